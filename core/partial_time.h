@@ -1,0 +1,53 @@
+// PartialTime: a civil (wall-clock, UK) date and time kept at the precision the
+// source recorded it — exact minute, day, month, or unknown. We never invent a
+// time or a day that the source did not give.
+//
+// Thread-safe: plain value type; the free functions are pure.
+#ifndef CASEFILE_CORE_PARTIAL_TIME_H_
+#define CASEFILE_CORE_PARTIAL_TIME_H_
+
+#include <string>
+#include <string_view>
+
+#include "absl/status/statusor.h"
+
+namespace casefile {
+
+enum class TimePrecision { kUnknown = 0, kMonth = 1, kDay = 2, kMinute = 3 };
+
+struct PartialTime {
+  TimePrecision precision = TimePrecision::kUnknown;
+  // Fields finer than `precision` are zero.
+  int year = 0;
+  int month = 0;
+  int day = 0;
+  int hour = 0;
+  int minute = 0;
+
+  bool operator==(const PartialTime&) const = default;
+};
+
+// Parses the day-first (UK) forms of LEGACY_FORMATS.md:
+//   "12/11/2012", "12/11/12", "12.11.2012", "12 Nov 2012", "12th November 2012",
+//   "Nov 2012" (month precision), "" or "unknown" (precision kUnknown),
+// each optionally followed by a time "14:30", "1430" or "1430hrs", and the ISO
+// forms "2012-11-12", "2012-11-12 14:30" and "2012-11-12 14:30:00".
+// Two-digit years below 50 are 20yy, the rest 19yy.
+// Returns InvalidArgument naming what was wrong for anything else, including
+// impossible dates (31/02/2012) and times (25:00).
+absl::StatusOr<PartialTime> ParsePartialTime(std::string_view text);
+
+// "2012-11-12 14:30", "2012-11-12", "2012-11", or "unknown".
+std::string FormatPartialTime(const PartialTime& t);
+
+// True when `a` and `b` can describe the same moment: they agree on every field
+// down to the coarser of their two precisions. Unknown is compatible with all.
+bool CompatibleTimes(const PartialTime& a, const PartialTime& b);
+
+// A sortable key: earlier times first; at equal prefix, coarser first.
+// Unknown sorts last.
+long long SortKey(const PartialTime& t);
+
+}  // namespace casefile
+
+#endif  // CASEFILE_CORE_PARTIAL_TIME_H_

@@ -1,0 +1,88 @@
+// The records that the legacy readers produce, one struct per kind, all text
+// decoded to UTF-8 and kept exactly as read (no trimming inside, no case change).
+// Thread-safe: plain value types.
+#ifndef CASEFILE_MIGRATION_LEGACY_RECORD_H_
+#define CASEFILE_MIGRATION_LEGACY_RECORD_H_
+
+#include <string>
+#include <vector>
+
+#include "core/partial_time.h"
+
+namespace casefile::migration {
+
+enum class LegacyFormat {
+  kUnrecognised = 0,
+  kCaseXref,          // case_xref.csv
+  kPaperFile,         // paper file transcription CSV
+  kInvestigationLog,  // .txt or .docx investigation log
+  kCrimeExport,       // crime / non-crime chronology export CSV
+  kNominalIndex,      // legacy nominal index CSV
+};
+
+// A person named by a legacy record: "Ellie WATSON (03/04/2008)".
+struct LegacySubject {
+  std::string as_written;  // the subject exactly as it stood in the source
+  std::string forename;
+  std::string surname;
+  PartialTime date_of_birth;  // kUnknown when not given
+};
+
+// One dated (or undated) chronology record: a paper page, a log entry, or a
+// crime-system chronology row.
+struct LegacyEvent {
+  std::string locator;  // "<relative path>#row=N" or "#entry=N"
+  LegacyFormat format = LegacyFormat::kUnrecognised;
+  std::vector<std::string> legacy_refs;  // file_ref / record_ref / log references
+  PartialTime occurred;                  // when it happened, as recorded
+  PartialTime entered;                   // crime export entered_at; else unknown
+  std::string author;                    // as recorded ("DC 4471 HUGHES", "Powell")
+  std::string doc_type;                  // paper doc_type or crime record_type
+  std::vector<LegacySubject> subjects;
+  std::string text;  // exactly as read
+};
+
+// One row of a legacy nominal index.
+struct NominalRecord {
+  std::string locator;
+  std::string nominal_ref;
+  std::string forename;
+  std::string surname;
+  std::string date_of_birth_raw;  // as written: "09/11/1985", "19851109", ""
+  PartialTime date_of_birth;      // kUnknown when empty or unreadable
+  std::string address_1;
+  std::string address_2;
+  std::string town;
+  std::string postcode;
+  std::string source_ref;
+};
+
+// One row of case_xref.csv.
+struct CaseXref {
+  std::string locator;
+  std::string case_key;
+  std::string legacy_ref;
+  std::string ref_kind;  // PAPER_FILE, CRIME, NON_CRIME
+};
+
+// A record (or a whole file) that could not be read.
+struct ReadProblem {
+  std::string locator;  // "<path>#row=N", "<path>#entry=N", or "<path>" for the file
+  std::string reason;   // short and specific: "entry_date: '31/02/2012' is not a date"
+};
+
+// Everything read from one legacy file.
+struct LegacyFile {
+  std::string path;  // relative to the import folder
+  LegacyFormat format = LegacyFormat::kUnrecognised;
+  std::vector<LegacyEvent> events;
+  std::vector<NominalRecord> nominals;
+  std::vector<CaseXref> xrefs;
+  std::vector<ReadProblem> problems;
+  // Log header fields (investigation logs only).
+  std::string officer;
+};
+
+}  // namespace casefile::migration
+
+#endif  // CASEFILE_MIGRATION_LEGACY_RECORD_H_

@@ -1,0 +1,1 @@
+// Placeholder until the readers land; keeps the library non-empty.

@@ -1,0 +1,1 @@
+// Placeholder until the store lands; keeps the library non-empty.
