@@ -1,0 +1,366 @@
+#include "core/case_chronology.h"
+
+#include <algorithm>
+#include <memory>
+#include <set>
+#include <utility>
+
+#include "absl/strings/escaping.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "core/name_tokens.h"
+#include "core/resource_names.h"
+#include "core/validation.h"
+#include "google/protobuf/util/time_util.h"
+#include "storage/keys.h"
+
+namespace casefile {
+namespace {
+
+using storage::LmdbTxn;
+using TimeUtil = google::protobuf::util::TimeUtil;
+
+google::protobuf::Timestamp ToProto(absl::Time t) {
+  return TimeUtil::NanosecondsToTimestamp(absl::ToUnixNanos(t));
+}
+
+std::string Etag(absl::string_view case_id, int64_t version) {
+  return absl::StrCat(CaseName(case_id), "@", version);
+}
+
+constexpr int kDefaultPageSize = 50;
+constexpr int kMaxPageSize = 1000;
+
+// Page tokens are opaque to clients: the last case id of the page, encoded.
+std::string EncodePageToken(absl::string_view last_case_id) {
+  return absl::WebSafeBase64Escape(absl::StrCat("v1:", last_case_id));
+}
+absl::StatusOr<std::string> DecodePageToken(absl::string_view token) {
+  std::string raw;
+  if (token.empty()) return std::string();
+  if (!absl::WebSafeBase64Unescape(token, &raw) || !absl::StartsWith(raw, "v1:")) {
+    return absl::InvalidArgumentError("page_token: not a token from a previous ListCases");
+  }
+  return raw.substr(3);
+}
+
+// Every token of every subject name of a case, for filtering by subject.
+std::set<std::string> SubjectTokens(const v1::Case& c) {
+  std::set<std::string> tokens;
+  for (const v1::Subject& s : c.subjects()) {
+    for (const std::string* part : {&s.display_name(), &s.forename(), &s.surname()}) {
+      for (std::string& t : NameTokens(*part)) tokens.insert(std::move(t));
+    }
+  }
+  return tokens;
+}
+
+// The entry a request id already produced under `parent_case`, if any.
+// InvalidArgument when the id was used for something else.
+absl::StatusOr<std::optional<v1::Entry>> EntryForRetry(const LmdbTxn& txn, const Caller& caller,
+                                                       absl::string_view request_id,
+                                                       absl::string_view case_id) {
+  if (request_id.empty()) return std::nullopt;
+  auto earlier = storage::LoadRequest(txn, caller.user, request_id);
+  if (!earlier.ok() || !earlier->has_value()) return earlier.status();
+  auto name = ParseEntryName(**earlier, "request_id");
+  if (!name.ok() || name->case_id != case_id) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("request_id: already used for ", **earlier, "; use a new id"));
+  }
+  auto entry = storage::LoadEntry(txn, case_id, name->number);
+  if (!entry.ok()) return entry.status();
+  if (!entry->has_value()) return absl::InternalError("request record names a missing entry");
+  return entry;
+}
+
+// Writes `entry` as the next entry of `c`, bumps the case version and
+// records the request id. REQUIRES: all checks passed.
+absl::Status WriteNextEntry(LmdbTxn& txn, const Caller& caller, absl::string_view request_id,
+                            v1::Case& c, v1::Entry& entry, absl::Time now) {
+  std::string case_id = c.name().substr(6);
+  const int64_t number = c.version() + 1;
+  entry.set_name(EntryResourceName(case_id, number));
+  entry.set_number(number);
+  *entry.mutable_record_time() = ToProto(now);
+  entry.set_author(caller.user);
+  entry.set_author_display_name(caller.display_name);
+  entry.clear_superseded_by();
+  if (auto s = storage::SaveEntry(txn, case_id, entry); !s.ok()) return s;
+  c.set_version(number);
+  c.set_etag(Etag(case_id, number));
+  if (auto s = storage::SaveCase(txn, case_id, c); !s.ok()) return s;
+  if (request_id.empty()) return absl::OkStatus();
+  return storage::SaveRequest(txn, caller.user, request_id, entry.name());
+}
+
+absl::Status CheckVersion(const v1::Case& c, bool has_expected, int64_t expected) {
+  if (!has_expected || expected == c.version()) return absl::OkStatus();
+  return absl::AbortedError(absl::StrFormat(
+      "%s is at version %d, not the expected %d: someone else wrote first; re-read and retry",
+      c.name(), c.version(), expected));
+}
+
+}  // namespace
+
+CaseChronology::CaseChronology(storage::Store* store, ChangeFeed* feed, Clock clock)
+    : store_(store), feed_(feed), clock_(std::move(clock)) {}
+
+template <typename T>
+void CaseChronology::Write(std::function<absl::Status(LmdbTxn&, T&)> op,
+                           std::string publish_case_id, Reply<T> reply) {
+  auto result = std::make_shared<T>();
+  store_->writer().Submit(
+      [op = std::move(op), result](LmdbTxn& txn) {
+        *result = T();  // the op may run again after a map resize
+        return op(txn, *result);
+      },
+      [this, result, publish_case_id = std::move(publish_case_id),
+       reply = std::move(reply)](absl::Status s) mutable {
+        if (!s.ok()) return reply(s);
+        if (!publish_case_id.empty()) feed_->Publish(publish_case_id);
+        reply(std::move(*result));
+      });
+}
+
+void CaseChronology::CreateCase(const Caller& caller, v1::CreateCaseRequest request,
+                                Reply<v1::Case> reply) {
+  if (auto s = Authorize(caller, Action::kCreateCase); !s.ok()) return reply(s);
+  if (auto s = ValidateCreateCase(request); !s.ok()) return reply(s);
+  const absl::Time now = clock_();
+  Write<v1::Case>(
+      [caller, request = std::move(request), now](LmdbTxn& txn, v1::Case& out) -> absl::Status {
+        if (!request.request_id().empty()) {
+          auto earlier = storage::LoadRequest(txn, caller.user, request.request_id());
+          if (!earlier.ok()) return earlier.status();
+          if (earlier->has_value()) {
+            auto id = ParseCaseName(**earlier, "request_id");
+            if (!id.ok()) return absl::InvalidArgumentError(absl::StrCat(
+                "request_id: already used for ", **earlier, "; use a new id"));
+            auto c = storage::LoadCase(txn, *id);
+            if (!c.ok()) return c.status();
+            out = c->value_or(v1::Case());
+            return absl::OkStatus();
+          }
+        }
+        std::string id = request.case_id();
+        if (id.empty()) {
+          auto seq = storage::NextCounter(txn, "next_case");
+          if (!seq.ok()) return seq.status();
+          id = absl::StrFormat("CF-%06d", *seq);
+        }
+        auto existing = storage::LoadCase(txn, id);
+        if (!existing.ok()) return existing.status();
+        if (existing->has_value())
+          return absl::AlreadyExistsError(absl::StrCat("case_id: ", CaseName(id), " already exists"));
+        out = request.case_();
+        out.set_name(CaseName(id));
+        out.set_version(0);
+        out.set_etag(Etag(id, 0));
+        out.set_creator(caller.user);
+        *out.mutable_create_time() = ToProto(now);
+        if (auto s = storage::SaveCase(txn, id, out); !s.ok()) return s;
+        for (const std::string& ref : out.legacy_refs()) {
+          if (auto s = storage::IndexCaseRef(txn, ref, id); !s.ok()) return s;
+        }
+        for (const std::string& token : SubjectTokens(out)) {
+          if (auto s = storage::IndexCaseNameToken(txn, token, id); !s.ok()) return s;
+        }
+        if (request.request_id().empty()) return absl::OkStatus();
+        return storage::SaveRequest(txn, caller.user, request.request_id(), out.name());
+      },
+      "", std::move(reply));
+}
+
+absl::StatusOr<v1::Case> CaseChronology::LoadCaseOrNotFound(absl::string_view case_id) {
+  auto read = store_->BeginRead();
+  if (!read.ok()) return read.status();
+  auto c = storage::LoadCase((*read)->txn(), case_id);
+  if (!c.ok()) return c.status();
+  if (!c->has_value()) return absl::NotFoundError(absl::StrCat(CaseName(case_id), " not found"));
+  return **c;
+}
+
+absl::StatusOr<v1::Case> CaseChronology::GetCase(const Caller& caller, absl::string_view name) {
+  if (auto s = Authorize(caller, Action::kReadCase); !s.ok()) return s;
+  auto case_id = ParseCaseName(name, "name");
+  if (!case_id.ok()) return case_id.status();
+  return LoadCaseOrNotFound(*case_id);
+}
+
+absl::StatusOr<v1::ListCasesResponse> CaseChronology::ListCases(
+    const Caller& caller, const v1::ListCasesRequest& request) {
+  if (auto s = Authorize(caller, Action::kReadCase); !s.ok()) return s;
+  if (request.page_size() < 0) return absl::InvalidArgumentError("page_size: must not be negative");
+  const int page_size =
+      request.page_size() == 0 ? kDefaultPageSize : std::min(request.page_size(), kMaxPageSize);
+  auto after = DecodePageToken(request.page_token());
+  if (!after.ok()) return after.status();
+  const std::vector<std::string> wanted = NameTokens(request.subject());
+  if (!request.subject().empty() && wanted.empty())
+    return absl::InvalidArgumentError("subject: has no letters or digits to search for");
+
+  std::string index_prefix;
+  if (!request.legacy_ref().empty()) {
+    index_prefix = storage::keys::RefIndexPrefix(request.legacy_ref());
+  } else if (!wanted.empty()) {
+    index_prefix = storage::keys::NameIndexPrefix(wanted.front());
+  }
+  auto read = store_->BeginRead();
+  if (!read.ok()) return read.status();
+  const storage::LmdbTxn& txn = (*read)->txn();
+  v1::ListCasesResponse response;
+  absl::Status failure;
+  absl::Status scan = storage::ScanCaseIds(txn, index_prefix, *after, [&](absl::string_view id) {
+    auto c = storage::LoadCase(txn, id);
+    if (!c.ok() || !c->has_value()) {
+      failure = c.ok() ? absl::InternalError("index names a missing case") : c.status();
+      return false;
+    }
+    if (!wanted.empty()) {
+      std::set<std::string> have = SubjectTokens(**c);
+      for (const std::string& w : wanted) {
+        if (!have.contains(w)) return true;
+      }
+    }
+    if (response.cases_size() == page_size) {
+      response.set_next_page_token(EncodePageToken(response.cases().rbegin()->name().substr(6)));
+      return false;
+    }
+    *response.add_cases() = **std::move(c);
+    return true;
+  });
+  if (!scan.ok()) return scan;
+  if (!failure.ok()) return failure;
+  return response;
+}
+
+void CaseChronology::AppendEntry(const Caller& caller, v1::AppendEntryRequest request,
+                                 Reply<v1::Entry> reply) {
+  if (auto s = Authorize(caller, Action::kWriteEntry); !s.ok()) return reply(s);
+  auto case_id = ParseCaseName(request.parent(), "parent");
+  if (!case_id.ok()) return reply(case_id.status());
+  if (auto s = ValidateNewEntry(request.entry(), "entry"); !s.ok()) return reply(s);
+  if (auto s = ValidateRequestId(request.request_id(), "request_id"); !s.ok()) return reply(s);
+  const absl::Time now = clock_();
+  std::string id = *case_id;
+  Write<v1::Entry>(
+      [caller, request = std::move(request), id, now](LmdbTxn& txn, v1::Entry& out) -> absl::Status {
+        auto retry = EntryForRetry(txn, caller, request.request_id(), id);
+        if (!retry.ok()) return retry.status();
+        if (retry->has_value()) {
+          out = **std::move(retry);
+          return absl::OkStatus();
+        }
+        auto c = storage::LoadCase(txn, id);
+        if (!c.ok()) return c.status();
+        if (!c->has_value()) return absl::NotFoundError(absl::StrCat(CaseName(id), " not found"));
+        if (auto s = CheckVersion(**c, request.has_expected_version(), request.expected_version());
+            !s.ok())
+          return s;
+        out = request.entry();
+        out.clear_supersedes();
+        out.clear_correction_reason();
+        return WriteNextEntry(txn, caller, request.request_id(), **c, out, now);
+      },
+      id, std::move(reply));
+}
+
+void CaseChronology::CorrectEntry(const Caller& caller, v1::CorrectEntryRequest request,
+                                  Reply<v1::Entry> reply) {
+  if (auto s = Authorize(caller, Action::kWriteEntry); !s.ok()) return reply(s);
+  auto target = ParseEntryName(request.name(), "name");
+  if (!target.ok()) return reply(target.status());
+  if (auto s = ValidateCorrection(request); !s.ok()) return reply(s);
+  const absl::Time now = clock_();
+  std::string id = target->case_id;
+  Write<v1::Entry>(
+      [caller, request = std::move(request), target = *target, now](LmdbTxn& txn,
+                                                                   v1::Entry& out) -> absl::Status {
+        auto retry = EntryForRetry(txn, caller, request.request_id(), target.case_id);
+        if (!retry.ok()) return retry.status();
+        if (retry->has_value()) {
+          out = **std::move(retry);
+          return absl::OkStatus();
+        }
+        auto c = storage::LoadCase(txn, target.case_id);
+        if (!c.ok()) return c.status();
+        auto original = storage::LoadEntry(txn, target.case_id, target.number);
+        if (!original.ok()) return original.status();
+        if (!c->has_value() || !original->has_value())
+          return absl::NotFoundError(absl::StrCat(request.name(), " not found"));
+        if (!(*original)->superseded_by().empty()) {
+          return absl::FailedPreconditionError(absl::StrCat(
+              request.name(), " was already corrected by ", (*original)->superseded_by(),
+              "; correct that entry instead"));
+        }
+        if (auto s = CheckVersion(**c, request.has_expected_version(), request.expected_version());
+            !s.ok())
+          return s;
+        out = **original;
+        out.set_kind((*original)->kind());
+        out.set_text(request.text());
+        out.set_supersedes(request.name());
+        out.set_correction_reason(request.reason());
+        out.clear_sources();
+        if (request.occur_time().precision() != v1::PartialTime::PRECISION_UNSPECIFIED)
+          *out.mutable_occur_time() = request.occur_time();
+        if (auto s = WriteNextEntry(txn, caller, request.request_id(), **c, out, now); !s.ok())
+          return s;
+        return storage::SaveSupersession(txn, target.case_id, target.number, out.number());
+      },
+      id, std::move(reply));
+}
+
+void CaseChronology::OpenCaseFile(const Caller& caller, const v1::GetCaseFileRequest& request,
+                                  absl::string_view method, Reply<v1::Case> reply) {
+  if (auto s = Authorize(caller, Action::kReadCase); !s.ok()) return reply(s);
+  auto case_id = ParseCaseName(request.name(), "name");
+  if (!case_id.ok()) return reply(case_id.status());
+  if (auto s = ValidatePurpose(request.purpose(), "purpose"); !s.ok()) return reply(s);
+  v1::AccessRecord record;
+  record.set_case_(request.name());
+  record.set_user(caller.user);
+  record.set_role(std::string(RoleName(caller.role)));
+  record.set_purpose(request.purpose());
+  record.set_method(std::string(method));
+  *record.mutable_access_time() = ToProto(clock_());
+  Write<v1::Case>(
+      [record = std::move(record), id = *case_id](LmdbTxn& txn, v1::Case& out) -> absl::Status {
+        auto c = storage::LoadCase(txn, id);
+        if (!c.ok()) return c.status();
+        if (!c->has_value()) return absl::NotFoundError(absl::StrCat(CaseName(id), " not found"));
+        out = **std::move(c);
+        return storage::AppendAccess(txn, record);
+      },
+      "", std::move(reply));
+}
+
+absl::StatusOr<v1::Case> CaseChronology::OpenWatch(const Caller& caller,
+                                                   const v1::WatchCaseRequest& request) {
+  if (auto s = Authorize(caller, Action::kReadCase); !s.ok()) return s;
+  auto case_id = ParseCaseName(request.name(), "name");
+  if (!case_id.ok()) return case_id.status();
+  if (request.after_version() < 0)
+    return absl::InvalidArgumentError("after_version: must not be negative");
+  return LoadCaseOrNotFound(*case_id);
+}
+
+absl::StatusOr<storage::EntryChunk> CaseChronology::ReadEntries(absl::string_view case_id,
+                                                                uint64_t first, uint64_t last,
+                                                                size_t max_bytes) {
+  auto read = store_->BeginRead();
+  if (!read.ok()) return read.status();
+  return storage::LoadEntryChunk((*read)->txn(), case_id, first, last, max_bytes);
+}
+
+absl::StatusOr<int64_t> CaseChronology::CaseVersion(absl::string_view case_id) {
+  auto read = store_->BeginRead();
+  if (!read.ok()) return read.status();
+  auto c = storage::LoadCase((*read)->txn(), case_id);
+  if (!c.ok()) return c.status();
+  return c->has_value() ? (*c)->version() : 0;
+}
+
+}  // namespace casefile

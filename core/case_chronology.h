@@ -1,0 +1,78 @@
+// CaseChronology: the rules of the authoritative case chronology — who may do
+// what, what a valid case and entry are, idempotent appends, optimistic
+// concurrency, corrections that supersede, and recorded access to case files.
+// It speaks protobuf value types and absl::Status; it knows no gRPC.
+//
+// Writes go through the store's GroupCommitWriter: their replies run on the
+// writer thread after the commit is durable, so a Reply must not block.
+//
+// Thread-safe.
+#ifndef CASEFILE_CORE_CASE_CHRONOLOGY_H_
+#define CASEFILE_CORE_CASE_CHRONOLOGY_H_
+
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "absl/functional/any_invocable.h"
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "casefile/v1/case.pb.h"
+#include "casefile/v1/case_service.pb.h"
+#include "core/caller.h"
+#include "core/change_feed.h"
+#include "storage/case_tables.h"
+#include "storage/store.h"
+
+namespace casefile {
+
+template <typename T>
+using Reply = absl::AnyInvocable<void(absl::StatusOr<T>)>;
+
+// The clock is injected so tests control record times.
+using Clock = std::function<absl::Time()>;
+
+class CaseChronology {
+ public:
+  // `store` and `feed` must outlive this object.
+  CaseChronology(storage::Store* store, ChangeFeed* feed, Clock clock);
+
+  void CreateCase(const Caller& caller, v1::CreateCaseRequest request, Reply<v1::Case> reply);
+  absl::StatusOr<v1::Case> GetCase(const Caller& caller, absl::string_view name);
+  absl::StatusOr<v1::ListCasesResponse> ListCases(const Caller& caller,
+                                                  const v1::ListCasesRequest& request);
+  void AppendEntry(const Caller& caller, v1::AppendEntryRequest request, Reply<v1::Entry> reply);
+  void CorrectEntry(const Caller& caller, v1::CorrectEntryRequest request, Reply<v1::Entry> reply);
+
+  // Authorizes, checks the purpose, records the access durably, then replies
+  // with the case header. `method` names the RPC in the access record.
+  void OpenCaseFile(const Caller& caller, const v1::GetCaseFileRequest& request,
+                    absl::string_view method, Reply<v1::Case> reply);
+
+  // Authorizes a watch and replies with the current case header.
+  absl::StatusOr<v1::Case> OpenWatch(const Caller& caller, const v1::WatchCaseRequest& request);
+
+  // Serialized entries first..last of a case (see storage::LoadEntryChunk),
+  // read in one short transaction. REQUIRES: access already authorized.
+  absl::StatusOr<storage::EntryChunk> ReadEntries(absl::string_view case_id, uint64_t first,
+                                                  uint64_t last, size_t max_bytes);
+
+  // The current version of a case (0 if it does not exist).
+  absl::StatusOr<int64_t> CaseVersion(absl::string_view case_id);
+
+ private:
+  // Submits `op` (which fills *result) and replies with *result once durable;
+  // publishes `case_id` to the change feed when non-empty.
+  template <typename T>
+  void Write(std::function<absl::Status(storage::LmdbTxn&, T&)> op, std::string publish_case_id,
+             Reply<T> reply);
+  absl::StatusOr<v1::Case> LoadCaseOrNotFound(absl::string_view case_id);
+
+  storage::Store* const store_;
+  ChangeFeed* const feed_;
+  const Clock clock_;
+};
+
+}  // namespace casefile
+
+#endif  // CASEFILE_CORE_CASE_CHRONOLOGY_H_

@@ -1,0 +1,46 @@
+#include "core/resource_names.h"
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
+
+namespace casefile {
+
+absl::Status ValidateCaseId(absl::string_view id, absl::string_view field) {
+  bool ok = !id.empty() && id.size() <= 63;
+  for (char c : id) ok = ok && (absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '-');
+  if (ok) return absl::OkStatus();
+  return absl::InvalidArgumentError(
+      absl::StrCat(field, ": case id must be 1-63 letters, digits or '-'"));
+}
+
+absl::StatusOr<std::string> ParseCaseName(absl::string_view name, absl::string_view field) {
+  if (!absl::ConsumePrefix(&name, "cases/")) {
+    return absl::InvalidArgumentError(absl::StrCat(field, ": expected cases/{case}"));
+  }
+  if (absl::Status s = ValidateCaseId(name, field); !s.ok()) return s;
+  return std::string(name);
+}
+
+absl::StatusOr<EntryName> ParseEntryName(absl::string_view name, absl::string_view field) {
+  size_t slash = name.find("/entries/");
+  uint64_t number = 0;
+  if (slash == absl::string_view::npos ||
+      !absl::SimpleAtoi(name.substr(slash + 9), &number) || number == 0) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(field, ": expected cases/{case}/entries/{number}"));
+  }
+  auto case_id = ParseCaseName(name.substr(0, slash), field);
+  if (!case_id.ok()) return case_id.status();
+  return EntryName{*std::move(case_id), number};
+}
+
+std::string CaseName(absl::string_view case_id) { return absl::StrCat("cases/", case_id); }
+
+std::string EntryResourceName(absl::string_view case_id, uint64_t number) {
+  return absl::StrCat("cases/", case_id, "/entries/", number);
+}
+
+}  // namespace casefile

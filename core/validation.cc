@@ -1,0 +1,130 @@
+#include "core/validation.h"
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "core/resource_names.h"
+
+namespace casefile {
+namespace {
+
+absl::Status Invalid(absl::string_view field, absl::string_view what) {
+  return absl::InvalidArgumentError(absl::StrCat(field, ": ", what));
+}
+
+// Short identifiers and labels: bounded, and free of '\0' (a key separator).
+absl::Status ValidateShort(absl::string_view value, absl::string_view field, bool required) {
+  if (required && value.empty()) return Invalid(field, "is required");
+  if (value.size() > kMaxShortFieldBytes)
+    return Invalid(field, absl::StrCat("is longer than ", kMaxShortFieldBytes, " bytes"));
+  if (value.find('\0') != absl::string_view::npos) return Invalid(field, "contains a NUL byte");
+  return absl::OkStatus();
+}
+
+absl::Status ValidateText(absl::string_view text, absl::string_view field) {
+  if (text.find_first_not_of(" \t\r\n") == absl::string_view::npos)
+    return Invalid(field, "is required");
+  if (text.size() > kMaxTextBytes)
+    return Invalid(field, absl::StrCat("is longer than ", kMaxTextBytes, " bytes"));
+  return absl::OkStatus();
+}
+
+bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+int DaysIn(int year, int month) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return month == 2 && IsLeap(year) ? 29 : kDays[month - 1];
+}
+
+absl::Status ValidateSubjects(const google::protobuf::RepeatedPtrField<v1::Subject>& subjects,
+                              absl::string_view field) {
+  for (int i = 0; i < subjects.size(); ++i) {
+    const v1::Subject& s = subjects[i];
+    std::string at = absl::StrCat(field, "[", i, "]");
+    if (s.display_name().empty() && s.surname().empty())
+      return Invalid(at, "needs display_name or surname");
+    for (auto [value, name] : {std::pair{&s.display_name(), ".display_name"},
+                               std::pair{&s.forename(), ".forename"},
+                               std::pair{&s.surname(), ".surname"}}) {
+      if (auto st = ValidateShort(*value, absl::StrCat(at, name), false); !st.ok()) return st;
+    }
+    if (auto st = ValidatePartialTime(s.date_of_birth(), absl::StrCat(at, ".date_of_birth"));
+        !st.ok())
+      return st;
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ValidateRefs(const google::protobuf::RepeatedPtrField<std::string>& refs,
+                          absl::string_view field) {
+  for (int i = 0; i < refs.size(); ++i) {
+    if (auto st = ValidateShort(refs[i], absl::StrCat(field, "[", i, "]"), true); !st.ok())
+      return st;
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::Status ValidatePartialTime(const v1::PartialTime& t, absl::string_view field) {
+  using P = v1::PartialTime;
+  const int p = t.precision();
+  if (!P::Precision_IsValid(p)) return Invalid(field, "unknown precision");
+  // Fields finer than the precision must be zero: we never invent them.
+  if (p < P::PRECISION_MINUTE && (t.hour() != 0 || t.minute() != 0))
+    return Invalid(field, "has a time but precision is coarser than minute");
+  if (p < P::PRECISION_DAY && t.day() != 0) return Invalid(field, "has a day but precision is coarser than day");
+  if (p == P::PRECISION_UNSPECIFIED && (t.year() != 0 || t.month() != 0))
+    return Invalid(field, "has a date but no precision");
+  if (p == P::PRECISION_UNSPECIFIED) return absl::OkStatus();
+  if (t.year() < 1900 || t.year() > 2200) return Invalid(field, "year out of range 1900-2200");
+  if (t.month() < 1 || t.month() > 12) return Invalid(field, "month out of range 1-12");
+  if (p >= P::PRECISION_DAY && (t.day() < 1 || t.day() > DaysIn(t.year(), t.month())))
+    return Invalid(field, absl::StrFormat("%04d-%02d has no day %d", t.year(), t.month(), t.day()));
+  if (p == P::PRECISION_MINUTE && (t.hour() < 0 || t.hour() > 23 || t.minute() < 0 || t.minute() > 59))
+    return Invalid(field, "time out of range 00:00-23:59");
+  return absl::OkStatus();
+}
+
+absl::Status ValidateRequestId(absl::string_view request_id, absl::string_view field) {
+  if (request_id.size() > 128) return Invalid(field, "is longer than 128 bytes");
+  if (request_id.find('\0') != absl::string_view::npos) return Invalid(field, "contains a NUL byte");
+  return absl::OkStatus();
+}
+
+absl::Status ValidateCreateCase(const v1::CreateCaseRequest& request) {
+  if (!request.has_case_()) return Invalid("case", "is required");
+  if (auto s = ValidateShort(request.case_().title(), "case.title", true); !s.ok()) return s;
+  if (auto s = ValidateRefs(request.case_().legacy_refs(), "case.legacy_refs"); !s.ok()) return s;
+  if (auto s = ValidateSubjects(request.case_().subjects(), "case.subjects"); !s.ok()) return s;
+  if (!request.case_id().empty()) {
+    if (auto s = ValidateCaseId(request.case_id(), "case_id"); !s.ok()) return s;
+  }
+  return ValidateRequestId(request.request_id(), "request_id");
+}
+
+absl::Status ValidateNewEntry(const v1::Entry& entry, absl::string_view field) {
+  if (entry.kind() == v1::ENTRY_KIND_UNSPECIFIED || !v1::EntryKind_IsValid(entry.kind()))
+    return Invalid(absl::StrCat(field, ".kind"), "is required (e.g. ENTRY_KIND_VISIT)");
+  if (entry.kind() == v1::ENTRY_KIND_CORRECTION)
+    return Invalid(absl::StrCat(field, ".kind"), "corrections are made with CorrectEntry");
+  if (auto s = ValidateText(entry.text(), absl::StrCat(field, ".text")); !s.ok()) return s;
+  if (auto s = ValidatePartialTime(entry.occur_time(), absl::StrCat(field, ".occur_time")); !s.ok())
+    return s;
+  if (auto s = ValidateSubjects(entry.subjects(), absl::StrCat(field, ".subjects")); !s.ok()) return s;
+  return ValidateRefs(entry.legacy_refs(), absl::StrCat(field, ".legacy_refs"));
+}
+
+absl::Status ValidateCorrection(const v1::CorrectEntryRequest& request) {
+  if (auto s = ValidateText(request.text(), "text"); !s.ok()) return s;
+  if (auto s = ValidateShort(request.reason(), "reason", true); !s.ok()) return s;
+  if (auto s = ValidatePartialTime(request.occur_time(), "occur_time"); !s.ok()) return s;
+  return ValidateRequestId(request.request_id(), "request_id");
+}
+
+absl::Status ValidatePurpose(absl::string_view purpose, absl::string_view field) {
+  if (purpose.find_first_not_of(" \t\r\n") == absl::string_view::npos)
+    return Invalid(field, "is required: say why you are looking at this case file");
+  return ValidateShort(purpose, field, true);
+}
+
+}  // namespace casefile

@@ -1,0 +1,28 @@
+// Input rules for the chronology API: each check returns OK or an
+// InvalidArgument whose message starts with the offending field's path.
+//
+// Thread-safe: pure functions.
+#ifndef CASEFILE_CORE_VALIDATION_H_
+#define CASEFILE_CORE_VALIDATION_H_
+
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+#include "casefile/v1/case.pb.h"
+#include "casefile/v1/case_service.pb.h"
+
+namespace casefile {
+
+// Upper bounds that keep every entry well inside one 4 MiB gRPC message.
+inline constexpr size_t kMaxTextBytes = 1 << 20;
+inline constexpr size_t kMaxShortFieldBytes = 512;
+
+absl::Status ValidatePartialTime(const v1::PartialTime& t, absl::string_view field);
+absl::Status ValidateRequestId(absl::string_view request_id, absl::string_view field);
+absl::Status ValidateCreateCase(const v1::CreateCaseRequest& request);
+absl::Status ValidateNewEntry(const v1::Entry& entry, absl::string_view field);
+absl::Status ValidateCorrection(const v1::CorrectEntryRequest& request);
+absl::Status ValidatePurpose(absl::string_view purpose, absl::string_view field);
+
+}  // namespace casefile
+
+#endif  // CASEFILE_CORE_VALIDATION_H_

@@ -1,0 +1,107 @@
+// casefiled: the casefile daemon. Serves casefile.v1 over gRPC on loopback by
+// default, with health checking and server reflection, over one embedded
+// LMDB store. SIGTERM or SIGINT finishes in-flight calls, commits, exits 0.
+#include <csignal>
+#include <cstdio>
+#include <fstream>
+#include <memory>
+#include <string>
+
+#include <grpcpp/ext/proto_server_reflection_plugin.h>
+#include <grpcpp/grpcpp.h>
+#include <grpcpp/health_check_service_interface.h>
+
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/flags/usage.h"
+#include "absl/time/clock.h"
+#include "core/case_chronology.h"
+#include "core/change_feed.h"
+#include "services/case_service.h"
+#include "services/server_log.h"
+#include "services/token_authenticator.h"
+#include "storage/store.h"
+
+ABSL_FLAG(std::string, data_dir, "./casefile-data", "Folder of the LMDB store (created if missing).");
+ABSL_FLAG(std::string, listen, "127.0.0.1:50051",
+          "Address to serve on. Port 0 picks a free port (see --port_file).");
+ABSL_FLAG(std::string, tokens_file, "",
+          "Tokens file: '<token> <user> <role> <display name>' per line. Default: "
+          "<data_dir>/tokens.");
+ABSL_FLAG(int64_t, map_size_mb, 1024, "Initial LMDB map size in MiB (a sparse file).");
+ABSL_FLAG(int64_t, max_map_size_mb, 65536,
+          "The map grows up to this many MiB; beyond it writes get RESOURCE_EXHAUSTED.");
+ABSL_FLAG(std::string, port_file, "", "If set, write the bound port here once serving.");
+ABSL_FLAG(int, shutdown_grace_seconds, 5,
+          "On SIGTERM, how long in-flight calls may take before they are cancelled.");
+
+namespace casefile {
+namespace {
+
+int Fail(const absl::Status& status) {
+  ServerLog("cannot start: %s", status.ToString());
+  return 1;
+}
+
+int Serve() {
+  // Block the stop signals in every thread; one thread waits for them below.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGTERM);
+  sigaddset(&stop_signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  const std::string data_dir = absl::GetFlag(FLAGS_data_dir);
+  std::string tokens_file = absl::GetFlag(FLAGS_tokens_file);
+  if (tokens_file.empty()) tokens_file = data_dir + "/tokens";
+  auto auth = TokenAuthenticator::LoadFile(tokens_file);
+  if (!auth.ok()) return Fail(auth.status());
+
+  storage::StoreOptions options;
+  options.lmdb.map_size = static_cast<size_t>(absl::GetFlag(FLAGS_map_size_mb)) << 20;
+  options.writer.max_map_size = static_cast<size_t>(absl::GetFlag(FLAGS_max_map_size_mb)) << 20;
+  auto store = storage::Store::Open(data_dir, options);
+  if (!store.ok()) return Fail(store.status());
+
+  ChangeFeed feed;
+  CaseChronology chronology(store->get(), &feed, [] { return absl::Now(); });
+  CaseServiceImpl case_service(&*auth, &chronology, &feed);
+
+  grpc::EnableDefaultHealthCheckService(true);
+  grpc::reflection::InitProtoReflectionServerBuilderPlugin();
+  grpc::ServerBuilder builder;
+  int port = 0;
+  builder.AddListeningPort(absl::GetFlag(FLAGS_listen), grpc::InsecureServerCredentials(), &port);
+  builder.RegisterService(&case_service);
+  std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
+  if (server == nullptr || port == 0) {
+    return Fail(absl::UnavailableError("cannot listen on " + absl::GetFlag(FLAGS_listen)));
+  }
+  ServerLog("serving casefile.v1 on %s (port %d), store %s, %d tokens",
+            absl::GetFlag(FLAGS_listen), port, data_dir, auth->size());
+  if (std::string port_file = absl::GetFlag(FLAGS_port_file); !port_file.empty()) {
+    std::ofstream(port_file + ".tmp") << port << "\n";
+    std::rename((port_file + ".tmp").c_str(), port_file.c_str());
+  }
+
+  int signal = 0;
+  sigwait(&stop_signals, &signal);
+  ServerLog("signal %d: finishing in-flight calls", signal);
+  server->Shutdown(std::chrono::system_clock::now() +
+                   std::chrono::seconds(absl::GetFlag(FLAGS_shutdown_grace_seconds)));
+  server->Wait();
+  store->reset();  // the writer commits what it holds, then the store closes
+  ServerLog("stopped cleanly");
+  return 0;
+}
+
+}  // namespace
+}  // namespace casefile
+
+int main(int argc, char** argv) {
+  absl::SetProgramUsageMessage(
+      "casefiled — the casefile chronology service.\n"
+      "Usage: casefiled --data_dir=DIR [--listen=127.0.0.1:50051] [--tokens_file=FILE]");
+  absl::ParseCommandLine(argc, argv);
+  return casefile::Serve();
+}

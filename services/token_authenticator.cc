@@ -1,0 +1,71 @@
+#include "services/token_authenticator.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+
+namespace casefile {
+
+absl::StatusOr<TokenAuthenticator> TokenAuthenticator::Parse(absl::string_view contents,
+                                                             absl::string_view source_name) {
+  TokenAuthenticator auth;
+  int line_number = 0;
+  for (absl::string_view line : absl::StrSplit(contents, '\n')) {
+    ++line_number;
+    line = absl::StripAsciiWhitespace(line);
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<absl::string_view> parts =
+        absl::StrSplit(line, absl::MaxSplits(absl::ByAnyChar(" \t"), 3), absl::SkipEmpty());
+    auto bad = [&](absl::string_view why) {
+      return absl::InvalidArgumentError(absl::StrCat(source_name, ":", line_number, ": ", why));
+    };
+    if (parts.size() < 3) return bad("expected '<token> <user> <role> [display name]'");
+    std::optional<Role> role = ParseRole(parts[2]);
+    if (!role) return bad(absl::StrCat("unknown role '", parts[2], "'"));
+    if (parts[0].size() < 16) return bad("token is shorter than 16 characters");
+    Caller caller{std::string(parts[1]),
+                  std::string(parts.size() > 3 ? absl::StripAsciiWhitespace(parts[3]) : parts[1]),
+                  *role};
+    if (!auth.callers_.emplace(std::string(parts[0]), std::move(caller)).second)
+      return bad("duplicate token");
+  }
+  if (auth.callers_.empty())
+    return absl::InvalidArgumentError(absl::StrCat(source_name, ": no tokens defined"));
+  return auth;
+}
+
+absl::StatusOr<TokenAuthenticator> TokenAuthenticator::LoadFile(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return absl::NotFoundError(absl::StrCat("cannot read tokens file ", path));
+  std::stringstream contents;
+  contents << in.rdbuf();
+  return Parse(contents.str(), path);
+}
+
+absl::StatusOr<Caller> TokenAuthenticator::Authenticate(
+    const grpc::ServerContextBase& context) const {
+  const auto& metadata = context.client_metadata();
+  auto it = metadata.find("authorization");
+  if (it == metadata.end()) {
+    return absl::UnauthenticatedError(
+        "missing 'authorization: Bearer <token>' metadata (set CASEFILE_TOKEN or --token)");
+  }
+  absl::string_view value(it->second.data(), it->second.size());
+  if (!absl::ConsumePrefix(&value, "Bearer ") && !absl::ConsumePrefix(&value, "bearer ")) {
+    return absl::UnauthenticatedError("authorization metadata must be 'Bearer <token>'");
+  }
+  return AuthenticateToken(absl::StripAsciiWhitespace(value));
+}
+
+absl::StatusOr<Caller> TokenAuthenticator::AuthenticateToken(absl::string_view token) const {
+  auto it = callers_.find(token);
+  if (it == callers_.end()) return absl::UnauthenticatedError("unknown token");
+  return it->second;
+}
+
+}  // namespace casefile

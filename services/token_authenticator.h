@@ -1,0 +1,43 @@
+// TokenAuthenticator: maps the bearer token of a call to the Caller it
+// belongs to, from a tokens file loaded at start-up.
+//
+// Tokens file: one `<token> <user> <role> <display name...>` per line; blank
+// lines and lines starting with '#' are ignored. Roles: investigator,
+// out_of_hours, operator, auditor, admin.
+//
+// Thread-safe after construction (read-only).
+#ifndef CASEFILE_SERVICES_TOKEN_AUTHENTICATOR_H_
+#define CASEFILE_SERVICES_TOKEN_AUTHENTICATOR_H_
+
+#include <string>
+
+#include <grpcpp/server_context.h>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "core/caller.h"
+
+namespace casefile {
+
+class TokenAuthenticator {
+ public:
+  // InvalidArgument naming the line for a malformed file.
+  static absl::StatusOr<TokenAuthenticator> Parse(absl::string_view contents,
+                                                  absl::string_view source_name);
+  static absl::StatusOr<TokenAuthenticator> LoadFile(const std::string& path);
+
+  // Unauthenticated when the `authorization: Bearer <token>` metadata is
+  // missing or the token is unknown.
+  absl::StatusOr<Caller> Authenticate(const grpc::ServerContextBase& context) const;
+  absl::StatusOr<Caller> AuthenticateToken(absl::string_view token) const;
+
+  size_t size() const { return callers_.size(); }
+
+ private:
+  absl::flat_hash_map<std::string, Caller> callers_;
+};
+
+}  // namespace casefile
+
+#endif  // CASEFILE_SERVICES_TOKEN_AUTHENTICATOR_H_

@@ -1,0 +1,148 @@
+#include "storage/case_tables.h"
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "storage/keys.h"
+#include "storage/proto_wire.h"
+
+namespace casefile::storage {
+namespace {
+
+template <typename Message>
+absl::StatusOr<std::optional<Message>> LoadMessage(const LmdbTxn& txn, const std::string& key) {
+  auto found = txn.Get(key);
+  if (!found.ok()) return found.status();
+  if (!found->has_value()) return std::nullopt;
+  Message m;
+  if (!m.ParseFromArray((*found)->data(), static_cast<int>((*found)->size()))) {
+    return absl::DataLossError(absl::StrCat("corrupt record under key of ", key.size(), " bytes"));
+  }
+  return m;
+}
+
+absl::Status SaveMessage(LmdbTxn& txn, const std::string& key,
+                         const google::protobuf::MessageLite& m) {
+  return txn.Put(key, m.SerializeAsString());
+}
+
+// Appends `superseded_by` to a serialized Entry; the stored bytes stay as written.
+void AppendSupersededBy(std::string& entry_bytes, const std::string& name) {
+  AppendLengthDelimited(entry_bytes, v1::Entry::kSupersededByFieldNumber, name);
+}
+
+}  // namespace
+
+absl::StatusOr<std::optional<v1::Case>> LoadCase(const LmdbTxn& txn, absl::string_view case_id) {
+  return LoadMessage<v1::Case>(txn, keys::Case(case_id));
+}
+
+absl::Status SaveCase(LmdbTxn& txn, absl::string_view case_id, const v1::Case& c) {
+  return SaveMessage(txn, keys::Case(case_id), c);
+}
+
+absl::StatusOr<std::optional<v1::Entry>> LoadEntry(const LmdbTxn& txn, absl::string_view case_id,
+                                                   uint64_t number) {
+  auto entry = LoadMessage<v1::Entry>(txn, keys::Entry(case_id, number));
+  if (!entry.ok() || !entry->has_value()) return entry;
+  auto by = LoadSupersession(txn, case_id, number);
+  if (!by.ok()) return by.status();
+  if (*by != 0) (*entry)->set_superseded_by(absl::StrCat("cases/", case_id, "/entries/", *by));
+  return entry;
+}
+
+absl::Status SaveEntry(LmdbTxn& txn, absl::string_view case_id, const v1::Entry& entry) {
+  return SaveMessage(txn, keys::Entry(case_id, entry.number()), entry);
+}
+
+absl::Status SaveSupersession(LmdbTxn& txn, absl::string_view case_id, uint64_t number,
+                              uint64_t by) {
+  return txn.Put(keys::Supersession(case_id, number), keys::EncodeBe64(by));
+}
+
+absl::StatusOr<uint64_t> LoadSupersession(const LmdbTxn& txn, absl::string_view case_id,
+                                          uint64_t number) {
+  auto found = txn.Get(keys::Supersession(case_id, number));
+  if (!found.ok()) return found.status();
+  if (!found->has_value()) return 0;
+  return keys::DecodeBe64(**found).value_or(0);
+}
+
+absl::StatusOr<EntryChunk> LoadEntryChunk(const LmdbTxn& txn, absl::string_view case_id,
+                                          uint64_t first, uint64_t last, size_t max_bytes) {
+  EntryChunk chunk;
+  chunk.next = first;
+  auto cursor = txn.OpenCursor();
+  if (!cursor.ok()) return cursor.status();
+  const std::string prefix = keys::EntryPrefix(case_id);
+  size_t bytes = 0;
+  auto at = cursor->Seek(keys::Entry(case_id, first));
+  for (; at.ok() && *at && bytes < max_bytes; at = cursor->Next()) {
+    absl::string_view key = cursor->key();
+    if (!absl::StartsWith(key, prefix) || key.size() != prefix.size() + 8) break;
+    uint64_t number = keys::EntryNumber(key);
+    if (number > last) break;
+    std::string bytes_out(cursor->value());
+    auto by = LoadSupersession(txn, case_id, number);
+    if (!by.ok()) return by.status();
+    if (*by != 0) AppendSupersededBy(bytes_out, absl::StrCat("cases/", case_id, "/entries/", *by));
+    bytes += bytes_out.size();
+    chunk.entries.push_back(std::move(bytes_out));
+    chunk.next = number + 1;
+  }
+  if (!at.ok()) return at.status();
+  if (chunk.entries.empty() || chunk.next > last) chunk.next = last + 1;
+  return chunk;
+}
+
+absl::StatusOr<std::optional<std::string>> LoadRequest(const LmdbTxn& txn, absl::string_view user,
+                                                       absl::string_view request_id) {
+  auto found = txn.Get(keys::Request(user, request_id));
+  if (!found.ok()) return found.status();
+  if (!found->has_value()) return std::nullopt;
+  return std::string(**found);
+}
+
+absl::Status SaveRequest(LmdbTxn& txn, absl::string_view user, absl::string_view request_id,
+                         absl::string_view resource_name) {
+  return txn.Put(keys::Request(user, request_id), resource_name);
+}
+
+absl::Status IndexCaseRef(LmdbTxn& txn, absl::string_view ref, absl::string_view case_id) {
+  return txn.Put(keys::RefIndex(ref, case_id), "");
+}
+
+absl::Status IndexCaseNameToken(LmdbTxn& txn, absl::string_view token, absl::string_view case_id) {
+  return txn.Put(keys::NameIndex(token, case_id), "");
+}
+
+absl::Status ScanCaseIds(const LmdbTxn& txn, absl::string_view index_prefix,
+                         absl::string_view after,
+                         absl::FunctionRef<bool(absl::string_view case_id)> visit) {
+  const std::string prefix = index_prefix.empty() ? keys::CasePrefix() : std::string(index_prefix);
+  auto cursor = txn.OpenCursor();
+  if (!cursor.ok()) return cursor.status();
+  // Seeking to prefix + after + '\0' lands just past `after` itself.
+  std::string start = after.empty() ? prefix : absl::StrCat(prefix, after, absl::string_view("\0", 1));
+  for (auto at = cursor->Seek(start);; at = cursor->Next()) {
+    if (!at.ok()) return at.status();
+    if (!*at || !absl::StartsWith(cursor->key(), prefix)) return absl::OkStatus();
+    if (!visit(cursor->key().substr(prefix.size()))) return absl::OkStatus();
+  }
+}
+
+absl::StatusOr<uint64_t> NextCounter(LmdbTxn& txn, absl::string_view name) {
+  const std::string key = keys::Meta(name);
+  auto found = txn.Get(key);
+  if (!found.ok()) return found.status();
+  uint64_t next = found->has_value() ? keys::DecodeBe64(**found).value_or(0) + 1 : 1;
+  if (absl::Status s = txn.Put(key, keys::EncodeBe64(next)); !s.ok()) return s;
+  return next;
+}
+
+absl::Status AppendAccess(LmdbTxn& txn, const v1::AccessRecord& record) {
+  auto seq = NextCounter(txn, "next_access");
+  if (!seq.ok()) return seq.status();
+  return SaveMessage(txn, keys::Access(*seq), record);
+}
+
+}  // namespace casefile::storage

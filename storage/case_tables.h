@@ -1,0 +1,70 @@
+// Typed reads and writes of the casefile tables (see keys.h for the layout)
+// inside one LMDB transaction. No rules here: the domain decides what to write.
+//
+// Thread-safety: as the transaction passed in.
+#ifndef CASEFILE_STORAGE_CASE_TABLES_H_
+#define CASEFILE_STORAGE_CASE_TABLES_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/functional/function_ref.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "casefile/v1/access.pb.h"
+#include "casefile/v1/case.pb.h"
+#include "storage/lmdb.h"
+
+namespace casefile::storage {
+
+absl::StatusOr<std::optional<v1::Case>> LoadCase(const LmdbTxn& txn, absl::string_view case_id);
+absl::Status SaveCase(LmdbTxn& txn, absl::string_view case_id, const v1::Case& c);
+
+absl::StatusOr<std::optional<v1::Entry>> LoadEntry(const LmdbTxn& txn, absl::string_view case_id,
+                                                   uint64_t number);
+absl::Status SaveEntry(LmdbTxn& txn, absl::string_view case_id, const v1::Entry& entry);
+
+// Records that entry `number` was superseded by `by`.
+absl::Status SaveSupersession(LmdbTxn& txn, absl::string_view case_id, uint64_t number,
+                              uint64_t by);
+// 0 when entry `number` has not been superseded.
+absl::StatusOr<uint64_t> LoadSupersession(const LmdbTxn& txn, absl::string_view case_id,
+                                          uint64_t number);
+
+// Serialized entries of a case from `first` on, in order, stopping after the
+// chunk passes `max_bytes` (at least one entry) or at `last`. Each one has
+// `superseded_by` filled in. The bytes are ready to embed as a repeated Entry field.
+struct EntryChunk {
+  std::vector<std::string> entries;
+  uint64_t next = 0;  // the number to continue from; > last when done
+};
+absl::StatusOr<EntryChunk> LoadEntryChunk(const LmdbTxn& txn, absl::string_view case_id,
+                                          uint64_t first, uint64_t last, size_t max_bytes);
+
+// The resource name a request id first produced for `user`, if any.
+absl::StatusOr<std::optional<std::string>> LoadRequest(const LmdbTxn& txn, absl::string_view user,
+                                                       absl::string_view request_id);
+absl::Status SaveRequest(LmdbTxn& txn, absl::string_view user, absl::string_view request_id,
+                         absl::string_view resource_name);
+
+// Index of cases by legacy reference and by subject-name token.
+absl::Status IndexCaseRef(LmdbTxn& txn, absl::string_view ref, absl::string_view case_id);
+absl::Status IndexCaseNameToken(LmdbTxn& txn, absl::string_view token, absl::string_view case_id);
+
+// Calls `visit` with case ids in id order, starting after `after` ("" = from
+// the start), from the whole table (`index_prefix` empty) or from one index
+// prefix (keys::RefIndexPrefix / keys::NameIndexPrefix). `visit` returns false to stop.
+absl::Status ScanCaseIds(const LmdbTxn& txn, absl::string_view index_prefix,
+                         absl::string_view after,
+                         absl::FunctionRef<bool(absl::string_view case_id)> visit);
+
+// Next value of a named counter (1, 2, ...), stored under keys::Meta(name).
+absl::StatusOr<uint64_t> NextCounter(LmdbTxn& txn, absl::string_view name);
+
+absl::Status AppendAccess(LmdbTxn& txn, const v1::AccessRecord& record);
+
+}  // namespace casefile::storage
+
+#endif  // CASEFILE_STORAGE_CASE_TABLES_H_

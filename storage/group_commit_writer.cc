@@ -1,0 +1,111 @@
+#include "storage/group_commit_writer.h"
+
+#include <algorithm>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/synchronization/notification.h"
+
+namespace casefile::storage {
+
+GroupCommitWriter::GroupCommitWriter(LmdbEnv* env, absl::Mutex* map_mutex,
+                                     GroupCommitOptions options)
+    : env_(env), map_mutex_(map_mutex), options_(options), thread_([this] { Loop(); }) {}
+
+GroupCommitWriter::~GroupCommitWriter() {
+  {
+    absl::MutexLock lock(&mu_);
+    stopping_ = true;
+  }
+  thread_.join();
+}
+
+void GroupCommitWriter::Submit(Op op, Done done) {
+  absl::MutexLock lock(&mu_);
+  if (stopping_) {
+    done(absl::UnavailableError("store is shutting down"));
+    return;
+  }
+  queue_.push_back(Pending{std::move(op), std::move(done)});
+}
+
+absl::Status GroupCommitWriter::Run(Op op) {
+  absl::Notification done;
+  absl::Status result;
+  Submit(std::move(op), [&](absl::Status s) {
+    result = std::move(s);
+    done.Notify();
+  });
+  done.WaitForNotification();
+  return result;
+}
+
+void GroupCommitWriter::Loop() {
+  std::deque<Pending> batch;
+  while (true) {
+    {
+      absl::MutexLock lock(&mu_);
+      mu_.Await(absl::Condition(
+          +[](GroupCommitWriter* w) ABSL_EXCLUSIVE_LOCKS_REQUIRED(w->mu_) {
+            return w->stopping_ || !w->queue_.empty();
+          },
+          this));
+      if (queue_.empty()) return;  // stopping, and nothing left to commit
+      while (!queue_.empty() && batch.size() < options_.max_batch) {
+        batch.push_back(std::move(queue_.front()));
+        queue_.pop_front();
+      }
+    }
+    CommitBatch(batch);
+    batch.clear();
+  }
+}
+
+absl::Status GroupCommitWriter::GrowMap() {
+  size_t current = env_->map_size();
+  if (current >= options_.max_map_size) {
+    return absl::ResourceExhaustedError(
+        absl::StrCat("store is full at its maximum map size of ", current >> 20,
+                     " MiB; raise --max_map_size_mb"));
+  }
+  absl::WriterMutexLock lock(map_mutex_);  // no read transaction may be open
+  return env_->SetMapSize(std::min(current * 2, options_.max_map_size));
+}
+
+void GroupCommitWriter::CommitBatch(std::deque<Pending>& batch) {
+  std::vector<absl::Status> outcomes;
+  outcomes.reserve(batch.size());
+  absl::Status batch_status;
+  while (true) {
+    outcomes.clear();
+    // Only this thread writes or resizes, so no lock is needed here.
+    absl::StatusOr<LmdbTxn> txn = LmdbTxn::BeginWrite(*env_);
+    if (!txn.ok()) {
+      batch_status = txn.status();
+      break;
+    }
+    bool map_full = false;
+    for (Pending& p : batch) {
+      absl::Status s = p.op(*txn);
+      if (absl::IsResourceExhausted(s)) {
+        map_full = true;
+        break;
+      }
+      outcomes.push_back(std::move(s));
+    }
+    if (!map_full) {
+      batch_status = txn->Commit();
+      map_full = absl::IsResourceExhausted(batch_status);
+    }
+    if (!map_full) break;
+    txn->Abort();
+    batch_status = GrowMap();
+    if (!batch_status.ok()) break;
+  }
+  for (size_t i = 0; i < batch.size(); ++i) {
+    batch[i].done(batch_status.ok() ? outcomes[i] : batch_status);
+  }
+}
+
+}  // namespace casefile::storage

@@ -1,0 +1,74 @@
+// GroupCommitWriter: the single writer of a store. Concurrent callers submit
+// write operations; one thread runs every operation that is waiting in one
+// LMDB write transaction and one durable commit, then answers them all.
+// An operation is answered only after the commit that holds it is durable.
+//
+// MDB_MAP_FULL aborts the batch, doubles the map (up to max_map_size) and runs
+// the batch again; past the limit every operation of the batch gets
+// RESOURCE_EXHAUSTED.
+//
+// Thread-safe: Submit and Run may be called from any thread.
+#ifndef CASEFILE_STORAGE_GROUP_COMMIT_WRITER_H_
+#define CASEFILE_STORAGE_GROUP_COMMIT_WRITER_H_
+
+#include <cstddef>
+#include <deque>
+#include <thread>
+
+#include "absl/functional/any_invocable.h"
+#include "absl/status/status.h"
+#include "absl/synchronization/mutex.h"
+#include "storage/lmdb.h"
+
+namespace casefile::storage {
+
+struct GroupCommitOptions {
+  // Most operations in one transaction; bounds latency and dirty pages.
+  size_t max_batch = 1024;
+  // The map may grow up to this many bytes when full.
+  size_t max_map_size = size_t{64} << 30;
+};
+
+class GroupCommitWriter {
+ public:
+  // Runs inside the batch's write transaction. REQUIRES: an operation that
+  // returns an error other than ResourceExhausted has written nothing (check
+  // first, then write), so the rest of the batch can still commit. It may run
+  // more than once (after a map resize), so it must depend only on the
+  // transaction's contents.
+  using Op = absl::AnyInvocable<absl::Status(LmdbTxn&)>;
+  // Called on the writer thread with the operation's outcome once its commit
+  // is durable (or failed). Must not block.
+  using Done = absl::AnyInvocable<void(absl::Status)>;
+
+  // `env` and `map_mutex` must outlive the writer. Readers hold `map_mutex`
+  // shared while a read transaction is open, so that a resize can wait for them.
+  GroupCommitWriter(LmdbEnv* env, absl::Mutex* map_mutex, GroupCommitOptions options);
+  // Commits everything already submitted, then stops the thread.
+  ~GroupCommitWriter();
+
+  void Submit(Op op, Done done);
+  // Submits and waits for the outcome.
+  absl::Status Run(Op op);
+
+ private:
+  struct Pending {
+    Op op;
+    Done done;
+  };
+  void Loop();
+  void CommitBatch(std::deque<Pending>& batch);
+  absl::Status GrowMap();
+
+  LmdbEnv* const env_;
+  absl::Mutex* const map_mutex_;
+  const GroupCommitOptions options_;
+  absl::Mutex mu_;
+  std::deque<Pending> queue_ ABSL_GUARDED_BY(mu_);
+  bool stopping_ ABSL_GUARDED_BY(mu_) = false;
+  std::thread thread_;
+};
+
+}  // namespace casefile::storage
+
+#endif  // CASEFILE_STORAGE_GROUP_COMMIT_WRITER_H_

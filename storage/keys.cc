@@ -1,0 +1,66 @@
+#include "storage/keys.h"
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+
+namespace casefile::storage::keys {
+namespace {
+
+constexpr absl::string_view kSep("\0", 1);
+
+std::string Tagged(char tag, absl::string_view a) { return absl::StrCat(std::string(1, tag), kSep, a); }
+std::string Tagged(char tag, absl::string_view a, absl::string_view b) {
+  return absl::StrCat(std::string(1, tag), kSep, a, kSep, b);
+}
+
+}  // namespace
+
+std::string EncodeBe64(uint64_t v) {
+  std::string out(8, '\0');
+  for (int i = 7; i >= 0; --i, v >>= 8) out[i] = static_cast<char>(v & 0xff);
+  return out;
+}
+
+std::optional<uint64_t> DecodeBe64(absl::string_view bytes) {
+  if (bytes.size() != 8) return std::nullopt;
+  uint64_t v = 0;
+  for (unsigned char c : bytes) v = (v << 8) | c;
+  return v;
+}
+
+std::string Meta(absl::string_view name) { return Tagged('m', name); }
+std::string Case(absl::string_view case_id) { return Tagged('c', case_id); }
+std::string CasePrefix() { return Tagged('c', ""); }
+std::string Entry(absl::string_view case_id, uint64_t number) {
+  return Tagged('e', case_id, EncodeBe64(number));
+}
+std::string EntryPrefix(absl::string_view case_id) { return Tagged('e', case_id, ""); }
+std::string Supersession(absl::string_view case_id, uint64_t number) {
+  return Tagged('s', case_id, EncodeBe64(number));
+}
+std::string Request(absl::string_view user, absl::string_view request_id) {
+  return Tagged('r', user, request_id);
+}
+std::string RefIndex(absl::string_view ref, absl::string_view case_id) {
+  return Tagged('x', absl::AsciiStrToUpper(ref), case_id);
+}
+std::string RefIndexPrefix(absl::string_view ref) { return Tagged('x', absl::AsciiStrToUpper(ref), ""); }
+std::string NameIndex(absl::string_view token, absl::string_view case_id) {
+  return Tagged('n', absl::AsciiStrToLower(token), case_id);
+}
+std::string NameIndexPrefix(absl::string_view token) {
+  return Tagged('n', absl::AsciiStrToLower(token), "");
+}
+std::string Access(uint64_t seq) { return Tagged('a', EncodeBe64(seq)); }
+std::string AccessPrefix() { return Tagged('a', ""); }
+
+absl::string_view LastPart(absl::string_view key) {
+  size_t pos = key.rfind('\0');
+  return pos == absl::string_view::npos ? key : key.substr(pos + 1);
+}
+
+uint64_t EntryNumber(absl::string_view entry_key) {
+  return DecodeBe64(entry_key.substr(entry_key.size() - 8)).value_or(0);
+}
+
+}  // namespace casefile::storage::keys

@@ -1,0 +1,55 @@
+// The key layout of the casefile LMDB store: every key is built here.
+//
+// Keys are order-preserving byte strings: a one-letter table tag, then parts
+// separated by '\0', integers as 8-byte big-endian so that byte order is
+// numeric order. Ids and references never contain '\0' (validated on input).
+//
+//   m\0<name>                       meta: "schema" → decimal schema version,
+//                                   "next_case" → be64 next generated case number
+//   c\0<case>                       Case (serialized casefile.v1.Case)
+//   e\0<case>\0<be64 n>             Entry n of a case (serialized casefile.v1.Entry)
+//   s\0<case>\0<be64 n>             be64 number of the entry that superseded n
+//   r\0<user>\0<request id>         idempotency: resource name first written
+//   x\0<REF>\0<case>                legacy reference (upper-cased) → case, value ""
+//   n\0<token>\0<case>              subject name token (lower-cased) → case, value ""
+//   a\0<be64 seq>                   access record (serialized casefile.v1.AccessRecord)
+//
+// Thread-safe: pure functions.
+#ifndef CASEFILE_STORAGE_KEYS_H_
+#define CASEFILE_STORAGE_KEYS_H_
+
+#include <cstdint>
+#include <optional>
+#include "absl/strings/string_view.h"
+#include <string>
+#include "absl/strings/string_view.h"
+
+namespace casefile::storage::keys {
+
+std::string Meta(absl::string_view name);
+std::string Case(absl::string_view case_id);
+// The prefix of every case header key; ListCases scans from here.
+std::string CasePrefix();
+std::string Entry(absl::string_view case_id, uint64_t number);
+std::string EntryPrefix(absl::string_view case_id);
+std::string Supersession(absl::string_view case_id, uint64_t number);
+std::string Request(absl::string_view user, absl::string_view request_id);
+std::string RefIndex(absl::string_view ref, absl::string_view case_id);
+std::string RefIndexPrefix(absl::string_view ref);
+std::string NameIndex(absl::string_view token, absl::string_view case_id);
+std::string NameIndexPrefix(absl::string_view token);
+std::string Access(uint64_t seq);
+std::string AccessPrefix();
+
+// The last '\0'-separated part of a key (the case id of index keys).
+absl::string_view LastPart(absl::string_view key);
+// Big-endian 8-byte encoding.
+std::string EncodeBe64(uint64_t v);
+// nullopt unless exactly 8 bytes.
+std::optional<uint64_t> DecodeBe64(absl::string_view bytes);
+// Number of the entry key (its last 8 bytes).
+uint64_t EntryNumber(absl::string_view entry_key);
+
+}  // namespace casefile::storage::keys
+
+#endif  // CASEFILE_STORAGE_KEYS_H_
