@@ -6,6 +6,7 @@
 #ifndef CASEFILE_CORE_PARTIAL_TIME_H_
 #define CASEFILE_CORE_PARTIAL_TIME_H_
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -31,11 +32,27 @@ struct PartialTime {
 //   "12/11/2012", "12/11/12", "12.11.2012", "12 Nov 2012", "12th November 2012",
 //   "Nov 2012" (month precision), "" or "unknown" (precision kUnknown),
 // each optionally followed by a time "14:30", "1430" or "1430hrs", and the ISO
-// forms "2012-11-12", "2012-11-12 14:30" and "2012-11-12 14:30:00".
-// Two-digit years below 50 are 20yy, the rest 19yy.
+// forms "2012-11-12", "2012-11-12 14:30" and "2012-11-12 14:30:00", and the
+// compact "20121112" of nominal indexes. Surrounding whitespace is ignored.
+// Two-digit years below 50 are 20yy, the rest 19yy; four-digit years must lie
+// in 1800..2199. Seconds are accepted and dropped (minute precision).
 // Returns InvalidArgument naming what was wrong for anything else, including
 // impossible dates (31/02/2012) and times (25:00).
 absl::StatusOr<PartialTime> ParsePartialTime(std::string_view text);
+
+// The date (and time, if one follows) that a line of free text begins with,
+// e.g. "13/11/2012 14:00 - Visited ..." in an investigation log.
+struct PartialTimePrefix {
+  PartialTime time;
+  size_t length = 0;  // bytes of the text taken by the date and time
+};
+
+// Scans the forms of ParsePartialTime (except "", "unknown" and the compact
+// "20121112") at the very start of `text`; a time is taken only when it ends
+// at a word boundary. Returns NotFound when `text` does not begin with
+// something shaped like a date, and InvalidArgument when it does but the date
+// or the time is impossible ("31/02/2012", "12/11/2012 2590").
+absl::StatusOr<PartialTimePrefix> ParsePartialTimePrefix(std::string_view text);
 
 // "2012-11-12 14:30", "2012-11-12", "2012-11", or "unknown".
 std::string FormatPartialTime(const PartialTime& t);

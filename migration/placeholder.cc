@@ -1,1 +1,0 @@
-// Placeholder until the readers land; keeps the library non-empty.
