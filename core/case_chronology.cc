@@ -63,7 +63,8 @@ absl::StatusOr<std::optional<v1::Entry>> EntryForRetry(const LmdbTxn& txn, const
                                                        absl::string_view case_id) {
   if (request_id.empty()) return std::nullopt;
   auto earlier = storage::LoadRequest(txn, caller.user, request_id);
-  if (!earlier.ok() || !earlier->has_value()) return earlier.status();
+  if (!earlier.ok()) return earlier.status();
+  if (!earlier->has_value()) return std::nullopt;
   auto name = ParseEntryName(**earlier, "request_id");
   if (!name.ok() || name->case_id != case_id) {
     return absl::InvalidArgumentError(

@@ -1,0 +1,264 @@
+// The chronology commands: case create/get, cases, log, correct, show, watch.
+#include <cstdio>
+#include <iostream>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+#include "casefile/v1/case_service.grpc.pb.h"
+#include "cli/command.h"
+#include "cli/output.h"
+#include "core/partial_time.h"
+#include "core/partial_time_proto.h"
+
+namespace casefile::cli {
+namespace {
+
+using v1::CaseService;
+
+absl::StatusOr<v1::EntryKind> ParseKind(const std::string& word) {
+  std::string name = absl::StrCat(
+      "ENTRY_KIND_", absl::AsciiStrToUpper(absl::StrReplaceAll(word, {{"-", "_"}, {" ", "_"}})));
+  v1::EntryKind kind;
+  if (!v1::EntryKind_Parse(name, &kind) || kind == v1::ENTRY_KIND_UNSPECIFIED ||
+      kind == v1::ENTRY_KIND_CORRECTION) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "--kind '", word,
+        "' is not one of: note, enquiry, contact, visit, strategy-discussion, referral, custody, "
+        "missing-episode, review, interview"));
+  }
+  return kind;
+}
+
+absl::StatusOr<v1::PartialTime> ParseOccurred(const std::string& text) {
+  auto t = ParsePartialTime(text);
+  if (!t.ok()) return absl::InvalidArgumentError(absl::StrCat("--occurred: ", t.status().message()));
+  return ToProto(*t);
+}
+
+// "Ellie WATSON (03/04/2008); Mark WATSON" → subjects.
+absl::StatusOr<std::vector<v1::Subject>> ParseSubjects(const std::string& text) {
+  std::vector<v1::Subject> subjects;
+  for (absl::string_view part : absl::StrSplit(text, ';', absl::SkipWhitespace())) {
+    part = absl::StripAsciiWhitespace(part);
+    v1::Subject s;
+    s.set_display_name(std::string(part));
+    absl::string_view name = part;
+    if (size_t open = part.find('('); open != absl::string_view::npos && part.back() == ')') {
+      absl::string_view dob_text = part.substr(open + 1, part.size() - open - 2);
+      auto dob = ParsePartialTime(std::string(dob_text));
+      if (!dob.ok()) return absl::InvalidArgumentError(absl::StrCat("--subject '", part, "': ", dob.status().message()));
+      *s.mutable_date_of_birth() = ToProto(*dob);
+      name = absl::StripAsciiWhitespace(part.substr(0, open));
+    }
+    size_t space = name.rfind(' ');
+    s.set_surname(std::string(space == absl::string_view::npos ? name : name.substr(space + 1)));
+    if (space != absl::string_view::npos) s.set_forename(std::string(name.substr(0, space)));
+    subjects.push_back(std::move(s));
+  }
+  return subjects;
+}
+
+void AddRefs(const std::string& text, google::protobuf::RepeatedPtrField<std::string>* refs) {
+  for (absl::string_view ref : absl::StrSplit(text, ',', absl::SkipWhitespace())) {
+    refs->Add(std::string(absl::StripAsciiWhitespace(ref)));
+  }
+}
+
+int Print(const Args& args, const google::protobuf::Message& m, const std::string& human) {
+  std::cout << (args.Has("json") ? ToJson(m) + "\n" : human);
+  return kExitOk;
+}
+
+int CaseCreate(const Args& args, const Connection& conn) {
+  v1::CreateCaseRequest request;
+  auto title = args.Require("title");
+  if (!title.ok()) return ReportUsageError(title.status(), "case create");
+  request.mutable_case_()->set_title(*title);
+  AddRefs(args.Get("ref"), request.mutable_case_()->mutable_legacy_refs());
+  auto subjects = ParseSubjects(args.Get("subject"));
+  if (!subjects.ok()) return ReportUsageError(subjects.status(), "case create");
+  for (auto& s : *subjects) *request.mutable_case_()->add_subjects() = std::move(s);
+  request.set_case_id(args.Get("id"));
+  request.set_request_id(args.Get("request-id", NewRequestId()));
+  v1::Case response;
+  auto stub = CaseService::NewStub(conn.channel());
+  grpc::Status status = WithRetries([&] { return stub->CreateCase(conn.NewContext().get(), request, &response); });
+  if (!status.ok()) return ReportRpcError(status);
+  return Print(args, response, CaseBlock(response));
+}
+
+int CaseGet(const Args& args, const Connection& conn) {
+  if (args.positional().size() != 1) return ReportUsageError(absl::InvalidArgumentError("give one case"), "case get");
+  v1::GetCaseRequest request;
+  request.set_name(CaseNameArg(args.positional()[0]));
+  v1::Case response;
+  grpc::Status status = CaseService::NewStub(conn.channel())->GetCase(conn.NewContext().get(), request, &response);
+  if (!status.ok()) return ReportRpcError(status);
+  return Print(args, response, CaseBlock(response));
+}
+
+int Cases(const Args& args, const Connection& conn) {
+  v1::ListCasesRequest request;
+  request.set_legacy_ref(args.Get("ref"));
+  request.set_subject(args.Get("subject"));
+  int page_size = 0;
+  if (args.Has("page-size") && !absl::SimpleAtoi(args.Get("page-size"), &page_size))
+    return ReportUsageError(absl::InvalidArgumentError("--page-size must be a number"), "cases");
+  request.set_page_size(page_size);
+  request.set_page_token(args.Get("page-token"));
+  auto stub = CaseService::NewStub(conn.channel());
+  while (true) {
+    v1::ListCasesResponse response;
+    grpc::Status status = stub->ListCases(conn.NewContext().get(), request, &response);
+    if (!status.ok()) return ReportRpcError(status);
+    if (args.Has("json")) {
+      std::cout << ToJson(response) << "\n";
+    } else {
+      for (const v1::Case& c : response.cases()) std::cout << CaseLine(c) << "\n";
+    }
+    if (response.next_page_token().empty()) break;
+    if (!args.Has("all")) {
+      if (!args.Has("json")) std::cout << "more: --page-token " << response.next_page_token() << "\n";
+      break;
+    }
+    request.set_page_token(response.next_page_token());
+  }
+  return kExitOk;
+}
+
+int Log(const Args& args, const Connection& conn) {
+  const std::string cmd = "log";
+  if (args.positional().size() != 1) return ReportUsageError(absl::InvalidArgumentError("give one case"), cmd);
+  v1::AppendEntryRequest request;
+  request.set_parent(CaseNameArg(args.positional()[0]));
+  auto kind = ParseKind(args.Get("kind", "note"));
+  if (!kind.ok()) return ReportUsageError(kind.status(), cmd);
+  auto text = args.Require("text");
+  if (!text.ok()) return ReportUsageError(text.status(), cmd);
+  v1::Entry* entry = request.mutable_entry();
+  entry->set_kind(*kind);
+  entry->set_text(*text);
+  if (args.Has("occurred")) {
+    auto occurred = ParseOccurred(args.Get("occurred"));
+    if (!occurred.ok()) return ReportUsageError(occurred.status(), cmd);
+    *entry->mutable_occur_time() = *occurred;
+  }
+  auto subjects = ParseSubjects(args.Get("subject"));
+  if (!subjects.ok()) return ReportUsageError(subjects.status(), cmd);
+  for (auto& s : *subjects) *entry->add_subjects() = std::move(s);
+  AddRefs(args.Get("ref"), entry->mutable_legacy_refs());
+  if (args.Has("expected-version")) {
+    int64_t v = 0;
+    if (!absl::SimpleAtoi(args.Get("expected-version"), &v))
+      return ReportUsageError(absl::InvalidArgumentError("--expected-version must be a number"), cmd);
+    request.set_expected_version(v);
+  }
+  request.set_request_id(args.Get("request-id", NewRequestId()));
+  v1::Entry response;
+  auto stub = CaseService::NewStub(conn.channel());
+  grpc::Status status = WithRetries([&] { return stub->AppendEntry(conn.NewContext().get(), request, &response); });
+  if (!status.ok()) return ReportRpcError(status);
+  return Print(args, response, absl::StrCat("logged ", response.name(), "\n"));
+}
+
+int Correct(const Args& args, const Connection& conn) {
+  const std::string cmd = "correct";
+  if (args.positional().size() != 1)
+    return ReportUsageError(absl::InvalidArgumentError("give one entry, e.g. CF-000001/entries/3"), cmd);
+  v1::CorrectEntryRequest request;
+  request.set_name(CaseNameArg(args.positional()[0]));
+  auto text = args.Require("text");
+  if (!text.ok()) return ReportUsageError(text.status(), cmd);
+  auto reason = args.Require("reason");
+  if (!reason.ok()) return ReportUsageError(reason.status(), cmd);
+  request.set_text(*text);
+  request.set_reason(*reason);
+  if (args.Has("occurred")) {
+    auto occurred = ParseOccurred(args.Get("occurred"));
+    if (!occurred.ok()) return ReportUsageError(occurred.status(), cmd);
+    *request.mutable_occur_time() = *occurred;
+  }
+  request.set_request_id(args.Get("request-id", NewRequestId()));
+  v1::Entry response;
+  auto stub = CaseService::NewStub(conn.channel());
+  grpc::Status status = WithRetries([&] { return stub->CorrectEntry(conn.NewContext().get(), request, &response); });
+  if (!status.ok()) return ReportRpcError(status);
+  return Print(args, response, absl::StrCat("logged ", response.name(), " correcting ", response.supersedes(), "\n"));
+}
+
+int Show(const Args& args, const Connection& conn) {
+  if (args.positional().size() != 1) return ReportUsageError(absl::InvalidArgumentError("give one case"), "show");
+  auto purpose = args.Require("purpose");
+  if (!purpose.ok()) return ReportUsageError(purpose.status(), "show");
+  v1::GetCaseFileRequest request;
+  request.set_name(CaseNameArg(args.positional()[0]));
+  request.set_purpose(*purpose);
+  auto context = conn.NewContext();
+  auto reader = CaseService::NewStub(conn.channel())->GetCaseFile(context.get(), request);
+  v1::GetCaseFileResponse chunk;
+  while (reader->Read(&chunk)) {
+    if (args.Has("json")) {
+      std::cout << ToJson(chunk) << "\n";
+      continue;
+    }
+    if (chunk.has_case_()) std::cout << CaseBlock(chunk.case_()) << "\n";
+    for (const v1::Entry& e : chunk.entries()) std::cout << EntryBlock(e, args.Has("sources"));
+  }
+  grpc::Status status = reader->Finish();
+  return status.ok() ? kExitOk : ReportRpcError(status);
+}
+
+int Watch(const Args& args, const Connection& conn) {
+  if (args.positional().size() != 1) return ReportUsageError(absl::InvalidArgumentError("give one case"), "watch");
+  v1::WatchCaseRequest request;
+  request.set_name(CaseNameArg(args.positional()[0]));
+  int64_t after = 0;
+  if (args.Has("after") && !absl::SimpleAtoi(args.Get("after"), &after))
+    return ReportUsageError(absl::InvalidArgumentError("--after must be a number"), "watch");
+  request.set_after_version(after);
+  auto context = conn.NewContext();
+  auto reader = CaseService::NewStub(conn.channel())->WatchCase(context.get(), request);
+  v1::WatchCaseResponse batch;
+  while (reader->Read(&batch)) {
+    for (const v1::Entry& e : batch.entries()) {
+      std::cout << (args.Has("json") ? ToJson(e) + "\n" : EntryBlock(e, false)) << std::flush;
+    }
+  }
+  grpc::Status status = reader->Finish();
+  return status.ok() ? kExitOk : ReportRpcError(status);
+}
+
+}  // namespace
+
+std::vector<Command> CaseCommands() {
+  return {
+      {"case create", "open a new case",
+       "casefile case create --title TITLE [--ref REF[,REF...]] [--subject 'Forename SURNAME (dd/mm/yyyy)[; ...]']\n"
+       "                     [--id CASE_ID] [--request-id ID]",
+       {"title", "ref", "subject", "id", "request-id"}, {}, CaseCreate},
+      {"case get", "show a case header", "casefile case get CASE", {}, {}, CaseGet},
+      {"cases", "list cases, by legacy reference or subject name",
+       "casefile cases [--ref REF] [--subject 'NAME WORDS'] [--page-size N] [--page-token T] [--all]",
+       {"ref", "subject", "page-size", "page-token"}, {"all"}, Cases},
+      {"log", "append an entry to a case's chronology",
+       "casefile log CASE --kind KIND --text TEXT [--occurred 'dd/mm/yyyy hh:mm'] [--subject ...]\n"
+       "             [--ref REF] [--expected-version N] [--request-id ID]\n"
+       "KIND: note, enquiry, contact, visit, strategy-discussion, referral, custody,\n"
+       "      missing-episode, review, interview. --occurred keeps the precision given:\n"
+       "      '12/11/2012 14:30', '12/11/2012', 'Nov 2012'.",
+       {"kind", "text", "occurred", "subject", "ref", "expected-version", "request-id"}, {}, Log},
+      {"correct", "append a correction that supersedes an entry",
+       "casefile correct CASE/entries/N --text TEXT --reason REASON [--occurred WHEN] [--request-id ID]",
+       {"text", "reason", "occurred", "request-id"}, {}, Correct},
+      {"show", "print a whole case file (the access is recorded)",
+       "casefile show CASE --purpose 'why you are looking' [--sources]", {"purpose"}, {"sources"}, Show},
+      {"watch", "follow a case's new entries live",
+       "casefile watch CASE [--after VERSION]", {"after"}, {}, Watch},
+  };
+}
+
+}  // namespace casefile::cli

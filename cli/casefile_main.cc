@@ -1,0 +1,65 @@
+// casefile: the command-line client of casefiled.
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "cli/command.h"
+
+namespace casefile::cli {
+namespace {
+
+constexpr char kGlobalHelp[] =
+    "Global options: --server HOST:PORT (or CASEFILE_SERVER, default 127.0.0.1:50051),\n"
+    "                --token TOKEN (or CASEFILE_TOKEN), --json (protobuf JSON output), --help\n";
+
+void PrintOverview(const std::vector<Command>& commands) {
+  std::cout << "casefile — the client of the casefile chronology service.\n\nCommands:\n";
+  for (const Command& c : commands) std::printf("  %-16s %s\n", c.name.c_str(), c.summary.c_str());
+  std::cout << "\n" << kGlobalHelp << "\n'casefile COMMAND --help' explains one command.\n";
+}
+
+int Main(int argc, char** argv) {
+  std::vector<Command> commands = CaseCommands();
+  std::vector<std::string> words(argv + 1, argv + argc);
+  if (words.empty() || words[0] == "--help" || words[0] == "-h" || words[0] == "help") {
+    PrintOverview(commands);
+    return words.empty() ? kExitUsage : kExitOk;
+  }
+  // Longest match first: "case create" before "case".
+  const Command* command = nullptr;
+  size_t used = 0;
+  for (const Command& c : commands) {
+    std::vector<std::string> parts = absl::StrSplit(c.name, ' ');
+    if (parts.size() <= words.size() && std::equal(parts.begin(), parts.end(), words.begin()) &&
+        parts.size() > used) {
+      command = &c;
+      used = parts.size();
+    }
+  }
+  if (command == nullptr) {
+    std::fprintf(stderr, "error: unknown command '%s'\n", words[0].c_str());
+    PrintOverview(commands);
+    return kExitUsage;
+  }
+  std::set<std::string> switches = command->switches;
+  switches.insert({"json", "help"});
+  auto args = Args::Parse(std::vector<std::string>(words.begin() + used, words.end()), switches);
+  if (!args.ok()) return ReportUsageError(args.status(), command->name);
+  if (args->Has("help")) {
+    std::cout << command->summary << "\n\nUsage: " << command->usage << "\n\n" << kGlobalHelp;
+    return kExitOk;
+  }
+  std::set<std::string> known = command->options;
+  known.insert(switches.begin(), switches.end());
+  known.insert({"server", "token"});
+  if (absl::Status s = args->CheckKnown(known); !s.ok()) return ReportUsageError(s, command->name);
+  return command->run(*args, Connection(*args));
+}
+
+}  // namespace
+}  // namespace casefile::cli
+
+int main(int argc, char** argv) { return casefile::cli::Main(argc, argv); }

@@ -1,0 +1,36 @@
+// Connection: the channel and credentials of one `casefile` invocation, from
+// --server / --token or CASEFILE_SERVER / CASEFILE_TOKEN.
+//
+// Thread-compatible.
+#ifndef CASEFILE_CLI_CONNECTION_H_
+#define CASEFILE_CLI_CONNECTION_H_
+
+#include <memory>
+#include <string>
+
+#include <grpcpp/grpcpp.h>
+
+#include "cli/args.h"
+
+namespace casefile::cli {
+
+inline constexpr char kDefaultServer[] = "127.0.0.1:50051";
+
+class Connection {
+ public:
+  explicit Connection(const Args& args);
+
+  const std::shared_ptr<grpc::Channel>& channel() const { return channel_; }
+  // A context carrying the bearer token, for one call.
+  std::unique_ptr<grpc::ClientContext> NewContext() const;
+  const std::string& server() const { return server_; }
+
+ private:
+  std::string server_;
+  std::string token_;
+  std::shared_ptr<grpc::Channel> channel_;
+};
+
+}  // namespace casefile::cli
+
+#endif  // CASEFILE_CLI_CONNECTION_H_

@@ -1,0 +1,79 @@
+#include "cli/output.h"
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
+#include "core/partial_time.h"
+#include "core/partial_time_proto.h"
+#include "google/protobuf/util/json_util.h"
+#include "google/protobuf/util/time_util.h"
+
+namespace casefile::cli {
+namespace {
+
+std::string Indented(const std::string& text, absl::string_view indent) {
+  return absl::StrCat(indent, absl::StrReplaceAll(text, {{"\n", absl::StrCat("\n", indent)}}));
+}
+
+std::string SubjectList(const google::protobuf::RepeatedPtrField<v1::Subject>& subjects) {
+  std::vector<std::string> names;
+  for (const v1::Subject& s : subjects) {
+    names.push_back(!s.display_name().empty() ? s.display_name()
+                                              : absl::StrCat(s.forename(), " ", s.surname()));
+  }
+  return absl::StrJoin(names, "; ");
+}
+
+}  // namespace
+
+std::string ToJson(const google::protobuf::Message& message) {
+  std::string json;
+  google::protobuf::util::JsonPrintOptions options;
+  options.preserve_proto_field_names = false;
+  (void)google::protobuf::util::MessageToJsonString(message, &json, options);
+  return json;
+}
+
+std::string KindName(v1::EntryKind kind) {
+  std::string name = v1::EntryKind_Name(kind);
+  if (name.rfind("ENTRY_KIND_", 0) == 0) name = name.substr(11);
+  return absl::AsciiStrToLower(absl::StrReplaceAll(name, {{"_", " "}}));
+}
+
+std::string CaseLine(const v1::Case& c) {
+  std::string line = absl::StrCat(c.name(), "  v", c.version(), "  ", c.title());
+  if (!c.legacy_refs().empty()) absl::StrAppend(&line, "  refs: ", absl::StrJoin(c.legacy_refs(), ", "));
+  return line;
+}
+
+std::string CaseBlock(const v1::Case& c) {
+  std::string out = absl::StrCat(c.name(), "  ", c.title(), "\n");
+  if (!c.legacy_refs().empty()) absl::StrAppend(&out, "  refs:     ", absl::StrJoin(c.legacy_refs(), ", "), "\n");
+  if (!c.subjects().empty()) absl::StrAppend(&out, "  subjects: ", SubjectList(c.subjects()), "\n");
+  absl::StrAppend(&out, "  entries:  ", c.version(), "   opened by ", c.creator(), " at ",
+                  google::protobuf::util::TimeUtil::ToString(c.create_time()), "\n");
+  return out;
+}
+
+std::string EntryBlock(const v1::Entry& e, bool sources) {
+  std::string out = absl::StrCat("#", e.number(), "  ", FormatPartialTime(FromProto(e.occur_time())),
+                                 "  ", KindName(e.kind()), "  by ",
+                                 e.author_display_name().empty() ? e.author() : e.author_display_name());
+  if (!e.supersedes().empty()) absl::StrAppend(&out, "  [corrects ", e.supersedes(), ": ", e.correction_reason(), "]");
+  if (!e.superseded_by().empty()) absl::StrAppend(&out, "  [superseded by ", e.superseded_by(), "]");
+  absl::StrAppend(&out, "\n", Indented(e.text(), "    "), "\n");
+  if (!e.subjects().empty()) absl::StrAppend(&out, "    subjects: ", SubjectList(e.subjects()), "\n");
+  if (sources) {
+    for (const v1::Source& s : e.sources()) {
+      absl::StrAppend(&out, "    source ", s.locator(), s.legacy_ref().empty() ? "" : "  ", s.legacy_ref(),
+                      "  ", FormatPartialTime(FromProto(s.occurred())), "  ", s.author(), "\n",
+                      Indented(s.text(), "      | "), "\n");
+    }
+  } else if (e.sources_size() > 1) {
+    absl::StrAppend(&out, "    (merged from ", e.sources_size(), " legacy records; --sources shows them)\n");
+  }
+  return out;
+}
+
+}  // namespace casefile::cli

@@ -1,0 +1,28 @@
+// Human-readable and JSON renderings of cases and entries for the CLI.
+//
+// Thread-safe: pure functions.
+#ifndef CASEFILE_CLI_OUTPUT_H_
+#define CASEFILE_CLI_OUTPUT_H_
+
+#include <string>
+
+#include "casefile/v1/case.pb.h"
+#include "google/protobuf/message.h"
+
+namespace casefile::cli {
+
+// The protobuf JSON mapping, one object per line.
+std::string ToJson(const google::protobuf::Message& message);
+// "cases/CF-000001  v3  Ellie WATSON (03/04/2008)  refs: 22/45871/12"
+std::string CaseLine(const v1::Case& c);
+// A case header block: name, title, refs, subjects, version, creator.
+std::string CaseBlock(const v1::Case& c);
+// "#3  2012-11-12 14:30  visit  DC 4471 Hughes" then the text, indented;
+// with `sources`, every legacy source with its locator and text as read.
+std::string EntryBlock(const v1::Entry& e, bool sources);
+// "visit" for ENTRY_KIND_VISIT.
+std::string KindName(v1::EntryKind kind);
+
+}  // namespace casefile::cli
+
+#endif  // CASEFILE_CLI_OUTPUT_H_
