@@ -9,6 +9,8 @@
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
+#include "absl/flags/usage_config.h"
+#include "absl/strings/match.h"
 #include "migration/synthetic/legacy_generator.h"
 
 ABSL_FLAG(std::string, out, "", "Folder to create (must not exist, or be empty). Required.");
@@ -41,6 +43,14 @@ int main(int argc, char** argv) {
       "The folder holds case_xref.csv, paper/*.csv, logs/<Officer_NNNN>/*.txt|*.docx,\n"
       "crime/chronology_export_NN.csv, nominals/nominal_index.csv and truth.json, in the\n"
       "formats of LEGACY_FORMATS.md. Nothing in it describes real people.");
+  // --help lists the flags of this file; Abseil's default looks for a file
+  // named after the binary, which "generate-legacy" is not.
+  absl::FlagsUsageConfig usage;
+  usage.contains_help_flags = [](absl::string_view path) {
+    return absl::StrContains(path, "generate_legacy_main");
+  };
+  usage.contains_helpshort_flags = usage.contains_help_flags;
+  absl::SetFlagsUsageConfig(usage);
   absl::ParseCommandLine(argc, argv);
   namespace synthetic = casefile::migration::synthetic;
 
