@@ -67,6 +67,13 @@ std::map<std::string, std::string> ReadTree(const fs::path& folder) {
   return tree;
 }
 
+GeneratorOptions Options(int64_t cases, uint64_t seed) {
+  GeneratorOptions options;
+  options.cases = cases;
+  options.seed = seed;
+  return options;
+}
+
 GenerationSummary Generate(const GeneratorOptions& options, const fs::path& out) {
   absl::StatusOr<GenerationSummary> summary = GenerateLegacyFolder(options, out);
   EXPECT_TRUE(summary.ok()) << summary.status();
@@ -214,13 +221,9 @@ Scan ScanFolder(const fs::path& folder) {
 
 TEST(LegacyGenerator, SameSeedGivesTheSameBytes) {
   ScratchFolder a, b, c;
-  GeneratorOptions options;
-  options.cases = 30;
-  options.seed = 42;
-  Generate(options, a.path());
-  Generate(options, b.path());
-  options.seed = 43;
-  Generate(options, c.path());
+  Generate(Options(30, 42), a.path());
+  Generate(Options(30, 42), b.path());
+  Generate(Options(30, 43), c.path());
   const std::map<std::string, std::string> tree = ReadTree(a.path());
   EXPECT_GT(tree.size(), 30u);
   EXPECT_TRUE(tree == ReadTree(b.path()));
@@ -229,10 +232,7 @@ TEST(LegacyGenerator, SameSeedGivesTheSameBytes) {
 
 TEST(LegacyGenerator, TruthCoversEveryRecordAndNominalRowExactlyOnce) {
   ScratchFolder folder;
-  GeneratorOptions options;
-  options.cases = 60;
-  options.seed = 7;
-  const GenerationSummary summary = Generate(options, folder.path());
+  const GenerationSummary summary = Generate(Options(60, 7), folder.path());
   const Truth truth = ReadTruth(folder.path());
   const Scan scan = ScanFolder(folder.path());
 
@@ -272,10 +272,7 @@ TEST(LegacyGenerator, TruthCoversEveryRecordAndNominalRowExactlyOnce) {
 
 TEST(LegacyGenerator, RecordsOfOneEventRecordCompatibleTimes) {
   ScratchFolder folder;
-  GeneratorOptions options;
-  options.cases = 40;
-  options.seed = 11;
-  Generate(options, folder.path());
+  Generate(Options(40, 11), folder.path());
   const Truth truth = ReadTruth(folder.path());
   const Scan scan = ScanFolder(folder.path());
   std::map<std::string, std::vector<std::pair<std::string, PartialTime>>> by_event;
@@ -343,10 +340,7 @@ bool AnyRepeat(const std::vector<Rows>& files, size_t width) {
 
 TEST(LegacyGenerator, EveryVariationIsPresent) {
   ScratchFolder folder;
-  GeneratorOptions options;
-  options.cases = 120;
-  options.seed = 3;
-  Generate(options, folder.path());
+  Generate(Options(120, 3), folder.path());
   const std::map<std::string, std::string> tree = ReadTree(folder.path());
   const Truth truth = ReadTruth(folder.path());
 
@@ -436,20 +430,8 @@ TEST(LegacyGenerator, EveryVariationIsPresent) {
 
 TEST(LegacyGenerator, CleanFolderHasNoVariations) {
   ScratchFolder folder;
-  GeneratorOptions options;
-  options.cases = 40;
-  options.variations = Variations{.typos = false,
-                                  .capitals = false,
-                                  .date_forms = false,
-                                  .imprecise_dates = false,
-                                  .duplicates = false,
-                                  .paste_noise = false,
-                                  .encodings = false,
-                                  .docx_logs = false,
-                                  .nominal_noise = false,
-                                  .lookalikes = false,
-                                  .dedup_traps = false,
-                                  .incomplete_xref = false};
+  GeneratorOptions options = Options(40, 1);
+  options.variations = Variations::None();
   Generate(options, folder.path());
   const std::map<std::string, std::string> tree = ReadTree(folder.path());
   for (const auto& [path, bytes] : tree) {

@@ -60,18 +60,7 @@ int main(int argc, char** argv) {
   options.seed = absl::GetFlag(FLAGS_seed);
   options.export_rows_per_file = absl::GetFlag(FLAGS_export_rows);
   if (absl::GetFlag(FLAGS_clean)) {
-    options.variations = synthetic::Variations{.typos = false,
-                                               .capitals = false,
-                                               .date_forms = false,
-                                               .imprecise_dates = false,
-                                               .duplicates = false,
-                                               .paste_noise = false,
-                                               .encodings = false,
-                                               .docx_logs = false,
-                                               .nominal_noise = false,
-                                               .lookalikes = false,
-                                               .dedup_traps = false,
-                                               .incomplete_xref = false};
+    options.variations = synthetic::Variations::None();
   }
   const std::string out = absl::GetFlag(FLAGS_out);
   if (out.empty()) {

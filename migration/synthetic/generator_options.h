@@ -42,6 +42,22 @@ struct Variations {
   bool dedup_traps = true;
   // Leave some legacy references out of case_xref.csv (never all of a case's).
   bool incomplete_xref = true;
+
+  // Every variation off: a clean folder, every date dd/mm/yyyy, all UTF-8.
+  static Variations None() {
+    return {.typos = false,
+            .capitals = false,
+            .date_forms = false,
+            .imprecise_dates = false,
+            .duplicates = false,
+            .paste_noise = false,
+            .encodings = false,
+            .docx_logs = false,
+            .nominal_noise = false,
+            .lookalikes = false,
+            .dedup_traps = false,
+            .incomplete_xref = false};
+  }
 };
 
 // What a generation run wrote.
