@@ -22,7 +22,8 @@ namespace casefile::migration::synthetic {
 namespace {
 
 // Random streams: each case draws from its own (so a case reads the same
-// whatever came before it), the folder-wide writers from theirs.
+// whatever came before it, unless one of its references clashed with an
+// earlier one and was redrawn), the folder-wide writers from theirs.
 constexpr uint64_t kOfficerStream = 1;
 constexpr uint64_t kCrimeExportStream = 2;
 constexpr uint64_t kNominalStream = 3;
