@@ -146,10 +146,13 @@ void CaseChronology::CreateCase(const Caller& caller, v1::CreateCaseRequest requ
           }
         }
         std::string id = request.case_id();
-        if (id.empty()) {
+        while (id.empty()) {  // a generated id skips ids that callers chose
           auto seq = storage::NextCounter(txn, "next_case");
           if (!seq.ok()) return seq.status();
           id = absl::StrFormat("CF-%06d", *seq);
+          auto taken = storage::LoadCase(txn, id);
+          if (!taken.ok()) return taken.status();
+          if (taken->has_value()) id.clear();
         }
         auto existing = storage::LoadCase(txn, id);
         if (!existing.ok()) return existing.status();
