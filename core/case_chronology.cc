@@ -197,6 +197,7 @@ absl::StatusOr<v1::ListCasesResponse> CaseChronology::ListCases(
     const Caller& caller, const v1::ListCasesRequest& request) {
   if (auto s = Authorize(caller, Action::kReadCase); !s.ok()) return s;
   if (request.page_size() < 0) return absl::InvalidArgumentError("page_size: must not be negative");
+  if (auto s = ValidateListFilters(request); !s.ok()) return s;
   const int page_size =
       request.page_size() == 0 ? kDefaultPageSize : std::min(request.page_size(), kMaxPageSize);
   auto after = DecodePageToken(request.page_token());

@@ -12,10 +12,11 @@ absl::Status Invalid(absl::string_view field, absl::string_view what) {
 }
 
 // Short identifiers and labels: bounded, and free of '\0' (a key separator).
-absl::Status ValidateShort(absl::string_view value, absl::string_view field, bool required) {
+absl::Status ValidateShort(absl::string_view value, absl::string_view field, bool required,
+                           size_t max_bytes = kMaxShortFieldBytes) {
   if (required && value.empty()) return Invalid(field, "is required");
-  if (value.size() > kMaxShortFieldBytes)
-    return Invalid(field, absl::StrCat("is longer than ", kMaxShortFieldBytes, " bytes"));
+  if (value.size() > max_bytes)
+    return Invalid(field, absl::StrCat("is longer than ", max_bytes, " bytes"));
   if (value.find('\0') != absl::string_view::npos) return Invalid(field, "contains a NUL byte");
   return absl::OkStatus();
 }
@@ -45,7 +46,9 @@ absl::Status ValidateSubjects(const google::protobuf::RepeatedPtrField<v1::Subje
     for (auto [value, name] : {std::pair{&s.display_name(), ".display_name"},
                                std::pair{&s.forename(), ".forename"},
                                std::pair{&s.surname(), ".surname"}}) {
-      if (auto st = ValidateShort(*value, absl::StrCat(at, name), false); !st.ok()) return st;
+      if (auto st = ValidateShort(*value, absl::StrCat(at, name), false, kMaxIndexedFieldBytes);
+          !st.ok())
+        return st;
     }
     if (auto st = ValidatePartialTime(s.date_of_birth(), absl::StrCat(at, ".date_of_birth"));
         !st.ok())
@@ -57,7 +60,9 @@ absl::Status ValidateSubjects(const google::protobuf::RepeatedPtrField<v1::Subje
 absl::Status ValidateRefs(const google::protobuf::RepeatedPtrField<std::string>& refs,
                           absl::string_view field) {
   for (int i = 0; i < refs.size(); ++i) {
-    if (auto st = ValidateShort(refs[i], absl::StrCat(field, "[", i, "]"), true); !st.ok())
+    if (auto st = ValidateShort(refs[i], absl::StrCat(field, "[", i, "]"), true,
+                                kMaxIndexedFieldBytes);
+        !st.ok())
       return st;
   }
   return absl::OkStatus();
@@ -125,6 +130,13 @@ absl::Status ValidatePurpose(absl::string_view purpose, absl::string_view field)
   if (purpose.find_first_not_of(" \t\r\n") == absl::string_view::npos)
     return Invalid(field, "is required: say why you are looking at this case file");
   return ValidateShort(purpose, field, true);
+}
+
+absl::Status ValidateListFilters(const v1::ListCasesRequest& request) {
+  if (auto s = ValidateShort(request.legacy_ref(), "legacy_ref", false, kMaxIndexedFieldBytes);
+      !s.ok())
+    return s;
+  return ValidateShort(request.subject(), "subject", false, kMaxIndexedFieldBytes);
 }
 
 }  // namespace casefile

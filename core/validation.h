@@ -15,6 +15,9 @@ namespace casefile {
 // Upper bounds that keep every entry well inside one 4 MiB gRPC message.
 inline constexpr size_t kMaxTextBytes = 1 << 20;
 inline constexpr size_t kMaxShortFieldBytes = 512;
+// Legacy references and subject names become parts of LMDB index keys, which
+// are at most 511 bytes: tag, ref or name token, case id (63) and separators.
+inline constexpr size_t kMaxIndexedFieldBytes = 256;
 
 absl::Status ValidatePartialTime(const v1::PartialTime& t, absl::string_view field);
 absl::Status ValidateRequestId(absl::string_view request_id, absl::string_view field);
@@ -22,6 +25,8 @@ absl::Status ValidateCreateCase(const v1::CreateCaseRequest& request);
 absl::Status ValidateNewEntry(const v1::Entry& entry, absl::string_view field);
 absl::Status ValidateCorrection(const v1::CorrectEntryRequest& request);
 absl::Status ValidatePurpose(absl::string_view purpose, absl::string_view field);
+// The filters of ListCases, which are looked up in the index.
+absl::Status ValidateListFilters(const v1::ListCasesRequest& request);
 
 }  // namespace casefile
 
