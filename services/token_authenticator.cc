@@ -1,5 +1,6 @@
 #include "services/token_authenticator.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -19,8 +20,15 @@ absl::StatusOr<TokenAuthenticator> TokenAuthenticator::Parse(absl::string_view c
     ++line_number;
     line = absl::StripAsciiWhitespace(line);
     if (line.empty() || line[0] == '#') continue;
-    std::vector<absl::string_view> parts =
-        absl::StrSplit(line, absl::MaxSplits(absl::ByAnyChar(" \t"), 3), absl::SkipEmpty());
+    // Three whitespace-separated fields, then the display name as written.
+    // (MaxSplits would count the empty pieces between aligned columns.)
+    std::vector<absl::string_view> parts;
+    while (!line.empty() && parts.size() < 3) {
+      size_t end = std::min(line.find_first_of(" \t"), line.size());
+      parts.push_back(line.substr(0, end));
+      line = absl::StripLeadingAsciiWhitespace(line.substr(end));
+    }
+    if (!line.empty()) parts.push_back(line);
     auto bad = [&](absl::string_view why) {
       return absl::InvalidArgumentError(absl::StrCat(source_name, ":", line_number, ": ", why));
     };
@@ -29,7 +37,7 @@ absl::StatusOr<TokenAuthenticator> TokenAuthenticator::Parse(absl::string_view c
     if (!role) return bad(absl::StrCat("unknown role '", parts[2], "'"));
     if (parts[0].size() < 16) return bad("token is shorter than 16 characters");
     Caller caller{std::string(parts[1]),
-                  std::string(parts.size() > 3 ? absl::StripAsciiWhitespace(parts[3]) : parts[1]),
+                  std::string(parts.size() > 3 ? parts[3] : parts[1]),
                   *role};
     if (!auth.callers_.emplace(std::string(parts[0]), std::move(caller)).second)
       return bad("duplicate token");
