@@ -75,5 +75,12 @@ TEST(IsValidUtf8, RejectsMalformedSequences) {
   }
 }
 
+TEST(RepairUtf8, ReplacesOnlyTheBadBytes) {
+  EXPECT_EQ(RepairUtf8("Zo\xC3\xAB"), "Zo\xC3\xAB");
+  EXPECT_EQ(RepairUtf8("a\xEB" "b\xED\xA0\x80" "c\xE2\x82"),
+            "a\xEF\xBF\xBD" "b\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD" "c\xEF\xBF\xBD\xEF\xBF\xBD");
+  EXPECT_EQ(RepairUtf8(""), "");
+}
+
 }  // namespace
 }  // namespace casefile::migration

@@ -89,6 +89,34 @@ void CrLfToLf(std::string& text) {
   text.resize(w);
 }
 
+// The length of the well-formed UTF-8 sequence at p, or 0 if there is none
+// (no overlong forms, surrogates or code points above U+10FFFF).
+int SequenceLength(const unsigned char* p, const unsigned char* end) {
+  const unsigned char b = *p;
+  if (b < 0x80) return 1;
+  int extra;
+  unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+  if (b >= 0xC2 && b <= 0xDF) {
+    extra = 1;
+  } else if (b >= 0xE0 && b <= 0xEF) {
+    extra = 2;
+    if (b == 0xE0) lo = 0xA0;  // overlong
+    if (b == 0xED) hi = 0x9F;  // surrogates
+  } else if (b >= 0xF0 && b <= 0xF4) {
+    extra = 3;
+    if (b == 0xF0) lo = 0x90;  // overlong
+    if (b == 0xF4) hi = 0x8F;  // above U+10FFFF
+  } else {
+    return 0;
+  }
+  if (end - p <= extra) return 0;
+  if (p[1] < lo || p[1] > hi) return 0;
+  for (int k = 2; k <= extra; ++k) {
+    if ((p[k] & 0xC0) != 0x80) return 0;
+  }
+  return extra + 1;
+}
+
 bool StartsWith(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
 }
@@ -107,34 +135,30 @@ bool IsValidUtf8(std::string_view bytes) {
         continue;
       }
     }
-    const unsigned char b = *p;
-    if (b < 0x80) {
-      ++p;
-      continue;
-    }
-    int extra;
-    unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
-    if (b >= 0xC2 && b <= 0xDF) {
-      extra = 1;
-    } else if (b >= 0xE0 && b <= 0xEF) {
-      extra = 2;
-      if (b == 0xE0) lo = 0xA0;  // overlong
-      if (b == 0xED) hi = 0x9F;  // surrogates
-    } else if (b >= 0xF0 && b <= 0xF4) {
-      extra = 3;
-      if (b == 0xF0) lo = 0x90;  // overlong
-      if (b == 0xF4) hi = 0x8F;  // above U+10FFFF
-    } else {
-      return false;
-    }
-    if (end - p <= extra) return false;
-    if (p[1] < lo || p[1] > hi) return false;
-    for (int k = 2; k <= extra; ++k) {
-      if ((p[k] & 0xC0) != 0x80) return false;
-    }
-    p += extra + 1;
+    const int n = SequenceLength(p, end);
+    if (n == 0) return false;
+    p += n;
   }
   return true;
+}
+
+std::string RepairUtf8(std::string_view bytes) {
+  if (IsValidUtf8(bytes)) return std::string(bytes);
+  std::string out;
+  out.reserve(bytes.size() + 16);
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+  const auto* end = p + bytes.size();
+  while (p < end) {
+    const int n = SequenceLength(p, end);
+    if (n == 0) {
+      AppendUtf8(0xFFFD, out);
+      ++p;
+    } else {
+      out.append(reinterpret_cast<const char*>(p), n);
+      p += n;
+    }
+  }
+  return out;
 }
 
 DecodedText DecodeLegacyText(std::string_view bytes) {

@@ -26,6 +26,10 @@ DecodedText DecodeLegacyText(std::string_view bytes);
 // code points above U+10FFFF).
 bool IsValidUtf8(std::string_view bytes);
 
+// `bytes` with every byte that starts no well-formed UTF-8 sequence replaced
+// by U+FFFD. For text from containers that do not check their encoding.
+std::string RepairUtf8(std::string_view bytes);
+
 }  // namespace casefile::migration
 
 #endif  // CASEFILE_MIGRATION_READERS_TEXT_DECODING_H_

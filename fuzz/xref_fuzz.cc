@@ -1,0 +1,16 @@
+// libFuzzer target: bytes → text decoding → CSV parser → ReadCaseXref.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "fuzz/fuzz_checks.h"
+#include "migration/readers/case_xref_reader.h"
+#include "migration/readers/text_decoding.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  using namespace casefile::migration;
+  std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  LegacyFile f = ReadCaseXref("f.csv", DecodeLegacyText(bytes).text);
+  CheckLegacyFile(f, "f.csv");
+  return 0;
+}

@@ -1,0 +1,63 @@
+// See legacy_reader.h.
+#include "migration/legacy_reader.h"
+
+#include <exception>
+
+#include "migration/readers/case_xref_reader.h"
+#include "migration/readers/crime_export_reader.h"
+#include "migration/readers/docx_investigation_log.h"
+#include "migration/readers/format_detection.h"
+#include "migration/readers/investigation_log.h"
+#include "migration/readers/nominal_index_reader.h"
+#include "migration/readers/paper_file_reader.h"
+#include "migration/readers/text_decoding.h"
+
+namespace casefile::migration {
+namespace {
+
+LegacyFile Unrecognised(std::string_view path, std::string reason) {
+  LegacyFile file;
+  file.path.assign(path);
+  file.problems.push_back({file.path, std::move(reason)});
+  return file;
+}
+
+LegacyFile Read(std::string_view path, std::string_view bytes) {
+  if (std::optional<DetectedFormat> binary = DetectBinaryFormat(bytes)) {
+    if (binary->format == LegacyFormat::kInvestigationLog) {
+      return ReadDocxInvestigationLog(path, bytes);
+    }
+    return Unrecognised(path, std::move(binary->reason));
+  }
+  std::string text = DecodeLegacyText(bytes).text;
+  DetectedFormat detected = DetectDecodedFormat(text);
+  switch (detected.format) {
+    case LegacyFormat::kCaseXref:
+      return ReadCaseXref(path, std::move(text));
+    case LegacyFormat::kPaperFile:
+      return ReadPaperFile(path, std::move(text));
+    case LegacyFormat::kCrimeExport:
+      return ReadCrimeExport(path, std::move(text));
+    case LegacyFormat::kNominalIndex:
+      return ReadNominalIndex(path, std::move(text));
+    case LegacyFormat::kInvestigationLog:
+      return ReadTextInvestigationLog(path, text);
+    case LegacyFormat::kUnrecognised:
+      break;
+  }
+  return Unrecognised(path, std::move(detected.reason));
+}
+
+}  // namespace
+
+LegacyFile ReadLegacyFile(std::string_view relative_path, std::string_view bytes) {
+  // The readers do not throw; running out of memory on a hostile file is the
+  // one exception left, and it must not take the whole import down.
+  try {
+    return Read(relative_path, bytes);
+  } catch (const std::exception&) {
+    return Unrecognised(relative_path, "the file could not be read (out of memory)");
+  }
+}
+
+}  // namespace casefile::migration

@@ -1,0 +1,53 @@
+// See crime_export_reader.h.
+#include "migration/readers/crime_export_reader.h"
+
+#include "migration/readers/ascii.h"
+
+namespace casefile::migration {
+namespace {
+
+enum Column { kRecordRef, kRecordType, kEntryNo, kEnteredAt, kEnteredBy, kOccurredAt, kText };
+constexpr CsvColumn kColumns[] = {{"record_ref", true}, {"record_type"},       {"entry_no"},
+                                  {"entered_at", true}, {"entered_by"},        {"occurred_at", true},
+                                  {"text", true}};
+
+}  // namespace
+
+std::span<const CsvColumn> CrimeExportColumns() { return kColumns; }
+
+LegacyFile ReadCrimeExport(std::string_view path, std::string text) {
+  LegacyFile file;
+  file.path.assign(path);
+  file.format = LegacyFormat::kCrimeExport;
+  ReadCsvRecords(path, std::move(text), kColumns, file.problems, [&](CsvRecord& r) {
+    std::string_view ref = TrimAscii(r[kRecordRef]);
+    if (ref.empty()) {
+      file.problems.push_back({std::move(r.locator), "record_ref is empty"});
+      return;
+    }
+    absl::StatusOr<PartialTime> occurred = ParsePartialTime(r[kOccurredAt]);
+    if (!occurred.ok()) {
+      file.problems.push_back(
+          {std::move(r.locator), "occurred_at: " + std::string(occurred.status().message())});
+      return;
+    }
+    absl::StatusOr<PartialTime> entered = ParsePartialTime(r[kEnteredAt]);
+    if (!entered.ok()) {
+      file.problems.push_back(
+          {std::move(r.locator), "entered_at: " + std::string(entered.status().message())});
+      return;
+    }
+    LegacyEvent& e = file.events.emplace_back();
+    e.locator = std::move(r.locator);
+    e.format = LegacyFormat::kCrimeExport;
+    e.legacy_refs.emplace_back(ref);
+    e.occurred = *occurred;
+    e.entered = *entered;
+    e.author.assign(TrimAscii(r[kEnteredBy]));
+    e.doc_type.assign(TrimAscii(r[kRecordType]));
+    e.text.assign(r[kText]);
+  });
+  return file;
+}
+
+}  // namespace casefile::migration

@@ -1,0 +1,84 @@
+// Builds the records of an investigation log (LEGACY_FORMATS.md §3) from its
+// lines in reading order, whether they came from a .txt file or from the
+// paragraphs and tables of a .docx:
+//
+//   INVESTIGATION LOG                      <- optional title
+//   Officer: DC 4471 HUGHES                <- header lines, keys ignoring case
+//   Reference: 22/45871/12, HPVP/2012/0457
+//   Subject: Ellie WATSON (03/04/2008)
+//                                          <- header ends at a blank line
+//   12/11/2012 0915                           after it, a line that begins with
+//   Received referral from CSC ...            a date, or an entries table
+//   13/11/2012 14:00 - Visited home ...
+//
+// An entry starts at each line that begins with a date (and usually a time;
+// a month-only date such as "Nov 2012" counts only when nothing but a
+// separator follows it, so that prose like "May 2012 saw ..." stays text).
+// Its text runs after an optional " - ", ":" or dash on the same line and
+// over the following lines up to the next entry, joined with "\n" as read;
+// blank lines at its start and end are dropped. A table whose header row
+// names a Date/Time (or Date and Time) column and an Entry column holds one
+// entry per row; a row with an empty date cell continues the entry above.
+// Other tables are read as lines, cell by cell.
+//
+// Every entry, readable or not, takes the next number: its locator is
+// "<path>#entry=N". An entry whose date is impossible becomes a ReadProblem
+// with that locator instead of an event. Lines that belong to no entry (and
+// are not header lines) are reported in one ReadProblem for the file, as is
+// a log without entries.
+//
+// Thread-compatible: one builder per file.
+#ifndef CASEFILE_MIGRATION_READERS_INVESTIGATION_LOG_H_
+#define CASEFILE_MIGRATION_READERS_INVESTIGATION_LOG_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "migration/legacy_record.h"
+
+namespace casefile::migration {
+
+class InvestigationLogBuilder {
+ public:
+  explicit InvestigationLogBuilder(std::string_view path);
+
+  // REQUIRES: `line` holds no '\n'.
+  void AddLine(std::string_view line);
+  // Rows of cells, each cell's paragraphs joined with '\n'.
+  void AddTable(const std::vector<std::vector<std::string>>& rows);
+  LegacyFile Finish();
+
+ private:
+  enum class Phase { kTitle, kHeader, kBody };
+
+  bool AddHeaderLine(std::string_view line);
+  void StartEntry(const absl::StatusOr<PartialTime>& time, std::string_view first_text);
+  void AppendToEntry(std::string_view line);
+  void FinishEntry();
+  bool AddEntriesTable(const std::vector<std::vector<std::string>>& rows);
+
+  LegacyFile file_;
+  Phase phase_ = Phase::kTitle;
+  std::vector<std::string> refs_;
+  std::vector<LegacySubject> subjects_;
+  int header_lines_ = 0;
+  int entries_ = 0;
+  int lines_outside_entries_ = 0;
+  // The entry being read.
+  bool in_entry_ = false;
+  absl::StatusOr<PartialTime> entry_time_;
+  std::string entry_text_;
+  int pending_blank_lines_ = 0;
+};
+
+// True when decoded text opens (after any blank lines) with the title
+// INVESTIGATION LOG, in any case.
+bool IsTextInvestigationLog(std::string_view text);
+
+// Reads a .txt investigation log; `text` is the decoded file.
+LegacyFile ReadTextInvestigationLog(std::string_view path, std::string_view text);
+
+}  // namespace casefile::migration
+
+#endif  // CASEFILE_MIGRATION_READERS_INVESTIGATION_LOG_H_

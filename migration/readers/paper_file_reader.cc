@@ -1,0 +1,47 @@
+// See paper_file_reader.h.
+#include "migration/readers/paper_file_reader.h"
+
+#include "migration/readers/ascii.h"
+#include "migration/readers/subjects.h"
+
+namespace casefile::migration {
+namespace {
+
+enum Column { kFileRef, kPage, kDocType, kEntryDate, kAuthor, kSubjects, kText };
+constexpr CsvColumn kColumns[] = {{"file_ref", true}, {"page"},     {"doc_type"}, {"entry_date", true},
+                                  {"author"},         {"subjects"}, {"text", true}};
+
+}  // namespace
+
+std::span<const CsvColumn> PaperFileColumns() { return kColumns; }
+
+LegacyFile ReadPaperFile(std::string_view path, std::string text) {
+  LegacyFile file;
+  file.path.assign(path);
+  file.format = LegacyFormat::kPaperFile;
+  ReadCsvRecords(path, std::move(text), kColumns, file.problems, [&](CsvRecord& r) {
+    std::string_view ref = TrimAscii(r[kFileRef]);
+    if (ref.empty()) {
+      file.problems.push_back({std::move(r.locator), "file_ref is empty"});
+      return;
+    }
+    absl::StatusOr<PartialTime> date = ParsePartialTime(r[kEntryDate]);
+    if (!date.ok()) {
+      file.problems.push_back(
+          {std::move(r.locator), "entry_date: " + std::string(date.status().message())});
+      return;
+    }
+    LegacyEvent& e = file.events.emplace_back();
+    e.locator = std::move(r.locator);
+    e.format = LegacyFormat::kPaperFile;
+    e.legacy_refs.emplace_back(ref);
+    e.occurred = *date;
+    e.author.assign(TrimAscii(r[kAuthor]));
+    e.doc_type.assign(TrimAscii(r[kDocType]));
+    e.subjects = ParseSubjectList(r[kSubjects]);
+    e.text.assign(r[kText]);
+  });
+  return file;
+}
+
+}  // namespace casefile::migration
