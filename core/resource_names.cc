@@ -1,5 +1,7 @@
 #include "core/resource_names.h"
 
+#include <algorithm>
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
@@ -26,9 +28,13 @@ absl::StatusOr<std::string> ParseCaseName(absl::string_view name, absl::string_v
 
 absl::StatusOr<EntryName> ParseEntryName(absl::string_view name, absl::string_view field) {
   size_t slash = name.find("/entries/");
+  absl::string_view digits = slash == absl::string_view::npos ? "" : name.substr(slash + 9);
   uint64_t number = 0;
-  if (slash == absl::string_view::npos ||
-      !absl::SimpleAtoi(name.substr(slash + 9), &number) || number == 0) {
+  // Only the canonical spelling (SimpleAtoi alone takes " 1", "+1", "01"):
+  // stored links such as `supersedes` must equal the entry's own name.
+  if (digits.empty() || digits[0] == '0' ||
+      !std::all_of(digits.begin(), digits.end(), [](char c) { return absl::ascii_isdigit(c); }) ||
+      !absl::SimpleAtoi(digits, &number)) {
     return absl::InvalidArgumentError(
         absl::StrCat(field, ": expected cases/{case}/entries/{number}"));
   }
