@@ -1,0 +1,134 @@
+#include "services/token_authenticator.h"
+
+#include <fstream>
+#include <string>
+
+#include "gtest/gtest.h"
+#include "tests/scratch_dir.h"
+
+namespace casefile {
+namespace {
+
+constexpr char kGoodFile[] =
+    "# casefile tokens: <token> <user> <role> <display name...>\n"
+    "tok-investigator-0001 dc4471 investigator DC 4471 Hughes\n"
+    "\n"
+    "   # an indented comment\n"
+    "tok-out-of-hours-0002\tooh01\tout_of_hours\n"
+    "tok-operator-00000003 op01 operator  Migration   Operator  \n"
+    "tok-auditor-000000004 aud01 auditor Auditor\r\n"
+    "tok-admin-00000000005 root admin Administrator\n";
+
+TEST(TokenAuthenticatorTest, ParsesAGoodFile) {
+  auto auth = TokenAuthenticator::Parse(kGoodFile, "tokens.txt");
+  ASSERT_TRUE(auth.ok()) << auth.status();
+  EXPECT_EQ(auth->size(), 5u);
+
+  auto dc = auth->AuthenticateToken("tok-investigator-0001");
+  ASSERT_TRUE(dc.ok()) << dc.status();
+  EXPECT_EQ(dc->user, "dc4471");
+  EXPECT_EQ(dc->display_name, "DC 4471 Hughes");
+  EXPECT_EQ(dc->role, Role::kInvestigator);
+
+  auto ooh = auth->AuthenticateToken("tok-out-of-hours-0002");
+  ASSERT_TRUE(ooh.ok());
+  EXPECT_EQ(ooh->user, "ooh01");
+  EXPECT_EQ(ooh->display_name, "ooh01");  // no display name: the user id
+  EXPECT_EQ(ooh->role, Role::kOutOfHours);
+
+  auto op = auth->AuthenticateToken("tok-operator-00000003");
+  ASSERT_TRUE(op.ok());
+  EXPECT_EQ(op->display_name, "Migration   Operator");  // inner spacing kept, ends trimmed
+  EXPECT_EQ(op->role, Role::kOperator);
+
+  auto aud = auth->AuthenticateToken("tok-auditor-000000004");
+  ASSERT_TRUE(aud.ok());
+  EXPECT_EQ(aud->display_name, "Auditor");  // CRLF line ending
+  EXPECT_EQ(aud->role, Role::kAuditor);
+  EXPECT_EQ(auth->AuthenticateToken("tok-admin-00000000005")->role, Role::kAdmin);
+}
+
+// Columns aligned with several spaces or tabs are still columns.
+TEST(TokenAuthenticatorTest, FieldsMayBeSeparatedByRunsOfWhitespace) {
+  auto auth = TokenAuthenticator::Parse(
+      "tok-investigator-0001   dc4471 \t investigator    DC 4471 Hughes\n"
+      "tok-auditor-000000004\t\taud01\t\tauditor\n",
+      "tokens.txt");
+  ASSERT_TRUE(auth.ok()) << auth.status();
+  auto dc = auth->AuthenticateToken("tok-investigator-0001");
+  ASSERT_TRUE(dc.ok());
+  EXPECT_EQ(dc->user, "dc4471");
+  EXPECT_EQ(dc->role, Role::kInvestigator);
+  EXPECT_EQ(dc->display_name, "DC 4471 Hughes");
+  auto aud = auth->AuthenticateToken("tok-auditor-000000004");
+  ASSERT_TRUE(aud.ok());
+  EXPECT_EQ(aud->user, "aud01");
+  EXPECT_EQ(aud->display_name, "aud01");
+}
+
+TEST(TokenAuthenticatorTest, UnknownTokenIsUnauthenticated) {
+  auto auth = TokenAuthenticator::Parse(kGoodFile, "tokens.txt");
+  ASSERT_TRUE(auth.ok());
+  EXPECT_EQ(auth->AuthenticateToken("tok-nobody-000000000").status(),
+            absl::UnauthenticatedError("unknown token"));
+  EXPECT_EQ(auth->AuthenticateToken("").status(), absl::UnauthenticatedError("unknown token"));
+  // Tokens are compared exactly.
+  EXPECT_FALSE(auth->AuthenticateToken("TOK-INVESTIGATOR-0001").ok());
+  EXPECT_FALSE(auth->AuthenticateToken("tok-investigator-000").ok());
+}
+
+TEST(TokenAuthenticatorTest, MalformedLinesNameSourceAndLine) {
+  struct Case {
+    const char* contents;
+    const char* error;
+  };
+  for (const Case& c : {
+           Case{"tok-investigator-0001 dc4471\n",
+                "tokens.txt:1: expected '<token> <user> <role> [display name]'"},
+           Case{"# header\n\ntok-investigator-0001\n",
+                "tokens.txt:3: expected '<token> <user> <role> [display name]'"},
+           Case{"tok-investigator-0001 dc4471 superuser Hughes\n",
+                "tokens.txt:1: unknown role 'superuser'"},
+           Case{"tok-investigator-0001 dc4471 Investigator\n",
+                "tokens.txt:1: unknown role 'Investigator'"},
+           Case{"tok-investigator-0001 dc4471 investigator\nshort dc2 investigator\n",
+                "tokens.txt:2: token is shorter than 16 characters"},
+           Case{"tok-investigator-0001 dc4471 investigator\n"
+                "tok-investigator-0001 dc9999 admin\n",
+                "tokens.txt:2: duplicate token"},
+           Case{"", "tokens.txt: no tokens defined"},
+           Case{"# only comments\n\n   \n", "tokens.txt: no tokens defined"},
+       }) {
+    auto auth = TokenAuthenticator::Parse(c.contents, "tokens.txt");
+    EXPECT_EQ(auth.status(), absl::InvalidArgumentError(c.error)) << c.contents;
+  }
+}
+
+TEST(TokenAuthenticatorTest, SixteenCharacterTokenIsLongEnough) {
+  auto auth = TokenAuthenticator::Parse("0123456789abcdef u1 auditor\n", "t");
+  ASSERT_TRUE(auth.ok()) << auth.status();
+  EXPECT_TRUE(auth->AuthenticateToken("0123456789abcdef").ok());
+  EXPECT_EQ(TokenAuthenticator::Parse("0123456789abcde u1 auditor\n", "t").status(),
+            absl::InvalidArgumentError("t:1: token is shorter than 16 characters"));
+}
+
+TEST(TokenAuthenticatorTest, LoadFileReadsAndNamesThePath) {
+  ScratchDir dir;
+  const std::string good = dir.Sub("tokens.txt");
+  std::ofstream(good) << kGoodFile;
+  auto auth = TokenAuthenticator::LoadFile(good);
+  ASSERT_TRUE(auth.ok()) << auth.status();
+  EXPECT_EQ(auth->size(), 5u);
+
+  const std::string bad = dir.Sub("bad.txt");
+  std::ofstream(bad) << "# x\ntok-investigator-0001 dc4471 chief\n";
+  EXPECT_EQ(TokenAuthenticator::LoadFile(bad).status(),
+            absl::InvalidArgumentError(bad + ":2: unknown role 'chief'"));
+
+  const std::string missing = dir.Sub("missing.txt");
+  EXPECT_EQ(TokenAuthenticator::LoadFile(missing).status(),
+            absl::NotFoundError("cannot read tokens file " + missing));
+}
+
+}  // namespace
+}  // namespace casefile
