@@ -47,6 +47,16 @@ absl::StatusOr<std::optional<v1::Entry>> LoadEntry(const LmdbTxn& txn, absl::str
   auto by = LoadSupersession(txn, case_id, number);
   if (!by.ok()) return by.status();
   if (*by != 0) (*entry)->set_superseded_by(absl::StrCat("cases/", case_id, "/entries/", *by));
+  auto cursor = txn.OpenCursor();
+  if (!cursor.ok()) return cursor.status();
+  const std::string prefix = keys::EntrySourcePrefix(case_id, number);
+  for (auto at = cursor->Seek(prefix);; at = cursor->Next()) {
+    if (!at.ok()) return at.status();
+    if (!*at || !absl::StartsWith(cursor->key(), prefix)) break;
+    if (!(*entry)->add_sources()->ParseFromArray(cursor->value().data(),
+                                                 static_cast<int>(cursor->value().size())))
+      return absl::DataLossError("corrupt source record");
+  }
   return entry;
 }
 
@@ -71,17 +81,31 @@ absl::StatusOr<EntryChunk> LoadEntryChunk(const LmdbTxn& txn, absl::string_view 
                                           uint64_t first, uint64_t last, size_t max_bytes) {
   EntryChunk chunk;
   chunk.next = first;
-  auto cursor = txn.OpenCursor();
-  if (!cursor.ok()) return cursor.status();
-  const std::string prefix = keys::EntryPrefix(case_id);
+  auto entries = txn.OpenCursor();
+  if (!entries.ok()) return entries.status();
+  // Sources of imported entries sort by entry number too: a second cursor
+  // walks them alongside (a merge join), one seek for the whole chunk.
+  auto sources = txn.OpenCursor();
+  if (!sources.ok()) return sources.status();
+  const std::string entry_prefix = keys::EntryPrefix(case_id);
+  const std::string source_prefix = keys::SourcePrefix(case_id);
+  auto source_at = sources->Seek(absl::StrCat(source_prefix, keys::EncodeBe64(first)));
   size_t bytes = 0;
-  auto at = cursor->Seek(keys::Entry(case_id, first));
-  for (; at.ok() && *at && bytes < max_bytes; at = cursor->Next()) {
-    absl::string_view key = cursor->key();
-    if (!absl::StartsWith(key, prefix) || key.size() != prefix.size() + 8) break;
+  auto at = entries->Seek(keys::Entry(case_id, first));
+  for (; at.ok() && *at && bytes < max_bytes; at = entries->Next()) {
+    absl::string_view key = entries->key();
+    if (!absl::StartsWith(key, entry_prefix) || key.size() != entry_prefix.size() + 8) break;
     uint64_t number = keys::EntryNumber(key);
     if (number > last) break;
-    std::string bytes_out(cursor->value());
+    std::string bytes_out(entries->value());
+    for (; source_at.ok() && *source_at; source_at = sources->Next()) {
+      absl::string_view skey = sources->key();
+      if (!absl::StartsWith(skey, source_prefix) || skey.size() < source_prefix.size() + 8) break;
+      uint64_t of = keys::DecodeBe64(skey.substr(source_prefix.size(), 8)).value_or(0);
+      if (of > number) break;
+      if (of == number) AppendLengthDelimited(bytes_out, v1::Entry::kSourcesFieldNumber, sources->value());
+    }
+    if (!source_at.ok()) return source_at.status();
     auto by = LoadSupersession(txn, case_id, number);
     if (!by.ok()) return by.status();
     if (*by != 0) AppendSupersededBy(bytes_out, absl::StrCat("cases/", case_id, "/entries/", *by));

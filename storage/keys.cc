@@ -54,6 +54,32 @@ std::string NameIndexPrefix(absl::string_view token) {
 std::string Access(uint64_t seq) { return Tagged('a', EncodeBe64(seq)); }
 std::string AccessPrefix() { return Tagged('a', ""); }
 
+std::string LegacyEvent(absl::string_view locator) { return Tagged('l', locator); }
+std::string Source(absl::string_view case_id, uint64_t entry, absl::string_view locator) {
+  return absl::StrCat(Tagged('S', case_id, EncodeBe64(entry)), kSep, locator);
+}
+std::string SourcePrefix(absl::string_view case_id) { return Tagged('S', case_id, ""); }
+std::string EntrySourcePrefix(absl::string_view case_id, uint64_t entry) {
+  return absl::StrCat(Tagged('S', case_id, EncodeBe64(entry)), kSep);
+}
+std::string PersonRecord(absl::string_view record_id) { return Tagged('p', record_id); }
+std::string PersonRecordPrefix() { return Tagged('p', ""); }
+std::string Person(absl::string_view person_id) { return Tagged('P', person_id); }
+std::string PersonPrefix() { return Tagged('P', ""); }
+std::string PersonToken(absl::string_view token, absl::string_view person_id) {
+  return Tagged('Q', absl::AsciiStrToLower(token), person_id);
+}
+std::string PersonTokenPrefix(absl::string_view token) {
+  return Tagged('Q', absl::AsciiStrToLower(token), "");
+}
+std::string PersonTokenTable() { return Tagged('Q', ""); }
+std::string ReviewItem(absl::string_view item_id) { return Tagged('V', item_id); }
+std::string ReviewItemPrefix() { return Tagged('V', ""); }
+std::string Decision(absl::string_view locator_a, absl::string_view locator_b) {
+  return locator_a < locator_b ? Tagged('D', locator_a, locator_b) : Tagged('D', locator_b, locator_a);
+}
+std::string Import(absl::string_view import_id) { return Tagged('I', import_id); }
+
 absl::string_view LastPart(absl::string_view key) {
   size_t pos = key.rfind('\0');
   return pos == absl::string_view::npos ? key : key.substr(pos + 1);

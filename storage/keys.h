@@ -14,6 +14,16 @@
 //   n\0<token>\0<case>              subject name token (lower-cased) → case, value ""
 //   a\0<be64 seq>                   access record (serialized casefile.v1.AccessRecord)
 //
+// Migration tables:
+//   l\0<locator>                    legacy event imported → "<case>\0<be64 entry>"
+//   S\0<case>\0<be64 n>\0<locator>  source of entry n (serialized casefile.v1.Source)
+//   p\0<person record id>           legacy person record (casefile.storage.v1.StoredPersonRecord)
+//   P\0<person>                     person (casefile.v1.Person), rebuilt by each import
+//   Q\0<token>\0<person>             person name token → person, value ""
+//   V\0<item>                       review item (casefile.v1.ReviewItem)
+//   D\0<locator a>\0<locator b>      operator decision on a pair, a < b (StoredDecision)
+//   I\0<import>                     import report (casefile.v1.Import)
+//
 // Thread-safe: pure functions.
 #ifndef CASEFILE_STORAGE_KEYS_H_
 #define CASEFILE_STORAGE_KEYS_H_
@@ -40,6 +50,23 @@ std::string NameIndex(absl::string_view token, absl::string_view case_id);
 std::string NameIndexPrefix(absl::string_view token);
 std::string Access(uint64_t seq);
 std::string AccessPrefix();
+
+std::string LegacyEvent(absl::string_view locator);
+std::string Source(absl::string_view case_id, uint64_t entry, absl::string_view locator);
+std::string SourcePrefix(absl::string_view case_id);
+std::string EntrySourcePrefix(absl::string_view case_id, uint64_t entry);
+std::string PersonRecord(absl::string_view record_id);
+std::string PersonRecordPrefix();
+std::string Person(absl::string_view person_id);
+std::string PersonPrefix();
+std::string PersonToken(absl::string_view token, absl::string_view person_id);
+std::string PersonTokenPrefix(absl::string_view token);
+std::string PersonTokenTable();
+std::string ReviewItem(absl::string_view item_id);
+std::string ReviewItemPrefix();
+// The pair in either order gives the same key.
+std::string Decision(absl::string_view locator_a, absl::string_view locator_b);
+std::string Import(absl::string_view import_id);
 
 // The last '\0'-separated part of a key (the case id of index keys).
 absl::string_view LastPart(absl::string_view key);
