@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -429,6 +430,45 @@ TEST_F(CaseChronologyTest, AppendPublishesToTheChangeFeedOnlyWhenWritten) {
   stale.set_expected_version(7);
   EXPECT_FALSE(Append(stale).ok());
   EXPECT_EQ(published, 1);
+}
+
+// Racing writers: retries of one request from many threads write once, and
+// of many writers expecting the same version exactly one wins.
+TEST_F(CaseChronologyTest, ConcurrentRetriesWriteOnceAndOneExpectedVersionWins) {
+  MakeCase("A");
+  constexpr int kThreads = 8;
+  std::vector<absl::StatusOr<v1::Entry>> retries(kThreads, absl::UnknownError("not run"));
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kThreads; ++i) {
+    threads.emplace_back([&, i] { retries[i] = Append(NewEntry("A", "same", "req-same")); });
+  }
+  for (std::thread& t : threads) t.join();
+  for (const auto& r : retries) {
+    ASSERT_TRUE(r.ok()) << r.status();
+    EXPECT_EQ(r->name(), "cases/A/entries/1");
+  }
+  EXPECT_EQ(*chronology_->CaseVersion("A"), 1);
+
+  std::vector<absl::Status> racers(kThreads);
+  threads.clear();
+  for (int i = 0; i < kThreads; ++i) {
+    threads.emplace_back([&, i] {
+      v1::AppendEntryRequest request = NewEntry("A", absl::StrCat("racer ", i));
+      request.set_expected_version(1);
+      racers[i] = Append(request).status();
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  int won = 0;
+  for (const absl::Status& s : racers) {
+    if (s.ok()) {
+      ++won;
+    } else {
+      EXPECT_EQ(s.code(), absl::StatusCode::kAborted) << s;
+    }
+  }
+  EXPECT_EQ(won, 1);
+  EXPECT_EQ(*chronology_->CaseVersion("A"), 2);
 }
 
 // --- CorrectEntry -------------------------------------------------------
