@@ -111,6 +111,30 @@ TEST(CsvParser, BrokenRowLeavesTheBytesForTheNextRowsIntact) {
   EXPECT_THAT(rows[2].fields, ElementsAre("2", "p\"q", "r"));
 }
 
+// Unquoted fields are scanned 16 bytes at a time: every length and every
+// position of the delimiter must come out the same.
+TEST(CsvParser, UnquotedFieldsOfEveryLength) {
+  for (size_t len = 0; len <= 40; ++len) {
+    const std::string a(len, 'a'), b(len + 1, 'b');
+    std::vector<Row> rows = ParseAll("h1,h2\n" + a + "," + b + "\n" + b + "," + a);
+    ASSERT_EQ(rows.size(), 3u) << len;
+    EXPECT_THAT(rows[1].fields, ElementsAre(a, b));
+    EXPECT_THAT(rows[2].fields, ElementsAre(b, a));
+    if (len == 0) continue;  // a leading quote opens a quoted field
+    rows = ParseAll("h\n" + a + "\"" + b + "\nok\n");
+    ASSERT_EQ(rows.size(), 3u) << len;
+    EXPECT_EQ(rows[1].error, "a quote inside an unquoted field") << len;
+    EXPECT_THAT(rows[2].fields, ElementsAre("ok"));
+  }
+}
+
+TEST(CsvParser, ManyDoubledQuotes) {
+  std::vector<Row> rows = ParseAll("h\n\"\"\"\"\"a\"\"\"\"b\"\"\"\n\"\"\"\"\"\"\n");
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_THAT(rows[1].fields, ElementsAre("\"\"a\"\"b\""));
+  EXPECT_THAT(rows[2].fields, ElementsAre("\"\""));
+}
+
 TEST(CsvParser, EmptyText) {
   EXPECT_THAT(ParseAll(""), IsEmpty());
   EXPECT_THAT(ParseAll("\n\n"), IsEmpty());

@@ -17,6 +17,7 @@ LegacyFile ReadCaseXref(std::string_view path, std::string text) {
   LegacyFile file;
   file.path.assign(path);
   file.format = LegacyFormat::kCaseXref;
+  file.xrefs.reserve(EstimateRows(text));
   ReadCsvRecords(path, std::move(text), kColumns, file.problems, [&](CsvRecord& r) {
     std::string_view case_key = TrimAscii(r[kCaseKey]);
     std::string_view legacy_ref = TrimAscii(r[kLegacyRef]);

@@ -19,6 +19,7 @@ LegacyFile ReadCrimeExport(std::string_view path, std::string text) {
   LegacyFile file;
   file.path.assign(path);
   file.format = LegacyFormat::kCrimeExport;
+  file.events.reserve(EstimateRows(text));
   ReadCsvRecords(path, std::move(text), kColumns, file.problems, [&](CsvRecord& r) {
     std::string_view ref = TrimAscii(r[kRecordRef]);
     if (ref.empty()) {

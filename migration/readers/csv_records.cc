@@ -2,6 +2,7 @@
 #include "migration/readers/csv_records.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "migration/readers/ascii.h"
 #include "migration/readers/csv_parser.h"
@@ -26,6 +27,15 @@ std::string RowLocator(std::string_view path, int row) {
   locator.reserve(path.size() + 16);
   locator.append(path).append("#row=").append(std::to_string(row));
   return locator;
+}
+
+size_t EstimateRows(std::string_view text) {
+  size_t lines = 1;
+  for (const char* p = text.data(), *end = p + text.size();
+       (p = static_cast<const char*>(std::memchr(p, '\n', end - p))) != nullptr; ++p) {
+    ++lines;
+  }
+  return lines;
 }
 
 std::vector<std::string> ReadCsvHeader(std::string_view text) {

@@ -59,6 +59,9 @@ std::vector<std::string> ReadCsvHeader(std::string_view text);
 // How many of `columns` the header names.
 int CountMatchingColumns(std::span<const std::string> header, std::span<const CsvColumn> columns);
 
+// An upper bound on the data rows of `text` (its line count), to reserve.
+size_t EstimateRows(std::string_view text);
+
 // The `<path>#row=N` locator.
 std::string RowLocator(std::string_view path, int row);
 

@@ -23,6 +23,7 @@ LegacyFile ReadNominalIndex(std::string_view path, std::string text) {
   LegacyFile file;
   file.path.assign(path);
   file.format = LegacyFormat::kNominalIndex;
+  file.nominals.reserve(EstimateRows(text));
   ReadCsvRecords(path, std::move(text), kColumns, file.problems, [&](CsvRecord& r) {
     NominalRecord& n = file.nominals.emplace_back();
     n.locator = std::move(r.locator);

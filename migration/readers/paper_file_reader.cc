@@ -19,6 +19,7 @@ LegacyFile ReadPaperFile(std::string_view path, std::string text) {
   LegacyFile file;
   file.path.assign(path);
   file.format = LegacyFormat::kPaperFile;
+  file.events.reserve(EstimateRows(text));
   ReadCsvRecords(path, std::move(text), kColumns, file.problems, [&](CsvRecord& r) {
     std::string_view ref = TrimAscii(r[kFileRef]);
     if (ref.empty()) {

@@ -36,21 +36,16 @@ bool IsCapitalised(std::string_view word) {
   return letter;
 }
 
-std::vector<std::string_view> SplitWords(std::string_view s) {
-  std::vector<std::string_view> words;
-  size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && IsAsciiSpace(s[i])) ++i;
-    size_t start = i;
-    while (i < s.size() && !IsAsciiSpace(s[i])) ++i;
-    if (i > start) words.push_back(s.substr(start, i - start));
-  }
-  return words;
+// The last word of `s` (which has no surrounding whitespace).
+std::string_view LastWord(std::string_view s) {
+  size_t start = s.size();
+  while (start > 0 && !IsAsciiSpace(s[start - 1])) --start;
+  return s.substr(start);
 }
 
-// The words [from, to) as they stand in `s`, spacing kept.
-std::string_view Span(std::string_view s, std::string_view first, std::string_view last) {
-  return s.substr(first.data() - s.data(), last.data() + last.size() - first.data());
+std::string_view TrimRight(std::string_view s) {
+  while (!s.empty() && IsAsciiSpace(s.back())) s.remove_suffix(1);
+  return s;
 }
 
 }  // namespace
@@ -69,13 +64,26 @@ LegacySubject ParseSubject(std::string_view text) {
       name = TrimAscii(s.substr(0, open));
     }
   }
-  std::vector<std::string_view> words = SplitWords(name);
-  if (words.empty()) return subject;
-  size_t surname_start = words.size();
-  while (surname_start > 0 && IsCapitalised(words[surname_start - 1])) --surname_start;
-  if (surname_start == 0 || surname_start == words.size()) surname_start = words.size() - 1;
-  subject.surname.assign(Span(name, words[surname_start], words.back()));
-  if (surname_start > 0) subject.forename.assign(Span(name, words.front(), words[surname_start - 1]));
+  if (name.empty()) return subject;
+  // Walk back over the words in capitals; the surname starts at the first.
+  std::string_view rest = name;
+  size_t capitalised = 0;
+  size_t surname_start = name.size();
+  while (!rest.empty()) {
+    std::string_view word = LastWord(rest);
+    if (!IsCapitalised(word)) break;
+    ++capitalised;
+    surname_start = word.data() - name.data();
+    rest = TrimRight(rest.substr(0, rest.size() - word.size()));
+  }
+  if (capitalised == 0 || rest.empty()) {
+    // No word, or every word, in capitals: the surname is the last word.
+    std::string_view last = LastWord(name);
+    surname_start = last.data() - name.data();
+    rest = TrimRight(name.substr(0, surname_start));
+  }
+  subject.surname.assign(name.substr(surname_start));
+  subject.forename.assign(rest);
   return subject;
 }
 
