@@ -121,15 +121,18 @@ TEST(InvestigationLogBuilder, EntriesTable) {
                 {"09/11/2010", "09:45", "First\nparagraphs"},
                 {"", "", "continued"},
                 {"10/11/2010", "", "Day only"},
-                {"10/11/2010", "25:00", "Bad"}});
+                {"10/11/2010", "25:00", "Bad"},
+                {"11/11/2010\n10:30", "", "Date and time in two paragraphs"}});
   LegacyFile f = log.Finish();
-  ASSERT_EQ(f.events.size(), 2u);
+  ASSERT_EQ(f.events.size(), 3u);
   EXPECT_EQ(f.events[0].occurred, Minute(2010, 11, 9, 9, 45));
   EXPECT_EQ(f.events[0].text, "First\nparagraphs\ncontinued");
   EXPECT_EQ(f.events[1].locator, "l.docx#entry=2");
   ASSERT_EQ(f.problems.size(), 1u);
   EXPECT_EQ(f.problems[0].locator, "l.docx#entry=3");
   EXPECT_EQ(f.problems[0].reason, "Date/Time: '25:00' is not a time");
+  EXPECT_EQ(f.events[2].locator, "l.docx#entry=4");
+  EXPECT_EQ(f.events[2].occurred, Minute(2010, 11, 11, 10, 30));
 }
 
 TEST(InvestigationLogBuilder, OtherTablesAreReadAsLines) {

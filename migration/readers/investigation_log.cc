@@ -1,6 +1,8 @@
 // See investigation_log.h.
 #include "migration/readers/investigation_log.h"
 
+#include <algorithm>
+
 #include "absl/status/status.h"
 #include "migration/readers/ascii.h"
 #include "migration/readers/subjects.h"
@@ -223,6 +225,7 @@ bool InvestigationLogBuilder::AddEntriesTable(const std::vector<std::vector<std:
     std::string when(TrimAscii(Cell(rows[r], cols.date)));
     std::string_view time_cell = TrimAscii(Cell(rows[r], cols.time));
     if (!time_cell.empty()) when.append(" ").append(time_cell);
+    std::replace(when.begin(), when.end(), '\n', ' ');  // date and time on two lines
     std::string_view text = Cell(rows[r], cols.entry);
     if (when.empty()) {
       // A row without a date continues the entry above it.
