@@ -78,6 +78,7 @@ std::string ReviewItemPrefix() { return Tagged('V', ""); }
 std::string Decision(absl::string_view locator_a, absl::string_view locator_b) {
   return locator_a < locator_b ? Tagged('D', locator_a, locator_b) : Tagged('D', locator_b, locator_a);
 }
+std::string DecisionPrefix() { return Tagged('D', ""); }
 std::string Import(absl::string_view import_id) { return Tagged('I', import_id); }
 
 absl::string_view LastPart(absl::string_view key) {

@@ -66,6 +66,7 @@ std::string ReviewItem(absl::string_view item_id);
 std::string ReviewItemPrefix();
 // The pair in either order gives the same key.
 std::string Decision(absl::string_view locator_a, absl::string_view locator_b);
+std::string DecisionPrefix();
 std::string Import(absl::string_view import_id);
 
 // The last '\0'-separated part of a key (the case id of index keys).

@@ -1,0 +1,179 @@
+#include "migration/person_index.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+#include <utility>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_cat.h"
+#include "core/partial_time_proto.h"
+#include "migration/match/constrained_clusters.h"
+#include "migration/match/person_matcher.h"
+#include "migration/person_consolidation.h"
+#include "migration/person_search.h"
+#include "migration/stable_hash.h"
+#include "storage/keys.h"
+#include "storage/prefix_scan.h"
+
+namespace casefile::migration {
+namespace {
+
+using storage::LmdbTxn;
+using storage::v1::StoredDecision;
+using storage::v1::StoredPersonRecord;
+namespace keys = storage::keys;
+
+constexpr int kDecisionMerge = 1;     // v1::ReviewItem::DECISION_MERGE
+constexpr int kDecisionSeparate = 2;  // v1::ReviewItem::DECISION_SEPARATE
+
+PersonRecord ToPersonRecord(const StoredPersonRecord& r) {
+  return PersonRecord{r.forename(), r.surname(), FromProto(r.date_of_birth()),
+                      r.address_1(), r.address_2(), r.town(), r.postcode()};
+}
+
+struct Decisions {
+  OperatorDecisions links;                      // consistent: the matcher accepts them
+  absl::flat_hash_set<std::pair<int, int>> decided;  // (smaller, larger) record index
+};
+
+// The stored decisions between two of the records (by locator → index).
+// Separations are applied first and a merge that would join two separated
+// records is dropped: never merging two different children comes first.
+absl::StatusOr<Decisions> LoadDecisions(const LmdbTxn& txn,
+                                        const absl::flat_hash_map<absl::string_view, int>& index_of) {
+  Decisions out;
+  std::vector<RecordPair> merges;
+  absl::Status s = storage::ScanPrefix(
+      txn, keys::DecisionPrefix(), [&](absl::string_view pair, absl::string_view value) {
+        const size_t sep = pair.find('\0');
+        StoredDecision decision;
+        if (sep == absl::string_view::npos ||
+            !decision.ParseFromArray(value.data(), static_cast<int>(value.size()))) {
+          return absl::DataLossError("corrupt operator decision record");
+        }
+        auto a = index_of.find(pair.substr(0, sep));
+        auto b = index_of.find(pair.substr(sep + 1));
+        if (a == index_of.end() || b == index_of.end() || a->second == b->second) return absl::OkStatus();
+        const RecordPair p{std::min(a->second, b->second), std::max(a->second, b->second)};
+        out.decided.insert({p.a, p.b});
+        if (decision.decision() == kDecisionMerge) merges.push_back(p);
+        if (decision.decision() == kDecisionSeparate) out.links.cannot_link.push_back(p);
+        return absl::OkStatus();
+      });
+  if (!s.ok()) return s;
+  ConstrainedClusters clusters(static_cast<int>(index_of.size()));
+  for (const RecordPair& p : out.links.cannot_link) clusters.Forbid(p.a, p.b);
+  for (const RecordPair& p : merges) {
+    if (clusters.Together(p.a, p.b)) continue;
+    if (!clusters.CanJoin(p.a, p.b)) continue;  // contradicts a separation
+    clusters.Join(p.a, p.b);
+    out.links.must_link.push_back(p);
+  }
+  return out;
+}
+
+v1::ReviewItem MakeReviewItem(const StoredPersonRecord& a, const StoredPersonRecord& b,
+                              const MatchEvidence& evidence) {
+  const StoredPersonRecord& left = a.locator() < b.locator() ? a : b;
+  const StoredPersonRecord& right = a.locator() < b.locator() ? b : a;
+  v1::ReviewItem item;
+  item.set_name(absl::StrCat("reviewItems/", PairId("p-", left.locator(), right.locator())));
+  item.set_kind(v1::ReviewItem::KIND_PERSON);
+  item.set_score(evidence.score);
+  item.set_reason(evidence.reason);
+  item.mutable_left()->set_locator(left.locator());
+  item.mutable_left()->set_text(PersonRecordSummary(left));
+  item.mutable_right()->set_locator(right.locator());
+  item.mutable_right()->set_text(PersonRecordSummary(right));
+  return item;
+}
+
+absl::Status DeleteTable(LmdbTxn& txn, absl::string_view prefix) {
+  std::vector<std::string> doomed;
+  absl::Status s = storage::ScanPrefix(txn, prefix, [&](absl::string_view rest, absl::string_view) {
+    doomed.push_back(absl::StrCat(prefix, rest));
+    return absl::OkStatus();
+  });
+  for (const std::string& key : doomed) {
+    if (!s.ok()) break;
+    s = txn.Delete(key);
+  }
+  return s;
+}
+
+}  // namespace
+
+absl::StatusOr<PersonIndex> ComputePersonIndex(
+    const LmdbTxn& txn, absl::Span<const StoredPersonRecord> pending) {
+  // By locator: the matcher sees the records in one order whatever the order
+  // they were imported in, so its clusters (and our ids) are the same.
+  std::map<std::string, StoredPersonRecord> by_locator;
+  absl::Status s = storage::ScanPrefix(
+      txn, keys::PersonRecordPrefix(), [&](absl::string_view, absl::string_view value) {
+        StoredPersonRecord r;
+        if (!r.ParseFromArray(value.data(), static_cast<int>(value.size())))
+          return absl::DataLossError("corrupt person record");
+        by_locator.emplace(r.locator(), std::move(r));
+        return absl::OkStatus();
+      });
+  if (!s.ok()) return s;
+  for (const StoredPersonRecord& r : pending) by_locator.emplace(r.locator(), r);
+
+  std::vector<const StoredPersonRecord*> records;
+  std::vector<PersonRecord> match_input;
+  absl::flat_hash_map<absl::string_view, int> index_of;
+  records.reserve(by_locator.size());
+  match_input.reserve(by_locator.size());
+  for (const auto& [locator, r] : by_locator) {
+    index_of[locator] = static_cast<int>(records.size());
+    records.push_back(&r);
+    match_input.push_back(ToPersonRecord(r));
+  }
+  auto decisions = LoadDecisions(txn, index_of);
+  if (!decisions.ok()) return decisions.status();
+  auto matched = MatchPersons(match_input, decisions->links);
+  if (!matched.ok()) return matched.status();
+
+  PersonIndex index;
+  index.records = static_cast<int64_t>(records.size());
+  std::vector<std::vector<const StoredPersonRecord*>> clusters;
+  for (size_t i = 0; i < records.size(); ++i) {
+    const size_t c = static_cast<size_t>(matched->cluster[i]);
+    if (c >= clusters.size()) clusters.resize(c + 1);
+    clusters[c].push_back(records[i]);
+  }
+  for (const auto& members : clusters) index.persons.push_back(ConsolidatePerson(members));
+  std::sort(index.persons.begin(), index.persons.end(),
+            [](const v1::Person& a, const v1::Person& b) { return a.name() < b.name(); });
+  for (const MatchEvidence& e : matched->review) {
+    if (decisions->decided.contains({std::min(e.a, e.b), std::max(e.a, e.b)})) continue;
+    index.review_items.push_back(MakeReviewItem(*records[e.a], *records[e.b], e));
+  }
+  return index;
+}
+
+absl::Status WritePersonIndex(LmdbTxn& txn, const PersonIndex& index) {
+  for (const std::string& table : {keys::PersonPrefix(), keys::PersonTokenTable()}) {
+    if (absl::Status s = DeleteTable(txn, table); !s.ok()) return s;
+  }
+  for (const v1::Person& person : index.persons) {
+    const absl::string_view id = absl::string_view(person.name()).substr(sizeof("persons/") - 1);
+    if (absl::Status s = txn.Put(keys::Person(id), person.SerializeAsString()); !s.ok()) return s;
+    for (const std::string& token : PersonIndexTokens(person)) {
+      if (absl::Status s = txn.Put(keys::PersonToken(token, id), ""); !s.ok()) return s;
+    }
+  }
+  for (const v1::ReviewItem& item : index.review_items) {
+    const std::string key = keys::ReviewItem(absl::string_view(item.name()).substr(sizeof("reviewItems/") - 1));
+    auto existing = txn.Get(key);
+    if (!existing.ok()) return existing.status();
+    if (existing->has_value()) continue;  // it keeps its decision state
+    if (absl::Status s = txn.Put(key, item.SerializeAsString()); !s.ok()) return s;
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace casefile::migration

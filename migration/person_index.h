@@ -1,0 +1,53 @@
+// The person index (issue 3, part 5): every legacy person record in the store
+// clustered into persons by the person matcher, honouring operator decisions,
+// and written as the P\0 (person) and Q\0 (name token) tables, plus the
+// uncertain pairs as KIND_PERSON review items.
+//
+// The index is a pure function of the stored records and decisions: the same
+// records and decisions give the same persons with the same ids, in whatever
+// order the records were imported. Rebuilt after every import and decision.
+//
+//   auto index = ComputePersonIndex(txn, {});   // inside a writer op
+//   if (index.ok()) status = WritePersonIndex(txn, *index);
+//
+// Thread-safety: as the transaction passed in.
+#ifndef CASEFILE_MIGRATION_PERSON_INDEX_H_
+#define CASEFILE_MIGRATION_PERSON_INDEX_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/types/span.h"
+#include "casefile/storage/v1/records.pb.h"
+#include "casefile/v1/import.pb.h"
+#include "casefile/v1/person.pb.h"
+#include "storage/lmdb.h"
+
+namespace casefile::migration {
+
+struct PersonIndex {
+  std::vector<v1::Person> persons;          // by name
+  std::vector<v1::ReviewItem> review_items;  // strongest evidence first
+  int64_t records = 0;                       // person records clustered
+};
+
+// Clusters the stored person records (p\0) together with `pending` (records
+// not written yet, e.g. of a dry run; a pending record whose locator is
+// already stored, or repeats an earlier pending one, is ignored, as a write
+// would ignore it). Operator decisions (D\0) between two of these records are
+// honoured: merge joins them, separate keeps their persons apart. Decisions
+// that contradict each other (a chain of merges joining a separated pair)
+// resolve towards keeping apart: the merges that would join them are ignored.
+// Review items are made for the matcher's uncertain pairs that have no
+// decision yet, named "reviewItems/p-" + PairId of the two locators.
+absl::StatusOr<PersonIndex> ComputePersonIndex(
+    const storage::LmdbTxn& txn, absl::Span<const storage::v1::StoredPersonRecord> pending);
+
+// Replaces the P\0 and Q\0 tables with `index`, and stores each review item
+// that is not stored yet (a stored item keeps its decision).
+absl::Status WritePersonIndex(storage::LmdbTxn& txn, const PersonIndex& index);
+
+}  // namespace casefile::migration
+
+#endif  // CASEFILE_MIGRATION_PERSON_INDEX_H_

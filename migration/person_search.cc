@@ -1,0 +1,219 @@
+#include "migration/person_search.h"
+
+#include <algorithm>
+#include <optional>
+#include <set>
+#include <utility>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/strip.h"
+#include "absl/strings/str_cat.h"
+#include "core/name_tokens.h"
+#include "core/partial_time.h"
+#include "core/partial_time_proto.h"
+#include "core/validation.h"
+#include "migration/match/forename_variants.h"
+#include "migration/match/name_normalise.h"
+#include "migration/match/phonetic.h"
+#include "migration/match/string_similarity.h"
+#include "storage/keys.h"
+#include "storage/prefix_scan.h"
+
+namespace casefile::migration {
+namespace {
+
+namespace keys = storage::keys;
+
+constexpr int kDefaultPageSize = 20;
+constexpr int kMaxPageSize = 200;
+constexpr size_t kMaxQueryBytes = 256;
+constexpr int kMaxQueryWords = 8;
+// Bounds the work of one search: candidates found through a query's own
+// words are taken before those found only by sound.
+constexpr size_t kMaxCandidates = 20000;
+// Longer words are not indexed (LMDB keys are at most 511 bytes); no real
+// name has one.
+constexpr size_t kMaxTokenBytes = 128;
+constexpr double kMinSimilarity = 0.8;
+constexpr absl::string_view kPhoneticTag = "~ph:";
+constexpr absl::string_view kPersonPrefix = "persons/";
+
+std::string PhoneticToken(const std::string& letters) {
+  return absl::StrCat(kPhoneticTag, Soundex(letters));
+}
+
+// The letters-only forms of every word of the person's names, and of the
+// forename and surname as a whole ("O'Brien" → "o", "brien", "obrien").
+std::set<std::string> NameForms(const v1::Person& person) {
+  std::set<std::string> forms;
+  auto add = [&](const std::string& text) {
+    for (const std::string& word : NameTokens(text)) {
+      if (std::string letters = NormaliseName(word); !letters.empty()) forms.insert(std::move(letters));
+    }
+  };
+  add(person.forename());
+  add(person.surname());
+  for (const std::string& variant : person.name_variants()) add(variant);
+  for (const std::string* whole : {&person.forename(), &person.surname()}) {
+    if (std::string letters = NormaliseName(*whole); !letters.empty()) forms.insert(std::move(letters));
+  }
+  return forms;
+}
+
+double WordSimilarity(const std::string& query, const std::string& name) {
+  if (query == name) return 1.0;
+  if (AreForenameVariants(query, name)) return 0.9;
+  if (AreDistinctForenames(query, name)) return 0.0;  // Daniel is not Danielle
+  if (query.size() == 1 || name.size() == 1) return query[0] == name[0] ? 0.7 : 0.0;
+  const double jw = JaroWinklerAbove(query, name, kMinSimilarity);
+  return jw >= kMinSimilarity ? jw : 0.0;
+}
+
+enum class DobAgreement { kAgrees, kSwapped, kUnknown, kDisagrees };
+
+DobAgreement CompareDob(const PartialTime& wanted, const v1::PartialTime& stored) {
+  const PartialTime dob = FromProto(stored);
+  if (dob.precision == TimePrecision::kUnknown) return DobAgreement::kUnknown;
+  if (CompatibleTimes(wanted, dob)) return DobAgreement::kAgrees;
+  if (wanted.precision == TimePrecision::kDay && wanted.day <= 12) {
+    PartialTime swapped = wanted;
+    std::swap(swapped.day, swapped.month);
+    if (CompatibleTimes(swapped, dob)) return DobAgreement::kSwapped;
+  }
+  return DobAgreement::kDisagrees;
+}
+
+// The score of a person for the query words (see the header), or nullopt
+// when it does not match.
+std::optional<double> Score(const v1::Person& person, const std::vector<std::string>& words,
+                            const std::optional<PartialTime>& dob) {
+  const std::set<std::string> names = NameForms(person);
+  double sum = 0;
+  for (const std::string& word : words) {
+    double best = 0;
+    for (const std::string& name : names) best = std::max(best, WordSimilarity(word, name));
+    if (best == 0) return std::nullopt;
+    sum += best;
+  }
+  double score = sum / static_cast<double>(words.size());
+  if (dob.has_value()) {
+    switch (CompareDob(*dob, person.date_of_birth())) {
+      case DobAgreement::kAgrees: score += 0.5; break;
+      case DobAgreement::kSwapped: score += 0.25; break;
+      case DobAgreement::kUnknown: break;
+      case DobAgreement::kDisagrees: return std::nullopt;
+    }
+  }
+  return score;
+}
+
+absl::Status ValidateSearch(const v1::SearchPersonsRequest& request) {
+  if (absl::StripAsciiWhitespace(request.query()).empty())
+    return absl::InvalidArgumentError("query: must not be empty");
+  if (request.query().size() > kMaxQueryBytes)
+    return absl::InvalidArgumentError(absl::StrCat("query: longer than ", kMaxQueryBytes, " bytes"));
+  if (request.page_size() < 0) return absl::InvalidArgumentError("page_size: must not be negative");
+  if (absl::Status s = ValidatePartialTime(request.date_of_birth(), "date_of_birth"); !s.ok()) return s;
+  if (request.date_of_birth().precision() == v1::PartialTime::PRECISION_MINUTE)
+    return absl::InvalidArgumentError("date_of_birth: give a day or a month, not a time");
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::optional<v1::Person>> LoadPerson(const storage::LmdbTxn& txn,
+                                                     absl::string_view id) {
+  auto bytes = txn.Get(keys::Person(id));
+  if (!bytes.ok()) return bytes.status();
+  if (!bytes->has_value()) return std::nullopt;
+  v1::Person person;
+  if (!person.ParseFromArray((*bytes)->data(), static_cast<int>((*bytes)->size())))
+    return absl::DataLossError(absl::StrCat("corrupt person record ", id));
+  return person;
+}
+
+}  // namespace
+
+std::vector<std::string> PersonIndexTokens(const v1::Person& person) {
+  std::set<std::string> tokens;
+  for (const std::string* text : {&person.forename(), &person.surname()}) {
+    for (std::string word : NameTokens(*text)) tokens.insert(std::move(word));
+  }
+  for (const std::string& variant : person.name_variants()) {
+    for (std::string word : NameTokens(variant)) tokens.insert(std::move(word));
+  }
+  for (const std::string& letters : NameForms(person)) {
+    tokens.insert(PhoneticToken(letters));
+    tokens.insert(letters);
+  }
+  std::vector<std::string> out;
+  for (const std::string& t : tokens) {
+    if (t.size() <= kMaxTokenBytes) out.push_back(t);
+  }
+  return out;
+}
+
+absl::StatusOr<std::vector<v1::PersonMatch>> SearchPersons(
+    const storage::LmdbTxn& txn, const v1::SearchPersonsRequest& request) {
+  if (absl::Status s = ValidateSearch(request); !s.ok()) return s;
+  std::vector<std::string> raw_words;
+  std::vector<std::string> words;  // letters only
+  for (std::string& word : NameTokens(request.query())) {
+    std::string letters = NormaliseName(word);
+    if (letters.empty()) continue;
+    raw_words.push_back(std::move(word));
+    words.push_back(std::move(letters));
+  }
+  if (words.empty()) return absl::InvalidArgumentError("query: has no letters to search for");
+  if (words.size() > kMaxQueryWords)
+    return absl::InvalidArgumentError(absl::StrCat("query: more than ", kMaxQueryWords, " words"));
+  std::optional<PartialTime> dob;
+  if (request.date_of_birth().precision() != v1::PartialTime::PRECISION_UNSPECIFIED)
+    dob = FromProto(request.date_of_birth());
+
+  // Candidates: through each word as written, its letters, then its sound.
+  std::vector<std::string> lookups = raw_words;
+  lookups.insert(lookups.end(), words.begin(), words.end());
+  for (const std::string& w : words) lookups.push_back(PhoneticToken(w));
+  std::set<std::string> candidates;
+  for (const std::string& token : lookups) {
+    if (token.size() > kMaxTokenBytes || candidates.size() >= kMaxCandidates) continue;
+    absl::Status s = storage::ScanPrefix(txn, keys::PersonTokenPrefix(token),
+                                         [&](absl::string_view id, absl::string_view) {
+                                           if (candidates.size() < kMaxCandidates) candidates.emplace(id);
+                                           return absl::OkStatus();
+                                         });
+    if (!s.ok()) return s;
+  }
+
+  std::vector<v1::PersonMatch> matches;
+  for (const std::string& id : candidates) {
+    auto person = LoadPerson(txn, id);
+    if (!person.ok()) return person.status();
+    if (!person->has_value()) continue;  // a stale token: the index is rebuilt whole, so never
+    std::optional<double> score = Score(**person, words, dob);
+    if (!score.has_value()) continue;
+    v1::PersonMatch& match = matches.emplace_back();
+    *match.mutable_person() = *std::move(*person);
+    match.set_score(*score);
+  }
+  std::sort(matches.begin(), matches.end(), [](const v1::PersonMatch& a, const v1::PersonMatch& b) {
+    if (a.score() != b.score()) return a.score() > b.score();
+    return a.person().name() < b.person().name();
+  });
+  const int page_size = request.page_size() == 0 ? kDefaultPageSize
+                                                  : std::min(request.page_size(), kMaxPageSize);
+  if (matches.size() > static_cast<size_t>(page_size)) matches.resize(page_size);
+  return matches;
+}
+
+absl::StatusOr<v1::Person> GetPerson(const storage::LmdbTxn& txn, absl::string_view name) {
+  absl::string_view id = name;
+  const bool valid = absl::ConsumePrefix(&id, kPersonPrefix) && !id.empty() && id.size() <= 64 &&
+                     std::all_of(id.begin(), id.end(), [](char c) { return absl::ascii_isalnum(c); });
+  if (!valid) return absl::InvalidArgumentError("name: expected persons/{person}, e.g. persons/P0123456789abcdef");
+  auto person = LoadPerson(txn, id);
+  if (!person.ok()) return person.status();
+  if (!person->has_value()) return absl::NotFoundError(absl::StrCat(name, " not found"));
+  return **person;
+}
+
+}  // namespace casefile::migration

@@ -1,0 +1,45 @@
+// Finding persons in the person index (see person_index.h): by name, fuzzily
+// (nicknames, typos, names that sound alike), narrowed by date of birth.
+//
+// The Q\0 table holds, per person, the lower-case words of its forename,
+// surname and every name variant (core/name_tokens.h), their letters-only
+// forms, and a "~ph:<soundex>" key of each ("~" never starts a word). A query
+// word finds candidates through its own word and its sound; each candidate is
+// then scored on every query word against the person's names, so a nickname
+// ("Bill" for William) scores when another word of the query found the person.
+//
+// Thread-safety: as the transaction passed in.
+#ifndef CASEFILE_MIGRATION_PERSON_SEARCH_H_
+#define CASEFILE_MIGRATION_PERSON_SEARCH_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "casefile/v1/person.pb.h"
+#include "storage/lmdb.h"
+
+namespace casefile::migration {
+
+// The Q\0 tokens of a person, sorted and distinct.
+std::vector<std::string> PersonIndexTokens(const v1::Person& person);
+
+// Persons whose names match every word of the query, best first; at most
+// page_size (default 20, at most 200). Score: the mean over query words of
+// the best similarity to one of the person's names (1 exact, 0.9 nickname,
+// 0.7 an initial, else Jaro-Winkler of at least 0.8; a word that matches no
+// name excludes the person), plus 0.5 when the date of birth agrees (0.25 when
+// only with day and month swapped). A date of birth that disagrees even when
+// swapped excludes the person; an unknown one neither counts nor excludes.
+// InvalidArgument naming the field for a bad request.
+absl::StatusOr<std::vector<v1::PersonMatch>> SearchPersons(
+    const storage::LmdbTxn& txn, const v1::SearchPersonsRequest& request);
+
+// The person named `name` ("persons/{person}"): NotFound, or InvalidArgument
+// naming `name` when it is not a person name.
+absl::StatusOr<v1::Person> GetPerson(const storage::LmdbTxn& txn, absl::string_view name);
+
+}  // namespace casefile::migration
+
+#endif  // CASEFILE_MIGRATION_PERSON_SEARCH_H_
