@@ -1,0 +1,93 @@
+#include "migration/match/candidate_pairs.h"
+
+#include <algorithm>
+#include <utility>
+
+namespace casefile::migration {
+namespace {
+
+// Stable LSD radix sort by a 64-bit key, a byte a pass (256 buckets keep the
+// scatter cache-friendly), skipping bytes that are the same everywhere.
+template <typename T, typename KeyOf>
+void RadixSort(std::vector<T>& items, KeyOf key_of) {
+  std::vector<T> buffer(items.size());
+  for (int shift = 0; shift < 64; shift += 8) {
+    size_t count[256] = {};
+    for (const T& item : items) ++count[(key_of(item) >> shift) & 0xFF];
+    if (std::find(std::begin(count), std::end(count), items.size()) !=
+        std::end(count)) {
+      continue;  // one bucket holds everything: this byte sorts nothing
+    }
+    size_t position = 0;
+    for (size_t& c : count) position += std::exchange(c, position);
+    for (const T& item : items) buffer[count[(key_of(item) >> shift) & 0xFF]++] = item;
+    items.swap(buffer);
+  }
+}
+
+}  // namespace
+
+uint64_t BlockingKey(std::initializer_list<std::string_view> parts) {
+  uint64_t hash = 14695981039346656037ull;
+  for (std::string_view part : parts) {
+    for (char c : part) {
+      hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    }
+    hash = (hash ^ 0xFF) * 1099511628211ull;  // ("ab","c") != ("a","bc")
+  }
+  return hash;
+}
+
+BlockingStats ForEachCandidatePair(std::vector<KeyedRecord> entries,
+                                   int max_block_size,
+                                   absl::FunctionRef<void(int, int)> visit) {
+  // Sort by key so that each block is a run; records ascend within a run
+  // (the sort is stable; the input is sorted by record first if need be).
+  const auto by_record = [](const KeyedRecord& x, const KeyedRecord& y) {
+    return x.record < y.record;
+  };
+  if (!std::is_sorted(entries.begin(), entries.end(), by_record)) {
+    std::stable_sort(entries.begin(), entries.end(), by_record);
+  }
+  RadixSort(entries, [](const KeyedRecord& e) { return e.key; });
+
+  // Every pair of every usable block (two records or more, at most the cap),
+  // as (a << 32 | b); a pair sharing several keys appears several times.
+  BlockingStats stats;
+  std::vector<uint64_t> pairs;
+  for (size_t begin = 0; begin < entries.size();) {
+    size_t end = begin + 1;
+    while (end < entries.size() && entries[end].key == entries[begin].key) ++end;
+    // A record listed twice under one key counts once.
+    const size_t records =
+        end - begin -
+        std::count_if(entries.begin() + begin + 1, entries.begin() + end,
+                      [&, i = begin](const KeyedRecord& e) mutable {
+                        return e.record == entries[i++].record;
+                      });
+    if (records >= 2) {
+      ++stats.blocks;
+      if (records > static_cast<size_t>(max_block_size)) {
+        ++stats.skipped_blocks;
+      } else {
+        for (size_t x = begin; x < end; ++x) {
+          for (size_t y = x + 1; y < end; ++y) {
+            const uint64_t a = entries[x].record;
+            const uint64_t b = entries[y].record;
+            if (a != b) pairs.push_back(a << 32 | b);
+          }
+        }
+      }
+    }
+    begin = end;
+  }
+  RadixSort(pairs, [](uint64_t p) { return p; });
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  stats.pairs = static_cast<int64_t>(pairs.size());
+  for (uint64_t p : pairs) {
+    visit(static_cast<int>(p >> 32), static_cast<int>(p & 0xFFFFFFFF));
+  }
+  return stats;
+}
+
+}  // namespace casefile::migration

@@ -1,0 +1,58 @@
+#include "migration/match/cluster_assembly.h"
+
+#include <algorithm>
+#include <tuple>
+#include <utility>
+
+#include "absl/container/flat_hash_set.h"
+
+namespace casefile::migration {
+
+MatchResult AssembleClusters(ConstrainedClusters& clusters,
+                             std::vector<ScoredPair> pairs,
+                             const AssemblyCallbacks& callbacks) {
+  // Strongest first; ties in input order of the records, so the outcome does
+  // not depend on the order in which blocking found the pairs.
+  std::sort(pairs.begin(), pairs.end(),
+            [](const ScoredPair& x, const ScoredPair& y) {
+              return std::tie(y.score, x.a, x.b) < std::tie(x.score, y.a, y.b);
+            });
+  MatchResult result;
+  std::vector<const ScoredPair*> review;
+  for (ScoredPair& pair : pairs) {
+    if (!pair.merge) {
+      review.push_back(&pair);
+      continue;
+    }
+    if (clusters.Together(pair.a, pair.b)) continue;
+    if (!clusters.CanJoin(pair.a, pair.b)) continue;  // an operator said no
+    if (!callbacks.may_join(clusters, pair.a, pair.b)) {
+      review.push_back(&pair);
+      continue;
+    }
+    clusters.Join(pair.a, pair.b);
+    callbacks.joined(clusters, pair.a, pair.b);
+    result.merges.push_back(
+        {pair.a, pair.b, pair.score, callbacks.reason(pair.a, pair.b)});
+  }
+
+  // One review per pair of clusters, the strongest; `review` is already in
+  // descending score order except for refused merges, so sort again.
+  std::stable_sort(review.begin(), review.end(),
+                   [](const ScoredPair* x, const ScoredPair* y) {
+                     return x->score > y->score;
+                   });
+  absl::flat_hash_set<std::pair<int, int>> seen;
+  for (const ScoredPair* pair : review) {
+    int ra = clusters.Find(pair->a);
+    int rb = clusters.Find(pair->b);
+    if (ra == rb || !clusters.CanJoin(ra, rb)) continue;
+    if (!seen.insert(std::minmax(ra, rb)).second) continue;
+    result.review.push_back(
+        {pair->a, pair->b, pair->score, callbacks.reason(pair->a, pair->b)});
+  }
+  result.cluster = clusters.DenseIds();
+  return result;
+}
+
+}  // namespace casefile::migration

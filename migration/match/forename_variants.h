@@ -1,0 +1,40 @@
+// Knowledge about English forenames that string similarity cannot see:
+// nicknames (Bill is William) and distinct names that look like typos of each
+// other (Alexander and Alexandra are two people, often twins). Names are
+// normalised lower-case letters (NormaliseName).
+//
+// The matcher looks each record's forename up once (LookupForename) and
+// compares ids; the string forms are for everyone else.
+//
+// Thread-safe: the tables are built once, immutable afterwards.
+#ifndef CASEFILE_MIGRATION_MATCH_FORENAME_VARIANTS_H_
+#define CASEFILE_MIGRATION_MATCH_FORENAME_VARIANTS_H_
+
+#include <cstdint>
+#include <string_view>
+
+namespace casefile::migration {
+
+// True when `a` and `b` differ and are known forms of one name: a nickname and
+// its full name ("bill", "william") or two nicknames of one full name ("bill",
+// "will"). Two different full names are never variants, even when they share a
+// nickname ("alexander", "alexandra" via "alex").
+bool AreForenameVariants(std::string_view a, std::string_view b);
+
+// True when `a` and `b` are different names although they may look like a
+// typo of each other: two full names of one nickname family ("alexander",
+// "alexandra"), or a known male/female pair ("daniel", "danielle").
+bool AreDistinctForenames(std::string_view a, std::string_view b);
+
+// A forename the tables know, or kUnknownForename.
+using ForenameId = int16_t;
+inline constexpr ForenameId kUnknownForename = -1;
+ForenameId LookupForename(std::string_view name);
+
+// As above, on looked-up names (false when either is unknown or a == b).
+bool AreForenameVariants(ForenameId a, ForenameId b);
+bool AreDistinctForenames(ForenameId a, ForenameId b);
+
+}  // namespace casefile::migration
+
+#endif  // CASEFILE_MIGRATION_MATCH_FORENAME_VARIANTS_H_

@@ -1,0 +1,109 @@
+#include "migration/match/name_normalise.h"
+
+#include <cctype>
+#include <utility>
+
+#include "migration/match/text_fold.h"
+
+namespace casefile::migration {
+namespace {
+
+bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Calls fn with each character of the ASCII folding of `utf8`; plain ASCII
+// (nearly every record) is lower-cased on the fly without a copy.
+template <typename Fn>
+void ForEachFolded(std::string_view utf8, Fn fn) {
+  for (char c : utf8) {
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      for (char f : FoldToAscii(utf8)) fn(f);
+      return;
+    }
+  }
+  for (char c : utf8) fn(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+}
+
+std::string_view ExpandAbbreviation(std::string_view word) {
+  static constexpr std::pair<std::string_view, std::string_view> kExpansions[] = {
+      {"rd", "road"},   {"st", "street"},  {"ave", "avenue"}, {"av", "avenue"},
+      {"ln", "lane"},   {"cl", "close"},   {"cres", "crescent"}, {"dr", "drive"},
+      {"ct", "court"},  {"pl", "place"},   {"sq", "square"},  {"gdns", "gardens"},
+      {"tce", "terrace"}, {"ter", "terrace"}, {"cir", "circuit"}, {"cct", "circuit"},
+  };
+  for (const auto& [abbreviation, full] : kExpansions) {
+    if (word == abbreviation) return full;
+  }
+  return word;
+}
+
+}  // namespace
+
+std::string NormaliseName(std::string_view utf8) {
+  std::string out;
+  ForEachFolded(utf8, [&](char c) {
+    if (IsLower(c)) out.push_back(c);
+  });
+  return out;
+}
+
+std::string FirstNameWord(std::string_view utf8) {
+  std::string out;
+  bool ended = false;
+  ForEachFolded(utf8, [&](char c) {
+    if (ended) return;
+    if (IsLower(c)) {
+      out.push_back(c);
+    } else if (c != '\'' && !out.empty()) {
+      ended = true;  // "Mary-Jane" and "Mary Jane" both end the first word here
+    }
+  });
+  return out;
+}
+
+std::string NormalisePostcode(std::string_view utf8) {
+  std::string out;
+  ForEachFolded(utf8, [&](char c) {
+    if (IsLower(c) || IsDigit(c)) out.push_back(c);
+  });
+  return out;
+}
+
+std::string NormaliseAddressLine(std::string_view utf8) {
+  std::string folded;
+  folded.reserve(utf8.size());
+  ForEachFolded(utf8, [&](char c) { folded.push_back(c); });
+  std::string out;
+  size_t i = 0;
+  while (i < folded.size()) {
+    if (!IsLower(folded[i]) && !IsDigit(folded[i])) {
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    while (end < folded.size() && (IsLower(folded[end]) || IsDigit(folded[end]))) {
+      ++end;
+    }
+    if (!out.empty()) out.push_back(' ');
+    out.append(ExpandAbbreviation(std::string_view(folded).substr(i, end - i)));
+    i = end;
+  }
+  return out;
+}
+
+HouseAndStreet SplitHouseNumber(std::string_view normalised_line) {
+  HouseAndStreet out;
+  if (normalised_line.empty() || !IsDigit(normalised_line[0])) {
+    out.street = std::string(normalised_line);
+    return out;
+  }
+  size_t end = normalised_line.find(' ');
+  if (end == std::string_view::npos) end = normalised_line.size();
+  out.number = std::string(normalised_line.substr(0, end));
+  if (end < normalised_line.size()) {
+    out.street = std::string(normalised_line.substr(end + 1));
+  }
+  return out;
+}
+
+}  // namespace casefile::migration

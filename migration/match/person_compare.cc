@@ -1,0 +1,392 @@
+#include "migration/match/person_compare.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <string_view>
+
+#include "absl/strings/str_cat.h"
+#include "migration/match/forename_variants.h"
+#include "migration/match/string_similarity.h"
+
+namespace casefile::migration {
+namespace {
+
+// Per-field log-odds weights: roughly log2(P(agree | same person) /
+// P(agree | different people)) for each level, rounded.
+double NameWeight(NameAgreement level, bool forename) {
+  switch (level) {
+    case NameAgreement::kExact: return forename ? 6.0 : 7.0;
+    case NameAgreement::kVariant: return 5.0;
+    case NameAgreement::kTypo: return forename ? 4.5 : 5.5;
+    case NameAgreement::kSimilar: return forename ? 1.5 : 2.0;
+    case NameAgreement::kMissing: return 0.0;
+    case NameAgreement::kDifferent: return forename ? -5.0 : -4.0;
+    case NameAgreement::kDistinct: return -8.0;
+  }
+  return 0.0;
+}
+
+double DobWeight(DobAgreement level) {
+  switch (level) {
+    case DobAgreement::kExact: return 10.0;
+    case DobAgreement::kTypo: return 5.0;
+    case DobAgreement::kTransposed: return 5.0;
+    case DobAgreement::kDayMonthSwapped: return 4.0;
+    case DobAgreement::kMissing: return 0.0;
+    case DobAgreement::kDifferent: return -5.0;
+    case DobAgreement::kGenerationApart: return -9.0;
+  }
+  return 0.0;
+}
+
+// The most the address fields can add (every part exact).
+constexpr double kMaxAddressScore = 2.5 + 3.5 + 1.5 + 2.0 + 4.0;
+
+// Points used only to choose between the straight and the swapped reading of
+// the two names.
+int NamePoints(NameAgreement level) {
+  switch (level) {
+    case NameAgreement::kExact: return 4;
+    case NameAgreement::kVariant:
+    case NameAgreement::kTypo: return 3;
+    case NameAgreement::kSimilar: return 1;
+    case NameAgreement::kMissing: return 0;
+    case NameAgreement::kDifferent: return -2;
+    case NameAgreement::kDistinct: return -3;
+  }
+  return 0;
+}
+
+bool Good(NameAgreement level) {
+  return level == NameAgreement::kExact || level == NameAgreement::kVariant ||
+         level == NameAgreement::kTypo;
+}
+
+NameAgreement SpellingAgreement(std::string_view a, std::string_view b) {
+  // Most pairs compared are different people: a letter count settles those
+  // without the edit distance or the full Jaro-Winkler. Every edit changes at
+  // most two letter counts, and Jaro-Winkler is bounded by the shared letters.
+  int count[64] = {};
+  for (char c : a) ++count[c & 63];
+  int shared = 0;
+  for (char c : b) {
+    if (count[c & 63]-- > 0) ++shared;
+  }
+  const int unshared =
+      static_cast<int>(a.size() + b.size()) - 2 * shared;
+  const bool may_be_close = unshared <= 4;
+  double jw_bound = 0;
+  if (shared > 0) {
+    const double m = shared;
+    const double jaro = (m / a.size() + m / b.size() + 1.0) / 3.0;
+    jw_bound = jaro + 0.4 * (1.0 - jaro);
+  }
+  if (!may_be_close && jw_bound < 0.85) return NameAgreement::kDifferent;
+  const int distance = may_be_close ? BoundedEditDistance(a, b, 2) : 3;
+  if (distance <= 1) return NameAgreement::kTypo;
+  if (distance == 2 && std::min(a.size(), b.size()) >= 7) {
+    return NameAgreement::kTypo;
+  }
+  if (distance == 2 || (jw_bound >= 0.85 && JaroWinkler(a, b) >= 0.85)) {
+    return NameAgreement::kSimilar;
+  }
+  return NameAgreement::kDifferent;
+}
+
+// A name with what the forename tables know about it.
+struct NameView {
+  std::string_view text;
+  ForenameId id;
+  std::string_view first_word;
+  ForenameId first_word_id;
+};
+
+NameView Forename(const PersonKey& k) {
+  return {k.forename.view(), k.forename_id, k.forename_first(),
+          k.forename_first_id};
+}
+
+NameView SurnameAsForename(const PersonKey& k) {
+  return {k.surname.view(), k.surname_id, k.surname.view(), k.surname_id};
+}
+
+NameAgreement CompareForenames(const NameView& a, const NameView& b) {
+  if (a.text.empty() || b.text.empty()) return NameAgreement::kMissing;
+  if (a.text == b.text) return NameAgreement::kExact;
+  const NameAgreement spelling = SpellingAgreement(a.text, b.text);
+  if (spelling == NameAgreement::kTypo || spelling == NameAgreement::kSimilar) {
+    // Only names that look alike can be mistaken for a typo.
+    if (AreDistinctForenames(a.id, b.id) ||
+        AreDistinctForenames(a.first_word_id, b.first_word_id)) {
+      return NameAgreement::kDistinct;
+    }
+  }
+  if (spelling == NameAgreement::kTypo) return spelling;
+  if (AreForenameVariants(a.id, b.id) ||
+      AreForenameVariants(a.first_word_id, b.first_word_id) ||
+      (!a.first_word.empty() && a.first_word == b.first_word)) {
+    return NameAgreement::kVariant;
+  }
+  return spelling;
+}
+
+NameAgreement CompareSurnames(std::string_view a, std::string_view b) {
+  if (a.empty() || b.empty()) return NameAgreement::kMissing;
+  if (a == b) return NameAgreement::kExact;
+  return SpellingAgreement(a, b);
+}
+
+int Year(std::string_view dob) {
+  int year = 0;
+  for (char c : dob.substr(0, 4)) year = year * 10 + (c - '0');
+  return year;
+}
+
+DobAgreement CompareDobs(std::string_view a, std::string_view b) {
+  if (a.empty() || b.empty()) return DobAgreement::kMissing;
+  if (a == b) return DobAgreement::kExact;
+  const bool generation = std::abs(Year(a) - Year(b)) >= 12;
+  if (a.size() != b.size()) {  // a month-precision date against a full one
+    if (a.substr(0, 6) == b.substr(0, 6)) return DobAgreement::kMissing;
+    return generation ? DobAgreement::kGenerationApart : DobAgreement::kDifferent;
+  }
+  if (a.size() == 8 && a.substr(0, 4) == b.substr(0, 4) &&
+      a.substr(4, 2) == b.substr(6, 2) && a.substr(6, 2) == b.substr(4, 2)) {
+    return DobAgreement::kDayMonthSwapped;
+  }
+  int first = -1, differing = 0;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (a[i] != b[i]) {
+      if (differing++ == 0) first = static_cast<int>(i);
+    }
+  }
+  if (differing == 1) return DobAgreement::kTypo;
+  if (differing == 2 && first + 1 < static_cast<int>(a.size()) &&
+      a[first] == b[first + 1] && a[first + 1] == b[first]) {
+    return DobAgreement::kTransposed;
+  }
+  return generation ? DobAgreement::kGenerationApart : DobAgreement::kDifferent;
+}
+
+struct NamesAndDob {
+  NameAgreement forename;
+  NameAgreement surname;
+  bool swapped;
+  DobAgreement dob;
+};
+
+NamesAndDob CompareNamesAndDob(const PersonKey& a, const PersonKey& b) {
+  NamesAndDob out;
+  out.forename = CompareForenames(Forename(a), Forename(b));
+  out.surname = CompareSurnames(a.surname.view(), b.surname.view());
+  out.swapped = false;
+  out.dob = CompareDobs(a.dob.view(), b.dob.view());
+  if (Good(out.forename) || Good(out.surname)) return out;
+  // Forename and surname written the wrong way round in one of the records
+  // (only worth a look when neither name agrees as written). We cannot tell
+  // which of the two cross pairs is the forename, so the better one is taken
+  // as the forename: no sibling conflict is claimed on a swapped reading.
+  NameAgreement cross1 = CompareForenames(SurnameAsForename(a), Forename(b));
+  NameAgreement cross2 = CompareForenames(Forename(a), SurnameAsForename(b));
+  if (NamePoints(cross1) + NamePoints(cross2) >
+      NamePoints(out.forename) + NamePoints(out.surname)) {
+    if (NamePoints(cross2) > NamePoints(cross1)) std::swap(cross1, cross2);
+    out.forename = cross1;
+    out.surname = cross2;
+    out.swapped = true;
+  }
+  return out;
+}
+
+bool IsConflict(const NamesAndDob& n) {
+  return n.forename == NameAgreement::kDifferent ||
+         n.forename == NameAgreement::kDistinct ||
+         n.dob == DobAgreement::kGenerationApart;
+}
+
+// Weight of a free-text address part by Jaro-Winkler similarity.
+double PartWeight(double similarity, double exact, double high, double fair,
+                  double disagree) {
+  if (similarity >= 0.97) return exact;
+  if (similarity >= 0.9) return high;
+  if (similarity >= 0.8) return fair;
+  return disagree;
+}
+
+// Jaro-Winkler, exact from 0.8 up (below that, every part weighs the same);
+// -1 when either side is empty.
+double Similarity(std::string_view a, std::string_view b) {
+  return a.empty() || b.empty() ? -1.0 : JaroWinklerAbove(a, b, 0.8);
+}
+
+struct AddressScore {
+  double score = 0;
+  AddressAgreement agreement = AddressAgreement::kMissing;
+};
+
+AddressScore CompareAddresses(const PersonKey& a, const PersonKey& b) {
+  AddressScore out;
+  int compared = 0, agreed = 0;
+
+  bool number_exact = false;
+  if (!a.house_number.empty() && !b.house_number.empty()) {
+    ++compared;
+    number_exact = a.house_number == b.house_number;
+    if (number_exact) {
+      ++agreed;
+      out.score += 2.5;
+    } else if (std::min(a.house_number.size(), b.house_number.size()) >= 2 &&
+               BoundedEditDistance(a.house_number, b.house_number, 1) <= 1) {
+      out.score += 1.0;
+    } else {
+      out.score -= 1.5;
+    }
+  }
+
+  // The street and the second line are sometimes entered the wrong way round.
+  double street = Similarity(a.street, b.street);
+  double line2 = Similarity(a.address_2, b.address_2);
+  if (street < 0.9 && !a.address_2.empty() && !b.address_2.empty()) {
+    const double cross_street = Similarity(a.street, b.address_2);
+    const double cross_line2 = Similarity(a.address_2, b.street);
+    if (cross_street > street && cross_line2 > line2) {
+      street = cross_street;
+      line2 = cross_line2;
+    }
+  }
+  if (street >= 0) {
+    ++compared;
+    if (street >= 0.8) ++agreed;
+    out.score += PartWeight(street, 3.5, 2.5, 1.0, -1.5);
+  }
+  if (line2 >= 0) out.score += PartWeight(line2, 1.5, 1.0, 0.5, -0.5);
+
+  const double town = Similarity(a.town, b.town);
+  if (town >= 0) {
+    ++compared;
+    if (town >= 0.9) ++agreed;
+    out.score += PartWeight(town, 2.0, 1.5, 0.5, -1.0);
+  }
+
+  bool postcode_exact = false, postcode_typo = false;
+  if (!a.postcode.empty() && !b.postcode.empty()) {
+    ++compared;
+    postcode_exact = a.postcode == b.postcode;
+    postcode_typo =
+        !postcode_exact && BoundedEditDistance(a.postcode, b.postcode, 1) <= 1;
+    if (postcode_exact || postcode_typo) ++agreed;
+    out.score += postcode_exact ? 4.0 : postcode_typo ? 1.5 : -1.5;
+  }
+
+  if (compared == 0) return out;
+  const bool street_high = street >= 0.9;
+  if ((postcode_exact && (number_exact || street_high || town >= 0.9)) ||
+      (number_exact && street_high && (town >= 0.9 || postcode_typo))) {
+    out.agreement = AddressAgreement::kStrong;
+  } else if (agreed > 0) {
+    out.agreement = AddressAgreement::kPartial;
+  } else {
+    out.agreement = AddressAgreement::kNone;
+  }
+  return out;
+}
+
+const char* NameText(NameAgreement level) {
+  switch (level) {
+    case NameAgreement::kExact: return "exact";
+    case NameAgreement::kVariant: return "variant";
+    case NameAgreement::kTypo: return "typo";
+    case NameAgreement::kSimilar: return "similar";
+    case NameAgreement::kMissing: return "missing";
+    case NameAgreement::kDifferent: return "different";
+    case NameAgreement::kDistinct: return "distinct name";
+  }
+  return "";
+}
+
+const char* DobText(DobAgreement level) {
+  switch (level) {
+    case DobAgreement::kExact: return "exact";
+    case DobAgreement::kTypo: return "one digit differs";
+    case DobAgreement::kTransposed: return "digits transposed";
+    case DobAgreement::kDayMonthSwapped: return "day and month swapped";
+    case DobAgreement::kMissing: return "missing";
+    case DobAgreement::kDifferent: return "different";
+    case DobAgreement::kGenerationApart: return "a generation apart";
+  }
+  return "";
+}
+
+const char* AddressText(AddressAgreement level) {
+  switch (level) {
+    case AddressAgreement::kStrong: return "strong";
+    case AddressAgreement::kPartial: return "partial";
+    case AddressAgreement::kMissing: return "missing";
+    case AddressAgreement::kNone: return "different";
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string PersonComparison::Reason() const {
+  return absl::StrCat("forename ", NameText(forename), "; surname ",
+                      NameText(surname), names_swapped ? "; names swapped" : "",
+                      "; dob ", DobText(dob), "; address ",
+                      AddressText(address));
+}
+
+bool PersonsConflict(const PersonKey& a, const PersonKey& b) {
+  return IsConflict(CompareNamesAndDob(a, b));
+}
+
+PersonComparison ComparePersons(const PersonKey& a, const PersonKey& b,
+                                double stop_below) {
+  PersonComparison out;
+  const NamesAndDob n = CompareNamesAndDob(a, b);
+  out.forename = n.forename;
+  out.surname = n.surname;
+  out.names_swapped = n.swapped;
+  out.dob = n.dob;
+  out.conflict = IsConflict(n);
+  out.score = NameWeight(n.forename, true) + NameWeight(n.surname, false) +
+              DobWeight(n.dob);
+  if (out.conflict) return out;
+  if (out.score + kMaxAddressScore < stop_below) return out;
+  const AddressScore address = CompareAddresses(a, b);
+  out.score += address.score;
+  out.address = address.agreement;
+
+  const bool address_strong = address.agreement == AddressAgreement::kStrong;
+  const bool dob_exact = n.dob == DobAgreement::kExact;
+  const bool forename_spelt = n.forename == NameAgreement::kExact ||
+                              n.forename == NameAgreement::kTypo;
+  const bool surname_spelt = n.surname == NameAgreement::kExact ||
+                             n.surname == NameAgreement::kTypo;
+  const bool forename_missing = n.forename == NameAgreement::kMissing;
+  const bool dob_missing = n.dob == DobAgreement::kMissing;
+  // Everything but one missing field agrees closely.
+  const bool rest_close = surname_spelt && address_strong &&
+                          (forename_missing ? dob_exact : forename_spelt);
+  const bool forename_ok =
+      forename_spelt || (n.forename == NameAgreement::kVariant && dob_exact) ||
+      (forename_missing && rest_close);
+  const bool dob_ok =
+      dob_exact ||
+      ((n.dob == DobAgreement::kTypo || n.dob == DobAgreement::kTransposed ||
+        dob_missing) &&
+       rest_close);
+  // A surname may change (marriage, a step-parent's name) but only the same
+  // forename, date of birth and address together outweigh that.
+  const bool surname_ok =
+      Good(n.surname) || (!forename_missing && dob_exact && address_strong);
+  // Where every part of the address disagrees, names and date of birth alone
+  // could be two people (two Jack Smiths born the same day): an operator
+  // decides.
+  out.strong = forename_ok && dob_ok && surname_ok &&
+               address.agreement != AddressAgreement::kNone;
+  out.missing_field = out.strong && (forename_missing || dob_missing);
+  return out;
+}
+
+}  // namespace casefile::migration

@@ -1,0 +1,89 @@
+// Field-by-field comparison of two person records: how each field agrees, a
+// Fellegi-Sunter style score (sum of per-field log-odds weights), and the
+// safety rules that decide whether the evidence may ever merge automatically.
+//
+// The rules put "never merge two different children" first:
+//  - A forename that differs (not a typo, nickname, or swap with the surname)
+//    is a sibling or a twin: a conflict, never merged, never even chained
+//    through a third record.
+//  - Dates of birth a generation apart (>= 12 years, not a typo) are a parent
+//    and child of one name: a conflict.
+//  - Evidence that is not strong (day and month swapped, a nickname without
+//    the same date of birth, a surname change without the same forename, date
+//    of birth and address) may only go to review. A missing forename or date of
+//    birth is strong only when every other field agrees closely, and is
+//    flagged so the matcher can refuse it.
+//
+// Thread-safe: pure functions.
+#ifndef CASEFILE_MIGRATION_MATCH_PERSON_COMPARE_H_
+#define CASEFILE_MIGRATION_MATCH_PERSON_COMPARE_H_
+
+#include <cstdint>
+#include <limits>
+#include <string>
+
+#include "migration/match/person_record.h"
+
+namespace casefile::migration {
+
+enum class NameAgreement : uint8_t {
+  kExact,
+  kVariant,    // nickname, or one is the first word of the other
+  kTypo,       // one edit (or two in a long name)
+  kSimilar,    // Jaro-Winkler >= 0.85 or two edits: too weak to merge on
+  kMissing,    // one or both empty
+  kDifferent,
+  kDistinct,   // known different names that look alike (Daniel, Danielle)
+};
+
+enum class DobAgreement : uint8_t {
+  kExact,
+  kTypo,              // one digit differs
+  kTransposed,        // two adjacent digits swapped
+  kDayMonthSwapped,   // 03/04 against 04/03
+  kMissing,
+  kDifferent,         // less than a generation apart
+  kGenerationApart,   // 12 years or more: parent and child
+};
+
+enum class AddressAgreement : uint8_t {
+  kStrong,   // postcode or house-and-street agree
+  kPartial,  // some part agrees
+  kMissing,  // nothing to compare
+  kNone,     // everything given disagrees
+};
+
+struct PersonComparison {
+  double score = 0;
+  NameAgreement forename = NameAgreement::kMissing;
+  NameAgreement surname = NameAgreement::kMissing;
+  bool names_swapped = false;  // forename of one is the surname of the other
+  DobAgreement dob = DobAgreement::kMissing;
+  AddressAgreement address = AddressAgreement::kMissing;
+  // Evidence of two different people (sibling, twin, parent and child).
+  bool conflict = false;
+  // The evidence pattern is strong enough to merge without an operator
+  // (the matcher still requires a minimum score, and that the merge is
+  // unambiguous).
+  bool strong = false;
+  // Strong only because everything else agrees closely while the forename or
+  // the date of birth is missing on one side.
+  bool missing_field = false;
+
+  // "forename typo; surname exact; dob exact; address strong" — fields and
+  // how they agreed, never their values.
+  std::string Reason() const;
+};
+
+// Stops early, without comparing addresses (score and agreement incomplete,
+// never strong), once the score cannot reach `stop_below`.
+PersonComparison ComparePersons(
+    const PersonKey& a, const PersonKey& b,
+    double stop_below = -std::numeric_limits<double>::infinity());
+
+// The conflict rules alone; cheaper than ComparePersons.
+bool PersonsConflict(const PersonKey& a, const PersonKey& b);
+
+}  // namespace casefile::migration
+
+#endif  // CASEFILE_MIGRATION_MATCH_PERSON_COMPARE_H_

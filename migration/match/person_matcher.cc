@@ -1,0 +1,150 @@
+#include "migration/match/person_matcher.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "migration/match/candidate_pairs.h"
+#include "migration/match/cluster_assembly.h"
+#include "migration/match/constrained_clusters.h"
+#include "migration/match/person_compare.h"
+#include "migration/match/phonetic.h"
+
+namespace casefile::migration {
+namespace {
+
+// Calls add(key) with each blocking key of a record. A true pair shares at
+// least one unless it has errors in several of dob, both names and the
+// postcode at once. Soundex codes absorb most typos; names are also used
+// order-free, so a record with forename and surname swapped still meets.
+template <typename Add>
+void ForEachBlockingKey(const PersonKey& key, Add add_key) {
+  const std::string forename = Soundex(key.forename.view());
+  const std::string surname = Soundex(key.surname.view());
+  const std::string_view dob = key.dob.view();
+  const std::string& low = forename < surname ? forename : surname;
+  const std::string& high = forename < surname ? surname : forename;
+  auto add = [&](std::initializer_list<std::string_view> parts) {
+    add_key(BlockingKey(parts));
+  };
+  if (!dob.empty()) {
+    if (!key.postcode.empty()) add({"dob+postcode", dob, key.postcode});
+    if (!surname.empty()) {
+      add({"dob+surname", dob, surname});
+      if (!forename.empty()) {
+        add({"dob+names", dob, low, high});
+        add({"dob+forename+initial", dob, forename, surname.substr(0, 1)});
+      }
+    } else if (!forename.empty()) {
+      add({"dob+forename+initial", dob, forename, ""});
+    }
+  }
+  if (!key.postcode.empty()) {
+    for (const std::string* name : {&forename, &surname}) {
+      if (!name->empty()) add({"postcode+name", key.postcode, *name});
+    }
+  }
+  if (!forename.empty() && !surname.empty()) add({"names", low, high});
+}
+
+// The records whose merge partners include two that conflict with each
+// other: "A. Smith" against twins Alexander and Alexandra, or an undated
+// "Mark Watson" against a father and son. Their merges must go to review.
+std::vector<bool> AmbiguousRecords(const std::vector<PersonKey>& keys,
+                                   const std::vector<ScoredPair>& pairs) {
+  constexpr int kMaxPartnersChecked = 16;
+  const int n = static_cast<int>(keys.size());
+  std::vector<int> begin_of(n + 1, 0);
+  for (const ScoredPair& p : pairs) {
+    if (!p.merge) continue;
+    ++begin_of[p.a + 1];
+    ++begin_of[p.b + 1];
+  }
+  for (int i = 0; i < n; ++i) begin_of[i + 1] += begin_of[i];
+  std::vector<int> partners(begin_of[n]);
+  std::vector<int> filled(begin_of.begin(), begin_of.end() - 1);
+  for (const ScoredPair& p : pairs) {
+    if (!p.merge) continue;
+    partners[filled[p.a]++] = p.b;
+    partners[filled[p.b]++] = p.a;
+  }
+  std::vector<bool> ambiguous(n, false);
+  for (int x = 0; x < n; ++x) {
+    const int* mine = partners.data() + begin_of[x];
+    const int m = std::min(begin_of[x + 1] - begin_of[x], kMaxPartnersChecked);
+    for (int i = 0; i < m && !ambiguous[x]; ++i) {
+      for (int j = i + 1; j < m; ++j) {
+        if (PersonsConflict(keys[mine[i]], keys[mine[j]])) {
+          ambiguous[x] = true;
+          break;
+        }
+      }
+    }
+  }
+  return ambiguous;
+}
+
+}  // namespace
+
+absl::StatusOr<MatchResult> MatchPersons(absl::Span<const PersonRecord> records,
+                                         const OperatorDecisions& decisions,
+                                         const PersonMatcherOptions& options) {
+  const int n = static_cast<int>(records.size());
+  ConstrainedClusters clusters(n);
+  if (absl::Status s = clusters.Apply(decisions); !s.ok()) return s;
+
+  std::vector<PersonKey> keys;
+  keys.reserve(n);
+  std::vector<KeyedRecord> blocking_keys;
+  blocking_keys.reserve(5 * n);
+  for (int i = 0; i < n; ++i) {
+    keys.push_back(MakePersonKey(records[i]));
+    ForEachBlockingKey(keys[i], [&](uint64_t key) {
+      blocking_keys.push_back({key, i});
+    });
+  }
+
+  std::vector<ScoredPair> pairs;
+  const BlockingStats stats = ForEachCandidatePair(
+      std::move(blocking_keys), options.max_block_size, [&](int a, int b) {
+        const PersonComparison c =
+            ComparePersons(keys[a], keys[b], options.review_score);
+        if (c.conflict || c.score < options.review_score) return;
+        const bool merge = c.strong && c.score >= options.merge_score &&
+                           (!c.missing_field || options.merge_with_missing_field);
+        pairs.push_back({a, b, c.score, merge});
+      });
+  const std::vector<bool> ambiguous = AmbiguousRecords(keys, pairs);
+  for (ScoredPair& p : pairs) {
+    if (ambiguous[p.a] || ambiguous[p.b]) p.merge = false;
+  }
+
+  // Two clusters may join only when no record of one conflicts with a record
+  // of the other: a record that matches both twins must not glue them.
+  auto may_join = [&](ConstrainedClusters& cl, int a, int b) {
+    const absl::Span<const int> left = cl.Members(a);
+    const absl::Span<const int> right = cl.Members(b);
+    if (static_cast<int64_t>(left.size() * right.size()) >
+        options.max_join_checks) {
+      return false;
+    }
+    for (int x : left) {
+      for (int y : right) {
+        if (PersonsConflict(keys[x], keys[y])) return false;
+      }
+    }
+    return true;
+  };
+  auto joined = [](ConstrainedClusters&, int, int) {};
+  auto reason = [&](int a, int b) {
+    return ComparePersons(keys[a], keys[b]).Reason();
+  };
+  MatchResult result =
+      AssembleClusters(clusters, std::move(pairs), {may_join, joined, reason});
+  result.candidate_pairs = stats.pairs;
+  result.skipped_blocks = stats.skipped_blocks;
+  return result;
+}
+
+}  // namespace casefile::migration

@@ -1,0 +1,57 @@
+// The person matcher (issue 3, part 4): finds the legacy nominal records that
+// describe one human being. Pure algorithm; the importer feeds it records and
+// stores what it returns.
+//
+//   std::vector<PersonRecord> records = ...;
+//   absl::StatusOr<MatchResult> result = MatchPersons(records, decisions);
+//   // result->cluster[i]: person of record i; result->review: for operators.
+//
+// How: each record is normalised once (person_record.h); records meet only in
+// blocks that share a phonetic-name + date-of-birth, name-pair, or postcode
+// key (near-linear work); each candidate pair is scored field by field
+// (person_compare.h). A record whose strong partners conflict with each other
+// (it matches both twins) is ambiguous: its pairs go to review. Other strong
+// pairs are merged best-first into clusters, a join being refused when any two
+// records of the two clusters conflict (twins, siblings, parent and child) or
+// an operator kept them apart; weaker pairs and refused joins go to review.
+//
+// Thread-safe: MatchPersons is a pure function.
+#ifndef CASEFILE_MIGRATION_MATCH_PERSON_MATCHER_H_
+#define CASEFILE_MIGRATION_MATCH_PERSON_MATCHER_H_
+
+#include "absl/status/statusor.h"
+#include "absl/types/span.h"
+#include "migration/match/match_result.h"
+#include "migration/match/person_record.h"
+
+namespace casefile::migration {
+
+struct PersonMatcherOptions {
+  // Minimum score (see person_compare.h) to merge a strong pair without an
+  // operator.
+  double merge_score = 20.0;
+  // Whether a pair may merge without an operator when the forename or the date
+  // of birth is missing on one side but every other field agrees closely
+  // (see person_compare.h). Such merges are always unambiguous: a record that
+  // could belong to two people who conflict (twins) goes to review.
+  bool merge_with_missing_field = true;
+  // Minimum score to put a pair before an operator.
+  double review_score = 16.0;
+  // Blocks with more records than this are not used (a common name in one
+  // birth year); their records still meet through the other keys.
+  int max_block_size = 100;
+  // A join of two clusters is checked record against record; joins needing
+  // more checks than this go to review instead.
+  int max_join_checks = 4096;
+};
+
+// InvalidArgument when a decision names a record outside `records` or the
+// decisions contradict each other.
+absl::StatusOr<MatchResult> MatchPersons(
+    absl::Span<const PersonRecord> records,
+    const OperatorDecisions& decisions = {},
+    const PersonMatcherOptions& options = {});
+
+}  // namespace casefile::migration
+
+#endif  // CASEFILE_MIGRATION_MATCH_PERSON_MATCHER_H_

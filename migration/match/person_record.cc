@@ -1,0 +1,49 @@
+#include "migration/match/person_record.h"
+
+#include "migration/match/name_normalise.h"
+
+namespace casefile::migration {
+namespace {
+
+// Zero-padded, `width` digits (the value is a date field, 0..9999).
+std::string Digits(int value, int width) {
+  std::string digits(width, '0');
+  for (int i = width - 1; i >= 0; --i) {
+    digits[i] = static_cast<char>('0' + value % 10);
+    value /= 10;
+  }
+  return digits;
+}
+
+}  // namespace
+
+PersonKey MakePersonKey(const PersonRecord& record) {
+  PersonKey key;
+  const std::string forename = NormaliseName(record.forename);
+  const std::string forename_first = FirstNameWord(record.forename);
+  const std::string surname = NormaliseName(record.surname);
+  key.forename = InlineText<22>(forename);
+  key.surname = InlineText<22>(surname);
+  key.forename_first_size = static_cast<uint8_t>(
+      std::min(forename_first.size(), key.forename.view().size()));
+  key.forename_id = LookupForename(key.forename.view());
+  key.forename_first_id = forename_first.size() == forename.size()
+                              ? key.forename_id
+                              : LookupForename(key.forename_first());
+  key.surname_id = LookupForename(key.surname.view());
+  const PartialTime& dob = record.date_of_birth;
+  if (dob.precision != TimePrecision::kUnknown) {
+    std::string digits = Digits(dob.year, 4) + Digits(dob.month, 2);
+    if (dob.precision != TimePrecision::kMonth) digits += Digits(dob.day, 2);
+    key.dob = InlineText<8>(digits);
+  }
+  HouseAndStreet address = SplitHouseNumber(NormaliseAddressLine(record.address_1));
+  key.house_number = std::move(address.number);
+  key.street = std::move(address.street);
+  key.address_2 = NormaliseAddressLine(record.address_2);
+  key.town = NormaliseAddressLine(record.town);
+  key.postcode = NormalisePostcode(record.postcode);
+  return key;
+}
+
+}  // namespace casefile::migration

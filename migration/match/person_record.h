@@ -1,0 +1,75 @@
+// A person record as the person matcher sees it (the nominal-index columns of
+// LEGACY_FORMATS.md §5), and its normal form, computed once per record.
+//
+// Thread-safe: plain value types; MakePersonKey is a pure function.
+#ifndef CASEFILE_MIGRATION_MATCH_PERSON_RECORD_H_
+#define CASEFILE_MIGRATION_MATCH_PERSON_RECORD_H_
+
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+
+#include "core/partial_time.h"
+#include "migration/match/forename_variants.h"
+
+namespace casefile::migration {
+
+struct PersonRecord {
+  std::string forename;
+  std::string surname;
+  PartialTime date_of_birth;  // day precision, or unknown
+  std::string address_1;      // "126 Whitecross Road": house number first
+  std::string address_2;
+  std::string town;
+  std::string postcode;
+};
+
+// Up to N bytes of text kept inline (longer text is cut to N).
+template <int N>
+class InlineText {
+ public:
+  InlineText() = default;
+  explicit InlineText(std::string_view text)
+      : size_(static_cast<uint8_t>(std::min<size_t>(text.size(), N))) {
+    std::memcpy(data_, text.data(), size_);
+  }
+  std::string_view view() const { return {data_, size_}; }
+  bool empty() const { return size_ == 0; }
+
+ private:
+  char data_[N] = {};
+  uint8_t size_ = 0;
+};
+
+// Normalised fields (see name_normalise.h); empty means not given. The names
+// and date of birth, compared for every candidate pair, share one cache line;
+// names are cut at 22 letters.
+struct alignas(64) PersonKey {
+  InlineText<22> forename;  // all letters of the forename
+  InlineText<22> surname;
+  InlineText<8> dob;  // "yyyymmdd", "yyyymm" at month precision, "" if unknown
+  uint8_t forename_first_size = 0;  // its first word is a prefix this long
+  // The names looked up in the forename tables (a surname too, for records
+  // with the names swapped).
+  ForenameId forename_id = kUnknownForename;
+  ForenameId forename_first_id = kUnknownForename;
+  ForenameId surname_id = kUnknownForename;
+
+  std::string house_number;
+  std::string street;
+  std::string address_2;
+  std::string town;
+  std::string postcode;
+
+  std::string_view forename_first() const {
+    return forename.view().substr(0, forename_first_size);
+  }
+};
+
+PersonKey MakePersonKey(const PersonRecord& record);
+
+}  // namespace casefile::migration
+
+#endif  // CASEFILE_MIGRATION_MATCH_PERSON_RECORD_H_

@@ -1,0 +1,104 @@
+#include "migration/match/name_normalise.h"
+
+#include "gtest/gtest.h"
+#include "migration/match/forename_variants.h"
+#include "migration/match/phonetic.h"
+#include "migration/match/text_fold.h"
+
+namespace casefile::migration {
+namespace {
+
+TEST(FoldToAscii, AccentsQuotesAndDashes) {
+  EXPECT_EQ(FoldToAscii("Zo\xC3\xAB"), "zoe");              // Zoë
+  EXPECT_EQ(FoldToAscii("Si\xC3\xA2n"), "sian");            // Siân
+  EXPECT_EQ(FoldToAscii("Jos\xC3\xA9"), "jose");            // José
+  EXPECT_EQ(FoldToAscii("\xC5\x81ukasz"), "lukasz");        // Łukasz
+  EXPECT_EQ(FoldToAscii("Stra\xC3\x9F" "e"), "strasse");    // Straße
+  EXPECT_EQ(FoldToAscii("\xE2\x80\x9CHi\xE2\x80\x9D"), "\"hi\"");
+  EXPECT_EQ(FoldToAscii("it\xE2\x80\x99s"), "it's");
+  EXPECT_EQ(FoldToAscii("UPDATE \xE2\x80\x93 x"), "update - x");
+  EXPECT_EQ(FoldToAscii("\xC2\xA3" "5"), " 5");  // £ is no letter
+}
+
+TEST(FoldToAscii, InvalidUtf8BecomesSpaces) {
+  EXPECT_EQ(FoldToAscii("a\xFF" "b"), "a b");
+  EXPECT_EQ(FoldToAscii("a\xC3"), "a ");  // truncated sequence
+  EXPECT_EQ(FoldToAscii("\x80z"), " z");
+}
+
+TEST(NormaliseName, LettersOnly) {
+  EXPECT_EQ(NormaliseName("O'Brien"), "obrien");
+  EXPECT_EQ(NormaliseName("  SMITH-JONES "), "smithjones");
+  EXPECT_EQ(NormaliseName("Zo\xC3\xAB"), "zoe");
+  EXPECT_EQ(NormaliseName(""), "");
+}
+
+TEST(FirstNameWord, StopsAtTheFirstSeparator) {
+  EXPECT_EQ(FirstNameWord("Mary-Jane Ann"), "mary");
+  EXPECT_EQ(FirstNameWord("  Mary Jane"), "mary");
+  EXPECT_EQ(FirstNameWord("D'Arcy"), "darcy");
+}
+
+TEST(NormalisePostcode, LettersAndDigits) {
+  EXPECT_EQ(NormalisePostcode("HR1 0QL"), "hr10ql");
+  EXPECT_EQ(NormalisePostcode(" hr1-0ql "), "hr10ql");
+}
+
+TEST(NormaliseAddressLine, WordsAndAbbreviations) {
+  EXPECT_EQ(NormaliseAddressLine("126  Whitecross Rd."), "126 whitecross road");
+  EXPECT_EQ(NormaliseAddressLine("12 Eign St,"), "12 eign street");
+  EXPECT_EQ(NormaliseAddressLine(""), "");
+}
+
+TEST(SplitHouseNumber, NumberFirst) {
+  HouseAndStreet a = SplitHouseNumber("126 whitecross road");
+  EXPECT_EQ(a.number, "126");
+  EXPECT_EQ(a.street, "whitecross road");
+  HouseAndStreet b = SplitHouseNumber("12a eign street");
+  EXPECT_EQ(b.number, "12a");
+  EXPECT_EQ(b.street, "eign street");
+  HouseAndStreet c = SplitHouseNumber("the old rectory");
+  EXPECT_EQ(c.number, "");
+  EXPECT_EQ(c.street, "the old rectory");
+  EXPECT_EQ(SplitHouseNumber("7").number, "7");
+}
+
+TEST(Soundex, AmericanSoundex) {
+  EXPECT_EQ(Soundex("robert"), "r163");
+  EXPECT_EQ(Soundex("rupert"), "r163");
+  EXPECT_EQ(Soundex("ashcraft"), "a261");  // h does not separate s and c
+  EXPECT_EQ(Soundex("tymczak"), "t522");
+  EXPECT_EQ(Soundex("pfister"), "p236");
+  EXPECT_EQ(Soundex("lee"), "l000");
+  EXPECT_EQ(Soundex(""), "");
+}
+
+TEST(ForenameVariants, NicknamesAndFullNames) {
+  EXPECT_TRUE(AreForenameVariants("bill", "william"));
+  EXPECT_TRUE(AreForenameVariants("william", "bill"));
+  EXPECT_TRUE(AreForenameVariants("bill", "will"));
+  EXPECT_TRUE(AreForenameVariants("alex", "alexandra"));
+  EXPECT_FALSE(AreForenameVariants("alexander", "alexandra"));
+  EXPECT_FALSE(AreForenameVariants("william", "william"));
+  EXPECT_FALSE(AreForenameVariants("william", "robert"));
+  EXPECT_FALSE(AreForenameVariants("unknownname", "bill"));
+}
+
+TEST(ForenameVariants, DistinctLookAlikes) {
+  EXPECT_TRUE(AreDistinctForenames("alexander", "alexandra"));
+  EXPECT_TRUE(AreDistinctForenames("danielle", "daniel"));
+  EXPECT_TRUE(AreDistinctForenames("edward", "edwin"));
+  EXPECT_FALSE(AreDistinctForenames("stephen", "steven"));  // one name, two spellings
+  EXPECT_FALSE(AreDistinctForenames("bill", "william"));
+  EXPECT_FALSE(AreDistinctForenames("danielle", "danielle"));
+}
+
+TEST(ForenameVariants, LookupGivesStableIds) {
+  EXPECT_EQ(LookupForename("nosuchname"), kUnknownForename);
+  EXPECT_NE(LookupForename("bill"), kUnknownForename);
+  EXPECT_EQ(LookupForename("bill"), LookupForename("bill"));
+  EXPECT_TRUE(AreForenameVariants(LookupForename("bob"), LookupForename("robert")));
+}
+
+}  // namespace
+}  // namespace casefile::migration
