@@ -18,8 +18,9 @@ struct Row {
   std::string error;
 };
 
-std::vector<Row> ParseAll(std::string text) {
+std::vector<Row> ParseAll(std::string text, size_t expected_fields = 0) {
   CsvParser parser(std::move(text));
+  parser.set_expected_fields(expected_fields);
   std::vector<Row> rows;
   while (const CsvRow* r = parser.Next()) {
     rows.push_back({r->number, {r->fields.begin(), r->fields.end()}, std::string(r->error)});
@@ -79,6 +80,31 @@ TEST(CsvParser, TextAfterClosingQuoteBreaksOnlyThatRow) {
 TEST(CsvParser, BrokenMultiLineRowEndsWhereItsQuoteCloses) {
   // The stray quotes are inside a field that spans two lines.
   std::vector<Row> rows = ParseAll("a,b\n1,\"x \"y\" z\nmore, \"\"text\"\n2,ok\n");
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_FALSE(rows[1].error.empty());
+  EXPECT_EQ(rows[2].number, 2);
+  EXPECT_THAT(rows[2].fields, ElementsAre("2", "ok"));
+}
+
+TEST(CsvParser, UnclosedQuoteDoesNotSwallowTheQuotedRowsAfterIt) {
+  const std::string text =
+      "a,b\n1,\"never closed\n2,\"quoted, fine\"\n\n3,\"also \"\"fine\"\"\"\n";
+  // Knowing a sound row has two fields, the broken row is its one line.
+  std::vector<Row> rows = ParseAll(text, 2);
+  ASSERT_EQ(rows.size(), 4u);
+  EXPECT_EQ(rows[1].error, "text after the closing quote of a field");
+  EXPECT_THAT(rows[2].fields, ElementsAre("2", "quoted, fine"));
+  EXPECT_EQ(rows[2].number, 2);
+  EXPECT_THAT(rows[3].fields, ElementsAre("3", "also \"fine\""));
+  EXPECT_EQ(rows[3].number, 3);
+  // Without that knowledge the lenient rescan ends the row at "fine\"".
+  rows = ParseAll(text);
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_THAT(rows[2].fields, ElementsAre("3", "also \"fine\""));
+}
+
+TEST(CsvParser, BrokenMultiLineFieldIsOneRowWhenItsNextLineIsNotARow) {
+  std::vector<Row> rows = ParseAll("a,b\n1,\"He said \"no\" then\nleft\"\n2,ok\n", 2);
   ASSERT_EQ(rows.size(), 3u);
   EXPECT_FALSE(rows[1].error.empty());
   EXPECT_EQ(rows[2].number, 2);

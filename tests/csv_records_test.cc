@@ -58,6 +58,13 @@ TEST(ReadCsvRecords, BrokenQuotingIsReportedAndTheRestIsRead) {
                           "dir/f.csv#row=3: broken quoting: a quoted field is never closed"));
 }
 
+TEST(ReadCsvRecords, UnclosedQuoteCostsOneRow) {
+  Result r = Read("id,name,text\n1,a,\"open\n2,b,\"x, y\"\n3,c,\"z\"\n");
+  EXPECT_THAT(r.rows, ElementsAre("dir/f.csv#row=2|2|b|x, y", "dir/f.csv#row=3|3|c|z"));
+  EXPECT_THAT(r.problems,
+              ElementsAre("dir/f.csv#row=1: broken quoting: text after the closing quote of a field"));
+}
+
 TEST(ReadCsvRecords, EmptyFileAndBrokenHeader) {
   EXPECT_THAT(Read("").problems, ElementsAre("dir/f.csv: the file is empty"));
   EXPECT_THAT(Read("\"id,text\n").problems,

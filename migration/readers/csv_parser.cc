@@ -40,37 +40,36 @@ CsvParser::CsvParser(std::string text) : text_(std::move(text)) { row_.fields.re
 const CsvRow* CsvParser::Next() {
   while (pos_ < text_.size()) {
     const size_t start = pos_;
-    row_.fields.clear();
-    row_.error = {};
-    if (!ParseStrict()) {
-      SkipBrokenRow(start);
+    row_.error = Scan(pos_, row_.fields, unescape_);
+    if (!row_.error.empty()) {
+      pos_ = EndOfBrokenRow(start);
       row_.number = next_number_++;
       return &row_;
     }
     bool empty = true;
     for (std::string_view f : row_.fields) empty = empty && IsBlank(f);
     if (empty) continue;
+    Unescape();
     row_.number = next_number_++;
     return &row_;
   }
   return nullptr;
 }
 
-bool CsvParser::ParseStrict() {
+std::string_view CsvParser::Scan(size_t& pos, std::vector<std::string_view>& fields,
+                                 std::vector<size_t>& doubled_quotes) const {
   const size_t n = text_.size();
-  char* const data = text_.data();
-  unescape_.clear();
+  const char* const data = text_.data();
+  fields.clear();
+  doubled_quotes.clear();
   while (true) {
-    if (pos_ < n && data[pos_] == '"') {
-      const size_t field_start = pos_ + 1;
+    if (pos < n && data[pos] == '"') {
+      const size_t field_start = pos + 1;
       size_t read = field_start;
       bool doubled = false;
       while (true) {
         const void* q = std::memchr(data + read, '"', n - read);
-        if (q == nullptr) {
-          row_.error = "a quoted field is never closed";
-          return false;
-        }
+        if (q == nullptr) return "a quoted field is never closed";
         read = static_cast<const char*>(q) - data + 1;
         if (read < n && data[read] == '"') {
           doubled = true;
@@ -79,30 +78,30 @@ bool CsvParser::ParseStrict() {
         }
         break;
       }
-      if (doubled) unescape_.push_back(row_.fields.size());
-      row_.fields.emplace_back(data + field_start, read - 1 - field_start);
-      pos_ = read;
-      if (pos_ < n && data[pos_] != ',' && data[pos_] != '\n') {
-        row_.error = "text after the closing quote of a field";
-        return false;
+      if (doubled) doubled_quotes.push_back(fields.size());
+      fields.emplace_back(data + field_start, read - 1 - field_start);
+      pos = read;
+      if (pos < n && data[pos] != ',' && data[pos] != '\n') {
+        return "text after the closing quote of a field";
       }
     } else {
-      const size_t field_start = pos_;
-      pos_ = SkipPlain(data, pos_, n);
-      while (pos_ < n && data[pos_] != ',' && data[pos_] != '\n') {
-        if (data[pos_] == '"') {
-          row_.error = "a quote inside an unquoted field";
-          return false;
-        }
-        ++pos_;
+      const size_t field_start = pos;
+      pos = SkipPlain(data, pos, n);
+      while (pos < n && data[pos] != ',' && data[pos] != '\n') {
+        if (data[pos] == '"') return "a quote inside an unquoted field";
+        ++pos;
       }
-      row_.fields.emplace_back(data + field_start, pos_ - field_start);
+      fields.emplace_back(data + field_start, pos - field_start);
     }
-    if (pos_ >= n || data[pos_++] == '\n') break;
+    if (pos >= n || data[pos++] == '\n') return {};
     // A comma: another field follows (possibly empty, at the line end).
   }
-  // The row is sound: now turn each "" into " in place. Done only now so
-  // that a broken row's bytes stay as they were for the lenient rescan.
+}
+
+void CsvParser::Unescape() {
+  // Done only for a row that is sound and taken, so that the bytes of a
+  // broken row stay as they were for the recovery scans.
+  char* const data = text_.data();
   for (size_t index : unescape_) {
     std::string_view raw = row_.fields[index];
     char* const out = data + (raw.data() - data);
@@ -118,12 +117,27 @@ bool CsvParser::ParseStrict() {
     }
     row_.fields[index] = std::string_view(out, w);
   }
-  return true;
 }
 
-void CsvParser::SkipBrokenRow(size_t start) {
+size_t CsvParser::EndOfBrokenRow(size_t start) const {
   const size_t n = text_.size();
-  const char* data = text_.data();
+  const char* const data = text_.data();
+  const void* nl = std::memchr(data + start, '\n', n - start);
+  const size_t next_line = nl == nullptr ? n : static_cast<const char*>(nl) - data + 1;
+  // If the next non-blank line reads as a sound row of the expected width,
+  // the broken row was the one line: a quote opened and never closed there
+  // must not swallow the rows after it.
+  if (expected_fields_ > 0) {
+    size_t trial = next_line;
+    while (trial < n && data[trial] == '\n') ++trial;
+    std::vector<std::string_view> fields;
+    std::vector<size_t> doubled;
+    if (trial >= n || (Scan(trial, fields, doubled).empty() && fields.size() == expected_fields_)) {
+      return next_line;
+    }
+  }
+  // Otherwise read on leniently: inside quotes, a quote ends the field only
+  // when a comma, line end or the end of the text follows it.
   size_t i = start;
   bool at_field_start = true;
   bool in_quotes = false;
@@ -140,23 +154,13 @@ void CsvParser::SkipBrokenRow(size_t start) {
       ++i;
       continue;
     }
-    if (c == '\n') {
-      pos_ = i + 1;
-      return;
-    }
-    if (c == '"' && at_field_start) {
-      in_quotes = true;
-    }
+    if (c == '\n') return i + 1;
+    if (c == '"' && at_field_start) in_quotes = true;
     at_field_start = c == ',';
     ++i;
   }
-  if (!in_quotes) {
-    pos_ = n;
-    return;
-  }
-  // Never closed: the broken row is the line it opened on.
-  const void* nl = std::memchr(data + start, '\n', n - start);
-  pos_ = nl == nullptr ? n : static_cast<const char*>(nl) - data + 1;
+  // A quote never closed: the broken row is the line it started on.
+  return in_quotes ? next_line : n;
 }
 
 }  // namespace casefile::migration

@@ -7,10 +7,15 @@
 // Rows that are empty (or hold only whitespace) are skipped and not counted.
 // A row with broken quoting (a quote inside an unquoted field, text after a
 // closing quote, or a quote never closed) is returned with `error` set and its
-// fields unreliable. To find where a broken row ends, the parser rescans it
-// leniently: inside quotes, a quote closes the field only when a comma, line
-// end or the end of the text follows it. A quote never closed breaks only the
-// line it opened on; reading resumes at the next line.
+// fields unreliable. Where a broken row ends is a guess, made so that one bad
+// row costs as few good rows as possible:
+//   1. if the next non-blank line reads as a sound row with the expected
+//      number of fields (see set_expected_fields), the broken row was its one
+//      line — the usual case of a stray or unclosed quote;
+//   2. otherwise the row is rescanned leniently: inside quotes, a quote ends
+//      the field only when a comma, line end or the end of the text follows
+//      (a multi-line field with unescaped quotes in it);
+//   3. a quote still open at the end of the text breaks only its own line.
 //
 // Thread-compatible: one thread at a time.
 #ifndef CASEFILE_MIGRATION_READERS_CSV_PARSER_H_
@@ -38,15 +43,24 @@ class CsvParser {
   // The fields' views stay valid for the parser's lifetime.
   const CsvRow* Next();
 
+  // How many fields a sound row has (the header's); 0 when unknown.
+  void set_expected_fields(size_t n) { expected_fields_ = n; }
+
  private:
-  // Parses one row strictly from pos_; returns false on broken quoting.
-  bool ParseStrict();
-  // Finds the end of a broken row that starts at `start`.
-  void SkipBrokenRow(size_t start);
+  // Reads one row strictly from `pos` without changing the text: its raw
+  // fields, and which of them hold doubled quotes. Returns why the row is
+  // broken, or empty.
+  std::string_view Scan(size_t& pos, std::vector<std::string_view>& fields,
+                        std::vector<size_t>& doubled_quotes) const;
+  // Turns "" into " in the current row's fields, in place.
+  void Unescape();
+  // Where the broken row that starts at `start` ends (see above).
+  size_t EndOfBrokenRow(size_t start) const;
 
   std::string text_;
   size_t pos_ = 0;
   int next_number_ = 0;
+  size_t expected_fields_ = 0;
   CsvRow row_;
   std::vector<size_t> unescape_;  // fields of the current row holding ""
 };

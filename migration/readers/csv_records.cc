@@ -90,6 +90,7 @@ void ReadCsvRecords(std::string_view path, std::string text, std::span<const Csv
   }
 
   const size_t width = header_names.size();
+  parser.set_expected_fields(width);
   CsvRecord record;
   record.field_of_column_ = &field_of_column;
   while (const CsvRow* row = parser.Next()) {
