@@ -19,6 +19,8 @@
 namespace casefile::storage {
 namespace {
 
+using ::testing::Each;
+using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
 constexpr size_t kMiB = size_t{1} << 20;
@@ -29,6 +31,27 @@ GroupCommitWriter::Op PutOp(std::string key, std::string value) {
     return txn.Put(key, value);
   };
 }
+
+// Collects the outcomes of n submitted ops; Wait returns once all are in.
+class Outcomes {
+ public:
+  explicit Outcomes(int n) : statuses_(n), remaining_(n) {}
+  GroupCommitWriter::Done Done(int i) {
+    return [this, i](absl::Status s) {
+      statuses_[i] = std::move(s);
+      if (--remaining_ == 0) all_done_.Notify();
+    };
+  }
+  const std::vector<absl::Status>& Wait() {
+    all_done_.WaitForNotification();
+    return statuses_;
+  }
+
+ private:
+  std::vector<absl::Status> statuses_;
+  std::atomic<int> remaining_;
+  absl::Notification all_done_;
+};
 
 class GroupCommitWriterTest : public ::testing::Test {
  protected:
@@ -102,39 +125,29 @@ TEST_F(GroupCommitWriterTest, AFailingOpGetsItsOwnErrorAndTheRestOfItsBatchCommi
   Start(8 * kMiB, GroupCommitOptions());
   BlockWriter();
   std::vector<size_t> txn_ids(3, 0);
-  std::vector<absl::Status> outcomes(3);
-  absl::Notification all_done;
-  std::atomic<int> remaining{3};
-  auto done = [&](int i) {
-    return [&, i](absl::Status s) {
-      outcomes[i] = std::move(s);
-      if (--remaining == 0) all_done.Notify();
-    };
-  };
+  Outcomes outcomes(3);
   writer_->Submit(
       [&](LmdbTxn& txn) {
         txn_ids[0] = mdb_txn_id(txn.txn());
         return txn.Put("a", "1");
       },
-      done(0));
+      outcomes.Done(0));
   writer_->Submit(
       [&](LmdbTxn& txn) {
         txn_ids[1] = mdb_txn_id(txn.txn());
         return absl::InvalidArgumentError("entry.text: is required");
       },
-      done(1));
+      outcomes.Done(1));
   writer_->Submit(
       [&](LmdbTxn& txn) {
         txn_ids[2] = mdb_txn_id(txn.txn());
         return txn.Put("c", "3");
       },
-      done(2));
+      outcomes.Done(2));
   release_.Notify();
-  all_done.WaitForNotification();
-
-  EXPECT_TRUE(outcomes[0].ok()) << outcomes[0];
-  EXPECT_EQ(outcomes[1], absl::InvalidArgumentError("entry.text: is required"));
-  EXPECT_TRUE(outcomes[2].ok()) << outcomes[2];
+  EXPECT_THAT(outcomes.Wait(),
+              ElementsAre(absl::OkStatus(), absl::InvalidArgumentError("entry.text: is required"),
+                          absl::OkStatus()));
   EXPECT_EQ(txn_ids[0], txn_ids[1]);  // one batch
   EXPECT_EQ(txn_ids[1], txn_ids[2]);
   EXPECT_EQ(Committed("a"), "1");
@@ -150,22 +163,17 @@ TEST_F(GroupCommitWriterTest, QueuedOpsAreBatched) {
   constexpr int kOps = 35;
   BlockWriter();
   std::vector<size_t> txn_ids(kOps, 0);
-  std::atomic<int> remaining{kOps}, failures{0};
-  absl::Notification all_done;
+  Outcomes outcomes(kOps);
   for (int i = 0; i < kOps; ++i) {
     writer_->Submit(
         [&, i](LmdbTxn& txn) {
           txn_ids[i] = mdb_txn_id(txn.txn());
           return txn.Put(absl::StrCat("k", i), "v");
         },
-        [&](absl::Status s) {
-          if (!s.ok()) ++failures;
-          if (--remaining == 0) all_done.Notify();
-        });
+        outcomes.Done(i));
   }
   release_.Notify();
-  all_done.WaitForNotification();
-  EXPECT_EQ(failures.load(), 0);
+  EXPECT_THAT(outcomes.Wait(), Each(absl::OkStatus()));
 
   std::map<size_t, int> per_txn;
   for (int i = 0; i < kOps; ++i) {
@@ -177,7 +185,7 @@ TEST_F(GroupCommitWriterTest, QueuedOpsAreBatched) {
   EXPECT_EQ(per_txn.size(), 4u);  // ceil(35 / 10)
   std::vector<int> sizes;
   for (const auto& [id, n] : per_txn) sizes.push_back(n);
-  EXPECT_THAT(sizes, ::testing::ElementsAre(10, 10, 10, 5));
+  EXPECT_THAT(sizes, ElementsAre(10, 10, 10, 5));
   for (int i = 0; i < kOps; ++i) EXPECT_EQ(Committed(absl::StrCat("k", i)), "v");
 }
 
@@ -202,26 +210,17 @@ TEST_F(GroupCommitWriterTest, OpsRerunAfterGrowthCommitOnce) {
   options.max_map_size = 64 * kMiB;
   Start(1 * kMiB, options);
   BlockWriter();
-  std::atomic<int> small_runs{0}, remaining{2};
-  std::vector<absl::Status> outcomes(2);
-  absl::Notification all_done;
-  auto done = [&](int i) {
-    return [&, i](absl::Status s) {
-      outcomes[i] = std::move(s);
-      if (--remaining == 0) all_done.Notify();
-    };
-  };
+  std::atomic<int> small_runs{0};
+  Outcomes outcomes(2);
   writer_->Submit(
       [&](LmdbTxn& txn) {
         ++small_runs;
         return txn.Put("small", "s");
       },
-      done(0));
-  writer_->Submit(PutOp("large", std::string(3 * kMiB, 'L')), done(1));
+      outcomes.Done(0));
+  writer_->Submit(PutOp("large", std::string(3 * kMiB, 'L')), outcomes.Done(1));
   release_.Notify();
-  all_done.WaitForNotification();
-  EXPECT_TRUE(outcomes[0].ok()) << outcomes[0];
-  EXPECT_TRUE(outcomes[1].ok()) << outcomes[1];
+  EXPECT_THAT(outcomes.Wait(), ElementsAre(absl::OkStatus(), absl::OkStatus()));
   EXPECT_GE(small_runs.load(), 2);
   EXPECT_EQ(Committed("small"), "s");
   EXPECT_EQ(Committed("large").size(), 3 * kMiB);
