@@ -29,6 +29,7 @@ struct Command {
 };
 
 std::vector<Command> CaseCommands();
+std::vector<Command> PersonCommands();
 
 // Exit codes: 0 success, 1 the server refused or failed, 2 bad usage.
 inline constexpr int kExitOk = 0;

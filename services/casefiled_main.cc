@@ -20,6 +20,7 @@
 #include "core/case_chronology.h"
 #include "core/change_feed.h"
 #include "services/case_service.h"
+#include "services/person_service.h"
 #include "services/server_log.h"
 #include "services/token_authenticator.h"
 #include "storage/store.h"
@@ -68,6 +69,7 @@ int Serve() {
   ChangeFeed feed;
   CaseChronology chronology(store->get(), &feed, [] { return absl::Now(); });
   CaseServiceImpl case_service(&*auth, &chronology, &feed);
+  PersonServiceImpl person_service(&*auth, store->get());
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
@@ -75,6 +77,7 @@ int Serve() {
   int port = 0;
   builder.AddListeningPort(absl::GetFlag(FLAGS_listen), grpc::InsecureServerCredentials(), &port);
   builder.RegisterService(&case_service);
+  builder.RegisterService(&person_service);
   std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
   if (server == nullptr || port == 0) {
     return Fail(absl::UnavailableError("cannot listen on " + absl::GetFlag(FLAGS_listen)));

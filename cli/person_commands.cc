@@ -1,0 +1,108 @@
+// The person index commands: persons search, persons get.
+#include <cstdio>
+#include <iostream>
+
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "casefile/v1/person.grpc.pb.h"
+#include "cli/command.h"
+#include "cli/output.h"
+#include "core/partial_time.h"
+#include "core/partial_time_proto.h"
+
+namespace casefile::cli {
+namespace {
+
+using v1::PersonService;
+
+std::string FullName(const v1::Person& p) {
+  if (p.forename().empty() || p.surname().empty()) return p.forename() + p.surname();
+  return absl::StrCat(p.forename(), " ", p.surname());
+}
+
+std::string Born(const v1::Person& p) {
+  return absl::StrCat("born ", FormatPartialTime(FromProto(p.date_of_birth())));
+}
+
+// "0.98  persons/P…  Ellie WATSON  born 2008-04-03  cases: cases/CF-1  3 sources"
+std::string MatchLine(const v1::PersonMatch& m) {
+  const v1::Person& p = m.person();
+  return absl::StrFormat("%.2f  %s  %s  %s  cases: %s  %d sources", m.score(), p.name(), FullName(p),
+                         Born(p), p.cases().empty() ? "-" : absl::StrJoin(p.cases(), ", "),
+                         p.sources_size());
+}
+
+std::string PersonBlock(const v1::Person& p) {
+  std::string out = absl::StrCat(p.name(), "  ", FullName(p), "  ", Born(p), "\n");
+  absl::StrAppend(&out, "  names:     ", absl::StrJoin(p.name_variants(), "; "), "\n");
+  if (!p.addresses().empty()) absl::StrAppend(&out, "  addresses: ", absl::StrJoin(p.addresses(), "; "), "\n");
+  if (!p.cases().empty()) absl::StrAppend(&out, "  cases:     ", absl::StrJoin(p.cases(), ", "), "\n");
+  absl::StrAppend(&out, "  sources:\n");
+  for (const v1::PersonSource& s : p.sources()) {
+    absl::StrAppend(&out, "    ", s.locator(), s.nominal_ref().empty() ? "" : "  nominal ", s.nominal_ref(),
+                    "\n      | ", s.as_written(), "\n");
+  }
+  return out;
+}
+
+int Search(const Args& args, const Connection& conn) {
+  const std::string cmd = "persons search";
+  if (args.positional().empty())
+    return ReportUsageError(absl::InvalidArgumentError("give a name to search for"), cmd);
+  v1::SearchPersonsRequest request;
+  request.set_query(absl::StrJoin(args.positional(), " "));
+  if (args.Has("dob")) {
+    auto dob = ParsePartialTime(args.Get("dob"));
+    if (!dob.ok() || dob->precision == TimePrecision::kMinute || dob->precision == TimePrecision::kUnknown)
+      return ReportUsageError(absl::InvalidArgumentError("--dob must be a date, e.g. 03/04/2008 or Apr 2008"), cmd);
+    *request.mutable_date_of_birth() = ToProto(*dob);
+  }
+  int page_size = 0;
+  if (args.Has("page-size") && !absl::SimpleAtoi(args.Get("page-size"), &page_size))
+    return ReportUsageError(absl::InvalidArgumentError("--page-size must be a number"), cmd);
+  request.set_page_size(page_size);
+  v1::SearchPersonsResponse response;
+  grpc::Status status =
+      PersonService::NewStub(conn.channel())->SearchPersons(conn.NewContext().get(), request, &response);
+  if (!status.ok()) return ReportRpcError(status);
+  if (args.Has("json")) {
+    std::cout << ToJson(response) << "\n";
+  } else if (response.results().empty()) {
+    std::cout << "no persons found\n";
+  } else {
+    for (const v1::PersonMatch& m : response.results()) std::cout << MatchLine(m) << "\n";
+  }
+  return kExitOk;
+}
+
+int Get(const Args& args, const Connection& conn) {
+  if (args.positional().size() != 1)
+    return ReportUsageError(absl::InvalidArgumentError("give one person, e.g. P0123456789abcdef"), "persons get");
+  const std::string& arg = args.positional()[0];
+  v1::GetPersonRequest request;
+  request.set_name(absl::StartsWith(arg, "persons/") ? arg : "persons/" + arg);
+  v1::Person response;
+  grpc::Status status =
+      PersonService::NewStub(conn.channel())->GetPerson(conn.NewContext().get(), request, &response);
+  if (!status.ok()) return ReportRpcError(status);
+  std::cout << (args.Has("json") ? ToJson(response) + "\n" : PersonBlock(response));
+  return kExitOk;
+}
+
+}  // namespace
+
+std::vector<Command> PersonCommands() {
+  return {
+      {"persons search", "find persons by name (nicknames, typos, sound) and date of birth",
+       "casefile persons search NAME WORDS [--dob dd/mm/yyyy] [--page-size N]\n"
+       "e.g. casefile persons search \"Ellie Watson\" --dob 03/04/2008",
+       {"dob", "page-size"}, {}, Search},
+      {"persons get", "show a person with every legacy record it came from",
+       "casefile persons get PERSON   (P0123456789abcdef or persons/P0123456789abcdef)", {}, {}, Get},
+  };
+}
+
+}  // namespace casefile::cli

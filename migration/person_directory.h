@@ -1,0 +1,32 @@
+// PersonDirectory: the domain side of casefile.v1.PersonService — checks the
+// caller may read persons, then searches or reads the person index
+// (person_search.h) in one short read transaction.
+//
+// Thread-safe.
+#ifndef CASEFILE_MIGRATION_PERSON_DIRECTORY_H_
+#define CASEFILE_MIGRATION_PERSON_DIRECTORY_H_
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "casefile/v1/person.pb.h"
+#include "core/caller.h"
+#include "storage/store.h"
+
+namespace casefile::migration {
+
+class PersonDirectory {
+ public:
+  // `store` must outlive this object.
+  explicit PersonDirectory(storage::Store* store) : store_(store) {}
+
+  absl::StatusOr<v1::SearchPersonsResponse> Search(const Caller& caller,
+                                                   const v1::SearchPersonsRequest& request);
+  absl::StatusOr<v1::Person> Get(const Caller& caller, absl::string_view name);
+
+ private:
+  storage::Store* const store_;
+};
+
+}  // namespace casefile::migration
+
+#endif  // CASEFILE_MIGRATION_PERSON_DIRECTORY_H_

@@ -1,0 +1,24 @@
+#include "services/person_service.h"
+
+#include "services/unary_call.h"
+
+namespace casefile {
+
+grpc::ServerUnaryReactor* PersonServiceImpl::SearchPersons(grpc::CallbackServerContext* context,
+                                                           const v1::SearchPersonsRequest* request,
+                                                           v1::SearchPersonsResponse* response) {
+  return RespondUnary(*auth_, context, response,
+                      [&](const Caller& caller, Reply<v1::SearchPersonsResponse> reply) {
+                        reply(directory_.Search(caller, *request));
+                      });
+}
+
+grpc::ServerUnaryReactor* PersonServiceImpl::GetPerson(grpc::CallbackServerContext* context,
+                                                       const v1::GetPersonRequest* request,
+                                                       v1::Person* response) {
+  return RespondUnary(*auth_, context, response, [&](const Caller& caller, Reply<v1::Person> reply) {
+    reply(directory_.Get(caller, request->name()));
+  });
+}
+
+}  // namespace casefile

@@ -1,0 +1,35 @@
+// PersonServiceImpl: the gRPC adapter of casefile.v1.PersonService. Each
+// handler authenticates, calls PersonDirectory, and maps the status.
+//
+// Thread-safe.
+#ifndef CASEFILE_SERVICES_PERSON_SERVICE_H_
+#define CASEFILE_SERVICES_PERSON_SERVICE_H_
+
+#include "casefile/v1/person.grpc.pb.h"
+#include "migration/person_directory.h"
+#include "services/token_authenticator.h"
+#include "storage/store.h"
+
+namespace casefile {
+
+class PersonServiceImpl final : public v1::PersonService::CallbackService {
+ public:
+  // `auth` and `store` must outlive the service.
+  PersonServiceImpl(const TokenAuthenticator* auth, storage::Store* store)
+      : auth_(auth), directory_(store) {}
+
+  grpc::ServerUnaryReactor* SearchPersons(grpc::CallbackServerContext* context,
+                                          const v1::SearchPersonsRequest* request,
+                                          v1::SearchPersonsResponse* response) override;
+  grpc::ServerUnaryReactor* GetPerson(grpc::CallbackServerContext* context,
+                                      const v1::GetPersonRequest* request,
+                                      v1::Person* response) override;
+
+ private:
+  const TokenAuthenticator* const auth_;
+  migration::PersonDirectory directory_;
+};
+
+}  // namespace casefile
+
+#endif  // CASEFILE_SERVICES_PERSON_SERVICE_H_
