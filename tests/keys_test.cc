@@ -106,16 +106,19 @@ TEST(KeysTest, EntriesOfPrefixCasesNeverInterleave) {
 }
 
 TEST(KeysTest, TablesHaveDistinctTags) {
-  std::vector<std::string> keys = {Meta("x"),       Case("x"),        Entry("x", 1),
-                                   Supersession("x", 1), Request("x", "y"), RefIndex("x", "y"),
-                                   NameIndex("x", "y"), Access(1)};
+  std::vector<std::string> keys = {
+      Meta("x"),         Case("x"),          Entry("x", 1),         Supersession("x", 1),
+      Request("x", "y"), RefIndex("x", "y"), NameIndex("x", "y"),   Access(1),
+      LegacyEvent("x"),  Source("x", 1, "y"), PersonRecord("x"),     Person("x"),
+      PersonToken("x", "y"), ReviewItem("x"), Decision("x", "y"),   Import("x")};
   std::vector<char> tags;
   for (const std::string& k : keys) {
     ASSERT_GE(k.size(), 2u);
     EXPECT_EQ(k[1], '\0');
     tags.push_back(k[0]);
   }
-  EXPECT_THAT(tags, ::testing::ElementsAre('m', 'c', 'e', 's', 'r', 'x', 'n', 'a'));
+  EXPECT_THAT(tags, ::testing::ElementsAre('m', 'c', 'e', 's', 'r', 'x', 'n', 'a', 'l', 'S', 'p',
+                                           'P', 'Q', 'V', 'D', 'I'));
 }
 
 TEST(KeysTest, PrefixesArePrefixesOfTheirKeys) {
