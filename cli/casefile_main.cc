@@ -23,6 +23,7 @@ void PrintOverview(const std::vector<Command>& commands) {
 
 int Main(int argc, char** argv) {
   std::vector<Command> commands = CaseCommands();
+  for (Command& c : ImportCommands()) commands.push_back(std::move(c));
   for (Command& c : PersonCommands()) commands.push_back(std::move(c));
   std::vector<std::string> words(argv + 1, argv + argc);
   if (words.empty() || words[0] == "--help" || words[0] == "-h" || words[0] == "help") {

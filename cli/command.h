@@ -30,6 +30,7 @@ struct Command {
 
 std::vector<Command> CaseCommands();
 std::vector<Command> PersonCommands();
+std::vector<Command> ImportCommands();
 
 // Exit codes: 0 success, 1 the server refused or failed, 2 bad usage.
 inline constexpr int kExitOk = 0;

@@ -19,8 +19,12 @@
 #include "absl/time/clock.h"
 #include "core/case_chronology.h"
 #include "core/change_feed.h"
+#include "migration/event_clusterer.h"
+#include "migration/import_engine.h"
+#include "migration/review_queue.h"
 #include "services/case_service.h"
 #include "services/person_service.h"
+#include "services/import_service.h"
 #include "services/server_log.h"
 #include "services/token_authenticator.h"
 #include "storage/store.h"
@@ -34,6 +38,8 @@ ABSL_FLAG(std::string, tokens_file, "",
 ABSL_FLAG(int64_t, map_size_mb, 1024, "Initial LMDB map size in MiB (a sparse file).");
 ABSL_FLAG(int64_t, max_map_size_mb, 65536,
           "The map grows up to this many MiB; beyond it writes get RESOURCE_EXHAUSTED.");
+ABSL_FLAG(int64_t, import_batch_records, 20000,
+          "An import writes whole cases in transactions of about this many records.");
 ABSL_FLAG(std::string, port_file, "", "If set, write the bound port here once serving.");
 ABSL_FLAG(int, shutdown_grace_seconds, 5,
           "On SIGTERM, how long in-flight calls may take before they are cancelled.");
@@ -70,6 +76,12 @@ int Serve() {
   CaseChronology chronology(store->get(), &feed, [] { return absl::Now(); });
   CaseServiceImpl case_service(&*auth, &chronology, &feed);
   PersonServiceImpl person_service(&*auth, store->get());
+  const Clock clock = [] { return absl::Now(); };
+  migration::ImportEngine import_engine(
+      store->get(), &feed, clock, migration::DefaultEventClusterer(),
+      {.records_per_write = static_cast<size_t>(absl::GetFlag(FLAGS_import_batch_records))});
+  migration::ReviewQueue review_queue(store->get(), clock);
+  ImportServiceImpl import_service(&*auth, &import_engine, &review_queue);
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
@@ -78,6 +90,9 @@ int Serve() {
   builder.AddListeningPort(absl::GetFlag(FLAGS_listen), grpc::InsecureServerCredentials(), &port);
   builder.RegisterService(&case_service);
   builder.RegisterService(&person_service);
+  builder.RegisterService(&import_service);
+  // Imports upload whole files in chunks of about 1 MiB.
+  builder.SetMaxReceiveMessageSize(8 << 20);
   std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
   if (server == nullptr || port == 0) {
     return Fail(absl::UnavailableError("cannot listen on " + absl::GetFlag(FLAGS_listen)));

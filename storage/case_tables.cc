@@ -27,22 +27,22 @@ absl::Status SaveMessage(LmdbTxn& txn, const std::string& key,
 
 // Appends `superseded_by` to a serialized Entry; the stored bytes stay as written.
 void AppendSupersededBy(std::string& entry_bytes, const std::string& name) {
-  AppendLengthDelimited(entry_bytes, v1::Entry::kSupersededByFieldNumber, name);
+  AppendLengthDelimited(entry_bytes, ::casefile::v1::Entry::kSupersededByFieldNumber, name);
 }
 
 }  // namespace
 
-absl::StatusOr<std::optional<v1::Case>> LoadCase(const LmdbTxn& txn, absl::string_view case_id) {
-  return LoadMessage<v1::Case>(txn, keys::Case(case_id));
+absl::StatusOr<std::optional<::casefile::v1::Case>> LoadCase(const LmdbTxn& txn, absl::string_view case_id) {
+  return LoadMessage<::casefile::v1::Case>(txn, keys::Case(case_id));
 }
 
-absl::Status SaveCase(LmdbTxn& txn, absl::string_view case_id, const v1::Case& c) {
+absl::Status SaveCase(LmdbTxn& txn, absl::string_view case_id, const ::casefile::v1::Case& c) {
   return SaveMessage(txn, keys::Case(case_id), c);
 }
 
-absl::StatusOr<std::optional<v1::Entry>> LoadEntry(const LmdbTxn& txn, absl::string_view case_id,
+absl::StatusOr<std::optional<::casefile::v1::Entry>> LoadEntry(const LmdbTxn& txn, absl::string_view case_id,
                                                    uint64_t number) {
-  auto entry = LoadMessage<v1::Entry>(txn, keys::Entry(case_id, number));
+  auto entry = LoadMessage<::casefile::v1::Entry>(txn, keys::Entry(case_id, number));
   if (!entry.ok() || !entry->has_value()) return entry;
   auto by = LoadSupersession(txn, case_id, number);
   if (!by.ok()) return by.status();
@@ -60,7 +60,7 @@ absl::StatusOr<std::optional<v1::Entry>> LoadEntry(const LmdbTxn& txn, absl::str
   return entry;
 }
 
-absl::Status SaveEntry(LmdbTxn& txn, absl::string_view case_id, const v1::Entry& entry) {
+absl::Status SaveEntry(LmdbTxn& txn, absl::string_view case_id, const ::casefile::v1::Entry& entry) {
   return SaveMessage(txn, keys::Entry(case_id, entry.number()), entry);
 }
 
@@ -103,7 +103,7 @@ absl::StatusOr<EntryChunk> LoadEntryChunk(const LmdbTxn& txn, absl::string_view 
       if (!absl::StartsWith(skey, source_prefix) || skey.size() < source_prefix.size() + 8) break;
       uint64_t of = keys::DecodeBe64(skey.substr(source_prefix.size(), 8)).value_or(0);
       if (of > number) break;
-      if (of == number) AppendLengthDelimited(bytes_out, v1::Entry::kSourcesFieldNumber, sources->value());
+      if (of == number) AppendLengthDelimited(bytes_out, ::casefile::v1::Entry::kSourcesFieldNumber, sources->value());
     }
     if (!source_at.ok()) return source_at.status();
     auto by = LoadSupersession(txn, case_id, number);
@@ -163,7 +163,7 @@ absl::StatusOr<uint64_t> NextCounter(LmdbTxn& txn, absl::string_view name) {
   return next;
 }
 
-absl::Status AppendAccess(LmdbTxn& txn, const v1::AccessRecord& record) {
+absl::Status AppendAccess(LmdbTxn& txn, const ::casefile::v1::AccessRecord& record) {
   auto seq = NextCounter(txn, "next_access");
   if (!seq.ok()) return seq.status();
   return SaveMessage(txn, keys::Access(*seq), record);

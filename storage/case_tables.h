@@ -19,12 +19,12 @@
 
 namespace casefile::storage {
 
-absl::StatusOr<std::optional<v1::Case>> LoadCase(const LmdbTxn& txn, absl::string_view case_id);
-absl::Status SaveCase(LmdbTxn& txn, absl::string_view case_id, const v1::Case& c);
+absl::StatusOr<std::optional<::casefile::v1::Case>> LoadCase(const LmdbTxn& txn, absl::string_view case_id);
+absl::Status SaveCase(LmdbTxn& txn, absl::string_view case_id, const ::casefile::v1::Case& c);
 
-absl::StatusOr<std::optional<v1::Entry>> LoadEntry(const LmdbTxn& txn, absl::string_view case_id,
+absl::StatusOr<std::optional<::casefile::v1::Entry>> LoadEntry(const LmdbTxn& txn, absl::string_view case_id,
                                                    uint64_t number);
-absl::Status SaveEntry(LmdbTxn& txn, absl::string_view case_id, const v1::Entry& entry);
+absl::Status SaveEntry(LmdbTxn& txn, absl::string_view case_id, const ::casefile::v1::Entry& entry);
 
 // Records that entry `number` was superseded by `by`.
 absl::Status SaveSupersession(LmdbTxn& txn, absl::string_view case_id, uint64_t number,
@@ -63,7 +63,7 @@ absl::Status ScanCaseIds(const LmdbTxn& txn, absl::string_view index_prefix,
 // Next value of a named counter (1, 2, ...), stored under keys::Meta(name).
 absl::StatusOr<uint64_t> NextCounter(LmdbTxn& txn, absl::string_view name);
 
-absl::Status AppendAccess(LmdbTxn& txn, const v1::AccessRecord& record);
+absl::Status AppendAccess(LmdbTxn& txn, const ::casefile::v1::AccessRecord& record);
 
 }  // namespace casefile::storage
 

@@ -1,0 +1,238 @@
+// The migration operator's commands: import, imports show, review.
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <thread>
+#include <unistd.h>
+
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/time/clock.h"
+#include "casefile/v1/import.grpc.pb.h"
+#include "cli/command.h"
+#include "cli/output.h"
+#include "core/partial_time.h"
+#include "core/partial_time_proto.h"
+
+namespace casefile::cli {
+namespace {
+
+namespace fs = std::filesystem;
+using v1::ImportService;
+
+constexpr size_t kChunkBytes = 1 << 20;
+
+std::string WithPrefix(const std::string& arg, absl::string_view prefix) {
+  return absl::StartsWith(arg, prefix) ? arg : absl::StrCat(prefix, arg);
+}
+
+std::string ReportText(const v1::Import& r) {
+  const v1::ImportCounts& c = r.counts();
+  std::string out = absl::StrFormat(
+      "%s%s  %s\n"
+      "  files              %d (%d not recognised)\n"
+      "  records read       %d (%d already imported before: skipped)\n"
+      "  new entries        %d\n"
+      "  merged duplicates  %d exact, %d near (pasted, re-flowed, prefixed, mistyped, shortened)\n"
+      "  sent to review     %d   (casefile review list)\n"
+      "  rejected           %d\n"
+      "  nominal records    %d   persons in the index: %d\n"
+      "  cases with entries %d\n",
+      r.dry_run() ? "DRY RUN — nothing was written" : r.name(), r.label().empty() ? "" : "  ",
+      r.label(), c.files(), c.files_unrecognised(), c.records_read(), c.records_already_imported(),
+      c.new_entries(), c.exact_duplicates_merged(), c.near_duplicates_merged(), c.sent_to_review(),
+      c.rejected(), c.nominal_records(), c.persons(), r.cases_size());
+  if (!r.rejections().empty()) absl::StrAppend(&out, "\nNot imported:\n");
+  for (const v1::Rejection& x : r.rejections()) absl::StrAppend(&out, "  ", x.locator(), ": ", x.reason(), "\n");
+  if (!r.unlisted_refs().empty()) absl::StrAppend(&out, "\nReferences missing from the case cross-reference:\n");
+  for (const v1::CaseResolution& x : r.unlisted_refs())
+    absl::StrAppend(&out, "  ", x.legacy_ref(), " → ", x.case_(), "  (", x.how(), ")\n");
+  return out;
+}
+
+std::string ProgressLine(const v1::ImportProgress& p, size_t files_total, uint64_t bytes_total,
+                         absl::Time start) {
+  double seconds = std::max(1e-3, absl::ToDoubleSeconds(absl::Now() - start));
+  double rate = p.records_read() / seconds;
+  std::string line = absl::StrFormat("\r%-26s files %d/%d  records %d  %.0f records/s", p.stage(),
+                                     p.files_read(), files_total, p.records_read(), rate);
+  if (p.stage() == "reading" && p.bytes_read() > 0 && p.bytes_read() < static_cast<int64_t>(bytes_total)) {
+    double eta = seconds * (static_cast<double>(bytes_total) / p.bytes_read() - 1);
+    absl::StrAppendFormat(&line, "  ETA %.0fs", eta);
+  }
+  if (p.cases_total() > 0) absl::StrAppendFormat(&line, "  cases %d/%d", p.cases_written(), p.cases_total());
+  return line + "   ";
+}
+
+int Import(const Args& args, const Connection& conn) {
+  if (args.positional().size() != 1)
+    return ReportUsageError(absl::InvalidArgumentError("give one import folder"), "import");
+  const fs::path root = args.positional()[0];
+  std::error_code ec;
+  if (!fs::is_directory(root, ec))
+    return ReportUsageError(absl::InvalidArgumentError(absl::StrCat("'", root.string(), "' is not a folder")), "import");
+  std::vector<std::string> paths;
+  uint64_t bytes_total = 0;
+  for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (!it->is_regular_file()) continue;
+    paths.push_back(fs::relative(it->path(), root).generic_string());
+    bytes_total += it->file_size();
+  }
+  if (ec) return ReportUsageError(absl::InvalidArgumentError(absl::StrCat("cannot list ", root.string(), ": ", ec.message())), "import");
+  std::sort(paths.begin(), paths.end());
+
+  auto context = conn.NewContext();
+  auto stream = ImportService::NewStub(conn.channel())->ImportFolder(context.get());
+  std::string read_error;
+  std::thread uploader([&] {
+    v1::ImportFolderRequest request;
+    request.mutable_options()->set_dry_run(args.Has("dry-run"));
+    request.mutable_options()->set_label(args.Get("label", root.filename().string()));
+    if (!stream->Write(request)) return;
+    std::vector<char> buffer(kChunkBytes);
+    for (const std::string& path : paths) {
+      std::ifstream in(root / path, std::ios::binary);
+      if (!in) {
+        read_error = absl::StrCat("cannot read ", (root / path).string());
+        break;
+      }
+      do {
+        in.read(buffer.data(), buffer.size());
+        request.Clear();
+        v1::FileChunk* chunk = request.mutable_chunk();
+        chunk->set_path(path);
+        chunk->set_data(buffer.data(), in.gcount());
+        chunk->set_last(in.eof());
+        if (!stream->Write(request)) return;
+      } while (!in.eof());
+    }
+    stream->WritesDone();
+  });
+  const absl::Time start = absl::Now();
+  const bool interactive = isatty(fileno(stderr));
+  v1::ImportFolderResponse response;
+  v1::Import report;
+  while (stream->Read(&response)) {
+    if (response.has_progress()) {
+      if (interactive || response.progress().stage() != "reading")
+        std::fprintf(stderr, "%s%s", ProgressLine(response.progress(), paths.size(), bytes_total, start).c_str(),
+                     interactive ? "" : "\n");
+    } else if (response.has_import()) {
+      report = response.import();
+    }
+  }
+  uploader.join();
+  if (interactive) std::fprintf(stderr, "\n");
+  grpc::Status status = stream->Finish();
+  if (!read_error.empty()) {
+    std::fprintf(stderr, "error: %s\n", read_error.c_str());
+    return kExitUsage;
+  }
+  if (!status.ok()) return ReportRpcError(status);
+  std::cout << (args.Has("json") ? ToJson(report) + "\n" : ReportText(report));
+  return kExitOk;
+}
+
+int ImportsShow(const Args& args, const Connection& conn) {
+  if (args.positional().size() != 1)
+    return ReportUsageError(absl::InvalidArgumentError("give one import"), "imports show");
+  v1::GetImportRequest request;
+  request.set_name(WithPrefix(args.positional()[0], "imports/"));
+  v1::Import report;
+  grpc::Status status = ImportService::NewStub(conn.channel())->GetImport(conn.NewContext().get(), request, &report);
+  if (!status.ok()) return ReportRpcError(status);
+  std::cout << (args.Has("json") ? ToJson(report) + "\n" : ReportText(report));
+  return kExitOk;
+}
+
+std::string SideText(const v1::ReviewSide& side) {
+  return absl::StrCat("    ", side.locator(), "  ", FormatPartialTime(FromProto(side.occurred())), "\n      | ",
+                      side.text(), "\n");
+}
+
+std::string ItemText(const v1::ReviewItem& item, bool full) {
+  std::string kind = item.kind() == v1::ReviewItem::KIND_PERSON ? "person" : "event";
+  std::string decision = item.decision() == v1::ReviewItem::DECISION_MERGE      ? "  [merged by " + item.decided_by() + "]"
+                         : item.decision() == v1::ReviewItem::DECISION_SEPARATE ? "  [kept apart by " + item.decided_by() + "]"
+                                                                               : "";
+  std::string out = absl::StrFormat("%s  %-6s score %.1f  %s%s%s\n", item.name(), kind, item.score(), item.case_(),
+                                    item.case_().empty() ? "" : "  ", item.reason()) ;
+  absl::StrAppend(&out, decision.empty() ? "" : decision + "\n");
+  if (full) absl::StrAppend(&out, "  left:\n", SideText(item.left()), "  right:\n", SideText(item.right()));
+  return out;
+}
+
+int ReviewList(const Args& args, const Connection& conn) {
+  v1::ListReviewItemsRequest request;
+  request.set_show_resolved(args.Has("all"));
+  int page_size = 0;
+  if (args.Has("page-size") && !absl::SimpleAtoi(args.Get("page-size"), &page_size))
+    return ReportUsageError(absl::InvalidArgumentError("--page-size must be a number"), "review list");
+  request.set_page_size(page_size);
+  request.set_page_token(args.Get("page-token"));
+  v1::ListReviewItemsResponse response;
+  grpc::Status status =
+      ImportService::NewStub(conn.channel())->ListReviewItems(conn.NewContext().get(), request, &response);
+  if (!status.ok()) return ReportRpcError(status);
+  if (args.Has("json")) {
+    std::cout << ToJson(response) << "\n";
+    return kExitOk;
+  }
+  if (response.review_items().empty()) std::cout << "nothing waits for review\n";
+  for (const v1::ReviewItem& item : response.review_items()) std::cout << ItemText(item, false);
+  if (!response.next_page_token().empty()) std::cout << "more: --page-token " << response.next_page_token() << "\n";
+  return kExitOk;
+}
+
+int ReviewShow(const Args& args, const Connection& conn) {
+  if (args.positional().size() != 1) return ReportUsageError(absl::InvalidArgumentError("give one review item"), "review show");
+  v1::GetReviewItemRequest request;
+  request.set_name(WithPrefix(args.positional()[0], "reviewItems/"));
+  v1::ReviewItem item;
+  grpc::Status status = ImportService::NewStub(conn.channel())->GetReviewItem(conn.NewContext().get(), request, &item);
+  if (!status.ok()) return ReportRpcError(status);
+  std::cout << (args.Has("json") ? ToJson(item) + "\n" : ItemText(item, true));
+  return kExitOk;
+}
+
+int ReviewDecide(const Args& args, const Connection& conn, v1::ReviewItem::Decision decision,
+                 const std::string& command) {
+  if (args.positional().size() != 1) return ReportUsageError(absl::InvalidArgumentError("give one review item"), command);
+  v1::ResolveReviewItemRequest request;
+  request.set_name(WithPrefix(args.positional()[0], "reviewItems/"));
+  request.set_decision(decision);
+  v1::ReviewItem item;
+  grpc::Status status = WithRetries(
+      [&] { return ImportService::NewStub(conn.channel())->ResolveReviewItem(conn.NewContext().get(), request, &item); });
+  if (!status.ok()) return ReportRpcError(status);
+  std::cout << (args.Has("json") ? ToJson(item) + "\n" : ItemText(item, false));
+  return kExitOk;
+}
+
+}  // namespace
+
+std::vector<Command> ImportCommands() {
+  return {
+      {"import", "import a folder of legacy records (progress on stderr, report on stdout)",
+       "casefile import FOLDER [--dry-run] [--label LABEL]\n"
+       "Reads paper-file transcriptions, investigation logs (.txt, .docx), crime exports, the\n"
+       "nominal index and case_xref.csv, recognised by content. Re-running a folder adds nothing.",
+       {"label"}, {"dry-run"}, Import},
+      {"imports show", "show the report of an earlier import", "casefile imports show IMPORT", {}, {}, ImportsShow},
+      {"review list", "uncertain matches waiting for an operator, strongest first",
+       "casefile review list [--all] [--page-size N] [--page-token T]", {"page-size", "page-token"}, {"all"},
+       ReviewList},
+      {"review show", "both sides of a review item", "casefile review show ITEM", {}, {}, ReviewShow},
+      {"review merge", "decide that both sides are the same", "casefile review merge ITEM", {}, {},
+       [](const Args& a, const Connection& c) { return ReviewDecide(a, c, v1::ReviewItem::DECISION_MERGE, "review merge"); }},
+      {"review separate", "decide that the sides differ (kept apart in every later import)",
+       "casefile review separate ITEM", {}, {},
+       [](const Args& a, const Connection& c) { return ReviewDecide(a, c, v1::ReviewItem::DECISION_SEPARATE, "review separate"); }},
+  };
+}
+
+}  // namespace casefile::cli

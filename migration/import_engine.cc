@@ -1,0 +1,351 @@
+#include "migration/import_engine.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <utility>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "casefile/storage/v1/records.pb.h"
+#include "core/name_tokens.h"
+#include "core/partial_time_proto.h"
+#include "core/resource_names.h"
+#include "google/protobuf/util/time_util.h"
+#include "migration/case_resolver.h"
+#include "migration/import_writes.h"
+#include "storage/case_tables.h"
+#include "storage/keys.h"
+
+namespace casefile::migration {
+namespace {
+
+using storage::LmdbTxn;
+
+absl::string_view FormatName(LegacyFormat f) {
+  switch (f) {
+    case LegacyFormat::kPaperFile: return "paper file";
+    case LegacyFormat::kInvestigationLog: return "investigation log";
+    case LegacyFormat::kCrimeExport: return "crime export";
+    case LegacyFormat::kNominalIndex: return "nominal index";
+    case LegacyFormat::kCaseXref: return "case cross-reference";
+    case LegacyFormat::kUnrecognised: return "unrecognised";
+  }
+  return "unknown";
+}
+
+v1::Source ToSource(const LegacyEvent& e, const std::string& import_name) {
+  v1::Source s;
+  s.set_locator(e.locator);
+  if (!e.legacy_refs.empty()) s.set_legacy_ref(e.legacy_refs.front());
+  s.set_text(e.text);
+  s.set_import(import_name);
+  *s.mutable_occurred() = ToProto(e.occurred);
+  *s.mutable_entered() = ToProto(e.entered);
+  s.set_author(e.author);
+  s.set_record_type(e.doc_type.empty() ? std::string(FormatName(e.format)) : e.doc_type);
+  return s;
+}
+
+v1::Subject ToSubject(const LegacySubject& l) {
+  v1::Subject s;
+  s.set_display_name(l.as_written);
+  s.set_forename(l.forename);
+  s.set_surname(l.surname);
+  *s.mutable_date_of_birth() = ToProto(l.date_of_birth);
+  return s;
+}
+
+// A subject named in a case is one person record per case and name.
+std::string SubjectRecordId(const std::string& case_id, const LegacySubject& s) {
+  return absl::StrCat("subject|", case_id, "|", absl::AsciiStrToLower(s.forename), " ",
+                      absl::AsciiStrToLower(s.surname), "|", FormatPartialTime(s.date_of_birth));
+}
+
+storage::v1::StoredPersonRecord FromNominal(const NominalRecord& n, const std::string& import) {
+  storage::v1::StoredPersonRecord p;
+  p.set_locator(n.locator);
+  p.set_nominal_ref(n.nominal_ref);
+  p.set_forename(n.forename);
+  p.set_surname(n.surname);
+  *p.mutable_date_of_birth() = ToProto(n.date_of_birth);
+  p.set_date_of_birth_raw(n.date_of_birth_raw);
+  p.set_address_1(n.address_1);
+  p.set_address_2(n.address_2);
+  p.set_town(n.town);
+  p.set_postcode(n.postcode);
+  p.set_source_ref(n.source_ref);
+  p.set_as_written(absl::StrCat(n.forename, " ", n.surname, " (", n.date_of_birth_raw, "), ",
+                                n.address_1, ", ", n.town, ", ", n.postcode));
+  p.set_import(import);
+  return p;
+}
+
+// Every operator decision on a pair of records.
+absl::StatusOr<std::vector<PairDecision>> LoadDecisions(const LmdbTxn& txn) {
+  std::vector<PairDecision> out;
+  auto cursor = txn.OpenCursor();
+  if (!cursor.ok()) return cursor.status();
+  const std::string prefix = storage::keys::Decision("", "").substr(0, 2);
+  for (auto at = cursor->Seek(prefix);; at = cursor->Next()) {
+    if (!at.ok()) return at.status();
+    if (!*at || !absl::StartsWith(cursor->key(), prefix)) break;
+    absl::string_view rest = cursor->key().substr(prefix.size());
+    size_t sep = rest.find('\0');
+    storage::v1::StoredDecision d;
+    if (sep == absl::string_view::npos || !d.ParseFromArray(cursor->value().data(), cursor->value().size()))
+      return absl::DataLossError("corrupt decision record");
+    out.push_back({std::string(rest.substr(0, sep)), std::string(rest.substr(sep + 1)), d.decision() == 1});
+  }
+  return out;
+}
+
+// The live (not superseded) imported entries of a case, and their sources.
+absl::Status LoadCaseRecords(const LmdbTxn& txn, const std::string& case_id,
+                             std::map<int64_t, v1::Entry>& entries, std::vector<CaseRecord>& out) {
+  auto cursor = txn.OpenCursor();
+  if (!cursor.ok()) return cursor.status();
+  const std::string prefix = storage::keys::SourcePrefix(case_id);
+  std::map<int64_t, bool> live;
+  for (auto at = cursor->Seek(prefix);; at = cursor->Next()) {
+    if (!at.ok()) return at.status();
+    if (!*at || !absl::StartsWith(cursor->key(), prefix)) return absl::OkStatus();
+    CaseRecord r;
+    r.entry = static_cast<int64_t>(
+        storage::keys::DecodeBe64(cursor->key().substr(prefix.size(), 8)).value_or(0));
+    auto [it, first_time] = live.try_emplace(r.entry, false);
+    if (first_time) {
+      auto by = storage::LoadSupersession(txn, case_id, r.entry);
+      if (!by.ok()) return by.status();
+      it->second = *by == 0;
+      if (it->second) {
+        auto entry = storage::LoadEntry(txn, case_id, r.entry);
+        if (!entry.ok()) return entry.status();
+        if (entry->has_value()) entries[r.entry] = **entry;
+      }
+    }
+    if (!it->second) continue;  // history: a superseded entry keeps its sources
+    if (!r.source.ParseFromArray(cursor->value().data(), cursor->value().size()))
+      return absl::DataLossError("corrupt source record");
+    out.push_back(std::move(r));
+  }
+}
+
+}  // namespace
+
+ImportEngine::ImportEngine(storage::Store* store, ChangeFeed* feed, Clock clock,
+                           EventClusterer clusterer, ImportEngineOptions options)
+    : store_(store),
+      feed_(feed),
+      clock_(std::move(clock)),
+      clusterer_(std::move(clusterer)),
+      options_(options) {}
+
+absl::StatusOr<v1::Import> ImportEngine::Run(const Caller& caller, const v1::ImportOptions& options,
+                                             std::vector<LegacyFile> files,
+                                             const ImportProgressFn& progress) {
+  if (auto s = Authorize(caller, Action::kImport); !s.ok()) return s;
+  absl::MutexLock one_at_a_time(&one_import_at_a_time_);
+  const bool dry_run = options.dry_run();
+  v1::Import report;
+  report.set_label(options.label());
+  report.set_dry_run(dry_run);
+  report.set_operator_(caller.user);
+  *report.mutable_create_time() =
+      google::protobuf::util::TimeUtil::NanosecondsToTimestamp(absl::ToUnixNanos(clock_()));
+  v1::ImportCounts& counts = *report.mutable_counts();
+  v1::ImportProgress stage;
+  auto say = [&](absl::string_view name) {
+    stage.set_stage(std::string(name));
+    if (progress) progress(stage);
+  };
+
+  // 1. What was read.
+  std::vector<const LegacyEvent*> events;
+  std::vector<const NominalRecord*> nominals;
+  std::vector<CaseXref> xrefs;
+  std::sort(files.begin(), files.end(), [](auto& a, auto& b) { return a.path < b.path; });
+  for (const LegacyFile& f : files) {
+    counts.set_files(counts.files() + 1);
+    if (f.format == LegacyFormat::kUnrecognised) counts.set_files_unrecognised(counts.files_unrecognised() + 1);
+    for (const ReadProblem& p : f.problems) {
+      v1::Rejection* r = report.add_rejections();
+      r->set_locator(p.locator);
+      r->set_reason(p.reason);
+      if (f.format != LegacyFormat::kUnrecognised) counts.set_rejected(counts.rejected() + 1);
+    }
+    for (const LegacyEvent& e : f.events) events.push_back(&e);
+    for (const NominalRecord& n : f.nominals) nominals.push_back(&n);
+    xrefs.insert(xrefs.end(), f.xrefs.begin(), f.xrefs.end());
+  }
+  counts.set_records_read(events.size() + nominals.size() + xrefs.size());
+  counts.set_nominal_records(nominals.size());
+
+  // 2. What the store already holds: imported locators, references, decisions.
+  say("resolving cases");
+  absl::flat_hash_set<std::string> already;
+  absl::flat_hash_set<std::string> known_person_records;
+  std::vector<PairDecision> decisions;
+  CaseAssignment assignment;
+  {
+    auto read = store_->BeginRead();
+    if (!read.ok()) return read.status();
+    const LmdbTxn& txn = (*read)->txn();
+    for (const LegacyEvent* e : events) {
+      auto found = txn.Get(storage::keys::LegacyEvent(e->locator));
+      if (!found.ok()) return found.status();
+      if (found->has_value()) already.insert(e->locator);
+    }
+    auto loaded = LoadDecisions(txn);
+    if (!loaded.ok()) return loaded.status();
+    decisions = *std::move(loaded);
+    absl::Status lookup_error;
+    assignment = ResolveCases(events, xrefs, [&](const std::string& ref) -> std::optional<std::string> {
+      std::optional<std::string> found;
+      absl::Status s = storage::ScanCaseIds(txn, storage::keys::RefIndexPrefix(ref), "",
+                                            [&](absl::string_view id) {
+                                              found = std::string(id);
+                                              return false;
+                                            });
+      if (!s.ok()) lookup_error = s;
+      return found;
+    });
+    if (!lookup_error.ok()) return lookup_error;
+    for (const NominalRecord* n : nominals) {
+      auto found = txn.Get(storage::keys::PersonRecord(n->locator));
+      if (!found.ok()) return found.status();
+      if (found->has_value()) known_person_records.insert(n->locator);
+    }
+  }
+  for (v1::CaseResolution& r : assignment.unlisted_refs) *report.add_unlisted_refs() = std::move(r);
+  counts.set_records_already_imported(already.size() + known_person_records.size());
+
+  // 3. Group the new records by case, with what each case needs to know.
+  std::map<std::string, CaseUpdate> updates;  // ordered: deterministic writes
+  for (const CaseXref& x : xrefs) {
+    std::string id = x.case_key;
+    if (!ValidateCaseId(id, "case_key").ok()) id = OwnCaseId(id);
+    updates[id].refs.insert(x.legacy_ref);
+  }
+  std::string import_name = dry_run ? "" : "imports/pending";
+  std::vector<storage::v1::StoredPersonRecord> person_records;
+  absl::flat_hash_set<std::string> subject_ids;
+  for (size_t i = 0; i < events.size(); ++i) {
+    const LegacyEvent& e = *events[i];
+    const std::string& case_id = assignment.case_of_event[i];
+    CaseUpdate& update = updates[case_id];
+    for (const std::string& ref : e.legacy_refs) update.refs.insert(ref);
+    for (const LegacySubject& s : e.subjects) {
+      NoteSubject(update, ToSubject(s));
+      std::string id = SubjectRecordId(case_id, s);
+      if (subject_ids.insert(id).second) {
+        storage::v1::StoredPersonRecord p;
+        p.set_locator(id);
+        p.set_forename(s.forename);
+        p.set_surname(s.surname);
+        *p.mutable_date_of_birth() = ToProto(s.date_of_birth);
+        p.set_case_(CaseName(case_id));
+        p.set_source_ref(e.legacy_refs.empty() ? "" : e.legacy_refs.front());
+        p.set_as_written(absl::StrCat(s.as_written, " — named by ", e.locator));
+        person_records.push_back(std::move(p));
+      }
+    }
+    if (already.contains(e.locator)) continue;
+    CaseRecord r;
+    r.source = ToSource(e, import_name);
+    for (const LegacySubject& s : e.subjects) r.subjects.push_back(ToSubject(s));
+    update.new_records.push_back(std::move(r));
+  }
+  for (const NominalRecord* n : nominals) {
+    if (!known_person_records.contains(n->locator)) person_records.push_back(FromNominal(*n, import_name));
+  }
+
+  // 4. Import id (durable first, so every source can name its import).
+  if (!dry_run) {
+    auto id = std::make_shared<std::string>();
+    absl::Status s = store_->writer().Run([id](LmdbTxn& txn) -> absl::Status {
+      auto seq = storage::NextCounter(txn, "next_import");
+      if (!seq.ok()) return seq.status();
+      *id = absl::StrFormat("imp-%06d", *seq);
+      return absl::OkStatus();
+    });
+    if (!s.ok()) return s;
+    report.set_name(absl::StrCat("imports/", *id));
+    for (auto& [case_id, update] : updates) {
+      for (CaseRecord& r : update.new_records) r.source.set_import(report.name());
+    }
+    for (auto& p : person_records) p.set_import(report.name());
+  }
+
+  // 5. Consolidate case by case, and write in batches of whole cases.
+  say(dry_run ? "consolidating (dry run)" : "consolidating and writing");
+  stage.set_cases_total(updates.size());
+  std::vector<CaseUpdate*> batch;
+  size_t batch_records = 0;
+  auto flush = [&]() -> absl::Status {
+    if (batch.empty()) return absl::OkStatus();
+    if (!dry_run) {
+      absl::Status s = store_->writer().Run(
+          [&](LmdbTxn& txn) { return WriteCaseUpdates(txn, batch, caller, clock_()); });
+      if (!s.ok()) return s;
+      for (CaseUpdate* u : batch) feed_->Publish(u->case_id);
+    }
+    stage.set_cases_written(stage.cases_written() + batch.size());
+    if (progress) progress(stage);
+    batch.clear();
+    batch_records = 0;
+    return absl::OkStatus();
+  };
+  for (auto& [case_id, update] : updates) {
+    update.case_id = case_id;
+    if (!update.new_records.empty()) {
+      std::vector<CaseRecord> records = std::move(update.new_records);
+      std::map<int64_t, v1::Entry> existing;
+      {
+        auto read = store_->BeginRead();
+        if (!read.ok()) return read.status();
+        if (auto s = LoadCaseRecords((*read)->txn(), case_id, existing, records); !s.ok()) return s;
+      }
+      auto plan = ConsolidateCase(case_id, existing, std::move(records), decisions, clusterer_);
+      if (!plan.ok()) return plan.status();
+      update.plan = *std::move(plan);
+      counts.set_new_entries(counts.new_entries() + update.plan.new_entries.size());
+      counts.set_exact_duplicates_merged(counts.exact_duplicates_merged() + update.plan.exact_duplicates);
+      counts.set_near_duplicates_merged(counts.near_duplicates_merged() + update.plan.near_duplicates);
+      counts.set_sent_to_review(counts.sent_to_review() + update.plan.review_items.size());
+      if (!update.plan.new_entries.empty() || !update.plan.added_sources.empty()) {
+        report.add_cases(CaseName(case_id));
+      }
+      for (const NewEntryPlan& e : update.plan.new_entries) batch_records += e.sources.size();
+      batch_records += update.plan.added_sources.size();
+    }
+    batch.push_back(&update);
+    if (batch_records >= options_.records_per_write) {
+      if (auto s = flush(); !s.ok()) return s;
+    }
+  }
+  if (auto s = flush(); !s.ok()) return s;
+
+  // 6. Persons: every person record, old and new, clustered again.
+  say("matching persons");
+  auto persons = UpdatePersons(*store_, person_records, dry_run);
+  if (!persons.ok()) return persons.status();
+  counts.set_persons(persons->persons);
+  counts.set_sent_to_review(counts.sent_to_review() + persons->new_review_items);
+
+  // 7. The report, durable last: an import with a report is complete.
+  if (!dry_run) {
+    absl::Status s = store_->writer().Run([&report](LmdbTxn& txn) {
+      return txn.Put(storage::keys::Import(report.name().substr(8)), report.SerializeAsString());
+    });
+    if (!s.ok()) return s;
+  }
+  say("done");
+  return report;
+}
+
+}  // namespace casefile::migration

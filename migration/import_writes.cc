@@ -1,0 +1,185 @@
+#include "migration/import_writes.h"
+
+#include <algorithm>
+#include <memory>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "core/name_tokens.h"
+#include "core/partial_time_proto.h"
+#include "core/resource_names.h"
+#include "google/protobuf/util/time_util.h"
+#include "migration/case_resolver.h"
+#include "migration/person_index.h"
+#include "storage/case_tables.h"
+#include "storage/keys.h"
+
+namespace casefile::migration {
+namespace {
+
+using storage::LmdbTxn;
+
+// The case's title: the person its records name most often.
+std::string Title(const CaseUpdate& u) {
+  const std::string* best = nullptr;
+  int most = 0;
+  for (const auto& [key, n] : u.mentions) {
+    if (n > most) best = &key, most = n;
+  }
+  if (best == nullptr) return absl::StrCat("Legacy case ", u.case_id);
+  return u.subjects.at(*best).display_name();
+}
+
+std::string SubjectKey(const v1::Subject& s) {
+  return absl::AsciiStrToLower(absl::StrCat(s.forename(), " ", s.surname()));
+}
+
+
+absl::Status IndexSource(LmdbTxn& txn, const std::string& case_id, int64_t entry,
+                         const v1::Source& source) {
+  if (auto s = txn.Put(storage::keys::Source(case_id, entry, source.locator()), source.SerializeAsString());
+      !s.ok())
+    return s;
+  return txn.Put(storage::keys::LegacyEvent(source.locator()),
+                 absl::StrCat(case_id, absl::string_view("\0", 1), storage::keys::EncodeBe64(entry)));
+}
+
+absl::Status PutIfAbsent(LmdbTxn& txn, const std::string& key, const std::string& value) {
+  auto found = txn.Get(key);
+  if (!found.ok()) return found.status();
+  return found->has_value() ? absl::OkStatus() : txn.Put(key, value);
+}
+
+// The case with the update's references and subjects merged in.
+absl::StatusOr<v1::Case> MergeCase(LmdbTxn& txn, const CaseUpdate& u, const Caller& caller,
+                                   const google::protobuf::Timestamp& now) {
+  auto loaded = storage::LoadCase(txn, u.case_id);
+  if (!loaded.ok()) return loaded.status();
+  v1::Case c;
+  if (loaded->has_value()) {
+    c = **std::move(loaded);
+  } else {
+    c.set_name(CaseName(u.case_id));
+    c.set_title(Title(u));
+    c.set_creator(caller.user);
+    *c.mutable_create_time() = now;
+    c.set_etag(absl::StrCat(c.name(), "@0"));
+  }
+  std::set<std::string> refs;
+  for (const std::string& r : c.legacy_refs()) refs.insert(NormalizeRef(r));
+  for (const std::string& r : u.refs) {
+    if (!refs.insert(NormalizeRef(r)).second) continue;
+    c.add_legacy_refs(r);
+    if (auto s = storage::IndexCaseRef(txn, r, u.case_id); !s.ok()) return s;
+  }
+  std::set<std::string> names;
+  for (const v1::Subject& s : c.subjects()) names.insert(SubjectKey(s));
+  for (const auto& [key, subject] : u.subjects) {
+    if (!names.insert(key).second) continue;
+    *c.add_subjects() = subject;
+    for (const std::string& token : NameTokens(subject.display_name())) {
+      if (auto s = storage::IndexCaseNameToken(txn, token, u.case_id); !s.ok()) return s;
+    }
+  }
+  return c;
+}
+
+}  // namespace
+
+void NoteSubject(CaseUpdate& update, const v1::Subject& subject) {
+  const std::string key = SubjectKey(subject);
+  update.mentions[key]++;
+  auto [it, inserted] = update.subjects.try_emplace(key, subject);
+  if (!inserted && it->second.date_of_birth().precision() < subject.date_of_birth().precision())
+    it->second = subject;
+}
+
+absl::Status WriteCaseUpdates(LmdbTxn& txn, absl::Span<CaseUpdate* const> updates,
+                              const Caller& caller, absl::Time now) {
+  const google::protobuf::Timestamp stamp =
+      google::protobuf::util::TimeUtil::NanosecondsToTimestamp(absl::ToUnixNanos(now));
+  for (const CaseUpdate* u : updates) {
+    auto c = MergeCase(txn, *u, caller, stamp);
+    if (!c.ok()) return c.status();
+    // New entries in chronological order (undated last), so that a case
+    // imported at once reads as a chronology.
+    std::vector<const NewEntryPlan*> in_time_order;
+    for (const NewEntryPlan& plan : u->plan.new_entries) in_time_order.push_back(&plan);
+    std::stable_sort(in_time_order.begin(), in_time_order.end(), [](auto* x, auto* y) {
+      return SortKey(FromProto(x->entry.occur_time())) < SortKey(FromProto(y->entry.occur_time()));
+    });
+    for (const NewEntryPlan* planned : in_time_order) {
+      const NewEntryPlan& plan = *planned;
+      v1::Entry entry = plan.entry;
+      const int64_t number = c->version() + 1;
+      entry.set_name(EntryResourceName(u->case_id, number));
+      entry.set_number(number);
+      *entry.mutable_record_time() = stamp;
+      entry.set_author(caller.user);
+      entry.set_author_display_name(absl::StrCat(caller.display_name, " (legacy import)"));
+      if (!plan.supersedes.empty()) {
+        entry.set_supersedes(EntryResourceName(u->case_id, plan.supersedes.front()));
+        entry.set_correction_reason("consolidated again with legacy records imported later");
+      }
+      if (auto s = storage::SaveEntry(txn, u->case_id, entry); !s.ok()) return s;
+      for (int64_t old : plan.supersedes) {
+        if (auto s = storage::SaveSupersession(txn, u->case_id, old, number); !s.ok()) return s;
+      }
+      for (const v1::Source& source : plan.sources) {
+        if (auto s = IndexSource(txn, u->case_id, number, source); !s.ok()) return s;
+      }
+      c->set_version(number);
+    }
+    for (const auto& [entry, source] : u->plan.added_sources) {
+      if (auto s = IndexSource(txn, u->case_id, entry, source); !s.ok()) return s;
+    }
+    for (const v1::ReviewItem& item : u->plan.review_items) {
+      if (auto s = PutIfAbsent(txn, storage::keys::ReviewItem(item.name().substr(12)),
+                               item.SerializeAsString());
+          !s.ok())
+        return s;
+    }
+    c->set_etag(absl::StrCat(c->name(), "@", c->version()));
+    if (auto s = storage::SaveCase(txn, u->case_id, *c); !s.ok()) return s;
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<PersonUpdate> UpdatePersons(storage::Store& store,
+                                           absl::Span<const storage::v1::StoredPersonRecord> records,
+                                           bool dry_run) {
+  auto result = std::make_shared<PersonUpdate>();
+  auto count_new_items = [result](const LmdbTxn& txn, const PersonIndex& index) -> absl::Status {
+    result->persons = index.persons.size();
+    for (const v1::ReviewItem& item : index.review_items) {
+      auto found = txn.Get(storage::keys::ReviewItem(item.name().substr(12)));
+      if (!found.ok()) return found.status();
+      if (!found->has_value()) result->new_review_items++;
+    }
+    return absl::OkStatus();
+  };
+  if (dry_run) {
+    auto read = store.BeginRead();
+    if (!read.ok()) return read.status();
+    auto index = ComputePersonIndex((*read)->txn(), records);
+    if (!index.ok()) return index.status();
+    if (auto s = count_new_items((*read)->txn(), *index); !s.ok()) return s;
+    return *result;
+  }
+  absl::Status s = store.writer().Run([&](LmdbTxn& txn) -> absl::Status {
+    *result = PersonUpdate();
+    for (const storage::v1::StoredPersonRecord& r : records) {
+      if (auto st = PutIfAbsent(txn, storage::keys::PersonRecord(r.locator()), r.SerializeAsString());
+          !st.ok())
+        return st;
+    }
+    auto index = ComputePersonIndex(txn, {});
+    if (!index.ok()) return index.status();
+    if (auto st = count_new_items(txn, *index); !st.ok()) return st;
+    return WritePersonIndex(txn, *index);
+  });
+  if (!s.ok()) return s;
+  return *result;
+}
+
+}  // namespace casefile::migration

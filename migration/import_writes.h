@@ -1,0 +1,61 @@
+// The writes of an import, each run inside one GroupCommitWriter transaction:
+// a batch of whole cases (entries, sources, record index, review items), and
+// the person index rebuilt over every person record.
+//
+// Thread-safety: as the transaction passed in.
+#ifndef CASEFILE_MIGRATION_IMPORT_WRITES_H_
+#define CASEFILE_MIGRATION_IMPORT_WRITES_H_
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "absl/types/span.h"
+#include "casefile/storage/v1/records.pb.h"
+#include "core/caller.h"
+#include "migration/case_consolidator.h"
+#include "storage/lmdb.h"
+#include "storage/store.h"
+
+namespace casefile::migration {
+
+// Everything one import changes in one case.
+struct CaseUpdate;
+// Adds a person named by one of the case's records.
+void NoteSubject(CaseUpdate& update, const v1::Subject& subject);
+
+struct CaseUpdate {
+  std::string case_id;
+  std::set<std::string> refs;                   // legacy references seen for it
+  // People named, by lower-cased "forename surname"; the fullest form kept
+  // (with a date of birth when any record gave one), and how often named.
+  std::map<std::string, v1::Subject> subjects;
+  std::map<std::string, int> mentions;
+  std::vector<CaseRecord> new_records;          // consumed by consolidation
+  CasePlan plan;
+};
+
+// Creates missing cases, adds references and subjects, appends the planned
+// entries with their sources, links new sources to existing entries, indexes
+// every record's locator, and stores review items not stored before.
+// Re-runnable on the same transaction contents (see GroupCommitWriter::Op).
+absl::Status WriteCaseUpdates(storage::LmdbTxn& txn, absl::Span<CaseUpdate* const> updates,
+                              const Caller& caller, absl::Time now);
+
+struct PersonUpdate {
+  int64_t persons = 0;
+  int64_t new_review_items = 0;
+};
+
+// Stores `records` (those not stored yet) and rebuilds the person index over
+// all of them; with `dry_run`, computes it from a read transaction instead.
+absl::StatusOr<PersonUpdate> UpdatePersons(storage::Store& store,
+                                           absl::Span<const storage::v1::StoredPersonRecord> records,
+                                           bool dry_run);
+
+}  // namespace casefile::migration
+
+#endif  // CASEFILE_MIGRATION_IMPORT_WRITES_H_

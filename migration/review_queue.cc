@@ -1,0 +1,189 @@
+#include "migration/review_queue.h"
+
+#include <algorithm>
+#include <memory>
+
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
+#include "casefile/storage/v1/records.pb.h"
+#include "google/protobuf/util/time_util.h"
+#include "migration/person_index.h"
+#include "storage/case_tables.h"
+#include "storage/keys.h"
+
+namespace casefile::migration {
+namespace {
+
+using storage::LmdbTxn;
+
+constexpr absl::string_view kItemPrefix = "reviewItems/";
+
+absl::StatusOr<std::string> ItemId(absl::string_view name) {
+  if (!absl::ConsumePrefix(&name, kItemPrefix) || name.empty() || name.find('/') != name.npos)
+    return absl::InvalidArgumentError("name: expected reviewItems/{item}");
+  return std::string(name);
+}
+
+absl::StatusOr<std::optional<v1::ReviewItem>> LoadItem(const LmdbTxn& txn, const std::string& id) {
+  auto found = txn.Get(storage::keys::ReviewItem(id));
+  if (!found.ok()) return found.status();
+  if (!found->has_value()) return std::nullopt;
+  v1::ReviewItem item;
+  if (!item.ParseFromArray((*found)->data(), (*found)->size())) return absl::DataLossError("corrupt review item");
+  return item;
+}
+
+// Where an imported record lives: its case and entry.
+absl::StatusOr<std::optional<std::pair<std::string, uint64_t>>> EntryOf(const LmdbTxn& txn,
+                                                                        const std::string& locator) {
+  auto found = txn.Get(storage::keys::LegacyEvent(locator));
+  if (!found.ok()) return found.status();
+  if (!found->has_value() || (*found)->size() < 9) return std::nullopt;
+  absl::string_view v = **found;
+  return std::make_pair(std::string(v.substr(0, v.size() - 9)),
+                        storage::keys::DecodeBe64(v.substr(v.size() - 8)).value_or(0));
+}
+
+// Merging two events: the later entry is superseded by the earlier one, which
+// gains the later one's sources. Both stay visible.
+absl::Status MergeEvents(LmdbTxn& txn, const v1::ReviewItem& item) {
+  auto a = EntryOf(txn, item.left().locator());
+  if (!a.ok()) return a.status();
+  auto b = EntryOf(txn, item.right().locator());
+  if (!b.ok()) return b.status();
+  if (!a->has_value() || !b->has_value() || (*a)->first != (*b)->first || (*a)->second == (*b)->second)
+    return absl::OkStatus();  // already one entry, or not imported: the decision guides later imports
+  const std::string case_id = (*a)->first;
+  uint64_t keep = std::min((*a)->second, (*b)->second), gone = std::max((*a)->second, (*b)->second);
+  auto superseded = storage::LoadSupersession(txn, case_id, gone);
+  if (!superseded.ok()) return superseded.status();
+  if (*superseded != 0) return absl::OkStatus();
+  auto moved = storage::LoadEntry(txn, case_id, gone);
+  if (!moved.ok()) return moved.status();
+  if (!moved->has_value()) return absl::OkStatus();
+  for (const v1::Source& s : (*moved)->sources()) {
+    if (auto st = txn.Put(storage::keys::Source(case_id, keep, s.locator()), s.SerializeAsString()); !st.ok())
+      return st;
+  }
+  return storage::SaveSupersession(txn, case_id, gone, keep);
+}
+
+}  // namespace
+
+ReviewQueue::ReviewQueue(storage::Store* store, Clock clock) : store_(store), clock_(std::move(clock)) {}
+
+absl::StatusOr<v1::ListReviewItemsResponse> ReviewQueue::List(
+    const Caller& caller, const v1::ListReviewItemsRequest& request) {
+  if (auto s = Authorize(caller, Action::kReview); !s.ok()) return s;
+  if (request.page_size() < 0) return absl::InvalidArgumentError("page_size: must not be negative");
+  const int page_size = request.page_size() == 0 ? 50 : std::min(request.page_size(), 1000);
+  int offset = 0;
+  if (!request.page_token().empty() && !absl::SimpleAtoi(request.page_token(), &offset))
+    return absl::InvalidArgumentError("page_token: not a token from a previous ListReviewItems");
+  std::vector<v1::ReviewItem> items;
+  {
+    auto read = store_->BeginRead();
+    if (!read.ok()) return read.status();
+    auto cursor = (*read)->txn().OpenCursor();
+    if (!cursor.ok()) return cursor.status();
+    const std::string prefix = storage::keys::ReviewItemPrefix();
+    for (auto at = cursor->Seek(prefix);; at = cursor->Next()) {
+      if (!at.ok()) return at.status();
+      if (!*at || !absl::StartsWith(cursor->key(), prefix)) break;
+      v1::ReviewItem item;
+      if (!item.ParseFromArray(cursor->value().data(), cursor->value().size()))
+        return absl::DataLossError("corrupt review item");
+      if (request.show_resolved() || item.decision() == v1::ReviewItem::DECISION_UNSPECIFIED)
+        items.push_back(std::move(item));
+    }
+  }
+  // Strongest evidence first; the name breaks ties so pages are stable.
+  std::sort(items.begin(), items.end(), [](const auto& x, const auto& y) {
+    return x.score() != y.score() ? x.score() > y.score() : x.name() < y.name();
+  });
+  v1::ListReviewItemsResponse response;
+  for (int i = offset; i < static_cast<int>(items.size()) && i < offset + page_size; ++i)
+    *response.add_review_items() = items[i];
+  if (offset + page_size < static_cast<int>(items.size()))
+    response.set_next_page_token(absl::StrCat(offset + page_size));
+  return response;
+}
+
+absl::StatusOr<v1::ReviewItem> ReviewQueue::Get(const Caller& caller, absl::string_view name) {
+  if (auto s = Authorize(caller, Action::kReview); !s.ok()) return s;
+  auto id = ItemId(name);
+  if (!id.ok()) return id.status();
+  auto read = store_->BeginRead();
+  if (!read.ok()) return read.status();
+  auto item = LoadItem((*read)->txn(), *id);
+  if (!item.ok()) return item.status();
+  if (!item->has_value()) return absl::NotFoundError(absl::StrCat(name, " not found"));
+  return **item;
+}
+
+absl::StatusOr<v1::ReviewItem> ReviewQueue::Resolve(const Caller& caller,
+                                                    const v1::ResolveReviewItemRequest& request) {
+  if (auto s = Authorize(caller, Action::kReview); !s.ok()) return s;
+  auto id = ItemId(request.name());
+  if (!id.ok()) return id.status();
+  if (request.decision() != v1::ReviewItem::DECISION_MERGE &&
+      request.decision() != v1::ReviewItem::DECISION_SEPARATE)
+    return absl::InvalidArgumentError("decision: must be DECISION_MERGE or DECISION_SEPARATE");
+  const auto now = google::protobuf::util::TimeUtil::NanosecondsToTimestamp(absl::ToUnixNanos(clock_()));
+  auto result = std::make_shared<v1::ReviewItem>();
+  absl::Status s = store_->writer().Run([&, result](LmdbTxn& txn) -> absl::Status {
+    auto loaded = LoadItem(txn, *id);
+    if (!loaded.ok()) return loaded.status();
+    if (!loaded->has_value()) return absl::NotFoundError(absl::StrCat(request.name(), " not found"));
+    v1::ReviewItem item = **loaded;
+    if (item.decision() != v1::ReviewItem::DECISION_UNSPECIFIED) {
+      if (item.decision() != request.decision())
+        return absl::FailedPreconditionError(absl::StrCat(
+            request.name(), " was already decided by ", item.decided_by(), " the other way"));
+      *result = item;  // the same decision again: nothing more to do
+      return absl::OkStatus();
+    }
+    item.set_decision(request.decision());
+    item.set_decided_by(caller.user);
+    *item.mutable_decide_time() = now;
+    storage::v1::StoredDecision decision;
+    decision.set_decision(request.decision());
+    decision.set_review_item(item.name());
+    decision.set_decided_by(caller.user);
+    if (auto st = txn.Put(storage::keys::Decision(item.left().locator(), item.right().locator()),
+                          decision.SerializeAsString());
+        !st.ok())
+      return st;
+    if (auto st = txn.Put(storage::keys::ReviewItem(*id), item.SerializeAsString()); !st.ok()) return st;
+    if (item.kind() == v1::ReviewItem::KIND_EVENT && request.decision() == v1::ReviewItem::DECISION_MERGE) {
+      if (auto st = MergeEvents(txn, item); !st.ok()) return st;
+    }
+    if (item.kind() == v1::ReviewItem::KIND_PERSON) {
+      auto index = ComputePersonIndex(txn, {});
+      if (!index.ok()) return index.status();
+      if (auto st = WritePersonIndex(txn, *index); !st.ok()) return st;
+    }
+    *result = std::move(item);
+    return absl::OkStatus();
+  });
+  if (!s.ok()) return s;
+  return *result;
+}
+
+absl::StatusOr<v1::Import> ReviewQueue::GetImport(const Caller& caller, absl::string_view name) {
+  if (auto s = Authorize(caller, Action::kImport); !s.ok()) return s;
+  if (!absl::ConsumePrefix(&name, "imports/") || name.empty())
+    return absl::InvalidArgumentError("name: expected imports/{import}");
+  auto read = store_->BeginRead();
+  if (!read.ok()) return read.status();
+  auto found = (*read)->txn().Get(storage::keys::Import(name));
+  if (!found.ok()) return found.status();
+  if (!found->has_value()) return absl::NotFoundError(absl::StrCat("imports/", name, " not found"));
+  v1::Import report;
+  if (!report.ParseFromArray((*found)->data(), (*found)->size())) return absl::DataLossError("corrupt import");
+  return report;
+}
+
+}  // namespace casefile::migration

@@ -1,0 +1,141 @@
+#include "services/import_service.h"
+
+#include <map>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "migration/legacy_reader.h"
+#include "services/grpc_status.h"
+#include "services/server_log.h"
+
+namespace casefile {
+namespace {
+
+constexpr size_t kMaxFileBytes = size_t{1} << 30;
+
+// Paths go into locators: relative, '/'-separated, no "..".
+absl::Status ValidatePath(absl::string_view path) {
+  if (path.empty() || path.size() > 1024 || path[0] == '/' || absl::StrContains(path, "\\") ||
+      path == ".." || absl::StartsWith(path, "../") || absl::StrContains(path, "/../") ||
+      absl::EndsWith(path, "/..") || path.find('\0') != absl::string_view::npos) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("chunk.path: '", path, "' must be a relative path inside the import folder"));
+  }
+  return absl::OkStatus();
+}
+
+template <typename Response, typename Fn>
+grpc::Status Unary(const TokenAuthenticator& auth, grpc::ServerContext* context, Response* response,
+                   Fn fn) {
+  auto caller = auth.Authenticate(*context);
+  if (!caller.ok()) return ToGrpcStatus(caller.status());
+  absl::StatusOr<Response> result = fn(*caller);
+  if (!result.ok()) return ToGrpcStatus(result.status());
+  *response = *std::move(result);
+  return grpc::Status::OK;
+}
+
+}  // namespace
+
+ImportServiceImpl::ImportServiceImpl(const TokenAuthenticator* auth, migration::ImportEngine* engine,
+                                     migration::ReviewQueue* review)
+    : auth_(auth), engine_(engine), review_(review) {}
+
+grpc::Status ImportServiceImpl::ImportFolder(
+    grpc::ServerContext* context,
+    grpc::ServerReaderWriter<v1::ImportFolderResponse, v1::ImportFolderRequest>* stream) {
+  auto caller = auth_->Authenticate(*context);
+  if (!caller.ok()) return ToGrpcStatus(caller.status());
+  if (auto s = Authorize(*caller, Action::kImport); !s.ok()) return ToGrpcStatus(s);
+
+  v1::ImportFolderRequest request;
+  if (!stream->Read(&request) || !request.has_options())
+    return ToGrpcStatus(absl::InvalidArgumentError("options: the first message must carry the options"));
+  const v1::ImportOptions options = request.options();
+
+  std::map<std::string, std::string> partial;  // path → bytes so far
+  std::set<std::string> done;
+  std::vector<migration::LegacyFile> files;
+  v1::ImportProgress progress;
+  progress.set_stage("reading");
+  absl::Time last_progress = absl::Now();
+  while (stream->Read(&request)) {
+    if (!request.has_chunk())
+      return ToGrpcStatus(absl::InvalidArgumentError("options: only the first message may carry options"));
+    const v1::FileChunk& chunk = request.chunk();
+    if (auto s = ValidatePath(chunk.path()); !s.ok()) return ToGrpcStatus(s);
+    if (done.contains(chunk.path()))
+      return ToGrpcStatus(absl::InvalidArgumentError(absl::StrCat("chunk.path: '", chunk.path(), "' sent twice")));
+    std::string& bytes = partial[chunk.path()];
+    if (bytes.size() + chunk.data().size() > kMaxFileBytes)
+      return ToGrpcStatus(absl::InvalidArgumentError(absl::StrCat("chunk.path: '", chunk.path(), "' is over 1 GiB")));
+    bytes.append(chunk.data());
+    progress.set_bytes_read(progress.bytes_read() + chunk.data().size());
+    if (!chunk.last()) continue;
+    files.push_back(migration::ReadLegacyFile(chunk.path(), bytes));
+    const migration::LegacyFile& f = files.back();
+    progress.set_files_read(progress.files_read() + 1);
+    progress.set_records_read(progress.records_read() + f.events.size() + f.nominals.size() + f.xrefs.size());
+    partial.erase(chunk.path());
+    done.insert(chunk.path());
+    if (absl::Now() - last_progress > absl::Milliseconds(200)) {
+      last_progress = absl::Now();
+      v1::ImportFolderResponse update;
+      *update.mutable_progress() = progress;
+      stream->Write(update);
+    }
+  }
+  if (!partial.empty()) {
+    return ToGrpcStatus(absl::InvalidArgumentError(
+        absl::StrCat("chunk.last: file '", partial.begin()->first, "' never got its last chunk")));
+  }
+  ServerLog("import by %s: %d files received%s", caller->user, files.size(),
+            options.dry_run() ? " (dry run)" : "");
+  auto report = engine_->Run(*caller, options, std::move(files), [&](const v1::ImportProgress& p) {
+    v1::ImportFolderResponse update;
+    *update.mutable_progress() = p;
+    update.mutable_progress()->set_files_read(progress.files_read());
+    update.mutable_progress()->set_records_read(progress.records_read());
+    update.mutable_progress()->set_bytes_read(progress.bytes_read());
+    stream->Write(update);
+  });
+  if (!report.ok()) {
+    ServerLog("import by %s failed: %s", caller->user, report.status().ToString());
+    return ToGrpcStatus(report.status());
+  }
+  ServerLog("import %s by %s: %d records read, %d new entries", report->name(), caller->user,
+            report->counts().records_read(), report->counts().new_entries());
+  v1::ImportFolderResponse final_update;
+  *final_update.mutable_import() = *std::move(report);
+  stream->Write(final_update);
+  return grpc::Status::OK;
+}
+
+grpc::Status ImportServiceImpl::GetImport(grpc::ServerContext* context, const v1::GetImportRequest* request,
+                                          v1::Import* response) {
+  return Unary(*auth_, context, response,
+               [&](const Caller& caller) { return review_->GetImport(caller, request->name()); });
+}
+
+grpc::Status ImportServiceImpl::ListReviewItems(grpc::ServerContext* context,
+                                                const v1::ListReviewItemsRequest* request,
+                                                v1::ListReviewItemsResponse* response) {
+  return Unary(*auth_, context, response, [&](const Caller& caller) { return review_->List(caller, *request); });
+}
+
+grpc::Status ImportServiceImpl::GetReviewItem(grpc::ServerContext* context,
+                                              const v1::GetReviewItemRequest* request,
+                                              v1::ReviewItem* response) {
+  return Unary(*auth_, context, response,
+               [&](const Caller& caller) { return review_->Get(caller, request->name()); });
+}
+
+grpc::Status ImportServiceImpl::ResolveReviewItem(grpc::ServerContext* context,
+                                                  const v1::ResolveReviewItemRequest* request,
+                                                  v1::ReviewItem* response) {
+  return Unary(*auth_, context, response,
+               [&](const Caller& caller) { return review_->Resolve(caller, *request); });
+}
+
+}  // namespace casefile

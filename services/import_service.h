@@ -1,0 +1,45 @@
+// ImportServiceImpl: the gRPC adapter of casefile.v1.ImportService. The
+// upload is a bidirectional stream: files arrive in chunks, each is read as
+// soon as it is complete (so only one file's bytes are held at a time), and
+// progress goes back while the import runs. Uses the synchronous API: an
+// import is long, and holding one thread for it is the simple choice.
+//
+// Thread-safe.
+#ifndef CASEFILE_SERVICES_IMPORT_SERVICE_H_
+#define CASEFILE_SERVICES_IMPORT_SERVICE_H_
+
+#include "casefile/v1/import.grpc.pb.h"
+#include "migration/import_engine.h"
+#include "migration/review_queue.h"
+#include "services/token_authenticator.h"
+
+namespace casefile {
+
+class ImportServiceImpl final : public v1::ImportService::Service {
+ public:
+  // All must outlive the service.
+  ImportServiceImpl(const TokenAuthenticator* auth, migration::ImportEngine* engine,
+                    migration::ReviewQueue* review);
+
+  grpc::Status ImportFolder(
+      grpc::ServerContext* context,
+      grpc::ServerReaderWriter<v1::ImportFolderResponse, v1::ImportFolderRequest>* stream) override;
+  grpc::Status GetImport(grpc::ServerContext* context, const v1::GetImportRequest* request,
+                         v1::Import* response) override;
+  grpc::Status ListReviewItems(grpc::ServerContext* context, const v1::ListReviewItemsRequest* request,
+                               v1::ListReviewItemsResponse* response) override;
+  grpc::Status GetReviewItem(grpc::ServerContext* context, const v1::GetReviewItemRequest* request,
+                             v1::ReviewItem* response) override;
+  grpc::Status ResolveReviewItem(grpc::ServerContext* context,
+                                 const v1::ResolveReviewItemRequest* request,
+                                 v1::ReviewItem* response) override;
+
+ private:
+  const TokenAuthenticator* const auth_;
+  migration::ImportEngine* const engine_;
+  migration::ReviewQueue* const review_;
+};
+
+}  // namespace casefile
+
+#endif  // CASEFILE_SERVICES_IMPORT_SERVICE_H_
