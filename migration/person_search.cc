@@ -36,10 +36,17 @@ constexpr size_t kMaxCandidates = 20000;
 constexpr size_t kMaxTokenBytes = 128;
 constexpr double kMinSimilarity = 0.8;
 constexpr absl::string_view kPhoneticTag = "~ph:";
+constexpr absl::string_view kFamilyTag = "~fn:";
 constexpr absl::string_view kPersonPrefix = "persons/";
 
 std::string PhoneticToken(const std::string& letters) {
   return absl::StrCat(kPhoneticTag, Soundex(letters));
+}
+
+std::vector<std::string> FamilyTokens(const std::string& letters) {
+  std::vector<std::string> tokens;
+  for (const std::string& key : ForenameFamilyKeys(letters)) tokens.push_back(absl::StrCat(kFamilyTag, key));
+  return tokens;
 }
 
 // The letters-only forms of every word of the person's names, and of the
@@ -141,8 +148,9 @@ std::vector<std::string> PersonIndexTokens(const v1::Person& person) {
     for (std::string word : NameTokens(variant)) tokens.insert(std::move(word));
   }
   for (const std::string& letters : NameForms(person)) {
-    tokens.insert(PhoneticToken(letters));
     tokens.insert(letters);
+    tokens.insert(PhoneticToken(letters));
+    for (std::string family : FamilyTokens(letters)) tokens.insert(std::move(family));
   }
   std::vector<std::string> out;
   for (const std::string& t : tokens) {
@@ -169,13 +177,19 @@ absl::StatusOr<std::vector<v1::PersonMatch>> SearchPersons(
   if (request.date_of_birth().precision() != v1::PartialTime::PRECISION_UNSPECIFIED)
     dob = FromProto(request.date_of_birth());
 
-  // Candidates: through each word as written, its letters, then its sound.
+  // Candidates: through each word as written, its letters, its nickname
+  // families, then its sound.
   std::vector<std::string> lookups = raw_words;
   lookups.insert(lookups.end(), words.begin(), words.end());
+  for (const std::string& w : words) {
+    for (std::string family : FamilyTokens(w)) lookups.push_back(std::move(family));
+  }
   for (const std::string& w : words) lookups.push_back(PhoneticToken(w));
   std::set<std::string> candidates;
+  std::set<std::string> looked_up;
   for (const std::string& token : lookups) {
     if (token.size() > kMaxTokenBytes || candidates.size() >= kMaxCandidates) continue;
+    if (!looked_up.insert(token).second) continue;
     absl::Status s = storage::ScanPrefix(txn, keys::PersonTokenPrefix(token),
                                          [&](absl::string_view id, absl::string_view) {
                                            if (candidates.size() < kMaxCandidates) candidates.emplace(id);

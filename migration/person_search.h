@@ -3,10 +3,11 @@
 //
 // The Q\0 table holds, per person, the lower-case words of its forename,
 // surname and every name variant (core/name_tokens.h), their letters-only
-// forms, and a "~ph:<soundex>" key of each ("~" never starts a word). A query
-// word finds candidates through its own word and its sound; each candidate is
-// then scored on every query word against the person's names, so a nickname
-// ("Bill" for William) scores when another word of the query found the person.
+// forms, a "~ph:<soundex>" key of each and a "~fn:<family>" key of each
+// nickname family it belongs to ("~" never starts a word). A query word finds
+// candidates through its own word, its families ("Bill" finds William) and
+// its sound; each candidate is then scored on every query word against the
+// person's names.
 //
 // Thread-safety: as the transaction passed in.
 #ifndef CASEFILE_MIGRATION_PERSON_SEARCH_H_

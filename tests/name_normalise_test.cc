@@ -1,5 +1,6 @@
 #include "migration/match/name_normalise.h"
 
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "migration/match/forename_variants.h"
 #include "migration/match/phonetic.h"
@@ -7,6 +8,9 @@
 
 namespace casefile::migration {
 namespace {
+
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
 
 TEST(FoldToAscii, AccentsQuotesAndDashes) {
   EXPECT_EQ(FoldToAscii("Zo\xC3\xAB"), "zoe");              // Zoë
@@ -91,6 +95,15 @@ TEST(ForenameVariants, DistinctLookAlikes) {
   EXPECT_FALSE(AreDistinctForenames("stephen", "steven"));  // one name, two spellings
   EXPECT_FALSE(AreDistinctForenames("bill", "william"));
   EXPECT_FALSE(AreDistinctForenames("danielle", "danielle"));
+}
+
+TEST(ForenameVariants, FamilyKeysAreSharedByVariants) {
+  EXPECT_THAT(ForenameFamilyKeys("bill"), ElementsAre("william"));
+  EXPECT_THAT(ForenameFamilyKeys("william"), ElementsAre("william"));
+  EXPECT_THAT(ForenameFamilyKeys("sam"), ElementsAre("samantha", "samuel"));
+  EXPECT_THAT(ForenameFamilyKeys("edwin"), ElementsAre("edward"));
+  EXPECT_THAT(ForenameFamilyKeys("danielle"), ElementsAre("danielle"));
+  EXPECT_THAT(ForenameFamilyKeys("nosuchname"), IsEmpty());
 }
 
 TEST(ForenameVariants, LookupGivesStableIds) {

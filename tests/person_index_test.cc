@@ -329,13 +329,13 @@ TEST_F(PersonIndexTest, UncertainPairsBecomeReviewItemsOnce) {
   EXPECT_EQ(after.persons.size(), 2u);
 }
 
-TEST_F(PersonIndexTest, IndexTokensAreWordsLettersAndSounds) {
+TEST_F(PersonIndexTest, IndexTokensAreWordsLettersSoundsAndNicknameFamilies) {
   v1::Person p;
   p.set_forename("Ellie");
   p.set_surname("O'Brien");
   p.add_name_variants("Ellie O'Brien");
-  EXPECT_THAT(PersonIndexTokens(p), ElementsAre("brien", "ellie", "o", "obrien", "~ph:b650", "~ph:e400",
-                                                "~ph:o000", "~ph:o165"));
+  EXPECT_THAT(PersonIndexTokens(p), ElementsAre("brien", "ellie", "o", "obrien", "~fn:eleanor", "~ph:b650",
+                                                "~ph:e400", "~ph:o000", "~ph:o165"));
 }
 
 TEST_F(PersonIndexTest, RebuildReplacesTheTables) {
@@ -426,7 +426,13 @@ TEST_F(PersonSearchTest, NicknameTypoAndSoundFindThePerson) {
   ASSERT_FALSE(sound->empty());
   EXPECT_EQ((*sound)[0].person().name(), absl::StrCat("persons/", IdOf("logs/cf1.txt#entry=4")));
 
-  // Surname first, any case, and one word alone.
+  // A nickname alone finds the full name through its family.
+  auto bill_alone = Search("Bill");
+  ASSERT_TRUE(bill_alone.ok());
+  EXPECT_THAT(Names(*bill_alone), ElementsAre("William SMITH"));
+  EXPECT_DOUBLE_EQ((*bill_alone)[0].score(), 0.9);
+
+  // Surname first, any case.
   auto reversed = Search("WATSON, mark");
   ASSERT_TRUE(reversed.ok());
   EXPECT_THAT(Names(*reversed), ElementsAre("Mark WATSON"));

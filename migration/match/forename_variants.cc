@@ -1,5 +1,6 @@
 #include "migration/match/forename_variants.h"
 
+#include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
@@ -186,6 +187,19 @@ ForenameId LookupForename(std::string_view name) {
   const Tables& tables = GetTables();
   auto it = tables.ids.find(absl::string_view(name.data(), name.size()));
   return it == tables.ids.end() ? kUnknownForename : it->second;
+}
+
+std::vector<std::string> ForenameFamilyKeys(std::string_view name) {
+  const ForenameId id = LookupForename(name);
+  std::vector<std::string> keys;
+  if (id == kUnknownForename) return keys;
+  for (const Membership& m : GetTables().families[id]) {
+    const std::string_view family = kFamilies[m.family];
+    keys.emplace_back(family.substr(0, family.find_first_of(" |")));
+  }
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  return keys;
 }
 
 bool AreForenameVariants(ForenameId a, ForenameId b) {

@@ -11,7 +11,9 @@
 #define CASEFILE_MIGRATION_MATCH_FORENAME_VARIANTS_H_
 
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace casefile::migration {
 
@@ -30,6 +32,12 @@ bool AreDistinctForenames(std::string_view a, std::string_view b);
 using ForenameId = int16_t;
 inline constexpr ForenameId kUnknownForename = -1;
 ForenameId LookupForename(std::string_view name);
+
+// A key per nickname family `name` belongs to (its first full name, "bill" →
+// {"william"}, "sam" → {"samantha", "samuel"}), sorted; empty when the tables
+// do not know the name. Two names that are variants share a key, so a search
+// index can find William by "Bill".
+std::vector<std::string> ForenameFamilyKeys(std::string_view name);
 
 // As above, on looked-up names (false when either is unknown or a == b).
 bool AreForenameVariants(ForenameId a, ForenameId b);
