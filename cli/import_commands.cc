@@ -13,6 +13,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
 #include "casefile/v1/import.grpc.pb.h"
+#include "client/folder_upload.h"
 #include "cli/command.h"
 #include "cli/output.h"
 #include "core/partial_time.h"
@@ -23,8 +24,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using v1::ImportService;
-
-constexpr size_t kChunkBytes = 1 << 20;
 
 std::string WithPrefix(const std::string& arg, absl::string_view prefix) {
   return absl::StartsWith(arg, prefix) ? arg : absl::StrCat(prefix, arg);
@@ -71,69 +70,30 @@ std::string ProgressLine(const v1::ImportProgress& p, size_t files_total, uint64
 int Import(const Args& args, const Connection& conn) {
   if (args.positional().size() != 1)
     return ReportUsageError(absl::InvalidArgumentError("give one import folder"), "import");
-  const fs::path root = args.positional()[0];
-  std::error_code ec;
-  if (!fs::is_directory(root, ec))
-    return ReportUsageError(absl::InvalidArgumentError(absl::StrCat("'", root.string(), "' is not a folder")), "import");
-  std::vector<std::string> paths;
-  uint64_t bytes_total = 0;
-  for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (!it->is_regular_file()) continue;
-    paths.push_back(fs::relative(it->path(), root).generic_string());
-    bytes_total += it->file_size();
-  }
-  if (ec) return ReportUsageError(absl::InvalidArgumentError(absl::StrCat("cannot list ", root.string(), ": ", ec.message())), "import");
-  std::sort(paths.begin(), paths.end());
-
-  auto context = conn.NewContext();
-  auto stream = ImportService::NewStub(conn.channel())->ImportFolder(context.get());
-  std::string read_error;
-  std::thread uploader([&] {
-    v1::ImportFolderRequest request;
-    request.mutable_options()->set_dry_run(args.Has("dry-run"));
-    request.mutable_options()->set_label(args.Get("label", root.filename().string()));
-    if (!stream->Write(request)) return;
-    std::vector<char> buffer(kChunkBytes);
-    for (const std::string& path : paths) {
-      std::ifstream in(root / path, std::ios::binary);
-      if (!in) {
-        read_error = absl::StrCat("cannot read ", (root / path).string());
-        break;
-      }
-      do {
-        in.read(buffer.data(), buffer.size());
-        request.Clear();
-        v1::FileChunk* chunk = request.mutable_chunk();
-        chunk->set_path(path);
-        chunk->set_data(buffer.data(), in.gcount());
-        chunk->set_last(in.eof());
-        if (!stream->Write(request)) return;
-      } while (!in.eof());
-    }
-    stream->WritesDone();
-  });
+  auto listing = client::ListFolder(args.positional()[0]);
+  if (!listing.ok()) return ReportUsageError(listing.status(), "import");
+  v1::ImportOptions options;
+  options.set_dry_run(args.Has("dry-run"));
+  options.set_label(args.Get("label", fs::path(listing->root).filename().string()));
   const absl::Time start = absl::Now();
   const bool interactive = isatty(fileno(stderr));
-  v1::ImportFolderResponse response;
-  v1::Import report;
-  while (stream->Read(&response)) {
-    if (response.has_progress()) {
-      if (interactive || response.progress().stage() != "reading")
-        std::fprintf(stderr, "%s%s", ProgressLine(response.progress(), paths.size(), bytes_total, start).c_str(),
-                     interactive ? "" : "\n");
-    } else if (response.has_import()) {
-      report = response.import();
-    }
-  }
-  uploader.join();
+  auto stub = ImportService::NewStub(conn.channel());
+  auto context = conn.NewContext();
+  client::UploadResult result =
+      client::UploadFolder(*stub, context.get(), *listing, options, [&](const v1::ImportProgress& p) {
+        if (interactive || p.stage() != "reading") {
+          std::fprintf(stderr, "%s%s", ProgressLine(p, listing->paths.size(), listing->bytes, start).c_str(),
+                       interactive ? "" : "\n");
+        }
+        return true;
+      });
   if (interactive) std::fprintf(stderr, "\n");
-  grpc::Status status = stream->Finish();
-  if (!read_error.empty()) {
-    std::fprintf(stderr, "error: %s\n", read_error.c_str());
+  if (!result.local_error.empty()) {
+    std::fprintf(stderr, "error: %s\n", result.local_error.c_str());
     return kExitUsage;
   }
-  if (!status.ok()) return ReportRpcError(status);
-  std::cout << (args.Has("json") ? ToJson(report) + "\n" : ReportText(report));
+  if (!result.status.ok()) return ReportRpcError(result.status);
+  std::cout << (args.Has("json") ? ToJson(result.report) + "\n" : ReportText(result.report));
   return kExitOk;
 }
 

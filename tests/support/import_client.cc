@@ -4,10 +4,10 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <thread>
 
 #include "absl/strings/match.h"
 #include "casefile/v1/person.pb.h"
+#include "client/folder_upload.h"
 #include "storage/case_tables.h"
 #include "storage/keys.h"
 #include "storage/store.h"
@@ -21,49 +21,25 @@ ImportOutcome UploadFolder(const std::shared_ptr<grpc::Channel>& channel, const 
                            const std::string& folder, bool dry_run,
                            const std::function<bool(const std::string&)>& include,
                            const std::function<bool(const v1::ImportProgress&)>& on_progress) {
-  std::vector<std::string> paths;
-  for (const auto& entry : fs::recursive_directory_iterator(folder)) {
-    if (!entry.is_regular_file()) continue;
-    std::string rel = fs::relative(entry.path(), folder).generic_string();
-    if (!include || include(rel)) paths.push_back(rel);
+  ImportOutcome outcome;
+  auto listing = client::ListFolder(folder, include);
+  if (!listing.ok()) {
+    outcome.status = grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, std::string(listing.status().message()));
+    return outcome;
   }
-  std::sort(paths.begin(), paths.end());
+  v1::ImportOptions options;
+  options.set_dry_run(dry_run);
+  options.set_label("test");
   auto context = CasefiledProcess::Context(token);
   context->set_deadline(std::chrono::system_clock::now() + std::chrono::minutes(10));
-  auto stream = v1::ImportService::NewStub(channel)->ImportFolder(context.get());
-  std::thread uploader([&] {
-    v1::ImportFolderRequest request;
-    request.mutable_options()->set_dry_run(dry_run);
-    request.mutable_options()->set_label("test");
-    if (!stream->Write(request)) return;
-    for (const std::string& path : paths) {
-      std::ifstream in(fs::path(folder) / path, std::ios::binary);
-      std::stringstream bytes;
-      bytes << in.rdbuf();
-      request.Clear();
-      request.mutable_chunk()->set_path(path);
-      request.mutable_chunk()->set_data(bytes.str());
-      request.mutable_chunk()->set_last(true);
-      if (!stream->Write(request)) return;
-    }
-    stream->WritesDone();
-  });
-  ImportOutcome outcome;
-  v1::ImportFolderResponse response;
-  bool keep_reading = true;
-  while (keep_reading && stream->Read(&response)) {
-    if (response.has_progress()) {
-      outcome.progress.push_back(response.progress());
-      if (on_progress && !on_progress(response.progress())) keep_reading = false;
-    }
-    if (response.has_import()) outcome.report = response.import();
-  }
-  if (!keep_reading) {
-    uploader.join();
-    return outcome;  // the caller kills the server; the stream dies with it
-  }
-  uploader.join();
-  outcome.status = stream->Finish();
+  auto stub = v1::ImportService::NewStub(channel);
+  client::UploadResult result =
+      client::UploadFolder(*stub, context.get(), *listing, options, [&](const v1::ImportProgress& p) {
+        outcome.progress.push_back(p);
+        return !on_progress || on_progress(p);
+      });
+  outcome.status = result.status;
+  outcome.report = result.report;
   return outcome;
 }
 
