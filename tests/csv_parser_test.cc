@@ -111,6 +111,19 @@ TEST(CsvParser, BrokenMultiLineFieldIsOneRowWhenItsNextLineIsNotARow) {
   EXPECT_THAT(rows[2].fields, ElementsAre("2", "ok"));
 }
 
+TEST(CsvParser, ManyBrokenRowsEachCostTheirOwnLine) {
+  std::string text = "a,b\n";
+  for (int i = 0; i < 5000; ++i) text += "x,\"abc\n";
+  text += "y,ok\n";
+  std::vector<Row> rows = ParseAll(text, 2);
+  ASSERT_EQ(rows.size(), 5002u);
+  for (int i = 1; i <= 5000; ++i) {
+    ASSERT_EQ(rows[i].number, i);
+    ASSERT_FALSE(rows[i].error.empty()) << i;
+  }
+  EXPECT_THAT(rows[5001].fields, ElementsAre("y", "ok"));
+}
+
 TEST(CsvParser, QuoteInsideUnquotedField) {
   std::vector<Row> rows = ParseAll("a,b\n1,5\" tall\n2,ok\n");
   ASSERT_EQ(rows.size(), 3u);

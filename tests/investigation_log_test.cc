@@ -106,6 +106,21 @@ TEST(ReadTextInvestigationLog, LinesOutsideEntriesAreReportedNotDropped) {
   EXPECT_EQ(f.problems[0].reason, "2 lines outside the header and the dated entries not read");
 }
 
+TEST(ReadTextInvestigationLog, HeaderItemsAreCapped) {
+  std::string log = "INVESTIGATION LOG\n";
+  for (int i = 0; i < 105; ++i) {
+    log += "Subject: A B" + std::to_string(i) + "\nReference: R" + std::to_string(i) + "\n";
+  }
+  log += "\n12/11/2012 Entry.\n";
+  LegacyFile f = ReadTextInvestigationLog("l.txt", log);
+  ASSERT_EQ(f.events.size(), 1u);
+  EXPECT_EQ(f.events[0].subjects.size(), 100u);
+  EXPECT_EQ(f.events[0].legacy_refs.size(), 100u);
+  ASSERT_EQ(f.problems.size(), 1u);
+  EXPECT_EQ(f.problems[0].reason,
+            "10 header references or subjects beyond the first 100 of each not read");
+}
+
 TEST(ReadTextInvestigationLog, NoEntries) {
   LegacyFile f = ReadTextInvestigationLog("l.txt", "INVESTIGATION LOG\nOfficer: A\n");
   EXPECT_THAT(f.events, IsEmpty());

@@ -1,6 +1,7 @@
 // See csv_parser.h.
 #include "migration/readers/csv_parser.h"
 
+#include <algorithm>
 #include <cstring>
 
 #if defined(__SSE2__)
@@ -28,6 +29,10 @@ size_t SkipPlain(const char* data, size_t pos, size_t n) {
 #endif
   return pos;
 }
+
+// How far the lenient rescan of a broken row may read. A transcribed page
+// is far shorter.
+constexpr size_t kMaxBrokenRowBytes = 16 * 1024;
 
 bool IsBlank(std::string_view s) {
   return s.find_first_not_of(" \t\r") == std::string_view::npos;
@@ -137,11 +142,13 @@ size_t CsvParser::EndOfBrokenRow(size_t start) const {
     }
   }
   // Otherwise read on leniently: inside quotes, a quote ends the field only
-  // when a comma, line end or the end of the text follows it.
+  // when a comma, line end or the end of the text follows it. The rescan is
+  // bounded, or a file of broken rows would cost time quadratic in its size.
+  const size_t limit = std::min(n, start + kMaxBrokenRowBytes);
   size_t i = start;
   bool at_field_start = true;
   bool in_quotes = false;
-  while (i < n) {
+  while (i < limit) {
     const char c = data[i];
     if (in_quotes) {
       if (c == '"') {
@@ -159,8 +166,9 @@ size_t CsvParser::EndOfBrokenRow(size_t start) const {
     at_field_start = c == ',';
     ++i;
   }
-  // A quote never closed: the broken row is the line it started on.
-  return in_quotes ? next_line : n;
+  // A quote never closed (or a row too long to be one): the broken row is
+  // the line it started on.
+  return i >= n && !in_quotes ? n : next_line;
 }
 
 }  // namespace casefile::migration

@@ -15,7 +15,8 @@
 //   2. otherwise the row is rescanned leniently: inside quotes, a quote ends
 //      the field only when a comma, line end or the end of the text follows
 //      (a multi-line field with unescaped quotes in it);
-//   3. a quote still open at the end of the text breaks only its own line.
+//   3. a quote still open at the end of the text (or after 16 KiB) breaks
+//      only its own line.
 //
 // Thread-compatible: one thread at a time.
 #ifndef CASEFILE_MIGRATION_READERS_CSV_PARSER_H_

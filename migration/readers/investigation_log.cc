@@ -11,6 +11,17 @@ namespace casefile::migration {
 namespace {
 
 constexpr std::string_view kTitle = "INVESTIGATION LOG";
+// Every entry carries the header's references and subjects, so a hostile
+// header of thousands of them would multiply memory by the entry count.
+// Real logs name a handful.
+constexpr size_t kMaxHeaderItems = 100;
+
+template <typename T>
+bool PushCapped(std::vector<T>& items, T item) {
+  if (items.size() >= kMaxHeaderItems) return false;
+  items.push_back(std::move(item));
+  return true;
+}
 
 bool IsBlank(std::string_view line) { return TrimAscii(line).empty(); }
 
@@ -148,13 +159,15 @@ bool InvestigationLogBuilder::AddHeaderLine(std::string_view line) {
       size_t end = value.find_first_of(",;", start);
       if (end == std::string_view::npos) end = value.size();
       std::string_view ref = TrimAscii(value.substr(start, end - start));
-      if (!ref.empty()) refs_.emplace_back(ref);
+      if (!ref.empty() && !PushCapped(refs_, std::string(ref))) ++header_items_dropped_;
       start = end + 1;
     }
     return true;
   }
   if (IsOneOf(key, {"Subject", "Subjects"})) {
-    for (LegacySubject& s : ParseSubjectList(value)) subjects_.push_back(std::move(s));
+    for (LegacySubject& s : ParseSubjectList(value)) {
+      if (!PushCapped(subjects_, std::move(s))) ++header_items_dropped_;
+    }
     return true;
   }
   return false;
@@ -252,6 +265,11 @@ LegacyFile InvestigationLogBuilder::Finish() {
         {file_.path, std::to_string(lines_outside_entries_) +
                          (lines_outside_entries_ == 1 ? " line" : " lines") +
                          " outside the header and the dated entries not read"});
+  }
+  if (header_items_dropped_ > 0) {
+    file_.problems.push_back(
+        {file_.path, std::to_string(header_items_dropped_) +
+                         " header references or subjects beyond the first 100 of each not read"});
   }
   if (entries_ == 0) file_.problems.push_back({file_.path, "no dated entries found"});
   return std::move(file_);

@@ -25,7 +25,8 @@
 // "<path>#entry=N". An entry whose date is impossible becomes a ReadProblem
 // with that locator instead of an event. Lines that belong to no entry (and
 // are not header lines) are reported in one ReadProblem for the file, as is
-// a log without entries.
+// a log without entries, and one with more than 100 references or subjects
+// (the rest are not read: each entry carries them all).
 //
 // Thread-compatible: one builder per file.
 #ifndef CASEFILE_MIGRATION_READERS_INVESTIGATION_LOG_H_
@@ -65,6 +66,7 @@ class InvestigationLogBuilder {
   int header_lines_ = 0;
   int entries_ = 0;
   int lines_outside_entries_ = 0;
+  int header_items_dropped_ = 0;
   // The entry being read.
   bool in_entry_ = false;
   absl::StatusOr<PartialTime> entry_time_;
