@@ -1,34 +1,70 @@
 // The case-level event matcher: which legacy records of one case describe the
 // same event.
 //
-// Candidates: records meet only when their recorded times can be the same
-// moment — records dated to the day meet the others of that day; records
-// known only to the month, or undated, meet the records they are compatible
-// with — so a case's cost grows with its busiest day, not with its size
-// squared. Score: containment of character shingles (text_shingles.h), which
-// is 1 for an exact, shortened or prefixed copy and stays high under typos,
-// capitals and re-flowing.
-// Merging: best pairs first, into clusters whose members must all stay
-// compatible in time (a cluster never spans two days), never after what a
-// crime export says was entered, never across an operator's "separate".
-// An undated record that strongly matches events of different days is
-// ambiguous: its pairs go to review, as do pairs in the uncertain band.
+// Time: every record gets the span of days it can have happened on — its day,
+// its month, or for a crime-export row with no occurrence time the few days
+// before it was entered — and records meet only when their spans overlap and
+// their recorded times are compatible. Records dated to the day meet the
+// others of their day; the rest meet the records inside their span. So a
+// case's cost grows with its busiest days, not with its size squared.
+// Text: CopySimilarity (text_shingles.h) — 1 for an exact, shortened or
+// prefixed copy, high under typos, capitals and re-flowing, low when a short
+// text merely shares phrases with a longer one.
+// Merging: best pairs first, into clusters whose members all keep one
+// compatible time (a cluster never spans two days) and that no operator
+// "separate" divides. A record whose strong partners lie on different days is
+// not merged automatically: its pairs go to review, as do pairs in the
+// uncertain band. (Thresholds tuned with bench/dedup_accuracy on generated
+// folders; the sample folder is a check, not the tuning set.)
 #include "migration/event_clusterer.h"
 
 #include <algorithm>
+#include <climits>
 #include <map>
 #include <numeric>
 #include <set>
 #include <tuple>
 
 #include "absl/strings/str_format.h"
+#include "absl/time/civil_time.h"
 #include "migration/text_shingles.h"
 
 namespace casefile::migration {
 namespace {
 
-constexpr double kMergeScore = 0.80;
-constexpr double kReviewScore = 0.60;
+constexpr double kMergeScore = 0.72;
+constexpr double kReviewScore = 0.55;
+// Crime-system rows are typed in up to this many days after the event.
+constexpr int kEntryLagDays = 3;
+
+struct DaySpan {
+  int lo = INT_MIN;
+  int hi = INT_MAX;
+  bool Overlaps(const DaySpan& o) const { return lo <= o.hi && o.lo <= hi; }
+  bool Unbounded() const { return lo == INT_MIN; }
+};
+
+int DayNumber(int y, int m, int d) {
+  return static_cast<int>(absl::CivilDay(y, m, d) - absl::CivilDay(1970, 1, 1));
+}
+
+DaySpan SpanOf(const EventForMatching& e) {
+  const PartialTime& t = e.occurred;
+  if (t.precision >= TimePrecision::kDay) {
+    int d = DayNumber(t.year, t.month, t.day);
+    return {d, d};
+  }
+  if (t.precision == TimePrecision::kMonth) {
+    absl::CivilMonth month(t.year, t.month);
+    return {DayNumber(t.year, t.month, 1),
+            static_cast<int>(absl::CivilDay(month + 1) - absl::CivilDay(1970, 1, 1)) - 1};
+  }
+  if (e.not_after.precision >= TimePrecision::kDay) {
+    int d = DayNumber(e.not_after.year, e.not_after.month, e.not_after.day);
+    return {d - kEntryLagDays, d};
+  }
+  return {};
+}
 
 struct Candidate {
   int a;
@@ -36,29 +72,23 @@ struct Candidate {
   double score;
 };
 
+// Union-find whose clusters keep the finest time and the common day span of
+// their members, so that a join that would make them disagree is refused.
 class Clusters {
  public:
-  Clusters(absl::Span<const EventForMatching> events) : events_(events), parent_(events.size()) {
+  Clusters(absl::Span<const EventForMatching> events, const std::vector<DaySpan>& spans)
+      : parent_(events.size()), finest_(events.size()), span_(spans) {
     std::iota(parent_.begin(), parent_.end(), 0);
-    finest_.reserve(events.size());
-    latest_allowed_.reserve(events.size());
-    for (const EventForMatching& e : events) {
-      finest_.push_back(e.occurred);
-      latest_allowed_.push_back(e.not_after);
-    }
+    for (size_t i = 0; i < events.size(); ++i) finest_[i] = events[i].occurred;
   }
   int Find(int x) {
     while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
     return x;
   }
-  // Whether the two clusters may become one: every member's time compatible
-  // with the other cluster's most precise time, nothing after "entered", and
-  // no operator "separate" between them.
   bool CanJoin(int a, int b, const std::vector<std::pair<int, int>>& apart) {
     a = Find(a), b = Find(b);
     if (a == b) return true;
-    if (!CompatibleTimes(finest_[a], finest_[b])) return false;
-    if (After(finest_[a], latest_allowed_[b]) || After(finest_[b], latest_allowed_[a])) return false;
+    if (!CompatibleTimes(finest_[a], finest_[b]) || !span_[a].Overlaps(span_[b])) return false;
     for (auto [x, y] : apart) {
       int fx = Find(x), fy = Find(y);
       if ((fx == a && fy == b) || (fx == b && fy == a)) return false;
@@ -71,42 +101,31 @@ class Clusters {
     if (b < a) std::swap(a, b);
     parent_[b] = a;
     if (finest_[b].precision > finest_[a].precision) finest_[a] = finest_[b];
-    if (latest_allowed_[a].precision == TimePrecision::kUnknown ||
-        (latest_allowed_[b].precision != TimePrecision::kUnknown &&
-         SortKey(latest_allowed_[b]) < SortKey(latest_allowed_[a])))
-      latest_allowed_[a] = latest_allowed_[b];
+    span_[a] = {std::max(span_[a].lo, span_[b].lo), std::min(span_[a].hi, span_[b].hi)};
   }
 
  private:
-  // True when `t` is surely after `limit` (compared at the day).
-  static bool After(const PartialTime& t, const PartialTime& limit) {
-    if (t.precision < TimePrecision::kDay || limit.precision < TimePrecision::kDay) return false;
-    return std::tie(t.year, t.month, t.day) > std::tie(limit.year, limit.month, limit.day);
-  }
-  absl::Span<const EventForMatching> events_;
   std::vector<int> parent_;
   std::vector<PartialTime> finest_;
-  std::vector<PartialTime> latest_allowed_;
+  std::vector<DaySpan> span_;
 };
 
-// Pairs whose times can agree, scored. Day-dated records meet within their
-// day; the rest meet everything compatible.
 std::vector<Candidate> ScoredCandidates(absl::Span<const EventForMatching> events,
-                                        const std::vector<std::vector<uint32_t>>& shingles) {
-  std::map<std::tuple<int, int, int>, std::vector<int>> by_day;
+                                        const std::vector<DaySpan>& spans,
+                                        const std::vector<ShingledText>& texts) {
+  std::map<int, std::vector<int>> by_day;
   std::vector<int> loose;
   for (int i = 0; i < static_cast<int>(events.size()); ++i) {
-    const PartialTime& t = events[i].occurred;
-    if (t.precision >= TimePrecision::kDay) {
-      by_day[{t.year, t.month, t.day}].push_back(i);
+    if (spans[i].lo == spans[i].hi) {
+      by_day[spans[i].lo].push_back(i);
     } else {
       loose.push_back(i);
     }
   }
   std::vector<Candidate> out;
   auto consider = [&](int a, int b) {
-    if (!CompatibleTimes(events[a].occurred, events[b].occurred)) return;
-    double score = Containment(shingles[a], shingles[b]);
+    if (!spans[a].Overlaps(spans[b]) || !CompatibleTimes(events[a].occurred, events[b].occurred)) return;
+    double score = CopySimilarity(texts[a], texts[b]);
     if (score >= kReviewScore) out.push_back({std::min(a, b), std::max(a, b), score});
   };
   for (const auto& [day, members] : by_day) {
@@ -114,11 +133,14 @@ std::vector<Candidate> ScoredCandidates(absl::Span<const EventForMatching> event
       for (size_t j = i + 1; j < members.size(); ++j) consider(members[i], members[j]);
   }
   for (size_t i = 0; i < loose.size(); ++i) {
-    for (int j = 0; j < static_cast<int>(events.size()); ++j) {
-      const bool j_loose = events[j].occurred.precision < TimePrecision::kDay;
-      if (j == loose[i] || (j_loose && j < loose[i])) continue;  // each loose pair once
-      consider(loose[i], j);
+    const DaySpan& span = spans[loose[i]];
+    // Day-dated records inside the span...
+    for (auto it = span.Unbounded() ? by_day.begin() : by_day.lower_bound(span.lo);
+         it != by_day.end() && it->first <= span.hi; ++it) {
+      for (int j : it->second) consider(loose[i], j);
     }
+    // ...and the other loose records, each pair once.
+    for (size_t k = i + 1; k < loose.size(); ++k) consider(loose[i], loose[k]);
   }
   // Best first; ties by position so the result is the same every time.
   std::sort(out.begin(), out.end(), [](const Candidate& x, const Candidate& y) {
@@ -127,25 +149,23 @@ std::vector<Candidate> ScoredCandidates(absl::Span<const EventForMatching> event
   return out;
 }
 
-// Undated records whose strong partners lie on different days.
-std::vector<bool> AmbiguousUndated(absl::Span<const EventForMatching> events,
-                                   const std::vector<Candidate>& candidates) {
-  std::vector<std::vector<PartialTime>> partner_times(events.size());
+// Records not dated to a day whose strong partners lie on different days.
+std::vector<bool> Ambiguous(absl::Span<const EventForMatching> events, const std::vector<DaySpan>& spans,
+                            const std::vector<Candidate>& candidates) {
+  std::vector<std::vector<int>> partners(events.size());
   for (const Candidate& c : candidates) {
     if (c.score < kMergeScore) continue;
-    partner_times[c.a].push_back(events[c.b].occurred);
-    partner_times[c.b].push_back(events[c.a].occurred);
+    partners[c.a].push_back(c.b);
+    partners[c.b].push_back(c.a);
   }
   std::vector<bool> ambiguous(events.size(), false);
   for (size_t i = 0; i < events.size(); ++i) {
-    if (events[i].occurred.precision >= TimePrecision::kDay) continue;
-    const auto& times = partner_times[i];
-    for (size_t x = 0; x < times.size() && !ambiguous[i]; ++x)
-      for (size_t y = x + 1; y < times.size(); ++y)
-        if (!CompatibleTimes(times[x], times[y])) {
-          ambiguous[i] = true;
-          break;
-        }
+    if (spans[i].lo == spans[i].hi) continue;
+    std::set<int> days;
+    for (int p : partners[i]) {
+      if (spans[p].lo == spans[p].hi) days.insert(spans[p].lo);
+    }
+    ambiguous[i] = days.size() > 1;
   }
   return ambiguous;
 }
@@ -159,26 +179,32 @@ absl::StatusOr<MatchResult> ClusterCaseEvents(absl::Span<const EventForMatching>
         return absl::InvalidArgumentError("decision names a record outside the case");
     }
   }
-  std::vector<std::vector<uint32_t>> shingles;
-  shingles.reserve(n);
-  for (const EventForMatching& e : events) shingles.push_back(Shingles(e.text));
+  std::vector<ShingledText> texts;
+  std::vector<DaySpan> spans;
+  texts.reserve(n);
+  spans.reserve(n);
+  for (const EventForMatching& e : events) {
+    texts.push_back(PrepareText(e.text));
+    spans.push_back(SpanOf(e));
+  }
   std::vector<std::pair<int, int>> apart;
   for (const RecordPair& p : decisions.cannot_link) apart.emplace_back(p.a, p.b);
 
-  Clusters clusters(events);
+  Clusters clusters(events, spans);
   for (const RecordPair& p : decisions.must_link) {
     if (clusters.CanJoin(p.a, p.b, apart)) clusters.Join(p.a, p.b);
   }
   MatchResult result;
-  const std::vector<Candidate> candidates = ScoredCandidates(events, shingles);
+  const std::vector<Candidate> candidates = ScoredCandidates(events, spans, texts);
   result.candidate_pairs = candidates.size();
-  const std::vector<bool> ambiguous = AmbiguousUndated(events, candidates);
+  const std::vector<bool> ambiguous = Ambiguous(events, spans, candidates);
   std::vector<Candidate> uncertain;
   for (const Candidate& c : candidates) {
     const bool strong = c.score >= kMergeScore && !ambiguous[c.a] && !ambiguous[c.b];
     if (strong && clusters.CanJoin(c.a, c.b, apart)) {
       if (clusters.Find(c.a) != clusters.Find(c.b)) {
-        result.merges.push_back({c.a, c.b, c.score, absl::StrFormat("text %.0f%% contained, times agree", 100 * c.score)});
+        result.merges.push_back(
+            {c.a, c.b, c.score, absl::StrFormat("text %.0f%% a copy, times agree", 100 * c.score)});
       }
       clusters.Join(c.a, c.b);
     } else {
@@ -199,10 +225,12 @@ absl::StatusOr<MatchResult> ClusterCaseEvents(absl::Span<const EventForMatching>
     int ca = result.cluster[c.a], cb = result.cluster[c.b];
     if (ca == cb || !clusters.CanJoin(c.a, c.b, apart)) continue;
     if (!asked.insert({std::min(ca, cb), std::max(ca, cb)}).second) continue;
-    result.review.push_back({c.a, c.b, c.score,
-                             ambiguous[c.a] || ambiguous[c.b]
-                                 ? "undated; its text matches events of different days"
-                                 : absl::StrFormat("text %.0f%% contained, times agree", 100 * c.score)});
+    std::string reason =
+        ambiguous[c.a] || ambiguous[c.b]
+            ? "not dated to the day; its text matches events of different days"
+            : absl::StrFormat("text %.0f%% a copy, times agree%s", 100 * c.score,
+                              spans[c.a].Unbounded() || spans[c.b].Unbounded() ? "; one is undated" : "");
+    result.review.push_back({c.a, c.b, c.score, std::move(reason)});
   }
   return result;
 }

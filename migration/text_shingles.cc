@@ -20,11 +20,12 @@ std::string FoldText(absl::string_view text) {
   return out;
 }
 
-std::vector<uint32_t> Shingles(absl::string_view text) {
-  const std::string folded = FoldText(text);
+namespace {
+
+std::vector<uint32_t> ShinglesOfFolded(absl::string_view folded) {
   std::vector<uint32_t> out;
   if (folded.size() < 4) {
-    if (!folded.empty()) out.push_back(static_cast<uint32_t>(std::hash<std::string>()(folded)));
+    if (!folded.empty()) out.push_back(static_cast<uint32_t>(std::hash<std::string>()(std::string(folded))));
     return out;
   }
   out.reserve(folded.size() - 3);
@@ -36,6 +37,28 @@ std::vector<uint32_t> Shingles(absl::string_view text) {
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
+}
+
+}  // namespace
+
+std::vector<uint32_t> Shingles(absl::string_view text) { return ShinglesOfFolded(FoldText(text)); }
+
+ShingledText PrepareText(absl::string_view text) {
+  ShingledText t;
+  t.folded = FoldText(text);
+  t.shingles = ShinglesOfFolded(t.folded);
+  return t;
+}
+
+double CopySimilarity(const ShingledText& a, const ShingledText& b) {
+  const ShingledText& shorter = a.folded.size() <= b.folded.size() ? a : b;
+  const ShingledText& longer = a.folded.size() <= b.folded.size() ? b : a;
+  if (shorter.folded.size() * 10 >= longer.folded.size() * 9) return Containment(a.shingles, b.shingles);
+  const size_t window = std::min(longer.folded.size(), shorter.folded.size() + shorter.folded.size() / 8 + 8);
+  absl::string_view text(longer.folded);
+  double head = Containment(shorter.shingles, ShinglesOfFolded(text.substr(0, window)));
+  double tail = Containment(shorter.shingles, ShinglesOfFolded(text.substr(text.size() - window)));
+  return std::max(head, tail);
 }
 
 double Containment(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {

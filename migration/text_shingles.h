@@ -25,6 +25,21 @@ std::vector<uint32_t> Shingles(absl::string_view text);
 // |a ∩ b| / min(|a|, |b|): 1 when one text is contained in the other.
 double Containment(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b);
 
+// A text prepared once for many comparisons.
+struct ShingledText {
+  std::string folded;
+  std::vector<uint32_t> shingles;  // of `folded`, sorted and distinct
+};
+ShingledText PrepareText(absl::string_view text);
+
+// How much of the shorter text is a copy of the longer one, in place: the
+// shorter's shingles found in the same-length window at the start of the
+// longer (a copy cut short, or with words added at the end) or at its end (a
+// copy with a prefix such as "UPDATE - "). Texts of similar length compare
+// whole. Unlike plain containment, a short text whose phrases are scattered
+// through a longer, different one scores low.
+double CopySimilarity(const ShingledText& a, const ShingledText& b);
+
 }  // namespace casefile::migration
 
 #endif  // CASEFILE_MIGRATION_TEXT_SHINGLES_H_
