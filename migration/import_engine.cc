@@ -1,6 +1,9 @@
 #include "migration/import_engine.h"
 
 #include <algorithm>
+#include <atomic>
+#include <memory>
+#include <thread>
 #include <map>
 #include <set>
 #include <utility>
@@ -11,6 +14,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/synchronization/notification.h"
 #include "casefile/storage/v1/records.pb.h"
 #include "core/name_tokens.h"
 #include "core/partial_time_proto.h"
@@ -136,6 +140,44 @@ absl::Status LoadCaseRecords(const LmdbTxn& txn, const std::string& case_id,
 }
 
 }  // namespace
+
+absl::Status ImportEngine::ConsolidateBatch(absl::Span<CaseUpdate* const> batch,
+                                            absl::Span<const PairDecision> decisions) {
+  const int threads = std::clamp<int>(std::thread::hardware_concurrency(), 1, 4);
+  std::atomic<size_t> next{0};
+  std::vector<absl::Status> errors(threads);
+  auto work = [&](int t) {
+    for (size_t i; (i = next++) < batch.size();) {
+      CaseUpdate& update = *batch[i];
+      if (update.new_records.empty()) continue;
+      std::vector<CaseRecord> records = std::move(update.new_records);
+      std::map<int64_t, v1::Entry> existing;
+      {
+        auto read = store_->BeginRead();
+        absl::Status s = read.ok() ? LoadCaseRecords((*read)->txn(), update.case_id, existing, records)
+                                   : read.status();
+        if (!s.ok()) {
+          errors[t] = s;
+          return;
+        }
+      }
+      auto plan = ConsolidateCase(update.case_id, existing, std::move(records), decisions, clusterer_);
+      if (!plan.ok()) {
+        errors[t] = plan.status();
+        return;
+      }
+      update.plan = *std::move(plan);
+    }
+  };
+  std::vector<std::thread> pool;
+  for (int t = 1; t < threads; ++t) pool.emplace_back(work, t);
+  work(0);
+  for (std::thread& t : pool) t.join();
+  for (const absl::Status& s : errors) {
+    if (!s.ok()) return s;
+  }
+  return absl::OkStatus();
+}
 
 ImportEngine::ImportEngine(storage::Store* store, ChangeFeed* feed, Clock clock,
                            EventClusterer clusterer, ImportEngineOptions options)
@@ -281,54 +323,61 @@ absl::StatusOr<v1::Import> ImportEngine::Run(const Caller& caller, const v1::Imp
     for (auto& p : person_records) p.set_import(report.name());
   }
 
-  // 5. Consolidate case by case, and write in batches of whole cases.
+  // 5. Consolidate and write in batches of whole cases: a batch's cases are
+  //    consolidated in parallel, then written in one transaction on the
+  //    store's writer while the next batch is consolidated.
   say(dry_run ? "consolidating (dry run)" : "consolidating and writing");
   stage.set_cases_total(updates.size());
-  std::vector<CaseUpdate*> batch;
+  std::vector<std::vector<CaseUpdate*>> batches(1);
   size_t batch_records = 0;
-  auto flush = [&]() -> absl::Status {
-    if (batch.empty()) return absl::OkStatus();
-    if (!dry_run) {
-      absl::Status s = store_->writer().Run(
-          [&](LmdbTxn& txn) { return WriteCaseUpdates(txn, batch, caller, clock_()); });
-      if (!s.ok()) return s;
-      for (CaseUpdate* u : batch) feed_->Publish(u->case_id);
-    }
-    stage.set_cases_written(stage.cases_written() + batch.size());
-    if (progress) progress(stage);
-    batch.clear();
-    batch_records = 0;
-    return absl::OkStatus();
-  };
   for (auto& [case_id, update] : updates) {
     update.case_id = case_id;
-    if (!update.new_records.empty()) {
-      std::vector<CaseRecord> records = std::move(update.new_records);
-      std::map<int64_t, v1::Entry> existing;
-      {
-        auto read = store_->BeginRead();
-        if (!read.ok()) return read.status();
-        if (auto s = LoadCaseRecords((*read)->txn(), case_id, existing, records); !s.ok()) return s;
-      }
-      auto plan = ConsolidateCase(case_id, existing, std::move(records), decisions, clusterer_);
-      if (!plan.ok()) return plan.status();
-      update.plan = *std::move(plan);
-      counts.set_new_entries(counts.new_entries() + update.plan.new_entries.size());
-      counts.set_exact_duplicates_merged(counts.exact_duplicates_merged() + update.plan.exact_duplicates);
-      counts.set_near_duplicates_merged(counts.near_duplicates_merged() + update.plan.near_duplicates);
-      counts.set_sent_to_review(counts.sent_to_review() + update.plan.review_items.size());
-      if (!update.plan.new_entries.empty() || !update.plan.added_sources.empty()) {
-        report.add_cases(CaseName(case_id));
-      }
-      for (const NewEntryPlan& e : update.plan.new_entries) batch_records += e.sources.size();
-      batch_records += update.plan.added_sources.size();
-    }
-    batch.push_back(&update);
+    batches.back().push_back(&update);
+    batch_records += update.new_records.size();
     if (batch_records >= options_.records_per_write) {
-      if (auto s = flush(); !s.ok()) return s;
+      batches.emplace_back();
+      batch_records = 0;
     }
   }
-  if (auto s = flush(); !s.ok()) return s;
+  // The previous batch's write; progress is reported here, not from the
+  // writer's thread, which must never wait on a client.
+  auto previous_write = std::make_unique<absl::Notification>();
+  previous_write->Notify();
+  absl::Status write_status;
+  int64_t cases_in_flight = 0;
+  auto await_previous = [&]() -> absl::Status {
+    previous_write->WaitForNotification();
+    if (!write_status.ok()) return write_status;
+    stage.set_cases_written(stage.cases_written() + cases_in_flight);
+    if (cases_in_flight > 0 && progress) progress(stage);
+    cases_in_flight = 0;
+    return absl::OkStatus();
+  };
+  for (std::vector<CaseUpdate*>& batch : batches) {
+    absl::Status consolidated = ConsolidateBatch(batch, decisions);
+    if (auto s = await_previous(); !s.ok()) return s;
+    if (!consolidated.ok()) return consolidated;
+    for (const CaseUpdate* u : batch) {
+      counts.set_new_entries(counts.new_entries() + u->plan.new_entries.size());
+      counts.set_exact_duplicates_merged(counts.exact_duplicates_merged() + u->plan.exact_duplicates);
+      counts.set_near_duplicates_merged(counts.near_duplicates_merged() + u->plan.near_duplicates);
+      counts.set_sent_to_review(counts.sent_to_review() + u->plan.review_items.size());
+      if (!u->plan.new_entries.empty() || !u->plan.added_sources.empty()) report.add_cases(CaseName(u->case_id));
+    }
+    cases_in_flight = batch.size();
+    if (dry_run) continue;
+    previous_write = std::make_unique<absl::Notification>();
+    store_->writer().Submit(
+        [this, &batch, &caller](LmdbTxn& txn) { return WriteCaseUpdates(txn, batch, caller, clock_()); },
+        [this, &batch, &write_status, done = previous_write.get()](absl::Status s) {
+          write_status = s;
+          if (s.ok()) {
+            for (const CaseUpdate* u : batch) feed_->Publish(u->case_id);
+          }
+          done->Notify();
+        });
+  }
+  if (auto s = await_previous(); !s.ok()) return s;
 
   // 6. Persons: every person record, old and new, clustered again.
   say("matching persons");

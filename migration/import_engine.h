@@ -22,6 +22,7 @@
 #include "core/case_chronology.h"
 #include "core/change_feed.h"
 #include "migration/case_consolidator.h"
+#include "migration/import_writes.h"
 #include "migration/legacy_record.h"
 #include "storage/store.h"
 
@@ -45,6 +46,11 @@ class ImportEngine {
                                  std::vector<LegacyFile> files, const ImportProgressFn& progress);
 
  private:
+  // Consolidates each case of `batch` (reading its stored records), on as
+  // many threads as there are cores.
+  absl::Status ConsolidateBatch(absl::Span<CaseUpdate* const> batch,
+                                absl::Span<const PairDecision> decisions);
+
   storage::Store* const store_;
   ChangeFeed* const feed_;
   const Clock clock_;

@@ -22,7 +22,8 @@ std::string FoldText(absl::string_view text) {
 
 namespace {
 
-std::vector<uint32_t> ShinglesOfFolded(absl::string_view folded) {
+// The hash of the 4 characters at each position (FNV-1a), in text order.
+std::vector<uint32_t> ShingleSequence(absl::string_view folded) {
   std::vector<uint32_t> out;
   if (folded.size() < 4) {
     if (!folded.empty()) out.push_back(static_cast<uint32_t>(std::hash<std::string>()(std::string(folded))));
@@ -30,35 +31,60 @@ std::vector<uint32_t> ShinglesOfFolded(absl::string_view folded) {
   }
   out.reserve(folded.size() - 3);
   for (size_t i = 0; i + 4 <= folded.size(); ++i) {
-    uint32_t h = 2166136261u;  // FNV-1a over 4 bytes
+    uint32_t h = 2166136261u;
     for (size_t k = i; k < i + 4; ++k) h = (h ^ static_cast<unsigned char>(folded[k])) * 16777619u;
     out.push_back(h);
   }
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
+}
+
+std::vector<uint32_t> SortedDistinct(std::vector<uint32_t> v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+  return v;
+}
+
+// Share of `set` (sorted, distinct) found among sequence[first, first+count).
+double WindowContainment(const std::vector<uint32_t>& set, const std::vector<uint32_t>& sequence,
+                         size_t first, size_t count) {
+  if (set.empty() || count == 0) return 0;
+  thread_local std::vector<char> seen;
+  seen.assign(set.size(), 0);
+  size_t common = 0;
+  for (size_t i = first; i < first + count; ++i) {
+    auto it = std::lower_bound(set.begin(), set.end(), sequence[i]);
+    if (it == set.end() || *it != sequence[i]) continue;
+    char& mark = seen[it - set.begin()];
+    if (!mark) mark = 1, ++common;
+  }
+  return static_cast<double>(common) / std::min(set.size(), count);
 }
 
 }  // namespace
 
-std::vector<uint32_t> Shingles(absl::string_view text) { return ShinglesOfFolded(FoldText(text)); }
+std::vector<uint32_t> Shingles(absl::string_view text) { return SortedDistinct(ShingleSequence(FoldText(text))); }
 
 ShingledText PrepareText(absl::string_view text) {
   ShingledText t;
   t.folded = FoldText(text);
-  t.shingles = ShinglesOfFolded(t.folded);
+  t.sequence = ShingleSequence(t.folded);
+  t.shingles = SortedDistinct(t.sequence);
   return t;
 }
 
 double CopySimilarity(const ShingledText& a, const ShingledText& b) {
   const ShingledText& shorter = a.folded.size() <= b.folded.size() ? a : b;
   const ShingledText& longer = a.folded.size() <= b.folded.size() ? b : a;
-  if (shorter.folded.size() * 10 >= longer.folded.size() * 9) return Containment(a.shingles, b.shingles);
-  const size_t window = std::min(longer.folded.size(), shorter.folded.size() + shorter.folded.size() / 8 + 8);
-  absl::string_view text(longer.folded);
-  double head = Containment(shorter.shingles, ShinglesOfFolded(text.substr(0, window)));
-  double tail = Containment(shorter.shingles, ShinglesOfFolded(text.substr(text.size() - window)));
-  return std::max(head, tail);
+  const double whole = Containment(a.shingles, b.shingles);
+  if (shorter.folded.size() * 10 >= longer.folded.size() * 9) return whole;
+  // A window holds no more of the shorter text than the whole does, so a
+  // low overall containment settles it without looking at windows.
+  if (whole < 0.5) return whole;
+  // Windows of the shorter's length (plus slack for typos) at each end.
+  const size_t window = std::min(longer.sequence.size(),
+                                 shorter.sequence.size() + shorter.sequence.size() / 8 + 8);
+  return std::max(WindowContainment(shorter.shingles, longer.sequence, 0, window),
+                  WindowContainment(shorter.shingles, longer.sequence, longer.sequence.size() - window, window));
 }
 
 double Containment(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
