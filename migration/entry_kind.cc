@@ -21,6 +21,8 @@ v1::EntryKind InferEntryKind(absl::string_view doc_type, absl::string_view text)
       {"referral", v1::ENTRY_KIND_REFERRAL},
       {"home visit", v1::ENTRY_KIND_VISIT},
       {"welfare check", v1::ENTRY_KIND_VISIT},
+      {"welfare visit", v1::ENTRY_KIND_VISIT},
+      {"unannounced visit", v1::ENTRY_KIND_VISIT},
       {"visited", v1::ENTRY_KIND_VISIT},
       {"reviewed", v1::ENTRY_KIND_REVIEW},
       {"review by", v1::ENTRY_KIND_REVIEW},
