@@ -8,8 +8,13 @@ namespace {
 
 // Stable LSD radix sort by a 64-bit key, a byte a pass (256 buckets keep the
 // scatter cache-friendly), skipping bytes that are the same everywhere.
-template <typename T, typename KeyOf>
-void RadixSort(std::vector<T>& items, KeyOf key_of) {
+// `less` orders like a stable sort by key would (used for small inputs).
+template <typename T, typename KeyOf, typename Less>
+void RadixSort(std::vector<T>& items, KeyOf key_of, Less less) {
+  if (items.size() < 2048) {  // eight passes over 256 counters cost more
+    std::sort(items.begin(), items.end(), less);
+    return;
+  }
   std::vector<T> buffer(items.size());
   for (int shift = 0; shift < 64; shift += 8) {
     size_t count[256] = {};
@@ -49,7 +54,11 @@ BlockingStats ForEachCandidatePair(std::vector<KeyedRecord> entries,
   if (!std::is_sorted(entries.begin(), entries.end(), by_record)) {
     std::stable_sort(entries.begin(), entries.end(), by_record);
   }
-  RadixSort(entries, [](const KeyedRecord& e) { return e.key; });
+  RadixSort(
+      entries, [](const KeyedRecord& e) { return e.key; },
+      [](const KeyedRecord& x, const KeyedRecord& y) {
+        return x.key != y.key ? x.key < y.key : x.record < y.record;
+      });
 
   // Every pair of every usable block (two records or more, at most the cap),
   // as (a << 32 | b); a pair sharing several keys appears several times.
@@ -81,7 +90,8 @@ BlockingStats ForEachCandidatePair(std::vector<KeyedRecord> entries,
     }
     begin = end;
   }
-  RadixSort(pairs, [](uint64_t p) { return p; });
+  RadixSort(
+      pairs, [](uint64_t p) { return p; }, [](uint64_t x, uint64_t y) { return x < y; });
   pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
   stats.pairs = static_cast<int64_t>(pairs.size());
   for (uint64_t p : pairs) {

@@ -26,14 +26,15 @@ MatchResult AssembleClusters(ConstrainedClusters& clusters,
     }
     if (clusters.Together(pair.a, pair.b)) continue;
     if (!clusters.CanJoin(pair.a, pair.b)) continue;  // an operator said no
-    if (!callbacks.may_join(clusters, pair.a, pair.b)) {
-      review.push_back(&pair);
-      continue;
-    }
+    const JoinVerdict verdict = callbacks.may_join(clusters, pair.a, pair.b);
+    if (verdict == JoinVerdict::kReview) review.push_back(&pair);
+    if (verdict != JoinVerdict::kJoin) continue;
+    const int root_a = clusters.Find(pair.a);
+    const int root_b = clusters.Find(pair.b);
     clusters.Join(pair.a, pair.b);
-    callbacks.joined(clusters, pair.a, pair.b);
+    callbacks.joined(clusters, root_a, root_b);
     result.merges.push_back(
-        {pair.a, pair.b, pair.score, callbacks.reason(pair.a, pair.b)});
+        {pair.a, pair.b, pair.score, callbacks.reason(pair)});
   }
 
   // One review per pair of clusters, the strongest; `review` is already in
@@ -49,7 +50,7 @@ MatchResult AssembleClusters(ConstrainedClusters& clusters,
     if (ra == rb || !clusters.CanJoin(ra, rb)) continue;
     if (!seen.insert(std::minmax(ra, rb)).second) continue;
     result.review.push_back(
-        {pair->a, pair->b, pair->score, callbacks.reason(pair->a, pair->b)});
+        {pair->a, pair->b, pair->score, callbacks.reason(*pair)});
   }
   result.cluster = clusters.DenseIds();
   return result;

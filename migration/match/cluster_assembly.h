@@ -21,17 +21,24 @@ struct ScoredPair {
   int b = 0;
   double score = 0;
   bool merge = false;  // strong enough to merge; otherwise review only
+  int tag = 0;         // the caller's, e.g. where it keeps the evidence
+};
+
+enum class JoinVerdict {
+  kJoin,
+  kReview,  // refuse, and put the pair before an operator
+  kRefuse,  // refuse silently: the pair cannot be one thing
 };
 
 struct AssemblyCallbacks {
   // Whether the (different) clusters of a and b may become one, beyond the
-  // operator's cannot-links, which are always checked. A refused merge goes
-  // to review.
-  absl::FunctionRef<bool(ConstrainedClusters&, int, int)> may_join;
-  // Called after the clusters of a and b were joined.
-  absl::FunctionRef<void(ConstrainedClusters&, int, int)> joined;
+  // operator's cannot-links, which are always checked.
+  absl::FunctionRef<JoinVerdict(ConstrainedClusters&, int, int)> may_join;
+  // Called after the clusters rooted at root_a and root_b became one (rooted
+  // at clusters.Find(root_a) now), e.g. to combine per-cluster state.
+  absl::FunctionRef<void(ConstrainedClusters&, int root_a, int root_b)> joined;
   // The evidence text of a merged or reviewed pair.
-  absl::FunctionRef<std::string(int, int)> reason;
+  absl::FunctionRef<std::string(const ScoredPair&)> reason;
 };
 
 // `clusters` holds the operator decisions already; it ends holding the result.

@@ -127,18 +127,18 @@ absl::StatusOr<MatchResult> MatchPersons(absl::Span<const PersonRecord> records,
     const absl::Span<const int> right = cl.Members(b);
     if (static_cast<int64_t>(left.size() * right.size()) >
         options.max_join_checks) {
-      return false;
+      return JoinVerdict::kReview;
     }
     for (int x : left) {
       for (int y : right) {
-        if (PersonsConflict(keys[x], keys[y])) return false;
+        if (PersonsConflict(keys[x], keys[y])) return JoinVerdict::kReview;
       }
     }
-    return true;
+    return JoinVerdict::kJoin;
   };
   auto joined = [](ConstrainedClusters&, int, int) {};
-  auto reason = [&](int a, int b) {
-    return ComparePersons(keys[a], keys[b]).Reason();
+  auto reason = [&](const ScoredPair& p) {
+    return ComparePersons(keys[p.a], keys[p.b]).Reason();
   };
   MatchResult result =
       AssembleClusters(clusters, std::move(pairs), {may_join, joined, reason});
