@@ -15,12 +15,17 @@
 // (each copy maps letters through its own permutation, so edit distances and
 // duplicate structure are kept but copies are different people).
 //
+// Then the same for the nominal indexes of legacy import folders (the sample,
+// or folders written by generate-legacy, with twins and siblings).
+//
 //   person_accuracy [--febrl_dir=/work/shared/data/febrl] [--scaled_copies=48]
+//                   [--legacy_folders=/work/shared/samples/legacy,/tmp/gen]
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <ctime>
+#include <filesystem>
 #include <fstream>
 #include <numeric>
 #include <random>
@@ -29,6 +34,9 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "google/protobuf/struct.pb.h"
+#include "google/protobuf/util/json_util.h"
+#include "migration/legacy_reader.h"
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/strings/ascii.h"
@@ -39,13 +47,19 @@
 #include "migration/match/person_matcher.h"
 
 ABSL_FLAG(std::string, febrl_dir, "/work/shared/data/febrl",
-          "Folder with the Febrl dataset*.csv files");
+          "Folder with the Febrl dataset*.csv files (empty: skip Febrl)");
+ABSL_FLAG(std::vector<std::string>, legacy_folders,
+          std::vector<std::string>({"/work/shared/samples/legacy"}),
+          "Import folders with truth.json whose nominal indexes to score too "
+          "(generated ones have twins, siblings, nicknames and swapped dates)");
 ABSL_FLAG(bool, explain, false,
           "Also print how review pairs and missed true pairs compare");
 ABSL_FLAG(double, merge_score, casefile::migration::PersonMatcherOptions{}.merge_score,
           "PersonMatcherOptions::merge_score");
 ABSL_FLAG(double, review_score, casefile::migration::PersonMatcherOptions{}.review_score,
           "PersonMatcherOptions::review_score");
+ABSL_FLAG(bool, merge_day_month_swaps, false,
+          "PersonMatcherOptions::merge_day_month_swaps");
 ABSL_FLAG(int, scaled_copies, 48,
           "Ciphered copies of all Febrl records for the speed run (0: skip)");
 
@@ -85,6 +99,37 @@ bool ReadFebrl(const std::string& path, Labelled& out) {
     std::vector<std::string> id = absl::StrSplit(f[0], '-');
     out.entity.push_back(id.size() >= 2 ? id[1] : f[0]);
     out.records.push_back(std::move(r));
+  }
+  return true;
+}
+
+// The nominal rows of a legacy import folder, labelled with truth.json's
+// "nominals" (locator -> person).
+bool ReadLegacyNominals(const std::filesystem::path& folder, Labelled& out) {
+  auto read_all = [](const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+  };
+  google::protobuf::Struct truth;
+  if (!google::protobuf::util::JsonStringToMessage(read_all(folder / "truth.json"), &truth)
+           .ok() ||
+      !truth.fields().contains("nominals")) {
+    return false;
+  }
+  const auto& person = truth.fields().at("nominals").struct_value().fields();
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(folder)) {
+    if (!entry.is_regular_file() || entry.path().filename() == "truth.json") continue;
+    LegacyFile file = ReadLegacyFile(
+        entry.path().lexically_relative(folder).generic_string(), read_all(entry.path()));
+    for (const NominalRecord& n : file.nominals) {
+      auto it = person.find(n.locator);
+      if (it == person.end()) continue;
+      out.records.push_back({n.forename, n.surname, n.date_of_birth, n.address_1,
+                             n.address_2, n.town, n.postcode});
+      out.entity.push_back(it->second.string_value());
+    }
   }
   return true;
 }
@@ -142,6 +187,7 @@ void Report(const std::string& name, const Labelled& data) {
   PersonMatcherOptions options;
   options.merge_score = absl::GetFlag(FLAGS_merge_score);
   options.review_score = absl::GetFlag(FLAGS_review_score);
+  options.merge_day_month_swaps = absl::GetFlag(FLAGS_merge_day_month_swaps);
   absl::StatusOr<MatchResult> result = MatchPersons(data.records, {}, options);
   const double seconds = std::chrono::duration<double>(
                              std::chrono::steady_clock::now() - start)
@@ -253,7 +299,7 @@ int Run() {
       {"4a+4b", {"dataset4a.csv", "dataset4b.csv"}},
   };
   Labelled all;
-  for (const Set& set : sets) {
+  for (const Set& set : dir.empty() ? std::vector<Set>() : sets) {
     Labelled data;
     for (const std::string& file : set.files) {
       if (!ReadFebrl(dir + "/" + file, data)) {
@@ -266,6 +312,14 @@ int Run() {
       all.records.push_back(data.records[i]);
       all.entity.push_back(absl::StrCat(set.name, "/", data.entity[i]));
     }
+  }
+  for (const std::string& folder : absl::GetFlag(FLAGS_legacy_folders)) {
+    Labelled data;
+    if (!ReadLegacyNominals(folder, data)) {
+      std::fprintf(stderr, "cannot read nominals of %s\n", folder.c_str());
+      return 1;
+    }
+    Report(std::filesystem::path(folder).filename().string(), data);
   }
   const int copies = absl::GetFlag(FLAGS_scaled_copies);
   if (copies > 0) Report("scaled", Scaled(all, copies));

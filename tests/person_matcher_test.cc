@@ -144,6 +144,24 @@ TEST(MatchPersons, DayAndMonthSwappedGoesToReview) {
   EXPECT_THAT(r.review[0].reason, HasSubstr("dob day and month swapped"));
 }
 
+TEST(MatchPersons, DayAndMonthSwapsCanBeAllowedToMerge) {
+  PersonMatcherOptions options;
+  options.merge_day_month_swaps = true;
+  absl::StatusOr<MatchResult> r = MatchPersons(
+      std::vector<PersonRecord>{Person("Michelle", "Preece", Dob(1980, 8, 12)),
+                                Person("Michelle", "Preece", Dob(1980, 12, 8))},
+      {}, options);
+  ASSERT_TRUE(r.ok());
+  EXPECT_THAT(r->cluster, ElementsAre(0, 0));
+}
+
+TEST(MatchPersons, RnForMIsOneTypingError) {
+  MatchResult r = Match({Person("Emma", "Preece", Dob(2003, 2, 1)),
+                         Person("Ernma", "Preece", Dob(2003, 2, 1))});
+  EXPECT_THAT(r.cluster, ElementsAre(0, 0));
+  EXPECT_THAT(r.merges[0].reason, HasSubstr("forename typo"));
+}
+
 TEST(MatchPersons, OneDigitDobTypoMergesWhenEverythingElseAgrees) {
   MatchResult r = Match({Person("Michelle", "Preece", Dob(1980, 8, 19)),
                          Person("Michelle", "Preece", Dob(1980, 8, 18))});
@@ -241,7 +259,8 @@ TEST(ComparePersons, ReasonNamesFieldsNeverValues) {
       MakePersonKey(Person("Elie", "Watson", Dob(2008, 3, 4))));
   EXPECT_EQ(c.Reason(),
             "forename typo; surname exact; dob day and month swapped; address strong");
-  EXPECT_FALSE(c.strong);
+  EXPECT_TRUE(c.strong);
+  EXPECT_TRUE(c.day_month_swapped);  // so the matcher asks an operator
   EXPECT_FALSE(c.conflict);
 }
 

@@ -62,6 +62,15 @@ bool Good(NameAgreement level) {
          level == NameAgreement::kTypo;
 }
 
+// "rn" typed or read for "m" ("Ernma" for "Emma"): one error, two edits.
+std::string MForRn(std::string_view s) {
+  std::string out(s);
+  for (size_t i = out.find("rn"); i != std::string::npos; i = out.find("rn", i)) {
+    out.replace(i, 2, "m");
+  }
+  return out;
+}
+
 NameAgreement SpellingAgreement(std::string_view a, std::string_view b) {
   // Most pairs compared are different people: a letter count settles those
   // without the edit distance or the full Jaro-Winkler. Every edit changes at
@@ -82,7 +91,8 @@ NameAgreement SpellingAgreement(std::string_view a, std::string_view b) {
     jw_bound = jaro + 0.4 * (1.0 - jaro);
   }
   if (!may_be_close && jw_bound < 0.85) return NameAgreement::kDifferent;
-  const int distance = may_be_close ? BoundedEditDistance(a, b, 2) : 3;
+  int distance = may_be_close ? BoundedEditDistance(a, b, 2) : 3;
+  if (distance == 2) distance = BoundedEditDistance(MForRn(a), MForRn(b), 2);
   if (distance <= 1) return NameAgreement::kTypo;
   if (distance == 2 && std::min(a.size(), b.size()) >= 7) {
     return NameAgreement::kTypo;
@@ -371,10 +381,11 @@ PersonComparison ComparePersons(const PersonKey& a, const PersonKey& b,
   const bool forename_ok =
       forename_spelt || (n.forename == NameAgreement::kVariant && dob_exact) ||
       (forename_missing && rest_close);
+  const bool dob_swapped = n.dob == DobAgreement::kDayMonthSwapped;
   const bool dob_ok =
       dob_exact ||
       ((n.dob == DobAgreement::kTypo || n.dob == DobAgreement::kTransposed ||
-        dob_missing) &&
+        dob_missing || dob_swapped) &&
        rest_close);
   // A surname may change (marriage, a step-parent's name) but only the same
   // forename, date of birth and address together outweigh that.
@@ -386,6 +397,7 @@ PersonComparison ComparePersons(const PersonKey& a, const PersonKey& b,
   out.strong = forename_ok && dob_ok && surname_ok &&
                address.agreement != AddressAgreement::kNone;
   out.missing_field = out.strong && (forename_missing || dob_missing);
+  out.day_month_swapped = out.strong && dob_swapped;
   return out;
 }
 

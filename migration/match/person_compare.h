@@ -8,11 +8,11 @@
 //    through a third record.
 //  - Dates of birth a generation apart (>= 12 years, not a typo) are a parent
 //    and child of one name: a conflict.
-//  - Evidence that is not strong (day and month swapped, a nickname without
-//    the same date of birth, a surname change without the same forename, date
-//    of birth and address) may only go to review. A missing forename or date of
-//    birth is strong only when every other field agrees closely, and is
-//    flagged so the matcher can refuse it.
+//  - Evidence that is not strong (a nickname without the same date of birth,
+//    a surname change without the same forename, date of birth and address)
+//    may only go to review. A missing forename or date of birth, or a date of
+//    birth with day and month swapped, is strong only when every other field
+//    agrees closely, and is flagged so the matcher can refuse it.
 //
 // Thread-safe: pure functions.
 #ifndef CASEFILE_MIGRATION_MATCH_PERSON_COMPARE_H_
@@ -67,8 +67,10 @@ struct PersonComparison {
   // unambiguous).
   bool strong = false;
   // Strong only because everything else agrees closely while the forename or
-  // the date of birth is missing on one side.
+  // the date of birth is missing on one side...
   bool missing_field = false;
+  // ...or the dates of birth have day and month swapped.
+  bool day_month_swapped = false;
 
   // "forename typo; surname exact; dob exact; address strong" — fields and
   // how they agreed, never their values.

@@ -112,7 +112,8 @@ absl::StatusOr<MatchResult> MatchPersons(absl::Span<const PersonRecord> records,
             ComparePersons(keys[a], keys[b], options.review_score);
         if (c.conflict || c.score < options.review_score) return;
         const bool merge = c.strong && c.score >= options.merge_score &&
-                           (!c.missing_field || options.merge_with_missing_field);
+                           (!c.missing_field || options.merge_with_missing_field) &&
+                           (!c.day_month_swapped || options.merge_day_month_swaps);
         pairs.push_back({a, b, c.score, merge});
       });
   const std::vector<bool> ambiguous = AmbiguousRecords(keys, pairs);

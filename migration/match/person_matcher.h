@@ -29,12 +29,15 @@ namespace casefile::migration {
 struct PersonMatcherOptions {
   // Minimum score (see person_compare.h) to merge a strong pair without an
   // operator.
-  double merge_score = 20.0;
+  double merge_score = 18.0;
   // Whether a pair may merge without an operator when the forename or the date
   // of birth is missing on one side but every other field agrees closely
   // (see person_compare.h). Such merges are always unambiguous: a record that
   // could belong to two people who conflict (twins) goes to review.
   bool merge_with_missing_field = true;
+  // Whether such a pair may merge when instead the dates of birth have day
+  // and month swapped (03/04 against 04/03). Off: an operator confirms.
+  bool merge_day_month_swaps = false;
   // Minimum score to put a pair before an operator.
   double review_score = 16.0;
   // Blocks with more records than this are not used (a common name in one
