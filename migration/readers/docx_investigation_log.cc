@@ -21,15 +21,8 @@ LegacyFile BuildDocxInvestigationLog(std::string_view path, const std::vector<Do
   for (const DocxBlock& block : body) {
     if (block.is_table) {
       log.AddTable(block.table_rows);
-      continue;
-    }
-    std::string_view p = block.paragraph;
-    size_t start = 0;
-    while (start <= p.size()) {
-      size_t end = p.find('\n', start);
-      if (end == std::string_view::npos) end = p.size();
-      log.AddLine(p.substr(start, end - start));
-      start = end + 1;
+    } else {
+      log.AddLines(block.paragraph);
     }
   }
   return log.Finish();

@@ -2,6 +2,7 @@
 #include "migration/readers/investigation_log.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "absl/status/status.h"
 #include "migration/readers/ascii.h"
@@ -30,18 +31,16 @@ std::string_view TrimLeft(std::string_view s) {
   return s;
 }
 
-// Drops a leading separator: "-", ":", an en or em dash.
-std::string_view SkipSeparator(std::string_view rest, bool* found) {
-  rest = TrimLeft(rest);
-  *found = true;
-  if (!rest.empty() && (rest.front() == '-' || rest.front() == ':')) {
-    rest.remove_prefix(1);
-  } else if (rest.substr(0, 3) == "\xE2\x80\x93" || rest.substr(0, 3) == "\xE2\x80\x94") {
-    rest.remove_prefix(3);
-  } else {
-    *found = false;
+// The text after a leading separator ("-", ":", an en or em dash), or
+// nullopt when `text` does not start with one.
+std::optional<std::string_view> AfterSeparator(std::string_view text) {
+  if (!text.empty() && (text.front() == '-' || text.front() == ':')) {
+    return TrimLeft(text.substr(1));
   }
-  return TrimLeft(rest);
+  if (text.substr(0, 3) == "\xE2\x80\x93" || text.substr(0, 3) == "\xE2\x80\x94") {
+    return TrimLeft(text.substr(3));
+  }
+  return std::nullopt;
 }
 
 // What a line in the body of a log is.
@@ -61,9 +60,10 @@ LineStart ClassifyLine(std::string_view line) {
     start.time = prefix.status();
     return start;
   }
-  bool separator = false;
-  start.rest = SkipSeparator(s.substr(prefix->length), &separator);
-  if (prefix->time.precision == TimePrecision::kMonth && !separator && !start.rest.empty()) {
+  const std::string_view after = TrimLeft(s.substr(prefix->length));
+  const std::optional<std::string_view> separated = AfterSeparator(after);
+  start.rest = separated.value_or(after);
+  if (prefix->time.precision == TimePrecision::kMonth && !separated && !after.empty()) {
     start.kind = LineStart::kText;  // "May 2012 saw ..." is prose
     return start;
   }
@@ -120,20 +120,20 @@ void InvestigationLogBuilder::AddLine(std::string_view line) {
     phase_ = Phase::kHeader;
     if (StartsWithIgnoreCase(TrimAscii(line), kTitle)) return;
   }
+  if (phase_ == Phase::kHeader && IsBlank(line)) {
+    // Blank lines between the title and the first header line are spacing.
+    if (header_lines_ > 0) phase_ = Phase::kBody;
+    return;
+  }
+  const LineStart start = ClassifyLine(line);
   if (phase_ == Phase::kHeader) {
-    if (IsBlank(line)) {
-      // Blank lines between the title and the first header line are spacing.
-      if (header_lines_ > 0) phase_ = Phase::kBody;
-      return;
-    }
-    if (ClassifyLine(line).kind == LineStart::kText) {
+    if (start.kind == LineStart::kText) {
       ++header_lines_;
       if (!AddHeaderLine(line)) ++lines_outside_entries_;
       return;
     }
     phase_ = Phase::kBody;
   }
-  LineStart start = ClassifyLine(line);
   if (start.kind == LineStart::kEntry) {
     StartEntry(start.time, start.rest);
   } else if (in_entry_) {
@@ -217,15 +217,17 @@ void InvestigationLogBuilder::FinishEntry() {
 void InvestigationLogBuilder::AddTable(const std::vector<std::vector<std::string>>& rows) {
   if (AddEntriesTable(rows)) return;
   for (const std::vector<std::string>& row : rows) {
-    for (const std::string& cell : row) {
-      size_t start = 0;
-      while (start <= cell.size()) {
-        size_t end = cell.find('\n', start);
-        if (end == std::string::npos) end = cell.size();
-        AddLine(std::string_view(cell).substr(start, end - start));
-        start = end + 1;
-      }
-    }
+    for (const std::string& cell : row) AddLines(cell);
+  }
+}
+
+void InvestigationLogBuilder::AddLines(std::string_view text) {
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    AddLine(text.substr(start, end - start));
+    start = end + 1;
   }
 }
 
@@ -283,13 +285,7 @@ bool IsTextInvestigationLog(std::string_view text) {
 
 LegacyFile ReadTextInvestigationLog(std::string_view path, std::string_view text) {
   InvestigationLogBuilder log(path);
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    log.AddLine(text.substr(start, end - start));
-    start = end + 1;
-  }
+  log.AddLines(text);
   return log.Finish();
 }
 

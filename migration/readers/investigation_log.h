@@ -46,6 +46,8 @@ class InvestigationLogBuilder {
 
   // REQUIRES: `line` holds no '\n'.
   void AddLine(std::string_view line);
+  // Each '\n'-separated line of `text`, in order.
+  void AddLines(std::string_view text);
   // Rows of cells, each cell's paragraphs joined with '\n'.
   void AddTable(const std::vector<std::vector<std::string>>& rows);
   LegacyFile Finish();
