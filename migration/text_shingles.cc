@@ -9,13 +9,25 @@ namespace casefile::migration {
 std::string FoldText(absl::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (char ch : text) {
-    unsigned char c = static_cast<unsigned char>(ch);
-    if (absl::ascii_isalnum(c)) {
-      out.push_back(static_cast<char>(absl::ascii_tolower(c)));
-    } else if (c >= 0xC0 || (c >= 0x80 && !out.empty() && static_cast<unsigned char>(out.back()) >= 0x80)) {
-      out.push_back(ch);  // non-ASCII letters (Zoë): keep their bytes
+  for (size_t i = 0; i < text.size();) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      if (absl::ascii_isalnum(c)) out.push_back(static_cast<char>(absl::ascii_tolower(c)));
+      ++i;
+      continue;
     }
+    // One UTF-8 sequence. Typographic punctuation and spaces fold away like
+    // their ASCII forms, so that a pasted copy with curly quotes or an
+    // ellipsis matches: U+0080-U+00BF (no-break space, guillemets) is C2 xx,
+    // U+2000-U+207F (curly quotes, dashes, the ellipsis) is E2 80 xx / E2 81 xx.
+    // Other non-ASCII letters (Zoë) keep their bytes; a stray continuation
+    // byte goes.
+    const size_t length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    absl::string_view sequence = text.substr(i, length);
+    i += sequence.size();
+    const bool punctuation =
+        c == 0xC2 || (c == 0xE2 && sequence.size() > 1 && (sequence[1] == '\x80' || sequence[1] == '\x81'));
+    if (length > 1 && !punctuation) out.append(sequence.data(), sequence.size());
   }
   return out;
 }
