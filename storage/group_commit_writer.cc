@@ -87,7 +87,11 @@ void GroupCommitWriter::CommitBatch(std::deque<Pending>& batch) {
     }
     bool map_full = false;
     for (Pending& p : batch) {
-      absl::Status s = p.op(*txn);
+      // Each operation runs in a nested transaction, so one that fails half
+      // way leaves nothing behind and the rest of the batch still commits.
+      auto nested = LmdbTxn::BeginNested(*env_, *txn);
+      absl::Status s = nested.ok() ? p.op(*nested) : nested.status();
+      if (s.ok()) s = nested->Commit();
       if (absl::IsResourceExhausted(s)) {
         map_full = true;
         break;

@@ -31,11 +31,10 @@ struct GroupCommitOptions {
 
 class GroupCommitWriter {
  public:
-  // Runs inside the batch's write transaction. REQUIRES: an operation that
-  // returns an error other than ResourceExhausted has written nothing (check
-  // first, then write), so the rest of the batch can still commit. It may run
-  // more than once (after a map resize), so it must depend only on the
-  // transaction's contents.
+  // Runs inside its own nested transaction of the batch's write transaction:
+  // an operation that returns an error leaves nothing behind, and the rest of
+  // the batch still commits. It may run more than once (after a map resize),
+  // so it must depend only on the transaction's contents.
   using Op = absl::AnyInvocable<absl::Status(LmdbTxn&)>;
   // Called on the writer thread with the operation's outcome once its commit
   // is durable (or failed). Must not block.

@@ -98,6 +98,13 @@ absl::StatusOr<LmdbTxn> LmdbTxn::BeginWrite(const LmdbEnv& env) {
   return LmdbTxn(txn, env.dbi());
 }
 
+absl::StatusOr<LmdbTxn> LmdbTxn::BeginNested(const LmdbEnv& env, LmdbTxn& parent) {
+  MDB_txn* txn = nullptr;
+  int rc = mdb_txn_begin(env.env(), parent.txn_, 0, &txn);
+  if (rc != MDB_SUCCESS) return LmdbStatus(rc, "begin nested transaction");
+  return LmdbTxn(txn, env.dbi());
+}
+
 LmdbTxn::LmdbTxn(LmdbTxn&& other) noexcept
     : txn_(std::exchange(other.txn_, nullptr)), dbi_(other.dbi_) {}
 LmdbTxn& LmdbTxn::operator=(LmdbTxn&& other) noexcept {

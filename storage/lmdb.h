@@ -62,6 +62,9 @@ class LmdbTxn {
  public:
   static absl::StatusOr<LmdbTxn> BeginRead(const LmdbEnv& env);
   static absl::StatusOr<LmdbTxn> BeginWrite(const LmdbEnv& env);
+  // A write transaction inside `parent`: its writes join the parent's on
+  // Commit and vanish on Abort. The parent must not be used until it ends.
+  static absl::StatusOr<LmdbTxn> BeginNested(const LmdbEnv& env, LmdbTxn& parent);
 
   LmdbTxn(LmdbTxn&& other) noexcept;
   LmdbTxn& operator=(LmdbTxn&& other) noexcept;

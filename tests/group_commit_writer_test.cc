@@ -154,6 +154,26 @@ TEST_F(GroupCommitWriterTest, AFailingOpGetsItsOwnErrorAndTheRestOfItsBatchCommi
   EXPECT_EQ(Committed("c"), "3");
 }
 
+TEST_F(GroupCommitWriterTest, AnOpThatFailsHalfWayLeavesNothingBehind) {
+  Start(8 * kMiB, GroupCommitOptions());
+  BlockWriter();
+  Outcomes outcomes(3);
+  writer_->Submit([](LmdbTxn& txn) { return txn.Put("a", "1"); }, outcomes.Done(0));
+  writer_->Submit(
+      [](LmdbTxn& txn) {
+        if (auto s = txn.Put("b", "half"); !s.ok()) return s;
+        return absl::InternalError("failed after one write");
+      },
+      outcomes.Done(1));
+  writer_->Submit([](LmdbTxn& txn) { return txn.Put("c", "3"); }, outcomes.Done(2));
+  release_.Notify();
+  EXPECT_THAT(outcomes.Wait(), ElementsAre(absl::OkStatus(), absl::InternalError("failed after one write"),
+                                           absl::OkStatus()));
+  EXPECT_EQ(Committed("a"), "1");
+  EXPECT_EQ(Committed("b"), "<absent>");
+  EXPECT_EQ(Committed("c"), "3");
+}
+
 // While the writer is held on one op, N more queue up; released, they must
 // go in ceil(N / max_batch) transactions of at most max_batch, in order.
 TEST_F(GroupCommitWriterTest, QueuedOpsAreBatched) {
