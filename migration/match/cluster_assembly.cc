@@ -8,6 +8,44 @@
 
 namespace casefile::migration {
 
+std::vector<bool> AmbiguousRecords(int records, const std::vector<ScoredPair>& pairs,
+                                   double margin, absl::FunctionRef<bool(int)> applies,
+                                   absl::FunctionRef<bool(int, int)> conflict) {
+  constexpr size_t kMaxPartnersChecked = 16;
+  struct Partner {
+    double score;
+    int record;
+  };
+  std::vector<std::vector<Partner>> partners(records);
+  for (const ScoredPair& p : pairs) {
+    if (!p.merge) continue;
+    if (applies(p.a)) partners[p.a].push_back({p.score, p.b});
+    if (applies(p.b)) partners[p.b].push_back({p.score, p.a});
+  }
+  std::vector<bool> ambiguous(records, false);
+  for (int x = 0; x < records; ++x) {
+    std::vector<Partner>& mine = partners[x];
+    if (mine.size() < 2) continue;
+    std::sort(mine.begin(), mine.end(), [](const Partner& l, const Partner& r) {
+      return l.score > r.score || (l.score == r.score && l.record < r.record);
+    });
+    size_t close = 1;  // partners within the margin of the best
+    while (close < mine.size() && close < kMaxPartnersChecked &&
+           mine[close].score >= mine[0].score - margin) {
+      ++close;
+    }
+    for (size_t i = 0; i < close && !ambiguous[x]; ++i) {
+      for (size_t j = i + 1; j < close; ++j) {
+        if (conflict(mine[i].record, mine[j].record)) {
+          ambiguous[x] = true;
+          break;
+        }
+      }
+    }
+  }
+  return ambiguous;
+}
+
 MatchResult AssembleClusters(ConstrainedClusters& clusters,
                              std::vector<ScoredPair> pairs,
                              const AssemblyCallbacks& callbacks) {

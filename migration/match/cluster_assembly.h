@@ -41,6 +41,15 @@ struct AssemblyCallbacks {
   absl::FunctionRef<std::string(const ScoredPair&)> reason;
 };
 
+// The records that are ambiguous: among their merge partners, two that each
+// score within `margin` of the record's best partner cannot be one thing
+// (`conflict`), like a record that fits both twins or two weekly checks.
+// Only records for which `applies` holds are checked (at most the best 16
+// partners each). Their pairs should go to review, not merge.
+std::vector<bool> AmbiguousRecords(int records, const std::vector<ScoredPair>& pairs,
+                                   double margin, absl::FunctionRef<bool(int)> applies,
+                                   absl::FunctionRef<bool(int, int)> conflict);
+
 // `clusters` holds the operator decisions already; it ends holding the result.
 MatchResult AssembleClusters(ConstrainedClusters& clusters,
                              std::vector<ScoredPair> pairs,

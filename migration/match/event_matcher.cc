@@ -30,41 +30,6 @@ uint64_t Day(const PartialTime& t) {
   return (static_cast<uint64_t>(t.year) * 13 + t.month) * 32 + t.day;
 }
 
-// Records with an imprecise time whose best candidates cannot all be one
-// event: an undated "Weekly welfare check ..." that fits three weekly checks.
-// A candidate clearly better than the others (by `margin`) is no ambiguity.
-std::vector<bool> AmbiguousRecords(const std::vector<EventWhen>& when,
-                                   const std::vector<ScoredPair>& pairs,
-                                   double margin) {
-  struct Candidate {
-    double score;
-    int record;
-  };
-  const int n = static_cast<int>(when.size());
-  std::vector<std::vector<Candidate>> candidates(n);
-  for (const ScoredPair& p : pairs) {
-    if (!p.merge) continue;
-    if (Imprecise(when[p.a].occurred)) candidates[p.a].push_back({p.score, p.b});
-    if (Imprecise(when[p.b].occurred)) candidates[p.b].push_back({p.score, p.a});
-  }
-  std::vector<bool> ambiguous(n, false);
-  for (int x = 0; x < n; ++x) {
-    std::vector<Candidate>& mine = candidates[x];
-    if (mine.size() < 2) continue;
-    std::sort(mine.begin(), mine.end(), [](const Candidate& l, const Candidate& r) {
-      return l.score > r.score;
-    });
-    const EventWhen& best = when[mine[0].record];
-    for (size_t i = 1; i < mine.size() && mine[i].score >= mine[0].score - margin; ++i) {
-      if (!CanBeOneEvent(best, when[mine[i].record])) {
-        ambiguous[x] = true;
-        break;
-      }
-    }
-  }
-  return ambiguous;
-}
-
 // The scored candidate pairs of one group's records (`members`, ascending),
 // and the comparison behind each (ScoredPair::tag indexes `evidence`).
 struct GroupPairs {
@@ -147,8 +112,12 @@ absl::StatusOr<MatchResult> MatchEvents(absl::Span<const EventRecord> records,
 
   std::vector<EventWhen> when(n);
   for (int i = 0; i < n; ++i) when[i] = {records[i].occurred, records[i].not_after};
-  const std::vector<bool> ambiguous =
-      AmbiguousRecords(when, pairs, options.ambiguity_margin);
+  // A record with an imprecise time whose best candidates cannot be one event
+  // (an undated "Weekly welfare check ..." that fits three of them).
+  const std::vector<bool> ambiguous = AmbiguousRecords(
+      n, pairs, options.ambiguity_margin,
+      [&](int x) { return Imprecise(when[x].occurred); },
+      [&](int x, int y) { return !CanBeOneEvent(when[x], when[y]); });
   for (ScoredPair& p : pairs) {
     if (ambiguous[p.a] || ambiguous[p.b]) p.merge = false;
   }

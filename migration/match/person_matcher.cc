@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -48,43 +49,6 @@ void ForEachBlockingKey(const PersonKey& key, Add add_key) {
   if (!forename.empty() && !surname.empty()) add({"names", low, high});
 }
 
-// The records whose merge partners include two that conflict with each
-// other: "A. Smith" against twins Alexander and Alexandra, or an undated
-// "Mark Watson" against a father and son. Their merges must go to review.
-std::vector<bool> AmbiguousRecords(const std::vector<PersonKey>& keys,
-                                   const std::vector<ScoredPair>& pairs) {
-  constexpr int kMaxPartnersChecked = 16;
-  const int n = static_cast<int>(keys.size());
-  std::vector<int> begin_of(n + 1, 0);
-  for (const ScoredPair& p : pairs) {
-    if (!p.merge) continue;
-    ++begin_of[p.a + 1];
-    ++begin_of[p.b + 1];
-  }
-  for (int i = 0; i < n; ++i) begin_of[i + 1] += begin_of[i];
-  std::vector<int> partners(begin_of[n]);
-  std::vector<int> filled(begin_of.begin(), begin_of.end() - 1);
-  for (const ScoredPair& p : pairs) {
-    if (!p.merge) continue;
-    partners[filled[p.a]++] = p.b;
-    partners[filled[p.b]++] = p.a;
-  }
-  std::vector<bool> ambiguous(n, false);
-  for (int x = 0; x < n; ++x) {
-    const int* mine = partners.data() + begin_of[x];
-    const int m = std::min(begin_of[x + 1] - begin_of[x], kMaxPartnersChecked);
-    for (int i = 0; i < m && !ambiguous[x]; ++i) {
-      for (int j = i + 1; j < m; ++j) {
-        if (PersonsConflict(keys[mine[i]], keys[mine[j]])) {
-          ambiguous[x] = true;
-          break;
-        }
-      }
-    }
-  }
-  return ambiguous;
-}
-
 }  // namespace
 
 absl::StatusOr<MatchResult> MatchPersons(absl::Span<const PersonRecord> records,
@@ -116,7 +80,11 @@ absl::StatusOr<MatchResult> MatchPersons(absl::Span<const PersonRecord> records,
                            (!c.day_month_swapped || options.merge_day_month_swaps);
         pairs.push_back({a, b, c.score, merge});
       });
-  const std::vector<bool> ambiguous = AmbiguousRecords(keys, pairs);
+  // A record that fits two people who conflict (both twins; a father and son
+  // of one name) is no one's without an operator.
+  const std::vector<bool> ambiguous = AmbiguousRecords(
+      n, pairs, std::numeric_limits<double>::infinity(), [](int) { return true; },
+      [&](int x, int y) { return PersonsConflict(keys[x], keys[y]); });
   for (ScoredPair& p : pairs) {
     if (ambiguous[p.a] || ambiguous[p.b]) p.merge = false;
   }
