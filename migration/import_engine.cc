@@ -24,6 +24,7 @@
 #include "migration/import_writes.h"
 #include "storage/case_tables.h"
 #include "storage/keys.h"
+#include "storage/prefix_scan.h"
 
 namespace casefile::migration {
 namespace {
@@ -92,19 +93,15 @@ storage::v1::StoredPersonRecord FromNominal(const NominalRecord& n, const std::s
 // Every operator decision on a pair of records.
 absl::StatusOr<std::vector<PairDecision>> LoadDecisions(const LmdbTxn& txn) {
   std::vector<PairDecision> out;
-  auto cursor = txn.OpenCursor();
-  if (!cursor.ok()) return cursor.status();
-  const std::string prefix = storage::keys::Decision("", "").substr(0, 2);
-  for (auto at = cursor->Seek(prefix);; at = cursor->Next()) {
-    if (!at.ok()) return at.status();
-    if (!*at || !absl::StartsWith(cursor->key(), prefix)) break;
-    absl::string_view rest = cursor->key().substr(prefix.size());
-    size_t sep = rest.find('\0');
-    storage::v1::StoredDecision d;
-    if (sep == absl::string_view::npos || !d.ParseFromArray(cursor->value().data(), cursor->value().size()))
-      return absl::DataLossError("corrupt decision record");
-    out.push_back({std::string(rest.substr(0, sep)), std::string(rest.substr(sep + 1)), d.decision() == 1});
-  }
+  absl::Status s = storage::ScanPrefix(
+      txn, storage::keys::DecisionPrefix(), [&](absl::string_view, absl::string_view value) {
+        storage::v1::StoredDecision d;
+        if (!d.ParseFromArray(value.data(), static_cast<int>(value.size())))
+          return absl::DataLossError("corrupt operator decision record");
+        out.push_back({d.locator_a(), d.locator_b(), d.decision() == v1::ReviewItem::DECISION_MERGE});
+        return absl::OkStatus();
+      });
+  if (!s.ok()) return s;
   return out;
 }
 

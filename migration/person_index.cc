@@ -46,15 +46,13 @@ absl::StatusOr<Decisions> LoadDecisions(const LmdbTxn& txn,
   Decisions out;
   std::vector<RecordPair> merges;
   absl::Status s = storage::ScanPrefix(
-      txn, keys::DecisionPrefix(), [&](absl::string_view pair, absl::string_view value) {
-        const size_t sep = pair.find('\0');
+      txn, keys::DecisionPrefix(), [&](absl::string_view, absl::string_view value) {
         StoredDecision decision;
-        if (sep == absl::string_view::npos ||
-            !decision.ParseFromArray(value.data(), static_cast<int>(value.size()))) {
+        if (!decision.ParseFromArray(value.data(), static_cast<int>(value.size()))) {
           return absl::DataLossError("corrupt operator decision record");
         }
-        auto a = index_of.find(pair.substr(0, sep));
-        auto b = index_of.find(pair.substr(sep + 1));
+        auto a = index_of.find(decision.locator_a());
+        auto b = index_of.find(decision.locator_b());
         if (a == index_of.end() || b == index_of.end() || a->second == b->second) return absl::OkStatus();
         const RecordPair p{std::min(a->second, b->second), std::max(a->second, b->second)};
         out.decided.insert({p.a, p.b});

@@ -152,6 +152,8 @@ absl::StatusOr<v1::ReviewItem> ReviewQueue::Resolve(const Caller& caller,
     decision.set_decision(request.decision());
     decision.set_review_item(item.name());
     decision.set_decided_by(caller.user);
+    decision.set_locator_a(std::min(item.left().locator(), item.right().locator()));
+    decision.set_locator_b(std::max(item.left().locator(), item.right().locator()));
     if (auto st = txn.Put(storage::keys::Decision(item.left().locator(), item.right().locator()),
                           decision.SerializeAsString());
         !st.ok())

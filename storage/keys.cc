@@ -13,6 +13,17 @@ std::string Tagged(char tag, absl::string_view a, absl::string_view b) {
   return absl::StrCat(std::string(1, tag), kSep, a, kSep, b);
 }
 
+// LMDB keys are at most 511 bytes; a locator (a path inside an import folder
+// plus "#row=N") can be longer. A long one is kept as its first bytes and a
+// hash of the whole, which is still unique for all practical purposes.
+std::string Bounded(absl::string_view part) {
+  constexpr size_t kMaxPart = 200;
+  if (part.size() <= kMaxPart) return std::string(part);
+  uint64_t h = 14695981039346656037ull;  // FNV-1a 64
+  for (unsigned char c : part) h = (h ^ c) * 1099511628211ull;
+  return absl::StrCat(part.substr(0, kMaxPart - 17), "~", absl::Hex(h, absl::kZeroPad16));
+}
+
 }  // namespace
 
 std::string EncodeBe64(uint64_t v) {
@@ -54,15 +65,15 @@ std::string NameIndexPrefix(absl::string_view token) {
 std::string Access(uint64_t seq) { return Tagged('a', EncodeBe64(seq)); }
 std::string AccessPrefix() { return Tagged('a', ""); }
 
-std::string LegacyEvent(absl::string_view locator) { return Tagged('l', locator); }
+std::string LegacyEvent(absl::string_view locator) { return Tagged('l', Bounded(locator)); }
 std::string Source(absl::string_view case_id, uint64_t entry, absl::string_view locator) {
-  return absl::StrCat(Tagged('S', case_id, EncodeBe64(entry)), kSep, locator);
+  return absl::StrCat(Tagged('S', case_id, EncodeBe64(entry)), kSep, Bounded(locator));
 }
 std::string SourcePrefix(absl::string_view case_id) { return Tagged('S', case_id, ""); }
 std::string EntrySourcePrefix(absl::string_view case_id, uint64_t entry) {
   return absl::StrCat(Tagged('S', case_id, EncodeBe64(entry)), kSep);
 }
-std::string PersonRecord(absl::string_view record_id) { return Tagged('p', record_id); }
+std::string PersonRecord(absl::string_view record_id) { return Tagged('p', Bounded(record_id)); }
 std::string PersonRecordPrefix() { return Tagged('p', ""); }
 std::string Person(absl::string_view person_id) { return Tagged('P', person_id); }
 std::string PersonPrefix() { return Tagged('P', ""); }
@@ -76,7 +87,8 @@ std::string PersonTokenTable() { return Tagged('Q', ""); }
 std::string ReviewItem(absl::string_view item_id) { return Tagged('V', item_id); }
 std::string ReviewItemPrefix() { return Tagged('V', ""); }
 std::string Decision(absl::string_view locator_a, absl::string_view locator_b) {
-  return locator_a < locator_b ? Tagged('D', locator_a, locator_b) : Tagged('D', locator_b, locator_a);
+  return locator_a < locator_b ? Tagged('D', Bounded(locator_a), Bounded(locator_b))
+                               : Tagged('D', Bounded(locator_b), Bounded(locator_a));
 }
 std::string DecisionPrefix() { return Tagged('D', ""); }
 std::string Import(absl::string_view import_id) { return Tagged('I', import_id); }

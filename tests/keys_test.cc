@@ -154,3 +154,23 @@ TEST(KeysTest, AccessKeysSortBySequence) {
 
 }  // namespace
 }  // namespace casefile::storage::keys
+
+namespace casefile::storage {
+namespace {
+
+TEST(KeysTest, LongLocatorsStayWithinLmdbKeyLimitAndDistinct) {
+  const std::string folder(600, 'd');
+  const std::string a = folder + "/log.docx#entry=1", b = folder + "/log.docx#entry=2";
+  for (const std::string& key : {keys::LegacyEvent(a), keys::Source("C-1", 7, a), keys::PersonRecord(a),
+                                 keys::Decision(a, b)}) {
+    EXPECT_LE(key.size(), 511u);
+  }
+  EXPECT_NE(keys::LegacyEvent(a), keys::LegacyEvent(b));
+  EXPECT_NE(keys::Source("C-1", 7, a), keys::Source("C-1", 7, b));
+  EXPECT_EQ(keys::Decision(a, b), keys::Decision(b, a));
+  // Short locators are kept as they are.
+  EXPECT_EQ(keys::LegacyEvent("paper/x.csv#row=1"), std::string("l\0paper/x.csv#row=1", 19));
+}
+
+}  // namespace
+}  // namespace casefile::storage

@@ -87,6 +87,8 @@ class PersonIndexTest : public ::testing::Test {
   void Decide(const std::string& a, const std::string& b, int decision) {
     StoredDecision d;
     d.set_decision(decision);
+    d.set_locator_a(std::min(a, b));
+    d.set_locator_b(std::max(a, b));
     ASSERT_TRUE(store_->writer().Run([&](LmdbTxn& txn) {
       return txn.Put(keys::Decision(a, b), d.SerializeAsString());
     }).ok());
