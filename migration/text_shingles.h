@@ -29,6 +29,7 @@ double Containment(const std::vector<uint32_t>& a, const std::vector<uint32_t>& 
 struct ShingledText {
   std::string folded;
   std::vector<uint32_t> shingles;  // of `folded`, sorted and distinct
+  std::vector<uint32_t> sequence;  // the shingle starting at each position
 };
 ShingledText PrepareText(absl::string_view text);
 
