@@ -18,6 +18,7 @@
 #include "absl/flags/usage.h"
 #include "absl/time/clock.h"
 #include "core/case_chronology.h"
+#include "grpc/health/v1/health.pb.h"
 #include "core/change_feed.h"
 #include "migration/event_clusterer.h"
 #include "migration/import_engine.h"
@@ -84,6 +85,9 @@ int Serve() {
   ImportServiceImpl import_service(&*auth, &import_engine, &review_queue);
 
   grpc::EnableDefaultHealthCheckService(true);
+  // Links the health protocol's descriptor in, so that server reflection can
+  // describe the built-in health service to stock clients (buf curl, grpcurl).
+  (void)grpc::health::v1::HealthCheckRequest::descriptor();
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
   int port = 0;
