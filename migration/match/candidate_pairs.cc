@@ -46,17 +46,28 @@ uint64_t BlockingKey(std::initializer_list<std::string_view> parts) {
 BlockingStats ForEachCandidatePair(std::vector<KeyedRecord> entries,
                                    int max_block_size,
                                    absl::FunctionRef<void(int, int)> visit) {
-  // Sort by key so that each block is a run; records ascend within a run
-  // (the sort is stable; the input is sorted by record first if need be).
-  const auto by_record = [](const KeyedRecord& x, const KeyedRecord& y) {
-    return x.record < y.record;
+  // Blocks are runs of one key after sorting. Keys are sorted as 32-bit
+  // hashes (half the passes over half the bytes): two keys that collide
+  // merely share a block, which costs a few comparisons, never a pair.
+  struct Entry {
+    uint32_t key;
+    int32_t record;
   };
-  if (!std::is_sorted(entries.begin(), entries.end(), by_record)) {
-    std::stable_sort(entries.begin(), entries.end(), by_record);
+  std::vector<Entry> sorted(entries.size());
+  for (size_t i = 0; i < entries.size(); ++i) {
+    sorted[i] = {static_cast<uint32_t>((entries[i].key * 0x9E3779B97F4A7C15ull) >> 32),
+                 entries[i].record};
+  }
+  entries = {};
+  // Records ascend within a run: the sort is stable and the input is put in
+  // record order first if need be.
+  const auto by_record = [](const Entry& x, const Entry& y) { return x.record < y.record; };
+  if (!std::is_sorted(sorted.begin(), sorted.end(), by_record)) {
+    std::stable_sort(sorted.begin(), sorted.end(), by_record);
   }
   RadixSort(
-      entries, [](const KeyedRecord& e) { return e.key; },
-      [](const KeyedRecord& x, const KeyedRecord& y) {
+      sorted, [](const Entry& e) { return uint64_t{e.key}; },
+      [](const Entry& x, const Entry& y) {
         return x.key != y.key ? x.key < y.key : x.record < y.record;
       });
 
@@ -64,15 +75,15 @@ BlockingStats ForEachCandidatePair(std::vector<KeyedRecord> entries,
   // as (a << 32 | b); a pair sharing several keys appears several times.
   BlockingStats stats;
   std::vector<uint64_t> pairs;
-  for (size_t begin = 0; begin < entries.size();) {
+  for (size_t begin = 0; begin < sorted.size();) {
     size_t end = begin + 1;
-    while (end < entries.size() && entries[end].key == entries[begin].key) ++end;
+    while (end < sorted.size() && sorted[end].key == sorted[begin].key) ++end;
     // A record listed twice under one key counts once.
     const size_t records =
         end - begin -
-        std::count_if(entries.begin() + begin + 1, entries.begin() + end,
-                      [&, i = begin](const KeyedRecord& e) mutable {
-                        return e.record == entries[i++].record;
+        std::count_if(sorted.begin() + begin + 1, sorted.begin() + end,
+                      [&, i = begin](const Entry& e) mutable {
+                        return e.record == sorted[i++].record;
                       });
     if (records >= 2) {
       ++stats.blocks;
@@ -81,8 +92,8 @@ BlockingStats ForEachCandidatePair(std::vector<KeyedRecord> entries,
       } else {
         for (size_t x = begin; x < end; ++x) {
           for (size_t y = x + 1; y < end; ++y) {
-            const uint64_t a = entries[x].record;
-            const uint64_t b = entries[y].record;
+            const uint64_t a = sorted[x].record;
+            const uint64_t b = sorted[y].record;
             if (a != b) pairs.push_back(a << 32 | b);
           }
         }

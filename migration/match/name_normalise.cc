@@ -31,6 +31,7 @@ std::string_view ExpandAbbreviation(std::string_view word) {
       {"ct", "court"},  {"pl", "place"},   {"sq", "square"},  {"gdns", "gardens"},
       {"tce", "terrace"}, {"ter", "terrace"}, {"cir", "circuit"}, {"cct", "circuit"},
   };
+  if (word.size() > 4) return word;  // no abbreviation is longer
   for (const auto& [abbreviation, full] : kExpansions) {
     if (word == abbreviation) return full;
   }
@@ -70,24 +71,28 @@ std::string NormalisePostcode(std::string_view utf8) {
 }
 
 std::string NormaliseAddressLine(std::string_view utf8) {
-  std::string folded;
-  folded.reserve(utf8.size());
-  ForEachFolded(utf8, [&](char c) { folded.push_back(c); });
   std::string out;
-  size_t i = 0;
-  while (i < folded.size()) {
-    if (!IsLower(folded[i]) && !IsDigit(folded[i])) {
-      ++i;
-      continue;
+  out.reserve(utf8.size() + 8);
+  size_t word_start = 0;  // in `out`
+  auto end_word = [&] {
+    if (word_start == out.size()) return;
+    const std::string_view word = std::string_view(out).substr(word_start);
+    const std::string_view expanded = ExpandAbbreviation(word);
+    if (expanded.size() != word.size()) out.replace(word_start, word.size(), expanded);
+  };
+  ForEachFolded(utf8, [&](char c) {
+    if (IsLower(c) || IsDigit(c)) {
+      if (word_start == out.size() && !out.empty()) {
+        out.push_back(' ');
+        word_start = out.size();
+      }
+      out.push_back(c);
+    } else if (word_start != out.size()) {
+      end_word();
+      word_start = out.size();
     }
-    size_t end = i;
-    while (end < folded.size() && (IsLower(folded[end]) || IsDigit(folded[end]))) {
-      ++end;
-    }
-    if (!out.empty()) out.push_back(' ');
-    out.append(ExpandAbbreviation(std::string_view(folded).substr(i, end - i)));
-    i = end;
-  }
+  });
+  end_word();
   return out;
 }
 

@@ -34,7 +34,6 @@ void ForEachBlockingKey(const PersonKey& key, Add add_key) {
     if (!surname.empty()) {
       add({"dob+surname", dob, surname});
       if (!forename.empty()) {
-        add({"dob+names", dob, low, high});
         add({"dob+forename+initial", dob, forename, surname.substr(0, 1)});
       }
     } else if (!forename.empty()) {
