@@ -1,6 +1,7 @@
 #include "migration/match/event_compare.h"
 
 #include <algorithm>
+#include <optional>
 #include <string_view>
 
 #include "absl/strings/str_format.h"
@@ -22,17 +23,16 @@ bool CloseEnds(std::string_view a, std::string_view b) {
 }
 
 // `undated` has no occurred time but was entered at not_after; `dated` has a
-// day: was it entered within `lag_days` after that day?
-bool EnteredSoonAfter(const EventWhen& undated, const EventWhen& dated, int lag_days) {
+// day: how many days after that day was it entered? (nullopt otherwise)
+std::optional<int> EntryLagDays(const EventWhen& undated, const EventWhen& dated) {
   if (undated.occurred.precision != TimePrecision::kUnknown ||
       undated.not_after.precision < TimePrecision::kDay ||
       dated.occurred.precision < TimePrecision::kDay) {
-    return false;
+    return std::nullopt;
   }
   const PartialTime& e = undated.not_after;
   const PartialTime& o = dated.occurred;
-  const auto lag = absl::CivilDay(e.year, e.month, e.day) - absl::CivilDay(o.year, o.month, o.day);
-  return lag >= 0 && lag <= lag_days;
+  return static_cast<int>(absl::CivilDay(e.year, e.month, e.day) - absl::CivilDay(o.year, o.month, o.day));
 }
 
 }  // namespace
@@ -54,6 +54,7 @@ std::string EventComparison::Reason() const {
                      : shared_precision == TimePrecision::kDay  ? "same day"
                      : shared_precision == TimePrecision::kMonth ? "same month"
                      : entered_soon_after ? "undated, entered soon after"
+                     : entered_long_after ? "undated, entered long after"
                                           : "undated";
   return absl::StrFormat("text %s %.2f; %s", text, similarity, time);
 }
@@ -64,8 +65,10 @@ EventComparison CompareEvents(const EventFacts& a, const EventFacts& b,
   c.times_compatible = CanBeOneEvent(a.when, b.when);
   if (!c.times_compatible) return c;
   c.shared_precision = std::min(a.when.occurred.precision, b.when.occurred.precision);
-  c.entered_soon_after = EnteredSoonAfter(a.when, b.when, options.entry_lag_days) ||
-                         EnteredSoonAfter(b.when, a.when, options.entry_lag_days);
+  std::optional<int> lag = EntryLagDays(a.when, b.when);
+  if (!lag.has_value()) lag = EntryLagDays(b.when, a.when);
+  c.entered_soon_after = lag.has_value() && *lag >= 0 && *lag <= options.entry_lag_days;
+  c.entered_long_after = lag.has_value() && *lag > options.entry_lag_days;
   if (a.text.text_hash == b.text.text_hash) {
     c.relation = TextRelation::kIdentical;
     c.similarity = 1.0;

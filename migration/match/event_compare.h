@@ -32,10 +32,15 @@ struct EventComparison {
   // An undated record entered soon after the other's time (see
   // EventMatcherOptions::entry_lag_days).
   bool entered_soon_after = false;
+  // An undated record entered longer after the other's day than that: most
+  // likely another event with the same wording (a weekly check), so never
+  // merged without an operator.
+  bool entered_long_after = false;
 
   bool Mergeable() const {
-    return relation == TextRelation::kIdentical || relation == TextRelation::kCopy ||
-           relation == TextRelation::kCutShort;
+    return !entered_long_after && (relation == TextRelation::kIdentical ||
+                                   relation == TextRelation::kCopy ||
+                                   relation == TextRelation::kCutShort);
   }
   // 100 * similarity, plus a little for times that agree finely.
   double Score() const;

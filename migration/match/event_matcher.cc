@@ -140,6 +140,12 @@ absl::StatusOr<MatchResult> MatchEvents(absl::Span<const EventRecord> records,
   auto reason = [&](const ScoredPair& p) { return evidence[p.tag].Reason(); };
   MatchResult result =
       AssembleClusters(clusters, std::move(pairs), {may_join, joined, reason});
+  // Nor is a weaker pair whose clusters have since taken times that cannot be
+  // one event (an undated row merged into the event of its entry window, and
+  // the same wording months before).
+  std::erase_if(result.review, [&](const MatchEvidence& e) {
+    return !CanBeOneEvent(when[clusters.Find(e.a)], when[clusters.Find(e.b)]);
+  });
   result.candidate_pairs = stats.pairs;
   result.skipped_blocks = stats.skipped_blocks;
   return result;

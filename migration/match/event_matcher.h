@@ -58,7 +58,8 @@ struct EventMatcherOptions {
   // Similarity from which a pair that does not merge goes to review.
   double review_similarity = 0.65;
   // An undated crime-export row was most likely typed in within this many
-  // days of the event: such a candidate is preferred over older ones.
+  // days of the event: such a candidate is preferred, and an older one is
+  // never merged without an operator (it goes to review).
   int entry_lag_days = 3;
   // A record with an imprecise time is ambiguous, and goes to review, when
   // two of its candidates that cannot be one event score within this margin
