@@ -90,6 +90,14 @@ absl::StatusOr<EntryChunk> LoadEntryChunk(const LmdbTxn& txn, absl::string_view 
   const std::string entry_prefix = keys::EntryPrefix(case_id);
   const std::string source_prefix = keys::SourcePrefix(case_id);
   auto source_at = sources->Seek(absl::StrCat(source_prefix, keys::EncodeBe64(first)));
+  // So do supersession records: a third cursor instead of one point lookup
+  // per entry (which was ~40% of reading a chunk; bench/chronology_bench B2).
+  auto supersessions = txn.OpenCursor();
+  if (!supersessions.ok()) return supersessions.status();
+  const std::string supersession_start = keys::Supersession(case_id, first);
+  const absl::string_view supersession_prefix(supersession_start.data(),
+                                              supersession_start.size() - 8);
+  auto supersession_at = supersessions->Seek(supersession_start);
   size_t bytes = 0;
   auto at = entries->Seek(keys::Entry(case_id, first));
   for (; at.ok() && *at && bytes < max_bytes; at = entries->Next()) {
@@ -106,9 +114,18 @@ absl::StatusOr<EntryChunk> LoadEntryChunk(const LmdbTxn& txn, absl::string_view 
       if (of == number) AppendLengthDelimited(bytes_out, ::casefile::v1::Entry::kSourcesFieldNumber, sources->value());
     }
     if (!source_at.ok()) return source_at.status();
-    auto by = LoadSupersession(txn, case_id, number);
-    if (!by.ok()) return by.status();
-    if (*by != 0) AppendSupersededBy(bytes_out, absl::StrCat("cases/", case_id, "/entries/", *by));
+    uint64_t by = 0;
+    for (; supersession_at.ok() && *supersession_at; supersession_at = supersessions->Next()) {
+      absl::string_view skey = supersessions->key();
+      if (!absl::StartsWith(skey, supersession_prefix) ||
+          skey.size() != supersession_prefix.size() + 8)
+        break;
+      uint64_t of = keys::EntryNumber(skey);
+      if (of > number) break;
+      if (of == number) by = keys::DecodeBe64(supersessions->value()).value_or(0);
+    }
+    if (!supersession_at.ok()) return supersession_at.status();
+    if (by != 0) AppendSupersededBy(bytes_out, absl::StrCat("cases/", case_id, "/entries/", by));
     bytes += bytes_out.size();
     chunk.entries.push_back(std::move(bytes_out));
     chunk.next = number + 1;

@@ -847,5 +847,44 @@ TEST_F(CaseChronologyTest, ReadEntriesFillsSupersededBy) {
   EXPECT_EQ(e.text(), "one");
 }
 
+// Supersessions are merged in while reading: any chunk, from any entry, sees
+// exactly its own case's corrections.
+TEST_F(CaseChronologyTest, ReadEntriesFillsSupersededByInEveryChunk) {
+  MakeCase("A");
+  MakeCase("B");
+  ASSERT_TRUE(Append(NewEntry("B", "b one")).ok());
+  ASSERT_TRUE(Correct(NewCorrection("cases/B/entries/1", "b uno")).ok());
+  for (int i = 1; i <= 6; ++i) ASSERT_TRUE(Append(NewEntry("A", "entry")).ok());
+  ASSERT_TRUE(Correct(NewCorrection("cases/A/entries/2", "fix")).ok());  // 7
+  ASSERT_TRUE(Correct(NewCorrection("cases/A/entries/4", "fix")).ok());  // 8
+  ASSERT_TRUE(Correct(NewCorrection("cases/A/entries/7", "fix")).ok());  // 9
+  const std::vector<std::string> want = {"", "cases/A/entries/7", "", "cases/A/entries/8", "",
+                                         "", "cases/A/entries/9", "", ""};
+  for (uint64_t first = 1; first <= 9; ++first) {
+    for (size_t max_bytes : {size_t{1}, size_t{1} << 20}) {
+      for (uint64_t next = first; next <= 9;) {
+        auto chunk = chronology_->ReadEntries("A", next, 9, max_bytes);
+        ASSERT_TRUE(chunk.ok()) << chunk.status();
+        for (const std::string& bytes : chunk->entries) {
+          v1::Entry e;
+          ASSERT_TRUE(e.ParseFromString(bytes));
+          EXPECT_EQ(e.superseded_by(), want[e.number() - 1])
+              << "entry " << e.number() << " read from " << next;
+        }
+        next = chunk->next;
+      }
+    }
+  }
+  // "AA" sorts between A and B: its read must not pick up B's correction of entry 1.
+  MakeCase("AA");
+  ASSERT_TRUE(Append(NewEntry("AA", "aa one")).ok());
+  auto c = chronology_->ReadEntries("AA", 1, 1, 1 << 20);
+  ASSERT_TRUE(c.ok());
+  ASSERT_EQ(c->entries.size(), 1u);
+  v1::Entry e;
+  ASSERT_TRUE(e.ParseFromString(c->entries[0]));
+  EXPECT_EQ(e.superseded_by(), "");
+}
+
 }  // namespace
 }  // namespace casefile
