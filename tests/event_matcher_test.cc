@@ -127,6 +127,19 @@ TEST(MatchEvents, DifferentCallsOnOneDayStayApart) {
   EXPECT_THAT(r.review, IsEmpty());
 }
 
+TEST(MatchEvents, DifferentNumbersAreDifferentEvents) {
+  // Alike but for the times: two missing episodes the same day.
+  MatchResult r = Match({
+      Event(Day(2011, 1, 10),
+            "Missing episode: Jessica Bellamy did not return to 65 Tanyard Lane, "
+            "Dunmore by 16:50."),
+      Event(Day(2011, 1, 10),
+            "Missing episode: Jessica BELLAMY did not return to 65 Tanyard Lane, "
+            "Dunmore by 19:40."),
+  });
+  EXPECT_THAT(r.cluster, ElementsAre(0, 1));
+}
+
 TEST(MatchEvents, UndatedRecordJoinsTheOnlyEventItFits) {
   MatchResult r = Match({
       Event(Minute(2010, 7, 19, 18, 30), kReferral),

@@ -60,6 +60,13 @@ TEST(ExtractEventTextFeatures, CopiesShareTheirShinglesAndHashes) {
   EXPECT_LT(shared, static_cast<int>(a.shingles.size()));
 }
 
+TEST(ExtractEventTextFeatures, NumbersInOrder) {
+  EXPECT_EQ(ExtractEventTextFeatures("Seen at 14:30 on 12/11/2012 at No. 4").numbers,
+            "14 30 12 11 2012 4");
+  EXPECT_EQ(ExtractEventTextFeatures("No numbers here").numbers, "");
+  EXPECT_EQ(ExtractEventTextFeatures("7cm bruise, 22a").numbers, "7 22");
+}
+
 TEST(ExtractEventTextFeatures, ShortAndEmptyTexts) {
   EXPECT_TRUE(ExtractEventTextFeatures("").shingles.empty());
   EXPECT_EQ(ExtractEventTextFeatures("ok").shingles.size(), 1u);

@@ -83,11 +83,17 @@ EventComparison CompareEvents(const EventFacts& a, const EventFacts& b,
   const EventTextFeatures& longer = na <= nb ? b.text : a.text;
   const double containment = double(shared) / std::min(na, nb);
 
+  // A copy keeps every number; a copy cut short keeps the first ones (the
+  // last perhaps cut too: "at 03" of "at 03:45").
+  const bool same_numbers = a.text.numbers == b.text.numbers;
+  const bool numbers_cut = std::string_view(longer.numbers).substr(0, shorter.numbers.size()) ==
+                           shorter.numbers;
+
   // The same minute is strong evidence by itself: a little less text will do.
   const double threshold =
       options.merge_similarity -
       (c.shared_precision == TimePrecision::kMinute ? options.same_minute_allowance : 0);
-  if (jaccard >= threshold) {
+  if (jaccard >= threshold && same_numbers) {
     c.relation = TextRelation::kCopy;
     c.similarity = jaccard;
     return c;
@@ -96,10 +102,11 @@ EventComparison CompareEvents(const EventFacts& a, const EventFacts& b,
   // where the shorter stops mid-sentence (a copy cut short) or only adds a
   // few words in front (a prefix the normaliser did not know, mistyped).
   if (containment >= options.containment_similarity) {
-    const bool cut_short = shorter.ends_abruptly &&
+    const bool cut_short = shorter.ends_abruptly && numbers_cut &&
                            shorter.length >= options.min_cut_short_chars &&
                            Close(shorter.opening, longer.opening);
-    const bool prefixed = longer.length - shorter.length <= options.max_prefix_chars &&
+    const bool prefixed = same_numbers &&
+                          longer.length - shorter.length <= options.max_prefix_chars &&
                           CloseEnds(shorter.closing, longer.closing);
     if (cut_short || prefixed) {
       c.relation = prefixed ? TextRelation::kCopy : TextRelation::kCutShort;

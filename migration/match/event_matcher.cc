@@ -5,7 +5,6 @@
 #include <string>
 #include <vector>
 
-#include "absl/strings/str_format.h"
 #include "migration/match/candidate_pairs.h"
 #include "migration/match/cluster_assembly.h"
 #include "migration/match/constrained_clusters.h"

@@ -144,6 +144,14 @@ EventTextFeatures ExtractEventTextFeatures(std::string_view utf8) {
   f.opening = text.substr(0, kOpeningChars);
   f.closing = text.substr(text.size() - std::min<size_t>(text.size(), kOpeningChars));
   f.ends_abruptly = EndsAbruptly(utf8);
+  for (size_t i = 0; i < text.size(); ++i) {
+    const bool digit = text[i] >= '0' && text[i] <= '9';
+    if (digit && i > 0 && !(text[i - 1] >= '0' && text[i - 1] <= '9') &&
+        !f.numbers.empty()) {
+      f.numbers.push_back(' ');
+    }
+    if (digit) f.numbers.push_back(text[i]);
+  }
   int words = 0;
   for (size_t i = 0; i <= text.size(); ++i) {
     if (i == text.size() || text[i] == ' ') {

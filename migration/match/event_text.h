@@ -28,6 +28,9 @@ struct EventTextFeatures {
   int length = 0;          // of the normalised text
   std::string opening;     // its first kOpeningChars characters
   std::string closing;     // and its last
+  // Its numbers in order ("22 30 05 2009"): copies never change them, so
+  // "by 16:50" and "by 19:40" are two events however alike the rest.
+  std::string numbers;
   // The text stops mid-sentence or says it was cut ("...", "[continued in
   // log]"): it may be a copy cut short of a longer text.
   bool ends_abruptly = false;
