@@ -80,7 +80,7 @@ absl::StatusOr<v1::ListReviewItemsResponse> ReviewQueue::List(
   if (request.page_size() < 0) return absl::InvalidArgumentError("page_size: must not be negative");
   const int page_size = request.page_size() == 0 ? 50 : std::min(request.page_size(), 1000);
   int offset = 0;
-  if (!request.page_token().empty() && !absl::SimpleAtoi(request.page_token(), &offset))
+  if (!request.page_token().empty() && (!absl::SimpleAtoi(request.page_token(), &offset) || offset < 0))
     return absl::InvalidArgumentError("page_token: not a token from a previous ListReviewItems");
   std::vector<v1::ReviewItem> items;
   {
@@ -104,10 +104,10 @@ absl::StatusOr<v1::ListReviewItemsResponse> ReviewQueue::List(
     return x.score() != y.score() ? x.score() > y.score() : x.name() < y.name();
   });
   v1::ListReviewItemsResponse response;
-  for (int i = offset; i < static_cast<int>(items.size()) && i < offset + page_size; ++i)
+  const int64_t end = int64_t{offset} + page_size;  // no overflow from a large token
+  for (int64_t i = offset; i < static_cast<int64_t>(items.size()) && i < end; ++i)
     *response.add_review_items() = items[i];
-  if (offset + page_size < static_cast<int>(items.size()))
-    response.set_next_page_token(absl::StrCat(offset + page_size));
+  if (end < static_cast<int64_t>(items.size())) response.set_next_page_token(absl::StrCat(end));
   return response;
 }
 
