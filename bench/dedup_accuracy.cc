@@ -111,6 +111,7 @@ int64_t PeakRssKb(pid_t pid) {
 
 int Run() {
   std::string work = absl::GetFlag(FLAGS_work_dir);
+  if (!work.empty()) fs::create_directories(work);
   if (work.empty()) {
     std::string pattern = "/tmp/dedup-accuracy-XXXXXX";
     work = mkdtemp(pattern.data());
