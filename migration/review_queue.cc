@@ -63,9 +63,14 @@ absl::Status MergeEvents(LmdbTxn& txn, const v1::ReviewItem& item) {
   auto moved = storage::LoadEntry(txn, case_id, gone);
   if (!moved.ok()) return moved.status();
   if (!moved->has_value()) return absl::OkStatus();
+  // Its records are found in the kept entry from now on, so that a later
+  // decision on one of them reaches the live entry, not the superseded one.
+  const std::string kept_at =
+      absl::StrCat(case_id, absl::string_view("\0", 1), storage::keys::EncodeBe64(keep));
   for (const v1::Source& s : (*moved)->sources()) {
     if (auto st = txn.Put(storage::keys::Source(case_id, keep, s.locator()), s.SerializeAsString()); !st.ok())
       return st;
+    if (auto st = txn.Put(storage::keys::LegacyEvent(s.locator()), kept_at); !st.ok()) return st;
   }
   return storage::SaveSupersession(txn, case_id, gone, keep);
 }
