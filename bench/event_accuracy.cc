@@ -7,7 +7,7 @@
 // never meet), and prints pairwise precision and recall of the automatic
 // merges against truth.json's events, the share of records in review pairs,
 // and the matcher's CPU time. Also times the matcher called case by case, as
-// the importer calls it.
+// the importer calls it, and the text work alone (normalising, shingles).
 //
 //   event_accuracy [--folder=/work/shared/samples/legacy] [--explain]
 //

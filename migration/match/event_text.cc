@@ -74,7 +74,8 @@ void SortUniqueUniform(std::vector<uint32_t>& values) {
     while ((size_t{1} << bits) < n && bits < 10) ++bits;
     const int shift = 31 - bits;
     const size_t buckets = size_t{1} << bits;
-    uint32_t count[1025] = {};
+    uint32_t count[1025];
+    std::fill(count, count + buckets + 1, 0);
     for (uint32_t v : values) ++count[(v >> shift) + 1];
     for (size_t b = 1; b <= buckets; ++b) count[b] += count[b - 1];
     uint32_t stack_sorted[1024];  // texts up to ~2 KB need no heap
@@ -144,14 +145,6 @@ EventTextFeatures ExtractEventTextFeatures(std::string_view utf8) {
   f.opening = text.substr(0, kOpeningChars);
   f.closing = text.substr(text.size() - std::min<size_t>(text.size(), kOpeningChars));
   f.ends_abruptly = EndsAbruptly(utf8);
-  for (size_t i = 0; i < text.size(); ++i) {
-    const bool digit = text[i] >= '0' && text[i] <= '9';
-    if (digit && i > 0 && !(text[i - 1] >= '0' && text[i - 1] <= '9') &&
-        !f.numbers.empty()) {
-      f.numbers.push_back(' ');
-    }
-    if (digit) f.numbers.push_back(text[i]);
-  }
   int words = 0;
   for (size_t i = 0; i <= text.size(); ++i) {
     if (i == text.size() || text[i] == ' ') {
@@ -165,16 +158,24 @@ EventTextFeatures ExtractEventTextFeatures(std::string_view utf8) {
   // Each shingle is kept as a hash (multiplying by an odd constant maps the
   // four characters one to one, and spreads them evenly). Content-defined
   // sampling keeps the hashes below 2^31: the same ones in every copy of a
-  // passage, and half the work.
+  // passage, and half the work. The same pass collects the numbers.
   constexpr uint32_t kMix = 0x9E3779B1u;
   f.shingles.resize(text.size());
   size_t kept = 0;
   uint32_t window = 0;
+  bool in_number = false;
   for (size_t i = 0; i < text.size(); ++i) {
-    window = window << 8 | static_cast<unsigned char>(text[i]);
+    const char c = text[i];
+    window = window << 8 | static_cast<unsigned char>(c);
     const uint32_t hash = window * kMix;
     f.shingles[kept] = hash;
     kept += i >= 3 && hash >> 31 == 0;
+    const bool digit = static_cast<unsigned char>(c - '0') < 10;
+    if (digit) {
+      if (!in_number && !f.numbers.empty()) f.numbers.push_back(' ');
+      f.numbers.push_back(c);
+    }
+    in_number = digit;
   }
   if (!text.empty() && text.size() < 4) f.shingles[kept++] = (window * kMix) >> 1;
   f.shingles.resize(kept);
