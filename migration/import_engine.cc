@@ -14,6 +14,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/strip.h"
 #include "absl/synchronization/notification.h"
 #include "casefile/storage/v1/records.pb.h"
 #include "core/name_tokens.h"
@@ -391,6 +392,20 @@ absl::StatusOr<v1::Import> ImportEngine::Run(const Caller& caller, const v1::Imp
     if (!s.ok()) return s;
   }
   say("done");
+  return report;
+}
+
+absl::StatusOr<v1::Import> ImportEngine::GetImport(const Caller& caller, absl::string_view name) {
+  if (auto s = Authorize(caller, Action::kImport); !s.ok()) return s;
+  if (!absl::ConsumePrefix(&name, "imports/") || name.empty())
+    return absl::InvalidArgumentError("name: expected imports/{import}");
+  auto read = store_->BeginRead();
+  if (!read.ok()) return read.status();
+  auto found = (*read)->txn().Get(storage::keys::Import(name));
+  if (!found.ok()) return found.status();
+  if (!found->has_value()) return absl::NotFoundError(absl::StrCat("imports/", name, " not found"));
+  v1::Import report;
+  if (!report.ParseFromArray((*found)->data(), (*found)->size())) return absl::DataLossError("corrupt import");
   return report;
 }
 

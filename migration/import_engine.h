@@ -45,6 +45,9 @@ class ImportEngine {
   absl::StatusOr<v1::Import> Run(const Caller& caller, const v1::ImportOptions& options,
                                  std::vector<LegacyFile> files, const ImportProgressFn& progress);
 
+  // The report of an earlier import: `imports/{import}`.
+  absl::StatusOr<v1::Import> GetImport(const Caller& caller, absl::string_view name);
+
  private:
   // Consolidates each case of `batch` (reading its stored records), on as
   // many threads as there are cores.

@@ -179,18 +179,4 @@ absl::StatusOr<v1::ReviewItem> ReviewQueue::Resolve(const Caller& caller,
   return *result;
 }
 
-absl::StatusOr<v1::Import> ReviewQueue::GetImport(const Caller& caller, absl::string_view name) {
-  if (auto s = Authorize(caller, Action::kImport); !s.ok()) return s;
-  if (!absl::ConsumePrefix(&name, "imports/") || name.empty())
-    return absl::InvalidArgumentError("name: expected imports/{import}");
-  auto read = store_->BeginRead();
-  if (!read.ok()) return read.status();
-  auto found = (*read)->txn().Get(storage::keys::Import(name));
-  if (!found.ok()) return found.status();
-  if (!found->has_value()) return absl::NotFoundError(absl::StrCat("imports/", name, " not found"));
-  v1::Import report;
-  if (!report.ParseFromArray((*found)->data(), (*found)->size())) return absl::DataLossError("corrupt import");
-  return report;
-}
-
 }  // namespace casefile::migration

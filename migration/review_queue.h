@@ -25,7 +25,6 @@ class ReviewQueue {
   absl::StatusOr<v1::ReviewItem> Get(const Caller& caller, absl::string_view name);
   absl::StatusOr<v1::ReviewItem> Resolve(const Caller& caller,
                                          const v1::ResolveReviewItemRequest& request);
-  absl::StatusOr<v1::Import> GetImport(const Caller& caller, absl::string_view name);
 
  private:
   storage::Store* const store_;

@@ -115,7 +115,7 @@ grpc::Status ImportServiceImpl::ImportFolder(
 grpc::Status ImportServiceImpl::GetImport(grpc::ServerContext* context, const v1::GetImportRequest* request,
                                           v1::Import* response) {
   return Unary(*auth_, context, response,
-               [&](const Caller& caller) { return review_->GetImport(caller, request->name()); });
+               [&](const Caller& caller) { return engine_->GetImport(caller, request->name()); });
 }
 
 grpc::Status ImportServiceImpl::ListReviewItems(grpc::ServerContext* context,

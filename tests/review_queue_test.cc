@@ -1,5 +1,8 @@
 #include "migration/review_queue.h"
 
+#include "migration/event_clusterer.h"
+#include "migration/import_engine.h"
+
 #include <memory>
 #include <optional>
 #include <string>
@@ -403,17 +406,21 @@ TEST_F(ReviewQueueTest, DecidingAPersonPairRebuildsThePersonIndex) {
   EXPECT_EQ(decided->kind(), v1::ReviewItem::KIND_PERSON);
 }
 
+// Import reports live with the ImportEngine; it shares this store.
 TEST_F(ReviewQueueTest, GetImport) {
   v1::Import report;
   report.set_name("imports/imp-1");
   Write([report](LmdbTxn& txn) { return txn.Put(keys::Import("imp-1"), report.SerializeAsString()); });
-  auto got = queue_->GetImport(kOperator, "imports/imp-1");
+  ChangeFeed feed;
+  ImportEngine engine(store_.get(), &feed, [this] { return now_; }, DefaultEventClusterer());
+  ImportEngine* queue = &engine;
+  auto got = queue->GetImport(kOperator, "imports/imp-1");
   ASSERT_TRUE(got.ok()) << got.status();
   EXPECT_EQ(got->name(), "imports/imp-1");
-  EXPECT_EQ(queue_->GetImport(kOperator, "imports/nope").status().code(), absl::StatusCode::kNotFound);
-  EXPECT_EQ(queue_->GetImport(kOperator, "imp-1").status().code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_EQ(queue_->GetImport(kOperator, "imports/").status().code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_EQ(queue_->GetImport(kInvestigator, "imports/imp-1").status().code(),
+  EXPECT_EQ(queue->GetImport(kOperator, "imports/nope").status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(queue->GetImport(kOperator, "imp-1").status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(queue->GetImport(kOperator, "imports/").status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(queue->GetImport(kInvestigator, "imports/imp-1").status().code(),
             absl::StatusCode::kPermissionDenied);
 }
 
