@@ -16,21 +16,31 @@ std::vector<bool> AmbiguousRecords(int records, const std::vector<ScoredPair>& p
     double score;
     int record;
   };
-  std::vector<std::vector<Partner>> partners(records);
+  // Each record's merge partners, in one flat array (begin[x] .. begin[x+1]).
+  std::vector<int> begin(records + 1, 0);
   for (const ScoredPair& p : pairs) {
     if (!p.merge) continue;
-    if (applies(p.a)) partners[p.a].push_back({p.score, p.b});
-    if (applies(p.b)) partners[p.b].push_back({p.score, p.a});
+    if (applies(p.a)) ++begin[p.a + 1];
+    if (applies(p.b)) ++begin[p.b + 1];
+  }
+  for (int x = 0; x < records; ++x) begin[x + 1] += begin[x];
+  std::vector<Partner> partners(begin[records]);
+  std::vector<int> filled(begin.begin(), begin.end() - 1);
+  for (const ScoredPair& p : pairs) {
+    if (!p.merge) continue;
+    if (applies(p.a)) partners[filled[p.a]++] = {p.score, p.b};
+    if (applies(p.b)) partners[filled[p.b]++] = {p.score, p.a};
   }
   std::vector<bool> ambiguous(records, false);
   for (int x = 0; x < records; ++x) {
-    std::vector<Partner>& mine = partners[x];
-    if (mine.size() < 2) continue;
-    std::sort(mine.begin(), mine.end(), [](const Partner& l, const Partner& r) {
+    Partner* mine = partners.data() + begin[x];
+    const size_t count = begin[x + 1] - begin[x];
+    if (count < 2) continue;
+    std::sort(mine, mine + count, [](const Partner& l, const Partner& r) {
       return l.score > r.score || (l.score == r.score && l.record < r.record);
     });
     size_t close = 1;  // partners within the margin of the best
-    while (close < mine.size() && close < kMaxPartnersChecked &&
+    while (close < count && close < kMaxPartnersChecked &&
            mine[close].score >= mine[0].score - margin) {
       ++close;
     }
