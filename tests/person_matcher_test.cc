@@ -93,6 +93,19 @@ TEST(MatchPersons, TwinsNeverMergeNorGoToReview) {
   EXPECT_THAT(r.review, IsEmpty());
 }
 
+TEST(MatchPersons, DoubleForenamesSharingAFirstWordAreTwoPeople) {
+  MatchResult r = Match({Person("Mary-Jane", "Smith", Dob(2010, 5, 1)),
+                         Person("Mary-Ann", "Smith", Dob(2010, 5, 1)),
+                         Person("Mary Jane", "SMITH", Dob(2010, 5, 1))});
+  EXPECT_THAT(r.cluster, ElementsAre(0, 1, 0));
+}
+
+TEST(MatchPersons, FirstForenameAloneIsAShortForm) {
+  MatchResult r = Match({Person("Mary Jane", "Smith", Dob(2010, 5, 1)),
+                         Person("Mary", "Smith", Dob(2010, 5, 1))});
+  EXPECT_THAT(r.cluster, ElementsAre(0, 0));
+}
+
 TEST(MatchPersons, SiblingsNeverMerge) {
   MatchResult r = Match({Person("Tyler", "Bevan", Dob(2002, 3, 6)),
                          Person("Riley", "Bevan", Dob(2004, 11, 20)),

@@ -123,6 +123,15 @@ NameView SurnameAsForename(const PersonKey& k) {
 NameAgreement CompareForenames(const NameView& a, const NameView& b) {
   if (a.text.empty() || b.text.empty()) return NameAgreement::kMissing;
   if (a.text == b.text) return NameAgreement::kExact;
+  // Double names with one first word ("Mary Jane", "Mary Ann") are told
+  // apart by the rest, which the whole might hide as a "typo".
+  const size_t first = a.first_word.size();
+  if (first > 0 && a.first_word == b.first_word && a.text.size() > first &&
+      b.text.size() > first &&
+      SpellingAgreement(a.text.substr(first), b.text.substr(first)) !=
+          NameAgreement::kTypo) {
+    return NameAgreement::kDistinct;
+  }
   const NameAgreement spelling = SpellingAgreement(a.text, b.text);
   if (spelling == NameAgreement::kTypo || spelling == NameAgreement::kSimilar) {
     // Only names that look alike can be mistaken for a typo.
@@ -132,9 +141,13 @@ NameAgreement CompareForenames(const NameView& a, const NameView& b) {
     }
   }
   if (spelling == NameAgreement::kTypo) return spelling;
+  // "Mary" for "Mary Jane" is a short form; "Mary Ann" and "Mary Jane" are
+  // two names (twins are given such).
+  const bool first_word_only =
+      !a.first_word.empty() && a.first_word == b.first_word &&
+      (a.first_word == a.text || b.first_word == b.text);
   if (AreForenameVariants(a.id, b.id) ||
-      AreForenameVariants(a.first_word_id, b.first_word_id) ||
-      (!a.first_word.empty() && a.first_word == b.first_word)) {
+      AreForenameVariants(a.first_word_id, b.first_word_id) || first_word_only) {
     return NameAgreement::kVariant;
   }
   return spelling;
