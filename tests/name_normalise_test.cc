@@ -106,6 +106,20 @@ TEST(ForenameVariants, FamilyKeysAreSharedByVariants) {
   EXPECT_THAT(ForenameFamilyKeys("nosuchname"), IsEmpty());
 }
 
+TEST(ForenameVariants, GenderedForms) {
+  EXPECT_TRUE(AreGenderedForms("paul", "paula"));
+  EXPECT_TRUE(AreGenderedForms("kristina", "kristian"));
+  EXPECT_TRUE(AreGenderedForms("daniel", "danielle"));
+  EXPECT_TRUE(AreGenderedForms("antonio", "antonia"));
+  EXPECT_TRUE(AreGenderedForms("francis", "frances"));
+  EXPECT_FALSE(AreGenderedForms("stephen", "stephe"));  // a dropped letter
+  EXPECT_TRUE(AreDistinctForenames("louis", "louise"));
+  EXPECT_FALSE(AreGenderedForms("mikhayla", "mikhaylq"));  // a typo
+  EXPECT_FALSE(AreGenderedForms("emma", "emily"));
+  EXPECT_FALSE(AreGenderedForms("al", "ala"));  // stems too short to tell
+  EXPECT_FALSE(AreGenderedForms("paula", "paula"));
+}
+
 TEST(ForenameVariants, LookupGivesStableIds) {
   EXPECT_EQ(LookupForename("nosuchname"), kUnknownForename);
   EXPECT_NE(LookupForename("bill"), kUnknownForename);

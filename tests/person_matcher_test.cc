@@ -88,8 +88,10 @@ TEST(MatchPersons, TwinsNeverMergeNorGoToReview) {
   MatchResult r = Match({Person("Jack", "Smith", Dob(2010, 5, 1)),
                          Person("Emily", "Smith", Dob(2010, 5, 1)),
                          Person("Alexander", "Jones", Dob(2012, 7, 9)),
-                         Person("Alexandra", "Jones", Dob(2012, 7, 9))});
-  EXPECT_THAT(r.cluster, ElementsAre(0, 1, 2, 3));
+                         Person("Alexandra", "Jones", Dob(2012, 7, 9)),
+                         Person("Kristian", "Price", Dob(2015, 1, 30)),
+                         Person("Kristina", "Price", Dob(2015, 1, 30))});
+  EXPECT_THAT(r.cluster, ElementsAre(0, 1, 2, 3, 4, 5));
   EXPECT_THAT(r.review, IsEmpty());
 }
 

@@ -120,17 +120,24 @@ constexpr std::string_view kFamilies[] = {
     "franklin|frank frankie",
 };
 
-// Look-alike pairs that are different names (and often twins' names).
+// Look-alike pairs that are different names (and often twins' names),
+// beyond the masculine/feminine endings of AreGenderedForms.
 constexpr std::pair<std::string_view, std::string_view> kDistinctPairs[] = {
-    {"daniel", "danielle"},  {"gabriel", "gabrielle"},   {"joel", "joelle"},
-    {"louis", "louise"},     {"paul", "paula"},          {"robert", "roberta"},
-    {"eric", "erica"},       {"michael", "michaela"},    {"patrick", "patricia"},
-    {"george", "georgia"},   {"george", "georgina"},     {"julian", "julia"},
-    {"julian", "juliana"},   {"christian", "christina"}, {"adrian", "adriana"},
-    {"nicholas", "nicola"},  {"jesse", "jessie"},        {"oliver", "olivia"},
-    {"carl", "carla"},       {"dean", "deanna"},         {"leo", "leah"},
-    {"ella", "ellie"},       {"harry", "harvey"},        {"john", "joan"},
-    {"jack", "jake"},        {"alfie", "albie"},         {"jon", "jan"},
+    {"michael", "michaela"}, {"patrick", "patricia"}, {"george", "georgia"},
+    {"george", "georgina"},  {"julian", "juliana"},   {"nicholas", "nicola"},
+    {"jesse", "jessie"},     {"oliver", "olivia"},    {"dean", "deanna"},
+    {"leo", "leah"},         {"ella", "ellie"},       {"harry", "harvey"},
+    {"john", "joan"},        {"jack", "jake"},        {"alfie", "albie"},
+    {"jon", "jan"},          {"louis", "louise"},     {"julian", "julia"},
+};
+
+// Endings that turn one form of a name into the other once a common stem of
+// three letters or more is taken off both (sorted pairs).
+// (A bare "e" or "n" is left out: dropping a last letter is the commoner
+// typing error.)
+constexpr std::pair<std::string_view, std::string_view> kGenderedEndings[] = {
+    {"", "a"},    {"", "le"},  {"", "elle"}, {"", "ette"}, {"", "ia"},
+    {"", "ina"},  {"an", "na"}, {"a", "o"},  {"es", "is"},
 };
 
 struct Membership {
@@ -186,6 +193,18 @@ const Tables& GetTables() {
 
 }  // namespace
 
+bool AreGenderedForms(std::string_view a, std::string_view b) {
+  size_t stem = 0;
+  while (stem < a.size() && stem < b.size() && a[stem] == b[stem]) ++stem;
+  if (stem < 3) return false;
+  std::string_view x = a.substr(stem), y = b.substr(stem);
+  if (y < x) std::swap(x, y);
+  for (const auto& [first, second] : kGenderedEndings) {
+    if (x == first && y == second) return true;
+  }
+  return false;
+}
+
 ForenameId LookupForename(std::string_view name) {
   const Tables& tables = GetTables();
   auto it = tables.ids.find(absl::string_view(name.data(), name.size()));
@@ -235,7 +254,8 @@ bool AreForenameVariants(std::string_view a, std::string_view b) {
 }
 
 bool AreDistinctForenames(std::string_view a, std::string_view b) {
-  return AreDistinctForenames(LookupForename(a), LookupForename(b));
+  return AreGenderedForms(a, b) ||
+         AreDistinctForenames(LookupForename(a), LookupForename(b));
 }
 
 }  // namespace casefile::migration

@@ -25,8 +25,16 @@ bool AreForenameVariants(std::string_view a, std::string_view b);
 
 // True when `a` and `b` are different names although they may look like a
 // typo of each other: two full names of one nickname family ("alexander",
-// "alexandra"), or a known male/female pair ("daniel", "danielle").
+// "alexandra"), a known look-alike pair ("leo", "leah"), or gendered forms
+// (below).
 bool AreDistinctForenames(std::string_view a, std::string_view b);
+
+// True when `a` and `b` are a masculine and a feminine form of one name that
+// differ only in the ending: Paul/Paula, Kristian/Kristina, Daniel/Danielle,
+// Antonio/Antonia, Francis/Frances. Boy-girl twins are often named so, and
+// the pair is one or two edits apart. (Louis/Louise and Julian/Julia, whose
+// endings a dropped letter also makes, are in AreDistinctForenames instead.)
+bool AreGenderedForms(std::string_view a, std::string_view b);
 
 // A forename the tables know, or kUnknownForename.
 using ForenameId = int16_t;
@@ -39,7 +47,8 @@ ForenameId LookupForename(std::string_view name);
 // index can find William by "Bill".
 std::vector<std::string> ForenameFamilyKeys(std::string_view name);
 
-// As above, on looked-up names (false when either is unknown or a == b).
+// As above, on looked-up names (false when either is unknown or a == b);
+// the id form of AreDistinctForenames leaves out AreGenderedForms.
 bool AreForenameVariants(ForenameId a, ForenameId b);
 bool AreDistinctForenames(ForenameId a, ForenameId b);
 

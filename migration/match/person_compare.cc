@@ -136,7 +136,8 @@ NameAgreement CompareForenames(const NameView& a, const NameView& b) {
   if (spelling == NameAgreement::kTypo || spelling == NameAgreement::kSimilar) {
     // Only names that look alike can be mistaken for a typo.
     if (AreDistinctForenames(a.id, b.id) ||
-        AreDistinctForenames(a.first_word_id, b.first_word_id)) {
+        AreDistinctForenames(a.first_word_id, b.first_word_id) ||
+        AreGenderedForms(a.text, b.text)) {
       return NameAgreement::kDistinct;
     }
   }

@@ -5,7 +5,8 @@
 // The rules put "never merge two different children" first:
 //  - A forename that differs (not a typo, nickname, or swap with the surname)
 //    is a sibling or a twin: a conflict, never merged, never even chained
-//    through a third record.
+//    through a third record. So is one that looks like a typo but is another
+//    name: Alexander/Alexandra, Paul/Paula, Mary Jane/Mary Ann.
 //  - Dates of birth a generation apart (>= 12 years, not a typo) are a parent
 //    and child of one name: a conflict.
 //  - Evidence that is not strong (a nickname without the same date of birth,
