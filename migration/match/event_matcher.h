@@ -10,15 +10,17 @@
 // checks); so are two different calls on one day. An undated record joins an
 // event on its text alone only when no other event could be meant.
 //
-// How: texts are normalised (event_text.h) into character 4-gram sets. Records of
-// one group (case) meet only in blocks: identical text, the same day, the
-// same opening words, or a shared MinHash LSH band (minhash.h) — never all
-// pairs. Candidate pairs are scored on text (Jaccard, or containment for a
-// copy cut short that stops mid-sentence) and time; strong pairs are merged
-// best-first, a join being refused when the two clusters' times cannot be one event (so a cluster
-// never spans two days) or an operator kept them apart. A record with
-// imprecise time whose strong partners cannot all be one event is ambiguous:
-// its pairs go to review, as do weaker pairs and refused joins.
+// How: texts are normalised (event_text.h) into sets of character 4-grams.
+// Records of one group (case) meet only in blocks: identical text, the same
+// day, the same opening words, or a shared MinHash LSH band (minhash.h) —
+// never all pairs. Candidate pairs are scored on text (Jaccard; containment
+// for a copy cut short mid-sentence or with words added in front; a copy keeps
+// every number) and time (event_compare.h). Strong pairs are merged
+// best-first; a join is refused when the two clusters' times cannot be one
+// event (so a cluster never spans two days), or an operator kept them apart.
+// A record with an imprecise time whose best candidates cannot all be one
+// event is ambiguous: its pairs go to review, as do similar pairs that do not
+// merge.
 //
 // Thread-safe: MatchEvents is a pure function.
 #ifndef CASEFILE_MIGRATION_MATCH_EVENT_MATCHER_H_

@@ -7,8 +7,9 @@
 //   // result->cluster[i]: person of record i; result->review: for operators.
 //
 // How: each record is normalised once (person_record.h); records meet only in
-// blocks that share a phonetic-name + date-of-birth, name-pair, or postcode
-// key (near-linear work); each candidate pair is scored field by field
+// blocks that share a key — date of birth with postcode or a Soundex name
+// code, postcode with a name code, or the pair of name codes (near-linear
+// work, blocks capped); each candidate pair is scored field by field
 // (person_compare.h). A record whose strong partners conflict with each other
 // (it matches both twins) is ambiguous: its pairs go to review. Other strong
 // pairs are merged best-first into clusters, a join being refused when any two
