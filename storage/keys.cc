@@ -93,10 +93,6 @@ std::string Decision(absl::string_view locator_a, absl::string_view locator_b) {
 std::string DecisionPrefix() { return Tagged('D', ""); }
 std::string Import(absl::string_view import_id) { return Tagged('I', import_id); }
 
-absl::string_view LastPart(absl::string_view key) {
-  size_t pos = key.rfind('\0');
-  return pos == absl::string_view::npos ? key : key.substr(pos + 1);
-}
 
 uint64_t EntryNumber(absl::string_view entry_key) {
   return DecodeBe64(entry_key.substr(entry_key.size() - 8)).value_or(0);

@@ -69,8 +69,6 @@ std::string Decision(absl::string_view locator_a, absl::string_view locator_b);
 std::string DecisionPrefix();
 std::string Import(absl::string_view import_id);
 
-// The last '\0'-separated part of a key (the case id of index keys).
-absl::string_view LastPart(absl::string_view key);
 // Big-endian 8-byte encoding.
 std::string EncodeBe64(uint64_t v);
 // nullopt unless exactly 8 bytes.
