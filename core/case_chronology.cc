@@ -360,6 +360,15 @@ absl::StatusOr<storage::EntryChunk> CaseChronology::ReadEntries(absl::string_vie
   return storage::LoadEntryChunk((*read)->txn(), case_id, first, last, max_bytes);
 }
 
+absl::StatusOr<storage::EncodedEntryChunk> CaseChronology::ReadEncodedEntries(
+    absl::string_view case_id, uint64_t first, uint64_t last, size_t max_bytes, int field_number,
+    std::string message) {
+  auto read = store_->BeginRead();
+  if (!read.ok()) return read.status();
+  return storage::LoadEncodedEntryChunk((*read)->txn(), case_id, first, last, max_bytes,
+                                        field_number, std::move(message));
+}
+
 absl::StatusOr<int64_t> CaseChronology::CaseVersion(absl::string_view case_id) {
   auto read = store_->BeginRead();
   if (!read.ok()) return read.status();

@@ -56,6 +56,12 @@ class CaseChronology {
   // read in one short transaction. REQUIRES: access already authorized.
   absl::StatusOr<storage::EntryChunk> ReadEntries(absl::string_view case_id, uint64_t first,
                                                   uint64_t last, size_t max_bytes);
+  // The same entries appended to `message` as its `repeated Entry` field
+  // `field_number` (see storage::LoadEncodedEntryChunk). REQUIRES: as ReadEntries.
+  absl::StatusOr<storage::EncodedEntryChunk> ReadEncodedEntries(absl::string_view case_id,
+                                                                uint64_t first, uint64_t last,
+                                                                size_t max_bytes, int field_number,
+                                                                std::string message);
 
   // The current version of a case (0 if it does not exist).
   absl::StatusOr<int64_t> CaseVersion(absl::string_view case_id);

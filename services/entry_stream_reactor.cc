@@ -3,7 +3,6 @@
 #include <utility>
 
 #include "services/grpc_status.h"
-#include "storage/proto_wire.h"
 
 namespace casefile {
 namespace {
@@ -58,11 +57,10 @@ void EntryStreamReactor::Pump() {
   std::string message = std::move(plan_.header);
   plan_.header.clear();
   if (plan_.first <= last) {
-    auto chunk = chronology_->ReadEntries(plan_.case_id, plan_.first, last, kChunkBytes);
+    auto chunk = chronology_->ReadEncodedEntries(plan_.case_id, plan_.first, last, kChunkBytes,
+                                                 plan_.entries_field, std::move(message));
     if (!chunk.ok()) return FinishOnce(ToGrpcStatus(chunk.status()));
-    for (const std::string& entry : chunk->entries) {
-      storage::AppendLengthDelimited(message, plan_.entries_field, entry);
-    }
+    message = std::move(chunk->message);
     plan_.first = chunk->next;
   }
   if (!message.empty()) {

@@ -1,5 +1,7 @@
 #include "storage/case_tables.h"
 
+#include <algorithm>
+
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "storage/keys.h"
@@ -77,10 +79,14 @@ absl::StatusOr<uint64_t> LoadSupersession(const LmdbTxn& txn, absl::string_view 
   return keys::DecodeBe64(**found).value_or(0);
 }
 
-absl::StatusOr<EntryChunk> LoadEntryChunk(const LmdbTxn& txn, absl::string_view case_id,
-                                          uint64_t first, uint64_t last, size_t max_bytes) {
-  EntryChunk chunk;
-  chunk.next = first;
+namespace {
+
+// Walks entries `first`..`last` of a case as LoadEntryChunk describes, calling
+// `visit` with each entry's stored bytes and the fields to append to them
+// (its sources and superseded_by). Returns the number to continue from.
+absl::StatusOr<uint64_t> VisitEntryChunk(
+    const LmdbTxn& txn, absl::string_view case_id, uint64_t first, uint64_t last,
+    size_t max_bytes, absl::FunctionRef<void(absl::string_view stored, absl::string_view extra)> visit) {
   auto entries = txn.OpenCursor();
   if (!entries.ok()) return entries.status();
   // Sources of imported entries sort by entry number too: a second cursor
@@ -98,6 +104,7 @@ absl::StatusOr<EntryChunk> LoadEntryChunk(const LmdbTxn& txn, absl::string_view 
   const absl::string_view supersession_prefix(supersession_start.data(),
                                               supersession_start.size() - 8);
   auto supersession_at = supersessions->Seek(supersession_start);
+  uint64_t next = first;
   size_t bytes = 0;
   auto at = entries->Seek(keys::Entry(case_id, first));
   for (; at.ok() && *at && bytes < max_bytes; at = entries->Next()) {
@@ -105,13 +112,13 @@ absl::StatusOr<EntryChunk> LoadEntryChunk(const LmdbTxn& txn, absl::string_view 
     if (!absl::StartsWith(key, entry_prefix) || key.size() != entry_prefix.size() + 8) break;
     uint64_t number = keys::EntryNumber(key);
     if (number > last) break;
-    std::string bytes_out(entries->value());
+    std::string extra;
     for (; source_at.ok() && *source_at; source_at = sources->Next()) {
       absl::string_view skey = sources->key();
       if (!absl::StartsWith(skey, source_prefix) || skey.size() < source_prefix.size() + 8) break;
       uint64_t of = keys::DecodeBe64(skey.substr(source_prefix.size(), 8)).value_or(0);
       if (of > number) break;
-      if (of == number) AppendLengthDelimited(bytes_out, ::casefile::v1::Entry::kSourcesFieldNumber, sources->value());
+      if (of == number) AppendLengthDelimited(extra, ::casefile::v1::Entry::kSourcesFieldNumber, sources->value());
     }
     if (!source_at.ok()) return source_at.status();
     uint64_t by = 0;
@@ -125,13 +132,54 @@ absl::StatusOr<EntryChunk> LoadEntryChunk(const LmdbTxn& txn, absl::string_view 
       if (of == number) by = keys::DecodeBe64(supersessions->value()).value_or(0);
     }
     if (!supersession_at.ok()) return supersession_at.status();
-    if (by != 0) AppendSupersededBy(bytes_out, absl::StrCat("cases/", case_id, "/entries/", by));
-    bytes += bytes_out.size();
-    chunk.entries.push_back(std::move(bytes_out));
-    chunk.next = number + 1;
+    if (by != 0) AppendSupersededBy(extra, absl::StrCat("cases/", case_id, "/entries/", by));
+    visit(entries->value(), extra);
+    bytes += entries->value().size() + extra.size();
+    next = number + 1;
   }
   if (!at.ok()) return at.status();
-  if (chunk.entries.empty() || chunk.next > last) chunk.next = last + 1;
+  return next == first || next > last ? last + 1 : next;
+}
+
+}  // namespace
+
+absl::StatusOr<EntryChunk> LoadEntryChunk(const LmdbTxn& txn, absl::string_view case_id,
+                                          uint64_t first, uint64_t last, size_t max_bytes) {
+  EntryChunk chunk;
+  auto next = VisitEntryChunk(txn, case_id, first, last, max_bytes,
+                              [&](absl::string_view stored, absl::string_view extra) {
+                                chunk.entries.push_back(absl::StrCat(stored, extra));
+                              });
+  if (!next.ok()) return next.status();
+  chunk.next = *next;
+  return chunk;
+}
+
+absl::StatusOr<EncodedEntryChunk> LoadEncodedEntryChunk(const LmdbTxn& txn,
+                                                        absl::string_view case_id, uint64_t first,
+                                                        uint64_t last, size_t max_bytes,
+                                                        int field_number, std::string message) {
+  EncodedEntryChunk chunk;
+  chunk.message = std::move(message);
+  const uint64_t tag = (static_cast<uint64_t>(field_number) << 3) | 2;
+  bool reserved = false;
+  auto next = VisitEntryChunk(
+      txn, case_id, first, last, max_bytes, [&](absl::string_view stored, absl::string_view extra) {
+        const size_t size = stored.size() + extra.size();
+        if (!reserved) {  // one allocation for the chunk, estimated from its first entry
+          const uint64_t count = last - first + 1;
+          const size_t per_entry = std::max<size_t>(size, 1);
+          const size_t expected = count > max_bytes / per_entry ? max_bytes : per_entry * count;
+          chunk.message.reserve(chunk.message.size() + expected + size + 32);
+          reserved = true;
+        }
+        AppendVarint(chunk.message, tag);
+        AppendVarint(chunk.message, size);
+        chunk.message.append(stored.data(), stored.size());
+        chunk.message.append(extra.data(), extra.size());
+      });
+  if (!next.ok()) return next.status();
+  chunk.next = *next;
   return chunk;
 }
 

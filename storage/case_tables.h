@@ -43,6 +43,18 @@ struct EntryChunk {
 absl::StatusOr<EntryChunk> LoadEntryChunk(const LmdbTxn& txn, absl::string_view case_id,
                                           uint64_t first, uint64_t last, size_t max_bytes);
 
+// The same entries appended to `message` (e.g. a serialized response header)
+// as its `repeated Entry` field `field_number`: the bytes of a response ready
+// to send, each entry copied once from the map (no per-entry string).
+struct EncodedEntryChunk {
+  std::string message;
+  uint64_t next = 0;  // as EntryChunk::next
+};
+absl::StatusOr<EncodedEntryChunk> LoadEncodedEntryChunk(const LmdbTxn& txn,
+                                                        absl::string_view case_id, uint64_t first,
+                                                        uint64_t last, size_t max_bytes,
+                                                        int field_number, std::string message);
+
 // The resource name a request id first produced for `user`, if any.
 absl::StatusOr<std::optional<std::string>> LoadRequest(const LmdbTxn& txn, absl::string_view user,
                                                        absl::string_view request_id);

@@ -18,6 +18,7 @@
 #include "google/protobuf/util/time_util.h"
 #include "gtest/gtest.h"
 #include "storage/keys.h"
+#include "storage/proto_wire.h"
 #include "storage/store.h"
 #include "tests/scratch_dir.h"
 
@@ -845,6 +846,44 @@ TEST_F(CaseChronologyTest, ReadEntriesFillsSupersededBy) {
   ASSERT_TRUE(e.ParseFromString(chunk->entries[0]));
   EXPECT_EQ(e.superseded_by(), "cases/A/entries/2");
   EXPECT_EQ(e.text(), "one");
+}
+
+// The encoded form is the same chunk as ReadEntries, as one response message
+// after the given prefix.
+TEST_F(CaseChronologyTest, ReadEncodedEntriesIsReadEntriesAsOneResponseMessage) {
+  MakeCase("A");
+  for (int i = 1; i <= 5; ++i) ASSERT_TRUE(Append(NewEntry("A", absl::StrCat("entry ", i))).ok());
+  ASSERT_TRUE(Correct(NewCorrection("cases/A/entries/2", "fix")).ok());  // 6
+  v1::Case header;
+  header.set_name("cases/A");
+  std::string prefix;
+  storage::AppendLengthDelimited(prefix, v1::GetCaseFileResponse::kCaseFieldNumber,
+                                 header.SerializeAsString());
+  for (size_t max_bytes : {size_t{1}, size_t{300}, size_t{1} << 20}) {
+    for (uint64_t next = 2; next <= 6;) {
+      auto plain = chronology_->ReadEntries("A", next, 6, max_bytes);
+      auto encoded = chronology_->ReadEncodedEntries(
+          "A", next, 6, max_bytes, v1::GetCaseFileResponse::kEntriesFieldNumber, prefix);
+      ASSERT_TRUE(plain.ok()) << plain.status();
+      ASSERT_TRUE(encoded.ok()) << encoded.status();
+      EXPECT_EQ(encoded->next, plain->next);
+      v1::GetCaseFileResponse response;
+      ASSERT_TRUE(response.ParseFromString(encoded->message));
+      EXPECT_EQ(response.case_().name(), "cases/A");
+      ASSERT_EQ(static_cast<size_t>(response.entries_size()), plain->entries.size());
+      for (size_t i = 0; i < plain->entries.size(); ++i) {
+        v1::Entry want;
+        ASSERT_TRUE(want.ParseFromString(plain->entries[i]));
+        EXPECT_EQ(response.entries(static_cast<int>(i)).SerializeAsString(), want.SerializeAsString());
+      }
+      EXPECT_EQ(response.entries(0).number(), static_cast<int64_t>(next));
+      next = plain->next;
+    }
+  }
+  auto past = chronology_->ReadEncodedEntries("A", 7, 9, 1 << 20, 2, "kept");
+  ASSERT_TRUE(past.ok()) << past.status();
+  EXPECT_EQ(past->message, "kept");
+  EXPECT_EQ(past->next, 10u);
 }
 
 // Supersessions are merged in while reading: any chunk, from any entry, sees
