@@ -84,7 +84,7 @@ constexpr char kNoop[] = "no-op RPC (echoes the entry)";
 constexpr char kCanned[] = "canned-bytes RPC (same chunks)";
 constexpr char kRawLmdb[] = "raw LMDB, 1 entry per durable commit";
 constexpr char kSqlite[] = "SQLite WAL FULL, 1 row per commit";
-constexpr char kScan[] = "raw LMDB scan (LoadEntryChunk, 1 MiB)";
+constexpr char kScan[] = "raw LMDB scan (LoadEncodedEntryChunk)";
 
 struct Row {
   std::string bench;  // "B1" or "B2"

@@ -66,7 +66,7 @@ std::vector<std::string> CannedCaseFile(absl::string_view case_id, uint64_t entr
   std::vector<std::string> messages(1);
   storage::AppendLengthDelimited(messages.back(), v1::GetCaseFileResponse::kCaseFieldNumber,
                                  header.SerializeAsString());
-  size_t entry_bytes = 0;  // like storage::LoadEntryChunk: entry bytes only
+  size_t entry_bytes = 0;  // like storage::LoadEntryChunk: entry bytes only, no framing
   for (uint64_t n = 1; n <= entries; ++n) {
     if (entry_bytes >= chunk_bytes) {
       messages.emplace_back();

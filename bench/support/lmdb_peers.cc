@@ -1,6 +1,7 @@
 #include "bench/support/lmdb_peers.h"
 
 #include "absl/strings/str_cat.h"
+#include "casefile/v1/case_service.pb.h"
 #include "storage/case_tables.h"
 #include "storage/keys.h"
 
@@ -30,9 +31,10 @@ absl::StatusOr<int64_t> ScanCaseEntries(const storage::LmdbEnv& env, const std::
   for (uint64_t next = 1; next <= last;) {
     auto txn = storage::LmdbTxn::BeginRead(env);
     if (!txn.ok()) return txn.status();
-    auto chunk = storage::LoadEntryChunk(*txn, case_id, next, last, chunk_bytes);
+    auto chunk = storage::LoadEncodedEntryChunk(
+        *txn, case_id, next, last, chunk_bytes, v1::GetCaseFileResponse::kEntriesFieldNumber, "");
     if (!chunk.ok()) return chunk.status();
-    for (const std::string& entry : chunk->entries) bytes += static_cast<int64_t>(entry.size());
+    bytes += static_cast<int64_t>(chunk->message.size());
     next = chunk->next;
   }
   return bytes;

@@ -3,7 +3,8 @@
 //  - LmdbAppender: one entry per durable commit (the cost group commit exists
 //    to amortise);
 //  - ScanCaseEntries: a case's entries read in ~1 MiB chunks, one short read
-//    transaction per chunk, exactly as GetCaseFile reads them.
+//    transaction per chunk, encoded into response messages exactly as
+//    GetCaseFile reads them (storage::LoadEncodedEntryChunk).
 //
 // Thread-safety: LmdbAppender::Append may be called from any thread (LMDB
 // serialises write transactions); ScanCaseEntries is thread-safe.
@@ -37,7 +38,7 @@ class LmdbAppender {
   int cases_;
 };
 
-// Reads entries 1..`last` of `case_id`; returns the entry bytes read.
+// Reads entries 1..`last` of `case_id`; returns the message bytes built.
 absl::StatusOr<int64_t> ScanCaseEntries(const storage::LmdbEnv& env, const std::string& case_id,
                                         uint64_t last, size_t chunk_bytes);
 
