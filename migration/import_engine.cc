@@ -109,32 +109,28 @@ absl::StatusOr<std::vector<PairDecision>> LoadDecisions(const LmdbTxn& txn) {
 // The live (not superseded) imported entries of a case, and their sources.
 absl::Status LoadCaseRecords(const LmdbTxn& txn, const std::string& case_id,
                              std::map<int64_t, v1::Entry>& entries, std::vector<CaseRecord>& out) {
-  auto cursor = txn.OpenCursor();
-  if (!cursor.ok()) return cursor.status();
-  const std::string prefix = storage::keys::SourcePrefix(case_id);
   std::map<int64_t, bool> live;
-  for (auto at = cursor->Seek(prefix);; at = cursor->Next()) {
-    if (!at.ok()) return at.status();
-    if (!*at || !absl::StartsWith(cursor->key(), prefix)) return absl::OkStatus();
-    CaseRecord r;
-    r.entry = static_cast<int64_t>(
-        storage::keys::DecodeBe64(cursor->key().substr(prefix.size(), 8)).value_or(0));
-    auto [it, first_time] = live.try_emplace(r.entry, false);
-    if (first_time) {
-      auto by = storage::LoadSupersession(txn, case_id, r.entry);
-      if (!by.ok()) return by.status();
-      it->second = *by == 0;
-      if (it->second) {
-        auto entry = storage::LoadEntry(txn, case_id, r.entry);
-        if (!entry.ok()) return entry.status();
-        if (entry->has_value()) entries[r.entry] = **entry;
-      }
-    }
-    if (!it->second) continue;  // history: a superseded entry keeps its sources
-    if (!r.source.ParseFromArray(cursor->value().data(), cursor->value().size()))
-      return absl::DataLossError("corrupt source record");
-    out.push_back(std::move(r));
-  }
+  return storage::ScanPrefix(
+      txn, storage::keys::SourcePrefix(case_id), [&](absl::string_view rest, absl::string_view value) {
+        CaseRecord r;
+        r.entry = static_cast<int64_t>(storage::keys::DecodeBe64(rest.substr(0, 8)).value_or(0));
+        auto [it, first_time] = live.try_emplace(r.entry, false);
+        if (first_time) {
+          auto by = storage::LoadSupersession(txn, case_id, r.entry);
+          if (!by.ok()) return by.status();
+          it->second = *by == 0;
+          if (it->second) {
+            auto entry = storage::LoadEntry(txn, case_id, r.entry);
+            if (!entry.ok()) return entry.status();
+            if (entry->has_value()) entries[r.entry] = **entry;
+          }
+        }
+        if (!it->second) return absl::OkStatus();  // history: a superseded entry keeps its sources
+        if (!r.source.ParseFromArray(value.data(), static_cast<int>(value.size())))
+          return absl::DataLossError("corrupt source record");
+        out.push_back(std::move(r));
+        return absl::OkStatus();
+      });
 }
 
 }  // namespace

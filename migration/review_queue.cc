@@ -12,6 +12,7 @@
 #include "migration/person_index.h"
 #include "storage/case_tables.h"
 #include "storage/keys.h"
+#include "storage/prefix_scan.h"
 
 namespace casefile::migration {
 namespace {
@@ -91,18 +92,16 @@ absl::StatusOr<v1::ListReviewItemsResponse> ReviewQueue::List(
   {
     auto read = store_->BeginRead();
     if (!read.ok()) return read.status();
-    auto cursor = (*read)->txn().OpenCursor();
-    if (!cursor.ok()) return cursor.status();
-    const std::string prefix = storage::keys::ReviewItemPrefix();
-    for (auto at = cursor->Seek(prefix);; at = cursor->Next()) {
-      if (!at.ok()) return at.status();
-      if (!*at || !absl::StartsWith(cursor->key(), prefix)) break;
-      v1::ReviewItem item;
-      if (!item.ParseFromArray(cursor->value().data(), cursor->value().size()))
-        return absl::DataLossError("corrupt review item");
-      if (request.show_resolved() || item.decision() == v1::ReviewItem::DECISION_UNSPECIFIED)
-        items.push_back(std::move(item));
-    }
+    absl::Status scan = storage::ScanPrefix(
+        (*read)->txn(), storage::keys::ReviewItemPrefix(), [&](absl::string_view, absl::string_view value) {
+          v1::ReviewItem item;
+          if (!item.ParseFromArray(value.data(), static_cast<int>(value.size())))
+            return absl::DataLossError("corrupt review item");
+          if (request.show_resolved() || item.decision() == v1::ReviewItem::DECISION_UNSPECIFIED)
+            items.push_back(std::move(item));
+          return absl::OkStatus();
+        });
+    if (!scan.ok()) return scan;
   }
   // Strongest evidence first; the name breaks ties so pages are stable.
   std::sort(items.begin(), items.end(), [](const auto& x, const auto& y) {

@@ -5,6 +5,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "storage/keys.h"
+#include "storage/prefix_scan.h"
 #include "storage/proto_wire.h"
 
 namespace casefile::storage {
@@ -49,16 +50,13 @@ absl::StatusOr<std::optional<::casefile::v1::Entry>> LoadEntry(const LmdbTxn& tx
   auto by = LoadSupersession(txn, case_id, number);
   if (!by.ok()) return by.status();
   if (*by != 0) (*entry)->set_superseded_by(absl::StrCat("cases/", case_id, "/entries/", *by));
-  auto cursor = txn.OpenCursor();
-  if (!cursor.ok()) return cursor.status();
-  const std::string prefix = keys::EntrySourcePrefix(case_id, number);
-  for (auto at = cursor->Seek(prefix);; at = cursor->Next()) {
-    if (!at.ok()) return at.status();
-    if (!*at || !absl::StartsWith(cursor->key(), prefix)) break;
-    if (!(*entry)->add_sources()->ParseFromArray(cursor->value().data(),
-                                                 static_cast<int>(cursor->value().size())))
-      return absl::DataLossError("corrupt source record");
-  }
+  absl::Status sources = ScanPrefix(
+      txn, keys::EntrySourcePrefix(case_id, number), [&](absl::string_view, absl::string_view value) {
+        if (!(*entry)->add_sources()->ParseFromArray(value.data(), static_cast<int>(value.size())))
+          return absl::DataLossError("corrupt source record");
+        return absl::OkStatus();
+      });
+  if (!sources.ok()) return sources;
   return entry;
 }
 
