@@ -7,6 +7,7 @@
 //   dedup_accuracy --cases 200 --seed 7           # a fresh generated folder
 //   dedup_accuracy --records 1000000 --seed 1     # the speed target
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -20,6 +21,7 @@
 #include "absl/flags/usage.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
 #include "bench/support/child_server.h"
 #include "casefile/v1/case_service.grpc.pb.h"
@@ -109,6 +111,17 @@ int64_t PeakRssKb(pid_t pid) {
   return -1;
 }
 
+// User + system CPU seconds the process has used so far.
+double CpuSeconds(pid_t pid) {
+  std::ifstream stat(absl::StrCat("/proc/", pid, "/stat"));
+  std::string line;
+  std::getline(stat, line);
+  // Fields after the command name (which may hold spaces) in parentheses.
+  std::vector<std::string> fields = absl::StrSplit(line.substr(line.rfind(')') + 2), ' ');
+  if (fields.size() < 13) return -1;
+  return (std::atof(fields[11].c_str()) + std::atof(fields[12].c_str())) / sysconf(_SC_CLK_TCK);
+}
+
 int Run() {
   std::string work = absl::GetFlag(FLAGS_work_dir);
   if (!work.empty()) fs::create_directories(work);
@@ -148,13 +161,21 @@ int Run() {
   auto import_stub = v1::ImportService::NewStub((*server)->channel());
   auto context = Context();
   const absl::Time start = absl::Now();
-  client::UploadResult upload = client::UploadFolder(*import_stub, context.get(), *listing, {});
+  // When each stage the server reports began: where the import's time goes.
+  std::vector<std::pair<std::string, absl::Time>> stages;
+  client::UploadResult upload =
+      client::UploadFolder(*import_stub, context.get(), *listing, {}, [&](const v1::ImportProgress& p) {
+        if (!p.stage().empty() && (stages.empty() || stages.back().first != p.stage()))
+          stages.emplace_back(p.stage(), absl::Now());
+        return true;
+      });
   const double seconds = absl::ToDoubleSeconds(absl::Now() - start);
   if (!upload.status.ok()) {
     std::cerr << "import failed: " << upload.status.error_message() << "\n";
     return 1;
   }
   const int64_t peak_kb = PeakRssKb((*server)->pid());
+  const double server_cpu = CpuSeconds((*server)->pid());
 
   std::map<std::string, std::string> truth = ReadTruth(truth_path);
   auto case_stub = v1::CaseService::NewStub((*server)->channel());
@@ -214,14 +235,21 @@ int Run() {
       "recall            %.4f\n"
       "review share      %.4f  (%d event records in review items)\n"
       "import            %d records read in %.2f s = %.0f records/s (upload + import, durable)\n"
-      "casefiled peak    %.1f MiB resident\n"
+      "casefiled         %.1f MiB peak resident, %.1f s CPU (user + system) up to the report\n"
       "report            %d new entries, %d exact + %d near merged, %d to review (events and persons), %d persons\n",
       folder, truth.size(), records, true_pairs, predicted_pairs, correct_pairs,
       predicted_pairs ? static_cast<double>(correct_pairs) / predicted_pairs : 1.0,
       true_pairs ? static_cast<double>(correct_pairs) / true_pairs : 1.0,
       truth.empty() ? 0.0 : static_cast<double>(in_review.size()) / truth.size(), in_review.size(),
-      c.records_read(), seconds, c.records_read() / seconds, peak_kb / 1024.0, c.new_entries(),
+      c.records_read(), seconds, c.records_read() / seconds, peak_kb / 1024.0, server_cpu, c.new_entries(),
       c.exact_duplicates_merged(), c.near_duplicates_merged(), c.sent_to_review(), c.persons());
+  std::cout << "stages           ";
+  for (size_t i = 0; i < stages.size(); ++i) {
+    const absl::Time end = i + 1 < stages.size() ? stages[i + 1].second : start + absl::Seconds(seconds);
+    std::cout << absl::StrFormat(" %s %.2f s;", stages[i].first, absl::ToDoubleSeconds(end - stages[i].second));
+  }
+  std::cout << absl::StrFormat(" (upload before the first: %.2f s)\n",
+                               stages.empty() ? seconds : absl::ToDoubleSeconds(stages[0].second - start));
   return (*server)->Stop().ok() ? 0 : 1;
 }
 

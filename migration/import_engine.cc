@@ -375,7 +375,11 @@ absl::StatusOr<v1::Import> ImportEngine::Run(const Caller& caller, const v1::Imp
 
   // 6. Persons: every person record, old and new, clustered again.
   say("matching persons");
-  auto persons = UpdatePersons(*store_, person_records, dry_run);
+  // Computed on a snapshot taken after the cases were written (it needs their
+  // reference index); the writer is held only for the writes.
+  auto prepared_persons = PreparePersons(*store_, person_records);
+  if (!prepared_persons.ok()) return prepared_persons.status();
+  auto persons = WritePersons(*store_, person_records, *std::move(prepared_persons), dry_run);
   if (!persons.ok()) return persons.status();
   counts.set_persons(persons->persons);
   counts.set_sent_to_review(counts.sent_to_review() + persons->new_review_items);

@@ -11,6 +11,8 @@
 #include "google/protobuf/util/time_util.h"
 #include "migration/case_resolver.h"
 #include "migration/person_index.h"
+#include "migration/stable_hash.h"
+#include "storage/prefix_scan.h"
 #include "storage/case_tables.h"
 #include "storage/keys.h"
 
@@ -145,41 +147,82 @@ absl::Status WriteCaseUpdates(LmdbTxn& txn, absl::Span<CaseUpdate* const> update
   return absl::OkStatus();
 }
 
-absl::StatusOr<PersonUpdate> UpdatePersons(storage::Store& store,
-                                           absl::Span<const storage::v1::StoredPersonRecord> records,
-                                           bool dry_run) {
-  auto result = std::make_shared<PersonUpdate>();
-  auto count_new_items = [result](const LmdbTxn& txn, const PersonIndex& index) -> absl::Status {
-    result->persons = index.persons.size();
-    for (const v1::ReviewItem& item : index.review_items) {
-      auto found = txn.Get(storage::keys::ReviewItem(item.name().substr(12)));
-      if (!found.ok()) return found.status();
-      if (!found->has_value()) result->new_review_items++;
-    }
-    return absl::OkStatus();
-  };
+namespace {
+
+// Changes whenever an operator decision is added, changed or removed.
+absl::StatusOr<uint64_t> DecisionsFingerprint(const LmdbTxn& txn) {
+  uint64_t fingerprint = StableHash("");
+  absl::Status s = storage::ScanPrefix(txn, storage::keys::DecisionPrefix(),
+                                       [&](absl::string_view key, absl::string_view value) {
+                                         fingerprint = StableHash(absl::StrCat(fingerprint, key, value));
+                                         return absl::OkStatus();
+                                       });
+  if (!s.ok()) return s;
+  return fingerprint;
+}
+
+absl::StatusOr<int64_t> CountNewReviewItems(const LmdbTxn& txn, const PersonIndex& index) {
+  int64_t count = 0;
+  for (const v1::ReviewItem& item : index.review_items) {
+    auto found = txn.Get(storage::keys::ReviewItem(item.name().substr(sizeof("reviewItems/") - 1)));
+    if (!found.ok()) return found.status();
+    if (!found->has_value()) ++count;
+  }
+  return count;
+}
+
+}  // namespace
+
+absl::StatusOr<PreparedPersons> PreparePersons(storage::Store& store,
+                                               absl::Span<const storage::v1::StoredPersonRecord> records) {
+  auto read = store.BeginRead();
+  if (!read.ok()) return read.status();
+  PreparedPersons out;
+  auto fingerprint = DecisionsFingerprint((*read)->txn());
+  if (!fingerprint.ok()) return fingerprint.status();
+  out.decisions_fingerprint = *fingerprint;
+  auto index = ComputePersonIndex((*read)->txn(), records);
+  if (!index.ok()) return index.status();
+  out.index = *std::move(index);
+  return out;
+}
+
+absl::StatusOr<PersonUpdate> WritePersons(storage::Store& store,
+                                          absl::Span<const storage::v1::StoredPersonRecord> records,
+                                          PreparedPersons prepared, bool dry_run) {
+  PersonUpdate result;
   if (dry_run) {
     auto read = store.BeginRead();
     if (!read.ok()) return read.status();
-    auto index = ComputePersonIndex((*read)->txn(), records);
-    if (!index.ok()) return index.status();
-    if (auto s = count_new_items((*read)->txn(), *index); !s.ok()) return s;
-    return *result;
+    auto fresh = CountNewReviewItems((*read)->txn(), prepared.index);
+    if (!fresh.ok()) return fresh.status();
+    result.persons = prepared.index.persons.size();
+    result.new_review_items = *fresh;
+    return result;
   }
   absl::Status s = store.writer().Run([&](LmdbTxn& txn) -> absl::Status {
-    *result = PersonUpdate();
     for (const storage::v1::StoredPersonRecord& r : records) {
       if (auto st = PutIfAbsent(txn, storage::keys::PersonRecord(r.locator()), r.SerializeAsString());
           !st.ok())
         return st;
     }
-    auto index = ComputePersonIndex(txn, {});
-    if (!index.ok()) return index.status();
-    if (auto st = count_new_items(txn, *index); !st.ok()) return st;
+    auto fingerprint = DecisionsFingerprint(txn);
+    if (!fingerprint.ok()) return fingerprint.status();
+    const PersonIndex* index = &prepared.index;
+    absl::StatusOr<PersonIndex> recomputed;
+    if (*fingerprint != prepared.decisions_fingerprint) {  // an operator decided meanwhile
+      recomputed = ComputePersonIndex(txn, {});
+      if (!recomputed.ok()) return recomputed.status();
+      index = &*recomputed;
+    }
+    auto fresh = CountNewReviewItems(txn, *index);
+    if (!fresh.ok()) return fresh.status();
+    result.persons = index->persons.size();
+    result.new_review_items = *fresh;
     return WritePersonIndex(txn, *index);
   });
   if (!s.ok()) return s;
-  return *result;
+  return result;
 }
 
 }  // namespace casefile::migration

@@ -17,6 +17,7 @@
 #include "casefile/storage/v1/records.pb.h"
 #include "core/caller.h"
 #include "migration/case_consolidator.h"
+#include "migration/person_index.h"
 #include "storage/lmdb.h"
 #include "storage/store.h"
 
@@ -50,11 +51,22 @@ struct PersonUpdate {
   int64_t new_review_items = 0;
 };
 
-// Stores `records` (those not stored yet) and rebuilds the person index over
-// all of them; with `dry_run`, computes it from a read transaction instead.
-absl::StatusOr<PersonUpdate> UpdatePersons(storage::Store& store,
-                                           absl::Span<const storage::v1::StoredPersonRecord> records,
-                                           bool dry_run);
+// The person index over every stored person record and `records`, computed
+// on a read snapshot so that it can run beside the import's other work. The
+// writer thread is then held only for the writes.
+struct PreparedPersons {
+  PersonIndex index;
+  uint64_t decisions_fingerprint = 0;  // the operator decisions it honours
+};
+absl::StatusOr<PreparedPersons> PreparePersons(
+    storage::Store& store, absl::Span<const storage::v1::StoredPersonRecord> records);
+
+// Stores `records` (those not stored yet) and replaces the person index with
+// `prepared`, or with one computed afresh inside the write when an operator
+// decision was taken since it was prepared. With `dry_run`, writes nothing.
+absl::StatusOr<PersonUpdate> WritePersons(storage::Store& store,
+                                          absl::Span<const storage::v1::StoredPersonRecord> records,
+                                          PreparedPersons prepared, bool dry_run);
 
 }  // namespace casefile::migration
 
