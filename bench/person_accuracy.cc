@@ -5,18 +5,19 @@
 // dropped and rec_id is hidden from the matcher, used only for scoring) and
 // prints, per data set: pairwise precision P and recall R of the automatic
 // merges (R over all true pairs), the share of true pairs the safety rules
-// forbid ("forbidden": a forename that differs is indistinguishable from a
-// twin or sibling, dates of birth a generation apart from a parent), R over
-// the true pairs they permit, the share of records in review pairs, and the
-// matcher's CPU time. (Febrl's duplicates include replaced forenames and
-// dates of birth, which real twins and parents look exactly like.)
+// forbid ("forbidden": dates of birth a generation apart, which a parent and
+// child of one name look exactly like; and different forenames written in one
+// case file, which are twins or siblings), R over the true pairs they permit,
+// the share of records in review pairs, and the matcher's CPU time. (Febrl's
+// duplicates include replaced dates of birth; its rows name no case file.)
 //
 // The "scaled" line runs ~1M records: ciphered copies of all Febrl records
 // (each copy maps letters through its own permutation, so edit distances and
 // duplicate structure are kept but copies are different people).
 //
 // Then the same for the nominal indexes of legacy import folders (the sample,
-// or folders written by generate-legacy, with twins and siblings).
+// or folders written by generate-legacy, with twins and siblings), each row
+// told the case its source_ref resolves to, as an import tells the matcher.
 //
 //   person_accuracy [--febrl_dir=/work/shared/data/febrl] [--scaled_copies=48]
 //                   [--legacy_folders=/work/shared/samples/legacy,/tmp/gen]
@@ -36,6 +37,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "google/protobuf/struct.pb.h"
 #include "google/protobuf/util/json_util.h"
+#include "migration/case_resolver.h"
 #include "migration/legacy_reader.h"
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
@@ -119,15 +121,38 @@ bool ReadLegacyNominals(const std::filesystem::path& folder, Labelled& out) {
     return false;
   }
   const auto& person = truth.fields().at("nominals").struct_value().fields();
+  std::vector<LegacyFile> files;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(folder)) {
     if (!entry.is_regular_file() || entry.path().filename() == "truth.json") continue;
-    LegacyFile file = ReadLegacyFile(
-        entry.path().lexically_relative(folder).generic_string(), read_all(entry.path()));
+    files.push_back(ReadLegacyFile(
+        entry.path().lexically_relative(folder).generic_string(), read_all(entry.path())));
+  }
+  // The case each legacy reference resolves to, as an import resolves it
+  // (the importer's reference index): nominal rows are told by their
+  // source_ref which case file they were written in.
+  std::vector<const LegacyEvent*> events;
+  std::vector<CaseXref> xrefs;
+  for (const LegacyFile& file : files) {
+    for (const LegacyEvent& e : file.events) events.push_back(&e);
+    xrefs.insert(xrefs.end(), file.xrefs.begin(), file.xrefs.end());
+  }
+  const CaseAssignment assignment =
+      ResolveCases(events, xrefs, [](const std::string&) { return std::nullopt; });
+  absl::flat_hash_map<std::string, std::string> case_of_ref;
+  for (const CaseXref& x : xrefs) case_of_ref.emplace(NormalizeRef(x.legacy_ref), x.case_key);
+  for (size_t i = 0; i < events.size(); ++i) {
+    for (const std::string& ref : events[i]->legacy_refs) {
+      case_of_ref.emplace(NormalizeRef(ref), assignment.case_of_event[i]);
+    }
+  }
+  for (const LegacyFile& file : files) {
     for (const NominalRecord& n : file.nominals) {
       auto it = person.find(n.locator);
       if (it == person.end()) continue;
+      auto found = case_of_ref.find(NormalizeRef(n.source_ref));
       out.records.push_back({n.forename, n.surname, n.date_of_birth, n.address_1,
-                             n.address_2, n.town, n.postcode});
+                             n.address_2, n.town, n.postcode, n.source_ref,
+                             found == case_of_ref.end() ? "" : found->second});
       out.entity.push_back(it->second.string_value());
     }
   }

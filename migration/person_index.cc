@@ -7,13 +7,16 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "core/partial_time_proto.h"
+#include "core/resource_names.h"
 #include "migration/match/constrained_clusters.h"
 #include "migration/match/person_matcher.h"
 #include "migration/person_consolidation.h"
 #include "migration/person_search.h"
 #include "migration/stable_hash.h"
+#include "storage/case_tables.h"
 #include "storage/keys.h"
 #include "storage/prefix_scan.h"
 
@@ -28,9 +31,43 @@ namespace keys = storage::keys;
 constexpr int kDecisionMerge = 1;     // v1::ReviewItem::DECISION_MERGE
 constexpr int kDecisionSeparate = 2;  // v1::ReviewItem::DECISION_SEPARATE
 
-PersonRecord ToPersonRecord(const StoredPersonRecord& r) {
-  return PersonRecord{r.forename(), r.surname(), FromProto(r.date_of_birth()),
-                      r.address_1(), r.address_2(), r.town(), r.postcode()};
+// The case a legacy reference was filed under by an import (the reference
+// index), "" when none: a nominal row knows only its source_ref, and the
+// matcher needs to know which rows were written in one case file.
+class CaseOfRef {
+ public:
+  explicit CaseOfRef(const LmdbTxn& txn) : txn_(txn) {}
+
+  absl::StatusOr<std::string> Find(absl::string_view ref) {
+    ref = absl::StripAsciiWhitespace(ref);
+    if (ref.empty()) return std::string();
+    auto [it, inserted] = cache_.try_emplace(std::string(ref));
+    if (inserted) {
+      absl::Status s = storage::ScanCaseIds(txn_, keys::RefIndexPrefix(ref), "",
+                                            [&](absl::string_view id) {
+                                              it->second = CaseName(id);
+                                              return false;
+                                            });
+      if (!s.ok()) return s;
+    }
+    return it->second;
+  }
+
+ private:
+  const LmdbTxn& txn_;
+  absl::flat_hash_map<std::string, std::string> cache_;
+};
+
+absl::StatusOr<PersonRecord> ToPersonRecord(const StoredPersonRecord& r, CaseOfRef& case_of_ref) {
+  PersonRecord out{r.forename(), r.surname(), FromProto(r.date_of_birth()), r.address_1(),
+                   r.address_2(),  r.town(),    r.postcode(),                 r.source_ref(),
+                   r.case_()};
+  if (out.case_name.empty()) {
+    auto found = case_of_ref.Find(r.source_ref());
+    if (!found.ok()) return found.status();
+    out.case_name = *std::move(found);
+  }
+  return out;
 }
 
 struct Decisions {
@@ -124,10 +161,13 @@ absl::StatusOr<PersonIndex> ComputePersonIndex(
   absl::flat_hash_map<absl::string_view, int> index_of;
   records.reserve(by_locator.size());
   match_input.reserve(by_locator.size());
+  CaseOfRef case_of_ref(txn);
   for (const auto& [locator, r] : by_locator) {
     index_of[locator] = static_cast<int>(records.size());
     records.push_back(&r);
-    match_input.push_back(ToPersonRecord(r));
+    auto record = ToPersonRecord(r, case_of_ref);
+    if (!record.ok()) return record.status();
+    match_input.push_back(*std::move(record));
   }
   auto decisions = LoadDecisions(txn, index_of);
   if (!decisions.ok()) return decisions.status();

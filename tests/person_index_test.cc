@@ -14,6 +14,7 @@
 #include "migration/person_consolidation.h"
 #include "migration/person_search.h"
 #include "migration/stable_hash.h"
+#include "storage/case_tables.h"
 #include "storage/keys.h"
 #include "storage/prefix_scan.h"
 #include "storage/store.h"
@@ -38,6 +39,7 @@ struct Fields {
   std::string postcode;
   std::string case_name;
   std::string nominal_ref;
+  std::string source_ref;
 };
 
 StoredPersonRecord Record(const Fields& f) {
@@ -51,19 +53,24 @@ StoredPersonRecord Record(const Fields& f) {
   r.set_postcode(f.postcode);
   r.set_case_(f.case_name);
   r.set_nominal_ref(f.nominal_ref);
+  r.set_source_ref(f.source_ref);
   r.set_as_written(absl::StrCat(f.forename, " ", f.surname, " (", f.dob, ")"));
   return r;
 }
 
 // Ellie twice (an index row and a subject of a log), her father, and the
-// twins Alexander and Alexandra, whom nothing may merge.
+// twins Alexander and Alexandra, whom nothing may merge: their index rows
+// name two references of one case (the reference index knows both, see
+// SetUp), so they were written in one case file.
 std::vector<StoredPersonRecord> Family() {
   return {
       Record({"nominals.csv#row=2", "Ellie", "WATSON", "03/04/2008", "3 Elm St", "HR1 2AB", "", "N100"}),
       Record({"logs/cf1.txt#entry=4", "Ellie", "Watson", "03/04/2008", "", "", "cases/CF-1", ""}),
       Record({"nominals.csv#row=3", "Mark", "WATSON", "12/05/1980", "3 Elm St", "HR1 2AB", "", "N101"}),
-      Record({"nominals.csv#row=7", "Alexander", "JONES", "01/02/2010", "9 Oak Rd", "HR2 7XY", "", "N102"}),
-      Record({"nominals.csv#row=8", "Alexandra", "JONES", "01/02/2010", "9 Oak Rd", "HR2 7XY", "", "N103"}),
+      Record({"nominals.csv#row=7", "Alexander", "JONES", "01/02/2010", "9 Oak Rd", "HR2 7XY", "", "N102",
+              "22/10771/10"}),
+      Record({"nominals.csv#row=8", "Alexandra", "JONES", "01/02/2010", "9 Oak Rd", "HR2 7XY", "", "N103",
+              "HPVP/2010/4410"}),
   };
 }
 
@@ -73,6 +80,11 @@ class PersonIndexTest : public ::testing::Test {
     auto store = storage::Store::Open(dir_.path(), {});
     ASSERT_TRUE(store.ok()) << store.status();
     store_ = *std::move(store);
+    // An earlier import filed both references of the twins' rows under CF-2.
+    ASSERT_TRUE(store_->writer().Run([](LmdbTxn& txn) {
+      if (auto s = storage::IndexCaseRef(txn, "22/10771/10", "CF-2"); !s.ok()) return s;
+      return storage::IndexCaseRef(txn, "HPVP/2010/4410", "CF-2");
+    }).ok());
   }
 
   void Put(const std::vector<StoredPersonRecord>& records) {

@@ -11,8 +11,17 @@
 namespace casefile::migration {
 namespace {
 
-// Per-field log-odds weights: roughly log2(P(agree | same person) /
-// P(agree | different people)) for each level, rounded.
+// Per-field log-odds weights: roughly log2(P(level | same person) /
+// P(level | different people)) for each level, rounded. Agreement weighs by
+// how rare chance agreement is among the candidate pairs (which already share
+// a name code, a postcode or a date); disagreement by how rarely one person's
+// records disagree so.
+//  - Names: two people in a candidate pair share a forename about 1 time in
+//    64 (+6), a surname about 1 in 128 (+7: surnames are more varied, but
+//    families share them). A forename written as another name entirely in
+//    one of a person's records (a few per cent of legacy rows) is -5; a
+//    surname changes more often (marriage, a step-parent's name): -4. Known
+//    look-alike names (Daniel/Danielle) are almost never a typo: -8.
 double NameWeight(NameAgreement level, bool forename) {
   switch (level) {
     case NameAgreement::kExact: return forename ? 6.0 : 7.0;
@@ -26,6 +35,12 @@ double NameWeight(NameAgreement level, bool forename) {
   return 0.0;
 }
 
+//  - Date of birth: ~30,000 dates in the living population, so exact
+//    agreement by chance is ~2^-15, less what blocking on the date already
+//    selected (+10). A one-digit typo or a transposition: +5; day and month
+//    swapped (a date form error): +4. A date simply different (recorded
+//    wrongly, ~3% of a person's rows): -5; a generation apart: -9 (and a
+//    conflict: parent and child).
 double DobWeight(DobAgreement level) {
   switch (level) {
     case DobAgreement::kExact: return 10.0;
@@ -169,7 +184,10 @@ int Year(std::string_view dob) {
 DobAgreement CompareDobs(std::string_view a, std::string_view b) {
   if (a.empty() || b.empty()) return DobAgreement::kMissing;
   if (a == b) return DobAgreement::kExact;
-  const bool generation = std::abs(Year(a) - Year(b)) >= 12;
+  // A parent and child share a birthday one time in 365: the same day and
+  // month under years far apart is a mistyped year, not a generation.
+  const bool generation = std::abs(Year(a) - Year(b)) >= 12 &&
+                          !(a.size() == 8 && b.size() == 8 && a.substr(4) == b.substr(4));
   if (a.size() != b.size()) {  // a month-precision date against a full one
     if (a.substr(0, 6) == b.substr(0, 6)) return DobAgreement::kMissing;
     return generation ? DobAgreement::kGenerationApart : DobAgreement::kDifferent;
@@ -207,14 +225,17 @@ NamesAndDob CompareNamesAndDob(const PersonKey& a, const PersonKey& b) {
   out.dob = CompareDobs(a.dob.view(), b.dob.view());
   if (Good(out.forename) || Good(out.surname)) return out;
   // Forename and surname written the wrong way round in one of the records
-  // (only worth a look when neither name agrees as written). We cannot tell
-  // which of the two cross pairs is the forename, so the better one is taken
-  // as the forename: no sibling conflict is claimed on a swapped reading.
+  // (only worth a look when neither name agrees as written, and only taken
+  // when it explains at least one name). We cannot tell which of the two
+  // cross pairs is the forename; the name the two share is most likely the
+  // family name, so the worse pair is taken as the forename ("Jack Smith"
+  // against "Smith Emily" is Emily Smith, a sister, not a typo of Jack).
   NameAgreement cross1 = CompareForenames(SurnameAsForename(a), Forename(b));
   NameAgreement cross2 = CompareForenames(Forename(a), SurnameAsForename(b));
-  if (NamePoints(cross1) + NamePoints(cross2) >
-      NamePoints(out.forename) + NamePoints(out.surname)) {
-    if (NamePoints(cross2) > NamePoints(cross1)) std::swap(cross1, cross2);
+  if ((Good(cross1) || Good(cross2)) &&
+      NamePoints(cross1) + NamePoints(cross2) >
+          NamePoints(out.forename) + NamePoints(out.surname)) {
+    if (NamePoints(cross1) > NamePoints(cross2)) std::swap(cross1, cross2);
     out.forename = cross1;
     out.surname = cross2;
     out.swapped = true;
@@ -222,9 +243,13 @@ NamesAndDob CompareNamesAndDob(const PersonKey& a, const PersonKey& b) {
   return out;
 }
 
-bool IsConflict(const NamesAndDob& n) {
-  return n.forename == NameAgreement::kDifferent ||
-         n.forename == NameAgreement::kDistinct ||
+bool ForenameDiffers(NameAgreement forename) {
+  return forename == NameAgreement::kDifferent ||
+         forename == NameAgreement::kDistinct;
+}
+
+bool IsConflict(const NamesAndDob& n, bool same_case_file) {
+  return (ForenameDiffers(n.forename) && same_case_file) ||
          n.dob == DobAgreement::kGenerationApart;
 }
 
@@ -361,7 +386,7 @@ std::string PersonComparison::Reason() const {
 }
 
 bool PersonsConflict(const PersonKey& a, const PersonKey& b) {
-  return IsConflict(CompareNamesAndDob(a, b));
+  return IsConflict(CompareNamesAndDob(a, b), SameCaseFile(a, b));
 }
 
 PersonComparison ComparePersons(const PersonKey& a, const PersonKey& b,
@@ -372,7 +397,8 @@ PersonComparison ComparePersons(const PersonKey& a, const PersonKey& b,
   out.surname = n.surname;
   out.names_swapped = n.swapped;
   out.dob = n.dob;
-  out.conflict = IsConflict(n);
+  const bool same_case_file = SameCaseFile(a, b);
+  out.conflict = IsConflict(n, same_case_file);
   out.score = NameWeight(n.forename, true) + NameWeight(n.surname, false) +
               DobWeight(n.dob);
   if (out.conflict) return out;
@@ -392,12 +418,23 @@ PersonComparison ComparePersons(const PersonKey& a, const PersonKey& b,
   // Everything but one missing field agrees closely.
   const bool rest_close = surname_spelt && address_strong &&
                           (forename_missing ? dob_exact : forename_spelt);
+  // A forename that differs or is only similar, outside one case file, may
+  // be a recording error; only the same surname, full date of birth and home
+  // together outweigh it.
+  const bool forename_replaced =
+      !same_case_file &&
+      (ForenameDiffers(n.forename) || n.forename == NameAgreement::kSimilar) &&
+      surname_spelt && dob_exact && address_strong;
   const bool forename_ok =
       forename_spelt || (n.forename == NameAgreement::kVariant && dob_exact) ||
-      (forename_missing && rest_close);
+      (forename_missing && rest_close) || forename_replaced;
   const bool dob_swapped = n.dob == DobAgreement::kDayMonthSwapped;
+  // Likewise a date of birth that differs by more than a typo (but less than
+  // a generation) against the same names and home.
+  const bool dob_wrong = n.dob == DobAgreement::kDifferent && forename_spelt &&
+                         surname_spelt && address_strong;
   const bool dob_ok =
-      dob_exact ||
+      dob_exact || dob_wrong ||
       ((n.dob == DobAgreement::kTypo || n.dob == DobAgreement::kTransposed ||
         dob_missing || dob_swapped) &&
        rest_close);

@@ -3,12 +3,21 @@
 // safety rules that decide whether the evidence may ever merge automatically.
 //
 // The rules put "never merge two different children" first:
-//  - A forename that differs (not a typo, nickname, or swap with the surname)
-//    is a sibling or a twin: a conflict, never merged, never even chained
-//    through a third record. So is one that looks like a typo but is another
-//    name: Alexander/Alexandra, Paul/Paula, Mary Jane/Mary Ann.
-//  - Dates of birth a generation apart (>= 12 years, not a typo) are a parent
-//    and child of one name: a conflict.
+//  - Two different forenames (not a typo, nickname, or swap with the surname;
+//    and names that look like typos but are other names: Alexander/Alexandra,
+//    Paul/Paula, Mary Jane/Mary Ann) written in ONE case file (the same
+//    resolved case, or the same legacy reference where no case is known) are
+//    two children of that family, twins or siblings: a conflict, never
+//    merged, never even chained through a third record.
+//  - Across case files a different forename is strong negative evidence, not
+//    a conflict: a name can be written wrongly (another name entirely) in one
+//    record, and nothing but the case file tells that from a twin. Only the
+//    same surname, full date of birth and home together outweigh it.
+//  - Dates of birth a generation apart (>= 12 years, not a typo, not a year
+//    mistyped under the same day and month) are a parent and child of one
+//    name: a conflict, wherever they were written.
+//  - A date of birth that is simply different (less than a generation) is
+//    outweighed only by the same forename, surname and home.
 //  - Evidence that is not strong (a nickname without the same date of birth,
 //    a surname change without the same forename, date of birth and address)
 //    may only go to review. A missing forename or date of birth, or a date of
@@ -84,7 +93,8 @@ PersonComparison ComparePersons(
     const PersonKey& a, const PersonKey& b,
     double stop_below = -std::numeric_limits<double>::infinity());
 
-// The conflict rules alone; cheaper than ComparePersons.
+// The conflict rules alone (two people, whatever else agrees); cheaper than
+// ComparePersons.
 bool PersonsConflict(const PersonKey& a, const PersonKey& b);
 
 }  // namespace casefile::migration

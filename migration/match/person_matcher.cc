@@ -31,13 +31,8 @@ void ForEachBlockingKey(const PersonKey& key, Add add_key) {
   };
   if (!dob.empty()) {
     if (!key.postcode.empty()) add({"dob+postcode", dob, key.postcode});
-    if (!surname.empty()) {
-      add({"dob+surname", dob, surname});
-      if (!forename.empty()) {
-        add({"dob+forename+initial", dob, forename, surname.substr(0, 1)});
-      }
-    } else if (!forename.empty()) {
-      add({"dob+forename+initial", dob, forename, ""});
+    for (const std::string* name : {&forename, &surname}) {
+      if (!name->empty()) add({"dob+name", dob, *name});
     }
   }
   if (!key.postcode.empty()) {

@@ -7,14 +7,23 @@
 //   // result->cluster[i]: person of record i; result->review: for operators.
 //
 // How: each record is normalised once (person_record.h); records meet only in
-// blocks that share a key — date of birth with postcode or a Soundex name
-// code, postcode with a name code, or the pair of name codes (near-linear
-// work, blocks capped); each candidate pair is scored field by field
-// (person_compare.h). A record whose strong partners conflict with each other
-// (it matches both twins) is ambiguous: its pairs go to review. Other strong
-// pairs are merged best-first into clusters, a join being refused when any two
-// records of the two clusters conflict (twins, siblings, parent and child) or
-// an operator kept them apart; weaker pairs and refused joins go to review.
+// blocks that share a key — date of birth with postcode or with the Soundex
+// code of either name, postcode with either name code, or the pair of name
+// codes (near-linear work, blocks capped; names are used order-free, so
+// records with the names swapped meet); each candidate pair is scored field
+// by field (person_compare.h). A record whose strong partners conflict with
+// each other (it matches both twins) is ambiguous: its pairs go to review.
+// Other strong pairs are merged best-first into clusters, a join being refused
+// when any two records of the two clusters conflict or an operator kept them
+// apart; weaker pairs and refused joins go to review.
+//
+// Conflicts: different forenames written in one case file (twins, siblings:
+// PersonRecord::case_name and source_ref tell the matcher where each record
+// was written) and dates of birth a generation apart (parent and child).
+// A forename that differs across case files is not a conflict but strong
+// negative evidence (a name written wrongly looks the same as a twin at pair
+// level; only the case file tells them apart), merged only with the same
+// surname, full date of birth and home.
 //
 // Thread-safe: MatchPersons is a pure function.
 #ifndef CASEFILE_MIGRATION_MATCH_PERSON_MATCHER_H_

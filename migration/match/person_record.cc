@@ -1,5 +1,6 @@
 #include "migration/match/person_record.h"
 
+#include "absl/strings/ascii.h"
 #include "migration/match/name_normalise.h"
 
 namespace casefile::migration {
@@ -15,7 +16,19 @@ std::string Digits(int value, int width) {
   return digits;
 }
 
+std::string Reference(std::string_view text) {
+  return absl::AsciiStrToUpper(absl::StripAsciiWhitespace(
+      absl::string_view(text.data(), text.size())));
+}
+
 }  // namespace
+
+bool SameCaseFile(const PersonKey& a, const PersonKey& b) {
+  if (!a.case_name.empty() && !b.case_name.empty()) {
+    return a.case_name == b.case_name;
+  }
+  return !a.source_ref.empty() && a.source_ref == b.source_ref;
+}
 
 PersonKey MakePersonKey(const PersonRecord& record) {
   PersonKey key;
@@ -43,6 +56,8 @@ PersonKey MakePersonKey(const PersonRecord& record) {
   key.address_2 = NormaliseAddressLine(record.address_2);
   key.town = NormaliseAddressLine(record.town);
   key.postcode = NormalisePostcode(record.postcode);
+  key.source_ref = Reference(record.source_ref);
+  key.case_name = Reference(record.case_name);
   return key;
 }
 

@@ -24,6 +24,12 @@ struct PersonRecord {
   std::string address_2;
   std::string town;
   std::string postcode;
+  // Where the record was written: the legacy reference it came from, and the
+  // case ("cases/...") that reference resolved to, when known. Two different
+  // forenames in one case file are two children of that family (twins,
+  // siblings); across files a different forename may be a recording error.
+  std::string source_ref;
+  std::string case_name;
 };
 
 // Up to N bytes of text kept inline (longer text is cut to N).
@@ -62,11 +68,18 @@ struct alignas(64) PersonKey {
   std::string address_2;
   std::string town;
   std::string postcode;
+  // Upper-cased, trimmed; empty when not known.
+  std::string source_ref;
+  std::string case_name;
 
   std::string_view forename_first() const {
     return forename.view().substr(0, forename_first_size);
   }
 };
+
+// Whether the two records were written in one case file: the same resolved
+// case, or (where a case is not known) the same legacy reference.
+bool SameCaseFile(const PersonKey& a, const PersonKey& b);
 
 PersonKey MakePersonKey(const PersonRecord& record);
 
