@@ -317,6 +317,19 @@ TEST(MatchPersons, SameNameAndBirthdayElsewhereIsNotEnoughForCommonNames) {
   EXPECT_THAT(r.cluster, ElementsAre(0, 1));
 }
 
+TEST(MatchPersons, HouseholdWithoutAnAgreeingNameIsNotReviewed) {
+  // Date of birth and home alone are what twins share: no name, no review.
+  MatchResult r = Match({Person("Joel", "Ejlak", Dob(1935, 11, 2)),
+                         Person("", "White", Dob(1935, 11, 2))});
+  EXPECT_THAT(r.cluster, ElementsAre(0, 1));
+  EXPECT_THAT(r.review, IsEmpty());
+  // With the surname in common an operator looks.
+  MatchResult surname = Match({Person("Joel", "Ejlak", Dob(1935, 11, 2)),
+                               Person("", "EJLAK", Dob(1935, 11, 2), "", "", "")});
+  EXPECT_THAT(surname.cluster, ElementsAre(0, 1));
+  EXPECT_TRUE(Reviewed(surname, 0, 1));
+}
+
 TEST(MatchPersons, CannotLinkHoldsThroughOtherRecords) {
   const std::vector<PersonRecord> copies(3, Person("Ellie", "Watson", Dob(2008, 4, 3)));
   MatchResult r = Match(copies, {{}, {{0, 2}}});

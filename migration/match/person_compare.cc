@@ -399,6 +399,7 @@ PersonComparison ComparePersons(const PersonKey& a, const PersonKey& b,
   out.dob = n.dob;
   const bool same_case_file = SameCaseFile(a, b);
   out.conflict = IsConflict(n, same_case_file);
+  out.no_name_agrees = !Good(n.forename) && !Good(n.surname);
   out.score = NameWeight(n.forename, true) + NameWeight(n.surname, false) +
               DobWeight(n.dob);
   if (out.conflict) return out;

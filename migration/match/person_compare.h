@@ -72,6 +72,10 @@ struct PersonComparison {
   AddressAgreement address = AddressAgreement::kMissing;
   // Evidence of two different people (sibling, twin, parent and child).
   bool conflict = false;
+  // Neither name agrees (each is missing, different or merely similar): what
+  // agrees describes a household (twins share date of birth and home), not
+  // a person. Never merged, nor put before an operator.
+  bool no_name_agrees = false;
   // The evidence pattern is strong enough to merge without an operator
   // (the matcher still requires a minimum score, and that the merge is
   // unambiguous).

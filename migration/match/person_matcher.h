@@ -15,7 +15,8 @@
 // each other (it matches both twins) is ambiguous: its pairs go to review.
 // Other strong pairs are merged best-first into clusters, a join being refused
 // when any two records of the two clusters conflict or an operator kept them
-// apart; weaker pairs and refused joins go to review.
+// apart; weaker pairs and refused joins go to review, unless no name agrees
+// (what agrees then describes a household, not a person).
 //
 // Conflicts: different forenames written in one case file (twins, siblings:
 // PersonRecord::case_name and source_ref tell the matcher where each record
