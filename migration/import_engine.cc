@@ -133,28 +133,66 @@ absl::Status LoadCaseRecords(const LmdbTxn& txn, const std::string& case_id,
       });
 }
 
+// This import's records of the case become its new records (those not
+// imported before), and what the case learns from them: references, the
+// people named, and a person record per person named.
+absl::Status PrepareCase(const LmdbTxn& txn, const std::string& import_name, CaseUpdate& update) {
+  absl::flat_hash_set<std::string> subject_ids;
+  for (const LegacyEvent* e : update.legacy_events) {
+    for (const std::string& ref : e->legacy_refs) update.refs.insert(ref);
+    for (const LegacySubject& s : e->subjects) {
+      NoteSubject(update, ToSubject(s));
+      std::string id = SubjectRecordId(update.case_id, s);
+      if (!subject_ids.insert(id).second) continue;
+      storage::v1::StoredPersonRecord& p = update.subject_records.emplace_back();
+      p.set_locator(std::move(id));
+      p.set_forename(s.forename);
+      p.set_surname(s.surname);
+      *p.mutable_date_of_birth() = ToProto(s.date_of_birth);
+      p.set_case_(CaseName(update.case_id));
+      p.set_source_ref(e->legacy_refs.empty() ? "" : e->legacy_refs.front());
+      p.set_as_written(absl::StrCat(s.as_written, " — named by ", e->locator));
+      p.set_import(import_name);
+    }
+    auto found = txn.Get(storage::keys::LegacyEvent(e->locator));
+    if (!found.ok()) return found.status();
+    if (found->has_value()) {
+      ++update.already_imported;
+      continue;
+    }
+    CaseRecord& r = update.new_records.emplace_back();
+    r.source = ToSource(*e, import_name);
+    for (const LegacySubject& s : e->subjects) r.subjects.push_back(ToSubject(s));
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 absl::Status ImportEngine::ConsolidateBatch(absl::Span<CaseUpdate* const> batch,
-                                            absl::Span<const PairDecision> decisions) {
+                                            absl::Span<const PairDecision> decisions,
+                                            const std::string& import_name) {
   const int threads = std::clamp<int>(std::thread::hardware_concurrency(), 1, 4);
   std::atomic<size_t> next{0};
   std::vector<absl::Status> errors(threads);
   auto work = [&](int t) {
     for (size_t i; (i = next++) < batch.size();) {
       CaseUpdate& update = *batch[i];
-      if (update.new_records.empty()) continue;
-      std::vector<CaseRecord> records = std::move(update.new_records);
       std::map<int64_t, v1::Entry> existing;
+      std::vector<CaseRecord> records;
       {
         auto read = store_->BeginRead();
-        absl::Status s = read.ok() ? LoadCaseRecords((*read)->txn(), update.case_id, existing, records)
-                                   : read.status();
+        absl::Status s = read.ok() ? PrepareCase((*read)->txn(), import_name, update) : read.status();
+        if (s.ok() && !update.new_records.empty()) {
+          records = std::move(update.new_records);
+          s = LoadCaseRecords((*read)->txn(), update.case_id, existing, records);
+        }
         if (!s.ok()) {
           errors[t] = s;
           return;
         }
       }
+      if (records.empty()) continue;
       auto plan = ConsolidateCase(update.case_id, existing, std::move(records), decisions, clusterer_);
       if (!plan.ok()) {
         errors[t] = plan.status();
@@ -223,7 +261,6 @@ absl::StatusOr<v1::Import> ImportEngine::Run(const Caller& caller, const v1::Imp
 
   // 2. What the store already holds: imported locators, references, decisions.
   say("resolving cases");
-  absl::flat_hash_set<std::string> already;
   absl::flat_hash_set<std::string> known_person_records;
   std::vector<PairDecision> decisions;
   CaseAssignment assignment;
@@ -231,11 +268,6 @@ absl::StatusOr<v1::Import> ImportEngine::Run(const Caller& caller, const v1::Imp
     auto read = store_->BeginRead();
     if (!read.ok()) return read.status();
     const LmdbTxn& txn = (*read)->txn();
-    for (const LegacyEvent* e : events) {
-      auto found = txn.Get(storage::keys::LegacyEvent(e->locator));
-      if (!found.ok()) return found.status();
-      if (found->has_value()) already.insert(e->locator);
-    }
     auto loaded = LoadDecisions(txn);
     if (!loaded.ok()) return loaded.status();
     decisions = *std::move(loaded);
@@ -258,7 +290,6 @@ absl::StatusOr<v1::Import> ImportEngine::Run(const Caller& caller, const v1::Imp
     }
   }
   for (v1::CaseResolution& r : assignment.unlisted_refs) *report.add_unlisted_refs() = std::move(r);
-  counts.set_records_already_imported(already.size() + known_person_records.size());
 
   // 3. Group the new records by case, with what each case needs to know.
   std::map<std::string, CaseUpdate> updates;  // ordered: deterministic writes
@@ -267,37 +298,14 @@ absl::StatusOr<v1::Import> ImportEngine::Run(const Caller& caller, const v1::Imp
     if (!ValidateCaseId(id, "case_key").ok()) id = OwnCaseId(id);
     updates[id].refs.insert(x.legacy_ref);
   }
-  std::string import_name = dry_run ? "" : "imports/pending";
-  std::vector<storage::v1::StoredPersonRecord> person_records;
-  absl::flat_hash_set<std::string> subject_ids;
+  CaseUpdate* last = nullptr;  // a file's records are mostly of one case
   for (size_t i = 0; i < events.size(); ++i) {
-    const LegacyEvent& e = *events[i];
     const std::string& case_id = assignment.case_of_event[i];
-    CaseUpdate& update = updates[case_id];
-    for (const std::string& ref : e.legacy_refs) update.refs.insert(ref);
-    for (const LegacySubject& s : e.subjects) {
-      NoteSubject(update, ToSubject(s));
-      std::string id = SubjectRecordId(case_id, s);
-      if (subject_ids.insert(id).second) {
-        storage::v1::StoredPersonRecord p;
-        p.set_locator(id);
-        p.set_forename(s.forename);
-        p.set_surname(s.surname);
-        *p.mutable_date_of_birth() = ToProto(s.date_of_birth);
-        p.set_case_(CaseName(case_id));
-        p.set_source_ref(e.legacy_refs.empty() ? "" : e.legacy_refs.front());
-        p.set_as_written(absl::StrCat(s.as_written, " — named by ", e.locator));
-        person_records.push_back(std::move(p));
-      }
+    if (last == nullptr || last->case_id != case_id) {
+      last = &updates[case_id];
+      last->case_id = case_id;
     }
-    if (already.contains(e.locator)) continue;
-    CaseRecord r;
-    r.source = ToSource(e, import_name);
-    for (const LegacySubject& s : e.subjects) r.subjects.push_back(ToSubject(s));
-    update.new_records.push_back(std::move(r));
-  }
-  for (const NominalRecord* n : nominals) {
-    if (!known_person_records.contains(n->locator)) person_records.push_back(FromNominal(*n, import_name));
+    last->legacy_events.push_back(events[i]);
   }
 
   // 4. Import id (durable first, so every source can name its import).
@@ -311,10 +319,10 @@ absl::StatusOr<v1::Import> ImportEngine::Run(const Caller& caller, const v1::Imp
     });
     if (!s.ok()) return s;
     report.set_name(absl::StrCat("imports/", *id));
-    for (auto& [case_id, update] : updates) {
-      for (CaseRecord& r : update.new_records) r.source.set_import(report.name());
-    }
-    for (auto& p : person_records) p.set_import(report.name());
+  }
+  std::vector<storage::v1::StoredPersonRecord> person_records;
+  for (const NominalRecord* n : nominals) {
+    if (!known_person_records.contains(n->locator)) person_records.push_back(FromNominal(*n, report.name()));
   }
 
   // 5. Consolidate and write in batches of whole cases: a batch's cases are
@@ -327,7 +335,7 @@ absl::StatusOr<v1::Import> ImportEngine::Run(const Caller& caller, const v1::Imp
   for (auto& [case_id, update] : updates) {
     update.case_id = case_id;
     batches.back().push_back(&update);
-    batch_records += update.new_records.size();
+    batch_records += update.legacy_events.size();
     if (batch_records >= options_.records_per_write) {
       batches.emplace_back();
       batch_records = 0;
@@ -348,7 +356,7 @@ absl::StatusOr<v1::Import> ImportEngine::Run(const Caller& caller, const v1::Imp
     return absl::OkStatus();
   };
   for (std::vector<CaseUpdate*>& batch : batches) {
-    absl::Status consolidated = ConsolidateBatch(batch, decisions);
+    absl::Status consolidated = ConsolidateBatch(batch, decisions, report.name());
     if (auto s = await_previous(); !s.ok()) return s;
     if (!consolidated.ok()) return consolidated;
     for (const CaseUpdate* u : batch) {
@@ -372,6 +380,12 @@ absl::StatusOr<v1::Import> ImportEngine::Run(const Caller& caller, const v1::Imp
         });
   }
   if (auto s = await_previous(); !s.ok()) return s;
+  int64_t already_imported = known_person_records.size();
+  for (auto& [case_id, update] : updates) {
+    already_imported += update.already_imported;
+    for (auto& p : update.subject_records) person_records.push_back(std::move(p));
+  }
+  counts.set_records_already_imported(already_imported);
 
   // 6. Persons: every person record, old and new, clustered again.
   say("matching persons");

@@ -49,10 +49,11 @@ class ImportEngine {
   absl::StatusOr<v1::Import> GetImport(const Caller& caller, absl::string_view name);
 
  private:
-  // Consolidates each case of `batch` (reading its stored records), on as
-  // many threads as there are cores.
+  // Prepares and consolidates each case of `batch` (reading its stored
+  // records), on as many threads as there are cores.
   absl::Status ConsolidateBatch(absl::Span<CaseUpdate* const> batch,
-                                absl::Span<const PairDecision> decisions);
+                                absl::Span<const PairDecision> decisions,
+                                const std::string& import_name);
 
   storage::Store* const store_;
   ChangeFeed* const feed_;

@@ -17,6 +17,7 @@
 #include "casefile/storage/v1/records.pb.h"
 #include "core/caller.h"
 #include "migration/case_consolidator.h"
+#include "migration/legacy_record.h"
 #include "migration/person_index.h"
 #include "storage/lmdb.h"
 #include "storage/store.h"
@@ -30,6 +31,12 @@ void NoteSubject(CaseUpdate& update, const v1::Subject& subject);
 
 struct CaseUpdate {
   std::string case_id;
+  // This import's records of the case (owned by the import's files), turned
+  // into `new_records` (those not imported before), `refs`, `subjects` and
+  // `subject_records` on a worker thread.
+  std::vector<const LegacyEvent*> legacy_events;
+  int64_t already_imported = 0;                 // of legacy_events
+  std::vector<storage::v1::StoredPersonRecord> subject_records;
   std::set<std::string> refs;                   // legacy references seen for it
   // People named, by lower-cased "forename surname"; the fullest form kept
   // (with a date of birth when any record gave one), and how often named.

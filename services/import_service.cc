@@ -1,11 +1,13 @@
 #include "services/import_service.h"
 
+#include <algorithm>
 #include <map>
+#include <thread>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
-#include "migration/legacy_reader.h"
+#include "migration/legacy_reader_pool.h"
 #include "services/grpc_status.h"
 #include "services/server_log.h"
 
@@ -56,7 +58,8 @@ grpc::Status ImportServiceImpl::ImportFolder(
 
   std::map<std::string, std::string> partial;  // path → bytes so far
   std::set<std::string> done;
-  std::vector<migration::LegacyFile> files;
+  // Files are read on other cores while the next ones arrive.
+  migration::LegacyReaderPool reader(std::clamp<int>(std::thread::hardware_concurrency(), 1, 4));
   v1::ImportProgress progress;
   progress.set_stage("reading");
   absl::Time last_progress = absl::Now();
@@ -73,14 +76,13 @@ grpc::Status ImportServiceImpl::ImportFolder(
     bytes.append(chunk.data());
     progress.set_bytes_read(progress.bytes_read() + chunk.data().size());
     if (!chunk.last()) continue;
-    files.push_back(migration::ReadLegacyFile(chunk.path(), bytes));
-    const migration::LegacyFile& f = files.back();
-    progress.set_files_read(progress.files_read() + 1);
-    progress.set_records_read(progress.records_read() + f.events.size() + f.nominals.size() + f.xrefs.size());
+    reader.Add(chunk.path(), std::move(bytes));
     partial.erase(chunk.path());
     done.insert(chunk.path());
     if (absl::Now() - last_progress > absl::Milliseconds(200)) {
       last_progress = absl::Now();
+      progress.set_files_read(reader.files_read());
+      progress.set_records_read(reader.records_read());
       v1::ImportFolderResponse update;
       *update.mutable_progress() = progress;
       stream->Write(update);
@@ -90,6 +92,9 @@ grpc::Status ImportServiceImpl::ImportFolder(
     return ToGrpcStatus(absl::InvalidArgumentError(
         absl::StrCat("chunk.last: file '", partial.begin()->first, "' never got its last chunk")));
   }
+  std::vector<migration::LegacyFile> files = reader.Finish();
+  progress.set_files_read(files.size());
+  progress.set_records_read(reader.records_read());
   ServerLog("import by %s: %d files received%s", caller->user, files.size(),
             options.dry_run() ? " (dry run)" : "");
   auto report = engine_->Run(*caller, options, std::move(files), [&](const v1::ImportProgress& p) {
