@@ -113,6 +113,7 @@ TEST(ForenameVariants, GenderedForms) {
   EXPECT_TRUE(AreGenderedForms("antonio", "antonia"));
   EXPECT_TRUE(AreGenderedForms("francis", "frances"));
   EXPECT_FALSE(AreGenderedForms("stephen", "stephe"));  // a dropped letter
+  EXPECT_FALSE(AreGenderedForms("logan", "logna"));     // two letters swapped
   EXPECT_TRUE(AreDistinctForenames("louis", "louise"));
   EXPECT_FALSE(AreGenderedForms("mikhayla", "mikhaylq"));  // a typo
   EXPECT_FALSE(AreGenderedForms("emma", "emily"));

@@ -200,7 +200,11 @@ bool AreGenderedForms(std::string_view a, std::string_view b) {
   std::string_view x = a.substr(stem), y = b.substr(stem);
   if (y < x) std::swap(x, y);
   for (const auto& [first, second] : kGenderedEndings) {
-    if (x == first && y == second) return true;
+    if (x == first && y == second) {
+      // -ian/-ina (Kristian, Kristina); elsewhere "an" against "na" is two
+      // letters typed the wrong way round (Logan, Logna).
+      return first != "an" || a[stem - 1] == 'i';
+    }
   }
   return false;
 }
