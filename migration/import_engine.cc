@@ -44,16 +44,17 @@ absl::string_view FormatName(LegacyFormat f) {
   return "unknown";
 }
 
-v1::Source ToSource(const LegacyEvent& e, const std::string& import_name) {
+// Takes the record's strings: the import needs only its Source from here on.
+v1::Source ToSource(LegacyEvent&& e, const std::string& import_name) {
   v1::Source s;
-  s.set_locator(e.locator);
+  s.set_locator(std::move(e.locator));
   if (!e.legacy_refs.empty()) s.set_legacy_ref(e.legacy_refs.front());
-  s.set_text(e.text);
+  s.set_text(std::move(e.text));
   s.set_import(import_name);
   *s.mutable_occurred() = ToProto(e.occurred);
   *s.mutable_entered() = ToProto(e.entered);
-  s.set_author(e.author);
-  s.set_record_type(e.doc_type.empty() ? std::string(FormatName(e.format)) : e.doc_type);
+  s.set_author(std::move(e.author));
+  s.set_record_type(e.doc_type.empty() ? std::string(FormatName(e.format)) : std::move(e.doc_type));
   return s;
 }
 
@@ -138,7 +139,7 @@ absl::Status LoadCaseRecords(const LmdbTxn& txn, const std::string& case_id,
 // people named, and a person record per person named.
 absl::Status PrepareCase(const LmdbTxn& txn, const std::string& import_name, CaseUpdate& update) {
   absl::flat_hash_set<std::string> subject_ids;
-  for (const LegacyEvent* e : update.legacy_events) {
+  for (LegacyEvent* e : update.legacy_events) {
     for (const std::string& ref : e->legacy_refs) update.refs.insert(ref);
     for (const LegacySubject& s : e->subjects) {
       NoteSubject(update, ToSubject(s));
@@ -161,8 +162,8 @@ absl::Status PrepareCase(const LmdbTxn& txn, const std::string& import_name, Cas
       continue;
     }
     CaseRecord& r = update.new_records.emplace_back();
-    r.source = ToSource(*e, import_name);
     for (const LegacySubject& s : e->subjects) r.subjects.push_back(ToSubject(s));
+    r.source = ToSource(std::move(*e), import_name);
   }
   return absl::OkStatus();
 }
@@ -239,11 +240,11 @@ absl::StatusOr<v1::Import> ImportEngine::Run(const Caller& caller, const v1::Imp
   };
 
   // 1. What was read.
-  std::vector<const LegacyEvent*> events;
+  std::vector<LegacyEvent*> events;
   std::vector<const NominalRecord*> nominals;
   std::vector<CaseXref> xrefs;
   std::sort(files.begin(), files.end(), [](auto& a, auto& b) { return a.path < b.path; });
-  for (const LegacyFile& f : files) {
+  for (LegacyFile& f : files) {
     counts.set_files(counts.files() + 1);
     if (f.format == LegacyFormat::kUnrecognised) counts.set_files_unrecognised(counts.files_unrecognised() + 1);
     for (const ReadProblem& p : f.problems) {
@@ -252,7 +253,7 @@ absl::StatusOr<v1::Import> ImportEngine::Run(const Caller& caller, const v1::Imp
       r->set_reason(p.reason);
       if (f.format != LegacyFormat::kUnrecognised) counts.set_rejected(counts.rejected() + 1);
     }
-    for (const LegacyEvent& e : f.events) events.push_back(&e);
+    for (LegacyEvent& e : f.events) events.push_back(&e);
     for (const NominalRecord& n : f.nominals) nominals.push_back(&n);
     xrefs.insert(xrefs.end(), f.xrefs.begin(), f.xrefs.end());
   }
@@ -272,7 +273,7 @@ absl::StatusOr<v1::Import> ImportEngine::Run(const Caller& caller, const v1::Imp
     if (!loaded.ok()) return loaded.status();
     decisions = *std::move(loaded);
     absl::Status lookup_error;
-    assignment = ResolveCases(events, xrefs, [&](const std::string& ref) -> std::optional<std::string> {
+    assignment = ResolveCases(std::vector<const LegacyEvent*>(events.begin(), events.end()), xrefs, [&](const std::string& ref) -> std::optional<std::string> {
       std::optional<std::string> found;
       absl::Status s = storage::ScanCaseIds(txn, storage::keys::RefIndexPrefix(ref), "",
                                             [&](absl::string_view id) {

@@ -31,10 +31,10 @@ void NoteSubject(CaseUpdate& update, const v1::Subject& subject);
 
 struct CaseUpdate {
   std::string case_id;
-  // This import's records of the case (owned by the import's files), turned
-  // into `new_records` (those not imported before), `refs`, `subjects` and
+  // This import's records of the case (owned by the import's files), taken
+  // apart into `new_records` (those not imported before), `refs`, `subjects` and
   // `subject_records` on a worker thread.
-  std::vector<const LegacyEvent*> legacy_events;
+  std::vector<LegacyEvent*> legacy_events;
   int64_t already_imported = 0;                 // of legacy_events
   std::vector<storage::v1::StoredPersonRecord> subject_records;
   std::set<std::string> refs;                   // legacy references seen for it
