@@ -220,6 +220,11 @@ ImportEngine::ImportEngine(storage::Store* store, ChangeFeed* feed, Clock clock,
       clusterer_(std::move(clusterer)),
       options_(options) {}
 
+ImportEngine::~ImportEngine() {
+  absl::MutexLock lock(&one_import_at_a_time_);
+  if (reclaimer_.joinable()) reclaimer_.join();
+}
+
 absl::StatusOr<v1::Import> ImportEngine::Run(const Caller& caller, const v1::ImportOptions& options,
                                              std::vector<LegacyFile> files,
                                              const ImportProgressFn& progress) {
@@ -407,6 +412,9 @@ absl::StatusOr<v1::Import> ImportEngine::Run(const Caller& caller, const v1::Imp
     if (!s.ok()) return s;
   }
   say("done");
+  if (reclaimer_.joinable()) reclaimer_.join();
+  reclaimer_ = std::thread([files = std::move(files), updates = std::move(updates),
+                            person_records = std::move(person_records)] {});
   return report;
 }
 
