@@ -86,17 +86,29 @@ void GroupCommitWriter::CommitBatch(std::deque<Pending>& batch) {
       break;
     }
     bool map_full = false;
+    // Each operation runs in a nested transaction, so one that fails half
+    // way leaves nothing behind and the rest of the batch still commits. An
+    // operation alone runs in the transaction itself (for a large import
+    // batch, a nested transaction copies every page it touches once more).
+    const bool alone = batch.size() == 1;
     for (Pending& p : batch) {
-      // Each operation runs in a nested transaction, so one that fails half
-      // way leaves nothing behind and the rest of the batch still commits.
-      auto nested = LmdbTxn::BeginNested(*env_, *txn);
-      absl::Status s = nested.ok() ? p.op(*nested) : nested.status();
-      if (s.ok()) s = nested->Commit();
+      absl::Status s;
+      if (alone) {
+        s = p.op(*txn);
+      } else {
+        auto nested = LmdbTxn::BeginNested(*env_, *txn);
+        s = nested.ok() ? p.op(*nested) : nested.status();
+        if (s.ok()) s = nested->Commit();
+      }
       if (absl::IsResourceExhausted(s)) {
         map_full = true;
         break;
       }
       outcomes.push_back(std::move(s));
+    }
+    if (!map_full && alone && !outcomes[0].ok()) {
+      txn->Abort();  // the failed operation leaves nothing behind
+      break;
     }
     if (!map_full) {
       batch_status = txn->Commit();

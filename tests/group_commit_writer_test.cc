@@ -174,6 +174,20 @@ TEST_F(GroupCommitWriterTest, AnOpThatFailsHalfWayLeavesNothingBehind) {
   EXPECT_EQ(Committed("c"), "3");
 }
 
+// Alone in its batch, an op runs without a nested transaction; failing half
+// way, it must still leave nothing behind, and the writer must go on.
+TEST_F(GroupCommitWriterTest, AnOpAloneThatFailsHalfWayLeavesNothingBehind) {
+  Start(8 * kMiB, GroupCommitOptions());
+  absl::Status failed = writer_->Run([](LmdbTxn& txn) {
+    if (auto s = txn.Put("b", "half"); !s.ok()) return s;
+    return absl::InternalError("failed after one write");
+  });
+  EXPECT_EQ(failed, absl::InternalError("failed after one write"));
+  EXPECT_EQ(Committed("b"), "<absent>");
+  EXPECT_EQ(writer_->Run([](LmdbTxn& txn) { return txn.Put("c", "3"); }), absl::OkStatus());
+  EXPECT_EQ(Committed("c"), "3");
+}
+
 // While the writer is held on one op, N more queue up; released, they must
 // go in ceil(N / max_batch) transactions of at most max_batch, in order.
 TEST_F(GroupCommitWriterTest, QueuedOpsAreBatched) {
