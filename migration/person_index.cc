@@ -31,30 +31,48 @@ namespace keys = storage::keys;
 constexpr int kDecisionMerge = 1;     // v1::ReviewItem::DECISION_MERGE
 constexpr int kDecisionSeparate = 2;  // v1::ReviewItem::DECISION_SEPARATE
 
-// The case a legacy reference was filed under by an import (the reference
-// index), "" when none: a nominal row knows only its source_ref, and the
-// matcher needs to know which rows were written in one case file.
+// The case a legacy reference was filed under, "" when none is known: a
+// nominal row knows only its source_ref, and the matcher needs to know which
+// rows were written in one case file. Earlier imports filed their references
+// in the reference index; a subject record knows its case and the reference
+// it was named under, which also covers the references of a dry run (not
+// indexed yet) as a real import would file them.
 class CaseOfRef {
  public:
-  explicit CaseOfRef(const LmdbTxn& txn) : txn_(txn) {}
+  CaseOfRef(const LmdbTxn& txn, const std::map<std::string, StoredPersonRecord>& records)
+      : txn_(txn) {
+    for (const auto& [locator, r] : records) {
+      if (!r.case_().empty() && !r.source_ref().empty()) {
+        named_.try_emplace(Normal(r.source_ref()), r.case_());
+      }
+    }
+  }
 
   absl::StatusOr<std::string> Find(absl::string_view ref) {
-    ref = absl::StripAsciiWhitespace(ref);
-    if (ref.empty()) return std::string();
-    auto [it, inserted] = cache_.try_emplace(std::string(ref));
+    const std::string normal = Normal(ref);
+    if (normal.empty()) return std::string();
+    auto [it, inserted] = cache_.try_emplace(normal);
     if (inserted) {
-      absl::Status s = storage::ScanCaseIds(txn_, keys::RefIndexPrefix(ref), "",
+      absl::Status s = storage::ScanCaseIds(txn_, keys::RefIndexPrefix(normal), "",
                                             [&](absl::string_view id) {
                                               it->second = CaseName(id);
                                               return false;
                                             });
       if (!s.ok()) return s;
+      if (auto named = named_.find(normal); it->second.empty() && named != named_.end()) {
+        it->second = named->second;
+      }
     }
     return it->second;
   }
 
  private:
+  static std::string Normal(absl::string_view ref) {
+    return absl::AsciiStrToUpper(absl::StripAsciiWhitespace(ref));
+  }
+
   const LmdbTxn& txn_;
+  absl::flat_hash_map<std::string, std::string> named_;  // by subjects
   absl::flat_hash_map<std::string, std::string> cache_;
 };
 
@@ -161,7 +179,7 @@ absl::StatusOr<PersonIndex> ComputePersonIndex(
   absl::flat_hash_map<absl::string_view, int> index_of;
   records.reserve(by_locator.size());
   match_input.reserve(by_locator.size());
-  CaseOfRef case_of_ref(txn);
+  CaseOfRef case_of_ref(txn, by_locator);
   for (const auto& [locator, r] : by_locator) {
     index_of[locator] = static_cast<int>(records.size());
     records.push_back(&r);

@@ -255,6 +255,35 @@ TEST_F(PersonIndexTest, PendingRecordsJoinTheStoredOnesWithoutBeingWritten) {
   EXPECT_EQ(Keys(keys::PersonRecordPrefix()).size(), 2u);
 }
 
+TEST_F(PersonIndexTest, RowsLearnTheirCaseFromSubjectsNamedUnderTheirReference) {
+  // Twins' index rows under two references no import has filed yet (a dry
+  // run): the subjects named in the case's records under those references
+  // tell the matcher both rows were written in one case file.
+  std::vector<StoredPersonRecord> records = {
+      Record({"n.csv#row=1", "Jack", "SMITH", "01/05/2010", "9 Oak Rd", "HR2 7XY", "", "N1", "22/555/14"}),
+      Record({"n.csv#row=2", "Emily", "SMITH", "01/05/2010", "9 Oak Rd", "HR2 7XY", "", "N2", "HPVP/2014/77"}),
+  };
+  auto apart = Compute({records[0], records[1],
+                        Record({"log.txt#entry=1", "Jack", "Smith", "01/05/2010", "", "", "cases/CF-3",
+                                "", "22/555/14"}),
+                        Record({"paper.csv#row=4", "Emily", "Smith", "01/05/2010", "", "", "cases/CF-3",
+                                "", "hpvp/2014/77 "})});
+  ASSERT_TRUE(apart.ok()) << apart.status();
+  std::vector<std::vector<std::string>> sources;
+  for (const v1::Person& p : apart->persons) {
+    std::vector<std::string> locators;
+    for (const auto& s : p.sources()) locators.push_back(s.locator());
+    sources.push_back(locators);
+  }
+  EXPECT_THAT(sources, ::testing::UnorderedElementsAre(ElementsAre("log.txt#entry=1", "n.csv#row=1"),
+                                                       ElementsAre("n.csv#row=2", "paper.csv#row=4")));
+  // Nothing tells where the rows were written: a different forename is then
+  // a recording error when everything else agrees.
+  auto alone = Compute(records);
+  ASSERT_TRUE(alone.ok()) << alone.status();
+  EXPECT_EQ(alone->persons.size(), 1u);
+}
+
 TEST_F(PersonIndexTest, SeparateDecisionSplitsAndMergeDecisionJoins) {
   Put(Family());
   // Apart: the two Ellie records. Together: Ellie's index row and Mark.
