@@ -200,9 +200,15 @@ absl::StatusOr<PersonUpdate> WritePersons(storage::Store& store,
     result.new_review_items = *fresh;
     return result;
   }
+  // Stored in key order: neighbouring keys share pages, so the writes stay in
+  // cache.
+  std::vector<const storage::v1::StoredPersonRecord*> in_key_order;
+  for (const storage::v1::StoredPersonRecord& r : records) in_key_order.push_back(&r);
+  std::sort(in_key_order.begin(), in_key_order.end(),
+            [](auto* x, auto* y) { return x->locator() < y->locator(); });
   absl::Status s = store.writer().Run([&](LmdbTxn& txn) -> absl::Status {
-    for (const storage::v1::StoredPersonRecord& r : records) {
-      if (auto st = PutIfAbsent(txn, storage::keys::PersonRecord(r.locator()), r.SerializeAsString());
+    for (const storage::v1::StoredPersonRecord* r : in_key_order) {
+      if (auto st = PutIfAbsent(txn, storage::keys::PersonRecord(r->locator()), r->SerializeAsString());
           !st.ok())
         return st;
     }

@@ -36,7 +36,9 @@ ABSL_FLAG(std::string, listen, "127.0.0.1:50051",
 ABSL_FLAG(std::string, tokens_file, "",
           "Tokens file: '<token> <user> <role> <display name>' per line. Default: "
           "<data_dir>/tokens.");
-ABSL_FLAG(int64_t, map_size_mb, 1024, "Initial LMDB map size in MiB (a sparse file).");
+ABSL_FLAG(int64_t, map_size_mb, 8192,
+          "Initial LMDB map size in MiB: address space only, the file grows as it fills. Growing "
+          "it re-runs the write that found it full, so start big.");
 ABSL_FLAG(int64_t, max_map_size_mb, 65536,
           "The map grows up to this many MiB; beyond it writes get RESOURCE_EXHAUSTED.");
 ABSL_FLAG(int64_t, import_batch_records, 20000,
