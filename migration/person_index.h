@@ -41,6 +41,10 @@ struct PersonIndex {
 // resolve towards keeping apart: the merges that would join them are ignored.
 // Review items are made for the matcher's uncertain pairs that have no
 // decision yet, named "reviewItems/p-" + PairId of the two locators.
+// The matcher is told the case file each record was written in: its own case
+// (subjects), else the case its source_ref was filed under (the reference
+// index, or a subject record named under the same reference), so that two
+// forenames in one case are kept apart as twins or siblings.
 absl::StatusOr<PersonIndex> ComputePersonIndex(
     const storage::LmdbTxn& txn, absl::Span<const storage::v1::StoredPersonRecord> pending);
 
