@@ -173,6 +173,26 @@ int ReviewDecide(const Args& args, const Connection& conn, v1::ReviewItem::Decis
   return kExitOk;
 }
 
+int SeparateRecord(const Args& args, const Connection& conn) {
+  if (args.positional().size() != 1)
+    return ReportUsageError(absl::InvalidArgumentError("give one record locator"), "separate");
+  v1::SeparateRecordRequest request;
+  request.set_locator(args.positional()[0]);
+  v1::SeparateRecordResponse response;
+  grpc::Status status = WithRetries(
+      [&] { return ImportService::NewStub(conn.channel())->SeparateRecord(conn.NewContext().get(), request, &response); });
+  if (!status.ok()) return ReportRpcError(status);
+  if (args.Has("json")) {
+    std::cout << ToJson(response) << "\n";
+    return kExitOk;
+  }
+  for (const v1::Entry& e : response.entries()) {
+    std::cout << e.name() << "  " << FormatPartialTime(FromProto(e.occur_time())) << "  " << e.sources_size()
+              << (e.sources_size() == 1 ? " source" : " sources") << "\n";
+  }
+  return kExitOk;
+}
+
 }  // namespace
 
 std::vector<Command> ImportCommands() {
@@ -192,6 +212,11 @@ std::vector<Command> ImportCommands() {
       {"review separate", "decide that the sides differ (kept apart in every later import)",
        "casefile review separate ITEM", {}, {},
        [](const Args& a, const Connection& c) { return ReviewDecide(a, c, v1::ReviewItem::DECISION_SEPARATE, "review separate"); }},
+      {"separate", "undo a merge: take one legacy record out of the entry it was merged into",
+       "casefile separate LOCATOR\n"
+       "The entry is superseded (still shown, linked) by the record's own entry and one for the\n"
+       "records left; later imports keep them apart. Locators: casefile show CASE --sources.",
+       {}, {}, SeparateRecord},
   };
 }
 

@@ -418,6 +418,89 @@ absl::StatusOr<v1::Import> ImportEngine::Run(const Caller& caller, const v1::Imp
   return report;
 }
 
+namespace {
+
+// Where an imported record is: its case and entry.
+absl::StatusOr<std::optional<std::pair<std::string, int64_t>>> EntryOfRecord(const LmdbTxn& txn,
+                                                                              absl::string_view locator) {
+  auto found = txn.Get(storage::keys::LegacyEvent(locator));
+  if (!found.ok()) return found.status();
+  if (!found->has_value()) return std::nullopt;
+  const absl::string_view value = **found;
+  const size_t split = value.find('\0');
+  std::optional<uint64_t> entry =
+      split == absl::string_view::npos ? std::nullopt : storage::keys::DecodeBe64(value.substr(split + 1));
+  if (!entry.has_value()) return absl::DataLossError("corrupt legacy record index");
+  return std::make_pair(std::string(value.substr(0, split)), static_cast<int64_t>(*entry));
+}
+
+}  // namespace
+
+absl::StatusOr<std::vector<v1::Entry>> ImportEngine::SeparateRecord(const Caller& caller,
+                                                                    absl::string_view locator) {
+  if (auto s = Authorize(caller, Action::kImport); !s.ok()) return s;
+  if (locator.empty()) return absl::InvalidArgumentError("locator: required");
+  absl::MutexLock one_at_a_time(&one_import_at_a_time_);  // no import re-plans the case meanwhile
+  CaseUpdate update;
+  std::vector<std::string> merged_with;  // locators of the entry's other records
+  {
+    auto read = store_->BeginRead();
+    if (!read.ok()) return read.status();
+    const LmdbTxn& txn = (*read)->txn();
+    auto where = EntryOfRecord(txn, locator);
+    if (!where.ok()) return where.status();
+    if (!where->has_value())
+      return absl::NotFoundError(absl::StrCat("locator: no imported record '", locator, "'"));
+    update.case_id = (*where)->first;
+    std::map<int64_t, v1::Entry> existing;
+    std::vector<CaseRecord> records;
+    if (auto s = LoadCaseRecords(txn, update.case_id, existing, records); !s.ok()) return s;
+    for (const CaseRecord& r : records) {
+      if (r.entry == (*where)->second && r.source.locator() != locator) merged_with.push_back(r.source.locator());
+    }
+    if (!merged_with.empty()) {
+      auto decisions = LoadDecisions(txn);
+      if (!decisions.ok()) return decisions.status();
+      for (const std::string& other : merged_with) decisions->push_back({std::string(locator), other, false});
+      auto plan = ConsolidateCase(update.case_id, existing, std::move(records), *decisions, clusterer_);
+      if (!plan.ok()) return plan.status();
+      update.plan = *std::move(plan);
+      update.supersede_reason = absl::StrCat("legacy record ", locator, " separated by ", caller.user);
+    }
+  }
+  if (!merged_with.empty()) {
+    CaseUpdate* batch[] = {&update};
+    absl::Status s = store_->writer().Run([&](LmdbTxn& txn) -> absl::Status {
+      for (const std::string& other : merged_with) {
+        storage::v1::StoredDecision d;
+        d.set_decision(v1::ReviewItem::DECISION_SEPARATE);
+        d.set_decided_by(caller.user);
+        d.set_locator_a(std::min<std::string>(std::string(locator), other));
+        d.set_locator_b(std::max<std::string>(std::string(locator), other));
+        if (auto st = txn.Put(storage::keys::Decision(locator, other), d.SerializeAsString()); !st.ok()) return st;
+      }
+      return WriteCaseUpdates(txn, batch, caller, clock_());
+    });
+    if (!s.ok()) return s;
+    feed_->Publish(update.case_id);
+  }
+  // The entries that hold the record and those it was merged with, now.
+  auto read = store_->BeginRead();
+  if (!read.ok()) return read.status();
+  std::vector<v1::Entry> out;
+  std::set<int64_t> seen;
+  merged_with.insert(merged_with.begin(), std::string(locator));
+  for (const std::string& l : merged_with) {
+    auto where = EntryOfRecord((*read)->txn(), l);
+    if (!where.ok()) return where.status();
+    if (!where->has_value() || !seen.insert((*where)->second).second) continue;
+    auto entry = storage::LoadEntry((*read)->txn(), update.case_id, (*where)->second);
+    if (!entry.ok()) return entry.status();
+    if (entry->has_value()) out.push_back(**std::move(entry));
+  }
+  return out;
+}
+
 absl::StatusOr<v1::Import> ImportEngine::GetImport(const Caller& caller, absl::string_view name) {
   if (auto s = Authorize(caller, Action::kImport); !s.ok()) return s;
   if (!absl::ConsumePrefix(&name, "imports/") || name.empty())

@@ -50,6 +50,12 @@ class ImportEngine {
   // The report of an earlier import: `imports/{import}`.
   absl::StatusOr<v1::Import> GetImport(const Caller& caller, absl::string_view name);
 
+  // Undoes a merge (ImportService.SeparateRecord): stores "separate" decisions
+  // between the record and each record it was merged with, and consolidates
+  // its case again. Returns the live entries that now hold those records, the
+  // record's own first. NotFound for a locator never imported.
+  absl::StatusOr<std::vector<v1::Entry>> SeparateRecord(const Caller& caller, absl::string_view locator);
+
  private:
   // Prepares and consolidates each case of `batch` (reading its stored
   // records), on as many threads as there are cores.

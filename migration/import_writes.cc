@@ -121,7 +121,7 @@ absl::Status WriteCaseUpdates(LmdbTxn& txn, absl::Span<CaseUpdate* const> update
       entry.set_author_display_name(absl::StrCat(caller.display_name, " (legacy import)"));
       if (!plan.supersedes.empty()) {
         entry.set_supersedes(EntryResourceName(u->case_id, plan.supersedes.front()));
-        entry.set_correction_reason("consolidated again with legacy records imported later");
+        entry.set_correction_reason(u->supersede_reason);
       }
       if (auto s = storage::SaveEntry(txn, u->case_id, entry); !s.ok()) return s;
       for (int64_t old : plan.supersedes) {

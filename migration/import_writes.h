@@ -44,6 +44,8 @@ struct CaseUpdate {
   std::map<std::string, int> mentions;
   std::vector<CaseRecord> new_records;          // consumed by consolidation
   CasePlan plan;
+  // Why the plan's new entries supersede older ones.
+  std::string supersede_reason = "consolidated again with legacy records imported later";
 };
 
 // Creates missing cases, adds references and subjects, appends the planned

@@ -33,6 +33,8 @@ class ImportServiceImpl final : public v1::ImportService::Service {
   grpc::Status ResolveReviewItem(grpc::ServerContext* context,
                                  const v1::ResolveReviewItemRequest* request,
                                  v1::ReviewItem* response) override;
+  grpc::Status SeparateRecord(grpc::ServerContext* context, const v1::SeparateRecordRequest* request,
+                              v1::SeparateRecordResponse* response) override;
 
  private:
   const TokenAuthenticator* const auth_;

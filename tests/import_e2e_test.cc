@@ -217,6 +217,70 @@ TEST_F(ImportE2eTest, OperatorDecisionsAreDurableAndHonouredByLaterImports) {
   EXPECT_EQ(again.report.counts().sent_to_review(), 0);
 }
 
+// An operator undoes an automatic merge: the record leaves its entry, the
+// entry is superseded (not lost), and a re-import keeps them apart.
+TEST_F(ImportE2eTest, SeparatingARecordUndoesItsMergeForGood) {
+  auto server = Start(dir_.path());
+  ASSERT_TRUE(UploadFolder(server->channel(), kOperatorToken, kSample, false, NotTruth).status.ok());
+  ASSERT_EQ(server->Terminate(), 0);
+  StoreState before = ReadStoreState(dir_.path() + "/data");
+  std::string case_id;
+  std::set<std::string> merged;
+  for (const auto& [id, entries] : before.entries_by_case)
+    for (const auto& entry : entries)
+      if (entry.size() > merged.size()) case_id = id, merged = entry;
+  ASSERT_GE(merged.size(), 3u) << "the sample must have an entry merged from three records";
+  const std::string locator = *merged.begin();
+  std::set<std::string> rest(std::next(merged.begin()), merged.end());
+
+  server = Start(dir_.path());
+  auto stub = v1::ImportService::NewStub(server->channel());
+  v1::SeparateRecordRequest request;
+  request.set_locator(locator);
+  v1::SeparateRecordResponse response;
+  EXPECT_EQ(stub->SeparateRecord(CasefiledProcess::Context(kInvestigatorToken).get(), request, &response)
+                .error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  ASSERT_TRUE(stub->SeparateRecord(CasefiledProcess::Context(kOperatorToken).get(), request, &response).ok());
+  ASSERT_GE(response.entries_size(), 2);
+  ASSERT_EQ(response.entries(0).sources_size(), 1);
+  EXPECT_EQ(response.entries(0).sources(0).locator(), locator);
+  std::set<std::string> now_elsewhere;
+  for (int i = 1; i < response.entries_size(); ++i)
+    for (const v1::Source& s : response.entries(i).sources()) now_elsewhere.insert(s.locator());
+  EXPECT_EQ(now_elsewhere, rest);
+  // One of them supersedes the merged entry, which stays visible, linked.
+  int superseding = 0;
+  for (const v1::Entry& e : response.entries()) {
+    if (e.supersedes().empty()) continue;
+    ++superseding;
+    EXPECT_THAT(e.supersedes(), ::testing::StartsWith("cases/" + case_id + "/entries/"));
+    EXPECT_EQ(e.correction_reason(), "legacy record " + locator + " separated by op1");
+  }
+  EXPECT_EQ(superseding, 1);
+  // Already alone: nothing more to undo.
+  v1::SeparateRecordResponse again;
+  ASSERT_TRUE(stub->SeparateRecord(CasefiledProcess::Context(kOperatorToken).get(), request, &again).ok());
+  ASSERT_EQ(again.entries_size(), 1);
+  EXPECT_EQ(again.entries(0).name(), response.entries(0).name());
+  request.set_locator("no/such/file.csv#row=1");
+  EXPECT_EQ(stub->SeparateRecord(CasefiledProcess::Context(kOperatorToken).get(), request, &again).error_code(),
+            grpc::StatusCode::NOT_FOUND);
+
+  // The same folder again: the decision holds, nothing changes.
+  ImportOutcome reimport = UploadFolder(server->channel(), kOperatorToken, kSample, false, NotTruth);
+  ASSERT_TRUE(reimport.status.ok()) << reimport.status.error_message();
+  EXPECT_EQ(reimport.report.counts().new_entries(), 0);
+  ASSERT_EQ(server->Terminate(), 0);
+  StoreState after = ReadStoreState(dir_.path() + "/data");
+  EXPECT_EQ(after.entries_by_case[case_id].count({locator}), 1u);
+  EXPECT_EQ(after.entries_by_case[case_id].count(merged), 0u);
+  size_t records_before = 0, records_after = 0;
+  for (const auto& e : before.entries_by_case[case_id]) records_before += e.size();
+  for (const auto& e : after.entries_by_case[case_id]) records_after += e.size();
+  EXPECT_EQ(records_after, records_before);  // every record still in exactly one live entry
+}
+
 TEST_F(ImportE2eTest, BadUploadsAndUnrecognisedFilesGetClearAnswers) {
   auto server = Start(dir_.path());
   std::string folder = dir_.path() + "/odd";
