@@ -143,17 +143,38 @@ v1::ReviewItem MakeReviewItem(const StoredPersonRecord& a, const StoredPersonRec
   return item;
 }
 
-absl::Status DeleteTable(LmdbTxn& txn, absl::string_view prefix) {
+// Makes the table under `prefix` hold exactly `wanted` (whole keys and
+// values): deletes the keys no longer wanted and puts the new or changed
+// ones, in key order. A re-import that changes few persons rewrites few keys.
+absl::Status ReplaceTable(LmdbTxn& txn, absl::string_view prefix,
+                          std::vector<std::pair<std::string, std::string>> wanted) {
+  std::sort(wanted.begin(), wanted.end());
+  wanted.erase(std::unique(wanted.begin(), wanted.end(),
+                           [](const auto& a, const auto& b) { return a.first == b.first; }),
+               wanted.end());
+  std::vector<bool> stored(wanted.size(), false);  // already there, same value
   std::vector<std::string> doomed;
-  absl::Status s = storage::ScanPrefix(txn, prefix, [&](absl::string_view rest, absl::string_view) {
-    doomed.push_back(absl::StrCat(prefix, rest));
+  size_t next = 0;
+  absl::Status s = storage::ScanPrefix(txn, prefix, [&](absl::string_view rest, absl::string_view value) {
+    const std::string key = absl::StrCat(prefix, rest);
+    while (next < wanted.size() && wanted[next].first < key) ++next;
+    if (next < wanted.size() && wanted[next].first == key) {
+      stored[next] = wanted[next].second == value;
+      ++next;
+    } else {
+      doomed.push_back(key);
+    }
     return absl::OkStatus();
   });
+  if (!s.ok()) return s;
   for (const std::string& key : doomed) {
-    if (!s.ok()) break;
-    s = txn.Delete(key);
+    if (s = txn.Delete(key); !s.ok()) return s;
   }
-  return s;
+  for (size_t i = 0; i < wanted.size(); ++i) {
+    if (stored[i]) continue;
+    if (s = txn.Put(wanted[i].first, wanted[i].second); !s.ok()) return s;
+  }
+  return absl::OkStatus();
 }
 
 }  // namespace
@@ -211,16 +232,15 @@ absl::StatusOr<PersonIndex> ComputePersonIndex(
 }
 
 absl::Status WritePersonIndex(LmdbTxn& txn, const PersonIndex& index) {
-  for (const std::string& table : {keys::PersonPrefix(), keys::PersonTokenTable()}) {
-    if (absl::Status s = DeleteTable(txn, table); !s.ok()) return s;
-  }
+  std::vector<std::pair<std::string, std::string>> persons, tokens;
+  persons.reserve(index.persons.size());
   for (const v1::Person& person : index.persons) {
     const absl::string_view id = absl::string_view(person.name()).substr(sizeof("persons/") - 1);
-    if (absl::Status s = txn.Put(keys::Person(id), person.SerializeAsString()); !s.ok()) return s;
-    for (const std::string& token : PersonIndexTokens(person)) {
-      if (absl::Status s = txn.Put(keys::PersonToken(token, id), ""); !s.ok()) return s;
-    }
+    persons.emplace_back(keys::Person(id), person.SerializeAsString());
+    for (const std::string& token : PersonIndexTokens(person)) tokens.emplace_back(keys::PersonToken(token, id), "");
   }
+  if (absl::Status s = ReplaceTable(txn, keys::PersonPrefix(), std::move(persons)); !s.ok()) return s;
+  if (absl::Status s = ReplaceTable(txn, keys::PersonTokenTable(), std::move(tokens)); !s.ok()) return s;
   for (const v1::ReviewItem& item : index.review_items) {
     const std::string key = keys::ReviewItem(absl::string_view(item.name()).substr(sizeof("reviewItems/") - 1));
     auto existing = txn.Get(key);
