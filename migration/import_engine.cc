@@ -73,8 +73,11 @@ std::string SubjectRecordId(const std::string& case_id, const LegacySubject& s) 
                       absl::AsciiStrToLower(s.surname), "|", FormatPartialTime(s.date_of_birth));
 }
 
-storage::v1::StoredPersonRecord FromNominal(const NominalRecord& n, const std::string& import) {
+// `case_name` is the case the row's source_ref resolves to ("" if none).
+storage::v1::StoredPersonRecord FromNominal(const NominalRecord& n, const std::string& import,
+                                            const std::string& case_name) {
   storage::v1::StoredPersonRecord p;
+  p.set_case_(case_name);
   p.set_locator(n.locator);
   p.set_nominal_ref(n.nominal_ref);
   p.set_forename(n.forename);
@@ -268,6 +271,10 @@ absl::StatusOr<v1::Import> ImportEngine::Run(const Caller& caller, const v1::Imp
   // 2. What the store already holds: imported locators, references, decisions.
   say("resolving cases");
   absl::flat_hash_set<std::string> known_person_records;
+  // The case of each reference a nominal row names (normalised): filed by an
+  // earlier import, or by this one (below). A row knows its case file the
+  // way a subject does, so twins in one case stay apart, dry run or not.
+  absl::flat_hash_map<std::string, std::string> case_of_nominal_ref;
   std::vector<PairDecision> decisions;
   CaseAssignment assignment;
   {
@@ -293,6 +300,14 @@ absl::StatusOr<v1::Import> ImportEngine::Run(const Caller& caller, const v1::Imp
       auto found = txn.Get(storage::keys::PersonRecord(n->locator));
       if (!found.ok()) return found.status();
       if (found->has_value()) known_person_records.insert(n->locator);
+      const std::string ref = NormalizeRef(n->source_ref);
+      if (ref.empty() || case_of_nominal_ref.contains(ref)) continue;
+      absl::Status s = storage::ScanCaseIds(txn, storage::keys::RefIndexPrefix(ref), "", [&](absl::string_view id) {
+        case_of_nominal_ref[ref] = std::string(id);
+        return false;
+      });
+      if (!s.ok()) return s;
+      case_of_nominal_ref.try_emplace(ref);  // looked up: "" unless filed before
     }
   }
   for (v1::CaseResolution& r : assignment.unlisted_refs) *report.add_unlisted_refs() = std::move(r);
@@ -303,6 +318,9 @@ absl::StatusOr<v1::Import> ImportEngine::Run(const Caller& caller, const v1::Imp
     std::string id = x.case_key;
     if (!ValidateCaseId(id, "case_key").ok()) id = OwnCaseId(id);
     updates[id].refs.insert(x.legacy_ref);
+    // This import's cross-reference wins (as in ResolveCases).
+    if (auto it = case_of_nominal_ref.find(NormalizeRef(x.legacy_ref)); it != case_of_nominal_ref.end())
+      it->second = id;
   }
   CaseUpdate* last = nullptr;  // a file's records are mostly of one case
   for (size_t i = 0; i < events.size(); ++i) {
@@ -312,6 +330,10 @@ absl::StatusOr<v1::Import> ImportEngine::Run(const Caller& caller, const v1::Imp
       last->case_id = case_id;
     }
     last->legacy_events.push_back(events[i]);
+    for (const std::string& ref : events[i]->legacy_refs) {
+      auto it = case_of_nominal_ref.find(ref);  // references are mostly written normalised
+      if (it != case_of_nominal_ref.end() && it->second.empty()) it->second = case_id;
+    }
   }
 
   // 4. Import id (durable first, so every source can name its import).
@@ -328,7 +350,10 @@ absl::StatusOr<v1::Import> ImportEngine::Run(const Caller& caller, const v1::Imp
   }
   std::vector<storage::v1::StoredPersonRecord> person_records;
   for (const NominalRecord* n : nominals) {
-    if (!known_person_records.contains(n->locator)) person_records.push_back(FromNominal(*n, report.name()));
+    if (known_person_records.contains(n->locator)) continue;
+    const auto it = case_of_nominal_ref.find(NormalizeRef(n->source_ref));
+    const bool known = it != case_of_nominal_ref.end() && !it->second.empty();
+    person_records.push_back(FromNominal(*n, report.name(), known ? CaseName(it->second) : ""));
   }
 
   // 5. Consolidate and write in batches of whole cases: a batch's cases are
