@@ -443,24 +443,6 @@ absl::StatusOr<v1::Import> ImportEngine::Run(const Caller& caller, const v1::Imp
   return report;
 }
 
-namespace {
-
-// Where an imported record is: its case and entry.
-absl::StatusOr<std::optional<std::pair<std::string, int64_t>>> EntryOfRecord(const LmdbTxn& txn,
-                                                                              absl::string_view locator) {
-  auto found = txn.Get(storage::keys::LegacyEvent(locator));
-  if (!found.ok()) return found.status();
-  if (!found->has_value()) return std::nullopt;
-  const absl::string_view value = **found;
-  const size_t split = value.find('\0');
-  std::optional<uint64_t> entry =
-      split == absl::string_view::npos ? std::nullopt : storage::keys::DecodeBe64(value.substr(split + 1));
-  if (!entry.has_value()) return absl::DataLossError("corrupt legacy record index");
-  return std::make_pair(std::string(value.substr(0, split)), static_cast<int64_t>(*entry));
-}
-
-}  // namespace
-
 absl::StatusOr<std::vector<v1::Entry>> ImportEngine::SeparateRecord(const Caller& caller,
                                                                     absl::string_view locator) {
   if (auto s = Authorize(caller, Action::kImport); !s.ok()) return s;
@@ -472,16 +454,17 @@ absl::StatusOr<std::vector<v1::Entry>> ImportEngine::SeparateRecord(const Caller
     auto read = store_->BeginRead();
     if (!read.ok()) return read.status();
     const LmdbTxn& txn = (*read)->txn();
-    auto where = EntryOfRecord(txn, locator);
+    auto where = storage::LoadRecordPlace(txn, locator);
     if (!where.ok()) return where.status();
     if (!where->has_value())
       return absl::NotFoundError(absl::StrCat("locator: no imported record '", locator, "'"));
-    update.case_id = (*where)->first;
+    update.case_id = (*where)->case_id;
     std::map<int64_t, v1::Entry> existing;
     std::vector<CaseRecord> records;
     if (auto s = LoadCaseRecords(txn, update.case_id, existing, records); !s.ok()) return s;
     for (const CaseRecord& r : records) {
-      if (r.entry == (*where)->second && r.source.locator() != locator) merged_with.push_back(r.source.locator());
+      if (r.entry == static_cast<int64_t>((*where)->entry) && r.source.locator() != locator)
+        merged_with.push_back(r.source.locator());
     }
     if (!merged_with.empty()) {
       auto decisions = LoadDecisions(txn);
@@ -513,13 +496,13 @@ absl::StatusOr<std::vector<v1::Entry>> ImportEngine::SeparateRecord(const Caller
   auto read = store_->BeginRead();
   if (!read.ok()) return read.status();
   std::vector<v1::Entry> out;
-  std::set<int64_t> seen;
+  std::set<uint64_t> seen;
   merged_with.insert(merged_with.begin(), std::string(locator));
   for (const std::string& l : merged_with) {
-    auto where = EntryOfRecord((*read)->txn(), l);
+    auto where = storage::LoadRecordPlace((*read)->txn(), l);
     if (!where.ok()) return where.status();
-    if (!where->has_value() || !seen.insert((*where)->second).second) continue;
-    auto entry = storage::LoadEntry((*read)->txn(), update.case_id, (*where)->second);
+    if (!where->has_value() || !seen.insert((*where)->entry).second) continue;
+    auto entry = storage::LoadEntry((*read)->txn(), update.case_id, (*where)->entry);
     if (!entry.ok()) return entry.status();
     if (entry->has_value()) out.push_back(**std::move(entry));
   }

@@ -42,8 +42,7 @@ absl::Status IndexSource(LmdbTxn& txn, const std::string& case_id, int64_t entry
   if (auto s = txn.Put(storage::keys::Source(case_id, entry, source.locator()), source.SerializeAsString());
       !s.ok())
     return s;
-  return txn.Put(storage::keys::LegacyEvent(source.locator()),
-                 absl::StrCat(case_id, absl::string_view("\0", 1), storage::keys::EncodeBe64(entry)));
+  return storage::SaveRecordPlace(txn, source.locator(), {case_id, static_cast<uint64_t>(entry)});
 }
 
 absl::Status PutIfAbsent(LmdbTxn& txn, const std::string& key, const std::string& value) {

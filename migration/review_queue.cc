@@ -36,28 +36,17 @@ absl::StatusOr<std::optional<v1::ReviewItem>> LoadItem(const LmdbTxn& txn, const
   return item;
 }
 
-// Where an imported record lives: its case and entry.
-absl::StatusOr<std::optional<std::pair<std::string, uint64_t>>> EntryOf(const LmdbTxn& txn,
-                                                                        const std::string& locator) {
-  auto found = txn.Get(storage::keys::LegacyEvent(locator));
-  if (!found.ok()) return found.status();
-  if (!found->has_value() || (*found)->size() < 9) return std::nullopt;
-  absl::string_view v = **found;
-  return std::make_pair(std::string(v.substr(0, v.size() - 9)),
-                        storage::keys::DecodeBe64(v.substr(v.size() - 8)).value_or(0));
-}
-
 // Merging two events: the later entry is superseded by the earlier one, which
 // gains the later one's sources. Both stay visible.
 absl::Status MergeEvents(LmdbTxn& txn, const v1::ReviewItem& item) {
-  auto a = EntryOf(txn, item.left().locator());
+  auto a = storage::LoadRecordPlace(txn, item.left().locator());
   if (!a.ok()) return a.status();
-  auto b = EntryOf(txn, item.right().locator());
+  auto b = storage::LoadRecordPlace(txn, item.right().locator());
   if (!b.ok()) return b.status();
-  if (!a->has_value() || !b->has_value() || (*a)->first != (*b)->first || (*a)->second == (*b)->second)
+  if (!a->has_value() || !b->has_value() || (*a)->case_id != (*b)->case_id || (*a)->entry == (*b)->entry)
     return absl::OkStatus();  // already one entry, or not imported: the decision guides later imports
-  const std::string case_id = (*a)->first;
-  uint64_t keep = std::min((*a)->second, (*b)->second), gone = std::max((*a)->second, (*b)->second);
+  const std::string case_id = (*a)->case_id;
+  uint64_t keep = std::min((*a)->entry, (*b)->entry), gone = std::max((*a)->entry, (*b)->entry);
   auto superseded = storage::LoadSupersession(txn, case_id, gone);
   if (!superseded.ok()) return superseded.status();
   if (*superseded != 0) return absl::OkStatus();
@@ -66,14 +55,27 @@ absl::Status MergeEvents(LmdbTxn& txn, const v1::ReviewItem& item) {
   if (!moved->has_value()) return absl::OkStatus();
   // Its records are found in the kept entry from now on, so that a later
   // decision on one of them reaches the live entry, not the superseded one.
-  const std::string kept_at =
-      absl::StrCat(case_id, absl::string_view("\0", 1), storage::keys::EncodeBe64(keep));
   for (const v1::Source& s : (*moved)->sources()) {
     if (auto st = txn.Put(storage::keys::Source(case_id, keep, s.locator()), s.SerializeAsString()); !st.ok())
       return st;
-    if (auto st = txn.Put(storage::keys::LegacyEvent(s.locator()), kept_at); !st.ok()) return st;
+    if (auto st = storage::SaveRecordPlace(txn, s.locator(), {case_id, keep}); !st.ok()) return st;
   }
   return storage::SaveSupersession(txn, case_id, gone, keep);
+}
+
+// An undecided item that no longer needs an operator: its pair was decided
+// another way (a record separated from its entry), or its two events have
+// since become one entry (through other records or decisions).
+absl::StatusOr<bool> Settled(const LmdbTxn& txn, const v1::ReviewItem& item) {
+  auto decided = txn.Get(storage::keys::Decision(item.left().locator(), item.right().locator()));
+  if (!decided.ok()) return decided.status();
+  if (decided->has_value()) return true;
+  if (item.kind() != v1::ReviewItem::KIND_EVENT) return false;
+  auto a = storage::LoadRecordPlace(txn, item.left().locator());
+  if (!a.ok()) return a.status();
+  auto b = storage::LoadRecordPlace(txn, item.right().locator());
+  if (!b.ok()) return b.status();
+  return a->has_value() && b->has_value() && (*a)->case_id == (*b)->case_id && (*a)->entry == (*b)->entry;
 }
 
 }  // namespace
@@ -97,8 +99,14 @@ absl::StatusOr<v1::ListReviewItemsResponse> ReviewQueue::List(
           v1::ReviewItem item;
           if (!item.ParseFromArray(value.data(), static_cast<int>(value.size())))
             return absl::DataLossError("corrupt review item");
-          if (request.show_resolved() || item.decision() == v1::ReviewItem::DECISION_UNSPECIFIED)
+          if (request.show_resolved()) {
             items.push_back(std::move(item));
+            return absl::OkStatus();
+          }
+          if (item.decision() != v1::ReviewItem::DECISION_UNSPECIFIED) return absl::OkStatus();
+          auto settled = Settled((*read)->txn(), item);
+          if (!settled.ok()) return settled.status();
+          if (!*settled) items.push_back(std::move(item));
           return absl::OkStatus();
         });
     if (!scan.ok()) return scan;

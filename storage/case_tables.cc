@@ -64,6 +64,22 @@ absl::Status SaveEntry(LmdbTxn& txn, absl::string_view case_id, const ::casefile
   return SaveMessage(txn, keys::Entry(case_id, entry.number()), entry);
 }
 
+absl::Status SaveRecordPlace(LmdbTxn& txn, absl::string_view locator, const RecordPlace& place) {
+  return txn.Put(keys::LegacyEvent(locator),
+                 absl::StrCat(place.case_id, absl::string_view("\0", 1), keys::EncodeBe64(place.entry)));
+}
+
+absl::StatusOr<std::optional<RecordPlace>> LoadRecordPlace(const LmdbTxn& txn, absl::string_view locator) {
+  auto found = txn.Get(keys::LegacyEvent(locator));
+  if (!found.ok()) return found.status();
+  if (!found->has_value()) return std::nullopt;
+  const absl::string_view value = **found;
+  std::optional<uint64_t> entry;
+  if (value.size() >= 9 && value[value.size() - 9] == '\0') entry = keys::DecodeBe64(value.substr(value.size() - 8));
+  if (!entry.has_value()) return absl::DataLossError("corrupt legacy record index");
+  return RecordPlace{std::string(value.substr(0, value.size() - 9)), *entry};
+}
+
 absl::Status SaveSupersession(LmdbTxn& txn, absl::string_view case_id, uint64_t number,
                               uint64_t by) {
   return txn.Put(keys::Supersession(case_id, number), keys::EncodeBe64(by));

@@ -33,6 +33,14 @@ absl::Status SaveSupersession(LmdbTxn& txn, absl::string_view case_id, uint64_t 
 absl::StatusOr<uint64_t> LoadSupersession(const LmdbTxn& txn, absl::string_view case_id,
                                           uint64_t number);
 
+// Where an imported legacy record is now: its case and entry (the l\0 index).
+struct RecordPlace {
+  std::string case_id;
+  uint64_t entry = 0;
+};
+absl::Status SaveRecordPlace(LmdbTxn& txn, absl::string_view locator, const RecordPlace& place);
+absl::StatusOr<std::optional<RecordPlace>> LoadRecordPlace(const LmdbTxn& txn, absl::string_view locator);
+
 // Serialized entries of a case from `first` on, in order, stopping after the
 // chunk passes `max_bytes` (at least one entry) or at `last`. Each one has
 // `superseded_by` filled in. The bytes are ready to embed as a repeated Entry field.

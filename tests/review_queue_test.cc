@@ -106,10 +106,7 @@ class ReviewQueueTest : public ::testing::Test {
         source.set_text(absl::StrCat("text of ", locator));
         if (auto s = txn.Put(keys::Source(case_id, number, locator), source.SerializeAsString()); !s.ok())
           return s;
-        if (auto s = txn.Put(keys::LegacyEvent(locator),
-                             absl::StrCat(case_id, absl::string_view("\0", 1), keys::EncodeBe64(number)));
-            !s.ok())
-          return s;
+        if (auto s = storage::SaveRecordPlace(txn, locator, {case_id, number}); !s.ok()) return s;
       }
       return absl::OkStatus();
     });
@@ -422,6 +419,31 @@ TEST_F(ReviewQueueTest, GetImport) {
   EXPECT_EQ(queue->GetImport(kOperator, "imports/").status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(queue->GetImport(kInvestigator, "imports/imp-1").status().code(),
             absl::StatusCode::kPermissionDenied);
+}
+
+// Items that other decisions have settled wait for no one: two events now in
+// one entry, or a pair an operator separated another way.
+TEST_F(ReviewQueueTest, SettledItemsAreNotListedAsOpen) {
+  SeedEntry("HFD-PVP-000123", 1, {"a.csv#row=1", "a.csv#row=2"});
+  SeedEntry("HFD-PVP-000123", 2, {"a.csv#row=3"});
+  SeedEntry("HFD-PVP-000123", 3, {"a.csv#row=4"});
+  Seed({Item("e-one-entry", 0.9, "a.csv#row=1", "a.csv#row=2"),
+        Item("e-separated", 0.8, "a.csv#row=3", "a.csv#row=4"),
+        Item("e-open", 0.7, "a.csv#row=2", "a.csv#row=3")});
+  Write([](LmdbTxn& txn) {
+    storage::v1::StoredDecision d;
+    d.set_decision(v1::ReviewItem::DECISION_SEPARATE);
+    d.set_locator_a("a.csv#row=3");
+    d.set_locator_b("a.csv#row=4");
+    return txn.Put(keys::Decision("a.csv#row=3", "a.csv#row=4"), d.SerializeAsString());
+  });
+  auto open = queue_->List(kOperator, Page(10));
+  ASSERT_TRUE(open.ok()) << open.status();
+  EXPECT_THAT(Names(*open), ElementsAre("reviewItems/e-open"));
+  auto all = queue_->List(kOperator, Page(10, "", true));
+  ASSERT_TRUE(all.ok());
+  EXPECT_THAT(Names(*all),
+              ElementsAre("reviewItems/e-one-entry", "reviewItems/e-separated", "reviewItems/e-open"));
 }
 
 }  // namespace
