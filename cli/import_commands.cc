@@ -11,6 +11,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
 #include "absl/time/clock.h"
 #include "casefile/v1/import.grpc.pb.h"
 #include "client/folder_upload.h"
@@ -50,6 +51,15 @@ std::string ReportText(const v1::Import& r) {
   if (!r.unlisted_refs().empty()) absl::StrAppend(&out, "\nReferences missing from the case cross-reference:\n");
   for (const v1::CaseResolution& x : r.unlisted_refs())
     absl::StrAppend(&out, "  ", x.legacy_ref(), " → ", x.case_(), "  (", x.how(), ")\n");
+  if (!r.ref_conflicts().empty())
+    absl::StrAppend(&out, "\nRecords naming references of different cases (check the cross-reference):\n");
+  for (const v1::RefConflict& x : r.ref_conflicts()) {
+    std::vector<std::string> pairs;
+    for (int i = 0; i < x.legacy_refs_size() && i < x.cases_size(); ++i)
+      pairs.push_back(absl::StrCat(x.legacy_refs(i), " (", x.cases(i), ")"));
+    absl::StrAppend(&out, "  ", absl::StrJoin(pairs, ", "), ": ", x.records(), x.records() == 1 ? " record" : " records",
+                    " filed under ", x.filed_under(), ", e.g. ", x.example_locator(), "\n");
+  }
   return out;
 }
 

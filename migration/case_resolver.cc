@@ -1,5 +1,6 @@
 #include "migration/case_resolver.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -56,13 +57,33 @@ CaseAssignment ResolveCases(absl::Span<const LegacyEvent* const> events,
   absl::flat_hash_map<std::string, std::set<std::string>> cases_of_person;
   // Unlisted reference → cases of the records that name it beside a listed one.
   absl::flat_hash_map<std::string, std::set<std::string>> named_beside;
+  absl::flat_hash_map<std::string, size_t> conflict_of;  // joined references → ref_conflicts index
   for (size_t i = 0; i < events.size(); ++i) {
     const LegacyEvent& e = *events[i];
+    std::vector<std::pair<std::string, std::string>> listed_refs;  // (REF, case)
     for (const std::string& ref : e.legacy_refs) {
-      if (auto c = lookup(NormalizeRef(ref))) {
-        out.case_of_event[i] = *c;
-        break;
+      std::string normal = NormalizeRef(ref);
+      if (auto c = lookup(normal)) listed_refs.emplace_back(std::move(normal), *std::move(c));
+    }
+    if (!listed_refs.empty()) out.case_of_event[i] = listed_refs.front().second;
+    const bool conflicting = std::any_of(listed_refs.begin(), listed_refs.end(), [&](const auto& r) {
+      return r.second != listed_refs.front().second;
+    });
+    if (conflicting) {
+      std::string joined;
+      for (const auto& [ref, c] : listed_refs) absl::StrAppend(&joined, ref, "\n");
+      auto [it, first] = conflict_of.try_emplace(joined, out.ref_conflicts.size());
+      if (first) {
+        v1::RefConflict& conflict = out.ref_conflicts.emplace_back();
+        for (const auto& [ref, c] : listed_refs) {
+          conflict.add_legacy_refs(ref);
+          conflict.add_cases(CaseName(c));
+        }
+        conflict.set_filed_under(CaseName(listed_refs.front().second));
+        conflict.set_example_locator(e.locator);
       }
+      v1::RefConflict& conflict = out.ref_conflicts[it->second];
+      conflict.set_records(conflict.records() + 1);
     }
     if (!out.case_of_event[i].empty()) {
       for (const std::string& ref : e.legacy_refs) named_beside[NormalizeRef(ref)].insert(out.case_of_event[i]);

@@ -8,7 +8,8 @@
 //     when that is certain: a subject with the same forename, surname and full
 //     date of birth appears in exactly one resolved case.
 //  4. otherwise it becomes a case of its own, "LEG-<reference>".
-// Every reference resolved by rules 2-4 is listed for the operator.
+// Every reference resolved by rules 2-4 is listed for the operator, and so is
+// every record naming listed references of different cases.
 //
 // Thread-safe: pure function (the lookup must be too).
 #ifndef CASEFILE_MIGRATION_CASE_RESOLVER_H_
@@ -28,6 +29,9 @@ namespace casefile::migration {
 struct CaseAssignment {
   std::vector<std::string> case_of_event;  // case id, per input event
   std::vector<v1::CaseResolution> unlisted_refs;
+  // Events whose listed references belong to different cases (rule 1 takes
+  // the first), grouped by their references, in order of first appearance.
+  std::vector<v1::RefConflict> ref_conflicts;
 };
 
 // The case an earlier import filed `ref` under, if any.

@@ -311,6 +311,7 @@ absl::StatusOr<v1::Import> ImportEngine::Run(const Caller& caller, const v1::Imp
     }
   }
   for (v1::CaseResolution& r : assignment.unlisted_refs) *report.add_unlisted_refs() = std::move(r);
+  for (v1::RefConflict& c : assignment.ref_conflicts) *report.add_ref_conflicts() = std::move(c);
 
   // 3. Group the new records by case, with what each case needs to know.
   std::map<std::string, CaseUpdate> updates;  // ordered: deterministic writes

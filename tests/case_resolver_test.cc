@@ -115,6 +115,24 @@ TEST_F(CaseResolverTest, TheFirstListedReferenceOfARecordDecides) {
   EXPECT_THAT(a.case_of_event, ElementsAre("HFD-PVP-000123"));
   EXPECT_THAT(a.unlisted_refs, IsEmpty());  // UNKNOWN/1 has no record of its own
   EXPECT_THAT(lookups_, ElementsAre("UNKNOWN/1"));
+  // ...and the operator is told that the record's references disagree.
+  ASSERT_EQ(a.ref_conflicts.size(), 1u);
+  EXPECT_THAT(a.ref_conflicts[0].legacy_refs(), ElementsAre("HPVP/2012/0457", "22/45871/12"));
+  EXPECT_THAT(a.ref_conflicts[0].cases(), ElementsAre("cases/HFD-PVP-000123", "cases/HFD-PVP-000456"));
+  EXPECT_EQ(a.ref_conflicts[0].filed_under(), "cases/HFD-PVP-000123");
+  EXPECT_EQ(a.ref_conflicts[0].records(), 1);
+  EXPECT_EQ(a.ref_conflicts[0].example_locator(), "log#entry=1");
+}
+
+TEST_F(CaseResolverTest, RecordsWithTheSameConflictingReferencesAreCountedTogether) {
+  CaseAssignment a = Resolve({Event("log#entry=1", {"HPVP/2012/0457", "22/45871/12"}),
+                              Event("log#entry=2", {"hpvp/2012/0457 ", "22/45871/12"}),
+                              Event("log#entry=3", {"HPVP/2012/0457", "22/11111/12"})},
+                             {Xref("HFD-PVP-000123", "HPVP/2012/0457"), Xref("HFD-PVP-000456", "22/45871/12"),
+                              Xref("HFD-PVP-000123", "22/11111/12")});
+  EXPECT_THAT(a.case_of_event, ElementsAre("HFD-PVP-000123", "HFD-PVP-000123", "HFD-PVP-000123"));
+  ASSERT_EQ(a.ref_conflicts.size(), 1u);  // entry 3's references agree
+  EXPECT_EQ(a.ref_conflicts[0].records(), 2);
 }
 
 TEST_F(CaseResolverTest, AnUnlistedReferenceFollowsTheListedOneNamedBesideIt) {
