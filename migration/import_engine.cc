@@ -158,9 +158,9 @@ absl::Status PrepareCase(const LmdbTxn& txn, const std::string& import_name, Cas
       p.set_as_written(absl::StrCat(s.as_written, " — named by ", e->locator));
       p.set_import(import_name);
     }
-    auto found = txn.Get(storage::keys::LegacyEvent(e->locator));
-    if (!found.ok()) return found.status();
-    if (found->has_value()) {
+    auto imported = storage::LoadRecordPlace(txn, e->locator);
+    if (!imported.ok()) return imported.status();
+    if (imported->has_value()) {
       ++update.already_imported;
       continue;
     }
@@ -285,7 +285,8 @@ absl::StatusOr<v1::Import> ImportEngine::Run(const Caller& caller, const v1::Imp
     if (!loaded.ok()) return loaded.status();
     decisions = *std::move(loaded);
     absl::Status lookup_error;
-    assignment = ResolveCases(std::vector<const LegacyEvent*>(events.begin(), events.end()), xrefs, [&](const std::string& ref) -> std::optional<std::string> {
+    const std::vector<const LegacyEvent*> read_only(events.begin(), events.end());
+    assignment = ResolveCases(read_only, xrefs, [&](const std::string& ref) -> std::optional<std::string> {
       std::optional<std::string> found;
       absl::Status s = storage::ScanCaseIds(txn, storage::keys::RefIndexPrefix(ref), "",
                                             [&](absl::string_view id) {
