@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <string>
+#include <tuple>
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
@@ -177,6 +178,55 @@ absl::Status ReplaceTable(LmdbTxn& txn, absl::string_view prefix,
   return absl::OkStatus();
 }
 
+// Persons keep the ids they were stored under when their records regroup (a
+// record with a smaller locator joins, two persons merge, one splits): each
+// stored id goes to the new person holding most of its records, so links to a
+// person do not break. A person that inherits none keeps the id of its
+// smallest locator, or, if that one went to another, a derived one.
+absl::Status KeepStoredIds(const LmdbTxn& txn, std::vector<v1::Person>& persons) {
+  absl::flat_hash_map<std::string, std::string> stored_name_of;  // record locator → stored person
+  absl::Status s = storage::ScanPrefix(txn, keys::PersonPrefix(), [&](absl::string_view, absl::string_view value) {
+    v1::Person stored;
+    if (!stored.ParseFromArray(value.data(), static_cast<int>(value.size())))
+      return absl::DataLossError("corrupt person");
+    for (const v1::PersonSource& source : stored.sources()) stored_name_of[source.locator()] = stored.name();
+    return absl::OkStatus();
+  });
+  if (!s.ok() || stored_name_of.empty()) return s;
+  struct Claim {
+    int records;
+    std::string name;
+    size_t person;
+  };
+  std::vector<Claim> claims;
+  for (size_t i = 0; i < persons.size(); ++i) {
+    std::map<std::string, int> held;
+    for (const v1::PersonSource& source : persons[i].sources()) {
+      if (auto it = stored_name_of.find(source.locator()); it != stored_name_of.end()) held[it->second]++;
+    }
+    for (const auto& [name, records] : held) claims.push_back({records, name, i});
+  }
+  std::sort(claims.begin(), claims.end(), [](const Claim& a, const Claim& b) {
+    return std::tie(b.records, a.name, a.person) < std::tie(a.records, b.name, b.person);
+  });
+  absl::flat_hash_set<std::string> taken;
+  std::vector<bool> named(persons.size(), false);
+  for (const Claim& c : claims) {
+    if (named[c.person] || taken.contains(c.name)) continue;
+    persons[c.person].set_name(c.name);
+    named[c.person] = true;
+    taken.insert(c.name);
+  }
+  for (size_t i = 0; i < persons.size(); ++i) {
+    if (named[i]) continue;
+    std::string name = persons[i].name();
+    while (taken.contains(name)) name = absl::StrCat("persons/P", StableHashHex(name));
+    persons[i].set_name(name);
+    taken.insert(std::move(name));
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 absl::StatusOr<PersonIndex> ComputePersonIndex(
@@ -222,6 +272,7 @@ absl::StatusOr<PersonIndex> ComputePersonIndex(
     clusters[c].push_back(records[i]);
   }
   for (const auto& members : clusters) index.persons.push_back(ConsolidatePerson(members));
+  if (absl::Status kept = KeepStoredIds(txn, index.persons); !kept.ok()) return kept;
   std::sort(index.persons.begin(), index.persons.end(),
             [](const v1::Person& a, const v1::Person& b) { return a.name() < b.name(); });
   for (const MatchEvidence& e : matched->review) {

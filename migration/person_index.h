@@ -41,6 +41,9 @@ struct PersonIndex {
 // resolve towards keeping apart: the merges that would join them are ignored.
 // Review items are made for the matcher's uncertain pairs that have no
 // decision yet, named "reviewItems/p-" + PairId of the two locators.
+// A person keeps the id it is stored under when its records regroup: each
+// stored id goes to the new person holding most of its records (others get
+// the id of their smallest locator, see PersonIdFor).
 // The matcher is told the case file each record was written in: its own case
 // (subjects), else the case its source_ref was filed under (the reference
 // index, or a subject record named under the same reference), so that two

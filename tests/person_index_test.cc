@@ -307,6 +307,30 @@ TEST_F(PersonIndexTest, SeparateDecisionSplitsAndMergeDecisionJoins) {
   }
 }
 
+// Links to a person must not break when a later import regroups its records.
+TEST_F(PersonIndexTest, PersonsKeepTheirIdsWhenTheirRecordsRegroup) {
+  const std::vector<StoredPersonRecord> family = Family();
+  Put({family[0], family[1]});  // Ellie: her index row and a log's subject
+  PersonIndex first = Rebuild();
+  ASSERT_EQ(first.persons.size(), 1u);
+  const std::string ellie = first.persons[0].name();
+  EXPECT_EQ(ellie, "persons/" + IdOf("logs/cf1.txt#entry=4"));
+  // A later import brings another Ellie row whose locator sorts first.
+  Put({Record({"a-index.csv#row=1", "Ellie", "WATSON", "03/04/2008", "3 Elm St", "HR1 2AB", "", "N200"})});
+  PersonIndex second = Rebuild();
+  ASSERT_EQ(second.persons.size(), 1u);
+  EXPECT_EQ(second.persons[0].name(), ellie);
+  EXPECT_EQ(second.persons[0].sources_size(), 3);
+  // An operator splits the new row off: Ellie keeps her id (she holds two of
+  // its three records); the row gets its own.
+  Decide("a-index.csv#row=1", "nominals.csv#row=2", 2);
+  Decide("a-index.csv#row=1", "logs/cf1.txt#entry=4", 2);
+  PersonIndex third = Rebuild();
+  std::map<std::string, int> sources_of;
+  for (const v1::Person& p : third.persons) sources_of[p.name()] = p.sources_size();
+  EXPECT_EQ(sources_of, (std::map<std::string, int>{{ellie, 2}, {"persons/" + IdOf("a-index.csv#row=1"), 1}}));
+}
+
 TEST_F(PersonIndexTest, ContradictoryDecisionsKeepApart) {
   std::vector<StoredPersonRecord> records = {
       Record({"x#row=1", "Ann", "LEE", "01/01/2001", "", "", "", ""}),
