@@ -200,6 +200,10 @@ int SeparateRecord(const Args& args, const Connection& conn) {
     std::cout << e.name() << "  " << FormatPartialTime(FromProto(e.occur_time())) << "  " << e.sources_size()
               << (e.sources_size() == 1 ? " source" : " sources") << "\n";
   }
+  for (const v1::Person& p : response.persons()) {
+    std::cout << p.name() << "  " << p.forename() << " " << p.surname() << "  " << p.sources_size()
+              << (p.sources_size() == 1 ? " record" : " records") << "\n";
+  }
   return kExitOk;
 }
 
@@ -222,10 +226,11 @@ std::vector<Command> ImportCommands() {
       {"review separate", "decide that the sides differ (kept apart in every later import)",
        "casefile review separate ITEM", {}, {},
        [](const Args& a, const Connection& c) { return ReviewDecide(a, c, v1::ReviewItem::DECISION_SEPARATE, "review separate"); }},
-      {"separate", "undo a merge: take one legacy record out of the entry it was merged into",
+      {"separate", "undo a merge: take one legacy record out of the entry or person it was merged into",
        "casefile separate LOCATOR\n"
-       "The entry is superseded (still shown, linked) by the record's own entry and one for the\n"
-       "records left; later imports keep them apart. Locators: casefile show CASE --sources.",
+       "An entry is superseded (still shown, linked) by the record's own entry and one for the\n"
+       "records left; a person keeps its id and the record gets its own. Later imports keep them\n"
+       "apart. Locators: casefile show CASE --sources, casefile persons get PERSON.",
        {}, {}, SeparateRecord},
   };
 }

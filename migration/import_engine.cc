@@ -23,6 +23,7 @@
 #include "google/protobuf/util/time_util.h"
 #include "migration/case_resolver.h"
 #include "migration/import_writes.h"
+#include "migration/person_index.h"
 #include "storage/case_tables.h"
 #include "storage/keys.h"
 #include "storage/prefix_scan.h"
@@ -445,21 +446,107 @@ absl::StatusOr<v1::Import> ImportEngine::Run(const Caller& caller, const v1::Imp
   return report;
 }
 
-absl::StatusOr<std::vector<v1::Entry>> ImportEngine::SeparateRecord(const Caller& caller,
-                                                                    absl::string_view locator) {
+namespace {
+
+storage::v1::StoredDecision Separate(absl::string_view a, absl::string_view b, const Caller& caller) {
+  storage::v1::StoredDecision d;
+  d.set_decision(v1::ReviewItem::DECISION_SEPARATE);
+  d.set_decided_by(caller.user);
+  d.set_locator_a(std::string(std::min(a, b)));
+  d.set_locator_b(std::string(std::max(a, b)));
+  return d;
+}
+
+// The persons holding `locators`, in the order of the first locator each
+// holds.
+absl::StatusOr<std::vector<v1::Person>> PersonsHolding(const LmdbTxn& txn,
+                                                       const std::vector<std::string>& locators) {
+  absl::flat_hash_map<std::string, size_t> rank;
+  for (const std::string& l : locators) rank.try_emplace(l, rank.size());
+  std::vector<std::pair<size_t, v1::Person>> found;
+  absl::Status s = storage::ScanPrefix(txn, storage::keys::PersonPrefix(), [&](absl::string_view, absl::string_view value) {
+    v1::Person person;
+    if (!person.ParseFromArray(value.data(), static_cast<int>(value.size())))
+      return absl::DataLossError("corrupt person");
+    size_t best = rank.size();
+    for (const v1::PersonSource& source : person.sources()) {
+      if (auto it = rank.find(source.locator()); it != rank.end()) best = std::min(best, it->second);
+    }
+    if (best < rank.size()) found.emplace_back(best, std::move(person));
+    return absl::OkStatus();
+  });
+  if (!s.ok()) return s;
+  std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<v1::Person> out;
+  for (auto& [r, person] : found) out.push_back(std::move(person));
+  return out;
+}
+
+}  // namespace
+
+absl::StatusOr<v1::SeparateRecordResponse> ImportEngine::SeparatePersonRecord(const Caller& caller,
+                                                                              absl::string_view locator) {
+  std::vector<std::string> merged_with;  // the other records of its person
+  {
+    auto read = store_->BeginRead();
+    if (!read.ok()) return read.status();
+    auto known = (*read)->txn().Get(storage::keys::PersonRecord(locator));
+    if (!known.ok()) return known.status();
+    if (!known->has_value()) return absl::NotFoundError(absl::StrCat("locator: no imported record '", locator, "'"));
+    auto holding = PersonsHolding((*read)->txn(), {std::string(locator)});
+    if (!holding.ok()) return holding.status();
+    for (const v1::Person& person : *holding) {
+      for (const v1::PersonSource& source : person.sources()) {
+        if (source.locator() != locator) merged_with.push_back(source.locator());
+      }
+    }
+  }
+  if (!merged_with.empty()) {
+    absl::Status s = store_->writer().Run([&](LmdbTxn& txn) -> absl::Status {
+      for (const std::string& other : merged_with) {
+        if (auto st = txn.Put(storage::keys::Decision(locator, other), Separate(locator, other, caller).SerializeAsString());
+            !st.ok())
+          return st;
+      }
+      auto index = ComputePersonIndex(txn, {});
+      if (!index.ok()) return index.status();
+      return WritePersonIndex(txn, *index);
+    });
+    if (!s.ok()) return s;
+  }
+  auto read = store_->BeginRead();
+  if (!read.ok()) return read.status();
+  merged_with.insert(merged_with.begin(), std::string(locator));
+  auto persons = PersonsHolding((*read)->txn(), merged_with);
+  if (!persons.ok()) return persons.status();
+  v1::SeparateRecordResponse out;
+  for (v1::Person& p : *persons) *out.add_persons() = std::move(p);
+  return out;
+}
+
+absl::StatusOr<v1::SeparateRecordResponse> ImportEngine::SeparateRecord(const Caller& caller,
+                                                                        absl::string_view locator) {
   if (auto s = Authorize(caller, Action::kImport); !s.ok()) return s;
   if (locator.empty()) return absl::InvalidArgumentError("locator: required");
   absl::MutexLock one_at_a_time(&one_import_at_a_time_);  // no import re-plans the case meanwhile
   CaseUpdate update;
   std::vector<std::string> merged_with;  // locators of the entry's other records
+  bool event_record = false;
+  {
+    auto read = store_->BeginRead();
+    if (!read.ok()) return read.status();
+    auto where = storage::LoadRecordPlace((*read)->txn(), locator);
+    if (!where.ok()) return where.status();
+    event_record = where->has_value();
+  }  // (no read transaction may stay open across a write: a map resize waits for them)
+  if (!event_record) return SeparatePersonRecord(caller, locator);
   {
     auto read = store_->BeginRead();
     if (!read.ok()) return read.status();
     const LmdbTxn& txn = (*read)->txn();
     auto where = storage::LoadRecordPlace(txn, locator);
     if (!where.ok()) return where.status();
-    if (!where->has_value())
-      return absl::NotFoundError(absl::StrCat("locator: no imported record '", locator, "'"));
+    if (!where->has_value()) return absl::NotFoundError(absl::StrCat("locator: no imported record '", locator, "'"));
     update.case_id = (*where)->case_id;
     std::map<int64_t, v1::Entry> existing;
     std::vector<CaseRecord> records;
@@ -482,12 +569,9 @@ absl::StatusOr<std::vector<v1::Entry>> ImportEngine::SeparateRecord(const Caller
     CaseUpdate* batch[] = {&update};
     absl::Status s = store_->writer().Run([&](LmdbTxn& txn) -> absl::Status {
       for (const std::string& other : merged_with) {
-        storage::v1::StoredDecision d;
-        d.set_decision(v1::ReviewItem::DECISION_SEPARATE);
-        d.set_decided_by(caller.user);
-        d.set_locator_a(std::min<std::string>(std::string(locator), other));
-        d.set_locator_b(std::max<std::string>(std::string(locator), other));
-        if (auto st = txn.Put(storage::keys::Decision(locator, other), d.SerializeAsString()); !st.ok()) return st;
+        if (auto st = txn.Put(storage::keys::Decision(locator, other), Separate(locator, other, caller).SerializeAsString());
+            !st.ok())
+          return st;
       }
       return WriteCaseUpdates(txn, batch, caller, clock_());
     });
@@ -497,7 +581,7 @@ absl::StatusOr<std::vector<v1::Entry>> ImportEngine::SeparateRecord(const Caller
   // The entries that hold the record and those it was merged with, now.
   auto read = store_->BeginRead();
   if (!read.ok()) return read.status();
-  std::vector<v1::Entry> out;
+  v1::SeparateRecordResponse out;
   std::set<uint64_t> seen;
   merged_with.insert(merged_with.begin(), std::string(locator));
   for (const std::string& l : merged_with) {
@@ -506,7 +590,7 @@ absl::StatusOr<std::vector<v1::Entry>> ImportEngine::SeparateRecord(const Caller
     if (!where->has_value() || !seen.insert((*where)->entry).second) continue;
     auto entry = storage::LoadEntry((*read)->txn(), update.case_id, (*where)->entry);
     if (!entry.ok()) return entry.status();
-    if (entry->has_value()) out.push_back(**std::move(entry));
+    if (entry->has_value()) *out.add_entries() = **std::move(entry);
   }
   return out;
 }

@@ -52,13 +52,18 @@ class ImportEngine {
 
   // Undoes a merge (ImportService.SeparateRecord): stores "separate" decisions
   // between the record and each record it was merged with, and consolidates
-  // its case again. Returns the live entries that now hold those records, the
+  // its case (an event record) or the person index (a person record) again.
+  // Returns the live entries or persons that now hold those records, the
   // record's own first. NotFound for a locator never imported.
-  absl::StatusOr<std::vector<v1::Entry>> SeparateRecord(const Caller& caller, absl::string_view locator);
+  absl::StatusOr<v1::SeparateRecordResponse> SeparateRecord(const Caller& caller, absl::string_view locator);
 
  private:
   // Prepares and consolidates each case of `batch` (reading its stored
   // records), on as many threads as there are cores.
+  // SeparateRecord for a person record. REQUIRES: one_import_at_a_time_.
+  absl::StatusOr<v1::SeparateRecordResponse> SeparatePersonRecord(const Caller& caller,
+                                                                 absl::string_view locator);
+
   absl::Status ConsolidateBatch(absl::Span<CaseUpdate* const> batch,
                                 absl::Span<const PairDecision> decisions,
                                 const std::string& import_name);

@@ -146,13 +146,8 @@ grpc::Status ImportServiceImpl::ResolveReviewItem(grpc::ServerContext* context,
 grpc::Status ImportServiceImpl::SeparateRecord(grpc::ServerContext* context,
                                                const v1::SeparateRecordRequest* request,
                                                v1::SeparateRecordResponse* response) {
-  return Unary(*auth_, context, response, [&](const Caller& caller) -> absl::StatusOr<v1::SeparateRecordResponse> {
-    auto entries = engine_->SeparateRecord(caller, request->locator());
-    if (!entries.ok()) return entries.status();
-    v1::SeparateRecordResponse out;
-    for (v1::Entry& e : *entries) *out.add_entries() = std::move(e);
-    return out;
-  });
+  return Unary(*auth_, context, response,
+               [&](const Caller& caller) { return engine_->SeparateRecord(caller, request->locator()); });
 }
 
 }  // namespace casefile

@@ -8,7 +8,9 @@
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "casefile/v1/person.grpc.pb.h"
 #include "migration/legacy_reader.h"
+#include "migration/stable_hash.h"
 #include "migration/synthetic/legacy_generator.h"
 #include "tests/support/casefiled_process.h"
 #include "tests/support/import_client.h"
@@ -294,6 +296,53 @@ TEST_F(ImportE2eTest, SeparatingARecordUndoesItsMergeForGood) {
   for (const auto& e : before.entries_by_case[case_id]) records_before += e.size();
   for (const auto& e : after.entries_by_case[case_id]) records_after += e.size();
   EXPECT_EQ(records_after, records_before);  // every record still in exactly one live entry
+}
+
+// The same for persons: a record merged into a person is taken back out; the
+// person keeps its id; a re-import keeps them apart.
+TEST_F(ImportE2eTest, SeparatingAPersonRecordUndoesItsMergeForGood) {
+  auto server = Start(dir_.path());
+  ASSERT_TRUE(UploadFolder(server->channel(), kOperatorToken, kSample, false, NotTruth).status.ok());
+  ASSERT_EQ(server->Terminate(), 0);
+  std::set<std::string> merged;
+  for (const auto& person : ReadStoreState(dir_.path() + "/data").persons)
+    if (person.size() > merged.size()) merged = person;
+  ASSERT_GE(merged.size(), 3u) << "the sample must have a person merged from three records";
+  // The smallest locator: the person's id was made from it, yet the person
+  // keeps that id, because it keeps most of the records.
+  const std::string locator = *merged.begin();
+  std::set<std::string> rest(std::next(merged.begin()), merged.end());
+  const std::string id = "persons/P" + migration::StableHashHex(locator);
+
+  server = Start(dir_.path());
+  auto stub = v1::ImportService::NewStub(server->channel());
+  v1::SeparateRecordRequest request;
+  request.set_locator(locator);
+  v1::SeparateRecordResponse response;
+  ASSERT_TRUE(stub->SeparateRecord(CasefiledProcess::Context(kOperatorToken).get(), request, &response).ok());
+  EXPECT_EQ(response.entries_size(), 0);
+  ASSERT_EQ(response.persons_size(), 2);
+  ASSERT_EQ(response.persons(0).sources_size(), 1);
+  EXPECT_EQ(response.persons(0).sources(0).locator(), locator);
+  std::set<std::string> left;
+  for (const v1::PersonSource& s : response.persons(1).sources()) left.insert(s.locator());
+  EXPECT_EQ(left, rest);
+  EXPECT_EQ(response.persons(1).name(), id);
+  EXPECT_NE(response.persons(0).name(), id);
+  v1::GetPersonRequest get;
+  get.set_name(id);
+  v1::Person person;
+  ASSERT_TRUE(v1::PersonService::NewStub(server->channel())
+                  ->GetPerson(CasefiledProcess::Context(kOperatorToken).get(), get, &person)
+                  .ok());
+  EXPECT_EQ(person.sources_size(), static_cast<int>(rest.size()));
+
+  ImportOutcome reimport = UploadFolder(server->channel(), kOperatorToken, kSample, false, NotTruth);
+  ASSERT_TRUE(reimport.status.ok()) << reimport.status.error_message();
+  ASSERT_EQ(server->Terminate(), 0);
+  StoreState after = ReadStoreState(dir_.path() + "/data");
+  EXPECT_EQ(after.persons.count({locator}), 1u);
+  EXPECT_EQ(after.persons.count(rest), 1u);
 }
 
 TEST_F(ImportE2eTest, BadUploadsAndUnrecognisedFilesGetClearAnswers) {
