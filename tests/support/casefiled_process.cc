@@ -5,26 +5,14 @@
 #include <unistd.h>
 
 #include <chrono>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
-#include <thread>
 
 #include "absl/strings/str_cat.h"
+#include "client/server_child.h"
 #include "gtest/gtest.h"
 
 namespace casefile::testing {
-namespace {
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-}  // namespace
 
 TempDir::TempDir() {
   std::string pattern = ::testing::TempDir() + "casefile-XXXXXX";
@@ -40,47 +28,18 @@ TempDir::~TempDir() {
 absl::StatusOr<std::unique_ptr<CasefiledProcess>> CasefiledProcess::Start(
     const std::string& dir, const std::vector<std::string>& extra_flags) {
   const std::string tokens = dir + "/tokens";
-  const std::string port_file = dir + "/port";
-  std::filesystem::remove(port_file);
   std::ofstream(tokens) << kInvestigatorToken << " inv1 investigator Investigator One\n"
                         << kSecondInvestigatorToken << " inv2 investigator Investigator Two\n"
                         << kOutOfHoursToken << " ooh1 out_of_hours EDT Officer\n"
                         << kOperatorToken << " op1 operator Migration Operator\n"
                         << kAuditorToken << " aud1 auditor Auditor\n"
                         << kAdminToken << " adm1 admin Administrator\n";
-  std::vector<std::string> args = {CASEFILED_PATH,
-                                   "--data_dir=" + dir + "/data",
-                                   "--tokens_file=" + tokens,
-                                   "--listen=127.0.0.1:0",
-                                   "--port_file=" + port_file,
-                                   "--shutdown_grace_seconds=2"};
+  std::vector<std::string> args = {CASEFILED_PATH, "--data_dir=" + dir + "/data", "--tokens_file=" + tokens,
+                                   "--listen=127.0.0.1:0", "--shutdown_grace_seconds=2"};
   args.insert(args.end(), extra_flags.begin(), extra_flags.end());
-  pid_t pid = fork();
-  if (pid < 0) return absl::InternalError("fork failed");
-  if (pid == 0) {
-    std::string log = dir + "/server.log";
-    freopen(log.c_str(), "a", stderr);
-    std::vector<char*> argv;
-    for (std::string& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    execv(argv[0], argv.data());
-    _exit(127);
-  }
-  // Wait for the port file: written only once the server is serving.
-  for (int i = 0; i < 3000; ++i) {
-    std::string port = ReadFile(port_file);
-    if (!port.empty()) {
-      return std::unique_ptr<CasefiledProcess>(new CasefiledProcess(dir, pid, std::atoi(port.c_str())));
-    }
-    int status = 0;
-    if (waitpid(pid, &status, WNOHANG) == pid) {
-      return absl::InternalError(absl::StrCat("casefiled exited at start: ", ReadFile(dir + "/server.log")));
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-  kill(pid, SIGKILL);
-  waitpid(pid, nullptr, 0);
-  return absl::DeadlineExceededError("casefiled did not start within 30 s");
+  auto child = client::StartServerChild(std::move(args), {dir + "/port", dir + "/server.log"});
+  if (!child.ok()) return child.status();
+  return std::unique_ptr<CasefiledProcess>(new CasefiledProcess(dir, child->pid, child->port));
 }
 
 CasefiledProcess::CasefiledProcess(std::string dir, pid_t pid, int port)
@@ -123,6 +82,6 @@ std::unique_ptr<grpc::ClientContext> CasefiledProcess::Context(const std::string
   return context;
 }
 
-std::string CasefiledProcess::Log() const { return ReadFile(dir_ + "/server.log"); }
+std::string CasefiledProcess::Log() const { return client::ReadWholeFile(dir_ + "/server.log"); }
 
 }  // namespace casefile::testing
