@@ -24,6 +24,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
 #include "bench/support/child_server.h"
+#include "bench/support/legacy_truth.h"
 #include "casefile/v1/case_service.grpc.pb.h"
 #include "casefile/v1/import.grpc.pb.h"
 #include "client/folder_upload.h"
@@ -41,30 +42,6 @@ namespace {
 
 namespace fs = std::filesystem;
 constexpr char kToken[] = "accuracy-operator-token-0001";
-
-// locator → event id, from truth.json's "records" (a flat scan: the file can
-// be 100 MB, and its shape is fixed by the generator and the sample).
-std::map<std::string, std::string> ReadTruth(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  const std::string json = buffer.str();
-  std::map<std::string, std::string> truth;
-  size_t at = json.find("\"records\"");
-  const size_t end = json.find("\"nominals\"");
-  while (at != std::string::npos && at < end) {
-    size_t key = json.find('"', json.find_first_of("{,", at + 1) + 1);
-    if (key == std::string::npos || key >= end) break;
-    size_t key_end = json.find('"', key + 1);
-    size_t event = json.find("\"event\"", key_end);
-    if (event == std::string::npos || event >= end) break;
-    size_t value = json.find('"', event + 7) + 1;
-    size_t value_end = json.find('"', value);
-    truth[json.substr(key + 1, key_end - key - 1)] = json.substr(value, value_end - value);
-    at = json.find('}', value_end);
-  }
-  return truth;
-}
 
 std::unique_ptr<grpc::ClientContext> Context() {
   auto c = std::make_unique<grpc::ClientContext>();
@@ -177,7 +154,13 @@ int Run() {
   const int64_t peak_kb = PeakRssKb((*server)->pid());
   const double server_cpu = CpuSeconds((*server)->pid());
 
-  std::map<std::string, std::string> truth = ReadTruth(truth_path);
+  auto legacy_truth = ReadLegacyTruth(truth_path);
+  if (!legacy_truth.ok()) {
+    std::cerr << legacy_truth.status() << "\n";
+    return 1;
+  }
+  std::map<std::string, std::string> truth;  // locator → event, ordered: --explain prints stably
+  for (const auto& [locator, record] : legacy_truth->records) truth[locator] = record.event;
   auto case_stub = v1::CaseService::NewStub((*server)->channel());
   std::vector<std::vector<std::string>> predicted = PredictedEntries(*case_stub);
   // Pairwise scores over the records truth knows.

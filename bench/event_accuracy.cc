@@ -19,8 +19,6 @@
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -28,6 +26,8 @@
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/strings/str_cat.h"
+#include "bench/support/legacy_truth.h"
+#include "client/server_child.h"
 #include "migration/legacy_reader.h"
 #include "migration/match/event_matcher.h"
 #include "migration/match/event_text.h"
@@ -50,108 +50,6 @@ ABSL_FLAG(bool, explain, false,
 namespace casefile::migration {
 namespace {
 
-// The "records" object of truth.json: locator -> {"case", "event"}. A small
-// scanner for the subset of JSON truth.json uses (objects, arrays, strings).
-class TruthScanner {
- public:
-  explicit TruthScanner(std::string text) : s_(std::move(text)) {}
-
-  struct Truth {
-    std::string case_key;
-    std::string event;
-  };
-
-  bool Records(absl::flat_hash_map<std::string, Truth>& out) {
-    if (!Expect('{')) return false;
-    while (true) {
-      std::string key;
-      if (!String(key) || !Expect(':')) return false;
-      if (key == "records") {
-        if (!Expect('{')) return false;
-        if (Peek() == '}') return Expect('}');
-        while (true) {
-          std::string locator;
-          if (!String(locator) || !Expect(':') || !Expect('{')) return false;
-          Truth t;
-          while (true) {
-            std::string field, value;
-            if (!String(field) || !Expect(':') || !String(value)) return false;
-            if (field == "case") t.case_key = value;
-            if (field == "event") t.event = value;
-            if (Peek() == ',') {
-              Expect(',');
-              continue;
-            }
-            if (!Expect('}')) return false;
-            break;
-          }
-          out[locator] = t;
-          if (Peek() == ',') {
-            Expect(',');
-            continue;
-          }
-          return Expect('}');
-        }
-      }
-      if (!SkipValue()) return false;
-      if (Peek() != ',') return false;
-      Expect(',');
-    }
-  }
-
- private:
-  char Peek() {
-    while (i_ < s_.size() && isspace(static_cast<unsigned char>(s_[i_]))) ++i_;
-    return i_ < s_.size() ? s_[i_] : '\0';
-  }
-  bool Expect(char c) {
-    if (Peek() != c) return false;
-    ++i_;
-    return true;
-  }
-  bool String(std::string& out) {
-    if (!Expect('"')) return false;
-    while (i_ < s_.size() && s_[i_] != '"') {
-      if (s_[i_] == '\\' && i_ + 1 < s_.size()) ++i_;  // \" and \\ only
-      out.push_back(s_[i_++]);
-    }
-    return Expect('"');
-  }
-  bool SkipValue() {
-    const char c = Peek();
-    if (c == '"') {
-      std::string ignored;
-      return String(ignored);
-    }
-    if (c != '{' && c != '[') return false;
-    const char close = c == '{' ? '}' : ']';
-    Expect(c);
-    if (Peek() == close) return Expect(close);
-    while (true) {
-      if (c == '{') {
-        std::string ignored;
-        if (!String(ignored) || !Expect(':')) return false;
-      }
-      if (!SkipValue()) return false;
-      if (Peek() == ',') {
-        Expect(',');
-        continue;
-      }
-      return Expect(close);
-    }
-  }
-
-  std::string s_;
-  size_t i_ = 0;
-};
-
-std::string ReadAll(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
 int64_t Pairs(int64_t k) { return k * (k - 1) / 2; }
 
 int64_t GroupPairs(const std::vector<std::string>& labels) {
@@ -166,11 +64,12 @@ double CpuSeconds() { return double(std::clock()) / CLOCKS_PER_SEC; }
 
 int Run() {
   const std::filesystem::path folder = absl::GetFlag(FLAGS_folder);
-  absl::flat_hash_map<std::string, TruthScanner::Truth> truth;
-  if (!TruthScanner(ReadAll(folder / "truth.json")).Records(truth)) {
-    std::fprintf(stderr, "cannot read %s/truth.json\n", folder.c_str());
+  auto read_truth = bench::ReadLegacyTruth(folder / "truth.json");
+  if (!read_truth.ok()) {
+    std::fprintf(stderr, "%s\n", read_truth.status().ToString().c_str());
     return 1;
   }
+  const absl::flat_hash_map<std::string, bench::LegacyTruth::Record>& truth = read_truth->records;
 
   std::vector<LegacyEvent> events;
   int64_t problems = 0, files = 0;
@@ -178,7 +77,7 @@ int Run() {
   for (const auto& entry : std::filesystem::recursive_directory_iterator(folder)) {
     if (!entry.is_regular_file() || entry.path().filename() == "truth.json") continue;
     const std::string relative = entry.path().lexically_relative(folder).generic_string();
-    LegacyFile file = ReadLegacyFile(relative, ReadAll(entry.path()));
+    LegacyFile file = ReadLegacyFile(relative, client::ReadWholeFile(entry.path()));
     ++files;
     problems += static_cast<int64_t>(file.problems.size());
     for (LegacyEvent& e : file.events) events.push_back(std::move(e));

@@ -35,8 +35,8 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
-#include "google/protobuf/struct.pb.h"
-#include "google/protobuf/util/json_util.h"
+#include "bench/support/legacy_truth.h"
+#include "client/server_child.h"
 #include "migration/case_resolver.h"
 #include "migration/legacy_reader.h"
 #include "absl/flags/flag.h"
@@ -108,24 +108,14 @@ bool ReadFebrl(const std::string& path, Labelled& out) {
 // The nominal rows of a legacy import folder, labelled with truth.json's
 // "nominals" (locator -> person).
 bool ReadLegacyNominals(const std::filesystem::path& folder, Labelled& out) {
-  auto read_all = [](const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
-  };
-  google::protobuf::Struct truth;
-  if (!google::protobuf::util::JsonStringToMessage(read_all(folder / "truth.json"), &truth)
-           .ok() ||
-      !truth.fields().contains("nominals")) {
-    return false;
-  }
-  const auto& person = truth.fields().at("nominals").struct_value().fields();
+  auto truth = bench::ReadLegacyTruth(folder / "truth.json");
+  if (!truth.ok()) return false;
+  const absl::flat_hash_map<std::string, std::string>& person = truth->nominals;
   std::vector<LegacyFile> files;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(folder)) {
     if (!entry.is_regular_file() || entry.path().filename() == "truth.json") continue;
     files.push_back(ReadLegacyFile(
-        entry.path().lexically_relative(folder).generic_string(), read_all(entry.path())));
+        entry.path().lexically_relative(folder).generic_string(), client::ReadWholeFile(entry.path())));
   }
   // The case each legacy reference resolves to, as an import resolves it
   // (the importer's reference index): nominal rows are told by their
@@ -153,7 +143,7 @@ bool ReadLegacyNominals(const std::filesystem::path& folder, Labelled& out) {
       out.records.push_back({n.forename, n.surname, n.date_of_birth, n.address_1,
                              n.address_2, n.town, n.postcode, n.source_ref,
                              found == case_of_ref.end() ? "" : found->second});
-      out.entity.push_back(it->second.string_value());
+      out.entity.push_back(it->second);
     }
   }
   return true;
