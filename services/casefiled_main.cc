@@ -1,7 +1,6 @@
 // casefiled: the casefile daemon. Serves casefile.v1 over gRPC on loopback by
 // default, with health checking and server reflection, over one embedded
 // LMDB store. SIGTERM or SIGINT finishes in-flight calls, commits, exits 0.
-#include <malloc.h>
 
 #include <csignal>
 #include <cstdio>
@@ -129,11 +128,7 @@ int main(int argc, char** argv) {
       "casefiled — the casefile chronology service.\n"
       "Usage: casefiled --data_dir=DIR [--listen=127.0.0.1:50051] [--tokens_file=FILE]");
   absl::ParseCommandLine(argc, argv);
-  // Case files are streamed as ~1 MiB messages built in fresh buffers. With
-  // glibc's defaults such buffers go back to the kernel when freed and are
-  // faulted in again on the next read (page faults were ~45% of the CPU of
-  // GetCaseFile in bench/chronology_bench), so keep freed memory in the heap.
-  mallopt(M_MMAP_THRESHOLD, 32 << 20);
-  mallopt(M_TRIM_THRESHOLD, 256 << 20);
+  // The heap is jemalloc's (services/CMakeLists.txt), which keeps freed memory
+  // for reuse: glibc's mallopt would tune an allocator this binary does not use.
   return casefile::Serve();
 }
