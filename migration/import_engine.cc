@@ -124,10 +124,10 @@ absl::Status LoadCaseRecords(const LmdbTxn& txn, const std::string& case_id,
           auto by = storage::LoadSupersession(txn, case_id, r.entry);
           if (!by.ok()) return by.status();
           it->second = *by == 0;
-          if (it->second) {
-            auto entry = storage::LoadEntry(txn, case_id, r.entry);
+          if (it->second) {  // its sources are read here, one by one
+            auto entry = storage::LoadBareEntry(txn, case_id, r.entry);
             if (!entry.ok()) return entry.status();
-            if (entry->has_value()) entries[r.entry] = **entry;
+            if (entry->has_value()) entries[r.entry] = **std::move(entry);
           }
         }
         if (!it->second) return absl::OkStatus();  // history: a superseded entry keeps its sources
@@ -531,28 +531,25 @@ absl::StatusOr<v1::SeparateRecordResponse> ImportEngine::SeparateRecord(const Ca
   absl::MutexLock one_at_a_time(&one_import_at_a_time_);  // no import re-plans the case meanwhile
   CaseUpdate update;
   std::vector<std::string> merged_with;  // locators of the entry's other records
-  bool event_record = false;
+  std::optional<storage::RecordPlace> place;
   {
     auto read = store_->BeginRead();
     if (!read.ok()) return read.status();
     auto where = storage::LoadRecordPlace((*read)->txn(), locator);
     if (!where.ok()) return where.status();
-    event_record = where->has_value();
+    place = *std::move(where);
   }  // (no read transaction may stay open across a write: a map resize waits for them)
-  if (!event_record) return SeparatePersonRecord(caller, locator);
+  if (!place.has_value()) return SeparatePersonRecord(caller, locator);  // not an event record
+  update.case_id = place->case_id;
   {
     auto read = store_->BeginRead();
     if (!read.ok()) return read.status();
     const LmdbTxn& txn = (*read)->txn();
-    auto where = storage::LoadRecordPlace(txn, locator);
-    if (!where.ok()) return where.status();
-    if (!where->has_value()) return absl::NotFoundError(absl::StrCat("locator: no imported record '", locator, "'"));
-    update.case_id = (*where)->case_id;
     std::map<int64_t, v1::Entry> existing;
     std::vector<CaseRecord> records;
     if (auto s = LoadCaseRecords(txn, update.case_id, existing, records); !s.ok()) return s;
     for (const CaseRecord& r : records) {
-      if (r.entry == static_cast<int64_t>((*where)->entry) && r.source.locator() != locator)
+      if (r.entry == static_cast<int64_t>(place->entry) && r.source.locator() != locator)
         merged_with.push_back(r.source.locator());
     }
     if (!merged_with.empty()) {

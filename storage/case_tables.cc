@@ -43,9 +43,14 @@ absl::Status SaveCase(LmdbTxn& txn, absl::string_view case_id, const ::casefile:
   return SaveMessage(txn, keys::Case(case_id), c);
 }
 
+absl::StatusOr<std::optional<::casefile::v1::Entry>> LoadBareEntry(const LmdbTxn& txn, absl::string_view case_id,
+                                                       uint64_t number) {
+  return LoadMessage<::casefile::v1::Entry>(txn, keys::Entry(case_id, number));
+}
+
 absl::StatusOr<std::optional<::casefile::v1::Entry>> LoadEntry(const LmdbTxn& txn, absl::string_view case_id,
                                                    uint64_t number) {
-  auto entry = LoadMessage<::casefile::v1::Entry>(txn, keys::Entry(case_id, number));
+  auto entry = LoadBareEntry(txn, case_id, number);
   if (!entry.ok() || !entry->has_value()) return entry;
   auto by = LoadSupersession(txn, case_id, number);
   if (!by.ok()) return by.status();

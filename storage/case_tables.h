@@ -22,8 +22,12 @@ namespace casefile::storage {
 absl::StatusOr<std::optional<::casefile::v1::Case>> LoadCase(const LmdbTxn& txn, absl::string_view case_id);
 absl::Status SaveCase(LmdbTxn& txn, absl::string_view case_id, const ::casefile::v1::Case& c);
 
+// The entry with `superseded_by` and its sources filled in.
 absl::StatusOr<std::optional<::casefile::v1::Entry>> LoadEntry(const LmdbTxn& txn, absl::string_view case_id,
                                                    uint64_t number);
+// The entry as stored, without them (for callers that read those already).
+absl::StatusOr<std::optional<::casefile::v1::Entry>> LoadBareEntry(const LmdbTxn& txn, absl::string_view case_id,
+                                                       uint64_t number);
 absl::Status SaveEntry(LmdbTxn& txn, absl::string_view case_id, const ::casefile::v1::Entry& entry);
 
 // Records that entry `number` was superseded by `by`.
