@@ -35,7 +35,7 @@ std::string ReportText(const v1::Import& r) {
   std::string out = absl::StrFormat(
       "%s%s  %s\n"
       "  files              %d (%d not recognised)\n"
-      "  records read       %d (%d already imported before: skipped)\n"
+      "  records read       %d (%d already imported before: skipped; %d same place, different content: imported)\n"
       "  new entries        %d\n"
       "  merged duplicates  %d exact, %d near (pasted, re-flowed, prefixed, mistyped, shortened)\n"
       "  sent to review     %d   (casefile review list)\n"
@@ -43,11 +43,19 @@ std::string ReportText(const v1::Import& r) {
       "  nominal records    %d   persons in the index: %d\n"
       "  cases with entries %d\n",
       r.dry_run() ? "DRY RUN — nothing was written" : r.name(), r.label().empty() ? "" : "  ",
-      r.label(), c.files(), c.files_unrecognised(), c.records_read(), c.records_already_imported(),
+      r.label(), c.files(), c.files_unrecognised(), c.records_read(), c.records_already_imported(), c.records_changed(),
       c.new_entries(), c.exact_duplicates_merged(), c.near_duplicates_merged(), c.sent_to_review(),
       c.rejected(), c.nominal_records(), c.persons(), r.cases_size());
   if (!r.rejections().empty()) absl::StrAppend(&out, "\nNot imported:\n");
   for (const v1::Rejection& x : r.rejections()) absl::StrAppend(&out, "  ", x.locator(), ": ", x.reason(), "\n");
+  if (!r.changed_records().empty())
+    absl::StrAppend(&out, "\nSame place, different content (imported beside the earlier record",
+                    r.changed_records_size() < c.records_changed() ? absl::StrCat("; first ", r.changed_records_size(), " listed") : "",
+                    "):\n");
+  for (const v1::ChangedRecord& x : r.changed_records()) {
+    absl::StrAppend(&out, "  ", x.locator(), "  now ", x.record(), x.case_().empty() ? "" : " in ", x.case_(),
+                    "; before: ", x.previous_record(), x.previous_import().empty() ? "" : " from ", x.previous_import(), "\n");
+  }
   if (!r.unlisted_refs().empty()) absl::StrAppend(&out, "\nReferences missing from the case cross-reference:\n");
   for (const v1::CaseResolution& x : r.unlisted_refs())
     absl::StrAppend(&out, "  ", x.legacy_ref(), " → ", x.case_(), "  (", x.how(), ")\n");
@@ -107,9 +115,31 @@ int Import(const Args& args, const Connection& conn) {
   return kExitOk;
 }
 
+// Every rejected record of an import, page by page, with its content.
+int ImportsShowRejected(const std::string& name, const Args& args, const Connection& conn) {
+  v1::ListRejectedRecordsRequest request;
+  request.set_parent(name);
+  request.set_page_size(1000);
+  auto stub = ImportService::NewStub(conn.channel());
+  do {
+    v1::ListRejectedRecordsResponse page;
+    grpc::Status status = stub->ListRejectedRecords(conn.NewContext().get(), request, &page);
+    if (!status.ok()) return ReportRpcError(status);
+    if (args.Has("json")) {
+      std::cout << ToJson(page) << "\n";
+    } else {
+      for (const v1::Rejection& r : page.rejections())
+        std::cout << r.locator() << ": " << r.reason() << "\n" << Indented(r.raw(), "    | ") << "\n";
+    }
+    request.set_page_token(page.next_page_token());
+  } while (!request.page_token().empty());
+  return kExitOk;
+}
+
 int ImportsShow(const Args& args, const Connection& conn) {
   if (args.positional().size() != 1)
     return ReportUsageError(absl::InvalidArgumentError("give one import"), "imports show");
+  if (args.Has("rejected")) return ImportsShowRejected(WithPrefix(args.positional()[0], "imports/"), args, conn);
   v1::GetImportRequest request;
   request.set_name(WithPrefix(args.positional()[0], "imports/"));
   v1::Import report;
@@ -120,8 +150,10 @@ int ImportsShow(const Args& args, const Connection& conn) {
 }
 
 std::string SideText(const v1::ReviewSide& side) {
-  return absl::StrCat("    ", side.locator(), "  ", FormatPartialTime(FromProto(side.occurred())), "\n      | ",
-                      side.text(), "\n");
+  const bool versioned = !side.record().empty() && side.record() != side.locator();
+  return absl::StrCat("    ", side.locator(), "  ", FormatPartialTime(FromProto(side.occurred())),
+                      side.import().empty() ? "" : "  from ", side.import(), versioned ? "  record " : "",
+                      versioned ? side.record() : "", "\n      | ", side.text(), "\n");
 }
 
 std::string ItemText(const v1::ReviewItem& item, bool full) {
@@ -216,7 +248,10 @@ std::vector<Command> ImportCommands() {
        "Reads paper-file transcriptions, investigation logs (.txt, .docx), crime exports, the\n"
        "nominal index and case_xref.csv, recognised by content. Re-running a folder adds nothing.",
        {"label"}, {"dry-run"}, Import},
-      {"imports show", "show the report of an earlier import", "casefile imports show IMPORT", {}, {}, ImportsShow},
+      {"imports show", "show the report of an earlier import",
+       "casefile imports show IMPORT [--rejected]\n"
+       "--rejected lists every record that could not be read, with its reason and its content as read.",
+       {}, {"rejected"}, ImportsShow},
       {"review list", "uncertain matches waiting for an operator, strongest first",
        "casefile review list [--all] [--page-size N] [--page-token T]", {"page-size", "page-token"}, {"all"},
        ReviewList},

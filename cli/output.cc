@@ -10,11 +10,12 @@
 #include "google/protobuf/util/time_util.h"
 
 namespace casefile::cli {
-namespace {
 
 std::string Indented(const std::string& text, absl::string_view indent) {
   return absl::StrCat(indent, absl::StrReplaceAll(text, {{"\n", absl::StrCat("\n", indent)}}));
 }
+
+namespace {
 
 std::string SubjectList(const google::protobuf::RepeatedPtrField<v1::Subject>& subjects) {
   std::vector<std::string> names;
@@ -67,8 +68,13 @@ std::string EntryBlock(const v1::Entry& e, bool sources) {
   if (sources) {
     for (const v1::Source& s : e.sources()) {
       absl::StrAppend(&out, "    source ", s.locator(), s.legacy_ref().empty() ? "" : "  ", s.legacy_ref(),
-                      "  ", FormatPartialTime(FromProto(s.occurred())), "  ", s.author(), "\n",
-                      Indented(s.text(), "      | "), "\n");
+                      "  ", FormatPartialTime(FromProto(s.occurred())), "  ", s.author(), "\n");
+      // Two batches can hold the same locator: the import tells them apart,
+      // and the record id is what `casefile separate` takes.
+      absl::StrAppend(&out, "      from ", s.import().empty() ? "(unknown import)" : s.import(),
+                      s.import_label().empty() ? "" : absl::StrCat(" \"", s.import_label(), "\""));
+      if (!s.record().empty() && s.record() != s.locator()) absl::StrAppend(&out, "  record ", s.record());
+      absl::StrAppend(&out, "\n", Indented(s.text(), "      | "), "\n");
     }
   } else if (e.sources_size() > 1) {
     absl::StrAppend(&out, "    (merged from ", e.sources_size(), " legacy records; --sources shows them)\n");

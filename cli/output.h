@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "absl/strings/string_view.h"
 #include "casefile/v1/case.pb.h"
 #include "google/protobuf/message.h"
 
@@ -13,6 +14,8 @@ namespace casefile::cli {
 
 // The protobuf JSON mapping, one object per line.
 std::string ToJson(const google::protobuf::Message& message);
+// `text` with `indent` before each of its lines.
+std::string Indented(const std::string& text, absl::string_view indent);
 // "cases/CF-000001  v3  Ellie WATSON (03/04/2008)  refs: 22/45871/12"
 std::string CaseLine(const v1::Case& c);
 // A case header block: name, title, refs, subjects, version, creator.

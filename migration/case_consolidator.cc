@@ -12,6 +12,7 @@
 #include "core/partial_time_proto.h"
 #include "core/resource_names.h"
 #include "migration/entry_kind.h"
+#include "migration/record_id.h"
 #include "migration/stable_hash.h"
 
 namespace casefile::migration {
@@ -46,7 +47,7 @@ const CaseRecord& Primary(const std::vector<const CaseRecord*>& members) {
   return **std::min_element(members.begin(), members.end(), [](auto* x, auto* y) {
     if (x->source.text().size() != y->source.text().size())
       return x->source.text().size() > y->source.text().size();
-    return x->source.locator() < y->source.locator();
+    return RecordId(x->source) < RecordId(y->source);
   });
 }
 
@@ -79,6 +80,8 @@ NewEntryPlan PlanEntry(const std::vector<CaseRecord*>& members) {
 v1::ReviewSide Side(const CaseRecord& r) {
   v1::ReviewSide side;
   side.set_locator(r.source.locator());
+  side.set_record(RecordId(r.source));
+  side.set_import(r.source.import());
   side.set_text(r.source.text());
   *side.mutable_occurred() = r.source.occurred();
   return side;
@@ -93,7 +96,7 @@ absl::StatusOr<CasePlan> ConsolidateCase(const std::string& case_id,
                                          const EventClusterer& clusterer) {
   // A canonical order, so that the plan does not depend on input order.
   std::sort(records.begin(), records.end(), [](const CaseRecord& x, const CaseRecord& y) {
-    return x.source.locator() < y.source.locator();
+    return RecordId(x.source) < RecordId(y.source);
   });
   std::vector<EventForMatching> inputs;
   inputs.reserve(records.size());
@@ -103,7 +106,7 @@ absl::StatusOr<CasePlan> ConsolidateCase(const std::string& case_id,
   OperatorDecisions operator_decisions;
   if (!decisions.empty()) {
     absl::flat_hash_map<absl::string_view, int> index;
-    for (size_t i = 0; i < records.size(); ++i) index.emplace(records[i].source.locator(), static_cast<int>(i));
+    for (size_t i = 0; i < records.size(); ++i) index.emplace(RecordId(records[i].source), static_cast<int>(i));
     for (const PairDecision& d : decisions) {
       auto a = index.find(d.a), b = index.find(d.b);
       if (a == index.end() || b == index.end()) continue;
@@ -122,7 +125,7 @@ absl::StatusOr<CasePlan> ConsolidateCase(const std::string& case_id,
     const CaseRecord& b = records[pair.b];
     if (a.entry != 0 && b.entry != 0) continue;  // put before an operator already
     v1::ReviewItem item;
-    item.set_name(absl::StrCat("reviewItems/", PairId("e-", a.source.locator(), b.source.locator())));
+    item.set_name(absl::StrCat("reviewItems/", PairId("e-", RecordId(a.source), RecordId(b.source))));
     item.set_kind(v1::ReviewItem::KIND_EVENT);
     item.set_score(pair.score);
     item.set_reason(pair.reason);

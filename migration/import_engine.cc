@@ -24,6 +24,8 @@
 #include "migration/case_resolver.h"
 #include "migration/import_writes.h"
 #include "migration/person_index.h"
+#include "migration/record_id.h"
+#include "migration/rejected_records.h"
 #include "storage/case_tables.h"
 #include "storage/keys.h"
 #include "storage/prefix_scan.h"
@@ -32,6 +34,10 @@ namespace casefile::migration {
 namespace {
 
 using storage::LmdbTxn;
+
+// The report lists this many rejected, changed or partly dated records; its
+// counts hold them all (and ListRejectedRecords every rejected one).
+constexpr size_t kMaxListed = 1000;
 
 absl::string_view FormatName(LegacyFormat f) {
   switch (f) {
@@ -46,12 +52,15 @@ absl::string_view FormatName(LegacyFormat f) {
 }
 
 // Takes the record's strings: the import needs only its Source from here on.
-v1::Source ToSource(LegacyEvent&& e, const std::string& import_name) {
+v1::Source ToSource(LegacyEvent&& e, std::string record_id, uint64_t digest, const ImportName& import) {
   v1::Source s;
+  s.set_record(std::move(record_id));
+  s.set_content_digest(digest);
+  s.set_import_label(import.label);
   s.set_locator(std::move(e.locator));
   if (!e.legacy_refs.empty()) s.set_legacy_ref(e.legacy_refs.front());
   s.set_text(std::move(e.text));
-  s.set_import(import_name);
+  s.set_import(import.name);
   *s.mutable_occurred() = ToProto(e.occurred);
   *s.mutable_entered() = ToProto(e.entered);
   s.set_author(std::move(e.author));
@@ -75,11 +84,13 @@ std::string SubjectRecordId(const std::string& case_id, const LegacySubject& s) 
 }
 
 // `case_name` is the case the row's source_ref resolves to ("" if none).
-storage::v1::StoredPersonRecord FromNominal(const NominalRecord& n, const std::string& import,
+storage::v1::StoredPersonRecord FromNominal(const NominalRecord& n, std::string record_id, const ImportName& import,
                                             const std::string& case_name) {
   storage::v1::StoredPersonRecord p;
   p.set_case_(case_name);
-  p.set_locator(n.locator);
+  p.set_locator(std::move(record_id));
+  p.set_content_digest(ContentDigest(n));
+  p.set_import_label(import.label);
   p.set_nominal_ref(n.nominal_ref);
   p.set_forename(n.forename);
   p.set_surname(n.surname);
@@ -92,7 +103,7 @@ storage::v1::StoredPersonRecord FromNominal(const NominalRecord& n, const std::s
   p.set_source_ref(n.source_ref);
   p.set_as_written(absl::StrCat(n.forename, " ", n.surname, " (", n.date_of_birth_raw, "), ",
                                 n.address_1, ", ", n.town, ", ", n.postcode));
-  p.set_import(import);
+  p.set_import(import.name);
   return p;
 }
 
@@ -138,10 +149,71 @@ absl::Status LoadCaseRecords(const LmdbTxn& txn, const std::string& case_id,
       });
 }
 
+// How the store knows a record read at `locator` with content `digest`.
+struct KnownRecord {
+  std::string id;        // its record id (see record_id.h)
+  bool imported = false;  // imported before: skip it
+  // Another record was imported from the same place before.
+  bool place_taken = false;
+  std::optional<storage::RecordPlace> other_at_place;  // its place (event records)
+  std::string other_import;                            // its import (person records)
+};
+
+absl::StatusOr<KnownRecord> LookUpRecord(const LmdbTxn& txn, const std::string& locator, uint64_t digest) {
+  auto at_place = storage::LoadRecordPlace(txn, locator);
+  if (!at_place.ok()) return at_place.status();
+  // A place stored without a digest (older stores) counts as the same record.
+  if (!at_place->has_value() || (*at_place)->digest == digest || (*at_place)->digest == 0)
+    return KnownRecord{locator, at_place->has_value()};
+  KnownRecord known{VersionedRecordId(locator, digest), false, true, *std::move(*at_place)};
+  auto versioned = storage::LoadRecordPlace(txn, known.id);
+  if (!versioned.ok()) return versioned.status();
+  known.imported = versioned->has_value();
+  return known;
+}
+
+// The same for a nominal row (person records are keyed by record id too).
+absl::StatusOr<KnownRecord> LookUpPersonRecord(const LmdbTxn& txn, const NominalRecord& n, uint64_t digest) {
+  auto load = [&txn](const std::string& id) -> absl::StatusOr<std::optional<storage::v1::StoredPersonRecord>> {
+    auto found = txn.Get(storage::keys::PersonRecord(id));
+    if (!found.ok()) return found.status();
+    if (!found->has_value()) return std::nullopt;
+    storage::v1::StoredPersonRecord r;
+    if (!r.ParseFromArray((*found)->data(), static_cast<int>((*found)->size())))
+      return absl::DataLossError("corrupt person record");
+    return r;
+  };
+  auto at_place = load(n.locator);
+  if (!at_place.ok()) return at_place.status();
+  if (!at_place->has_value() || (*at_place)->content_digest() == digest || (*at_place)->content_digest() == 0)
+    return KnownRecord{n.locator, at_place->has_value()};
+  KnownRecord known{VersionedRecordId(n.locator, digest), false, true, std::nullopt, (*at_place)->import()};
+  auto versioned = load(known.id);
+  if (!versioned.ok()) return versioned.status();
+  known.imported = versioned->has_value();
+  return known;
+}
+
+// The report's line for a record from a place that held another record.
+absl::StatusOr<v1::ChangedRecord> Changed(const LmdbTxn& txn, const LegacyEvent& e, const KnownRecord& known,
+                                          const std::string& case_id, bool dry_run) {
+  v1::ChangedRecord c;
+  c.set_locator(e.locator);
+  c.set_record(known.id);
+  c.set_previous_record(e.locator);
+  if (!dry_run) c.set_case_(CaseName(case_id));
+  auto previous = txn.Get(storage::keys::Source(known.other_at_place->case_id, known.other_at_place->entry, e.locator));
+  if (!previous.ok()) return previous.status();
+  v1::Source source;
+  if (previous->has_value() && source.ParseFromArray((*previous)->data(), static_cast<int>((*previous)->size())))
+    c.set_previous_import(source.import());
+  return c;
+}
+
 // This import's records of the case become its new records (those not
 // imported before), and what the case learns from them: references, the
 // people named, and a person record per person named.
-absl::Status PrepareCase(const LmdbTxn& txn, const std::string& import_name, CaseUpdate& update) {
+absl::Status PrepareCase(const LmdbTxn& txn, const ImportName& import, bool dry_run, CaseUpdate& update) {
   absl::flat_hash_set<std::string> subject_ids;
   for (LegacyEvent* e : update.legacy_events) {
     for (const std::string& ref : e->legacy_refs) update.refs.insert(ref);
@@ -157,17 +229,23 @@ absl::Status PrepareCase(const LmdbTxn& txn, const std::string& import_name, Cas
       p.set_case_(CaseName(update.case_id));
       p.set_source_ref(e->legacy_refs.empty() ? "" : e->legacy_refs.front());
       p.set_as_written(absl::StrCat(s.as_written, " — named by ", e->locator));
-      p.set_import(import_name);
+      p.set_import(import.name);
     }
-    auto imported = storage::LoadRecordPlace(txn, e->locator);
-    if (!imported.ok()) return imported.status();
-    if (imported->has_value()) {
+    const uint64_t digest = ContentDigest(*e);
+    auto known = LookUpRecord(txn, e->locator, digest);
+    if (!known.ok()) return known.status();
+    if (known->imported) {
       ++update.already_imported;
       continue;
     }
+    if (known->place_taken) {
+      auto changed = Changed(txn, *e, *known, update.case_id, dry_run);
+      if (!changed.ok()) return changed.status();
+      update.changed.push_back(*std::move(changed));
+    }
     CaseRecord& r = update.new_records.emplace_back();
     for (const LegacySubject& s : e->subjects) r.subjects.push_back(ToSubject(s));
-    r.source = ToSource(std::move(*e), import_name);
+    r.source = ToSource(std::move(*e), std::move(known->id), digest, import);
   }
   return absl::OkStatus();
 }
@@ -176,7 +254,7 @@ absl::Status PrepareCase(const LmdbTxn& txn, const std::string& import_name, Cas
 
 absl::Status ImportEngine::ConsolidateBatch(absl::Span<CaseUpdate* const> batch,
                                             absl::Span<const PairDecision> decisions,
-                                            const std::string& import_name) {
+                                            const ImportName& import, bool dry_run) {
   const int threads = std::clamp<int>(std::thread::hardware_concurrency(), 1, 4);
   std::atomic<size_t> next{0};
   std::vector<absl::Status> errors(threads);
@@ -187,7 +265,7 @@ absl::Status ImportEngine::ConsolidateBatch(absl::Span<CaseUpdate* const> batch,
       std::vector<CaseRecord> records;
       {
         auto read = store_->BeginRead();
-        absl::Status s = read.ok() ? PrepareCase((*read)->txn(), import_name, update) : read.status();
+        absl::Status s = read.ok() ? PrepareCase((*read)->txn(), import, dry_run, update) : read.status();
         if (s.ok() && !update.new_records.empty()) {
           records = std::move(update.new_records);
           s = LoadCaseRecords((*read)->txn(), update.case_id, existing, records);
@@ -252,14 +330,16 @@ absl::StatusOr<v1::Import> ImportEngine::Run(const Caller& caller, const v1::Imp
   std::vector<LegacyEvent*> events;
   std::vector<const NominalRecord*> nominals;
   std::vector<CaseXref> xrefs;
+  std::vector<v1::Rejection> rejected;  // records and files not read, verbatim
   std::sort(files.begin(), files.end(), [](auto& a, auto& b) { return a.path < b.path; });
   for (LegacyFile& f : files) {
     counts.set_files(counts.files() + 1);
     if (f.format == LegacyFormat::kUnrecognised) counts.set_files_unrecognised(counts.files_unrecognised() + 1);
-    for (const ReadProblem& p : f.problems) {
-      v1::Rejection* r = report.add_rejections();
-      r->set_locator(p.locator);
-      r->set_reason(p.reason);
+    for (ReadProblem& p : f.problems) {
+      v1::Rejection& r = rejected.emplace_back();
+      r.set_locator(std::move(p.locator));
+      r.set_reason(std::move(p.reason));
+      r.set_raw(std::move(p.raw));
       if (f.format != LegacyFormat::kUnrecognised) counts.set_rejected(counts.rejected() + 1);
     }
     for (LegacyEvent& e : f.events) events.push_back(&e);
@@ -267,11 +347,18 @@ absl::StatusOr<v1::Import> ImportEngine::Run(const Caller& caller, const v1::Imp
     xrefs.insert(xrefs.end(), f.xrefs.begin(), f.xrefs.end());
   }
   counts.set_records_read(events.size() + nominals.size() + xrefs.size());
+  for (size_t i = 0; i < rejected.size() && i < kMaxListed; ++i) {
+    v1::Rejection& listed = *report.add_rejections();
+    listed.set_locator(rejected[i].locator());
+    listed.set_reason(rejected[i].reason());
+  }
   counts.set_nominal_records(nominals.size());
 
   // 2. What the store already holds: imported locators, references, decisions.
   say("resolving cases");
-  absl::flat_hash_set<std::string> known_person_records;
+  int64_t known_person_records = 0;
+  std::vector<std::string> nominal_ids(nominals.size());  // of new rows; "" if imported before
+  std::vector<v1::ChangedRecord> changed_nominals;
   // The case of each reference a nominal row names (normalised): filed by an
   // earlier import, or by this one (below). A row knows its case file the
   // way a subject does, so twins in one case stay apart, dry run or not.
@@ -298,10 +385,22 @@ absl::StatusOr<v1::Import> ImportEngine::Run(const Caller& caller, const v1::Imp
       return found;
     });
     if (!lookup_error.ok()) return lookup_error;
-    for (const NominalRecord* n : nominals) {
-      auto found = txn.Get(storage::keys::PersonRecord(n->locator));
-      if (!found.ok()) return found.status();
-      if (found->has_value()) known_person_records.insert(n->locator);
+    for (size_t i = 0; i < nominals.size(); ++i) {
+      const NominalRecord* n = nominals[i];
+      auto known = LookUpPersonRecord(txn, *n, ContentDigest(*n));
+      if (!known.ok()) return known.status();
+      if (known->imported) {
+        ++known_person_records;
+      } else {
+        if (known->place_taken) {
+          v1::ChangedRecord& c = changed_nominals.emplace_back();
+          c.set_locator(n->locator);
+          c.set_record(known->id);
+          c.set_previous_record(n->locator);
+          c.set_previous_import(known->other_import);
+        }
+        nominal_ids[i] = std::move(known->id);
+      }
       const std::string ref = NormalizeRef(n->source_ref);
       if (ref.empty() || case_of_nominal_ref.contains(ref)) continue;
       absl::Status s = storage::ScanCaseIds(txn, storage::keys::RefIndexPrefix(ref), "", [&](absl::string_view id) {
@@ -352,11 +451,13 @@ absl::StatusOr<v1::Import> ImportEngine::Run(const Caller& caller, const v1::Imp
     report.set_name(absl::StrCat("imports/", *id));
   }
   std::vector<storage::v1::StoredPersonRecord> person_records;
-  for (const NominalRecord* n : nominals) {
-    if (known_person_records.contains(n->locator)) continue;
-    const auto it = case_of_nominal_ref.find(NormalizeRef(n->source_ref));
+  const ImportName import{report.name(), report.label()};
+  for (size_t i = 0; i < nominals.size(); ++i) {
+    if (nominal_ids[i].empty()) continue;
+    const NominalRecord& n = *nominals[i];
+    const auto it = case_of_nominal_ref.find(NormalizeRef(n.source_ref));
     const bool known = it != case_of_nominal_ref.end() && !it->second.empty();
-    person_records.push_back(FromNominal(*n, report.name(), known ? CaseName(it->second) : ""));
+    person_records.push_back(FromNominal(n, std::move(nominal_ids[i]), import, known ? CaseName(it->second) : ""));
   }
 
   // 5. Consolidate and write in batches of whole cases: a batch's cases are
@@ -390,7 +491,7 @@ absl::StatusOr<v1::Import> ImportEngine::Run(const Caller& caller, const v1::Imp
     return absl::OkStatus();
   };
   for (std::vector<CaseUpdate*>& batch : batches) {
-    absl::Status consolidated = ConsolidateBatch(batch, decisions, report.name());
+    absl::Status consolidated = ConsolidateBatch(batch, decisions, import, dry_run);
     if (auto s = await_previous(); !s.ok()) return s;
     if (!consolidated.ok()) return consolidated;
     for (const CaseUpdate* u : batch) {
@@ -414,12 +515,18 @@ absl::StatusOr<v1::Import> ImportEngine::Run(const Caller& caller, const v1::Imp
         });
   }
   if (auto s = await_previous(); !s.ok()) return s;
-  int64_t already_imported = known_person_records.size();
+  int64_t already_imported = known_person_records;
+  std::vector<v1::ChangedRecord> changed = std::move(changed_nominals);
   for (auto& [case_id, update] : updates) {
     already_imported += update.already_imported;
+    for (v1::ChangedRecord& c : update.changed) changed.push_back(std::move(c));
     for (auto& p : update.subject_records) person_records.push_back(std::move(p));
   }
   counts.set_records_already_imported(already_imported);
+  counts.set_records_changed(changed.size());
+  std::sort(changed.begin(), changed.end(), [](auto& a, auto& b) { return a.locator() < b.locator(); });
+  for (size_t i = 0; i < changed.size() && i < kMaxListed; ++i)
+    *report.add_changed_records() = std::move(changed[i]);
 
   // 6. Persons: every person record, old and new, clustered again.
   say("matching persons");
@@ -434,8 +541,10 @@ absl::StatusOr<v1::Import> ImportEngine::Run(const Caller& caller, const v1::Imp
 
   // 7. The report, durable last: an import with a report is complete.
   if (!dry_run) {
-    absl::Status s = store_->writer().Run([&report](LmdbTxn& txn) {
-      return txn.Put(storage::keys::Import(report.name().substr(8)), report.SerializeAsString());
+    absl::Status s = store_->writer().Run([&report, &rejected](LmdbTxn& txn) {
+      const std::string id = report.name().substr(8);
+      if (auto st = SaveRejectedRecords(txn, id, rejected); !st.ok()) return st;
+      return txn.Put(storage::keys::Import(id), report.SerializeAsString());
     });
     if (!s.ok()) return s;
   }
@@ -530,7 +639,7 @@ absl::StatusOr<v1::SeparateRecordResponse> ImportEngine::SeparateRecord(const Ca
   if (locator.empty()) return absl::InvalidArgumentError("locator: required");
   absl::MutexLock one_at_a_time(&one_import_at_a_time_);  // no import re-plans the case meanwhile
   CaseUpdate update;
-  std::vector<std::string> merged_with;  // locators of the entry's other records
+  std::vector<std::string> merged_with;  // record ids of the entry's other records
   std::optional<storage::RecordPlace> place;
   {
     auto read = store_->BeginRead();
@@ -549,8 +658,8 @@ absl::StatusOr<v1::SeparateRecordResponse> ImportEngine::SeparateRecord(const Ca
     std::vector<CaseRecord> records;
     if (auto s = LoadCaseRecords(txn, update.case_id, existing, records); !s.ok()) return s;
     for (const CaseRecord& r : records) {
-      if (r.entry == static_cast<int64_t>(place->entry) && r.source.locator() != locator)
-        merged_with.push_back(r.source.locator());
+      if (r.entry == static_cast<int64_t>(place->entry) && RecordId(r.source) != locator)
+        merged_with.push_back(RecordId(r.source));
     }
     if (!merged_with.empty()) {
       auto decisions = LoadDecisions(txn);
@@ -604,6 +713,19 @@ absl::StatusOr<v1::Import> ImportEngine::GetImport(const Caller& caller, absl::s
   v1::Import report;
   if (!report.ParseFromArray((*found)->data(), (*found)->size())) return absl::DataLossError("corrupt import");
   return report;
+}
+
+absl::StatusOr<v1::ListRejectedRecordsResponse> ImportEngine::ListRejectedRecords(
+    const Caller& caller, const v1::ListRejectedRecordsRequest& request) {
+  auto report = GetImport(caller, request.parent());  // authorizes; NotFound for an unknown import
+  if (!report.ok()) {
+    if (absl::IsInvalidArgument(report.status())) return absl::InvalidArgumentError("parent: expected imports/{import}");
+    return report.status();
+  }
+  auto read = store_->BeginRead();
+  if (!read.ok()) return read.status();
+  return migration::ListRejectedRecords((*read)->txn(), request.parent().substr(8), request.page_size(),
+                                        request.page_token());
 }
 
 }  // namespace casefile::migration

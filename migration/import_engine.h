@@ -2,8 +2,8 @@
 // consolidated store — case resolution, consolidation of duplicate events,
 // the person index, review items and the import report.
 //
-// Safe to re-run: a legacy record is known by its locator, and a record
-// already imported is skipped. Each case's new entries, sources and record
+// Safe to re-run: a legacy record is known by its place and content (see
+// record_id.h), and a record already imported is skipped. Each case's new entries, sources and record
 // index are written in one transaction, so a crash leaves every case either
 // fully imported or untouched, and the re-run completes exactly the rest.
 //
@@ -49,6 +49,9 @@ class ImportEngine {
 
   // The report of an earlier import: `imports/{import}`.
   absl::StatusOr<v1::Import> GetImport(const Caller& caller, absl::string_view name);
+  // Its rejected records with their content, a page at a time.
+  absl::StatusOr<v1::ListRejectedRecordsResponse> ListRejectedRecords(const Caller& caller,
+                                                                      const v1::ListRejectedRecordsRequest& request);
 
   // Undoes a merge (ImportService.SeparateRecord): stores "separate" decisions
   // between the record and each record it was merged with, and consolidates
@@ -65,8 +68,8 @@ class ImportEngine {
                                                                  absl::string_view locator);
 
   absl::Status ConsolidateBatch(absl::Span<CaseUpdate* const> batch,
-                                absl::Span<const PairDecision> decisions,
-                                const std::string& import_name);
+                                absl::Span<const PairDecision> decisions, const ImportName& import,
+                                bool dry_run);
 
   storage::Store* const store_;
   ChangeFeed* const feed_;

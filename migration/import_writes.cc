@@ -11,6 +11,7 @@
 #include "google/protobuf/util/time_util.h"
 #include "migration/case_resolver.h"
 #include "migration/person_index.h"
+#include "migration/record_id.h"
 #include "migration/stable_hash.h"
 #include "storage/prefix_scan.h"
 #include "storage/case_tables.h"
@@ -39,10 +40,11 @@ std::string SubjectKey(const v1::Subject& s) {
 
 absl::Status IndexSource(LmdbTxn& txn, const std::string& case_id, int64_t entry,
                          const v1::Source& source) {
-  if (auto s = txn.Put(storage::keys::Source(case_id, entry, source.locator()), source.SerializeAsString());
+  if (auto s = txn.Put(storage::keys::Source(case_id, entry, RecordId(source)), source.SerializeAsString());
       !s.ok())
     return s;
-  return storage::SaveRecordPlace(txn, source.locator(), {case_id, static_cast<uint64_t>(entry)});
+  return storage::SaveRecordPlace(txn, RecordId(source),
+                                  {case_id, static_cast<uint64_t>(entry), source.content_digest()});
 }
 
 absl::Status PutIfAbsent(LmdbTxn& txn, const std::string& key, const std::string& value) {

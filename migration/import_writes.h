@@ -15,6 +15,7 @@
 #include "absl/time/time.h"
 #include "absl/types/span.h"
 #include "casefile/storage/v1/records.pb.h"
+#include "casefile/v1/import.pb.h"
 #include "core/caller.h"
 #include "migration/case_consolidator.h"
 #include "migration/legacy_record.h"
@@ -23,6 +24,13 @@
 #include "storage/store.h"
 
 namespace casefile::migration {
+
+// The import that brings records in: `imports/{import}` (empty for a dry
+// run) and its label.
+struct ImportName {
+  std::string name;
+  std::string label;
+};
 
 // Everything one import changes in one case.
 struct CaseUpdate;
@@ -36,6 +44,8 @@ struct CaseUpdate {
   // `subject_records` on a worker thread.
   std::vector<LegacyEvent*> legacy_events;
   int64_t already_imported = 0;                 // of legacy_events
+  // Of new_records: read from a place that held another record before.
+  std::vector<v1::ChangedRecord> changed;
   std::vector<storage::v1::StoredPersonRecord> subject_records;
   std::set<std::string> refs;                   // legacy references seen for it
   // People named, by lower-cased "forename surname"; the fullest form kept

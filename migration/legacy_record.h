@@ -69,6 +69,7 @@ struct CaseXref {
 struct ReadProblem {
   std::string locator;  // "<path>#row=N", "<path>#entry=N", or "<path>" for the file
   std::string reason;   // short and specific: "entry_date: '31/02/2012' is not a date"
+  std::string raw;      // the record's content as read, kept verbatim by the import
 };
 
 // Everything read from one legacy file.

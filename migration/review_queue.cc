@@ -10,6 +10,7 @@
 #include "casefile/storage/v1/records.pb.h"
 #include "google/protobuf/util/time_util.h"
 #include "migration/person_index.h"
+#include "migration/record_id.h"
 #include "storage/case_tables.h"
 #include "storage/keys.h"
 #include "storage/prefix_scan.h"
@@ -39,9 +40,9 @@ absl::StatusOr<std::optional<v1::ReviewItem>> LoadItem(const LmdbTxn& txn, const
 // Merging two events: the later entry is superseded by the earlier one, which
 // gains the later one's sources. Both stay visible.
 absl::Status MergeEvents(LmdbTxn& txn, const v1::ReviewItem& item) {
-  auto a = storage::LoadRecordPlace(txn, item.left().locator());
+  auto a = storage::LoadRecordPlace(txn, RecordId(item.left()));
   if (!a.ok()) return a.status();
-  auto b = storage::LoadRecordPlace(txn, item.right().locator());
+  auto b = storage::LoadRecordPlace(txn, RecordId(item.right()));
   if (!b.ok()) return b.status();
   if (!a->has_value() || !b->has_value() || (*a)->case_id != (*b)->case_id || (*a)->entry == (*b)->entry)
     return absl::OkStatus();  // already one entry, or not imported: the decision guides later imports
@@ -56,9 +57,10 @@ absl::Status MergeEvents(LmdbTxn& txn, const v1::ReviewItem& item) {
   // Its records are found in the kept entry from now on, so that a later
   // decision on one of them reaches the live entry, not the superseded one.
   for (const v1::Source& s : (*moved)->sources()) {
-    if (auto st = txn.Put(storage::keys::Source(case_id, keep, s.locator()), s.SerializeAsString()); !st.ok())
+    if (auto st = txn.Put(storage::keys::Source(case_id, keep, RecordId(s)), s.SerializeAsString()); !st.ok())
       return st;
-    if (auto st = storage::SaveRecordPlace(txn, s.locator(), {case_id, keep}); !st.ok()) return st;
+    if (auto st = storage::SaveRecordPlace(txn, RecordId(s), {case_id, keep, s.content_digest()}); !st.ok())
+      return st;
   }
   return storage::SaveSupersession(txn, case_id, gone, keep);
 }
@@ -67,13 +69,13 @@ absl::Status MergeEvents(LmdbTxn& txn, const v1::ReviewItem& item) {
 // another way (a record separated from its entry), or its two events have
 // since become one entry (through other records or decisions).
 absl::StatusOr<bool> Settled(const LmdbTxn& txn, const v1::ReviewItem& item) {
-  auto decided = txn.Get(storage::keys::Decision(item.left().locator(), item.right().locator()));
+  auto decided = txn.Get(storage::keys::Decision(RecordId(item.left()), RecordId(item.right())));
   if (!decided.ok()) return decided.status();
   if (decided->has_value()) return true;
   if (item.kind() != v1::ReviewItem::KIND_EVENT) return false;
-  auto a = storage::LoadRecordPlace(txn, item.left().locator());
+  auto a = storage::LoadRecordPlace(txn, RecordId(item.left()));
   if (!a.ok()) return a.status();
-  auto b = storage::LoadRecordPlace(txn, item.right().locator());
+  auto b = storage::LoadRecordPlace(txn, RecordId(item.right()));
   if (!b.ok()) return b.status();
   return a->has_value() && b->has_value() && (*a)->case_id == (*b)->case_id && (*a)->entry == (*b)->entry;
 }
@@ -164,9 +166,9 @@ absl::StatusOr<v1::ReviewItem> ReviewQueue::Resolve(const Caller& caller,
     decision.set_decision(request.decision());
     decision.set_review_item(item.name());
     decision.set_decided_by(caller.user);
-    decision.set_locator_a(std::min(item.left().locator(), item.right().locator()));
-    decision.set_locator_b(std::max(item.left().locator(), item.right().locator()));
-    if (auto st = txn.Put(storage::keys::Decision(item.left().locator(), item.right().locator()),
+    decision.set_locator_a(std::min(RecordId(item.left()), RecordId(item.right())));
+    decision.set_locator_b(std::max(RecordId(item.left()), RecordId(item.right())));
+    if (auto st = txn.Put(storage::keys::Decision(RecordId(item.left()), RecordId(item.right())),
                           decision.SerializeAsString());
         !st.ok())
       return st;

@@ -150,4 +150,11 @@ grpc::Status ImportServiceImpl::SeparateRecord(grpc::ServerContext* context,
                [&](const Caller& caller) { return engine_->SeparateRecord(caller, request->locator()); });
 }
 
+grpc::Status ImportServiceImpl::ListRejectedRecords(grpc::ServerContext* context,
+                                                    const v1::ListRejectedRecordsRequest* request,
+                                                    v1::ListRejectedRecordsResponse* response) {
+  return Unary(*auth_, context, response,
+               [&](const Caller& caller) { return engine_->ListRejectedRecords(caller, *request); });
+}
+
 }  // namespace casefile

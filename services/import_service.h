@@ -35,6 +35,8 @@ class ImportServiceImpl final : public v1::ImportService::Service {
                                  v1::ReviewItem* response) override;
   grpc::Status SeparateRecord(grpc::ServerContext* context, const v1::SeparateRecordRequest* request,
                               v1::SeparateRecordResponse* response) override;
+  grpc::Status ListRejectedRecords(grpc::ServerContext* context, const v1::ListRejectedRecordsRequest* request,
+                                   v1::ListRejectedRecordsResponse* response) override;
 
  private:
   const TokenAuthenticator* const auth_;

@@ -69,20 +69,28 @@ absl::Status SaveEntry(LmdbTxn& txn, absl::string_view case_id, const ::casefile
   return SaveMessage(txn, keys::Entry(case_id, entry.number()), entry);
 }
 
-absl::Status SaveRecordPlace(LmdbTxn& txn, absl::string_view locator, const RecordPlace& place) {
-  return txn.Put(keys::LegacyEvent(locator),
-                 absl::StrCat(place.case_id, absl::string_view("\0", 1), keys::EncodeBe64(place.entry)));
+// Value: "<case>\0<be64 entry>\1<be64 content digest>"; stores written before
+// the digest existed hold "<case>\0<be64 entry>" (digest 0: unknown).
+absl::Status SaveRecordPlace(LmdbTxn& txn, absl::string_view record_id, const RecordPlace& place) {
+  return txn.Put(keys::LegacyEvent(record_id),
+                 absl::StrCat(place.case_id, absl::string_view("\0", 1), keys::EncodeBe64(place.entry),
+                              absl::string_view("\1", 1), keys::EncodeBe64(place.digest)));
 }
 
-absl::StatusOr<std::optional<RecordPlace>> LoadRecordPlace(const LmdbTxn& txn, absl::string_view locator) {
-  auto found = txn.Get(keys::LegacyEvent(locator));
+absl::StatusOr<std::optional<RecordPlace>> LoadRecordPlace(const LmdbTxn& txn, absl::string_view record_id) {
+  auto found = txn.Get(keys::LegacyEvent(record_id));
   if (!found.ok()) return found.status();
   if (!found->has_value()) return std::nullopt;
-  const absl::string_view value = **found;
+  absl::string_view value = **found;
+  uint64_t digest = 0;
+  if (value.size() >= 18 && value[value.size() - 9] == '\1' && value[value.size() - 18] == '\0') {
+    digest = keys::DecodeBe64(value.substr(value.size() - 8)).value_or(0);
+    value.remove_suffix(9);
+  }
   std::optional<uint64_t> entry;
   if (value.size() >= 9 && value[value.size() - 9] == '\0') entry = keys::DecodeBe64(value.substr(value.size() - 8));
   if (!entry.has_value()) return absl::DataLossError("corrupt legacy record index");
-  return RecordPlace{std::string(value.substr(0, value.size() - 9)), *entry};
+  return RecordPlace{std::string(value.substr(0, value.size() - 9)), *entry, digest};
 }
 
 absl::Status SaveSupersession(LmdbTxn& txn, absl::string_view case_id, uint64_t number,

@@ -37,13 +37,15 @@ absl::Status SaveSupersession(LmdbTxn& txn, absl::string_view case_id, uint64_t 
 absl::StatusOr<uint64_t> LoadSupersession(const LmdbTxn& txn, absl::string_view case_id,
                                           uint64_t number);
 
-// Where an imported legacy record is now: its case and entry (the l\0 index).
+// Where an imported legacy record is now: its case and entry (the l\0 index,
+// by record id: see casefile.v1.Source.record).
 struct RecordPlace {
   std::string case_id;
   uint64_t entry = 0;
+  uint64_t digest = 0;  // Source.content_digest; 0 when unknown (older stores)
 };
-absl::Status SaveRecordPlace(LmdbTxn& txn, absl::string_view locator, const RecordPlace& place);
-absl::StatusOr<std::optional<RecordPlace>> LoadRecordPlace(const LmdbTxn& txn, absl::string_view locator);
+absl::Status SaveRecordPlace(LmdbTxn& txn, absl::string_view record_id, const RecordPlace& place);
+absl::StatusOr<std::optional<RecordPlace>> LoadRecordPlace(const LmdbTxn& txn, absl::string_view record_id);
 
 // Serialized entries of a case from `first` on, in order, stopping after the
 // chunk passes `max_bytes` (at least one entry) or at `last`. Each one has

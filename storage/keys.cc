@@ -92,6 +92,10 @@ std::string Decision(absl::string_view locator_a, absl::string_view locator_b) {
 }
 std::string DecisionPrefix() { return Tagged('D', ""); }
 std::string Import(absl::string_view import_id) { return Tagged('I', import_id); }
+std::string Rejected(absl::string_view import_id, absl::string_view locator) {
+  return absl::StrCat(Tagged('J', import_id), kSep, Bounded(locator));
+}
+std::string RejectedPrefix(absl::string_view import_id) { return absl::StrCat(Tagged('J', import_id), kSep); }
 
 
 uint64_t EntryNumber(absl::string_view entry_key) {

@@ -15,14 +15,17 @@
 //   a\0<be64 seq>                   access record (serialized casefile.v1.AccessRecord)
 //
 // Migration tables:
-//   l\0<locator>                    legacy event imported → "<case>\0<be64 entry>"
-//   S\0<case>\0<be64 n>\0<locator>  source of entry n (serialized casefile.v1.Source)
+//   l\0<record id>                  legacy event imported → "<case>\0<be64 entry>\1<be64 digest>"
+//                                   (record id: Source.record, the locator or "<locator>@<hex digest>")
+//   S\0<case>\0<be64 n>\0<record id> source of entry n (serialized casefile.v1.Source)
 //   p\0<person record id>           legacy person record (casefile.storage.v1.StoredPersonRecord)
 //   P\0<person>                     person (casefile.v1.Person), rebuilt by each import
 //   Q\0<token>\0<person>             person name token → person, value ""
 //   V\0<item>                       review item (casefile.v1.ReviewItem)
-//   D\0<locator a>\0<locator b>      operator decision on a pair, a < b (StoredDecision)
+//   D\0<record a>\0<record b>        operator decision on a pair of record ids, a < b (StoredDecision)
 //   I\0<import>                     import report (casefile.v1.Import)
+//   J\0<import>\0<locator>           a record or file of the import that could not be read,
+//                                   verbatim (casefile.v1.Rejection with raw)
 //
 // Thread-safe: pure functions.
 #ifndef CASEFILE_STORAGE_KEYS_H_
@@ -68,6 +71,8 @@ std::string ReviewItemPrefix();
 std::string Decision(absl::string_view locator_a, absl::string_view locator_b);
 std::string DecisionPrefix();
 std::string Import(absl::string_view import_id);
+std::string Rejected(absl::string_view import_id, absl::string_view locator);
+std::string RejectedPrefix(absl::string_view import_id);
 
 // Big-endian 8-byte encoding.
 std::string EncodeBe64(uint64_t v);

@@ -360,8 +360,8 @@ TEST_F(ReviewQueueTest, MergingTwoEntriesSupersedesTheLaterWhichHandsOverItsSour
               ElementsAre("crime.csv#row=4", "log.txt#entry=3", "paper.csv#row=9"));
   EXPECT_THAT(SourcesOf("HFD-PVP-000123", 5), ElementsAre("crime.csv#row=4", "paper.csv#row=9"));
   // And the records are found in the entry that now holds them.
-  const std::string in_entry_2 =
-      absl::StrCat("HFD-PVP-000123", absl::string_view("\0", 1), keys::EncodeBe64(2));
+  const std::string in_entry_2 = absl::StrCat("HFD-PVP-000123", absl::string_view("\0", 1), keys::EncodeBe64(2),
+                                              absl::string_view("\1", 1), keys::EncodeBe64(0));
   EXPECT_EQ(Read(keys::LegacyEvent("paper.csv#row=9")), in_entry_2);
   EXPECT_EQ(Read(keys::LegacyEvent("crime.csv#row=4")), in_entry_2);
 }
