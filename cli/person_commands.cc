@@ -1,4 +1,4 @@
-// The person index commands: persons search, persons get.
+// The person index commands: persons search, persons get, persons list.
 #include <cstdio>
 #include <iostream>
 
@@ -27,12 +27,15 @@ std::string Born(const v1::Person& p) {
   return absl::StrCat("born ", FormatPartialTime(FromProto(p.date_of_birth())));
 }
 
-// "0.98  persons/P…  Ellie WATSON  born 2008-04-03  cases: cases/CF-1  3 sources"
+// "persons/P…  Ellie WATSON  born 2008-04-03  cases: cases/CF-1  3 sources"
+std::string PersonLine(const v1::Person& p) {
+  return absl::StrFormat("%s  %s  %s  cases: %s  %d sources", p.name(), FullName(p), Born(p),
+                         p.cases().empty() ? "-" : absl::StrJoin(p.cases(), ", "), p.sources_size());
+}
+
+// "0.98  " and the person's line.
 std::string MatchLine(const v1::PersonMatch& m) {
-  const v1::Person& p = m.person();
-  return absl::StrFormat("%.2f  %s  %s  %s  cases: %s  %d sources", m.score(), p.name(), FullName(p),
-                         Born(p), p.cases().empty() ? "-" : absl::StrJoin(p.cases(), ", "),
-                         p.sources_size());
+  return absl::StrFormat("%.2f  %s", m.score(), PersonLine(m.person()));
 }
 
 std::string PersonBlock(const v1::Person& p) {
@@ -92,6 +95,36 @@ int Get(const Args& args, const Connection& conn) {
   return kExitOk;
 }
 
+int List(const Args& args, const Connection& conn) {
+  const std::string cmd = "persons list";
+  if (!args.positional().empty())
+    return ReportUsageError(absl::InvalidArgumentError("persons list takes no words, only options"), cmd);
+  v1::ListPersonsRequest request;
+  int page_size = 0;
+  if (args.Has("page-size") && !absl::SimpleAtoi(args.Get("page-size"), &page_size))
+    return ReportUsageError(absl::InvalidArgumentError("--page-size must be a number"), cmd);
+  request.set_page_size(page_size);
+  request.set_page_token(args.Get("page-token"));
+  auto stub = PersonService::NewStub(conn.channel());
+  while (true) {
+    v1::ListPersonsResponse response;
+    grpc::Status status = stub->ListPersons(conn.NewContext().get(), request, &response);
+    if (!status.ok()) return ReportRpcError(status);
+    if (args.Has("json")) {
+      std::cout << ToJson(response) << "\n";
+    } else {
+      for (const v1::Person& p : response.persons()) std::cout << PersonLine(p) << "\n";
+    }
+    if (response.next_page_token().empty()) break;
+    if (!args.Has("all")) {
+      if (!args.Has("json")) std::cout << "more: --page-token " << response.next_page_token() << "\n";
+      break;
+    }
+    request.set_page_token(response.next_page_token());
+  }
+  return kExitOk;
+}
+
 }  // namespace
 
 std::vector<Command> PersonCommands() {
@@ -102,6 +135,11 @@ std::vector<Command> PersonCommands() {
        {"dob", "page-size"}, {}, Search},
       {"persons get", "show a person with every legacy record it came from",
        "casefile persons get PERSON   (P0123456789abcdef or persons/P0123456789abcdef)", {}, {}, Get},
+      {"persons list", "list every person of the index, in name order",
+       "casefile persons list [--page-size N] [--page-token T] [--all]\n"
+       "One page (default 50, at most 1000) and the --page-token of the next; --all pages through\n"
+       "every person.",
+       {"page-size", "page-token"}, {"all"}, List},
   };
 }
 
