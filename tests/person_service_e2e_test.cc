@@ -43,18 +43,22 @@ StoredPersonRecord Record(const std::string& locator, const std::string& forenam
   return r;
 }
 
-// Runs the `casefile` CLI (`args` then the server and token options) against
-// `server`; returns its stdout and sets *exit_code.
-std::string RunCli(const CasefiledProcess& server, const std::string& args, const std::string& token,
-                   int* exit_code) {
-  const std::string command = absl::StrCat(CASEFILE_CLI_PATH, " ", args, " --server ", server.address(),
-                                           " --token ", token);
+// Runs `casefile` with `args` as they are; returns its stdout and sets *exit_code.
+std::string RunCliWords(const std::string& args, int* exit_code) {
+  const std::string command = absl::StrCat(CASEFILE_CLI_PATH, " ", args, " 2>/dev/null");
   FILE* pipe = popen(command.c_str(), "r");
   std::string out;
   char buffer[4096];
   for (size_t n; (n = fread(buffer, 1, sizeof(buffer), pipe)) > 0;) out.append(buffer, n);
   *exit_code = WEXITSTATUS(pclose(pipe));
   return out;
+}
+
+// Runs the `casefile` CLI (`args` then the server and token options) against
+// `server`; returns its stdout and sets *exit_code.
+std::string RunCli(const CasefiledProcess& server, const std::string& args, const std::string& token,
+                   int* exit_code) {
+  return RunCliWords(absl::StrCat(args, " --server ", server.address(), " --token ", token), exit_code);
 }
 
 // The person whose smallest record locator is `locator`.
@@ -166,6 +170,23 @@ TEST_F(PersonServiceE2eTest, EveryRoleMayReadPersonsButOnlyWithAToken) {
   grpc::Status bad = Search(" ", &response);
   EXPECT_EQ(bad.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_THAT(bad.error_message(), StartsWith("query:"));
+}
+
+TEST_F(PersonServiceE2eTest, CliGlobalOptionsGoBeforeOrAfterTheCommand) {
+  int before_code = -1, after_code = -1;
+  const std::string before = RunCliWords(
+      absl::StrCat("--json --server ", server_->address(), " --token=", kAuditorToken, " persons list --page-size 2"),
+      &before_code);
+  const std::string after = RunCliWords(
+      absl::StrCat("persons list --page-size 2 --json --server ", server_->address(), " --token=", kAuditorToken),
+      &after_code);
+  EXPECT_EQ(before_code, 0);
+  EXPECT_EQ(after_code, 0);
+  EXPECT_THAT(before, StartsWith("{\"persons\":[{\"name\":\"persons/P"));
+  EXPECT_EQ(before, after);
+  // A command's own option goes after the command.
+  RunCliWords(absl::StrCat("--page-size 2 persons list --server ", server_->address()), &before_code);
+  EXPECT_EQ(before_code, 2);
 }
 
 TEST_F(PersonServiceE2eTest, CliSearchesAndShowsPersons) {
