@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "cli/command.h"
+#include "cli/terminal_safe.h"
 
 namespace casefile::cli {
 namespace {
@@ -30,7 +31,7 @@ int Main(int argc, char** argv) {
   // Global options may come before the command as well as after it.
   auto line = SplitGlobalOptions(std::vector<std::string>(argv + 1, argv + argc));
   if (!line.ok()) {
-    std::fprintf(stderr, "error: %s\n", std::string(line.status().message()).c_str());
+    std::fprintf(stderr, "error: %s\n", TerminalSafe(line.status().message()).c_str());
     PrintOverview(commands);
     return kExitUsage;
   }
@@ -52,7 +53,7 @@ int Main(int argc, char** argv) {
     }
   }
   if (command == nullptr) {
-    std::fprintf(stderr, "error: unknown command '%s'\n", words[0].c_str());
+    std::fprintf(stderr, "error: unknown command '%s'\n", TerminalSafe(words[0]).c_str());
     PrintOverview(commands);
     return kExitUsage;
   }

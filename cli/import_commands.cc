@@ -17,6 +17,7 @@
 #include "client/folder_upload.h"
 #include "cli/command.h"
 #include "cli/output.h"
+#include "cli/terminal_safe.h"
 #include "core/partial_time.h"
 #include "core/partial_time_proto.h"
 
@@ -42,23 +43,25 @@ std::string ReportText(const v1::Import& r) {
       "  rejected           %d\n"
       "  nominal records    %d   persons in the index: %d\n"
       "  cases with entries %d\n",
-      r.dry_run() ? "DRY RUN — nothing was written" : r.name(), r.label().empty() ? "" : "  ",
-      r.label(), c.files(), c.files_unrecognised(), c.records_read(), c.records_already_imported(),
+      r.dry_run() ? "DRY RUN — nothing was written" : TerminalSafe(r.name()), r.label().empty() ? "" : "  ",
+      TerminalSafe(r.label()), c.files(), c.files_unrecognised(), c.records_read(), c.records_already_imported(),
       c.new_entries(), c.exact_duplicates_merged(), c.near_duplicates_merged(), c.sent_to_review(),
       c.rejected(), c.nominal_records(), c.persons(), r.cases_size());
   if (!r.rejections().empty()) absl::StrAppend(&out, "\nNot imported:\n");
-  for (const v1::Rejection& x : r.rejections()) absl::StrAppend(&out, "  ", x.locator(), ": ", x.reason(), "\n");
+  for (const v1::Rejection& x : r.rejections())
+    absl::StrAppend(&out, "  ", TerminalSafe(x.locator()), ": ", TerminalSafe(x.reason()), "\n");
   if (!r.unlisted_refs().empty()) absl::StrAppend(&out, "\nReferences missing from the case cross-reference:\n");
   for (const v1::CaseResolution& x : r.unlisted_refs())
-    absl::StrAppend(&out, "  ", x.legacy_ref(), " → ", x.case_(), "  (", x.how(), ")\n");
+    absl::StrAppend(&out, "  ", TerminalSafe(x.legacy_ref()), " → ", TerminalSafe(x.case_()), "  (",
+                    TerminalSafe(x.how()), ")\n");
   if (!r.ref_conflicts().empty())
     absl::StrAppend(&out, "\nRecords naming references of different cases (check the cross-reference):\n");
   for (const v1::RefConflict& x : r.ref_conflicts()) {
     std::vector<std::string> pairs;
     for (int i = 0; i < x.legacy_refs_size() && i < x.cases_size(); ++i)
-      pairs.push_back(absl::StrCat(x.legacy_refs(i), " (", x.cases(i), ")"));
+      pairs.push_back(absl::StrCat(TerminalSafe(x.legacy_refs(i)), " (", TerminalSafe(x.cases(i)), ")"));
     absl::StrAppend(&out, "  ", absl::StrJoin(pairs, ", "), ": ", x.records(), x.records() == 1 ? " record" : " records",
-                    " filed under ", x.filed_under(), ", e.g. ", x.example_locator(), "\n");
+                    " filed under ", TerminalSafe(x.filed_under()), ", e.g. ", TerminalSafe(x.example_locator()), "\n");
   }
   return out;
 }
@@ -67,7 +70,7 @@ std::string ProgressLine(const v1::ImportProgress& p, size_t files_total, uint64
                          absl::Time start) {
   double seconds = std::max(1e-3, absl::ToDoubleSeconds(absl::Now() - start));
   double rate = p.records_read() / seconds;
-  std::string line = absl::StrFormat("\r%-26s files %d/%d  records %d  %.0f records/s", p.stage(),
+  std::string line = absl::StrFormat("\r%-26s files %d/%d  records %d  %.0f records/s", TerminalSafe(p.stage()),
                                      p.files_read(), files_total, p.records_read(), rate);
   if (p.stage() == "reading" && p.bytes_read() > 0 && p.bytes_read() < static_cast<int64_t>(bytes_total)) {
     double eta = seconds * (static_cast<double>(bytes_total) / p.bytes_read() - 1);
@@ -99,7 +102,7 @@ int Import(const Args& args, const Connection& conn) {
       });
   if (interactive) std::fprintf(stderr, "\n");
   if (!result.local_error.empty()) {
-    std::fprintf(stderr, "error: %s\n", result.local_error.c_str());
+    std::fprintf(stderr, "error: %s\n", TerminalSafe(result.local_error).c_str());
     return kExitUsage;
   }
   if (!result.status.ok()) return ReportRpcError(result.status);
@@ -120,17 +123,19 @@ int ImportsShow(const Args& args, const Connection& conn) {
 }
 
 std::string SideText(const v1::ReviewSide& side) {
-  return absl::StrCat("    ", side.locator(), "  ", FormatPartialTime(FromProto(side.occurred())), "\n      | ",
-                      side.text(), "\n");
+  return absl::StrCat("    ", TerminalSafe(side.locator()), "  ", FormatPartialTime(FromProto(side.occurred())),
+                      "\n      | ", TerminalSafeText(side.text()), "\n");
 }
 
 std::string ItemText(const v1::ReviewItem& item, bool full) {
   std::string kind = item.kind() == v1::ReviewItem::KIND_PERSON ? "person" : "event";
-  std::string decision = item.decision() == v1::ReviewItem::DECISION_MERGE      ? "  [merged by " + item.decided_by() + "]"
-                         : item.decision() == v1::ReviewItem::DECISION_SEPARATE ? "  [kept apart by " + item.decided_by() + "]"
+  const std::string by = TerminalSafe(item.decided_by());
+  std::string decision = item.decision() == v1::ReviewItem::DECISION_MERGE      ? "  [merged by " + by + "]"
+                         : item.decision() == v1::ReviewItem::DECISION_SEPARATE ? "  [kept apart by " + by + "]"
                                                                                : "";
-  std::string out = absl::StrFormat("%s  %-6s score %.1f  %s%s%s\n", item.name(), kind, item.score(), item.case_(),
-                                    item.case_().empty() ? "" : "  ", item.reason()) ;
+  std::string out = absl::StrFormat("%s  %-6s score %.1f  %s%s%s\n", TerminalSafe(item.name()), kind, item.score(),
+                                    TerminalSafe(item.case_()), item.case_().empty() ? "" : "  ",
+                                    TerminalSafe(item.reason()));
   absl::StrAppend(&out, decision.empty() ? "" : decision + "\n");
   if (full) absl::StrAppend(&out, "  left:\n", SideText(item.left()), "  right:\n", SideText(item.right()));
   return out;
@@ -154,7 +159,8 @@ int ReviewList(const Args& args, const Connection& conn) {
   }
   if (response.review_items().empty()) std::cout << "nothing waits for review\n";
   for (const v1::ReviewItem& item : response.review_items()) std::cout << ItemText(item, false);
-  if (!response.next_page_token().empty()) std::cout << "more: --page-token " << response.next_page_token() << "\n";
+  if (!response.next_page_token().empty())
+    std::cout << "more: --page-token " << TerminalSafe(response.next_page_token()) << "\n";
   return kExitOk;
 }
 
@@ -197,11 +203,12 @@ int SeparateRecord(const Args& args, const Connection& conn) {
     return kExitOk;
   }
   for (const v1::Entry& e : response.entries()) {
-    std::cout << e.name() << "  " << FormatPartialTime(FromProto(e.occur_time())) << "  " << e.sources_size()
+    std::cout << TerminalSafe(e.name()) << "  " << FormatPartialTime(FromProto(e.occur_time())) << "  " << e.sources_size()
               << (e.sources_size() == 1 ? " source" : " sources") << "\n";
   }
   for (const v1::Person& p : response.persons()) {
-    std::cout << p.name() << "  " << p.forename() << " " << p.surname() << "  " << p.sources_size()
+    std::cout << TerminalSafe(p.name()) << "  " << TerminalSafe(p.forename()) << " " << TerminalSafe(p.surname())
+              << "  " << p.sources_size()
               << (p.sources_size() == 1 ? " record" : " records") << "\n";
   }
   return kExitOk;

@@ -10,6 +10,7 @@
 #include "casefile/v1/person.grpc.pb.h"
 #include "cli/command.h"
 #include "cli/output.h"
+#include "cli/terminal_safe.h"
 #include "core/partial_time.h"
 #include "core/partial_time_proto.h"
 
@@ -19,8 +20,8 @@ namespace {
 using v1::PersonService;
 
 std::string FullName(const v1::Person& p) {
-  if (p.forename().empty() || p.surname().empty()) return p.forename() + p.surname();
-  return absl::StrCat(p.forename(), " ", p.surname());
+  if (p.forename().empty() || p.surname().empty()) return TerminalSafe(p.forename() + p.surname());
+  return TerminalSafe(absl::StrCat(p.forename(), " ", p.surname()));
 }
 
 std::string Born(const v1::Person& p) {
@@ -29,8 +30,8 @@ std::string Born(const v1::Person& p) {
 
 // "persons/P…  Ellie WATSON  born 2008-04-03  cases: cases/CF-1  3 sources"
 std::string PersonLine(const v1::Person& p) {
-  return absl::StrFormat("%s  %s  %s  cases: %s  %d sources", p.name(), FullName(p), Born(p),
-                         p.cases().empty() ? "-" : absl::StrJoin(p.cases(), ", "), p.sources_size());
+  return absl::StrFormat("%s  %s  %s  cases: %s  %d sources", TerminalSafe(p.name()), FullName(p), Born(p),
+                         p.cases().empty() ? "-" : TerminalSafe(absl::StrJoin(p.cases(), ", ")), p.sources_size());
 }
 
 // "0.98  " and the person's line.
@@ -39,14 +40,15 @@ std::string MatchLine(const v1::PersonMatch& m) {
 }
 
 std::string PersonBlock(const v1::Person& p) {
-  std::string out = absl::StrCat(p.name(), "  ", FullName(p), "  ", Born(p), "\n");
-  absl::StrAppend(&out, "  names:     ", absl::StrJoin(p.name_variants(), "; "), "\n");
-  if (!p.addresses().empty()) absl::StrAppend(&out, "  addresses: ", absl::StrJoin(p.addresses(), "; "), "\n");
-  if (!p.cases().empty()) absl::StrAppend(&out, "  cases:     ", absl::StrJoin(p.cases(), ", "), "\n");
+  std::string out = absl::StrCat(TerminalSafe(p.name()), "  ", FullName(p), "  ", Born(p), "\n");
+  absl::StrAppend(&out, "  names:     ", TerminalSafe(absl::StrJoin(p.name_variants(), "; ")), "\n");
+  if (!p.addresses().empty())
+    absl::StrAppend(&out, "  addresses: ", TerminalSafe(absl::StrJoin(p.addresses(), "; ")), "\n");
+  if (!p.cases().empty()) absl::StrAppend(&out, "  cases:     ", TerminalSafe(absl::StrJoin(p.cases(), ", ")), "\n");
   absl::StrAppend(&out, "  sources:\n");
   for (const v1::PersonSource& s : p.sources()) {
-    absl::StrAppend(&out, "    ", s.locator(), s.nominal_ref().empty() ? "" : "  nominal ", s.nominal_ref(),
-                    "\n      | ", s.as_written(), "\n");
+    absl::StrAppend(&out, "    ", TerminalSafe(s.locator()), s.nominal_ref().empty() ? "" : "  nominal ",
+                    TerminalSafe(s.nominal_ref()), "\n      | ", TerminalSafe(s.as_written()), "\n");
   }
   return out;
 }
@@ -117,7 +119,7 @@ int List(const Args& args, const Connection& conn) {
     }
     if (response.next_page_token().empty()) break;
     if (!args.Has("all")) {
-      if (!args.Has("json")) std::cout << "more: --page-token " << response.next_page_token() << "\n";
+      if (!args.Has("json")) std::cout << "more: --page-token " << TerminalSafe(response.next_page_token()) << "\n";
       break;
     }
     request.set_page_token(response.next_page_token());

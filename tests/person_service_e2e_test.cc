@@ -80,6 +80,8 @@ class PersonServiceE2eTest : public ::testing::Test {
                  Record("nominals.csv#row=2", "Ellie", "WATSON", "03/04/2008", ""),
                  Record("nominals.csv#row=3", "Mark", "WATSON", "12/05/1980", ""),
                  Record("nominals.csv#row=4", "William", "SMITH", "07/07/1975", "cases/CF-2"),
+                 // Control characters as a legacy file could hold them.
+                 Record("nominals.csv#row=5", "Eve\x1b[2J", "MAL\nLORY\u009b", "01/02/2003", ""),
              }) {
           if (auto st = txn.Put(storage::keys::PersonRecord(r.locator()), r.SerializeAsString()); !st.ok())
             return st;
@@ -187,6 +189,23 @@ TEST_F(PersonServiceE2eTest, CliGlobalOptionsGoBeforeOrAfterTheCommand) {
   // A command's own option goes after the command.
   RunCliWords(absl::StrCat("--page-size 2 persons list --server ", server_->address()), &before_code);
   EXPECT_EQ(before_code, 2);
+}
+
+TEST_F(PersonServiceE2eTest, CliShowsControlCharactersEscaped) {
+  int code = -1;
+  const std::string id = PersonName("nominals.csv#row=5").substr(8);
+  std::string out = Cli(absl::StrCat("persons get ", id), &code);
+  EXPECT_EQ(code, 0);
+  EXPECT_THAT(out, StartsWith(absl::StrCat("persons/", id, "  Eve\\x1b[2J MAL\\nLORY\\u009b  born 2003-02-01\n")));
+  EXPECT_THAT(out, HasSubstr("      | Eve\\x1b[2J MAL\\nLORY\\u009b (01/02/2003)\n"));
+  EXPECT_EQ(out.find('\x1b'), std::string::npos) << out;
+  EXPECT_EQ(out.find("\u009b"), std::string::npos) << out;
+  // JSON escapes them its own way.
+  out = Cli(absl::StrCat("persons get ", id, " --json"), &code);
+  EXPECT_EQ(code, 0);
+  EXPECT_THAT(out, HasSubstr("\"forename\":\"Eve\\u001b[2J"));
+  EXPECT_EQ(out.find('\x1b'), std::string::npos) << out;
+  EXPECT_EQ(out.find("\u009b"), std::string::npos) << out;
 }
 
 TEST_F(PersonServiceE2eTest, CliSearchesAndShowsPersons) {
