@@ -80,11 +80,17 @@ std::string ProgressLine(const v1::ImportProgress& p, size_t files_total, uint64
   return line + "   ";
 }
 
+// "skipped: <path>: <reason>" on stderr: a folder entry not uploaded.
+void PrintSkipped(const client::SkippedPath& skip) {
+  std::fprintf(stderr, "skipped: %s: %s\n", TerminalSafe(skip.path).c_str(), TerminalSafe(skip.reason).c_str());
+}
+
 int Import(const Args& args, const Connection& conn) {
   if (args.positional().size() != 1)
     return ReportUsageError(absl::InvalidArgumentError("give one import folder"), "import");
   auto listing = client::ListFolder(args.positional()[0]);
   if (!listing.ok()) return ReportUsageError(listing.status(), "import");
+  for (const client::SkippedPath& skip : listing->skipped) PrintSkipped(skip);
   v1::ImportOptions options;
   options.set_dry_run(args.Has("dry-run"));
   options.set_label(args.Get("label", fs::path(listing->root).filename().string()));
@@ -101,12 +107,18 @@ int Import(const Args& args, const Connection& conn) {
         return true;
       });
   if (interactive) std::fprintf(stderr, "\n");
+  // Those the listing found are printed already; these went at upload time.
+  for (size_t i = listing->skipped.size(); i < result.skipped.size(); ++i) PrintSkipped(result.skipped[i]);
   if (!result.local_error.empty()) {
     std::fprintf(stderr, "error: %s\n", TerminalSafe(result.local_error).c_str());
     return kExitUsage;
   }
   if (!result.status.ok()) return ReportRpcError(result.status);
   std::cout << (args.Has("json") ? ToJson(result.report) + "\n" : ReportText(result.report));
+  if (!result.skipped.empty()) {
+    std::fprintf(stderr, "%zu %s of the folder not uploaded: see the 'skipped:' lines above\n", result.skipped.size(),
+                 result.skipped.size() == 1 ? "entry" : "entries");
+  }
   return kExitOk;
 }
 
