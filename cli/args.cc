@@ -2,6 +2,7 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
 
 namespace casefile::cli {
 
@@ -26,6 +27,37 @@ absl::StatusOr<Args> Args::Parse(const std::vector<std::string>& words,
     }
   }
   return args;
+}
+
+absl::StatusOr<CommandLine> SplitGlobalOptions(const std::vector<std::string>& words) {
+  CommandLine line;
+  size_t i = 0;
+  for (; i < words.size() && absl::StartsWith(words[i], "-"); ++i) {
+    absl::string_view word = words[i];
+    if (word == "-h") {
+      line.global.push_back("--help");
+      continue;
+    }
+    absl::string_view name = word;
+    if (!absl::ConsumePrefix(&name, "--") || name.empty()) {
+      return absl::InvalidArgumentError(absl::StrCat("'", word, "' is not an option; give a command"));
+    }
+    const size_t eq = name.find('=');
+    const std::string bare(name.substr(0, eq));
+    if (kGlobalSwitches.contains(bare) || (kGlobalValueOptions.contains(bare) && eq != absl::string_view::npos)) {
+      line.global.push_back(words[i]);
+    } else if (kGlobalValueOptions.contains(bare)) {
+      if (i + 1 == words.size()) return absl::InvalidArgumentError(absl::StrCat("--", bare, " needs a value"));
+      line.global.push_back(words[i]);
+      line.global.push_back(words[++i]);
+    } else {
+      return absl::InvalidArgumentError(absl::StrCat("--", bare,
+                                                     " is not a global option (--json, --server, --token, --help); "
+                                                     "command options go after the command"));
+    }
+  }
+  line.rest.assign(words.begin() + i, words.end());
+  return line;
 }
 
 std::string Args::Get(absl::string_view name, absl::string_view fallback) const {

@@ -1,5 +1,7 @@
 // Args: the command line of one `casefile` subcommand — positional words,
-// `--name value` / `--name=value` options and bare `--flag` switches.
+// `--name value` / `--name=value` options and bare `--flag` switches — and
+// SplitGlobalOptions, which lets the global options come before the command
+// too (`casefile --json cases`, as git and kubectl allow).
 //
 // Thread-compatible value type.
 #ifndef CASEFILE_CLI_ARGS_H_
@@ -14,6 +16,22 @@
 #include "absl/strings/string_view.h"
 
 namespace casefile::cli {
+
+// The options every command accepts: switches, and options with a value.
+inline const std::set<std::string> kGlobalSwitches = {"json", "help"};
+inline const std::set<std::string> kGlobalValueOptions = {"server", "token"};
+
+// A command line split at the command: the global options given before it,
+// and the words from the command on.
+struct CommandLine {
+  std::vector<std::string> global;  // e.g. {"--json", "--server", "h:1"}; "-h" as "--help"
+  std::vector<std::string> rest;    // e.g. {"cases", "--all"}
+};
+
+// Takes the global options off the front of `words` (all words after the
+// program name). InvalidArgument naming a leading option that is not global
+// ("command options go after the command") or a global one without its value.
+absl::StatusOr<CommandLine> SplitGlobalOptions(const std::vector<std::string>& words);
 
 class Args {
  public:

@@ -11,6 +11,7 @@
 #include "casefile/v1/case_service.grpc.pb.h"
 #include "cli/command.h"
 #include "cli/output.h"
+#include "cli/terminal_safe.h"
 #include "core/partial_time.h"
 #include "core/partial_time_proto.h"
 
@@ -122,7 +123,7 @@ int Cases(const Args& args, const Connection& conn) {
     }
     if (response.next_page_token().empty()) break;
     if (!args.Has("all")) {
-      if (!args.Has("json")) std::cout << "more: --page-token " << response.next_page_token() << "\n";
+      if (!args.Has("json")) std::cout << "more: --page-token " << TerminalSafe(response.next_page_token()) << "\n";
       break;
     }
     request.set_page_token(response.next_page_token());
@@ -162,7 +163,7 @@ int Log(const Args& args, const Connection& conn) {
   auto stub = CaseService::NewStub(conn.channel());
   grpc::Status status = WithRetries([&] { return stub->AppendEntry(conn.NewContext().get(), request, &response); });
   if (!status.ok()) return ReportRpcError(status);
-  return Print(args, response, absl::StrCat("logged ", response.name(), "\n"));
+  return Print(args, response, absl::StrCat("logged ", TerminalSafe(response.name()), "\n"));
 }
 
 int Correct(const Args& args, const Connection& conn) {
@@ -187,7 +188,9 @@ int Correct(const Args& args, const Connection& conn) {
   auto stub = CaseService::NewStub(conn.channel());
   grpc::Status status = WithRetries([&] { return stub->CorrectEntry(conn.NewContext().get(), request, &response); });
   if (!status.ok()) return ReportRpcError(status);
-  return Print(args, response, absl::StrCat("logged ", response.name(), " correcting ", response.supersedes(), "\n"));
+  return Print(args, response,
+               absl::StrCat("logged ", TerminalSafe(response.name()), " correcting ",
+                            TerminalSafe(response.supersedes()), "\n"));
 }
 
 int Show(const Args& args, const Connection& conn) {

@@ -1,4 +1,5 @@
 // casefile: the command-line client of casefiled.
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <string>
@@ -7,13 +8,15 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "cli/command.h"
+#include "cli/terminal_safe.h"
 
 namespace casefile::cli {
 namespace {
 
 constexpr char kGlobalHelp[] =
-    "Global options: --server HOST:PORT (or CASEFILE_SERVER, default 127.0.0.1:50051),\n"
-    "                --token TOKEN (or CASEFILE_TOKEN), --json (protobuf JSON output), --help\n";
+    "Global options, before or after the command:\n"
+    "  --server HOST:PORT (or CASEFILE_SERVER, default 127.0.0.1:50051),\n"
+    "  --token TOKEN (or CASEFILE_TOKEN), --json (protobuf JSON output), --help\n";
 
 void PrintOverview(const std::vector<Command>& commands) {
   std::cout << "casefile — the client of the casefile chronology service.\n\nCommands:\n";
@@ -25,10 +28,18 @@ int Main(int argc, char** argv) {
   std::vector<Command> commands = CaseCommands();
   for (Command& c : ImportCommands()) commands.push_back(std::move(c));
   for (Command& c : PersonCommands()) commands.push_back(std::move(c));
-  std::vector<std::string> words(argv + 1, argv + argc);
-  if (words.empty() || words[0] == "--help" || words[0] == "-h" || words[0] == "help") {
+  // Global options may come before the command as well as after it.
+  auto line = SplitGlobalOptions(std::vector<std::string>(argv + 1, argv + argc));
+  if (!line.ok()) {
+    std::fprintf(stderr, "error: %s\n", TerminalSafe(line.status().message()).c_str());
     PrintOverview(commands);
-    return words.empty() ? kExitUsage : kExitOk;
+    return kExitUsage;
+  }
+  const std::vector<std::string>& words = line->rest;
+  const bool help_first = std::find(line->global.begin(), line->global.end(), "--help") != line->global.end();
+  if (words.empty() || words[0] == "help") {
+    PrintOverview(commands);
+    return words.empty() && !help_first ? kExitUsage : kExitOk;
   }
   // Longest match first: "case create" before "case".
   const Command* command = nullptr;
@@ -42,13 +53,17 @@ int Main(int argc, char** argv) {
     }
   }
   if (command == nullptr) {
-    std::fprintf(stderr, "error: unknown command '%s'\n", words[0].c_str());
+    std::fprintf(stderr, "error: unknown command '%s'\n", TerminalSafe(words[0]).c_str());
     PrintOverview(commands);
     return kExitUsage;
   }
   std::set<std::string> switches = command->switches;
-  switches.insert({"json", "help"});
-  auto args = Args::Parse(std::vector<std::string>(words.begin() + used, words.end()), switches);
+  switches.insert(kGlobalSwitches.begin(), kGlobalSwitches.end());
+  // The leading global options go first, so that a command's own trailing
+  // option that lacks its value still reports so rather than taking one of them.
+  std::vector<std::string> command_words = line->global;
+  command_words.insert(command_words.end(), words.begin() + used, words.end());
+  auto args = Args::Parse(command_words, switches);
   if (!args.ok()) return ReportUsageError(args.status(), command->name);
   if (args->Has("help")) {
     std::cout << command->summary << "\n\nUsage: " << command->usage << "\n\n" << kGlobalHelp;
@@ -56,7 +71,7 @@ int Main(int argc, char** argv) {
   }
   std::set<std::string> known = command->options;
   known.insert(switches.begin(), switches.end());
-  known.insert({"server", "token"});
+  known.insert(kGlobalValueOptions.begin(), kGlobalValueOptions.end());
   if (absl::Status s = args->CheckKnown(known); !s.ok()) return ReportUsageError(s, command->name);
   return command->run(*args, Connection(*args));
 }

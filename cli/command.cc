@@ -7,6 +7,7 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_format.h"
+#include "cli/terminal_safe.h"
 
 namespace casefile::cli {
 
@@ -18,12 +19,12 @@ int ReportRpcError(const grpc::Status& status) {
       "UNAUTHENTICATED"};
   int code = status.error_code();
   std::fprintf(stderr, "error: %s: %s\n", code >= 0 && code <= 16 ? kCodes[code] : "UNKNOWN",
-               status.error_message().c_str());
+               TerminalSafe(status.error_message()).c_str());
   return kExitServerError;
 }
 
 int ReportUsageError(const absl::Status& status, const std::string& command) {
-  std::fprintf(stderr, "error: %s\nsee: casefile %s --help\n", std::string(status.message()).c_str(),
+  std::fprintf(stderr, "error: %s\nsee: casefile %s --help\n", TerminalSafe(status.message()).c_str(),
                command.c_str());
   return kExitUsage;
 }

@@ -37,9 +37,11 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitServerError = 1;
 inline constexpr int kExitUsage = 2;
 
-// Prints "error: <CODE>: <message>" to stderr; returns kExitServerError.
+// Prints "error: <CODE>: <message>" to stderr (the message through
+// TerminalSafe: it may quote a locator or a name); returns kExitServerError.
 int ReportRpcError(const grpc::Status& status);
-// Prints "error: <message>" (and a hint to --help) to stderr; returns kExitUsage.
+// Prints "error: <message>" (through TerminalSafe) and a hint to --help to
+// stderr; returns kExitUsage.
 int ReportUsageError(const absl::Status& status, const std::string& command);
 
 // "CF-1" or "cases/CF-1" → "cases/CF-1".

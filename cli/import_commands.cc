@@ -17,6 +17,7 @@
 #include "client/folder_upload.h"
 #include "cli/command.h"
 #include "cli/output.h"
+#include "cli/terminal_safe.h"
 #include "core/partial_time.h"
 #include "core/partial_time_proto.h"
 
@@ -42,31 +43,37 @@ std::string ReportText(const v1::Import& r) {
       "  rejected           %d\n"
       "  nominal records    %d   persons in the index: %d\n"
       "  cases with entries %d\n",
-      r.dry_run() ? "DRY RUN — nothing was written" : r.name(), r.label().empty() ? "" : "  ",
-      r.label(), c.files(), c.files_unrecognised(), c.records_read(), c.records_already_imported(), c.records_changed(),
-      c.new_entries(), c.exact_duplicates_merged(), c.near_duplicates_merged(), c.sent_to_review(),
-      c.rejected(), c.nominal_records(), c.persons(), r.cases_size());
+      r.dry_run() ? "DRY RUN — nothing was written" : TerminalSafe(r.name()), r.label().empty() ? "" : "  ",
+      TerminalSafe(r.label()), c.files(), c.files_unrecognised(), c.records_read(), c.records_already_imported(),
+      c.records_changed(), c.new_entries(), c.exact_duplicates_merged(), c.near_duplicates_merged(),
+      c.sent_to_review(), c.rejected(), c.nominal_records(), c.persons(), r.cases_size());
   if (!r.rejections().empty()) absl::StrAppend(&out, "\nNot imported:\n");
-  for (const v1::Rejection& x : r.rejections()) absl::StrAppend(&out, "  ", x.locator(), ": ", x.reason(), "\n");
+  for (const v1::Rejection& x : r.rejections())
+    absl::StrAppend(&out, "  ", TerminalSafe(x.locator()), ": ", TerminalSafe(x.reason()), "\n");
+  if (r.rejections_size() < c.rejected())
+    absl::StrAppend(&out, "  (first ", r.rejections_size(), " listed; imports show ", TerminalSafe(r.name()),
+                    " --rejected lists all, with their content)\n");
   if (!r.changed_records().empty())
     absl::StrAppend(&out, "\nSame place, different content (imported beside the earlier record",
                     r.changed_records_size() < c.records_changed() ? absl::StrCat("; first ", r.changed_records_size(), " listed") : "",
                     "):\n");
   for (const v1::ChangedRecord& x : r.changed_records()) {
-    absl::StrAppend(&out, "  ", x.locator(), "  now ", x.record(), x.case_().empty() ? "" : " in ", x.case_(),
-                    "; before: ", x.previous_record(), x.previous_import().empty() ? "" : " from ", x.previous_import(), "\n");
+    absl::StrAppend(&out, "  ", TerminalSafe(x.locator()), "  now ", TerminalSafe(x.record()), x.case_().empty() ? "" : " in ",
+                    TerminalSafe(x.case_()), "; before: ", TerminalSafe(x.previous_record()),
+                    x.previous_import().empty() ? "" : " from ", TerminalSafe(x.previous_import()), "\n");
   }
   if (!r.unlisted_refs().empty()) absl::StrAppend(&out, "\nReferences missing from the case cross-reference:\n");
   for (const v1::CaseResolution& x : r.unlisted_refs())
-    absl::StrAppend(&out, "  ", x.legacy_ref(), " → ", x.case_(), "  (", x.how(), ")\n");
+    absl::StrAppend(&out, "  ", TerminalSafe(x.legacy_ref()), " → ", TerminalSafe(x.case_()), "  (",
+                    TerminalSafe(x.how()), ")\n");
   if (!r.ref_conflicts().empty())
     absl::StrAppend(&out, "\nRecords naming references of different cases (check the cross-reference):\n");
   for (const v1::RefConflict& x : r.ref_conflicts()) {
     std::vector<std::string> pairs;
     for (int i = 0; i < x.legacy_refs_size() && i < x.cases_size(); ++i)
-      pairs.push_back(absl::StrCat(x.legacy_refs(i), " (", x.cases(i), ")"));
+      pairs.push_back(absl::StrCat(TerminalSafe(x.legacy_refs(i)), " (", TerminalSafe(x.cases(i)), ")"));
     absl::StrAppend(&out, "  ", absl::StrJoin(pairs, ", "), ": ", x.records(), x.records() == 1 ? " record" : " records",
-                    " filed under ", x.filed_under(), ", e.g. ", x.example_locator(), "\n");
+                    " filed under ", TerminalSafe(x.filed_under()), ", e.g. ", TerminalSafe(x.example_locator()), "\n");
   }
   return out;
 }
@@ -75,7 +82,7 @@ std::string ProgressLine(const v1::ImportProgress& p, size_t files_total, uint64
                          absl::Time start) {
   double seconds = std::max(1e-3, absl::ToDoubleSeconds(absl::Now() - start));
   double rate = p.records_read() / seconds;
-  std::string line = absl::StrFormat("\r%-26s files %d/%d  records %d  %.0f records/s", p.stage(),
+  std::string line = absl::StrFormat("\r%-26s files %d/%d  records %d  %.0f records/s", TerminalSafe(p.stage()),
                                      p.files_read(), files_total, p.records_read(), rate);
   if (p.stage() == "reading" && p.bytes_read() > 0 && p.bytes_read() < static_cast<int64_t>(bytes_total)) {
     double eta = seconds * (static_cast<double>(bytes_total) / p.bytes_read() - 1);
@@ -85,11 +92,17 @@ std::string ProgressLine(const v1::ImportProgress& p, size_t files_total, uint64
   return line + "   ";
 }
 
+// "skipped: <path>: <reason>" on stderr: a folder entry not uploaded.
+void PrintSkipped(const client::SkippedPath& skip) {
+  std::fprintf(stderr, "skipped: %s: %s\n", TerminalSafe(skip.path).c_str(), TerminalSafe(skip.reason).c_str());
+}
+
 int Import(const Args& args, const Connection& conn) {
   if (args.positional().size() != 1)
     return ReportUsageError(absl::InvalidArgumentError("give one import folder"), "import");
   auto listing = client::ListFolder(args.positional()[0]);
   if (!listing.ok()) return ReportUsageError(listing.status(), "import");
+  for (const client::SkippedPath& skip : listing->skipped) PrintSkipped(skip);
   v1::ImportOptions options;
   options.set_dry_run(args.Has("dry-run"));
   options.set_label(args.Get("label", fs::path(listing->root).filename().string()));
@@ -106,12 +119,18 @@ int Import(const Args& args, const Connection& conn) {
         return true;
       });
   if (interactive) std::fprintf(stderr, "\n");
+  // Those the listing found are printed already; these went at upload time.
+  for (size_t i = listing->skipped.size(); i < result.skipped.size(); ++i) PrintSkipped(result.skipped[i]);
   if (!result.local_error.empty()) {
-    std::fprintf(stderr, "error: %s\n", result.local_error.c_str());
+    std::fprintf(stderr, "error: %s\n", TerminalSafe(result.local_error).c_str());
     return kExitUsage;
   }
   if (!result.status.ok()) return ReportRpcError(result.status);
   std::cout << (args.Has("json") ? ToJson(result.report) + "\n" : ReportText(result.report));
+  if (!result.skipped.empty()) {
+    std::fprintf(stderr, "%zu %s of the folder not uploaded: see the 'skipped:' lines above\n", result.skipped.size(),
+                 result.skipped.size() == 1 ? "entry" : "entries");
+  }
   return kExitOk;
 }
 
@@ -129,7 +148,8 @@ int ImportsShowRejected(const std::string& name, const Args& args, const Connect
       std::cout << ToJson(page) << "\n";
     } else {
       for (const v1::Rejection& r : page.rejections())
-        std::cout << r.locator() << ": " << r.reason() << "\n" << Indented(r.raw(), "    | ") << "\n";
+        std::cout << TerminalSafe(r.locator()) << ": " << TerminalSafe(r.reason()) << "\n"
+                  << Indented(TerminalSafeText(r.raw()), "    | ") << "\n";
     }
     request.set_page_token(page.next_page_token());
   } while (!request.page_token().empty());
@@ -151,18 +171,21 @@ int ImportsShow(const Args& args, const Connection& conn) {
 
 std::string SideText(const v1::ReviewSide& side) {
   const bool versioned = !side.record().empty() && side.record() != side.locator();
-  return absl::StrCat("    ", side.locator(), "  ", FormatPartialTime(FromProto(side.occurred())),
-                      side.import().empty() ? "" : "  from ", side.import(), versioned ? "  record " : "",
-                      versioned ? side.record() : "", "\n      | ", side.text(), "\n");
+  return absl::StrCat("    ", TerminalSafe(side.locator()), "  ", FormatPartialTime(FromProto(side.occurred())),
+                      side.import().empty() ? "" : "  from ", TerminalSafe(side.import()),
+                      versioned ? "  record " : "", versioned ? TerminalSafe(side.record()) : "", "\n      | ",
+                      TerminalSafeText(side.text()), "\n");
 }
 
 std::string ItemText(const v1::ReviewItem& item, bool full) {
   std::string kind = item.kind() == v1::ReviewItem::KIND_PERSON ? "person" : "event";
-  std::string decision = item.decision() == v1::ReviewItem::DECISION_MERGE      ? "  [merged by " + item.decided_by() + "]"
-                         : item.decision() == v1::ReviewItem::DECISION_SEPARATE ? "  [kept apart by " + item.decided_by() + "]"
+  const std::string by = TerminalSafe(item.decided_by());
+  std::string decision = item.decision() == v1::ReviewItem::DECISION_MERGE      ? "  [merged by " + by + "]"
+                         : item.decision() == v1::ReviewItem::DECISION_SEPARATE ? "  [kept apart by " + by + "]"
                                                                                : "";
-  std::string out = absl::StrFormat("%s  %-6s score %.1f  %s%s%s\n", item.name(), kind, item.score(), item.case_(),
-                                    item.case_().empty() ? "" : "  ", item.reason()) ;
+  std::string out = absl::StrFormat("%s  %-6s score %.1f  %s%s%s\n", TerminalSafe(item.name()), kind, item.score(),
+                                    TerminalSafe(item.case_()), item.case_().empty() ? "" : "  ",
+                                    TerminalSafe(item.reason()));
   absl::StrAppend(&out, decision.empty() ? "" : decision + "\n");
   if (full) absl::StrAppend(&out, "  left:\n", SideText(item.left()), "  right:\n", SideText(item.right()));
   return out;
@@ -186,7 +209,8 @@ int ReviewList(const Args& args, const Connection& conn) {
   }
   if (response.review_items().empty()) std::cout << "nothing waits for review\n";
   for (const v1::ReviewItem& item : response.review_items()) std::cout << ItemText(item, false);
-  if (!response.next_page_token().empty()) std::cout << "more: --page-token " << response.next_page_token() << "\n";
+  if (!response.next_page_token().empty())
+    std::cout << "more: --page-token " << TerminalSafe(response.next_page_token()) << "\n";
   return kExitOk;
 }
 
@@ -229,11 +253,12 @@ int SeparateRecord(const Args& args, const Connection& conn) {
     return kExitOk;
   }
   for (const v1::Entry& e : response.entries()) {
-    std::cout << e.name() << "  " << FormatPartialTime(FromProto(e.occur_time())) << "  " << e.sources_size()
+    std::cout << TerminalSafe(e.name()) << "  " << FormatPartialTime(FromProto(e.occur_time())) << "  " << e.sources_size()
               << (e.sources_size() == 1 ? " source" : " sources") << "\n";
   }
   for (const v1::Person& p : response.persons()) {
-    std::cout << p.name() << "  " << p.forename() << " " << p.surname() << "  " << p.sources_size()
+    std::cout << TerminalSafe(p.name()) << "  " << TerminalSafe(p.forename()) << " " << TerminalSafe(p.surname())
+              << "  " << p.sources_size()
               << (p.sources_size() == 1 ? " record" : " records") << "\n";
   }
   return kExitOk;

@@ -4,6 +4,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
+#include "cli/terminal_safe.h"
 #include "core/partial_time.h"
 #include "core/partial_time_proto.h"
 #include "google/protobuf/util/json_util.h"
@@ -20,8 +21,8 @@ namespace {
 std::string SubjectList(const google::protobuf::RepeatedPtrField<v1::Subject>& subjects) {
   std::vector<std::string> names;
   for (const v1::Subject& s : subjects) {
-    names.push_back(!s.display_name().empty() ? s.display_name()
-                                              : absl::StrCat(s.forename(), " ", s.surname()));
+    names.push_back(TerminalSafe(!s.display_name().empty() ? s.display_name()
+                                                           : absl::StrCat(s.forename(), " ", s.surname())));
   }
   return absl::StrJoin(names, "; ");
 }
@@ -43,16 +44,17 @@ std::string KindName(v1::EntryKind kind) {
 }
 
 std::string CaseLine(const v1::Case& c) {
-  std::string line = absl::StrCat(c.name(), "  v", c.version(), "  ", c.title());
-  if (!c.legacy_refs().empty()) absl::StrAppend(&line, "  refs: ", absl::StrJoin(c.legacy_refs(), ", "));
+  std::string line = absl::StrCat(TerminalSafe(c.name()), "  v", c.version(), "  ", TerminalSafe(c.title()));
+  if (!c.legacy_refs().empty()) absl::StrAppend(&line, "  refs: ", TerminalSafe(absl::StrJoin(c.legacy_refs(), ", ")));
   return line;
 }
 
 std::string CaseBlock(const v1::Case& c) {
-  std::string out = absl::StrCat(c.name(), "  ", c.title(), "\n");
-  if (!c.legacy_refs().empty()) absl::StrAppend(&out, "  refs:     ", absl::StrJoin(c.legacy_refs(), ", "), "\n");
+  std::string out = absl::StrCat(TerminalSafe(c.name()), "  ", TerminalSafe(c.title()), "\n");
+  if (!c.legacy_refs().empty())
+    absl::StrAppend(&out, "  refs:     ", TerminalSafe(absl::StrJoin(c.legacy_refs(), ", ")), "\n");
   if (!c.subjects().empty()) absl::StrAppend(&out, "  subjects: ", SubjectList(c.subjects()), "\n");
-  absl::StrAppend(&out, "  entries:  ", c.version(), "   opened by ", c.creator(), " at ",
+  absl::StrAppend(&out, "  entries:  ", c.version(), "   opened by ", TerminalSafe(c.creator()), " at ",
                   google::protobuf::util::TimeUtil::ToString(c.create_time()), "\n");
   return out;
 }
@@ -60,21 +62,23 @@ std::string CaseBlock(const v1::Case& c) {
 std::string EntryBlock(const v1::Entry& e, bool sources) {
   std::string out = absl::StrCat("#", e.number(), "  ", FormatPartialTime(FromProto(e.occur_time())),
                                  "  ", KindName(e.kind()), "  by ",
-                                 e.author_display_name().empty() ? e.author() : e.author_display_name());
-  if (!e.supersedes().empty()) absl::StrAppend(&out, "  [corrects ", e.supersedes(), ": ", e.correction_reason(), "]");
-  if (!e.superseded_by().empty()) absl::StrAppend(&out, "  [superseded by ", e.superseded_by(), "]");
-  absl::StrAppend(&out, "\n", Indented(e.text(), "    "), "\n");
+                                 TerminalSafe(e.author_display_name().empty() ? e.author() : e.author_display_name()));
+  if (!e.supersedes().empty())
+    absl::StrAppend(&out, "  [corrects ", TerminalSafe(e.supersedes()), ": ", TerminalSafe(e.correction_reason()), "]");
+  if (!e.superseded_by().empty()) absl::StrAppend(&out, "  [superseded by ", TerminalSafe(e.superseded_by()), "]");
+  absl::StrAppend(&out, "\n", Indented(TerminalSafeText(e.text()), "    "), "\n");
   if (!e.subjects().empty()) absl::StrAppend(&out, "    subjects: ", SubjectList(e.subjects()), "\n");
   if (sources) {
     for (const v1::Source& s : e.sources()) {
-      absl::StrAppend(&out, "    source ", s.locator(), s.legacy_ref().empty() ? "" : "  ", s.legacy_ref(),
-                      "  ", FormatPartialTime(FromProto(s.occurred())), "  ", s.author(), "\n");
+      absl::StrAppend(&out, "    source ", TerminalSafe(s.locator()), s.legacy_ref().empty() ? "" : "  ",
+                      TerminalSafe(s.legacy_ref()), "  ", FormatPartialTime(FromProto(s.occurred())), "  ",
+                      TerminalSafe(s.author()), "\n");
       // Two batches can hold the same locator: the import tells them apart,
       // and the record id is what `casefile separate` takes.
-      absl::StrAppend(&out, "      from ", s.import().empty() ? "(unknown import)" : s.import(),
-                      s.import_label().empty() ? "" : absl::StrCat(" \"", s.import_label(), "\""));
-      if (!s.record().empty() && s.record() != s.locator()) absl::StrAppend(&out, "  record ", s.record());
-      absl::StrAppend(&out, "\n", Indented(s.text(), "      | "), "\n");
+      absl::StrAppend(&out, "      from ", s.import().empty() ? "(unknown import)" : TerminalSafe(s.import()),
+                      s.import_label().empty() ? "" : absl::StrCat(" \"", TerminalSafe(s.import_label()), "\""));
+      if (!s.record().empty() && s.record() != s.locator()) absl::StrAppend(&out, "  record ", TerminalSafe(s.record()));
+      absl::StrAppend(&out, "\n", Indented(TerminalSafeText(s.text()), "      | "), "\n");
     }
   } else if (e.sources_size() > 1) {
     absl::StrAppend(&out, "    (merged from ", e.sources_size(), " legacy records; --sources shows them)\n");

@@ -1,4 +1,6 @@
-// Human-readable and JSON renderings of cases and entries for the CLI.
+// Human-readable and JSON renderings of cases and entries for the CLI. The
+// human-readable ones print every stored string through TerminalSafe
+// (cli/terminal_safe.h); JSON escapes control characters itself.
 //
 // Thread-safe: pure functions.
 #ifndef CASEFILE_CLI_OUTPUT_H_

@@ -1,4 +1,4 @@
-// The person index commands: persons search, persons get.
+// The person index commands: persons search, persons get, persons list.
 #include <cstdio>
 #include <iostream>
 
@@ -10,6 +10,7 @@
 #include "casefile/v1/person.grpc.pb.h"
 #include "cli/command.h"
 #include "cli/output.h"
+#include "cli/terminal_safe.h"
 #include "core/partial_time.h"
 #include "core/partial_time_proto.h"
 
@@ -19,31 +20,35 @@ namespace {
 using v1::PersonService;
 
 std::string FullName(const v1::Person& p) {
-  if (p.forename().empty() || p.surname().empty()) return p.forename() + p.surname();
-  return absl::StrCat(p.forename(), " ", p.surname());
+  if (p.forename().empty() || p.surname().empty()) return TerminalSafe(p.forename() + p.surname());
+  return TerminalSafe(absl::StrCat(p.forename(), " ", p.surname()));
 }
 
 std::string Born(const v1::Person& p) {
   return absl::StrCat("born ", FormatPartialTime(FromProto(p.date_of_birth())));
 }
 
-// "0.98  persons/P…  Ellie WATSON  born 2008-04-03  cases: cases/CF-1  3 sources"
+// "persons/P…  Ellie WATSON  born 2008-04-03  cases: cases/CF-1  3 sources"
+std::string PersonLine(const v1::Person& p) {
+  return absl::StrFormat("%s  %s  %s  cases: %s  %d sources", TerminalSafe(p.name()), FullName(p), Born(p),
+                         p.cases().empty() ? "-" : TerminalSafe(absl::StrJoin(p.cases(), ", ")), p.sources_size());
+}
+
+// "0.98  " and the person's line.
 std::string MatchLine(const v1::PersonMatch& m) {
-  const v1::Person& p = m.person();
-  return absl::StrFormat("%.2f  %s  %s  %s  cases: %s  %d sources", m.score(), p.name(), FullName(p),
-                         Born(p), p.cases().empty() ? "-" : absl::StrJoin(p.cases(), ", "),
-                         p.sources_size());
+  return absl::StrFormat("%.2f  %s", m.score(), PersonLine(m.person()));
 }
 
 std::string PersonBlock(const v1::Person& p) {
-  std::string out = absl::StrCat(p.name(), "  ", FullName(p), "  ", Born(p), "\n");
-  absl::StrAppend(&out, "  names:     ", absl::StrJoin(p.name_variants(), "; "), "\n");
-  if (!p.addresses().empty()) absl::StrAppend(&out, "  addresses: ", absl::StrJoin(p.addresses(), "; "), "\n");
-  if (!p.cases().empty()) absl::StrAppend(&out, "  cases:     ", absl::StrJoin(p.cases(), ", "), "\n");
+  std::string out = absl::StrCat(TerminalSafe(p.name()), "  ", FullName(p), "  ", Born(p), "\n");
+  absl::StrAppend(&out, "  names:     ", TerminalSafe(absl::StrJoin(p.name_variants(), "; ")), "\n");
+  if (!p.addresses().empty())
+    absl::StrAppend(&out, "  addresses: ", TerminalSafe(absl::StrJoin(p.addresses(), "; ")), "\n");
+  if (!p.cases().empty()) absl::StrAppend(&out, "  cases:     ", TerminalSafe(absl::StrJoin(p.cases(), ", ")), "\n");
   absl::StrAppend(&out, "  sources:\n");
   for (const v1::PersonSource& s : p.sources()) {
-    absl::StrAppend(&out, "    ", s.locator(), s.nominal_ref().empty() ? "" : "  nominal ", s.nominal_ref(),
-                    "\n      | ", s.as_written(), "\n");
+    absl::StrAppend(&out, "    ", TerminalSafe(s.locator()), s.nominal_ref().empty() ? "" : "  nominal ",
+                    TerminalSafe(s.nominal_ref()), "\n      | ", TerminalSafe(s.as_written()), "\n");
   }
   return out;
 }
@@ -92,6 +97,36 @@ int Get(const Args& args, const Connection& conn) {
   return kExitOk;
 }
 
+int List(const Args& args, const Connection& conn) {
+  const std::string cmd = "persons list";
+  if (!args.positional().empty())
+    return ReportUsageError(absl::InvalidArgumentError("persons list takes no words, only options"), cmd);
+  v1::ListPersonsRequest request;
+  int page_size = 0;
+  if (args.Has("page-size") && !absl::SimpleAtoi(args.Get("page-size"), &page_size))
+    return ReportUsageError(absl::InvalidArgumentError("--page-size must be a number"), cmd);
+  request.set_page_size(page_size);
+  request.set_page_token(args.Get("page-token"));
+  auto stub = PersonService::NewStub(conn.channel());
+  while (true) {
+    v1::ListPersonsResponse response;
+    grpc::Status status = stub->ListPersons(conn.NewContext().get(), request, &response);
+    if (!status.ok()) return ReportRpcError(status);
+    if (args.Has("json")) {
+      std::cout << ToJson(response) << "\n";
+    } else {
+      for (const v1::Person& p : response.persons()) std::cout << PersonLine(p) << "\n";
+    }
+    if (response.next_page_token().empty()) break;
+    if (!args.Has("all")) {
+      if (!args.Has("json")) std::cout << "more: --page-token " << TerminalSafe(response.next_page_token()) << "\n";
+      break;
+    }
+    request.set_page_token(response.next_page_token());
+  }
+  return kExitOk;
+}
+
 }  // namespace
 
 std::vector<Command> PersonCommands() {
@@ -102,6 +137,11 @@ std::vector<Command> PersonCommands() {
        {"dob", "page-size"}, {}, Search},
       {"persons get", "show a person with every legacy record it came from",
        "casefile persons get PERSON   (P0123456789abcdef or persons/P0123456789abcdef)", {}, {}, Get},
+      {"persons list", "list every person of the index, in name order",
+       "casefile persons list [--page-size N] [--page-token T] [--all]\n"
+       "One page (default 50, at most 1000) and the --page-token of the next; --all pages through\n"
+       "every person.",
+       {"page-size", "page-token"}, {"all"}, List},
   };
 }
 

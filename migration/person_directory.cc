@@ -23,4 +23,12 @@ absl::StatusOr<v1::Person> PersonDirectory::Get(const Caller& caller, absl::stri
   return GetPerson((*read)->txn(), name);
 }
 
+absl::StatusOr<v1::ListPersonsResponse> PersonDirectory::List(const Caller& caller,
+                                                              const v1::ListPersonsRequest& request) {
+  if (absl::Status s = Authorize(caller, Action::kReadPersons); !s.ok()) return s;
+  auto read = store_->BeginRead();
+  if (!read.ok()) return read.status();
+  return ListPersons((*read)->txn(), request);
+}
+
 }  // namespace casefile::migration

@@ -1,5 +1,5 @@
 // PersonDirectory: the domain side of casefile.v1.PersonService — checks the
-// caller may read persons, then searches or reads the person index
+// caller may read persons, then searches, reads or lists the person index
 // (person_search.h) in one short read transaction.
 //
 // Thread-safe.
@@ -22,6 +22,8 @@ class PersonDirectory {
   absl::StatusOr<v1::SearchPersonsResponse> Search(const Caller& caller,
                                                    const v1::SearchPersonsRequest& request);
   absl::StatusOr<v1::Person> Get(const Caller& caller, absl::string_view name);
+  absl::StatusOr<v1::ListPersonsResponse> List(const Caller& caller,
+                                               const v1::ListPersonsRequest& request);
 
  private:
   storage::Store* const store_;

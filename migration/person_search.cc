@@ -6,6 +6,8 @@
 #include <utility>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/escaping.h"
+#include "absl/strings/match.h"
 #include "absl/strings/strip.h"
 #include "absl/strings/str_cat.h"
 #include "core/name_tokens.h"
@@ -38,6 +40,31 @@ constexpr double kMinSimilarity = 0.8;
 constexpr absl::string_view kPhoneticTag = "~ph:";
 constexpr absl::string_view kFamilyTag = "~fn:";
 constexpr absl::string_view kPersonPrefix = "persons/";
+constexpr int kDefaultListPageSize = 50;
+constexpr int kMaxListPageSize = 1000;
+constexpr size_t kMaxPersonIdBytes = 64;
+
+// A person id as GetPerson accepts it: letters and digits, at most 64.
+bool IsPersonId(absl::string_view id) {
+  return !id.empty() && id.size() <= kMaxPersonIdBytes &&
+         std::all_of(id.begin(), id.end(), [](char c) { return absl::ascii_isalnum(c); });
+}
+
+// ListPersons page tokens are opaque to clients: the last id of the page,
+// encoded, with a version so that the form can change.
+std::string EncodeListToken(absl::string_view last_id) {
+  return absl::WebSafeBase64Escape(absl::StrCat("p1:", last_id));
+}
+absl::StatusOr<std::string> DecodeListToken(absl::string_view token) {
+  if (token.empty()) return std::string();
+  std::string raw;
+  absl::string_view id;
+  if (!absl::WebSafeBase64Unescape(token, &raw) || !absl::StartsWith(raw, "p1:") ||
+      !IsPersonId(id = absl::string_view(raw).substr(3))) {
+    return absl::InvalidArgumentError("page_token: not a token from a previous ListPersons");
+  }
+  return std::string(id);
+}
 
 std::string PhoneticToken(const std::string& letters) {
   return absl::StrCat(kPhoneticTag, Soundex(letters));
@@ -221,13 +248,42 @@ absl::StatusOr<std::vector<v1::PersonMatch>> SearchPersons(
 
 absl::StatusOr<v1::Person> GetPerson(const storage::LmdbTxn& txn, absl::string_view name) {
   absl::string_view id = name;
-  const bool valid = absl::ConsumePrefix(&id, kPersonPrefix) && !id.empty() && id.size() <= 64 &&
-                     std::all_of(id.begin(), id.end(), [](char c) { return absl::ascii_isalnum(c); });
-  if (!valid) return absl::InvalidArgumentError("name: expected persons/{person}, e.g. persons/P0123456789abcdef");
+  if (!absl::ConsumePrefix(&id, kPersonPrefix) || !IsPersonId(id)) return absl::InvalidArgumentError("name: expected persons/{person}, e.g. persons/P0123456789abcdef");
   auto person = LoadPerson(txn, id);
   if (!person.ok()) return person.status();
   if (!person->has_value()) return absl::NotFoundError(absl::StrCat(name, " not found"));
   return **person;
+}
+
+absl::StatusOr<v1::ListPersonsResponse> ListPersons(const storage::LmdbTxn& txn,
+                                                    const v1::ListPersonsRequest& request) {
+  if (request.page_size() < 0) return absl::InvalidArgumentError("page_size: must not be negative");
+  auto after = DecodeListToken(request.page_token());
+  if (!after.ok()) return after.status();
+  const int page_size = request.page_size() == 0 ? kDefaultListPageSize
+                                                  : std::min(request.page_size(), kMaxListPageSize);
+  const std::string prefix = keys::PersonPrefix();
+  auto cursor = txn.OpenCursor();
+  if (!cursor.ok()) return cursor.status();
+  v1::ListPersonsResponse response;
+  std::string last_id;
+  // Ids are letters and digits, so the first key after the token's is the
+  // first key >= its id followed by any byte: seek there and skip the id itself.
+  for (auto at = cursor->Seek(keys::Person(*after));; at = cursor->Next()) {
+    if (!at.ok()) return at.status();
+    if (!*at || !absl::StartsWith(cursor->key(), prefix)) break;
+    const absl::string_view id = cursor->key().substr(prefix.size());
+    if (!after->empty() && id == *after) continue;
+    if (response.persons_size() == page_size) {
+      response.set_next_page_token(EncodeListToken(last_id));
+      break;
+    }
+    v1::Person* person = response.add_persons();
+    if (!person->ParseFromArray(cursor->value().data(), static_cast<int>(cursor->value().size())))
+      return absl::DataLossError(absl::StrCat("corrupt person record ", id));
+    last_id = std::string(id);
+  }
+  return response;
 }
 
 }  // namespace casefile::migration

@@ -41,6 +41,15 @@ absl::StatusOr<std::vector<v1::PersonMatch>> SearchPersons(
 // naming `name` when it is not a person name.
 absl::StatusOr<v1::Person> GetPerson(const storage::LmdbTxn& txn, absl::string_view name);
 
+// One page of every person, in name (= id) order: at most page_size (default
+// 50, at most 1000), from after the last person of the page `page_token`
+// came with. The token is opaque (the last id, encoded), so a page is found
+// by a seek, not by counting; persons added or removed by a later import
+// between two pages are seen or missed as their ids fall, the others are
+// listed once each. InvalidArgument naming page_size or page_token.
+absl::StatusOr<v1::ListPersonsResponse> ListPersons(const storage::LmdbTxn& txn,
+                                                    const v1::ListPersonsRequest& request);
+
 }  // namespace casefile::migration
 
 #endif  // CASEFILE_MIGRATION_PERSON_SEARCH_H_

@@ -21,4 +21,13 @@ grpc::ServerUnaryReactor* PersonServiceImpl::GetPerson(grpc::CallbackServerConte
   });
 }
 
+grpc::ServerUnaryReactor* PersonServiceImpl::ListPersons(grpc::CallbackServerContext* context,
+                                                         const v1::ListPersonsRequest* request,
+                                                         v1::ListPersonsResponse* response) {
+  return RespondUnary(*auth_, context, response,
+                      [&](const Caller& caller, Reply<v1::ListPersonsResponse> reply) {
+                        reply(directory_.List(caller, *request));
+                      });
+}
+
 }  // namespace casefile

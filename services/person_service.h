@@ -24,6 +24,9 @@ class PersonServiceImpl final : public v1::PersonService::CallbackService {
   grpc::ServerUnaryReactor* GetPerson(grpc::CallbackServerContext* context,
                                       const v1::GetPersonRequest* request,
                                       v1::Person* response) override;
+  grpc::ServerUnaryReactor* ListPersons(grpc::CallbackServerContext* context,
+                                        const v1::ListPersonsRequest* request,
+                                        v1::ListPersonsResponse* response) override;
 
  private:
   const TokenAuthenticator* const auth_;

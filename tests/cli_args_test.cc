@@ -71,5 +71,76 @@ TEST(ArgsTest, CheckKnown) {
   EXPECT_TRUE(MustParse({"a", "b"}).CheckKnown({}).ok());
 }
 
+CommandLine MustSplit(const std::vector<std::string>& words) {
+  auto line = SplitGlobalOptions(words);
+  EXPECT_TRUE(line.ok()) << line.status();
+  return line.ok() ? *std::move(line) : CommandLine();
+}
+
+TEST(SplitGlobalOptions, GlobalOptionsBeforeTheCommandAreTakenOff) {
+  CommandLine line = MustSplit({"--json", "cases", "--all"});
+  EXPECT_THAT(line.global, ElementsAre("--json"));
+  EXPECT_THAT(line.rest, ElementsAre("cases", "--all"));
+
+  line = MustSplit({"--server", "10.0.0.1:50051", "--token=t0k", "-h", "--help", "persons", "list", "--json"});
+  EXPECT_THAT(line.global, ElementsAre("--server", "10.0.0.1:50051", "--token=t0k", "--help", "--help"));
+  EXPECT_THAT(line.rest, ElementsAre("persons", "list", "--json"));
+
+  // A value that looks like an option or a command is still the value.
+  // As after a command, a switch may carry "=value".
+  line = MustSplit({"--json=true", "cases"});
+  EXPECT_THAT(line.global, ElementsAre("--json=true"));
+  EXPECT_THAT(line.rest, ElementsAre("cases"));
+
+  line = MustSplit({"--token", "--json", "--server", "cases", "log", "CF-1"});
+  EXPECT_THAT(line.global, ElementsAre("--token", "--json", "--server", "cases"));
+  EXPECT_THAT(line.rest, ElementsAre("log", "CF-1"));
+}
+
+TEST(SplitGlobalOptions, NothingToTakeOff) {
+  CommandLine line = MustSplit({"log", "CF-1", "--json", "--text", "--server"});
+  EXPECT_THAT(line.global, ElementsAre());
+  EXPECT_THAT(line.rest, ElementsAre("log", "CF-1", "--json", "--text", "--server"));
+  line = MustSplit({});
+  EXPECT_THAT(line.global, ElementsAre());
+  EXPECT_THAT(line.rest, ElementsAre());
+  line = MustSplit({"--json"});
+  EXPECT_THAT(line.global, ElementsAre("--json"));
+  EXPECT_THAT(line.rest, ElementsAre());
+}
+
+TEST(SplitGlobalOptions, CommandOptionsBeforeTheCommandAreRefused) {
+  EXPECT_EQ(SplitGlobalOptions({"--all", "cases"}).status(),
+            absl::InvalidArgumentError("--all is not a global option (--json, --server, --token, --help); "
+                                       "command options go after the command"));
+  EXPECT_EQ(SplitGlobalOptions({"--page-size=5", "cases"}).status(),
+            absl::InvalidArgumentError("--page-size is not a global option (--json, --server, --token, --help); "
+                                       "command options go after the command"));
+  EXPECT_EQ(SplitGlobalOptions({"--json", "--server"}).status(),
+            absl::InvalidArgumentError("--server needs a value"));
+  EXPECT_EQ(SplitGlobalOptions({"-x", "cases"}).status(),
+            absl::InvalidArgumentError("'-x' is not an option; give a command"));
+  EXPECT_EQ(SplitGlobalOptions({"--", "cases"}).status(),
+            absl::InvalidArgumentError("'--' is not an option; give a command"));
+}
+
+TEST(SplitGlobalOptions, ThenParsedWithTheCommandsOwnWords) {
+  // What casefile_main does: the leading global options first, then the
+  // words after the command, so a trailing option still needs its own value.
+  CommandLine line = MustSplit({"--json", "--server", "h:1", "cases", "--ref", "R/1"});
+  std::vector<std::string> words = line.global;
+  words.insert(words.end(), line.rest.begin() + 1, line.rest.end());
+  Args args = MustParse(words);
+  EXPECT_TRUE(args.Has("json"));
+  EXPECT_EQ(args.Get("server"), "h:1");
+  EXPECT_EQ(args.Get("ref"), "R/1");
+  EXPECT_THAT(args.positional(), ElementsAre());
+
+  line = MustSplit({"--json", "cases", "--ref"});
+  words = line.global;
+  words.insert(words.end(), line.rest.begin() + 1, line.rest.end());
+  EXPECT_EQ(Args::Parse(words, kSwitches).status(), absl::InvalidArgumentError("--ref needs a value"));
+}
+
 }  // namespace
 }  // namespace casefile::cli

@@ -290,7 +290,7 @@ Accuracy MeasureFolder(const std::filesystem::path& folder) {
 }
 
 TEST(MatchEvents, SampleFolder) {
-  const Accuracy a = MeasureFolder(CASEFILE_SOURCE_DIR "/../shared/samples/legacy");
+  const Accuracy a = MeasureFolder(CASEFILE_SOURCE_DIR "/tests/data/legacy/sample");
   EXPECT_EQ(a.precision, 1.0);
   EXPECT_GE(a.recall, 0.98);
   EXPECT_LE(a.review_share, 0.05);

@@ -21,7 +21,7 @@ namespace {
 namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 
-const std::string kSample = CASEFILE_SOURCE_DIR "/../shared/samples/legacy";
+const std::string kSample = CASEFILE_SOURCE_DIR "/tests/data/legacy/sample";
 
 // A generated folder (with its truth.json moved out of it).
 std::string Generate(const std::string& dir, int cases, uint64_t seed) {

@@ -1,7 +1,8 @@
-// Reads every file of the shared sample import folder and checks the readers
-// against its truth.json: every locator listed under "records" and
-// "nominals" is produced exactly once, nothing else is produced, and no file
-// has a problem (truth.json itself, not an import file, is unrecognised).
+// Reads every file of the sample import folder (tests/data/legacy/sample)
+// and checks the readers against its truth.json: every locator listed under
+// "records" and "nominals" is produced exactly once, nothing else is
+// produced, and no file has a problem (truth.json itself, not an import
+// file, is unrecognised).
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -19,7 +20,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const fs::path kSamples = fs::path(CASEFILE_SOURCE_DIR) / "../shared/samples/legacy";
+const fs::path kSamples = fs::path(CASEFILE_SOURCE_DIR) / "tests/data/legacy/sample";
 
 std::string ReadAll(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);

@@ -385,7 +385,7 @@ TEST(ComparePersons, ReasonNamesFieldsNeverValues) {
 // The public yardstick: Febrl dataset1 (500 people, 500 duplicates) mapped to
 // the nominal columns. Guards against regressions in either direction.
 TEST(MatchPersons, FebrlDataset1) {
-  std::ifstream in(CASEFILE_SOURCE_DIR "/../shared/data/febrl/dataset1.csv");
+  std::ifstream in(CASEFILE_SOURCE_DIR "/tests/data/febrl/dataset1.csv");
   ASSERT_TRUE(in) << "Febrl data not found";
   std::vector<PersonRecord> records;
   std::vector<std::string> person;
