@@ -510,6 +510,12 @@ class Scanner : TokenView {
       return true;
     }
     NoteLookalike(k);
+    if (n.width == 4 && !n.lookalike && !p_.dates.empty() && last_date_end_ == k &&
+        n.value / 100 < 24 && n.value % 100 < 60) {
+      // Right after a date, "1900" is a time, not a second year.
+      AddTime(TimePiece{n.value / 100, n.value % 100, false, n.begin, n.end});
+      return true;
+    }
     if (n.width == 4 && ValidYear(n.value) && !n.lookalike) {
       AddDate(YearPiece(n.value), i_);
       return true;

@@ -313,6 +313,8 @@ TEST(ReadPartialTimeLeniently, KeepsWhatCanBeReadAndSaysWhy) {
       {"12/11/20?2", PartialTime{}, false, "no date read; the year is illegible"},
       {"11/2012", Month(2012, 11), false, "month precision"},
       {"12/11/2012 25:00", Day(2012, 11, 12), false, "day precision; '25:00' is not a time"},
+      {"31/02/2012 1900", Month(2012, 2), false,
+       "month precision; 31 February is not a day; a time without a day is not kept"},
       {"2.30pm 12/11/2012", Minute(2012, 11, 12, 14, 30), false, "minute precision"},
       {"12th of November, 2012 at 14:30", Minute(2012, 11, 12, 14, 30), false,
        "minute precision"},

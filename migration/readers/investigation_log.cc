@@ -156,7 +156,10 @@ void InvestigationLogBuilder::AddLine(std::string_view line) {
   if (phase_ == Phase::kHeader) {
     if (start.kind == LineStart::kText) {
       ++header_lines_;
-      if (!AddHeaderLine(line)) ++lines_outside_entries_;
+      if (!AddHeaderLine(line)) {
+        ++lines_outside_entries_;
+        AppendCapped(outside_raw_, line, kFileRawBytes);
+      }
       return;
     }
     phase_ = Phase::kBody;
@@ -217,7 +220,7 @@ void InvestigationLogBuilder::StartEntry(std::string_view date, std::string_view
   entry_raw_.clear();
   AppendCapped(entry_raw_, first_line, kOversizedRawBytes);
   // The date is part of the record: a line of it counts whole.
-  entry_bytes_ = first_line.size() - first_text.size();
+  entry_bytes_ = first_line.size() > first_text.size() ? first_line.size() - first_text.size() : 0;
   AppendToEntry(first_text, /*raw=*/false);
 }
 
@@ -310,8 +313,8 @@ bool InvestigationLogBuilder::AddEntriesTable(const std::vector<std::vector<std:
     first_line.append(Utf8Prefix(text, kOversizedRawBytes));
     StartEntry(when, first_line, text);
     table_entry_ = true;
-    // The row's text counts in full, whatever was kept of it in first_line.
-    entry_bytes_ += text.size() - Utf8Prefix(text, kOversizedRawBytes).size();
+    // The row counts in full, whatever was kept of it in first_line.
+    entry_bytes_ = when.size() + 1 + text.size();
   }
   return true;
 }
@@ -319,7 +322,7 @@ bool InvestigationLogBuilder::AddEntriesTable(const std::vector<std::vector<std:
 LegacyFile InvestigationLogBuilder::Finish() {
   FinishEntry();
   for (std::string* raw : {&outside_raw_, &dropped_raw_, &file_raw_}) {
-    if (!raw->empty() && raw->back() == '\n') raw->pop_back();
+    while (!raw->empty() && raw->back() == '\n') raw->pop_back();
   }
   if (lines_outside_entries_ > 0) {
     file_.problems.push_back(
