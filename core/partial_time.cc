@@ -14,57 +14,12 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "core/partial_time_internal.h"
 
 namespace casefile {
 namespace {
 
-constexpr int kMinYear = 1800;
-constexpr int kMaxYear = 2199;
-// Quoted input in error messages is cut short: the reason names the value,
-// it does not carry free text along with it.
-constexpr size_t kMaxQuoted = 40;
-
-// Debian's Abseil has its own string_view type; the public API here is std.
-absl::string_view Av(std::string_view s) { return absl::string_view(s.data(), s.size()); }
-
-std::string Quote(std::string_view text) {
-  if (text.size() <= kMaxQuoted) return absl::StrCat("'", Av(text), "'");
-  size_t cut = kMaxQuoted;
-  // Do not cut a UTF-8 sequence in half.
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  return absl::StrCat("'", Av(text.substr(0, cut)), "...'");
-}
-
-bool IsLeapYear(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-int DaysInMonth(int y, int m) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && IsLeapYear(y) ? 29 : kDays[m - 1];
-}
-
-bool ValidDay(int y, int m, int d) {
-  return y >= kMinYear && y <= kMaxYear && m >= 1 && m <= 12 && d >= 1 &&
-         d <= DaysInMonth(y, m);
-}
-
-// Month names and the abbreviations seen in typed records.
-int MonthFromName(std::string_view word) {
-  static constexpr std::string_view kNames[] = {
-      "january", "february", "march",     "april",   "may",      "june",
-      "july",    "august",   "september", "october", "november", "december"};
-  if (word.size() < 3) return 0;
-  std::string lower = absl::AsciiStrToLower(Av(word));
-  for (int i = 0; i < 12; ++i) {
-    if (lower == kNames[i] || lower == kNames[i].substr(0, 3)) return i + 1;
-  }
-  if (lower == "sept") return 9;
-  return 0;
-}
-
-int ExpandYear(int digits, int value) {
-  if (digits == 4) return value;
-  return value < 50 ? 2000 + value : 1900 + value;
-}
+using namespace partial_time_internal;
 
 bool IsAsciiAlnum(char c) { return absl::ascii_isalnum(static_cast<unsigned char>(c)); }
 
@@ -311,6 +266,8 @@ std::string FormatPartialTime(const PartialTime& t) {
   switch (t.precision) {
     case TimePrecision::kUnknown:
       return "unknown";
+    case TimePrecision::kYear:
+      return absl::StrFormat("%04d", t.year);
     case TimePrecision::kMonth:
       return absl::StrFormat("%04d-%02d", t.year, t.month);
     case TimePrecision::kDay:
@@ -325,7 +282,8 @@ std::string FormatPartialTime(const PartialTime& t) {
 bool CompatibleTimes(const PartialTime& a, const PartialTime& b) {
   const TimePrecision p = a.precision < b.precision ? a.precision : b.precision;
   if (p == TimePrecision::kUnknown) return true;
-  if (a.year != b.year || a.month != b.month) return false;
+  if (a.year != b.year) return false;
+  if (p >= TimePrecision::kMonth && a.month != b.month) return false;
   if (p >= TimePrecision::kDay && a.day != b.day) return false;
   if (p == TimePrecision::kMinute && (a.hour != b.hour || a.minute != b.minute)) return false;
   return true;

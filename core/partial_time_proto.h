@@ -1,4 +1,7 @@
 // Conversions between PartialTime and its wire form casefile.v1.PartialTime.
+// The wire numbers of the precisions are not in order of precision
+// (PRECISION_YEAR = 4 was appended), so code that compares precisions
+// compares TimePrecision values, never wire numbers.
 //
 // Thread-safe: pure functions.
 #ifndef CASEFILE_CORE_PARTIAL_TIME_PROTO_H_
@@ -9,9 +12,41 @@
 
 namespace casefile {
 
+inline v1::PartialTime::Precision ToProto(TimePrecision p) {
+  switch (p) {
+    case TimePrecision::kUnknown:
+      return v1::PartialTime::PRECISION_UNSPECIFIED;
+    case TimePrecision::kYear:
+      return v1::PartialTime::PRECISION_YEAR;
+    case TimePrecision::kMonth:
+      return v1::PartialTime::PRECISION_MONTH;
+    case TimePrecision::kDay:
+      return v1::PartialTime::PRECISION_DAY;
+    case TimePrecision::kMinute:
+      return v1::PartialTime::PRECISION_MINUTE;
+  }
+  return v1::PartialTime::PRECISION_UNSPECIFIED;
+}
+
+// A wire number this build does not know reads as unknown.
+inline TimePrecision PrecisionFromProto(int p) {
+  switch (p) {
+    case v1::PartialTime::PRECISION_YEAR:
+      return TimePrecision::kYear;
+    case v1::PartialTime::PRECISION_MONTH:
+      return TimePrecision::kMonth;
+    case v1::PartialTime::PRECISION_DAY:
+      return TimePrecision::kDay;
+    case v1::PartialTime::PRECISION_MINUTE:
+      return TimePrecision::kMinute;
+    default:
+      return TimePrecision::kUnknown;
+  }
+}
+
 inline v1::PartialTime ToProto(const PartialTime& t) {
   v1::PartialTime p;
-  p.set_precision(static_cast<v1::PartialTime::Precision>(t.precision));
+  p.set_precision(ToProto(t.precision));
   p.set_year(t.year);
   p.set_month(t.month);
   p.set_day(t.day);
@@ -21,8 +56,8 @@ inline v1::PartialTime ToProto(const PartialTime& t) {
 }
 
 inline PartialTime FromProto(const v1::PartialTime& p) {
-  return PartialTime{static_cast<TimePrecision>(p.precision()), p.year(), p.month(), p.day(),
-                     p.hour(), p.minute()};
+  return PartialTime{PrecisionFromProto(p.precision()), p.year(), p.month(), p.day(), p.hour(),
+                     p.minute()};
 }
 
 }  // namespace casefile

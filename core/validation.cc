@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "core/partial_time_proto.h"
 #include "core/resource_names.h"
 
 namespace casefile {
@@ -72,20 +73,24 @@ absl::Status ValidateRefs(const google::protobuf::RepeatedPtrField<std::string>&
 
 absl::Status ValidatePartialTime(const v1::PartialTime& t, absl::string_view field) {
   using P = v1::PartialTime;
-  const int p = t.precision();
-  if (!P::Precision_IsValid(p)) return Invalid(field, "unknown precision");
+  if (!P::Precision_IsValid(t.precision())) return Invalid(field, "unknown precision");
+  // Compared as TimePrecision: the wire numbers are not in order of precision.
+  const TimePrecision p = PrecisionFromProto(t.precision());
   // Fields finer than the precision must be zero: we never invent them.
-  if (p < P::PRECISION_MINUTE && (t.hour() != 0 || t.minute() != 0))
+  if (p < TimePrecision::kMinute && (t.hour() != 0 || t.minute() != 0))
     return Invalid(field, "has a time but precision is coarser than minute");
-  if (p < P::PRECISION_DAY && t.day() != 0) return Invalid(field, "has a day but precision is coarser than day");
-  if (p == P::PRECISION_UNSPECIFIED && (t.year() != 0 || t.month() != 0))
+  if (p < TimePrecision::kDay && t.day() != 0) return Invalid(field, "has a day but precision is coarser than day");
+  if (p < TimePrecision::kMonth && p != TimePrecision::kUnknown && t.month() != 0)
+    return Invalid(field, "has a month but precision is coarser than month");
+  if (p == TimePrecision::kUnknown && (t.year() != 0 || t.month() != 0))
     return Invalid(field, "has a date but no precision");
-  if (p == P::PRECISION_UNSPECIFIED) return absl::OkStatus();
+  if (p == TimePrecision::kUnknown) return absl::OkStatus();
   if (t.year() < 1900 || t.year() > 2200) return Invalid(field, "year out of range 1900-2200");
+  if (p == TimePrecision::kYear) return absl::OkStatus();
   if (t.month() < 1 || t.month() > 12) return Invalid(field, "month out of range 1-12");
-  if (p >= P::PRECISION_DAY && (t.day() < 1 || t.day() > DaysIn(t.year(), t.month())))
+  if (p >= TimePrecision::kDay && (t.day() < 1 || t.day() > DaysIn(t.year(), t.month())))
     return Invalid(field, absl::StrFormat("%04d-%02d has no day %d", t.year(), t.month(), t.day()));
-  if (p == P::PRECISION_MINUTE && (t.hour() < 0 || t.hour() > 23 || t.minute() < 0 || t.minute() > 59))
+  if (p == TimePrecision::kMinute && (t.hour() < 0 || t.hour() > 23 || t.minute() < 0 || t.minute() > 59))
     return Invalid(field, "time out of range 00:00-23:59");
   return absl::OkStatus();
 }

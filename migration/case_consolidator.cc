@@ -54,7 +54,10 @@ const CaseRecord& Primary(const std::vector<const CaseRecord*>& members) {
 v1::PartialTime MostPrecise(const std::vector<const CaseRecord*>& members) {
   v1::PartialTime best;
   for (const CaseRecord* r : members) {
-    if (r->source.occurred().precision() > best.precision()) best = r->source.occurred();
+    // Compared as TimePrecision: the wire numbers are not in order of precision.
+    if (PrecisionFromProto(r->source.occurred().precision()) > PrecisionFromProto(best.precision())) {
+      best = r->source.occurred();
+    }
   }
   return best;
 }

@@ -15,48 +15,53 @@
 namespace casefile::migration {
 namespace {
 
-LegacyFile Unrecognised(std::string_view path, std::string reason) {
+// `text`: the start of the file as text (decoded, or the bytes of a binary
+// file read as text), kept as the problem's raw content.
+LegacyFile Unrecognised(std::string_view path, std::string reason, std::string_view text) {
   LegacyFile file;
   file.path.assign(path);
-  file.problems.push_back({file.path, std::move(reason)});
+  file.problems.push_back({file.path, std::move(reason), std::string(Utf8Prefix(text, kFileRawBytes))});
   return file;
 }
 
-LegacyFile Read(std::string_view path, std::string_view bytes) {
+LegacyFile Read(std::string_view path, std::string_view bytes, const ReaderOptions& options) {
   if (std::optional<DetectedFormat> binary = DetectBinaryFormat(bytes)) {
     if (binary->format == LegacyFormat::kInvestigationLog) {
-      return ReadDocxInvestigationLog(path, bytes);
+      return ReadDocxInvestigationLog(path, bytes, options);
     }
-    return Unrecognised(path, std::move(binary->reason));
+    return Unrecognised(path, std::move(binary->reason),
+                        DecodeLegacyText(bytes.substr(0, kFileRawBytes)).text);
   }
   std::string text = DecodeLegacyText(bytes).text;
   DetectedFormat detected = DetectDecodedFormat(text);
   switch (detected.format) {
     case LegacyFormat::kCaseXref:
-      return ReadCaseXref(path, std::move(text));
+      return ReadCaseXref(path, std::move(text), options);
     case LegacyFormat::kPaperFile:
-      return ReadPaperFile(path, std::move(text));
+      return ReadPaperFile(path, std::move(text), options);
     case LegacyFormat::kCrimeExport:
-      return ReadCrimeExport(path, std::move(text));
+      return ReadCrimeExport(path, std::move(text), options);
     case LegacyFormat::kNominalIndex:
-      return ReadNominalIndex(path, std::move(text));
+      return ReadNominalIndex(path, std::move(text), options);
     case LegacyFormat::kInvestigationLog:
-      return ReadTextInvestigationLog(path, text);
+      return ReadTextInvestigationLog(path, text, options);
     case LegacyFormat::kUnrecognised:
       break;
   }
-  return Unrecognised(path, std::move(detected.reason));
+  return Unrecognised(path, std::move(detected.reason), text);
 }
 
 }  // namespace
 
-LegacyFile ReadLegacyFile(std::string_view relative_path, std::string_view bytes) {
+LegacyFile ReadLegacyFile(std::string_view relative_path, std::string_view bytes,
+                          const ReaderOptions& options) {
   // The readers do not throw; running out of memory on a hostile file is the
   // one exception left, and it must not take the whole import down.
   try {
-    return Read(relative_path, bytes);
+    return Read(relative_path, bytes, options);
   } catch (const std::exception&) {
-    return Unrecognised(relative_path, "the file could not be read (out of memory)");
+    // No copy of the file here: memory has just run out.
+    return Unrecognised(relative_path, "the file could not be read (out of memory)", "");
   }
 }
 

@@ -40,6 +40,14 @@ struct LegacyEvent {
   std::string doc_type;                  // paper doc_type or crime record_type
   std::vector<LegacySubject> subjects;
   std::string text;  // exactly as read
+  // The occurred / entry date field exactly as written in the source (for a
+  // log entry: the date, and time, its first line begins with), whether or
+  // not it was read fully.
+  std::string occurred_as_written;
+  // Empty when every date of the record was in a known form; else what was
+  // kept and why not more: "entry_date 'Jul 2010 11:10' partly read: month
+  // precision; a time without a day is not kept" ("date partly read").
+  std::string date_note;
 };
 
 // One row of a legacy nominal index.
@@ -49,7 +57,8 @@ struct NominalRecord {
   std::string forename;
   std::string surname;
   std::string date_of_birth_raw;  // as written: "09/11/1985", "19851109", ""
-  PartialTime date_of_birth;      // kUnknown when empty or unreadable
+  PartialTime date_of_birth;      // as far as it could be read; kUnknown when empty
+  std::string date_note;          // as LegacyEvent::date_note, for date_of_birth
   std::string address_1;
   std::string address_2;
   std::string town;
@@ -68,8 +77,11 @@ struct CaseXref {
 // A record (or a whole file) that could not be read.
 struct ReadProblem {
   std::string locator;  // "<path>#row=N", "<path>#entry=N", or "<path>" for the file
-  std::string reason;   // short and specific: "entry_date: '31/02/2012' is not a date"
-  std::string raw;      // the record's content as read, kept verbatim by the import
+  std::string reason;   // short and specific: "broken quoting: a quoted field is never closed"
+  // The record as read (decoded text), kept so that nothing read is dropped:
+  // a CSV row's line(s), a log entry's lines. For a whole file: its first
+  // 64 KiB at most. For a record over the size limit: its first 4 KiB only.
+  std::string raw;
 };
 
 // Everything read from one legacy file.

@@ -66,7 +66,7 @@ std::string ChooseName(absl::Span<const StoredPersonRecord* const> records,
 // The most frequent date of birth at the finest precision any record gives.
 std::optional<PartialTime> ChooseDateOfBirth(
     absl::Span<const StoredPersonRecord* const> records) {
-  for (TimePrecision precision : {TimePrecision::kDay, TimePrecision::kMonth}) {
+  for (TimePrecision precision : {TimePrecision::kDay, TimePrecision::kMonth, TimePrecision::kYear}) {
     std::map<long long, std::pair<int, PartialTime>> counts;  // by SortKey: earliest wins ties
     for (const StoredPersonRecord* r : records) {
       PartialTime dob = FromProto(r->date_of_birth());

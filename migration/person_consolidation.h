@@ -23,7 +23,7 @@ std::string PersonIdFor(absl::string_view smallest_locator);
 // Forename and surname: the most frequent name (initials only when nothing
 // longer is known; ties to the longer, then the alphabetically first), in its
 // most frequent spelling. Date of birth: the most frequent at day precision,
-// else at month precision, else unknown. Addresses most frequent first.
+// else at month precision, else at year precision, else unknown. Addresses most frequent first.
 // REQUIRES: `records` is not empty.
 v1::Person ConsolidatePerson(
     absl::Span<const storage::v1::StoredPersonRecord* const> records);

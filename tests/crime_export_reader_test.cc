@@ -40,23 +40,47 @@ TEST(ReadCrimeExport, RepeatedRowsAreAllRead) {
   EXPECT_EQ(f.events[1].locator, "c.csv#row=2");
 }
 
-TEST(ReadCrimeExport, BadTimesNameTheColumn) {
+TEST(ReadCrimeExport, HalfLegibleTimesAreReadAsFarAsTheyCanBeAndNoted) {
   LegacyFile f = ReadCrimeExport("c.csv", std::string(kHeader) +
                                               "R,CRIME,1,2012-06-15 14:52:00,P,2012-06-14 25:30,x\n"
                                               "R,CRIME,2,yesterday,P,,y\n"
                                               ",CRIME,3,2012-06-15,P,,z\n");
-  EXPECT_THAT(f.events, IsEmpty());
-  ASSERT_EQ(f.problems.size(), 3u);
-  EXPECT_EQ(f.problems[0].locator, "c.csv#row=1");
-  EXPECT_EQ(f.problems[0].reason, "occurred_at: '25:30' is not a time");
-  EXPECT_EQ(f.problems[1].reason, "entered_at: 'yesterday' is not a date");
-  EXPECT_EQ(f.problems[2].reason, "record_ref is empty");
+  ASSERT_EQ(f.events.size(), 2u);
+  EXPECT_EQ(f.events[0].locator, "c.csv#row=1");
+  EXPECT_EQ(f.events[0].occurred, (PartialTime{TimePrecision::kDay, 2012, 6, 14, 0, 0}));
+  EXPECT_EQ(f.events[0].occurred_as_written, "2012-06-14 25:30");
+  EXPECT_EQ(f.events[0].date_note,
+            "occurred_at '2012-06-14 25:30' partly read: day precision; '25:30' is not a time");
+  EXPECT_EQ(f.events[1].locator, "c.csv#row=2");
+  EXPECT_EQ(f.events[1].occurred.precision, TimePrecision::kUnknown);
+  EXPECT_EQ(f.events[1].entered.precision, TimePrecision::kUnknown);
+  EXPECT_EQ(f.events[1].occurred_as_written, "");
+  EXPECT_EQ(f.events[1].date_note,
+            "entered_at 'yesterday' partly read: no date read; no date in it; some words not read");
+  ASSERT_EQ(f.problems.size(), 1u);
+  EXPECT_EQ(f.problems[0].locator, "c.csv#row=3");
+  EXPECT_EQ(f.problems[0].reason, "record_ref is empty");
+  EXPECT_EQ(f.problems[0].raw, ",CRIME,3,2012-06-15,P,,z");
 }
 
 TEST(ReadCrimeExport, MissingOccurredAtColumnIsNamed) {
   LegacyFile f = ReadCrimeExport("c.csv", "record_ref,entered_at,text\nR,2012-01-01,x\n");
   ASSERT_EQ(f.problems.size(), 1u);
   EXPECT_EQ(f.problems[0].reason, "missing required column 'occurred_at'");
+  EXPECT_EQ(f.problems[0].raw, "record_ref,entered_at,text\nR,2012-01-01,x\n");
+}
+
+TEST(ReadCrimeExport, AnOversizedRowIsAProblemAndTheRestIsRead) {
+  LegacyFile f = ReadCrimeExport("c.csv", std::string(kHeader) +
+                                              "R,CRIME,1,2012-06-15,P,2012-06-14,long text here\n"
+                                              "R,CRIME,2,2012-06-15,P,2012-06-14,ok\n",
+                                 ReaderOptions{.max_record_bytes = 40});
+  ASSERT_EQ(f.problems.size(), 1u);
+  EXPECT_EQ(f.problems[0].locator, "c.csv#row=1");
+  EXPECT_EQ(f.problems[0].reason, "record of 48 bytes exceeds the limit of 40 bytes");
+  EXPECT_EQ(f.problems[0].raw, "R,CRIME,1,2012-06-15,P,2012-06-14,long text here");
+  ASSERT_EQ(f.events.size(), 1u);
+  EXPECT_EQ(f.events[0].locator, "c.csv#row=2");
 }
 
 }  // namespace

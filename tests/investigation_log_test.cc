@@ -73,17 +73,104 @@ TEST(ReadTextInvestigationLog, HeaderEndsAtTheFirstDateLineAndKeysIgnoreCase) {
   EXPECT_EQ(f.events[0].text, "First.\nOfficer: not a header line now");
 }
 
-TEST(ReadTextInvestigationLog, BadDatesAreNumberedProblems) {
+TEST(ReadTextInvestigationLog, ImpossibleDatesAreReadAsFarAsTheyCanBe) {
   LegacyFile f = ReadTextInvestigationLog(
       "l.txt", "INVESTIGATION LOG\nOfficer: A\n\n31/02/2012 1000 Bad day.\nmore\n"
                "12/11/2012 2590 Bad time.\n13/11/2012 1000 Good.\n");
-  ASSERT_EQ(f.problems.size(), 2u);
+  EXPECT_THAT(f.problems, IsEmpty());
+  ASSERT_EQ(f.events.size(), 3u);
+  EXPECT_EQ(f.events[0].locator, "l.txt#entry=1");
+  EXPECT_EQ(f.events[0].occurred, (PartialTime{TimePrecision::kMonth, 2012, 2, 0, 0, 0}));
+  EXPECT_EQ(f.events[0].occurred_as_written, "31/02/2012 1000");
+  EXPECT_EQ(f.events[0].date_note,
+            "date '31/02/2012 1000' partly read: month precision; 31 February is not a day; a "
+            "time without a day is not kept");
+  EXPECT_EQ(f.events[0].text, "Bad day.\nmore");
+  EXPECT_EQ(f.events[1].locator, "l.txt#entry=2");
+  EXPECT_EQ(f.events[1].occurred, (PartialTime{TimePrecision::kDay, 2012, 11, 12, 0, 0}));
+  EXPECT_EQ(f.events[1].occurred_as_written, "12/11/2012 2590");
+  EXPECT_EQ(f.events[1].date_note,
+            "date '12/11/2012 2590' partly read: day precision; '2590' is not a time");
+  EXPECT_EQ(f.events[1].text, "Bad time.");
+  EXPECT_EQ(f.events[2].locator, "l.txt#entry=3");
+  EXPECT_EQ(f.events[2].occurred, Minute(2012, 11, 13, 10, 0));
+  EXPECT_EQ(f.events[2].occurred_as_written, "13/11/2012 1000");
+  EXPECT_EQ(f.events[2].date_note, "");
+}
+
+TEST(ReadTextInvestigationLog, HalfLegibleDatesStartEntriesButProseDoesNot) {
+  LegacyFile f = ReadTextInvestigationLog(
+      "l.txt",
+      "INVESTIGATION LOG\nOfficer: A\n\n"
+      "?/11/2012 - Visited, day smudged.\n"
+      "2 visits made that week.\n"
+      "12/11/2O12 14:00 - Rang school.\n"
+      "22/45871/12 crime reference noted.\n"
+      "Jul 2010 11:10 - Seen in town.\n"
+      "May 2012 saw a move.\n"
+      "Tuesday 12th Nov 2012: Strategy meeting.\n"
+      "12/11/2012 at about 14.30 - Phoned.\n"
+      "14.30 12/11/2012 - Called back.\n");
+  EXPECT_THAT(f.problems, IsEmpty());
+  ASSERT_EQ(f.events.size(), 6u);
+  EXPECT_EQ(f.events[0].occurred, (PartialTime{TimePrecision::kMonth, 2012, 11, 0, 0, 0}));
+  EXPECT_EQ(f.events[0].occurred_as_written, "?/11/2012");
+  EXPECT_EQ(f.events[0].date_note, "date '?/11/2012' partly read: month precision; the day is illegible");
+  EXPECT_EQ(f.events[0].text, "Visited, day smudged.\n2 visits made that week.");
+  EXPECT_EQ(f.events[1].occurred, Minute(2012, 11, 12, 14, 0));
+  EXPECT_EQ(f.events[1].occurred_as_written, "12/11/2O12 14:00");
+  EXPECT_EQ(f.events[1].date_note,
+            "date '12/11/2O12 14:00' partly read: minute precision; a letter read as a digit");
+  EXPECT_EQ(f.events[1].text, "Rang school.\n22/45871/12 crime reference noted.");
+  EXPECT_EQ(f.events[2].occurred, (PartialTime{TimePrecision::kMonth, 2010, 7, 0, 0, 0}));
+  EXPECT_EQ(f.events[2].occurred_as_written, "Jul 2010 11:10");
+  EXPECT_EQ(f.events[2].date_note,
+            "date 'Jul 2010 11:10' partly read: month precision; a time without a day is not kept");
+  EXPECT_EQ(f.events[2].text, "Seen in town.\nMay 2012 saw a move.");
+  EXPECT_EQ(f.events[3].occurred, (PartialTime{TimePrecision::kMonth, 2012, 11, 0, 0, 0}));
+  EXPECT_EQ(f.events[3].occurred_as_written, "Tuesday 12th Nov 2012");
+  EXPECT_EQ(f.events[3].text, "Strategy meeting.");
+  EXPECT_EQ(f.events[4].occurred, (PartialTime{TimePrecision::kDay, 2012, 11, 12, 0, 0}));
+  EXPECT_EQ(f.events[4].occurred_as_written, "12/11/2012 at about 14.30");
+  EXPECT_EQ(f.events[4].date_note,
+            "date '12/11/2012 at about 14.30' partly read: day precision; the time '14.30' is "
+            "approximate: not kept");
+  EXPECT_EQ(f.events[4].text, "Phoned.");
+  EXPECT_EQ(f.events[5].occurred, Minute(2012, 11, 12, 14, 30));
+  EXPECT_EQ(f.events[5].occurred_as_written, "14.30 12/11/2012");
+  EXPECT_EQ(f.events[5].text, "Called back.");
+  EXPECT_EQ(f.events[5].locator, "l.txt#entry=6");
+}
+
+TEST(ReadTextInvestigationLog, AnEntryOverTheSizeLimitIsAProblemWithItsFirst4KiB) {
+  std::string log = "INVESTIGATION LOG\nOfficer: A\n\n12/11/2012 1000 - Start.\n";
+  const std::string line(1000, 'z');
+  for (int i = 0; i < 10; ++i) log += line + "\n";
+  log += "13/11/2012 1000 - Small.\n";
+  LegacyFile f = ReadTextInvestigationLog("l.txt", log, ReaderOptions{.max_record_bytes = 5000});
+  ASSERT_EQ(f.problems.size(), 1u);
   EXPECT_EQ(f.problems[0].locator, "l.txt#entry=1");
-  EXPECT_EQ(f.problems[0].reason, "'31/02/2012' is not a date");
-  EXPECT_EQ(f.problems[1].locator, "l.txt#entry=2");
-  EXPECT_EQ(f.problems[1].reason, "'2590' is not a time");
+  // The first line (24 bytes) and ten of 1000, each with its line feed.
+  EXPECT_EQ(f.problems[0].reason, "record of 10035 bytes exceeds the limit of 5000 bytes");
+  EXPECT_EQ(f.problems[0].raw.size(), 4096u);
+  EXPECT_EQ(f.problems[0].raw.substr(0, 26), "12/11/2012 1000 - Start.\nz");
   ASSERT_EQ(f.events.size(), 1u);
-  EXPECT_EQ(f.events[0].locator, "l.txt#entry=3");
+  EXPECT_EQ(f.events[0].locator, "l.txt#entry=2");
+  EXPECT_EQ(f.events[0].text, "Small.");
+}
+
+TEST(ReadTextInvestigationLog, AFiftyMegabyteEntryIsRejectedInLinearTime) {
+  std::string log = "INVESTIGATION LOG\nOfficer: A\n\n12/11/2012 1000 - ";
+  log.append(50 * 1024 * 1024, 'q');
+  log += "\n13/11/2012 1000 - Small.\n";
+  LegacyFile f = ReadTextInvestigationLog("l.txt", log);
+  ASSERT_EQ(f.problems.size(), 1u);
+  EXPECT_EQ(f.problems[0].reason,
+            "record of " + std::to_string(50 * 1024 * 1024 + 19) +
+                " bytes exceeds the limit of 262144 bytes");
+  EXPECT_EQ(f.problems[0].raw.size(), 4096u);
+  ASSERT_EQ(f.events.size(), 1u);
+  EXPECT_EQ(f.events[0].text, "Small.");
 }
 
 TEST(ReadTextInvestigationLog, MonthOnlyDatesNeedASeparatorToStartAnEntry) {
@@ -104,6 +191,7 @@ TEST(ReadTextInvestigationLog, LinesOutsideEntriesAreReportedNotDropped) {
   ASSERT_EQ(f.problems.size(), 1u);
   EXPECT_EQ(f.problems[0].locator, "l.txt");
   EXPECT_EQ(f.problems[0].reason, "2 lines outside the header and the dated entries not read");
+  EXPECT_EQ(f.problems[0].raw, "Team: PVP\nPreamble line.");
 }
 
 TEST(ReadTextInvestigationLog, HeaderItemsAreCapped) {
@@ -119,6 +207,7 @@ TEST(ReadTextInvestigationLog, HeaderItemsAreCapped) {
   ASSERT_EQ(f.problems.size(), 1u);
   EXPECT_EQ(f.problems[0].reason,
             "10 header references or subjects beyond the first 100 of each not read");
+  EXPECT_EQ(f.problems[0].raw.substr(0, 24), "A B100\nR100\nA B101\nR101\n");
 }
 
 TEST(ReadTextInvestigationLog, NoEntries) {
@@ -126,6 +215,7 @@ TEST(ReadTextInvestigationLog, NoEntries) {
   EXPECT_THAT(f.events, IsEmpty());
   ASSERT_EQ(f.problems.size(), 1u);
   EXPECT_EQ(f.problems[0].reason, "no dated entries found");
+  EXPECT_EQ(f.problems[0].raw, "INVESTIGATION LOG\nOfficer: A");
 }
 
 TEST(InvestigationLogBuilder, EntriesTable) {
@@ -139,15 +229,20 @@ TEST(InvestigationLogBuilder, EntriesTable) {
                 {"10/11/2010", "25:00", "Bad"},
                 {"11/11/2010\n10:30", "", "Date and time in two paragraphs"}});
   LegacyFile f = log.Finish();
-  ASSERT_EQ(f.events.size(), 3u);
+  EXPECT_THAT(f.problems, IsEmpty());
+  ASSERT_EQ(f.events.size(), 4u);
   EXPECT_EQ(f.events[0].occurred, Minute(2010, 11, 9, 9, 45));
+  EXPECT_EQ(f.events[0].occurred_as_written, "09/11/2010 09:45");
   EXPECT_EQ(f.events[0].text, "First\nparagraphs\ncontinued");
   EXPECT_EQ(f.events[1].locator, "l.docx#entry=2");
-  ASSERT_EQ(f.problems.size(), 1u);
-  EXPECT_EQ(f.problems[0].locator, "l.docx#entry=3");
-  EXPECT_EQ(f.problems[0].reason, "Date/Time: '25:00' is not a time");
-  EXPECT_EQ(f.events[2].locator, "l.docx#entry=4");
-  EXPECT_EQ(f.events[2].occurred, Minute(2010, 11, 11, 10, 30));
+  EXPECT_EQ(f.events[2].locator, "l.docx#entry=3");
+  EXPECT_EQ(f.events[2].occurred, (PartialTime{TimePrecision::kDay, 2010, 11, 10, 0, 0}));
+  EXPECT_EQ(f.events[2].occurred_as_written, "10/11/2010 25:00");
+  EXPECT_EQ(f.events[2].date_note,
+            "Date/Time '10/11/2010 25:00' partly read: day precision; '25:00' is not a time");
+  EXPECT_EQ(f.events[2].text, "Bad");
+  EXPECT_EQ(f.events[3].locator, "l.docx#entry=4");
+  EXPECT_EQ(f.events[3].occurred, Minute(2010, 11, 11, 10, 30));
 }
 
 TEST(InvestigationLogBuilder, OtherTablesAreReadAsLines) {

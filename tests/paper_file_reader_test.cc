@@ -46,18 +46,75 @@ TEST(ReadPaperFile, UndatedPagesAndMonthPrecision) {
   EXPECT_EQ(f.events[2].occurred, (PartialTime{TimePrecision::kMonth, 2012, 11, 0, 0, 0}));
 }
 
-TEST(ReadPaperFile, BadDateIsAProblemAndNoEvent) {
+TEST(ReadPaperFile, AHalfLegibleDateIsReadAsFarAsItCanBeAndNoted) {
   LegacyFile f = ReadPaperFile("p.csv", std::string(kHeader) +
-                                            "R,1,Note,31/02/2012,A,,bad\n"
+                                            "R,1,Note,31/02/2012,A,,impossible day\n"
                                             "R,2,Note,01/03/2012,A,,good\n"
-                                            ",3,Note,01/03/2012,A,,no ref\n");
-  ASSERT_EQ(f.problems.size(), 2u);
+                                            "R,3,Note,Jul 2010 11:10,A,,month and time\n"
+                                            "R,4,Note, c. 2010 ,A,,year\n"
+                                            "R,5,Note,see back of page,A,,nothing\n");
+  EXPECT_THAT(f.problems, IsEmpty());
+  ASSERT_EQ(f.events.size(), 5u);
+  EXPECT_EQ(f.events[0].occurred, (PartialTime{TimePrecision::kMonth, 2012, 2, 0, 0, 0}));
+  EXPECT_EQ(f.events[0].occurred_as_written, "31/02/2012");
+  EXPECT_EQ(f.events[0].date_note,
+            "entry_date '31/02/2012' partly read: month precision; 31 February is not a day");
+  EXPECT_EQ(f.events[1].occurred, (PartialTime{TimePrecision::kDay, 2012, 3, 1, 0, 0}));
+  EXPECT_EQ(f.events[1].occurred_as_written, "01/03/2012");
+  EXPECT_EQ(f.events[1].date_note, "");
+  EXPECT_EQ(f.events[2].occurred, (PartialTime{TimePrecision::kMonth, 2010, 7, 0, 0, 0}));
+  EXPECT_EQ(f.events[2].occurred_as_written, "Jul 2010 11:10");
+  EXPECT_EQ(f.events[2].date_note,
+            "entry_date 'Jul 2010 11:10' partly read: month precision; a time without a day is "
+            "not kept");
+  EXPECT_EQ(f.events[2].text, "month and time");
+  EXPECT_EQ(f.events[3].occurred, (PartialTime{TimePrecision::kYear, 2010, 0, 0, 0, 0}));
+  EXPECT_EQ(f.events[3].occurred_as_written, " c. 2010 ");  // exactly as written
+  EXPECT_EQ(f.events[3].date_note, "entry_date 'c. 2010' partly read: year precision; approximate");
+  EXPECT_EQ(f.events[4].occurred.precision, TimePrecision::kUnknown);
+  EXPECT_EQ(f.events[4].occurred_as_written, "see back of page");
+  EXPECT_EQ(f.events[4].date_note,
+            "entry_date 'see back of page' partly read: no date read; no date in it; some words "
+            "not read");
+}
+
+TEST(ReadPaperFile, UnreadableRowsKeepTheirRawContent) {
+  LegacyFile f = ReadPaperFile("p.csv", std::string(kHeader) +
+                                            ",3,Note,01/03/2012,A,,no ref\n"
+                                            "R,4,Note,01/03/2012,A,,\"broken \"quote\" here\"\n"
+                                            "R,5,Note,01/03/2012,A\n"
+                                            "R,6,Note,01/03/2012,A,,good\n");
+  ASSERT_EQ(f.problems.size(), 3u);
   EXPECT_EQ(f.problems[0].locator, "p.csv#row=1");
-  EXPECT_EQ(f.problems[0].reason, "entry_date: '31/02/2012' is not a date");
-  EXPECT_EQ(f.problems[1].locator, "p.csv#row=3");
-  EXPECT_EQ(f.problems[1].reason, "file_ref is empty");
+  EXPECT_EQ(f.problems[0].reason, "file_ref is empty");
+  EXPECT_EQ(f.problems[0].raw, ",3,Note,01/03/2012,A,,no ref");
+  EXPECT_EQ(f.problems[1].locator, "p.csv#row=2");
+  EXPECT_EQ(f.problems[1].reason, "broken quoting: text after the closing quote of a field");
+  EXPECT_EQ(f.problems[1].raw, "R,4,Note,01/03/2012,A,,\"broken \"quote\" here\"");
+  EXPECT_EQ(f.problems[2].locator, "p.csv#row=3");
+  EXPECT_EQ(f.problems[2].reason, "missing column 'subjects': row has 5 fields, the header has 7");
+  EXPECT_EQ(f.problems[2].raw, "R,5,Note,01/03/2012,A");
   ASSERT_EQ(f.events.size(), 1u);
-  EXPECT_EQ(f.events[0].locator, "p.csv#row=2");
+  EXPECT_EQ(f.events[0].locator, "p.csv#row=4");
+}
+
+TEST(ReadPaperFile, ARecordOverTheSizeLimitIsAProblemWithItsSize) {
+  const std::string text(300 * 1024, 'a');
+  LegacyFile f = ReadPaperFile("p.csv", std::string(kHeader) + "R,1,Note,01/03/2012,A,," + text +
+                                            "\nR,2,Note,01/03/2012,A,,fine\n");
+  ASSERT_EQ(f.problems.size(), 1u);
+  EXPECT_EQ(f.problems[0].locator, "p.csv#row=1");
+  EXPECT_EQ(f.problems[0].reason, "record of 307223 bytes exceeds the limit of 262144 bytes");
+  EXPECT_EQ(f.problems[0].raw.size(), 4096u);
+  EXPECT_EQ(f.problems[0].raw.substr(0, 25), "R,1,Note,01/03/2012,A,,aa");
+  ASSERT_EQ(f.events.size(), 1u);
+  EXPECT_EQ(f.events[0].text, "fine");
+  // The limit is an option.
+  LegacyFile small = ReadPaperFile("p.csv", std::string(kHeader) + "R,1,Note,01/03/2012,A,,fine\n",
+                                   ReaderOptions{.max_record_bytes = 10});
+  ASSERT_EQ(small.problems.size(), 1u);
+  EXPECT_EQ(small.problems[0].reason, "record of 27 bytes exceeds the limit of 10 bytes");
+  EXPECT_EQ(small.problems[0].raw, "R,1,Note,01/03/2012,A,,fine");
 }
 
 TEST(ReadPaperFile, OptionalColumnsMayBeAbsent) {
@@ -75,6 +132,7 @@ TEST(ReadPaperFile, MissingTextColumnIsNamed) {
   ASSERT_EQ(f.problems.size(), 1u);
   EXPECT_EQ(f.problems[0].locator, "p.csv");
   EXPECT_EQ(f.problems[0].reason, "missing required column 'text'");
+  EXPECT_EQ(f.problems[0].raw, "file_ref,page,doc_type,entry_date,author,subjects\nR,1,N,,A,\n");
 }
 
 }  // namespace

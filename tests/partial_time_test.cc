@@ -19,6 +19,7 @@ PartialTime Minute(int y, int mo, int d, int h, int mi) {
 }
 PartialTime Day(int y, int mo, int d) { return {TimePrecision::kDay, y, mo, d, 0, 0}; }
 PartialTime Month(int y, int mo) { return {TimePrecision::kMonth, y, mo, 0, 0, 0}; }
+PartialTime Year(int y) { return {TimePrecision::kYear, y, 0, 0, 0, 0}; }
 
 PartialTime MustParse(std::string_view text) {
   absl::StatusOr<PartialTime> t = ParsePartialTime(text);
@@ -223,6 +224,7 @@ TEST(FormatPartialTime, EachPrecision) {
   EXPECT_EQ(FormatPartialTime(Minute(2012, 11, 12, 14, 30)), "2012-11-12 14:30");
   EXPECT_EQ(FormatPartialTime(Day(2012, 1, 2)), "2012-01-02");
   EXPECT_EQ(FormatPartialTime(Month(2012, 11)), "2012-11");
+  EXPECT_EQ(FormatPartialTime(Year(2010)), "2010");
   EXPECT_EQ(FormatPartialTime(PartialTime{}), "unknown");
 }
 
@@ -247,11 +249,24 @@ TEST(CompatibleTimes, AgreeDownToTheCoarserPrecision) {
   EXPECT_TRUE(CompatibleTimes(Minute(2012, 11, 12, 14, 30), Minute(2012, 11, 12, 14, 30)));
   EXPECT_FALSE(CompatibleTimes(Minute(2012, 11, 12, 14, 30), Minute(2012, 11, 12, 14, 31)));
   EXPECT_FALSE(CompatibleTimes(Minute(2012, 11, 12, 14, 30), Minute(2012, 11, 12, 15, 30)));
+  EXPECT_TRUE(CompatibleTimes(Year(2012), Month(2012, 11)));
+  EXPECT_TRUE(CompatibleTimes(Year(2012), Minute(2012, 1, 1, 0, 0)));
+  EXPECT_TRUE(CompatibleTimes(Day(2012, 12, 31), Year(2012)));
+  EXPECT_FALSE(CompatibleTimes(Year(2012), Day(2013, 1, 1)));
+  EXPECT_FALSE(CompatibleTimes(Year(2012), Year(2011)));
+}
+
+TEST(TimePrecision, OrderedCoarseToFine) {
+  EXPECT_LT(TimePrecision::kUnknown, TimePrecision::kYear);
+  EXPECT_LT(TimePrecision::kYear, TimePrecision::kMonth);
+  EXPECT_LT(TimePrecision::kMonth, TimePrecision::kDay);
+  EXPECT_LT(TimePrecision::kDay, TimePrecision::kMinute);
 }
 
 TEST(SortKey, OrdersByTimeCoarserFirstUnknownLast) {
   std::vector<PartialTime> in_order = {
-      Month(2011, 12),          Day(2011, 12, 31),          Minute(2011, 12, 31, 23, 59),
+      Year(2011),               Month(2011, 12),            Day(2011, 12, 31),
+      Minute(2011, 12, 31, 23, 59),                          Year(2012),
       Month(2012, 1),           Day(2012, 1, 1),            Minute(2012, 1, 1, 0, 0),
       Minute(2012, 1, 1, 0, 1), Minute(2012, 1, 1, 23, 59), Day(2012, 1, 2),
       Month(2012, 2),           PartialTime{}};
@@ -263,6 +278,105 @@ TEST(SortKey, OrdersByTimeCoarserFirstUnknownLast) {
     return SortKey(a) < SortKey(b);
   });
   EXPECT_EQ(shuffled, in_order);
+}
+
+struct Lenient {
+  const char* text;
+  PartialTime time;
+  bool known_form;
+  const char* note;
+};
+
+// Every example of issue 8 part 2, with exactly what is kept and why.
+TEST(ReadPartialTimeLeniently, KeepsWhatCanBeReadAndSaysWhy) {
+  const Lenient cases[] = {
+      {"Jul 2010 11:10", Month(2010, 7), false,
+       "month precision; a time without a day is not kept"},
+      {"2010", Year(2010), false, "year precision"},
+      {"c. 2010", Year(2010), false, "year precision; approximate"},
+      {"approx 2010", Year(2010), false, "year precision; approximate"},
+      {"12/11/2O12", Day(2012, 11, 12), false, "day precision; a letter read as a digit"},
+      {"12/11/2012 at about 14.30", Day(2012, 11, 12), false,
+       "day precision; the time '14.30' is approximate: not kept"},
+      {"14.30 12/11/2012", Minute(2012, 11, 12, 14, 30), false, "minute precision"},
+      // 12 November 2012 was a Monday: the day or the weekday is wrong.
+      {"Tuesday 12th Nov 2012", Month(2012, 11), false,
+       "month precision; 12 November 2012 was a Monday, not a Tuesday"},
+      {"Monday 12th Nov 2012", Day(2012, 11, 12), false, "day precision"},
+      {"12-Nov-12", Day(2012, 11, 12), true, ""},
+      {"Nov. 2012", Month(2012, 11), true, ""},
+      {"November 2012", Month(2012, 11), true, ""},
+      {"12/11", PartialTime{}, false, "no date read; no year"},
+      {"?/11/2012", Month(2012, 11), false, "month precision; the day is illegible"},
+      {"31/02/2012", Month(2012, 2), false, "month precision; 31 February is not a day"},
+      {"12/?/2012", Year(2012), false, "year precision; the month is illegible"},
+      {"12/11/20?2", PartialTime{}, false, "no date read; the year is illegible"},
+      {"11/2012", Month(2012, 11), false, "month precision"},
+      {"12/11/2012 25:00", Day(2012, 11, 12), false, "day precision; '25:00' is not a time"},
+      {"31/02/2012 1900", Month(2012, 2), false,
+       "month precision; 31 February is not a day; a time without a day is not kept"},
+      {"2.30pm 12/11/2012", Minute(2012, 11, 12, 14, 30), false, "minute precision"},
+      {"12th of November, 2012 at 14:30", Minute(2012, 11, 12, 14, 30), false,
+       "minute precision"},
+      {"13/11/2012 (Tue)", Day(2012, 11, 13), false, "day precision"},
+      {"12/11/2012 or 13/11/2012", Month(2012, 11), false,
+       "month precision; two dates disagree: only what they share kept; some words not read"},
+      {"Nov 12", PartialTime{}, false, "no date read; a month and two digits: day or year unclear"},
+      {"see file", PartialTime{}, false, "no date read; no date in it; some words not read"},
+      {"12/11/2012 may have been", Day(2012, 11, 12), false,
+       "day precision; some words not read"},
+      {"12/11/2012", Day(2012, 11, 12), true, ""},
+      {"", PartialTime{}, true, ""},
+      {"unknown", PartialTime{}, true, ""},
+  };
+  for (const Lenient& c : cases) {
+    LenientPartialTime r = ReadPartialTimeLeniently(c.text);
+    EXPECT_EQ(FormatPartialTime(r.time), FormatPartialTime(c.time)) << c.text;
+    EXPECT_EQ(r.time, c.time) << c.text;
+    EXPECT_EQ(r.known_form, c.known_form) << c.text;
+    EXPECT_EQ(r.note, c.note) << c.text;
+  }
+}
+
+TEST(ReadPartialTimeLeniently, NeverInventsAndReadsOnlyTheStartOfLongText) {
+  // A year out of range is no year (and "1700" may be a time); a time is
+  // never kept without a day.
+  EXPECT_EQ(ReadPartialTimeLeniently("1700").note,
+            "no date read; no date in it; some words not read");
+  EXPECT_EQ(ReadPartialTimeLeniently("12/11/1700").note, "no date read; year 1700 out of range");
+  EXPECT_EQ(ReadPartialTimeLeniently("Nov 2012 1430hrs").time, Month(2012, 11));
+  // Only the first 256 bytes are looked at.
+  std::string long_text = "12/11/2012 " + std::string(1000, 'x');
+  LenientPartialTime r = ReadPartialTimeLeniently(long_text);
+  EXPECT_EQ(r.time, Day(2012, 11, 12));
+  EXPECT_EQ(r.note, "day precision; only the first 256 bytes read; some words not read");
+  // Fifty megabytes of digits and separators: linear, and nothing invented.
+  std::string big(50 * 1024 * 1024, '1');
+  for (size_t i = 2; i < big.size(); i += 3) big[i] = '/';
+  EXPECT_FALSE(ReadPartialTimeLeniently(big).known_form);
+}
+
+TEST(DateShapedPrefixLength, OnlyClearlyDateShapedStarts) {
+  const std::pair<const char*, size_t> cases[] = {
+      {"?/11/2012 - visited", 9},
+      {"12/11/2O12 14:00 - rang", 16},
+      {"31/02/2012 1400 text", 15},
+      {"Jul 2010 11:10 - seen", 14},
+      {"Tuesday 13/11/2012 - x", 18},
+      {"14.30 12/11/2012 - x", 16},
+      {"12/11/2012 at about 14.30 - x", 25},
+      {"12 Nov 2012 text", 11},
+      // Not date-shaped: prose, references, numbers.
+      {"May 2012 saw a change", 0},
+      {"2 visits made", 0},
+      {"22/45871/12 crime ref", 0},
+      {"1.2.3 of the policy", 0},
+      {"10 May be", 0},
+      {"2010 was the year", 0},
+      {"Monday morning", 0},
+      {"", 0},
+  };
+  for (const auto& [text, length] : cases) EXPECT_EQ(DateShapedPrefixLength(text), length) << text;
 }
 
 }  // namespace

@@ -53,6 +53,7 @@ std::string EventComparison::Reason() const {
   const char* time = shared_precision == TimePrecision::kMinute ? "same minute"
                      : shared_precision == TimePrecision::kDay  ? "same day"
                      : shared_precision == TimePrecision::kMonth ? "same month"
+                     : shared_precision == TimePrecision::kYear  ? "same year"
                      : entered_soon_after ? "undated, entered soon after"
                      : entered_long_after ? "undated, entered long after"
                                           : "undated";

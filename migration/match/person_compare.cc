@@ -188,8 +188,9 @@ DobAgreement CompareDobs(std::string_view a, std::string_view b) {
   // month under years far apart is a mistyped year, not a generation.
   const bool generation = std::abs(Year(a) - Year(b)) >= 12 &&
                           !(a.size() == 8 && b.size() == 8 && a.substr(4) == b.substr(4));
-  if (a.size() != b.size()) {  // a month-precision date against a full one
-    if (a.substr(0, 6) == b.substr(0, 6)) return DobAgreement::kMissing;
+  if (a.size() != b.size()) {  // a year or month-precision date against a finer one
+    const size_t shared = std::min(a.size(), b.size());
+    if (a.substr(0, shared) == b.substr(0, shared)) return DobAgreement::kMissing;
     return generation ? DobAgreement::kGenerationApart : DobAgreement::kDifferent;
   }
   if (a.size() == 8 && a.substr(0, 4) == b.substr(0, 4) &&

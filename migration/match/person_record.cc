@@ -46,8 +46,9 @@ PersonKey MakePersonKey(const PersonRecord& record) {
   key.surname_id = LookupForename(key.surname.view());
   const PartialTime& dob = record.date_of_birth;
   if (dob.precision != TimePrecision::kUnknown) {
-    std::string digits = Digits(dob.year, 4) + Digits(dob.month, 2);
-    if (dob.precision != TimePrecision::kMonth) digits += Digits(dob.day, 2);
+    std::string digits = Digits(dob.year, 4);
+    if (dob.precision >= TimePrecision::kMonth) digits += Digits(dob.month, 2);
+    if (dob.precision >= TimePrecision::kDay) digits += Digits(dob.day, 2);
     key.dob = InlineText<8>(digits);
   }
   HouseAndStreet address = SplitHouseNumber(NormaliseAddressLine(record.address_1));

@@ -55,7 +55,7 @@ class InlineText {
 struct alignas(64) PersonKey {
   InlineText<22> forename;  // all letters of the forename
   InlineText<22> surname;
-  InlineText<8> dob;  // "yyyymmdd", "yyyymm" at month precision, "" if unknown
+  InlineText<8> dob;  // "yyyymmdd", "yyyymm" at month precision, "yyyy" at year, "" if unknown
   uint8_t forename_first_size = 0;  // its first word is a prefix this long
   // The names looked up in the forename tables (a surname too, for records
   // with the names swapped).

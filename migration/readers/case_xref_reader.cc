@@ -13,17 +13,18 @@ constexpr CsvColumn kColumns[] = {{"case_key", true}, {"legacy_ref", true}, {"re
 
 std::span<const CsvColumn> CaseXrefColumns() { return kColumns; }
 
-LegacyFile ReadCaseXref(std::string_view path, std::string text) {
+LegacyFile ReadCaseXref(std::string_view path, std::string text, const ReaderOptions& options) {
   LegacyFile file;
   file.path.assign(path);
   file.format = LegacyFormat::kCaseXref;
   file.xrefs.reserve(EstimateRows(text));
-  ReadCsvRecords(path, std::move(text), kColumns, file.problems, [&](CsvRecord& r) {
+  ReadCsvRecords(path, std::move(text), kColumns, options, file.problems, [&](CsvRecord& r) {
     std::string_view case_key = TrimAscii(r[kCaseKey]);
     std::string_view legacy_ref = TrimAscii(r[kLegacyRef]);
     if (case_key.empty() || legacy_ref.empty()) {
-      file.problems.push_back(
-          {std::move(r.locator), case_key.empty() ? "case_key is empty" : "legacy_ref is empty"});
+      file.problems.push_back({std::move(r.locator),
+                               case_key.empty() ? "case_key is empty" : "legacy_ref is empty",
+                               std::string(r.raw())});
       return;
     }
     CaseXref& x = file.xrefs.emplace_back();

@@ -21,7 +21,8 @@ namespace casefile::migration {
 std::span<const CsvColumn> CaseXrefColumns();
 
 // `text` is the decoded file; `path` is relative to the import folder.
-LegacyFile ReadCaseXref(std::string_view path, std::string text);
+LegacyFile ReadCaseXref(std::string_view path, std::string text,
+                        const ReaderOptions& options = {});
 
 }  // namespace casefile::migration
 

@@ -2,6 +2,7 @@
 #include "migration/readers/crime_export_reader.h"
 
 #include "migration/readers/ascii.h"
+#include "migration/readers/date_fields.h"
 
 namespace casefile::migration {
 namespace {
@@ -15,35 +16,28 @@ constexpr CsvColumn kColumns[] = {{"record_ref", true}, {"record_type"},       {
 
 std::span<const CsvColumn> CrimeExportColumns() { return kColumns; }
 
-LegacyFile ReadCrimeExport(std::string_view path, std::string text) {
+LegacyFile ReadCrimeExport(std::string_view path, std::string text, const ReaderOptions& options) {
   LegacyFile file;
   file.path.assign(path);
   file.format = LegacyFormat::kCrimeExport;
   file.events.reserve(EstimateRows(text));
-  ReadCsvRecords(path, std::move(text), kColumns, file.problems, [&](CsvRecord& r) {
+  ReadCsvRecords(path, std::move(text), kColumns, options, file.problems, [&](CsvRecord& r) {
     std::string_view ref = TrimAscii(r[kRecordRef]);
     if (ref.empty()) {
-      file.problems.push_back({std::move(r.locator), "record_ref is empty"});
+      file.problems.push_back({std::move(r.locator), "record_ref is empty", std::string(r.raw())});
       return;
     }
-    absl::StatusOr<PartialTime> occurred = ParsePartialTime(r[kOccurredAt]);
-    if (!occurred.ok()) {
-      file.problems.push_back(
-          {std::move(r.locator), "occurred_at: " + std::string(occurred.status().message())});
-      return;
-    }
-    absl::StatusOr<PartialTime> entered = ParsePartialTime(r[kEnteredAt]);
-    if (!entered.ok()) {
-      file.problems.push_back(
-          {std::move(r.locator), "entered_at: " + std::string(entered.status().message())});
-      return;
-    }
+    DateField occurred = ReadDateField("occurred_at", r[kOccurredAt]);
+    DateField entered = ReadDateField("entered_at", r[kEnteredAt]);
     LegacyEvent& e = file.events.emplace_back();
     e.locator = std::move(r.locator);
     e.format = LegacyFormat::kCrimeExport;
     e.legacy_refs.emplace_back(ref);
-    e.occurred = *occurred;
-    e.entered = *entered;
+    e.occurred = occurred.time;
+    e.entered = entered.time;
+    e.occurred_as_written.assign(r[kOccurredAt]);
+    e.date_note = std::move(occurred.note);
+    AppendNote(e.date_note, entered.note);
     e.author.assign(TrimAscii(r[kEnteredBy]));
     e.doc_type.assign(TrimAscii(r[kRecordType]));
     e.text.assign(r[kText]);

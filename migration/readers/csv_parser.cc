@@ -48,12 +48,18 @@ const CsvRow* CsvParser::Next() {
     row_.error = Scan(pos_, row_.fields, unescape_);
     if (!row_.error.empty()) {
       pos_ = EndOfBrokenRow(start);
+      row_.raw = RawRow(start, pos_);
       row_.number = next_number_++;
       return &row_;
     }
     bool empty = true;
     for (std::string_view f : row_.fields) empty = empty && IsBlank(f);
     if (empty) continue;
+    row_.raw = RawRow(start, pos_);
+    if (!unescape_.empty()) {
+      raw_copy_.assign(row_.raw);
+      row_.raw = raw_copy_;
+    }
     Unescape();
     row_.number = next_number_++;
     return &row_;
@@ -101,6 +107,12 @@ std::string_view CsvParser::Scan(size_t& pos, std::vector<std::string_view>& fie
     if (pos >= n || data[pos++] == '\n') return {};
     // A comma: another field follows (possibly empty, at the line end).
   }
+}
+
+std::string_view CsvParser::RawRow(size_t start, size_t end) const {
+  std::string_view raw(text_.data() + start, end - start);
+  if (!raw.empty() && raw.back() == '\n') raw.remove_suffix(1);
+  return raw;
 }
 
 void CsvParser::Unescape() {

@@ -2,7 +2,8 @@
 // commas; a field in double quotes may hold commas, line breaks and doubled
 // quotes ("" for one "). Fields come back as views into the parser's own copy
 // of the text; a quoted field with doubled quotes is unescaped in place, so
-// reading allocates nothing per row.
+// reading allocates nothing per row (except a copy of the raw row for a row
+// with doubled quotes). Linear in the size of the text, however long a field.
 //
 // Rows that are empty (or hold only whitespace) are skipped and not counted.
 // A row with broken quoting (a quote inside an unquoted field, text after a
@@ -32,6 +33,10 @@ struct CsvRow {
   int number = 0;  // 0 for the first (header) row, then data rows from 1
   std::vector<std::string_view> fields;
   std::string_view error;  // empty, or why the row's quoting is broken
+  // The row exactly as it stands in the text (quotes and all), without its
+  // final line feed; for a broken row, the text taken as the row. Valid
+  // until the next call of Next().
+  std::string_view raw;
 };
 
 class CsvParser {
@@ -53,6 +58,8 @@ class CsvParser {
   // broken, or empty.
   std::string_view Scan(size_t& pos, std::vector<std::string_view>& fields,
                         std::vector<size_t>& doubled_quotes) const;
+  // The text from `start` to `end` without a final line feed.
+  std::string_view RawRow(size_t start, size_t end) const;
   // Turns "" into " in the current row's fields, in place.
   void Unescape();
   // Where the broken row that starts at `start` ends (see above).
@@ -64,6 +71,9 @@ class CsvParser {
   size_t expected_fields_ = 0;
   CsvRow row_;
   std::vector<size_t> unescape_;  // fields of the current row holding ""
+  // The current row as read, when unescaping its fields in place changes
+  // the text under it (a row with "" only).
+  std::string raw_copy_;
 };
 
 }  // namespace casefile::migration

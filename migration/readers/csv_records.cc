@@ -55,16 +55,19 @@ int CountMatchingColumns(std::span<const std::string> header, std::span<const Cs
 }
 
 void ReadCsvRecords(std::string_view path, std::string text, std::span<const CsvColumn> columns,
-                    std::vector<ReadProblem>& problems,
+                    const ReaderOptions& options, std::vector<ReadProblem>& problems,
                     absl::FunctionRef<void(CsvRecord&)> on_row) {
+  // Nothing of a file whose header cannot be used is read: its problem keeps
+  // the start of the file.
+  const std::string file_raw(Utf8Prefix(text, kFileRawBytes));
   CsvParser parser(std::move(text));
   const CsvRow* header = parser.Next();
   if (header == nullptr) {
-    problems.push_back({std::string(path), "the file is empty"});
+    problems.push_back({std::string(path), "the file is empty", file_raw});
     return;
   }
   if (!header->error.empty()) {
-    problems.push_back({std::string(path), "header row: " + std::string(header->error)});
+    problems.push_back({std::string(path), "header row: " + std::string(header->error), file_raw});
     return;
   }
   // Where each wanted column sits in a row; -1 when the header lacks it.
@@ -85,7 +88,7 @@ void ReadCsvRecords(std::string_view path, std::string text, std::span<const Csv
     }
   }
   if (!missing.empty()) {
-    problems.push_back({std::string(path), "missing required column " + missing});
+    problems.push_back({std::string(path), "missing required column " + missing, file_raw});
     return;
   }
 
@@ -96,24 +99,35 @@ void ReadCsvRecords(std::string_view path, std::string text, std::span<const Csv
   while (const CsvRow* row = parser.Next()) {
     record.row = row->number;
     record.locator = RowLocator(path, row->number);
+    // The size first: a record over the limit keeps only its first 4 KiB,
+    // whatever else is wrong with it.
+    if (row->raw.size() > options.max_record_bytes) {
+      problems.push_back(OversizedRecord(std::move(record.locator), row->raw.size(),
+                                         options.max_record_bytes, row->raw));
+      continue;
+    }
     if (!row->error.empty()) {
-      problems.push_back({std::move(record.locator), "broken quoting: " + std::string(row->error)});
+      problems.push_back({std::move(record.locator), "broken quoting: " + std::string(row->error),
+                          std::string(row->raw)});
       continue;
     }
     if (row->fields.size() < width) {
       problems.push_back({std::move(record.locator),
                           "missing column " + Quoted(header_names[row->fields.size()]) + ": row has " +
                               std::to_string(row->fields.size()) + " fields, the header has " +
-                              std::to_string(width)});
+                              std::to_string(width),
+                          std::string(row->raw)});
       continue;
     }
     if (row->fields.size() > width) {
       problems.push_back({std::move(record.locator),
                           "row has " + std::to_string(row->fields.size()) +
-                              " fields, the header has " + std::to_string(width)});
+                              " fields, the header has " + std::to_string(width),
+                          std::string(row->raw)});
       continue;
     }
     record.fields_ = &row->fields;
+    record.raw_ = row->raw;
     on_row(record);
   }
 }

@@ -1,11 +1,14 @@
 // Reads the data rows of a legacy CSV file by column name: binds the header
 // row to the columns a reader wants (names matched ignoring case and
 // surrounding whitespace, in any order, extra columns ignored) and hands
-// each sound row to the reader. Everything unreadable becomes a ReadProblem:
+// each sound row to the reader. Everything unreadable becomes a ReadProblem
+// that keeps what was read in `raw`:
 //   - a required column missing from the header: one problem for the file
-//     naming the column(s), and no rows are read;
-//   - broken quoting: "<path>#row=N", the reason from CsvParser;
-//   - a row with more or fewer fields than the header: "<path>#row=N".
+//     naming the column(s) and keeping its first 64 KiB; no rows are read;
+//   - broken quoting: "<path>#row=N", the reason from CsvParser, the row;
+//   - a row with more or fewer fields than the header: "<path>#row=N";
+//   - a row of more bytes than ReaderOptions::max_record_bytes:
+//     "<path>#row=N", its size and its first 4 KiB only.
 //
 // Thread-safe: pure function (the callback runs on the calling thread).
 #ifndef CASEFILE_MIGRATION_READERS_CSV_RECORDS_H_
@@ -18,6 +21,7 @@
 
 #include "absl/functional/function_ref.h"
 #include "migration/legacy_record.h"
+#include "migration/readers/reader_options.h"
 
 namespace casefile::migration {
 
@@ -38,18 +42,22 @@ class CsvRecord {
     const int at = (*field_of_column_)[column];
     return at < 0 ? std::string_view() : (*fields_)[at];
   }
+  // The row exactly as written (see CsvRow::raw), for a problem the reader
+  // finds in it.
+  std::string_view raw() const { return raw_; }
 
  private:
   friend void ReadCsvRecords(std::string_view, std::string, std::span<const CsvColumn>,
-                             std::vector<ReadProblem>&,
+                             const ReaderOptions&, std::vector<ReadProblem>&,
                              absl::FunctionRef<void(CsvRecord&)>);
   const std::vector<int>* field_of_column_ = nullptr;
   const std::vector<std::string_view>* fields_ = nullptr;
+  std::string_view raw_;
 };
 
 // `text` is decoded (UTF-8, LF) CSV whose first row is the header.
 void ReadCsvRecords(std::string_view path, std::string text, std::span<const CsvColumn> columns,
-                    std::vector<ReadProblem>& problems,
+                    const ReaderOptions& options, std::vector<ReadProblem>& problems,
                     absl::FunctionRef<void(CsvRecord&)> on_row);
 
 // The header row of decoded CSV text: its fields, trimmed. Empty when the

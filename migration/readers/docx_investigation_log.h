@@ -11,15 +11,19 @@
 
 #include "migration/legacy_record.h"
 #include "migration/readers/docx_body.h"
+#include "migration/readers/reader_options.h"
 
 namespace casefile::migration {
 
 // `bytes` is the .docx file. A file that is not a readable .docx comes back
-// as format kUnrecognised with one ReadProblem saying why.
-LegacyFile ReadDocxInvestigationLog(std::string_view path, std::string_view bytes);
+// as format kUnrecognised with one ReadProblem saying why, keeping the
+// start of the file (64 KiB, read as text) as its raw content.
+LegacyFile ReadDocxInvestigationLog(std::string_view path, std::string_view bytes,
+                                    const ReaderOptions& options = {});
 
 // The log held by the blocks of a .docx body (see docx_body.h).
-LegacyFile BuildDocxInvestigationLog(std::string_view path, const std::vector<DocxBlock>& body);
+LegacyFile BuildDocxInvestigationLog(std::string_view path, const std::vector<DocxBlock>& body,
+                                     const ReaderOptions& options = {});
 
 }  // namespace casefile::migration
 

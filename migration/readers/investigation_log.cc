@@ -6,6 +6,7 @@
 
 #include "absl/status/status.h"
 #include "migration/readers/ascii.h"
+#include "migration/readers/date_fields.h"
 #include "migration/readers/subjects.h"
 
 namespace casefile::migration {
@@ -46,28 +47,43 @@ std::optional<std::string_view> AfterSeparator(std::string_view text) {
 // What a line in the body of a log is.
 struct LineStart {
   enum Kind { kText, kEntry } kind = kText;
-  absl::StatusOr<PartialTime> time;  // an error for an entry with an impossible date
-  std::string_view rest;             // the entry's text on the same line
+  std::string_view date;  // the date (and time) the line begins with, as written
+  std::string_view rest;  // the entry's text on the same line
 };
+
+// The first whitespace-delimited word of `s`.
+std::string_view FirstWord(std::string_view s) {
+  size_t n = 0;
+  while (n < s.size() && !IsAsciiSpace(s[n])) ++n;
+  return s.substr(0, n);
+}
 
 LineStart ClassifyLine(std::string_view line) {
   LineStart start;
   std::string_view s = TrimLeft(line);
   absl::StatusOr<PartialTimePrefix> prefix = ParsePartialTimePrefix(s);
-  if (absl::IsNotFound(prefix.status())) return start;
-  start.kind = LineStart::kEntry;
-  if (!prefix.ok()) {
-    start.time = prefix.status();
+  // A half-legible date ("?/11/2012", "Jul 2010 11:10") starts an entry too,
+  // and a longer date-shaped start ("12/11/2012 at about 14.30") is taken whole.
+  const size_t shaped = DateShapedPrefixLength(s);
+  size_t length = 0;
+  if (prefix.ok() && prefix->length >= shaped) {
+    length = prefix->length;
+  } else if (shaped > 0) {
+    length = shaped;
+  } else if (absl::IsInvalidArgument(prefix.status())) {
+    length = FirstWord(s).size();  // shaped like a date, but impossible
+  } else {
     return start;
   }
-  const std::string_view after = TrimLeft(s.substr(prefix->length));
+  const std::string_view after = TrimLeft(s.substr(length));
   const std::optional<std::string_view> separated = AfterSeparator(after);
-  start.rest = separated.value_or(after);
-  if (prefix->time.precision == TimePrecision::kMonth && !separated && !after.empty()) {
-    start.kind = LineStart::kText;  // "May 2012 saw ..." is prose
-    return start;
+  if (prefix.ok() && length == prefix->length &&
+      prefix->time.precision == TimePrecision::kMonth && !separated && !after.empty()) {
+    return start;  // "May 2012 saw ..." is prose
   }
-  start.time = prefix->time;
+  start.kind = LineStart::kEntry;
+  start.date = s.substr(0, length);
+  start.rest = separated.value_or(after);
   return start;
 }
 
@@ -107,14 +123,25 @@ std::string_view Cell(const std::vector<std::string>& row, int column) {
                                                                   : std::string_view();
 }
 
+
+// Appends `text` and a line feed to `raw` while it holds less than `limit`.
+void AppendCapped(std::string& raw, std::string_view text, size_t limit) {
+  if (raw.size() >= limit) return;
+  raw.append(Utf8Prefix(text, limit - raw.size()));
+  if (raw.size() < limit) raw.push_back('\n');
+}
+
 }  // namespace
 
-InvestigationLogBuilder::InvestigationLogBuilder(std::string_view path) {
+InvestigationLogBuilder::InvestigationLogBuilder(std::string_view path,
+                                                 const ReaderOptions& options)
+    : options_(options) {
   file_.path.assign(path);
   file_.format = LegacyFormat::kInvestigationLog;
 }
 
 void InvestigationLogBuilder::AddLine(std::string_view line) {
+  AppendCapped(file_raw_, line, kFileRawBytes);
   if (phase_ == Phase::kTitle) {
     if (IsBlank(line)) return;
     phase_ = Phase::kHeader;
@@ -129,17 +156,21 @@ void InvestigationLogBuilder::AddLine(std::string_view line) {
   if (phase_ == Phase::kHeader) {
     if (start.kind == LineStart::kText) {
       ++header_lines_;
-      if (!AddHeaderLine(line)) ++lines_outside_entries_;
+      if (!AddHeaderLine(line)) {
+        ++lines_outside_entries_;
+        AppendCapped(outside_raw_, line, kFileRawBytes);
+      }
       return;
     }
     phase_ = Phase::kBody;
   }
   if (start.kind == LineStart::kEntry) {
-    StartEntry(start.time, start.rest);
+    StartEntry(start.date, line, start.rest);
   } else if (in_entry_) {
     AppendToEntry(line);
   } else if (!IsBlank(line)) {
     ++lines_outside_entries_;
+    AppendCapped(outside_raw_, line, kFileRawBytes);
   }
 }
 
@@ -159,34 +190,50 @@ bool InvestigationLogBuilder::AddHeaderLine(std::string_view line) {
       size_t end = value.find_first_of(",;", start);
       if (end == std::string_view::npos) end = value.size();
       std::string_view ref = TrimAscii(value.substr(start, end - start));
-      if (!ref.empty() && !PushCapped(refs_, std::string(ref))) ++header_items_dropped_;
+      if (!ref.empty() && !PushCapped(refs_, std::string(ref))) {
+        ++header_items_dropped_;
+        AppendCapped(dropped_raw_, ref, kFileRawBytes);
+      }
       start = end + 1;
     }
     return true;
   }
   if (IsOneOf(key, {"Subject", "Subjects"})) {
     for (LegacySubject& s : ParseSubjectList(value)) {
-      if (!PushCapped(subjects_, std::move(s))) ++header_items_dropped_;
+      if (!PushCapped(subjects_, s)) {
+        ++header_items_dropped_;
+        AppendCapped(dropped_raw_, s.as_written, kFileRawBytes);
+      }
     }
     return true;
   }
   return false;
 }
 
-void InvestigationLogBuilder::StartEntry(const absl::StatusOr<PartialTime>& time,
+void InvestigationLogBuilder::StartEntry(std::string_view date, std::string_view first_line,
                                          std::string_view first_text) {
   FinishEntry();
   in_entry_ = true;
   ++entries_;
-  entry_time_ = time;
-  AppendToEntry(first_text);
+  entry_date_.assign(date);
+  table_entry_ = false;
+  entry_raw_.clear();
+  AppendCapped(entry_raw_, first_line, kOversizedRawBytes);
+  // The date is part of the record: a line of it counts whole.
+  entry_bytes_ = first_line.size() > first_text.size() ? first_line.size() - first_text.size() : 0;
+  AppendToEntry(first_text, /*raw=*/false);
 }
 
-void InvestigationLogBuilder::AppendToEntry(std::string_view line) {
+void InvestigationLogBuilder::AppendToEntry(std::string_view line, bool raw) {
+  entry_bytes_ += line.size() + 1;
+  if (raw) AppendCapped(entry_raw_, line, kOversizedRawBytes);
   if (IsBlank(line)) {
     if (!entry_text_.empty()) ++pending_blank_lines_;
     return;
   }
+  // Past the limit the entry will be a problem keeping only its start: the
+  // rest is counted, not kept.
+  if (entry_text_.size() > options_.max_record_bytes) return;
   if (!entry_text_.empty()) entry_text_.append(pending_blank_lines_ + 1, '\n');
   pending_blank_lines_ = 0;
   entry_text_.append(line);
@@ -197,21 +244,28 @@ void InvestigationLogBuilder::FinishEntry() {
   in_entry_ = false;
   pending_blank_lines_ = 0;
   std::string locator = file_.path + "#entry=" + std::to_string(entries_);
-  if (!entry_time_.ok()) {
-    file_.problems.push_back({std::move(locator), std::string(entry_time_.status().message())});
+  if (entry_bytes_ > options_.max_record_bytes) {
+    // Only the first 4 KiB of an entry over the limit are kept.
+    if (!entry_raw_.empty() && entry_raw_.back() == '\n') entry_raw_.pop_back();
+    file_.problems.push_back(
+        OversizedRecord(std::move(locator), entry_bytes_, options_.max_record_bytes, entry_raw_));
     entry_text_.clear();
     return;
   }
+  DateField date = ReadDateField(table_entry_ ? "Date/Time" : "date", entry_date_);
   LegacyEvent& e = file_.events.emplace_back();
   e.locator = std::move(locator);
   e.format = LegacyFormat::kInvestigationLog;
   e.legacy_refs = refs_;
-  e.occurred = *entry_time_;
+  e.occurred = date.time;
+  e.occurred_as_written = std::move(entry_date_);
+  e.date_note = std::move(date.note);
   e.author = file_.officer;
   e.subjects = subjects_;
   std::string_view text = TrimAscii(entry_text_);
   e.text.assign(text);
   entry_text_.clear();
+  entry_date_.clear();
 }
 
 void InvestigationLogBuilder::AddTable(const std::vector<std::vector<std::string>>& rows) {
@@ -242,38 +296,52 @@ bool InvestigationLogBuilder::AddEntriesTable(const std::vector<std::vector<std:
     if (!time_cell.empty()) when.append(" ").append(time_cell);
     std::replace(when.begin(), when.end(), '\n', ' ');  // date and time on two lines
     std::string_view text = Cell(rows[r], cols.entry);
+    AppendCapped(file_raw_, when, kFileRawBytes);
+    AppendCapped(file_raw_, text, kFileRawBytes);
     if (when.empty()) {
       // A row without a date continues the entry above it.
       if (in_entry_) {
         AppendToEntry(text);
       } else if (!IsBlank(text)) {
         ++lines_outside_entries_;
+        AppendCapped(outside_raw_, text, kFileRawBytes);
       }
       continue;
     }
-    absl::StatusOr<PartialTime> time = ParsePartialTime(when);
-    if (!time.ok()) {
-      time = absl::InvalidArgumentError("Date/Time: " + std::string(time.status().message()));
-    }
-    StartEntry(time, text);
+    // The row as one line for its raw content: date, a tab, the entry.
+    std::string first_line = when + "\t";
+    first_line.append(Utf8Prefix(text, kOversizedRawBytes));
+    StartEntry(when, first_line, text);
+    table_entry_ = true;
+    // The row counts in full, whatever was kept of it in first_line.
+    entry_bytes_ = when.size() + 1 + text.size();
   }
   return true;
 }
 
 LegacyFile InvestigationLogBuilder::Finish() {
   FinishEntry();
+  for (std::string* raw : {&outside_raw_, &dropped_raw_, &file_raw_}) {
+    while (!raw->empty() && raw->back() == '\n') raw->pop_back();
+  }
   if (lines_outside_entries_ > 0) {
     file_.problems.push_back(
-        {file_.path, std::to_string(lines_outside_entries_) +
-                         (lines_outside_entries_ == 1 ? " line" : " lines") +
-                         " outside the header and the dated entries not read"});
+        {file_.path,
+         std::to_string(lines_outside_entries_) +
+             (lines_outside_entries_ == 1 ? " line" : " lines") +
+             " outside the header and the dated entries not read",
+         std::move(outside_raw_)});
   }
   if (header_items_dropped_ > 0) {
     file_.problems.push_back(
-        {file_.path, std::to_string(header_items_dropped_) +
-                         " header references or subjects beyond the first 100 of each not read"});
+        {file_.path,
+         std::to_string(header_items_dropped_) +
+             " header references or subjects beyond the first 100 of each not read",
+         std::move(dropped_raw_)});
   }
-  if (entries_ == 0) file_.problems.push_back({file_.path, "no dated entries found"});
+  if (entries_ == 0) {
+    file_.problems.push_back({file_.path, "no dated entries found", std::move(file_raw_)});
+  }
   return std::move(file_);
 }
 
@@ -283,8 +351,9 @@ bool IsTextInvestigationLog(std::string_view text) {
   return StartsWithIgnoreCase(text.substr(i), kTitle);
 }
 
-LegacyFile ReadTextInvestigationLog(std::string_view path, std::string_view text) {
-  InvestigationLogBuilder log(path);
+LegacyFile ReadTextInvestigationLog(std::string_view path, std::string_view text,
+                                    const ReaderOptions& options) {
+  InvestigationLogBuilder log(path, options);
   log.AddLines(text);
   return log.Finish();
 }

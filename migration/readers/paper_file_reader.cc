@@ -2,6 +2,7 @@
 #include "migration/readers/paper_file_reader.h"
 
 #include "migration/readers/ascii.h"
+#include "migration/readers/date_fields.h"
 #include "migration/readers/subjects.h"
 
 namespace casefile::migration {
@@ -15,28 +16,25 @@ constexpr CsvColumn kColumns[] = {{"file_ref", true}, {"page"},     {"doc_type"}
 
 std::span<const CsvColumn> PaperFileColumns() { return kColumns; }
 
-LegacyFile ReadPaperFile(std::string_view path, std::string text) {
+LegacyFile ReadPaperFile(std::string_view path, std::string text, const ReaderOptions& options) {
   LegacyFile file;
   file.path.assign(path);
   file.format = LegacyFormat::kPaperFile;
   file.events.reserve(EstimateRows(text));
-  ReadCsvRecords(path, std::move(text), kColumns, file.problems, [&](CsvRecord& r) {
+  ReadCsvRecords(path, std::move(text), kColumns, options, file.problems, [&](CsvRecord& r) {
     std::string_view ref = TrimAscii(r[kFileRef]);
     if (ref.empty()) {
-      file.problems.push_back({std::move(r.locator), "file_ref is empty"});
+      file.problems.push_back({std::move(r.locator), "file_ref is empty", std::string(r.raw())});
       return;
     }
-    absl::StatusOr<PartialTime> date = ParsePartialTime(r[kEntryDate]);
-    if (!date.ok()) {
-      file.problems.push_back(
-          {std::move(r.locator), "entry_date: " + std::string(date.status().message())});
-      return;
-    }
+    DateField date = ReadDateField("entry_date", r[kEntryDate]);
     LegacyEvent& e = file.events.emplace_back();
     e.locator = std::move(r.locator);
     e.format = LegacyFormat::kPaperFile;
     e.legacy_refs.emplace_back(ref);
-    e.occurred = *date;
+    e.occurred = date.time;
+    e.occurred_as_written.assign(r[kEntryDate]);
+    e.date_note = std::move(date.note);
     e.author.assign(TrimAscii(r[kAuthor]));
     e.doc_type.assign(TrimAscii(r[kDocType]));
     e.subjects = ParseSubjectList(r[kSubjects]);

@@ -1,8 +1,8 @@
 // Reader for paper file transcriptions (LEGACY_FORMATS.md §2):
 //   file_ref,page,doc_type,entry_date,author,subjects,text
 // One LegacyEvent per row. entry_date may be empty or "unknown" (an undated
-// page); a date that cannot be read makes the row a ReadProblem
-// ("entry_date: '31/02/2012' is not a date") and no event.
+// page); a date in no known form is read as far as it can be and noted in
+// the event's date_note (see date_fields.h): no row is dropped for its date.
 //
 // Thread-safe: pure functions.
 #ifndef CASEFILE_MIGRATION_READERS_PAPER_FILE_READER_H_
@@ -21,7 +21,8 @@ namespace casefile::migration {
 std::span<const CsvColumn> PaperFileColumns();
 
 // `text` is the decoded file; `path` is relative to the import folder.
-LegacyFile ReadPaperFile(std::string_view path, std::string text);
+LegacyFile ReadPaperFile(std::string_view path, std::string text,
+                         const ReaderOptions& options = {});
 
 }  // namespace casefile::migration
 

@@ -1,0 +1,806 @@
+// The lenient date reader (ReadPartialTimeLeniently, DateShapedPrefixLength;
+// see partial_time.h). The text is cut into tokens (numbers, words,
+// punctuation, '?' for an illegible part), the tokens are matched left to
+// right against the pieces a date is written in (a numeric date, a day and a
+// month name, a year, a time, a weekday, "about"), and the pieces are put
+// together keeping only what is certain. One pass over at most 256 bytes.
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "core/partial_time.h"
+#include "core/partial_time_internal.h"
+
+namespace casefile {
+namespace {
+
+using namespace partial_time_internal;
+
+// A date is short; text beyond this is not looked at (and said so).
+constexpr size_t kMaxLenientBytes = 256;
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+// Letters typed or scanned for digits: O for 0, l and I for 1.
+bool IsLookalike(char c) { return c == 'O' || c == 'o' || c == 'l' || c == 'I'; }
+
+struct Token {
+  enum Kind { kNumber, kWord, kIllegible, kPunct } kind = kPunct;
+  size_t begin = 0;
+  size_t end = 0;
+  bool space_before = false;
+  // kNumber: its value (lookalikes read as digits) and width.
+  int value = 0;
+  int width = 0;
+  bool lookalike = false;
+  // kWord: lower case. kPunct: the character.
+  std::string word;
+  char punct = 0;
+};
+
+void PushNumber(std::string_view text, size_t begin, size_t end, bool space,
+                std::vector<Token>& out) {
+  Token t;
+  t.kind = Token::kNumber;
+  t.begin = begin;
+  t.end = end;
+  t.space_before = space;
+  t.width = static_cast<int>(end - begin);
+  for (size_t i = begin; i < end; ++i) {
+    const char c = text[i];
+    const int digit = IsDigit(c) ? c - '0' : (c == 'O' || c == 'o') ? 0 : 1;
+    t.lookalike = t.lookalike || !IsDigit(c);
+    if (i - begin < 9) t.value = t.value * 10 + digit;
+  }
+  out.push_back(std::move(t));
+}
+
+void PushWord(std::string_view text, size_t begin, size_t end, bool space,
+              std::vector<Token>& out) {
+  Token t;
+  t.kind = Token::kWord;
+  t.begin = begin;
+  t.end = end;
+  t.space_before = space;
+  t.word = absl::AsciiStrToLower(Av(text.substr(begin, std::min<size_t>(end - begin, 16))));
+  out.push_back(std::move(t));
+}
+
+// A run of ASCII letters and digits: one number when it is digits with at
+// most a lookalike letter or two among them ("2O12"), else split into its
+// digit runs and letter runs ("12th", "1430hrs", "Nov2012").
+void PushAlnumRun(std::string_view text, size_t begin, size_t end, bool space,
+                  std::vector<Token>& out) {
+  int digits = 0;
+  int lookalikes = 0;
+  for (size_t i = begin; i < end; ++i) {
+    if (IsDigit(text[i])) {
+      ++digits;
+    } else if (IsLookalike(text[i])) {
+      ++lookalikes;
+    } else {
+      lookalikes = 100;
+    }
+  }
+  if (digits > 0 && lookalikes > 0 && lookalikes < digits && end - begin <= 4) {
+    PushNumber(text, begin, end, space, out);
+    return;
+  }
+  size_t i = begin;
+  while (i < end) {
+    size_t j = i;
+    const bool digit = IsDigit(text[i]);
+    while (j < end && IsDigit(text[j]) == digit) ++j;
+    if (digit) {
+      PushNumber(text, i, j, space, out);
+    } else {
+      PushWord(text, i, j, space, out);
+    }
+    space = false;
+    i = j;
+  }
+}
+
+std::vector<Token> Tokenize(std::string_view text) {
+  std::vector<Token> out;
+  bool space = false;
+  size_t i = 0;
+  while (i < text.size()) {
+    const char c = text[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = true;
+      ++i;
+      continue;
+    }
+    size_t j = i + 1;
+    if (IsDigit(c) || IsAlpha(c)) {
+      while (j < text.size() && (IsDigit(text[j]) || IsAlpha(text[j]))) ++j;
+      PushAlnumRun(text, i, j, space, out);
+    } else if (c == '?') {
+      while (j < text.size() && text[j] == '?') ++j;
+      Token t;
+      t.kind = Token::kIllegible;
+      t.begin = i;
+      t.end = j;
+      t.space_before = space;
+      out.push_back(std::move(t));
+    } else {
+      Token t;
+      t.begin = i;
+      t.end = j;
+      t.space_before = space;
+      t.punct = c;
+      out.push_back(std::move(t));
+    }
+    space = false;
+    i = j;
+  }
+  // Digits run together with '?' ("20?2", "1?") are one illegible part.
+  std::vector<Token> merged;
+  merged.reserve(out.size());
+  for (Token& t : out) {
+    const bool joins = !merged.empty() && !t.space_before &&
+                       (t.kind == Token::kIllegible || t.kind == Token::kNumber) &&
+                       (merged.back().kind == Token::kIllegible ||
+                        merged.back().kind == Token::kNumber) &&
+                       (t.kind == Token::kIllegible || merged.back().kind == Token::kIllegible);
+    if (joins) {
+      merged.back().kind = Token::kIllegible;
+      merged.back().end = t.end;
+    } else {
+      merged.push_back(std::move(t));
+    }
+  }
+  return merged;
+}
+
+bool IsOneOf(std::string_view word, std::initializer_list<std::string_view> words) {
+  return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+// 0 for Sunday ... 6; -1 when `word` names no weekday.
+int WeekdayFromName(std::string_view word) {
+  static constexpr std::string_view kNames[] = {"sunday",   "monday", "tuesday", "wednesday",
+                                                "thursday", "friday", "saturday"};
+  for (int i = 0; i < 7; ++i) {
+    if (word == kNames[i] || word == kNames[i].substr(0, 3)) return i;
+  }
+  if (word == "tues" || word == "weds" || word == "thur" || word == "thurs") {
+    return word[0] == 't' ? (word[1] == 'u' ? 2 : 4) : 3;
+  }
+  return -1;
+}
+
+// 0 for Sunday ... 6 (Sakamoto's method).
+int WeekdayOf(int y, int m, int d) {
+  static constexpr int kOffsets[] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
+  if (m < 3) y -= 1;
+  return (y + y / 4 - y / 100 + y / 400 + kOffsets[m - 1] + d) % 7;
+}
+
+std::string_view WeekdayName(int w) {
+  static constexpr std::string_view kNames[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
+                                                "Thursday", "Friday", "Saturday"};
+  return kNames[w];
+}
+
+std::string_view MonthName(int m) {
+  static constexpr std::string_view kNames[] = {"January", "February", "March",     "April",
+                                                "May",     "June",     "July",      "August",
+                                                "September", "October", "November", "December"};
+  return kNames[m - 1];
+}
+
+bool IsApproximateWord(std::string_view w) {
+  return IsOneOf(w, {"c", "ca", "circa", "approx", "approximately", "about", "abt", "around",
+                     "roughly", "est", "estimated", "apx"});
+}
+
+bool IsOrdinal(std::string_view w) { return IsOneOf(w, {"st", "nd", "rd", "th"}); }
+
+// Words that may sit in a date without changing it.
+bool IsFiller(std::string_view w) {
+  return IsOneOf(w, {"at", "on", "of", "the", "in", "and", "hrs", "hr", "h", "hours", "time",
+                     "date", "dated", "year", "early", "late", "mid"});
+}
+
+// One date as a piece of the text says it: any field may be missing.
+struct DatePiece {
+  std::optional<int> year;
+  std::optional<int> month;
+  std::optional<int> day;
+  bool day_illegible = false;
+  bool month_illegible = false;
+  bool year_illegible = false;
+};
+
+DatePiece YearPiece(int year) {
+  DatePiece d;
+  d.year = year;
+  return d;
+}
+
+struct TimePiece {
+  int hour = 0;
+  int minute = 0;
+  bool approximate = false;
+  size_t begin = 0, end = 0;  // where it was written
+};
+
+// Everything the token scan found.
+struct Pieces {
+  std::vector<DatePiece> dates;
+  std::vector<TimePiece> times;
+  int weekday = -1;
+  bool approximate_date = false;
+  bool lookalike = false;
+  bool unread = false;      // words or numbers that fit no piece
+  bool ambiguous = false;   // "Nov 12": day or year?
+  bool dropped_hour = false;  // "2pm": an hour without minutes
+};
+
+// Read-only views of the tokens, shared by the scanner and the prefix test.
+class TokenView {
+ public:
+  explicit TokenView(const std::vector<Token>& tokens) : t_(tokens) {}
+
+ protected:
+  const Token* At(size_t k) const { return k < t_.size() ? &t_[k] : nullptr; }
+  bool IsNum(size_t k) const { return At(k) && t_[k].kind == Token::kNumber; }
+  bool IsNumOrIllegible(size_t k) const {
+    return At(k) && (t_[k].kind == Token::kNumber || t_[k].kind == Token::kIllegible);
+  }
+  bool IsPunct(size_t k, std::string_view set) const {
+    return At(k) && t_[k].kind == Token::kPunct && set.find(t_[k].punct) != std::string_view::npos;
+  }
+  bool IsWordAt(size_t k) const { return At(k) && t_[k].kind == Token::kWord; }
+  bool Attached(size_t k) const { return At(k) && !t_[k].space_before; }
+  // The month name at k, or 0.
+  int MonthAt(size_t k) const { return IsWordAt(k) ? MonthFromName(t_[k].word) : 0; }
+  // Skips "." "," "-" "/" and the words "of", "the" from token k.
+  size_t SkipJoiners(size_t k) const {
+    while (At(k) && ((t_[k].kind == Token::kPunct && (t_[k].punct == '.' || t_[k].punct == ',' ||
+                                                      t_[k].punct == '-' || t_[k].punct == '/')) ||
+                     (IsWordAt(k) && IsOneOf(t_[k].word, {"of", "the"})))) {
+      ++k;
+    }
+    return k;
+  }
+  // d/m/y or y-m-d at k: the same separator twice, no spaces, any part
+  // possibly illegible.
+  bool NumericTripleAt(size_t k) const {
+    return IsNumOrIllegible(k) && IsPunct(k + 1, "/.-") && Attached(k + 1) &&
+           IsNumOrIllegible(k + 2) && Attached(k + 2) && IsPunct(k + 3, "/.-") &&
+           t_[k + 3].punct == t_[k + 1].punct && Attached(k + 3) && IsNumOrIllegible(k + 4) &&
+           Attached(k + 4);
+  }
+
+  // A time at token k ("14:30", "14.30", "14:30:00", "1430hrs", "2.30pm"):
+  // the tokens it takes (0 if none) and its hour and minute.
+  size_t TimeAt(size_t k, TimePiece& out) const {
+    if (!IsNum(k)) return 0;
+    size_t used = 0;
+    const Token& h = t_[k];
+    if (h.width <= 2 && IsPunct(k + 1, ":.") && Attached(k + 1) && IsNum(k + 2) &&
+        Attached(k + 2) && t_[k + 2].width == 2) {
+      out.hour = h.value;
+      out.minute = t_[k + 2].value;
+      used = 3;
+      if (IsPunct(k + 3, ":") && Attached(k + 3) && IsNum(k + 4) && Attached(k + 4) &&
+          t_[k + 4].width == 2) {
+        used = 5;  // seconds are dropped
+      }
+    } else if (h.width == 4 && IsWordAt(k + 1) &&
+               IsOneOf(t_[k + 1].word, {"hrs", "hr", "h", "hours"})) {
+      out.hour = h.value / 100;
+      out.minute = h.value % 100;
+      used = 2;
+    } else {
+      return 0;
+    }
+    if (IsWordAt(k + used) && IsOneOf(t_[k + used].word, {"am", "pm"})) {
+      const bool pm = t_[k + used].word == "pm";
+      if (out.hour >= 1 && out.hour <= 12) {
+        out.hour = pm ? (out.hour % 12) + 12 : out.hour % 12;
+      } else {
+        out.hour = 99;  // "14:30pm": not a time
+      }
+      ++used;
+    }
+    out.begin = t_[k].begin;
+    out.end = t_[k + used - 1].end;
+    return used;
+  }
+  bool TimeFollows(size_t k) const {
+    TimePiece ignored;
+    return TimeAt(k, ignored) > 0;
+  }
+
+  const std::vector<Token>& t_;
+};
+
+class Scanner : TokenView {
+ public:
+  Scanner(const std::vector<Token>& tokens) : TokenView(tokens) {}
+
+  Pieces Scan() {
+    while (i_ < t_.size()) {
+      if (!(NumericDate() || NumericPair() || DayThenMonth() || MonthFirst() || Number() ||
+            Word())) {
+        ++i_;  // punctuation
+      }
+    }
+    return std::move(p_);
+  }
+
+ private:
+  void NoteLookalike(size_t k) {
+    if (IsNum(k) && t_[k].lookalike) p_.lookalike = true;
+  }
+
+  // A year from a number token of `width` 2 or 4; nullopt (illegible) else.
+  std::optional<int> YearOf(size_t k) {
+    if (!IsNum(k)) return std::nullopt;
+    NoteLookalike(k);
+    if (t_[k].width != 2 && t_[k].width != 4) return std::nullopt;
+    return ExpandYear(t_[k].width, t_[k].value);
+  }
+  std::optional<int> SmallOf(size_t k) {
+    if (!IsNum(k) || t_[k].width > 2) return std::nullopt;
+    NoteLookalike(k);
+    return t_[k].value;
+  }
+  size_t TakeTime(size_t k, TimePiece& out) {
+    const size_t used = TimeAt(k, out);
+    if (used > 0) {
+      NoteLookalike(k);
+      NoteLookalike(k + 2);
+    }
+    return used;
+  }
+
+  void AddTime(TimePiece time) {
+    time.approximate = approximate_pending_;
+    approximate_pending_ = false;
+    p_.times.push_back(time);
+  }
+  // Adds a date piece that ends before token `end`, and goes on from there.
+  void AddDate(DatePiece d, size_t end) {
+    if (approximate_pending_) p_.approximate_date = true;
+    approximate_pending_ = false;
+    p_.dates.push_back(d);
+    i_ = end;
+    last_date_end_ = end;
+  }
+
+  // d/m/y (or y-m-d) with the same separator twice and no spaces; any part
+  // may be illegible.
+  bool NumericDate() {
+    const size_t k = i_;
+    if (!NumericTripleAt(k)) return false;
+    DatePiece d;
+    if (IsNum(k) && t_[k].width == 4) {  // ISO 2012-11-12
+      NoteLookalike(k);
+      d.year = t_[k].value;
+      d.month = SmallOf(k + 2);
+      d.day = SmallOf(k + 4);
+      d.month_illegible = !d.month;
+      d.day_illegible = !d.day;
+    } else {
+      d.day = SmallOf(k);
+      d.month = SmallOf(k + 2);
+      d.year = YearOf(k + 4);
+      d.day_illegible = !d.day;
+      d.month_illegible = !d.month;
+      d.year_illegible = !d.year;
+    }
+    AddDate(d, k + 5);
+    return true;
+  }
+
+  // A time "14.30", or d/m ("12/11", no year), or m/y ("11/2012").
+  bool NumericPair() {
+    const size_t k = i_;
+    TimePiece time;
+    if (size_t used = TakeTime(k, time); used > 0) {
+      AddTime(time);
+      i_ = k + used;
+      return true;
+    }
+    if (!IsNumOrIllegible(k) || !IsPunct(k + 1, "/-.") || !Attached(k + 1) ||
+        !IsNumOrIllegible(k + 2) || !Attached(k + 2)) {
+      return false;
+    }
+    DatePiece d;
+    if (IsNum(k + 2) && t_[k + 2].width >= 3) {  // 11/2012
+      d.month = SmallOf(k);
+      d.month_illegible = !d.month;
+      d.year = YearOf(k + 2);
+      d.year_illegible = !d.year;
+    } else {
+      d.day = SmallOf(k);
+      d.month = SmallOf(k + 2);
+      d.day_illegible = !d.day;
+      d.month_illegible = !d.month;
+    }
+    AddDate(d, k + 3);
+    return true;
+  }
+
+  // 12 Nov 2012, 12th of November, 2012, 12-Nov-12, ?? Nov 2012.
+  bool DayThenMonth() {
+    size_t k = i_;
+    if (!IsNumOrIllegible(k) || (IsNum(k) && t_[k].width > 2)) return false;
+    const size_t day_at = k++;
+    if (IsWordAt(k) && Attached(k) && IsOrdinal(t_[k].word)) ++k;
+    k = SkipJoiners(k);
+    const int month = MonthAt(k);
+    if (month == 0) return false;
+    DatePiece d;
+    d.day = SmallOf(day_at);
+    d.day_illegible = !d.day;
+    d.month = month;
+    k = SkipJoiners(k + 1);
+    if (IsNum(k) && (t_[k].width == 2 || t_[k].width == 4) && !TimeFollows(k)) {
+      d.year = YearOf(k);
+      ++k;
+    } else if (IsNum(k) && t_[k].width != 2 && t_[k].width != 4) {
+      d.year_illegible = true;
+      ++k;
+    }
+    AddDate(d, k);
+    return true;
+  }
+
+  // Nov 2012, Nov. 12th 2012, November 12, 2012; "Nov 12" is unclear.
+  bool MonthFirst() {
+    size_t k = i_;
+    const int month = MonthAt(k);
+    if (month == 0) return false;
+    DatePiece d;
+    d.month = month;
+    k = SkipJoiners(k + 1);
+    if (IsNum(k) && t_[k].width == 4 && !TimeFollows(k)) {
+      d.year = YearOf(k);
+      ++k;
+    } else if (IsNum(k) && t_[k].width <= 2 && !TimeFollows(k)) {
+      // "Nov 12th, 2012" / "Nov 12 2012" (a day, then a year), else unclear.
+      size_t after = k + 1;
+      const bool ordinal = IsWordAt(after) && Attached(after) && IsOrdinal(t_[after].word);
+      if (ordinal) ++after;
+      after = SkipJoiners(after);
+      if (IsNum(after) && t_[after].width == 4) {
+        d.day = SmallOf(k);
+        d.year = YearOf(after);
+        k = after + 1;
+      } else if (ordinal) {
+        d.day = SmallOf(k);
+        k = after;
+      } else {
+        p_.ambiguous = true;  // "Nov 12": no piece
+        i_ = k + 1;
+        return true;
+      }
+    }
+    if (!d.year && !d.day) {
+      // A month name alone ("may", "march") may be a word of the text.
+      p_.unread = true;
+      i_ = k;
+      return true;
+    }
+    AddDate(d, k);
+    return true;
+  }
+
+  // A lone number: a year, a time "1430", or "2pm".
+  bool Number() {
+    const size_t k = i_;
+    if (!IsNum(k)) return false;
+    const Token& n = t_[k];
+    ++i_;
+    if (IsWordAt(k + 1) && IsOneOf(t_[k + 1].word, {"am", "pm"}) && n.width <= 2) {
+      p_.dropped_hour = true;  // an hour without minutes is not a minute
+      ++i_;
+      return true;
+    }
+    NoteLookalike(k);
+    if (n.width == 4 && !n.lookalike && !p_.dates.empty() && last_date_end_ == k &&
+        n.value / 100 < 24 && n.value % 100 < 60) {
+      // Right after a date, "1900" is a time, not a second year.
+      AddTime(TimePiece{n.value / 100, n.value % 100, false, n.begin, n.end});
+      return true;
+    }
+    if (n.width == 4 && ValidYear(n.value) && !n.lookalike) {
+      AddDate(YearPiece(n.value), i_);
+      return true;
+    }
+    if (n.width == 4 && n.lookalike) {
+      // "2O1O": a year with letters in it; a time would not have them.
+      AddDate(YearPiece(n.value), i_);
+      return true;
+    }
+    if (n.width == 4 && !p_.dates.empty()) {
+      AddTime(TimePiece{n.value / 100, n.value % 100, false, n.begin, n.end});
+      return true;
+    }
+    p_.unread = true;
+    return true;
+  }
+
+  bool Word() {
+    if (!IsWordAt(i_) && !(At(i_) && t_[i_].kind == Token::kIllegible)) return false;
+    const Token& w = t_[i_++];
+    if (w.kind == Token::kIllegible) {
+      p_.unread = true;
+      return true;
+    }
+    if (IsApproximateWord(w.word)) {
+      approximate_pending_ = true;
+    } else if (int day = WeekdayFromName(w.word); day >= 0 && WeekdayMayCount(i_ - 1)) {
+      // Before the date, or just after it: "Tuesday 13/11/2012", "13/11/2012 (Tue)".
+      p_.weekday = day;
+    } else if (!IsFiller(w.word) && !IsOrdinal(w.word) && w.word != "unknown") {
+      p_.unread = true;
+    }
+    return true;
+  }
+
+  bool WeekdayMayCount(size_t k) const {
+    if (p_.dates.empty()) return true;
+    size_t gap = last_date_end_;
+    while (gap < k && IsPunct(gap, "(,")) ++gap;
+    return gap == k;
+  }
+
+  size_t i_ = 0;
+  size_t last_date_end_ = 0;
+  bool approximate_pending_ = false;
+  Pieces p_;
+};
+
+// The pieces of one date merged: a field two pieces give differently is
+// dropped, with every finer field.
+DatePiece Merge(const std::vector<DatePiece>& dates, bool& disagree) {
+  DatePiece out;
+  bool first = true;
+  for (const DatePiece& d : dates) {
+    if (first) {
+      out = d;
+      first = false;
+      continue;
+    }
+    auto merge = [&](std::optional<int>& into, const std::optional<int>& from, bool& illegible,
+                     bool from_illegible) {
+      if (into && from && *into != *from) {
+        disagree = true;
+        into.reset();
+      } else if (!into && from && !illegible) {
+        into = from;
+      } else if (!into && from_illegible) {
+        illegible = true;
+      }
+    };
+    merge(out.year, d.year, out.year_illegible, d.year_illegible);
+    merge(out.month, d.month, out.month_illegible, d.month_illegible);
+    merge(out.day, d.day, out.day_illegible, d.day_illegible);
+  }
+  return out;
+}
+
+std::string_view PrecisionName(TimePrecision p) {
+  switch (p) {
+    case TimePrecision::kUnknown:
+      return "unknown";
+    case TimePrecision::kYear:
+      return "year";
+    case TimePrecision::kMonth:
+      return "month";
+    case TimePrecision::kDay:
+      return "day";
+    case TimePrecision::kMinute:
+      return "minute";
+  }
+  return "unknown";
+}
+
+LenientPartialTime Assemble(std::string_view text, const Pieces& p, bool cut) {
+  LenientPartialTime r;
+  std::vector<std::string> why;
+  if (cut) why.push_back(absl::StrCat("only the first ", kMaxLenientBytes, " bytes read"));
+  if (p.lookalike) why.push_back("a letter read as a digit");
+  bool disagree = false;
+  const DatePiece d = Merge(p.dates, disagree);
+  if (disagree) why.push_back("two dates disagree: only what they share kept");
+  PartialTime& t = r.time;
+  if (d.year && ValidYear(*d.year)) {
+    t.precision = TimePrecision::kYear;
+    t.year = *d.year;
+    if (p.approximate_date) why.push_back("approximate");
+  } else if (d.year) {
+    why.push_back(absl::StrFormat("year %d out of range", *d.year));
+  } else if (d.month || d.day) {
+    why.push_back(d.year_illegible ? "the year is illegible" : "no year");
+  } else if (p.dates.empty() && !p.ambiguous) {
+    why.push_back("no date in it");
+  }
+  if (t.precision == TimePrecision::kYear) {
+    if (d.month && *d.month >= 1 && *d.month <= 12) {
+      t.precision = TimePrecision::kMonth;
+      t.month = *d.month;
+    } else if (d.month) {
+      why.push_back(absl::StrFormat("month %d is not a month", *d.month));
+    } else if (d.month_illegible) {
+      why.push_back("the month is illegible");
+    }
+  }
+  if (t.precision == TimePrecision::kMonth) {
+    if (d.day && ValidDay(t.year, t.month, *d.day)) {
+      t.precision = TimePrecision::kDay;
+      t.day = *d.day;
+    } else if (d.day) {
+      why.push_back(absl::StrFormat("%d %s is not a day", *d.day, MonthName(t.month)));
+    } else if (d.day_illegible) {
+      why.push_back("the day is illegible");
+    }
+  }
+  if (t.precision == TimePrecision::kDay && p.weekday >= 0 &&
+      WeekdayOf(t.year, t.month, t.day) != p.weekday) {
+    why.push_back(absl::StrFormat("%d %s %d was a %s, not a %s", t.day, MonthName(t.month), t.year,
+                                  WeekdayName(WeekdayOf(t.year, t.month, t.day)),
+                                  WeekdayName(p.weekday)));
+    t.precision = TimePrecision::kMonth;
+    t.day = 0;
+  }
+  if (p.ambiguous) why.push_back("a month and two digits: day or year unclear");
+  if (!p.times.empty()) {
+    const TimePiece& time = p.times.front();
+    const std::string_view written = text.substr(time.begin, time.end - time.begin);
+    bool same = true;
+    for (const TimePiece& other : p.times) {
+      same = same && other.hour == time.hour && other.minute == time.minute;
+    }
+    if (!same) {
+      why.push_back("two times disagree: no time kept");
+    } else if (time.hour > 23 || time.minute > 59) {
+      why.push_back(absl::StrCat(Quote(written), " is not a time"));
+    } else if (time.approximate) {
+      why.push_back(absl::StrCat("the time ", Quote(written), " is approximate: not kept"));
+    } else if (t.precision != TimePrecision::kDay) {
+      why.push_back("a time without a day is not kept");
+    } else {
+      t.precision = TimePrecision::kMinute;
+      t.hour = time.hour;
+      t.minute = time.minute;
+    }
+  }
+  if (p.dropped_hour) why.push_back("an hour without minutes is not kept");
+  if (p.unread) why.push_back("some words not read");
+  r.note = t.precision == TimePrecision::kUnknown ? "no date read"
+                                                   : absl::StrCat(Av(PrecisionName(t.precision)),
+                                                                  " precision");
+  for (const std::string& w : why) absl::StrAppend(&r.note, "; ", w);
+  return r;
+}
+
+// Whether a line begins with a clearly date-shaped token (see
+// DateShapedPrefixLength) and where that ends.
+class PrefixShape : TokenView {
+ public:
+  explicit PrefixShape(const std::vector<Token>& tokens) : TokenView(tokens) {}
+
+  // The token after the date-shaped start, or 0 when there is none.
+  size_t End() const {
+    size_t k = 0;
+    bool weekday = false;
+    if (IsWordAt(k) && WeekdayFromName(t_[k].word) >= 0) {
+      weekday = true;
+      k = IsPunct(k + 1, ",") ? k + 2 : k + 1;
+    }
+    // "14.30 12/11/2012": a time first.
+    TimePiece scratch;
+    size_t after_time = 0;
+    if (size_t used = TimeAt(k, scratch); used > 0) {
+      after_time = k + used;
+      if (IsPunct(after_time, ",")) ++after_time;
+    }
+    size_t end = after_time > 0 ? DateEnd(after_time, /*month_year_counts=*/true) : 0;
+    if (end > 0) return end;
+    end = DateEnd(k, weekday);
+    if (end == 0) {
+      if (!IsMonthYear(k)) return 0;
+      end = SkipJoiners(k + 1) + 1;
+      const size_t with_time = TimeEnd(end);
+      return with_time > end ? with_time : 0;  // "May 2012 saw ..." is prose
+    }
+    return std::max(end, TimeEnd(end));
+  }
+
+ private:
+  bool AtBoundary(size_t k) const {
+    return !At(k) || t_[k].space_before || t_[k].kind == Token::kPunct;
+  }
+  int RealDigits(size_t from, size_t to) const {
+    int n = 0;
+    for (size_t k = from; k < to; ++k) {
+      if (IsNum(k) && !t_[k].lookalike) n += t_[k].width;
+    }
+    return n;
+  }
+  bool IsMonthYear(size_t k) const {
+    const size_t y = SkipJoiners(k + 1);
+    return MonthAt(k) > 0 && IsNum(y) && t_[y].width == 4 && AtBoundary(y + 1);
+  }
+  // The end of a numeric date or of a day-and-month-name date at k, or 0.
+  size_t DateEnd(size_t k, bool month_year_counts) const {
+    if (NumericTripleAt(k)) {
+      const bool iso = IsNum(k) && t_[k].width == 4;
+      const auto width = [&](size_t j) { return IsNum(j) ? t_[j].width : 1; };
+      const bool widths = iso ? width(k + 2) <= 2 && width(k + 4) <= 2
+                              : width(k) <= 2 && width(k + 2) <= 2 && width(k + 4) <= 4;
+      if (widths && RealDigits(k, k + 5) >= 4 && AtBoundary(k + 5)) return k + 5;
+      return 0;
+    }
+    if (IsNumOrIllegible(k) && (!IsNum(k) || t_[k].width <= 2)) {
+      size_t j = k + 1;
+      if (IsWordAt(j) && Attached(j) && IsOrdinal(t_[j].word)) ++j;
+      j = SkipJoiners(j);
+      if (MonthAt(j) == 0) return 0;
+      j = SkipJoiners(j + 1);
+      if (IsNum(j) && t_[j].width >= 2 && t_[j].width <= 4 && AtBoundary(j + 1)) return j + 1;
+      return 0;
+    }
+    if (month_year_counts && IsMonthYear(k)) return SkipJoiners(k + 1) + 1;
+    return 0;
+  }
+  // The end of a time after a date ending at k ("14:30", "at about 14.30",
+  // "1430", "1430hrs"), or k when none follows.
+  size_t TimeEnd(size_t k) const {
+    size_t j = k;
+    if (IsPunct(j, ",")) ++j;
+    while (IsWordAt(j) && (t_[j].word == "at" || IsApproximateWord(t_[j].word))) {
+      ++j;
+      if (IsPunct(j, ".")) ++j;  // "c."
+    }
+    TimePiece ignored;
+    if (size_t used = TimeAt(j, ignored); used > 0 && AtBoundary(j + used)) return j + used;
+    if (IsNum(j) && t_[j].width == 4 && AtBoundary(j + 1)) return j + 1;
+    return k;
+  }
+};
+
+}  // namespace
+
+size_t DateShapedPrefixLength(std::string_view text) {
+  // A date at the start of a line is short; the line may be long.
+  constexpr size_t kLook = 96;
+  std::string_view head = text.substr(0, kLook);
+  const std::vector<Token> tokens = Tokenize(head);
+  const size_t end = PrefixShape(tokens).End();
+  if (end == 0 || end > tokens.size()) return 0;
+  const Token& last = tokens[end - 1];
+  // A token cut by the look-ahead limit is not a whole date.
+  if (last.end == head.size() && text.size() > head.size()) return 0;
+  return last.end;
+}
+
+LenientPartialTime ReadPartialTimeLeniently(std::string_view text) {
+  if (absl::StatusOr<PartialTime> strict = ParsePartialTime(text); strict.ok()) {
+    return LenientPartialTime{*strict, true, ""};
+  }
+  const bool cut = text.size() > kMaxLenientBytes;
+  if (cut) {
+    size_t n = kMaxLenientBytes;
+    while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
+    text = text.substr(0, n);
+  }
+  const std::vector<Token> tokens = Tokenize(text);
+  return Assemble(text, Scanner(tokens).Scan(), cut);
+}
+
+}  // namespace casefile
