@@ -3,12 +3,16 @@
 // safety rules that decide whether the evidence may ever merge automatically.
 //
 // The rules put "never merge two different children" first:
-//  - Two different forenames (not a typo, nickname, or swap with the surname;
-//    and names that look like typos but are other names: Alexander/Alexandra,
-//    Paul/Paula, Mary Jane/Mary Ann) written in ONE case file (the same
-//    resolved case, or the same legacy reference where no case is known) are
-//    two children of that family, twins or siblings: a conflict, never
-//    merged, never even chained through a third record.
+//  - Two different forenames written in ONE case file (the same resolved
+//    case, or the same legacy reference where no case is known) are two
+//    children of that family, twins or siblings: a conflict, never merged,
+//    never even chained through a third record. A forename that differs only
+//    by a typing slip (a letter added, dropped or changed, two adjacent
+//    letters swapped, the first letter lost) or is a usual short form is not
+//    a different forename; names that look like slips of each other but are
+//    other names are (Alexander/Alexandra, Paul/Paula, Mary Jane/Mary Ann,
+//    and a slip between two common names, Mark/Mary, which may be a
+//    sibling's real name).
 //  - Across case files a different forename is strong negative evidence, not
 //    a conflict: a name can be written wrongly (another name entirely) in one
 //    record, and nothing but the case file tells that from a twin. Only the
@@ -23,6 +27,8 @@
 //    may only go to review. A missing forename or date of birth, or a date of
 //    birth with day and month swapped, is strong only when every other field
 //    agrees closely, and is flagged so the matcher can refuse it.
+//  - A rule that keeps a pair apart does not hide it: where the rest of the
+//    evidence is strong the pair is flagged for review (review_kept_apart).
 //
 // Thread-safe: pure functions.
 #ifndef CASEFILE_MIGRATION_MATCH_PERSON_COMPARE_H_
@@ -40,6 +46,8 @@ enum class NameAgreement : uint8_t {
   kExact,
   kVariant,    // nickname, or one is the first word of the other
   kTypo,       // one edit (or two in a long name)
+  kOtherName,  // a typo apart, but both are common names in their own right
+               // (Mark, Mary): in one case file perhaps a brother and sister
   kSimilar,    // Jaro-Winkler >= 0.85 or two edits: too weak to merge on
   kMissing,    // one or both empty
   kDifferent,
@@ -76,6 +84,13 @@ struct PersonComparison {
   // agrees describes a household (twins share date of birth and home), not
   // a person. Never merged, nor put before an operator.
   bool no_name_agrees = false;
+  // Kept apart (a conflict, or no name agrees) while the rest of the
+  // evidence is strong, so an operator should see the pair rather than the
+  // rule hide it: a parent and child of one name at one home (names agree
+  // but for a slip or short form, address strong); two forenames in one case
+  // file with the same surname, date of birth (or one slip of it) and home;
+  // no name agreeing but the same full date of birth and home.
+  bool review_kept_apart = false;
   // The evidence pattern is strong enough to merge without an operator
   // (the matcher still requires a minimum score, and that the merge is
   // unambiguous).

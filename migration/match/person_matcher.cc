@@ -68,7 +68,12 @@ absl::StatusOr<MatchResult> MatchPersons(absl::Span<const PersonRecord> records,
       std::move(blocking_keys), options.max_block_size, [&](int a, int b) {
         const PersonComparison c =
             ComparePersons(keys[a], keys[b], options.review_score);
-        if (c.conflict || c.no_name_agrees || c.score < options.review_score) return;
+        if (c.conflict || c.no_name_agrees) {
+          // Kept apart, but not hidden where the rest of the evidence is strong.
+          if (c.review_kept_apart) pairs.push_back({a, b, c.score, false});
+          return;
+        }
+        if (c.score < options.review_score) return;
         const bool merge = c.strong && c.score >= options.merge_score &&
                            (!c.missing_field || options.merge_with_missing_field) &&
                            (!c.day_month_swapped || options.merge_day_month_swaps);

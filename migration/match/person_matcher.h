@@ -15,8 +15,10 @@
 // each other (it matches both twins) is ambiguous: its pairs go to review.
 // Other strong pairs are merged best-first into clusters, a join being refused
 // when any two records of the two clusters conflict or an operator kept them
-// apart; weaker pairs and refused joins go to review, unless no name agrees
-// (what agrees then describes a household, not a person).
+// apart; weaker pairs and refused joins go to review. A pair the rules keep
+// apart (a conflict, or no name agreeing: what agrees then may describe a
+// household, not a person) goes to review only where the rest of its
+// evidence is strong (see PersonComparison::review_kept_apart).
 //
 // Conflicts: different forenames written in one case file (twins, siblings:
 // PersonRecord::case_name and source_ref tell the matcher where each record
@@ -47,8 +49,11 @@ struct PersonMatcherOptions {
   // could belong to two people who conflict (twins) goes to review.
   bool merge_with_missing_field = true;
   // Whether such a pair may merge when instead the dates of birth have day
-  // and month swapped (03/04 against 04/03). Off: an operator confirms.
-  bool merge_day_month_swaps = false;
+  // and month swapped (03/04 against 04/03). Twins share the date itself,
+  // siblings and parents are years apart: with the same names (but for a
+  // slip or short form) and home, the swap is a form filled in the other
+  // way round. Off: an operator confirms each.
+  bool merge_day_month_swaps = true;
   // Minimum score to put a pair before an operator.
   double review_score = 16.0;
   // Blocks with more records than this are not used (a common name in one
