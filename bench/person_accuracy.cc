@@ -62,6 +62,8 @@ ABSL_FLAG(std::vector<std::string>, legacy_folders,
 ABSL_FLAG(bool, explain, false,
           "Also print how review pairs and missed true pairs compare");
 ABSL_FLAG(size_t, explain_rows, 25, "Rows of each --explain histogram");
+ABSL_FLAG(bool, unreviewed_only, false,
+          "With --explain: missed pairs only where no open review item joins them");
 ABSL_FLAG(bool, examples, false, "With --explain: the records of a few missed pairs");
 ABSL_FLAG(double, merge_score, casefile::migration::PersonMatcherOptions{}.merge_score,
           "PersonMatcherOptions::merge_score");
@@ -187,10 +189,18 @@ void Explain(const Labelled& data, const MatchResult& result) {
   for (const MatchEvidence& e : result.review) ++review[e.reason];
   absl::flat_hash_map<std::string, std::vector<int>> members;
   for (int i = 0; i < n; ++i) members[data.entity[i]].push_back(i);
+  absl::flat_hash_set<std::pair<int, int>> reviewed_clusters;
+  for (const MatchEvidence& e : result.review) {
+    reviewed_clusters.insert(std::minmax(result.cluster[e.a], result.cluster[e.b]));
+  }
   for (const auto& [e, m] : members) {
     for (size_t i = 0; i < m.size(); ++i) {
       for (size_t j = i + 1; j < m.size(); ++j) {
         if (result.cluster[m[i]] == result.cluster[m[j]]) continue;
+        if (absl::GetFlag(FLAGS_unreviewed_only) &&
+            reviewed_clusters.contains(std::minmax(result.cluster[m[i]], result.cluster[m[j]]))) {
+          continue;
+        }
         const PersonComparison c = ComparePersons(keys[m[i]], keys[m[j]]);
         const std::string why =
             c.conflict ? absl::StrCat("forbidden ", c.Reason())

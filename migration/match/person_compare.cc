@@ -418,30 +418,33 @@ PersonComparison ComparePersons(const PersonKey& a, const PersonKey& b,
   out.score = NameWeight(n.forename, true) + NameWeight(n.surname, false) +
               DobWeight(n.dob);
   const bool dob_exact = n.dob == DobAgreement::kExact;
-  // Pairs kept apart are looked at in full: they may need an operator.
+  const bool dob_missing = n.dob == DobAgreement::kMissing;
+  const bool dob_swapped = n.dob == DobAgreement::kDayMonthSwapped;
+  const bool dob_close = dob_exact || n.dob == DobAgreement::kTypo ||
+                         n.dob == DobAgreement::kTransposed || dob_swapped;
   const bool kept_apart = out.conflict || out.no_name_agrees;
-  if (!(out.conflict || (out.no_name_agrees && dob_exact)) &&
-      out.score + kMaxAddressScore < stop_below) {
-    return out;
-  }
+  // The address decides whether an operator should see pairs that are kept
+  // apart, or share a forename with at most one of surname and date of
+  // birth against it, whatever their score.
+  const bool may_review_anyway =
+      out.conflict || (out.no_name_agrees && dob_exact) ||
+      (Good(n.forename) && (Good(n.surname) || dob_missing || dob_close));
+  if (!may_review_anyway && out.score + kMaxAddressScore < stop_below) return out;
   const AddressScore address = CompareAddresses(a, b);
   out.score += address.score;
   out.address = address.agreement;
   const bool address_strong = address.agreement == AddressAgreement::kStrong;
   if (kept_apart) {
-    const bool dob_close = dob_exact || n.dob == DobAgreement::kTypo ||
-                           n.dob == DobAgreement::kTransposed ||
-                           n.dob == DobAgreement::kDayMonthSwapped;
     if (n.dob == DobAgreement::kGenerationApart) {
       // A parent and child of one name at one home, or one person whose
       // date of birth was written wrongly.
-      out.review_kept_apart = Good(n.forename) && Good(n.surname) && address_strong;
+      out.review_anyway = Good(n.forename) && Good(n.surname) && address_strong;
     } else if (out.conflict) {
       // Twins (or one child whose forename was written as another name).
-      out.review_kept_apart = Good(n.surname) && dob_close && address_strong;
+      out.review_anyway = Good(n.surname) && dob_close && address_strong;
     } else {
       // One child written under other names, or twins; an operator tells.
-      out.review_kept_apart = dob_exact && address_strong;
+      out.review_anyway = dob_exact && address_strong;
     }
     return out;
   }
@@ -454,7 +457,6 @@ PersonComparison ComparePersons(const PersonKey& a, const PersonKey& b,
   const bool surname_spelt = n.surname == NameAgreement::kExact ||
                              n.surname == NameAgreement::kTypo;
   const bool forename_missing = n.forename == NameAgreement::kMissing;
-  const bool dob_missing = n.dob == DobAgreement::kMissing;
   // Everything but one field (missing, or a slip of the date of birth)
   // agrees closely; a short form of the forename counts as close.
   const bool rest_close =
@@ -470,7 +472,6 @@ PersonComparison ComparePersons(const PersonKey& a, const PersonKey& b,
   const bool forename_ok = forename_spelt ||
                            (forename_variant && (dob_exact || rest_close)) ||
                            (forename_missing && rest_close) || forename_replaced;
-  const bool dob_swapped = n.dob == DobAgreement::kDayMonthSwapped;
   // Likewise a date of birth that differs by more than a typo (but less than
   // a generation) against the same names and home.
   const bool dob_wrong = n.dob == DobAgreement::kDifferent && forename_spelt &&
@@ -489,6 +490,12 @@ PersonComparison ComparePersons(const PersonKey& a, const PersonKey& b,
   // decides.
   out.strong = forename_ok && dob_ok && surname_ok &&
                address.agreement != AddressAgreement::kNone;
+  // One forename at one home, with at most one of surname and date of birth
+  // against it (a surname changes; a date of birth is left out): an operator
+  // looks, whatever the score.
+  out.review_anyway =
+      !out.strong && Good(n.forename) && address_strong &&
+      (Good(n.surname) || dob_missing || dob_close);
   out.missing_field = out.strong && (forename_missing || dob_missing);
   out.day_month_swapped = out.strong && dob_swapped;
   return out;

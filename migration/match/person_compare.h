@@ -28,7 +28,7 @@
 //    birth with day and month swapped, is strong only when every other field
 //    agrees closely, and is flagged so the matcher can refuse it.
 //  - A rule that keeps a pair apart does not hide it: where the rest of the
-//    evidence is strong the pair is flagged for review (review_kept_apart).
+//    evidence is strong the pair is flagged for review (review_anyway).
 //
 // Thread-safe: pure functions.
 #ifndef CASEFILE_MIGRATION_MATCH_PERSON_COMPARE_H_
@@ -84,13 +84,15 @@ struct PersonComparison {
   // agrees describes a household (twins share date of birth and home), not
   // a person. Never merged, nor put before an operator.
   bool no_name_agrees = false;
-  // Kept apart (a conflict, or no name agrees) while the rest of the
-  // evidence is strong, so an operator should see the pair rather than the
-  // rule hide it: a parent and child of one name at one home (names agree
-  // but for a slip or short form, address strong); two forenames in one case
-  // file with the same surname, date of birth (or one slip of it) and home;
-  // no name agreeing but the same full date of birth and home.
-  bool review_kept_apart = false;
+  // An operator should see the pair whatever its score: kept apart (a
+  // conflict, or no name agrees) while the rest of the evidence is strong,
+  // so that the rule does not hide it: a parent and child of one name at one
+  // home (names agree but for a slip or short form, address strong); two
+  // forenames in one case file with the same surname, date of birth (or one
+  // slip of it) and home; no name agreeing but the same full date of birth
+  // and home. Or not strong, but one forename at one home with at most one
+  // of surname and date of birth against it.
+  bool review_anyway = false;
   // The evidence pattern is strong enough to merge without an operator
   // (the matcher still requires a minimum score, and that the merge is
   // unambiguous).

@@ -31,6 +31,9 @@ void ForEachBlockingKey(const PersonKey& key, Add add_key) {
   };
   if (!dob.empty()) {
     if (!key.postcode.empty()) add({"dob+postcode", dob, key.postcode});
+    // One home, one birthday: meets records whose postcode and names all
+    // carry a slip (or a name is missing).
+    if (!key.house_number.empty()) add({"dob+house", dob, key.house_number});
     for (const std::string* name : {&forename, &surname}) {
       if (!name->empty()) add({"dob+name", dob, *name});
     }
@@ -70,10 +73,10 @@ absl::StatusOr<MatchResult> MatchPersons(absl::Span<const PersonRecord> records,
             ComparePersons(keys[a], keys[b], options.review_score);
         if (c.conflict || c.no_name_agrees) {
           // Kept apart, but not hidden where the rest of the evidence is strong.
-          if (c.review_kept_apart) pairs.push_back({a, b, c.score, false});
+          if (c.review_anyway) pairs.push_back({a, b, c.score, false});
           return;
         }
-        if (c.score < options.review_score) return;
+        if (c.score < options.review_score && !c.review_anyway) return;
         const bool merge = c.strong && c.score >= options.merge_score &&
                            (!c.missing_field || options.merge_with_missing_field) &&
                            (!c.day_month_swapped || options.merge_day_month_swaps);

@@ -7,7 +7,7 @@
 //   // result->cluster[i]: person of record i; result->review: for operators.
 //
 // How: each record is normalised once (person_record.h); records meet only in
-// blocks that share a key — date of birth with postcode or with the Soundex
+// blocks that share a key — date of birth with postcode, house number or the Soundex
 // code of either name, postcode with either name code, or the pair of name
 // codes (near-linear work, blocks capped; names are used order-free, so
 // records with the names swapped meet); each candidate pair is scored field
@@ -18,7 +18,7 @@
 // apart; weaker pairs and refused joins go to review. A pair the rules keep
 // apart (a conflict, or no name agreeing: what agrees then may describe a
 // household, not a person) goes to review only where the rest of its
-// evidence is strong (see PersonComparison::review_kept_apart).
+// evidence is strong (see PersonComparison::review_anyway).
 //
 // Conflicts: different forenames written in one case file (twins, siblings:
 // PersonRecord::case_name and source_ref tell the matcher where each record
