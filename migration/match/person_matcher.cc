@@ -42,6 +42,7 @@ void ForEachBlockingKey(const PersonKey& key, Add add_key) {
     for (const std::string* name : {&forename, &surname}) {
       if (!name->empty()) add({"postcode+name", key.postcode, *name});
     }
+    if (!key.house_number.empty()) add({"home", key.postcode, key.house_number});
   }
   if (!forename.empty() && !surname.empty()) add({"names", low, high});
 }
