@@ -45,6 +45,11 @@ void ForEachBlockingKey(const PersonKey& key, Add add_key) {
     if (!key.house_number.empty()) add({"home", key.postcode, key.house_number});
   }
   if (!forename.empty() && !surname.empty()) add({"names", low, high});
+  if (!key.house_number.empty()) {
+    for (const std::string* name : {&forename, &surname}) {
+      if (!name->empty()) add({"name+house", *name, key.house_number});
+    }
+  }
 }
 
 }  // namespace
