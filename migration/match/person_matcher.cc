@@ -31,8 +31,8 @@ void ForEachBlockingKey(const PersonKey& key, Add add_key) {
   };
   if (!dob.empty()) {
     if (!key.postcode.empty()) add({"dob+postcode", dob, key.postcode});
-    // One home, one birthday: meets records whose postcode and names all
-    // carry a slip (or a name is missing).
+    // One birthday at one house number: meets records whose postcode and
+    // names all carry a slip (or a name is missing).
     if (!key.house_number.empty()) add({"dob+house", dob, key.house_number});
     for (const std::string* name : {&forename, &surname}) {
       if (!name->empty()) add({"dob+name", dob, *name});
@@ -42,13 +42,14 @@ void ForEachBlockingKey(const PersonKey& key, Add add_key) {
     for (const std::string* name : {&forename, &surname}) {
       if (!name->empty()) add({"postcode+name", key.postcode, *name});
     }
-    if (!key.house_number.empty()) add({"home", key.postcode, key.house_number});
   }
   if (!forename.empty() && !surname.empty()) add({"names", low, high});
+  // The home: records whose date of birth and postcode (or names) both carry
+  // a slip or are missing still meet there. (The forename's code with the
+  // house number would find a few more Febrl pairs for twice the pairs.)
   if (!key.house_number.empty()) {
-    for (const std::string* name : {&forename, &surname}) {
-      if (!name->empty()) add({"name+house", *name, key.house_number});
-    }
+    if (!key.postcode.empty()) add({"home", key.postcode, key.house_number});
+    if (!surname.empty()) add({"surname+house", surname, key.house_number});
   }
 }
 
@@ -64,7 +65,7 @@ absl::StatusOr<MatchResult> MatchPersons(absl::Span<const PersonRecord> records,
   std::vector<PersonKey> keys;
   keys.reserve(n);
   std::vector<KeyedRecord> blocking_keys;
-  blocking_keys.reserve(5 * n);
+  blocking_keys.reserve(8 * n);
   for (int i = 0; i < n; ++i) {
     keys.push_back(MakePersonKey(records[i]));
     ForEachBlockingKey(keys[i], [&](uint64_t key) {

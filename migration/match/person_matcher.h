@@ -7,9 +7,10 @@
 //   // result->cluster[i]: person of record i; result->review: for operators.
 //
 // How: each record is normalised once (person_record.h); records meet only in
-// blocks that share a key — date of birth with postcode, house number or the Soundex
-// code of either name, postcode with either name code, or the pair of name
-// codes (near-linear work, blocks capped; names are used order-free, so
+// blocks that share a key — date of birth with postcode, house number or the
+// Soundex code of either name, postcode with either name code, the pair of
+// name codes, the home (postcode and house number), or the surname code with
+// the house number (near-linear work, blocks capped; names are used order-free, so
 // records with the names swapped meet); each candidate pair is scored field
 // by field (person_compare.h). A record whose strong partners conflict with
 // each other (it matches both twins) is ambiguous: its pairs go to review.
