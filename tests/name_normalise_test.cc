@@ -121,6 +121,18 @@ TEST(ForenameVariants, GenderedForms) {
   EXPECT_FALSE(AreGenderedForms("paula", "paula"));
 }
 
+TEST(ForenameVariants, CommonNamesInTheirOwnRight) {
+  for (const char* name : {"mark", "mary", "jon", "joan", "ellie", "ella", "chloe", "sian"}) {
+    EXPECT_TRUE(IsCommonForename(LookupForename(name))) << name;
+  }
+  EXPECT_FALSE(IsCommonForename(LookupForename("marj")));  // a slip, not a name
+  EXPECT_FALSE(IsCommonForename(LookupForename("nosuchname")));
+  EXPECT_FALSE(IsCommonForename(kUnknownForename));
+  // Looking a name up for the common list gives it no nickname family.
+  EXPECT_FALSE(AreForenameVariants("mark", "mary"));
+  EXPECT_FALSE(AreDistinctForenames("mark", "mary"));
+}
+
 TEST(ForenameVariants, LookupGivesStableIds) {
   EXPECT_EQ(LookupForename("nosuchname"), kUnknownForename);
   EXPECT_NE(LookupForename("bill"), kUnknownForename);
