@@ -3,15 +3,22 @@
 // Maps Febrl columns onto the nominal-index columns (forename = given_name,
 // address_1 = street_number + " " + address_1, town = suburb; soc_sec_id is
 // dropped and rec_id is hidden from the matcher, used only for scoring) and
-// prints, per data set: pairwise precision P and recall R of the automatic
-// merges (R over all true pairs), recall with review (true pairs merged, or
-// in two persons that one open review item joins), the share of true pairs the safety rules
-// forbid ("forbidden": dates of birth a generation apart, which a parent and
-// child of one name look exactly like; and different forenames written in one
-// case file, which are twins or siblings), R over the true pairs they permit,
-// the review items as a share of the records (and the share of records in
-// one), and the matcher's CPU time. (Febrl's
-// duplicates include replaced dates of birth; its rows name no case file.)
+// prints, per data set:
+//  - P, R: pairwise precision and recall of the automatic merges (R over all
+//    true pairs);
+//  - R+review: recall with review, the true pairs merged or in two persons
+//    that one open review item joins (an operator who accepts it merges them);
+//  - forbidden: the share of true pairs the safety rules forbid (dates of
+//    birth a generation apart, which a parent and child of one name look
+//    exactly like; different forenames written in one case file, which are
+//    twins or siblings), and R(permitted), R over the true pairs they permit;
+//  - R(ceiling): the most any clustering could reach under the rules, each
+//    person free of conflicts and linked by pairs in which a name agrees;
+//  - the review items as a share of the records (and the share of records
+//    in one, and of items that join one person), and the matcher's CPU time.
+// (Febrl's duplicates include replaced names and dates of birth; its rows
+// name no case file.) --explain adds histograms of how the review pairs,
+// the true pairs left apart and the false merges compare.
 //
 // The "scaled" line runs ~1M records: ciphered copies of all Febrl records
 // (each copy maps letters through its own permutation, so edit distances and

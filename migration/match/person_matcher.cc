@@ -45,11 +45,16 @@ void ForEachBlockingKey(const PersonKey& key, Add add_key) {
   }
   if (!forename.empty() && !surname.empty()) add({"names", low, high});
   // The home: records whose date of birth and postcode (or names) both carry
-  // a slip or are missing still meet there. (The forename's code with the
-  // house number would find a few more Febrl pairs for twice the pairs.)
+  // a slip or are missing still meet there, or through the surname's code at
+  // the house number in a town of the same first letters. (The surname code
+  // and house number alone, or the forename's code too, find a few more
+  // Febrl pairs for up to twice the pairs compared.)
   if (!key.house_number.empty()) {
     if (!key.postcode.empty()) add({"home", key.postcode, key.house_number});
-    if (!surname.empty()) add({"surname+house", surname, key.house_number});
+    if (!surname.empty() && !key.town.empty()) {
+      add({"surname+house", surname, key.house_number,
+           std::string_view(key.town).substr(0, 2)});
+    }
   }
 }
 

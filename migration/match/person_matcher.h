@@ -10,10 +10,11 @@
 // blocks that share a key — date of birth with postcode, house number or the
 // Soundex code of either name, postcode with either name code, the pair of
 // name codes, the home (postcode and house number), or the surname code with
-// the house number (near-linear work, blocks capped; names are used order-free, so
-// records with the names swapped meet); each candidate pair is scored field
-// by field (person_compare.h). A record whose strong partners conflict with
-// each other (it matches both twins) is ambiguous: its pairs go to review.
+// the house number and town (near-linear work, blocks capped; names are used
+// order-free, so records with the names swapped meet); each candidate pair is
+// scored field by field (person_compare.h). A record whose strong partners
+// conflict with each other (it matches both twins) is ambiguous: its pairs go
+// to review.
 // Other strong pairs are merged best-first into clusters, a join being refused
 // when any two records of the two clusters conflict or an operator kept them
 // apart; weaker pairs and refused joins go to review. A pair the rules keep
