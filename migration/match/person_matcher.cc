@@ -16,8 +16,8 @@ namespace casefile::migration {
 namespace {
 
 // Calls add(key) with each blocking key of a record. A true pair shares at
-// least one unless it has errors in several of dob, both names and the
-// postcode at once. Soundex codes absorb most typos; names are also used
+// least one unless it has errors in several of dob, both names, the postcode
+// and the house number (or town) at once. Soundex codes absorb most typos; names are also used
 // order-free, so a record with forename and surname swapped still meets.
 template <typename Add>
 void ForEachBlockingKey(const PersonKey& key, Add add_key) {
@@ -29,11 +29,16 @@ void ForEachBlockingKey(const PersonKey& key, Add add_key) {
   auto add = [&](std::initializer_list<std::string_view> parts) {
     add_key(BlockingKey(parts));
   };
+  // A town's first letters narrow the keys on a house number (a street's
+  // would not: street and second line are often written the other way round).
+  const std::string_view town = std::string_view(key.town).substr(0, 2);
   if (!dob.empty()) {
     if (!key.postcode.empty()) add({"dob+postcode", dob, key.postcode});
     // One birthday at one house number: meets records whose postcode and
     // names all carry a slip (or a name is missing).
-    if (!key.house_number.empty()) add({"dob+house", dob, key.house_number});
+    if (!key.house_number.empty() && !town.empty()) {
+      add({"dob+house", dob, key.house_number, town});
+    }
     for (const std::string* name : {&forename, &surname}) {
       if (!name->empty()) add({"dob+name", dob, *name});
     }
@@ -46,14 +51,12 @@ void ForEachBlockingKey(const PersonKey& key, Add add_key) {
   if (!forename.empty() && !surname.empty()) add({"names", low, high});
   // The home: records whose date of birth and postcode (or names) both carry
   // a slip or are missing still meet there, or through the surname's code at
-  // the house number in a town of the same first letters. (The surname code
-  // and house number alone, or the forename's code too, find a few more
-  // Febrl pairs for up to twice the pairs compared.)
+  // the house number. (The forename's code too finds a few more Febrl pairs
+  // for more pairs compared than all other keys together.)
   if (!key.house_number.empty()) {
     if (!key.postcode.empty()) add({"home", key.postcode, key.house_number});
-    if (!surname.empty() && !key.town.empty()) {
-      add({"surname+house", surname, key.house_number,
-           std::string_view(key.town).substr(0, 2)});
+    if (!surname.empty() && !town.empty()) {
+      add({"surname+house", surname, key.house_number, town});
     }
   }
 }

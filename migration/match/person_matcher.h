@@ -7,11 +7,12 @@
 //   // result->cluster[i]: person of record i; result->review: for operators.
 //
 // How: each record is normalised once (person_record.h); records meet only in
-// blocks that share a key — date of birth with postcode, house number or the
-// Soundex code of either name, postcode with either name code, the pair of
-// name codes, the home (postcode and house number), or the surname code with
-// the house number and town (near-linear work, blocks capped; names are used
-// order-free, so records with the names swapped meet); each candidate pair is
+// blocks that share a key — date of birth with postcode, house number (and
+// town) or the Soundex code of either name, postcode with either name code,
+// the pair of name codes, the home (postcode and house number), or the
+// surname code with house number and town (near-linear work, blocks capped;
+// names are used order-free, so records with the names swapped meet); each
+// candidate pair is
 // scored field by field (person_compare.h). A record whose strong partners
 // conflict with each other (it matches both twins) is ambiguous: its pairs go
 // to review.
