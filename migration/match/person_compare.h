@@ -22,11 +22,12 @@
 //    name: a conflict, wherever they were written.
 //  - A date of birth that is simply different (less than a generation) is
 //    outweighed only by the same forename, surname and home.
-//  - Evidence that is not strong (a nickname without the same date of birth,
-//    a surname change without the same forename, date of birth and address)
-//    may only go to review. A missing forename or date of birth, or a date of
-//    birth with day and month swapped, is strong only when every other field
-//    agrees closely, and is flagged so the matcher can refuse it.
+//  - Evidence that is not strong (a nickname with another date of birth, a
+//    surname change without the same forename, date of birth and address)
+//    may only go to review. A missing forename or date of birth, a slip in
+//    the date of birth, or day and month swapped, is strong only when every
+//    other field agrees closely (a nickname counts as close), and missing
+//    fields and swaps are flagged so the matcher can refuse them.
 //  - A rule that keeps a pair apart does not hide it: where the rest of the
 //    evidence is strong the pair is flagged for review (review_anyway).
 //
@@ -81,8 +82,9 @@ struct PersonComparison {
   // Evidence of two different people (sibling, twin, parent and child).
   bool conflict = false;
   // Neither name agrees (each is missing, different or merely similar): what
-  // agrees describes a household (twins share date of birth and home), not
-  // a person. Never merged, nor put before an operator.
+  // agrees may describe a household (twins share date of birth and home),
+  // not a person. Never merged; put before an operator only when the full
+  // date of birth and the home agree (review_anyway).
   bool no_name_agrees = false;
   // An operator should see the pair whatever its score: kept apart (a
   // conflict, or no name agrees) while the rest of the evidence is strong,
