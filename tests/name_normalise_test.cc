@@ -133,6 +133,34 @@ TEST(ForenameVariants, CommonNamesInTheirOwnRight) {
   EXPECT_FALSE(AreDistinctForenames("mark", "mary"));
 }
 
+TEST(ForenameVariants, SpellingsOfOneNameAreVariants) {
+  EXPECT_TRUE(AreForenameVariants("tracy", "tracey"));
+  EXPECT_TRUE(AreForenameVariants("catherine", "kathryn"));
+  EXPECT_FALSE(AreDistinctForenames("catherine", "katherine"));
+  EXPECT_FALSE(AreForenameVariants("mark", "mary"));
+}
+
+TEST(ForenameVariants, AnyVariantVisitsTheNamesOfOneFamily) {
+  std::vector<std::string> seen;
+  EXPECT_FALSE(AnyVariant(LookupForename("bill"), [&](std::string_view name) {
+    seen.emplace_back(name);
+    return false;
+  }));
+  EXPECT_THAT(seen, ::testing::UnorderedElementsAre("william", "billy", "will", "willy",
+                                                    "willie", "liam"));
+  // Two full names of one family are not variants: Alexander is not visited
+  // from Alexandra, Alex is.
+  seen.clear();
+  AnyVariant(LookupForename("alexandra"), [&](std::string_view name) {
+    seen.emplace_back(name);
+    return false;
+  });
+  EXPECT_THAT(seen, ::testing::UnorderedElementsAre("alex", "al", "lexi", "sandy"));
+  EXPECT_TRUE(AnyVariant(LookupForename("william"),
+                         [](std::string_view name) { return name == "bill"; }));
+  EXPECT_FALSE(AnyVariant(kUnknownForename, [](std::string_view) { return true; }));
+}
+
 TEST(ForenameVariants, LookupGivesStableIds) {
   EXPECT_EQ(LookupForename("nosuchname"), kUnknownForename);
   EXPECT_NE(LookupForename("bill"), kUnknownForename);

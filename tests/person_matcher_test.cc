@@ -151,7 +151,9 @@ TEST(MatchPersons, ForenameSlipInOneCaseFileIsNotAnotherChild) {
   const std::vector<std::pair<std::string, std::string>> slips = {
       {"Olivia", "Olivvia"}, {"Olivia", "Olvia"},  {"Harvey", "Harcey"},
       {"Jayden", "Jaydne"},  {"Ellie", "llie"},    {"Rebecca", "Becky"},
-      {"William", "Billy"},  {"Thomas", "Tom"},    {"Emma", "Ernma"}};
+      {"William", "Billy"},  {"Thomas", "Tom"},    {"Emma", "Ernma"},
+      {"Tracy", "Tracey"},   {"Wiliam", "Billy"},  {"Rebecca", "Bekcy"},
+      {"Mohammed", "Muhammad"}};
   for (const auto& [written, slipped] : slips) {
     MatchResult r = Match(InCase({Person(written, "Bowkett", Dob(2009, 6, 14)),
                                   Person(slipped, "Bowkett", Dob(2009, 6, 14))}));

@@ -118,6 +118,24 @@ constexpr std::string_view kFamilies[] = {
     "natalie natasha|nat tash",
     "francis frances|fran frankie",
     "franklin|frank frankie",
+    // One name in several spellings (the others listed as its variants), so
+    // that a spelling is not taken for another child's name.
+    "tracy|tracey",
+    "lynn|lynne",
+    "carol|carole",
+    "elliot|elliott",
+    "lily|lilly",
+    "finley|finlay",
+    "marion|marian",
+    "sarah|sara",
+    "mark|marc",
+    "teresa|theresa",
+    "philip|phillip",
+    "ann|anne",
+    "louis|louie",
+    "geoffrey|jeffrey",
+    "katherine|catherine kathryn",
+    "muhammad|mohammed mohammad mohamed",
 };
 
 // Look-alike pairs that are different names (and often twins' names),
@@ -213,6 +231,12 @@ struct Membership {
 struct Tables {
   absl::flat_hash_map<std::string, ForenameId> ids;
   std::vector<std::vector<Membership>> families;  // by id
+  struct Member {
+    std::string name;
+    bool full_name;
+    ForenameId id;
+  };
+  std::vector<std::vector<Member>> members;  // by family
   std::vector<std::vector<ForenameId>> distinct;  // by id
   std::vector<bool> common;                        // by id
 };
@@ -235,10 +259,13 @@ const Tables& GetTables() {
          ++family) {
       bool full_name = true;  // until the '|'
       std::string name;
+      tables->members.emplace_back();
       for (char c : std::string(kFamilies[family]) + " ") {
         if (c == ' ' || c == '|') {
           if (!name.empty()) {
-            tables->families[Intern(*tables, name)].push_back({family, full_name});
+            const ForenameId id = Intern(*tables, name);
+            tables->families[id].push_back({family, full_name});
+            tables->members[family].push_back({name, full_name, id});
           }
           name.clear();
           if (c == '|') full_name = false;
@@ -318,6 +345,18 @@ bool AreDistinctForenames(ForenameId a, ForenameId b) {
   for (const Membership& x : tables.families[a]) {
     for (const Membership& y : tables.families[b]) {
       if (x.family == y.family && x.full_name && y.full_name) return true;
+    }
+  }
+  return false;
+}
+
+bool AnyVariant(ForenameId id, absl::FunctionRef<bool(std::string_view)> test) {
+  if (id == kUnknownForename) return false;
+  const Tables& tables = GetTables();
+  for (const Membership& x : tables.families[id]) {
+    for (const Tables::Member& m : tables.members[x.family]) {
+      if (m.id == id || (x.full_name && m.full_name)) continue;  // two full names: two people
+      if (test(m.name)) return true;
     }
   }
   return false;

@@ -16,6 +16,8 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/functional/function_ref.h"
+
 namespace casefile::migration {
 
 // True when `a` and `b` differ and are known forms of one name: a nickname and
@@ -47,6 +49,11 @@ ForenameId LookupForename(std::string_view name);
 // do not know the name. Two names that are variants share a key, so a search
 // index can find William by "Bill".
 std::vector<std::string> ForenameFamilyKeys(std::string_view name);
+
+// Whether `test` holds for one of the names that are variants of `id`
+// (AreForenameVariants), e.g. to find "Wiliam", a slip of William, as a
+// variant of "Billy". False when `id` is unknown.
+bool AnyVariant(ForenameId id, absl::FunctionRef<bool(std::string_view)> test);
 
 // Whether `id` is a forename common in its own right (Mark, Mary, Jon,
 // Joan): a typing slip that turns one such name into another may be a

@@ -168,13 +168,26 @@ NameAgreement CompareForenames(const NameView& a, const NameView& b) {
                         AreForenameVariants(a.first_word_id, b.first_word_id) ||
                         first_word_only;
   if (spelling == NameAgreement::kTypo) {
-    // Jon and John are one name; Mark and Mary, a slip apart, are two
-    // common names: perhaps a brother and sister.
+    // Jon and John, Tracy and Tracey are one name; Mark and Mary, a slip
+    // apart, are two common names: perhaps a brother and sister.
     return !variants && IsCommonForename(a.id) && IsCommonForename(b.id)
                ? NameAgreement::kOtherName
                : NameAgreement::kTypo;
   }
-  return variants ? NameAgreement::kVariant : spelling;
+  if (variants) return NameAgreement::kVariant;
+  // A short form against a slip of the full name ("Billy", "Wiliam"), or the
+  // other way round: the name the tables do not know may be a slip of one
+  // of the known name's variants.
+  if ((a.id == kUnknownForename) != (b.id == kUnknownForename)) {
+    const NameView& known = a.id == kUnknownForename ? b : a;
+    const std::string_view unknown = a.id == kUnknownForename ? a.text : b.text;
+    if (AnyVariant(known.id, [&](std::string_view variant) {
+          return SpellingAgreement(unknown, variant) == NameAgreement::kTypo;
+        })) {
+      return NameAgreement::kVariant;
+    }
+  }
+  return spelling;
 }
 
 NameAgreement CompareSurnames(std::string_view a, std::string_view b) {
