@@ -355,7 +355,8 @@ bool AnyVariant(ForenameId id, absl::FunctionRef<bool(std::string_view)> test) {
   const Tables& tables = GetTables();
   for (const Membership& x : tables.families[id]) {
     for (const Tables::Member& m : tables.members[x.family]) {
-      if (m.id == id || (x.full_name && m.full_name)) continue;  // two full names: two people
+      // Two full names of one family are two people (Alexander, Alexandra).
+      if (m.id == id || (x.full_name && m.full_name)) continue;
       if (test(m.name)) return true;
     }
   }

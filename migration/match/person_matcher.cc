@@ -17,8 +17,9 @@ namespace {
 
 // Calls add(key) with each blocking key of a record. A true pair shares at
 // least one unless it has errors in several of dob, both names, the postcode
-// and the house number (or town) at once. Soundex codes absorb most typos; names are also used
-// order-free, so a record with forename and surname swapped still meets.
+// and the house number (or town) at once. Soundex codes absorb most typos;
+// names are also used order-free, so a record with forename and surname
+// swapped still meets.
 template <typename Add>
 void ForEachBlockingKey(const PersonKey& key, Add add_key) {
   const std::string forename = Soundex(key.forename.view());

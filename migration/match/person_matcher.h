@@ -12,11 +12,9 @@
 // the pair of name codes, the home (postcode and house number), or the
 // surname code with house number and town (near-linear work, blocks capped;
 // names are used order-free, so records with the names swapped meet); each
-// candidate pair is
-// scored field by field (person_compare.h). A record whose strong partners
-// conflict with each other (it matches both twins) is ambiguous: its pairs go
-// to review.
-// Other strong pairs are merged best-first into clusters, a join being refused
+// candidate pair is scored field by field (person_compare.h). A record whose
+// strong partners conflict with each other (it matches both twins) is
+// ambiguous: its pairs go to review. Other strong pairs are merged best-first into clusters, a join being refused
 // when any two records of the two clusters conflict or an operator kept them
 // apart; weaker pairs and refused joins go to review. A pair the rules keep
 // apart (a conflict, or no name agreeing: what agrees then may describe a
@@ -25,7 +23,9 @@
 //
 // Conflicts: different forenames written in one case file (twins, siblings:
 // PersonRecord::case_name and source_ref tell the matcher where each record
-// was written) and dates of birth a generation apart (parent and child).
+// was written; a slip or a short form is not a different forename, a slip
+// between two common names is) and dates of birth a generation apart
+// (parent and child).
 // A forename that differs across case files is not a conflict but strong
 // negative evidence (a name written wrongly looks the same as a twin at pair
 // level; only the case file tells them apart), merged only with the same
