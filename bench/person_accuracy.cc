@@ -193,7 +193,9 @@ void Explain(const Labelled& data, const MatchResult& result) {
                         r.address_1, "|", r.address_2, "|", r.town, "|", r.postcode, "|",
                         r.case_name.empty() ? r.source_ref : r.case_name);
   };
-  for (const MatchEvidence& e : result.review) ++review[e.reason];
+  for (const MatchEvidence& e : result.review) {
+    ++review[absl::StrCat(data.entity[e.a] == data.entity[e.b] ? "(true) " : "(false) ", e.reason)];
+  }
   absl::flat_hash_map<std::string, std::vector<int>> members;
   for (int i = 0; i < n; ++i) members[data.entity[i]].push_back(i);
   absl::flat_hash_set<std::pair<int, int>> reviewed_clusters;
