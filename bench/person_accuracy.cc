@@ -3,13 +3,22 @@
 // Maps Febrl columns onto the nominal-index columns (forename = given_name,
 // address_1 = street_number + " " + address_1, town = suburb; soc_sec_id is
 // dropped and rec_id is hidden from the matcher, used only for scoring) and
-// prints, per data set: pairwise precision P and recall R of the automatic
-// merges (R over all true pairs), the share of true pairs the safety rules
-// forbid ("forbidden": dates of birth a generation apart, which a parent and
-// child of one name look exactly like; and different forenames written in one
-// case file, which are twins or siblings), R over the true pairs they permit,
-// the share of records in review pairs, and the matcher's CPU time. (Febrl's
-// duplicates include replaced dates of birth; its rows name no case file.)
+// prints, per data set:
+//  - P, R: pairwise precision and recall of the automatic merges (R over all
+//    true pairs);
+//  - R+review: recall with review, the true pairs merged or in two persons
+//    that one open review item joins (an operator who accepts it merges them);
+//  - forbidden: the share of true pairs the safety rules forbid (dates of
+//    birth a generation apart, which a parent and child of one name look
+//    exactly like; different forenames written in one case file, which are
+//    twins or siblings), and R(permitted), R over the true pairs they permit;
+//  - R(ceiling): the most any clustering could reach under the rules, each
+//    person free of conflicts and linked by pairs in which a name agrees;
+//  - the review items as a share of the records (and the share of records
+//    in one, and of items that join one person), and the matcher's CPU time.
+// (Febrl's duplicates include replaced names and dates of birth; its rows
+// name no case file.) --explain adds histograms of how the review pairs,
+// the true pairs left apart and the false merges compare.
 //
 // The "scaled" line runs ~1M records: ciphered copies of all Febrl records
 // (each copy maps letters through its own permutation, so edit distances and
@@ -32,11 +41,14 @@
 #include <random>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "bench/support/legacy_truth.h"
 #include "client/server_child.h"
+#include "core/partial_time.h"
 #include "migration/case_resolver.h"
 #include "migration/legacy_reader.h"
 #include "absl/flags/flag.h"
@@ -56,12 +68,19 @@ ABSL_FLAG(std::vector<std::string>, legacy_folders,
           "(generated ones have twins, siblings, nicknames and swapped dates)");
 ABSL_FLAG(bool, explain, false,
           "Also print how review pairs and missed true pairs compare");
+ABSL_FLAG(size_t, explain_rows, 25, "Rows of each --explain histogram");
+ABSL_FLAG(bool, unreviewed_only, false,
+          "With --explain: missed pairs only where no open review item joins them");
+ABSL_FLAG(bool, examples, false, "With --explain: the records of a few missed pairs");
 ABSL_FLAG(double, merge_score, casefile::migration::PersonMatcherOptions{}.merge_score,
           "PersonMatcherOptions::merge_score");
 ABSL_FLAG(double, review_score, casefile::migration::PersonMatcherOptions{}.review_score,
           "PersonMatcherOptions::review_score");
-ABSL_FLAG(bool, merge_day_month_swaps, false,
+ABSL_FLAG(bool, merge_day_month_swaps, casefile::migration::PersonMatcherOptions{}.merge_day_month_swaps,
           "PersonMatcherOptions::merge_day_month_swaps");
+ABSL_FLAG(std::vector<std::string>, febrl_sets,
+          std::vector<std::string>({"dataset1", "dataset2", "dataset3", "4a+4b"}),
+          "Which Febrl sets to score");
 ABSL_FLAG(int, scaled_copies, 48,
           "Ciphered copies of all Febrl records for the speed run (0: skip)");
 
@@ -167,16 +186,40 @@ void Explain(const Labelled& data, const MatchResult& result) {
   std::vector<PersonKey> keys;
   for (const PersonRecord& r : data.records) keys.push_back(MakePersonKey(r));
   absl::flat_hash_map<std::string, int> review, missed, wrong;
-  for (const MatchEvidence& e : result.review) ++review[e.reason];
+  absl::flat_hash_map<std::string, std::vector<std::pair<int, int>>> examples;
+  auto text = [&](int i) {
+    const PersonRecord& r = data.records[i];
+    return absl::StrCat(r.forename, "|", r.surname, "|", FormatPartialTime(r.date_of_birth), "|",
+                        r.address_1, "|", r.address_2, "|", r.town, "|", r.postcode, "|",
+                        r.case_name.empty() ? r.source_ref : r.case_name);
+  };
+  for (const MatchEvidence& e : result.review) {
+    ++review[absl::StrCat(data.entity[e.a] == data.entity[e.b] ? "(true) " : "(false) ", e.reason)];
+  }
   absl::flat_hash_map<std::string, std::vector<int>> members;
   for (int i = 0; i < n; ++i) members[data.entity[i]].push_back(i);
+  absl::flat_hash_set<std::pair<int, int>> reviewed_clusters;
+  for (const MatchEvidence& e : result.review) {
+    reviewed_clusters.insert(std::minmax(result.cluster[e.a], result.cluster[e.b]));
+  }
   for (const auto& [e, m] : members) {
     for (size_t i = 0; i < m.size(); ++i) {
       for (size_t j = i + 1; j < m.size(); ++j) {
         if (result.cluster[m[i]] == result.cluster[m[j]]) continue;
+        if (absl::GetFlag(FLAGS_unreviewed_only) &&
+            reviewed_clusters.contains(std::minmax(result.cluster[m[i]], result.cluster[m[j]]))) {
+          continue;
+        }
         const PersonComparison c = ComparePersons(keys[m[i]], keys[m[j]]);
-        if (c.conflict) continue;
-        ++missed[absl::StrCat(c.strong ? "strong " : "", c.score >= absl::GetFlag(FLAGS_merge_score) ? "merge-score " : c.score >= absl::GetFlag(FLAGS_review_score) ? "review-score " : "low-score ", c.Reason())];
+        const std::string why =
+            c.conflict ? absl::StrCat("forbidden ", c.Reason())
+                       : absl::StrCat(c.strong ? "strong " : "",
+                                      c.score >= absl::GetFlag(FLAGS_merge_score)    ? "merge-score "
+                                      : c.score >= absl::GetFlag(FLAGS_review_score) ? "review-score "
+                                                                                     : "low-score ",
+                                      c.Reason());
+        ++missed[why];
+        if (examples[why].size() < 3) examples[why].emplace_back(m[i], m[j]);
       }
     }
   }
@@ -190,10 +233,79 @@ void Explain(const Labelled& data, const MatchResult& result) {
     for (const auto& [reason, count] : *histogram) rows.emplace_back(count, reason);
     std::sort(rows.rbegin(), rows.rend());
     std::printf("  %s:\n", title);
-    for (size_t i = 0; i < rows.size() && i < 25; ++i) {
+    for (size_t i = 0; i < rows.size() && i < absl::GetFlag(FLAGS_explain_rows); ++i) {
       std::printf("    %5d  %s\n", rows[i].first, rows[i].second.c_str());
+      if (histogram != &missed || !absl::GetFlag(FLAGS_examples)) continue;
+      for (const auto& [x, y] : examples[rows[i].second]) {
+        std::printf("             %s\n             %s\n", text(x).c_str(), text(y).c_str());
+      }
     }
   }
+}
+
+// The most pairs of `m` (one true person's records) that a clustering can
+// hold: every cluster free of conflicts and connected by pairs in which a
+// name agrees. By trying every partition of up to 9 records (larger groups
+// count as their pairs without a conflict).
+int64_t BestPairs(const std::vector<PersonKey>& keys, const std::vector<int>& m) {
+  const int k = static_cast<int>(m.size());
+  std::vector<std::vector<bool>> conflict(k, std::vector<bool>(k)), link(k, std::vector<bool>(k));
+  int64_t unconflicted = 0;
+  for (int i = 0; i < k; ++i) {
+    for (int j = i + 1; j < k; ++j) {
+      const PersonComparison c = ComparePersons(keys[m[i]], keys[m[j]]);
+      conflict[i][j] = conflict[j][i] = c.conflict;
+      link[i][j] = link[j][i] = !c.conflict && !c.no_name_agrees;
+      if (!c.conflict) ++unconflicted;
+    }
+  }
+  if (k > 9) return unconflicted;
+  std::vector<int> block(k, 0);
+  int64_t best = 0;
+  // Restricted growth strings: block[i] <= 1 + max(block[0..i-1]).
+  auto value = [&]() -> int64_t {
+    int64_t pairs = 0;
+    for (int b = 0; b < k; ++b) {
+      std::vector<int> in;
+      for (int i = 0; i < k; ++i) {
+        if (block[i] == b) in.push_back(i);
+      }
+      if (in.size() < 2) continue;
+      for (size_t x = 0; x < in.size(); ++x) {
+        for (size_t y = x + 1; y < in.size(); ++y) {
+          if (conflict[in[x]][in[y]]) return -1;
+        }
+      }
+      std::vector<bool> reached(in.size(), false);
+      std::vector<size_t> stack = {0};
+      reached[0] = true;
+      while (!stack.empty()) {
+        const size_t x = stack.back();
+        stack.pop_back();
+        for (size_t y = 0; y < in.size(); ++y) {
+          if (!reached[y] && link[in[x]][in[y]]) {
+            reached[y] = true;
+            stack.push_back(y);
+          }
+        }
+      }
+      if (std::count(reached.begin(), reached.end(), false) > 0) return -1;
+      pairs += Pairs(static_cast<int64_t>(in.size()));
+    }
+    return pairs;
+  };
+  auto walk = [&](auto& self, int i, int used) -> void {
+    if (i == k) {
+      best = std::max(best, value());
+      return;
+    }
+    for (int b = 0; b <= used && b < k; ++b) {
+      block[i] = b;
+      self(self, i + 1, std::max(used, b + 1));
+    }
+  };
+  walk(walk, 0, 0);
+  return best;
 }
 
 void Report(const std::string& name, const Labelled& data) {
@@ -224,14 +336,35 @@ void Report(const std::string& name, const Labelled& data) {
 
   std::vector<bool> in_review(n, false);
   int64_t review_true = 0;
+  absl::flat_hash_set<std::pair<int, int>> reviewed_clusters;
   for (const MatchEvidence& e : result->review) {
     in_review[e.a] = in_review[e.b] = true;
     if (data.entity[e.a] == data.entity[e.b]) ++review_true;
+    reviewed_clusters.insert(std::minmax(result->cluster[e.a], result->cluster[e.b]));
   }
   const int reviewed = std::count(in_review.begin(), in_review.end(), true);
+  // True pairs in two clusters that one open review item joins: an operator
+  // who accepts the item merges them ("recall with review").
+  int64_t correct_with_review = correct;
+  {
+    absl::flat_hash_map<std::string, absl::flat_hash_map<int, int64_t>> clusters_of;
+    for (int i = 0; i < n; ++i) ++clusters_of[data.entity[i]][result->cluster[i]];
+    for (const auto& [entity, counts] : clusters_of) {
+      if (counts.size() < 2) continue;
+      for (const auto& [x, count_x] : counts) {
+        for (const auto& [y, count_y] : counts) {
+          if (x < y && reviewed_clusters.contains(std::pair{x, y})) {
+            correct_with_review += count_x * count_y;
+          }
+        }
+      }
+    }
+  }
 
-  // True pairs the safety rules forbid outright (only for the small sets).
-  int64_t forbidden = 0;
+  // True pairs the safety rules forbid outright, and the most true pairs any
+  // clustering could hold without a conflict inside a person and with each
+  // person linked by pairs in which a name agrees (only for the small sets).
+  int64_t forbidden = 0, ceiling = 0;
   if (n <= 50000) {
     absl::flat_hash_map<std::string, std::vector<int>> members;
     for (int i = 0; i < n; ++i) members[data.entity[i]].push_back(i);
@@ -243,19 +376,23 @@ void Report(const std::string& name, const Labelled& data) {
           if (PersonsConflict(keys[m[i]], keys[m[j]])) ++forbidden;
         }
       }
+      ceiling += BestPairs(keys, m);
     }
   }
   if (absl::GetFlag(FLAGS_explain)) Explain(data, *result);
   const int64_t permitted = true_pairs - forbidden;
   std::printf(
-      "%-9s %8d  P %.4f  R %.4f  R(permitted) %.4f  forbidden %5.2f%%  "
-      "review %5.2f%% of records (%zu pairs, %.0f%% true)  cpu %.3f s = %.0f "
-      "rec/s (wall %.3f s)  %lld compared\n",
+      "%-9s %8d  P %.4f  R %.4f  R+review %.4f  R(permitted) %.4f  R(ceiling) %.4f  "
+      "forbidden %5.2f%%  "
+      "review %zu items = %.2f%% of records (records in one: %.2f%%; %.0f%% true)  "
+      "cpu %.3f s = %.0f rec/s (wall %.3f s)  %lld compared\n",
       name.c_str(), n, predicted ? double(correct) / predicted : 1.0,
       true_pairs ? double(correct) / true_pairs : 1.0,
+      true_pairs ? double(correct_with_review) / true_pairs : 1.0,
       permitted ? double(correct) / permitted : 1.0,
-      true_pairs ? 100.0 * forbidden / true_pairs : 0.0, 100.0 * reviewed / n,
-      result->review.size(),
+      true_pairs ? double(ceiling) / true_pairs : 1.0,
+      true_pairs ? 100.0 * forbidden / true_pairs : 0.0, result->review.size(),
+      100.0 * result->review.size() / n, 100.0 * reviewed / n,
       result->review.empty() ? 0.0 : 100.0 * review_true / result->review.size(),
       cpu_seconds, n / cpu_seconds, seconds,
       static_cast<long long>(result->candidate_pairs));
@@ -314,7 +451,9 @@ int Run() {
       {"4a+4b", {"dataset4a.csv", "dataset4b.csv"}},
   };
   Labelled all;
+  const std::vector<std::string> wanted = absl::GetFlag(FLAGS_febrl_sets);
   for (const Set& set : dir.empty() ? std::vector<Set>() : sets) {
+    if (std::find(wanted.begin(), wanted.end(), set.name) == wanted.end()) continue;
     Labelled data;
     for (const std::string& file : set.files) {
       if (!ReadFebrl(dir + "/" + file, data)) {

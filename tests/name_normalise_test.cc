@@ -121,6 +121,46 @@ TEST(ForenameVariants, GenderedForms) {
   EXPECT_FALSE(AreGenderedForms("paula", "paula"));
 }
 
+TEST(ForenameVariants, CommonNamesInTheirOwnRight) {
+  for (const char* name : {"mark", "mary", "jon", "joan", "ellie", "ella", "chloe", "sian"}) {
+    EXPECT_TRUE(IsCommonForename(LookupForename(name))) << name;
+  }
+  EXPECT_FALSE(IsCommonForename(LookupForename("marj")));  // a slip, not a name
+  EXPECT_FALSE(IsCommonForename(LookupForename("nosuchname")));
+  EXPECT_FALSE(IsCommonForename(kUnknownForename));
+  // Looking a name up for the common list gives it no nickname family.
+  EXPECT_FALSE(AreForenameVariants("mark", "mary"));
+  EXPECT_FALSE(AreDistinctForenames("mark", "mary"));
+}
+
+TEST(ForenameVariants, SpellingsOfOneNameAreVariants) {
+  EXPECT_TRUE(AreForenameVariants("tracy", "tracey"));
+  EXPECT_TRUE(AreForenameVariants("catherine", "kathryn"));
+  EXPECT_FALSE(AreDistinctForenames("catherine", "katherine"));
+  EXPECT_FALSE(AreForenameVariants("mark", "mary"));
+}
+
+TEST(ForenameVariants, AnyVariantVisitsTheNamesOfOneFamily) {
+  std::vector<std::string> seen;
+  EXPECT_FALSE(AnyVariant(LookupForename("bill"), [&](std::string_view name) {
+    seen.emplace_back(name);
+    return false;
+  }));
+  EXPECT_THAT(seen, ::testing::UnorderedElementsAre("william", "billy", "will", "willy",
+                                                    "willie", "liam"));
+  // Two full names of one family are not variants: Alexander is not visited
+  // from Alexandra, Alex is.
+  seen.clear();
+  AnyVariant(LookupForename("alexandra"), [&](std::string_view name) {
+    seen.emplace_back(name);
+    return false;
+  });
+  EXPECT_THAT(seen, ::testing::UnorderedElementsAre("alex", "al", "lexi", "sandy"));
+  EXPECT_TRUE(AnyVariant(LookupForename("william"),
+                         [](std::string_view name) { return name == "bill"; }));
+  EXPECT_FALSE(AnyVariant(kUnknownForename, [](std::string_view) { return true; }));
+}
+
 TEST(ForenameVariants, LookupGivesStableIds) {
   EXPECT_EQ(LookupForename("nosuchname"), kUnknownForename);
   EXPECT_NE(LookupForename("bill"), kUnknownForename);

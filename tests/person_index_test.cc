@@ -396,6 +396,30 @@ TEST_F(PersonIndexTest, UncertainPairsBecomeReviewItemsOnce) {
   EXPECT_EQ(after.persons.size(), 2u);
 }
 
+TEST_F(PersonIndexTest, TwinsKeptApartAreShownToAnOperatorUntilDecided) {
+  // The twins rule keeps Alexander and Alexandra apart (one case file, see
+  // SetUp); surname, date of birth and home agree, so the pair is not hidden
+  // but put before an operator. Ellie and her father share no forename and
+  // are a generation apart: nothing to ask.
+  Put(Family());
+  PersonIndex index = Rebuild();
+  ASSERT_EQ(index.persons.size(), 4u);
+  ASSERT_EQ(index.review_items.size(), 1u);
+  const v1::ReviewItem& item = index.review_items[0];
+  EXPECT_EQ(item.kind(), v1::ReviewItem::KIND_PERSON);
+  EXPECT_EQ(item.left().locator(), "nominals.csv#row=7");
+  EXPECT_EQ(item.right().locator(), "nominals.csv#row=8");
+  EXPECT_EQ(item.reason(), "forename distinct name; surname exact; dob exact; address strong");
+  EXPECT_EQ(item.name(), absl::StrCat("reviewItems/",
+                                      PairId("p-", "nominals.csv#row=7", "nominals.csv#row=8")));
+
+  // "Separate" settles it: the twins stay two persons, nothing is asked again.
+  Decide("nominals.csv#row=7", "nominals.csv#row=8", 2);
+  PersonIndex after = Rebuild();
+  EXPECT_TRUE(after.review_items.empty());
+  EXPECT_EQ(after.persons.size(), 4u);
+}
+
 TEST_F(PersonIndexTest, IndexTokensAreWordsLettersSoundsAndNicknameFamilies) {
   v1::Person p;
   p.set_forename("Ellie");

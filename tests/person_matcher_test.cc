@@ -79,19 +79,37 @@ TEST(MatchPersons, TyposAndSwappedNamesMerge) {
   EXPECT_THAT(r.cluster, ElementsAre(0, 0, 0, 0));
 }
 
-TEST(MatchPersons, NicknameMergesOnlyWithTheSameDateOfBirth) {
+TEST(MatchPersons, NicknameMergesWithTheSameOrAMissingDateOfBirth) {
   MatchResult same_dob = Match({Person("William", "Jones", Dob(1990, 1, 2)),
                                 Person("Bill", "Jones", Dob(1990, 1, 2))});
   EXPECT_THAT(same_dob.cluster, ElementsAre(0, 0));
   EXPECT_THAT(same_dob.merges[0].reason, HasSubstr("forename variant"));
 
+  // A short form is as close as a slip: with the surname and home, a date of
+  // birth left out (or written with a slip) does not stop the merge...
   MatchResult no_dob = Match({Person("William", "Jones", Dob(1990, 1, 2)),
                               Person("Bill", "Jones", {})});
-  EXPECT_THAT(no_dob.cluster, ElementsAre(0, 1));
-  EXPECT_TRUE(Reviewed(no_dob, 0, 1));
+  EXPECT_THAT(no_dob.cluster, ElementsAre(0, 0));
+  EXPECT_EQ(no_dob.merges[0].reason,
+            "forename variant; surname exact; dob missing; address strong");
+  MatchResult swapped = Match({Person("Rebecca", "Jones", Dob(1990, 1, 2)),
+                               Person("Becky", "Jones", Dob(1990, 2, 1))});
+  EXPECT_THAT(swapped.cluster, ElementsAre(0, 0));
+
+  // ...but another date of birth is an operator's call, and elsewhere the
+  // short form without a date of birth is too.
+  MatchResult other_dob = Match({Person("William", "Jones", Dob(1990, 1, 2)),
+                                 Person("Bill", "Jones", Dob(1993, 5, 7))});
+  EXPECT_THAT(other_dob.cluster, ElementsAre(0, 1));
+  EXPECT_TRUE(Reviewed(other_dob, 0, 1));
+  MatchResult moved = Match({Person("William", "Jones", Dob(1990, 1, 2)),
+                             Person("Bill", "Jones", {}, "3 Ross Road", "HR1 9YR", "Kington")});
+  EXPECT_THAT(moved.cluster, ElementsAre(0, 1));
 }
 
-TEST(MatchPersons, TwinsInOneCaseNeverMergeNorGoToReview) {
+TEST(MatchPersons, TwinsInOneCaseNeverMergeButAnOperatorSeesThem) {
+  // Kept apart by the twins rule while surname, date of birth and home
+  // agree: the rule does not hide the pair.
   MatchResult r = Match(InCase({Person("Jack", "Smith", Dob(2010, 5, 1)),
                                 Person("Emily", "Smith", Dob(2010, 5, 1)),
                                 Person("Alexander", "Jones", Dob(2012, 7, 9)),
@@ -99,7 +117,75 @@ TEST(MatchPersons, TwinsInOneCaseNeverMergeNorGoToReview) {
                                 Person("Kristian", "Price", Dob(2015, 1, 30)),
                                 Person("Kristina", "Price", Dob(2015, 1, 30))}));
   EXPECT_THAT(r.cluster, ElementsAre(0, 1, 2, 3, 4, 5));
-  EXPECT_THAT(r.review, IsEmpty());
+  EXPECT_THAT(r.merges, IsEmpty());
+  ASSERT_THAT(r.review, SizeIs(3));
+  EXPECT_TRUE(Reviewed(r, 0, 1));
+  EXPECT_TRUE(Reviewed(r, 2, 3));
+  EXPECT_TRUE(Reviewed(r, 4, 5));
+  for (const MatchEvidence& e : r.review) {
+    EXPECT_THAT(e.reason, HasSubstr("surname exact; dob exact; address strong"));
+  }
+}
+
+TEST(MatchPersons, TwinsGoToReviewOnlyWhenTheRestIsStrong) {
+  // A slip in the date of birth still leaves the rest strong...
+  MatchResult dob_slip = Match(InCase({Person("Jack", "Smith", Dob(2010, 5, 1)),
+                                       Person("Emily", "Smith", Dob(2010, 5, 11))}));
+  EXPECT_THAT(dob_slip.cluster, ElementsAre(0, 1));
+  EXPECT_TRUE(Reviewed(dob_slip, 0, 1));
+  // ...another home, or no date of birth, does not: nothing to look at.
+  MatchResult moved = Match(InCase({Person("Jack", "Smith", Dob(2010, 5, 1)),
+                                    Person("Emily", "Smith", Dob(2010, 5, 1), "3 Ross Road",
+                                           "HR1 9YR", "Kington")}));
+  EXPECT_THAT(moved.cluster, ElementsAre(0, 1));
+  EXPECT_THAT(moved.review, IsEmpty());
+  MatchResult undated = Match(InCase({Person("Jack", "Smith", Dob(2010, 5, 1)),
+                                      Person("Emily", "Smith", {})}));
+  EXPECT_THAT(undated.cluster, ElementsAre(0, 1));
+  EXPECT_THAT(undated.review, IsEmpty());
+}
+
+TEST(MatchPersons, ForenameSlipInOneCaseFileIsNotAnotherChild) {
+  // A letter added, dropped, changed, two letters swapped, the first letter
+  // lost, or a short form: the same child, merged without an operator.
+  const std::vector<std::pair<std::string, std::string>> slips = {
+      {"Olivia", "Olivvia"}, {"Olivia", "Olvia"},  {"Harvey", "Harcey"},
+      {"Jayden", "Jaydne"},  {"Ellie", "llie"},    {"Rebecca", "Becky"},
+      {"William", "Billy"},  {"Thomas", "Tom"},    {"Emma", "Ernma"},
+      {"Tracy", "Tracey"},   {"Wiliam", "Billy"},  {"Rebecca", "Bekcy"},
+      {"Mohammed", "Muhammad"}};
+  for (const auto& [written, slipped] : slips) {
+    MatchResult r = Match(InCase({Person(written, "Bowkett", Dob(2009, 6, 14)),
+                                  Person(slipped, "Bowkett", Dob(2009, 6, 14))}));
+    EXPECT_THAT(r.cluster, ElementsAre(0, 0)) << written << " / " << slipped;
+    EXPECT_THAT(r.review, IsEmpty()) << written << " / " << slipped;
+  }
+}
+
+TEST(MatchPersons, SlipBetweenTwoCommonNamesInOneCaseFileGoesToReview) {
+  // Mark and Mary (Jon and Joan, Ella and Ellie) are a slip apart and both
+  // real names: in one case file perhaps twins, so an operator decides.
+  const std::vector<std::pair<std::string, std::string>> pairs = {
+      {"Mark", "Mary"}, {"Jon", "Joan"}, {"Leo", "Lee"}, {"Sian", "Sean"}, {"Ellie", "Elle"}};
+  for (const auto& [first, second] : pairs) {
+    std::vector<PersonRecord> records = InCase({Person(first, "Watson", Dob(2011, 3, 2)),
+                                                Person(second, "Watson", Dob(2011, 3, 2))});
+    MatchResult r = Match(records);
+    EXPECT_THAT(r.cluster, ElementsAre(0, 1)) << first << " / " << second;
+    ASSERT_THAT(r.review, SizeIs(1)) << first << " / " << second;
+    EXPECT_EQ(r.review[0].reason,
+              "forename typo or another name; surname exact; dob exact; address strong");
+    EXPECT_TRUE(PersonsConflict(MakePersonKey(records[0]), MakePersonKey(records[1])));
+  }
+  // Outside one case file the slip is a slip (as any forename written
+  // wrongly is, against the same surname, date of birth and home).
+  MatchResult apart = Match({Person("Mark", "Watson", Dob(2011, 3, 2)),
+                             Person("Mary", "Watson", Dob(2011, 3, 2))});
+  EXPECT_THAT(apart.cluster, ElementsAre(0, 0));
+  // A slip that is one name's short form stays the same name: Jon is John.
+  MatchResult jon = Match(InCase({Person("John", "Watson", Dob(2011, 3, 2)),
+                                  Person("Jon", "Watson", Dob(2011, 3, 2))}));
+  EXPECT_THAT(jon.cluster, ElementsAre(0, 0));
 }
 
 TEST(MatchPersons, DifferentForenamesInOneCaseFileNeverMerge) {
@@ -110,14 +196,14 @@ TEST(MatchPersons, DifferentForenamesInOneCaseFileNeverMerge) {
   twins[1].source_ref = "HPVP/2010/4410";
   MatchResult r = Match(InCase(twins, "cases/HFD-PVP-000045"));
   EXPECT_THAT(r.cluster, ElementsAre(0, 1));
-  EXPECT_THAT(r.review, IsEmpty());
+  EXPECT_THAT(r.merges, IsEmpty());
   // ...or, where no case is known, one legacy reference.
   twins[0].source_ref = twins[1].source_ref = " hpvp/2010/4410";
   twins[0].case_name = "";
   twins[1].case_name = "";
   r = Match(twins);
   EXPECT_THAT(r.cluster, ElementsAre(0, 1));
-  EXPECT_THAT(r.review, IsEmpty());
+  EXPECT_THAT(r.merges, IsEmpty());
 }
 
 TEST(MatchPersons, ReplacedForenameAcrossCaseFilesMergesOnlyWithEverythingElse) {
@@ -151,9 +237,10 @@ TEST(MatchPersons, SiblingWithNamesWrittenTheWrongWayRoundIsStillASibling) {
                                               Person("Smith", "Emily", Dob(2010, 5, 1))});
   MatchResult r = Match(records);
   EXPECT_THAT(r.cluster, ElementsAre(0, 1));
-  EXPECT_THAT(r.review, IsEmpty());
+  EXPECT_TRUE(Reviewed(r, 0, 1));  // as twins are: same date of birth and home
   const PersonComparison c = ComparePersons(MakePersonKey(records[0]), MakePersonKey(records[1]));
   EXPECT_TRUE(c.conflict);
+  EXPECT_TRUE(c.review_anyway);
   EXPECT_TRUE(c.names_swapped);
   EXPECT_EQ(c.forename, NameAgreement::kDifferent);
   EXPECT_EQ(c.surname, NameAgreement::kExact);
@@ -217,23 +304,32 @@ TEST(MatchPersons, MissingFieldMergesCanBeTurnedOff) {
   EXPECT_TRUE(Reviewed(*r, 0, 1));
 }
 
-TEST(MatchPersons, DayAndMonthSwappedGoesToReview) {
-  MatchResult r = Match({Person("Michelle", "Preece", Dob(1980, 8, 12)),
-                         Person("Michelle", "Preece", Dob(1980, 12, 8))});
-  EXPECT_THAT(r.cluster, ElementsAre(0, 1));
-  ASSERT_THAT(r.review, SizeIs(1));
-  EXPECT_THAT(r.review[0].reason, HasSubstr("dob day and month swapped"));
+TEST(MatchPersons, DayAndMonthSwappedMergesWithTheSameNamesAndHome) {
+  // Twins share the date itself and siblings are years apart: with the same
+  // names and home the swap is a form filled in the other way round.
+  MatchResult r = Match(InCase({Person("Michelle", "Preece", Dob(1980, 8, 12)),
+                                Person("Michelle", "Preece", Dob(1980, 12, 8))}));
+  EXPECT_THAT(r.cluster, ElementsAre(0, 0));
+  ASSERT_THAT(r.merges, SizeIs(1));
+  EXPECT_THAT(r.merges[0].reason, HasSubstr("dob day and month swapped"));
+  // Elsewhere it is only worth a look.
+  MatchResult moved = Match({Person("Michelle", "Preece", Dob(1980, 8, 12)),
+                             Person("Michelle", "Preece", Dob(1980, 12, 8), "3 Ross Road",
+                                    "HR1 9YR", "Kington")});
+  EXPECT_THAT(moved.cluster, ElementsAre(0, 1));
 }
 
-TEST(MatchPersons, DayAndMonthSwapsCanBeAllowedToMerge) {
+TEST(MatchPersons, DayAndMonthSwapsCanBeSentToAnOperator) {
   PersonMatcherOptions options;
-  options.merge_day_month_swaps = true;
+  options.merge_day_month_swaps = false;
   absl::StatusOr<MatchResult> r = MatchPersons(
       std::vector<PersonRecord>{Person("Michelle", "Preece", Dob(1980, 8, 12)),
                                 Person("Michelle", "Preece", Dob(1980, 12, 8))},
       {}, options);
   ASSERT_TRUE(r.ok());
-  EXPECT_THAT(r->cluster, ElementsAre(0, 0));
+  EXPECT_THAT(r->cluster, ElementsAre(0, 1));
+  ASSERT_THAT(r->review, SizeIs(1));
+  EXPECT_THAT(r->review[0].reason, HasSubstr("dob day and month swapped"));
 }
 
 TEST(MatchPersons, RnForMIsOneTypingError) {
@@ -255,17 +351,33 @@ TEST(MatchPersons, OneDigitDobTypoMergesWhenEverythingElseAgrees) {
   EXPECT_THAT(moved.cluster, ElementsAre(0, 1));
 }
 
-TEST(MatchPersons, ParentAndChildOfOneNameNeverMerge) {
-  // In one file or in two, at one home: dates of birth a generation apart.
+TEST(MatchPersons, ParentAndChildOfOneNameNeverMergeButAnOperatorSeesThem) {
+  // In one file or in two, at one home: dates of birth a generation apart,
+  // which is also how a date of birth written wrongly looks. Never merged;
+  // put before an operator, since names and home agree.
   for (const std::string& second_case : {"cases/CF-1", "cases/CF-2"}) {
     std::vector<PersonRecord> records = {Person("Mark", "Watson", Dob(1975, 2, 1)),
-                                         Person("Mark", "Watson", Dob(2001, 6, 30))};
-    records[0].case_name = "cases/CF-1";
+                                         Person("Mark", "Watson", Dob(2001, 6, 30)),
+                                         Person("Mrak", "WATSON", Dob(2001, 6, 30))};
+    for (PersonRecord& r : records) r.case_name = "cases/CF-1";
     records[1].case_name = second_case;
     MatchResult r = Match(records);
-    EXPECT_THAT(r.cluster, ElementsAre(0, 1));
-    EXPECT_THAT(r.review, IsEmpty());
+    EXPECT_THAT(r.cluster, ElementsAre(0, 1, 1));  // the son's two records merge
+    ASSERT_THAT(r.review, SizeIs(1));
+    EXPECT_EQ(r.review[0].reason,
+              "forename exact; surname exact; dob a generation apart; address strong");
   }
+  // At two homes, or with another forename (a mother and her son), nothing
+  // to look at.
+  MatchResult moved = Match({Person("Mark", "Watson", Dob(1975, 2, 1)),
+                             Person("Mark", "Watson", Dob(2001, 6, 30), "3 Ross Road",
+                                    "HR1 9YR", "Kington")});
+  EXPECT_THAT(moved.cluster, ElementsAre(0, 1));
+  EXPECT_THAT(moved.review, IsEmpty());
+  MatchResult mother = Match({Person("Sharon", "Watson", Dob(1975, 2, 1)),
+                              Person("Mark", "Watson", Dob(2001, 6, 30))});
+  EXPECT_THAT(mother.cluster, ElementsAre(0, 1));
+  EXPECT_THAT(mother.review, IsEmpty());
 }
 
 TEST(MatchPersons, DateOfBirthWrittenWronglyMergesOnlyWithEverythingElse) {
@@ -317,17 +429,52 @@ TEST(MatchPersons, SameNameAndBirthdayElsewhereIsNotEnoughForCommonNames) {
   EXPECT_THAT(r.cluster, ElementsAre(0, 1));
 }
 
-TEST(MatchPersons, HouseholdWithoutAnAgreeingNameIsNotReviewed) {
-  // Date of birth and home alone are what twins share: no name, no review.
+TEST(MatchPersons, HouseholdWithoutAnAgreeingNameIsNeverMerged) {
+  // Date of birth and home alone are what twins share: never merged; an
+  // operator sees the pair only when both agree in full.
   MatchResult r = Match({Person("Joel", "Ejlak", Dob(1935, 11, 2)),
                          Person("", "White", Dob(1935, 11, 2))});
   EXPECT_THAT(r.cluster, ElementsAre(0, 1));
-  EXPECT_THAT(r.review, IsEmpty());
+  EXPECT_THAT(r.merges, IsEmpty());
+  EXPECT_TRUE(Reviewed(r, 0, 1));
+  MatchResult dob_slip = Match({Person("Joel", "Ejlak", Dob(1935, 11, 2)),
+                                Person("", "White", Dob(1935, 11, 3))});
+  EXPECT_THAT(dob_slip.cluster, ElementsAre(0, 1));
+  EXPECT_THAT(dob_slip.review, IsEmpty());
   // With the surname in common an operator looks.
   MatchResult surname = Match({Person("Joel", "Ejlak", Dob(1935, 11, 2)),
                                Person("", "EJLAK", Dob(1935, 11, 2), "", "", "")});
   EXPECT_THAT(surname.cluster, ElementsAre(0, 1));
   EXPECT_TRUE(Reviewed(surname, 0, 1));
+}
+
+TEST(MatchPersons, OneForenameAtOneHomeWithOneOtherFieldAgainstGoesToReview) {
+  // A surname changes and a date of birth is left out: too weak to merge,
+  // too strong to leave unseen.
+  MatchResult r = Match({Person("Donna", "Davies", Dob(1973, 12, 14)),
+                         Person("Donna", "Bishop", {})});
+  EXPECT_THAT(r.cluster, ElementsAre(0, 1));
+  ASSERT_THAT(r.review, SizeIs(1));
+  EXPECT_EQ(r.review[0].reason, "forename exact; surname different; dob missing; address strong");
+  // With the date of birth against it too, nothing to look at.
+  MatchResult both = Match({Person("Donna", "Davies", Dob(1973, 12, 14)),
+                            Person("Donna", "Bishop", Dob(1979, 3, 1))});
+  EXPECT_THAT(both.cluster, ElementsAre(0, 1));
+  EXPECT_THAT(both.review, IsEmpty());
+}
+
+TEST(MatchPersons, RecordsWithSlipsInEveryKeyStillMeetAtTheirHome) {
+  // Postcode, both names' codes and the date of birth all differ: the pairs
+  // meet through the home (postcode and house number) or the surname code
+  // with the house number.
+  MatchResult no_dob = Match({Person("Diamond", "Bishop", {}, "22 McBryde Crescent", "2049"),
+                              Person("Diaomlnd", "Bishoe", {}, "22 McBryde Crescent", "2049")});
+  EXPECT_THAT(no_dob.cluster, ElementsAre(0, 0));
+  EXPECT_EQ(no_dob.candidate_pairs, 1);
+  MatchResult moved_digits = Match(
+      {Person("Emma", "Louca", Dob(1959, 3, 8), "92 Cherry Place", "3377", "Berwick"),
+       Person("Emmk", "Louca", Dob(1959, 3, 9), "92 Cherry Place", "3367", "Berwick")});
+  EXPECT_THAT(moved_digits.cluster, ElementsAre(0, 0));
 }
 
 TEST(MatchPersons, CannotLinkHoldsThroughOtherRecords) {
@@ -425,7 +572,7 @@ TEST(MatchPersons, FebrlDataset1) {
   }
   EXPECT_EQ(correct_pairs, merged_pairs);  // precision 1
   EXPECT_GE(correct_pairs, 455);           // recall >= 0.91 of 500 true pairs
-  EXPECT_LE(r.review.size(), 20u);
+  EXPECT_LE(r.review.size(), 30u);
 }
 
 }  // namespace

@@ -118,6 +118,24 @@ constexpr std::string_view kFamilies[] = {
     "natalie natasha|nat tash",
     "francis frances|fran frankie",
     "franklin|frank frankie",
+    // One name in several spellings (the others listed as its variants), so
+    // that a spelling is not taken for another child's name.
+    "tracy|tracey",
+    "lynn|lynne",
+    "carol|carole",
+    "elliot|elliott",
+    "lily|lilly",
+    "finley|finlay",
+    "marion|marian",
+    "sarah|sara",
+    "mark|marc",
+    "teresa|theresa",
+    "philip|phillip",
+    "ann|anne",
+    "louis|louie",
+    "geoffrey|jeffrey",
+    "katherine|catherine kathryn",
+    "muhammad|mohammed mohammad mohamed",
 };
 
 // Look-alike pairs that are different names (and often twins' names),
@@ -140,6 +158,71 @@ constexpr std::pair<std::string_view, std::string_view> kGenderedEndings[] = {
     {"", "ina"},  {"an", "na"}, {"a", "o"},  {"es", "is"},
 };
 
+// Forenames common in their own right in England and Wales (girls' and
+// boys' names of the last ninety years; the generator's names among them).
+// A typing slip that turns one of these into another ("mark", "mary") may be
+// a brother's or sister's real name: one case file's twins and siblings are
+// told apart by such names, so the matcher asks an operator there.
+constexpr std::string_view kCommonForenames[] = {
+    // Girls and women.
+    "abigail", "ada", "adele", "agnes", "aimee", "alice", "alicia", "alison", "amanda",
+    "amber", "amelia", "amy", "andrea", "angela", "ann", "anna", "anne", "annie", "april",
+    "aria", "ava", "barbara", "beatrice", "beth", "bethany", "betty", "beverley", "brenda",
+    "bridget", "caitlin", "carla", "carly", "carol", "carole", "caroline", "charlene",
+    "charlotte", "chelsea", "chloe", "christine", "claire", "clara", "courtney", "daisy",
+    "dawn", "debbie", "deborah", "debra", "denise", "diana", "diane", "donna", "dora",
+    "doris", "dorothy", "edith", "eileen", "elaine", "eleanor", "elena", "eliza",
+    "elizabeth", "ella", "elle", "ellen", "ellie", "eloise", "elsie", "emily", "emma",
+    "erin", "esme", "esther", "eva", "eve", "evelyn", "evie", "faith", "fay", "ffion",
+    "florence", "frances", "freya", "gail", "gemma", "georgia", "gillian", "gladys",
+    "grace", "gwen", "hannah", "harriet", "hayley", "hazel", "heather", "heidi", "helen",
+    "holly", "hope", "ida", "imogen", "irene", "iris", "isabel", "isabella", "isla", "ivy",
+    "jade", "jane", "janet", "janice", "jean", "jennifer", "jenny", "jessica", "jill",
+    "joan", "joanna", "joanne", "jodie", "josephine", "joy", "joyce", "judith", "julia",
+    "julie", "june", "karen", "kate", "katherine", "kathleen", "kathryn", "katie", "kay",
+    "kayleigh", "kelly", "kerry", "kim", "kimberley", "kirsty", "lacey", "laura", "lauren",
+    "layla", "leah", "leanne", "lesley", "lily", "lilly", "linda", "lisa", "lois", "lola",
+    "lorna", "lorraine", "louise", "lucy", "lydia", "lynn", "lynne", "mabel", "madison",
+    "maisie", "mandy", "margaret", "maria", "marian", "marie", "marion", "martha", "mary",
+    "maureen", "maya", "megan", "melanie", "melissa", "mia", "michelle", "mildred",
+    "millie", "miriam", "molly", "monica", "nancy", "naomi", "natalie", "natasha", "nell",
+    "nia", "niamh", "nicola", "nicole", "nina", "nora", "norma", "olive", "olivia",
+    "paige", "pamela", "patricia", "paula", "pauline", "pearl", "penny", "phoebe",
+    "phyllis", "poppy", "rachel", "rebecca", "renee", "rhian", "rita", "robyn", "rose",
+    "rosie", "ruby", "ruth", "sadie", "saffron", "sally", "samantha", "sandra", "sara",
+    "sarah", "scarlett", "shannon", "sharon", "sheila", "shirley", "sian", "sienna",
+    "skye", "sofia", "sophia", "sophie", "stacey", "stella", "stephanie", "susan",
+    "suzanne", "sylvia", "tanya", "tara", "teresa", "theresa", "tia", "tina", "toni",
+    "tracey", "tracy", "valerie", "vanessa", "vera", "veronica", "victoria", "violet",
+    "wendy", "willow", "yvonne", "zara", "zoe",
+    // Boys and men.
+    "aaron", "adam", "adrian", "aidan", "alan", "albert", "albie", "alex", "alexander",
+    "alfie", "alfred", "ali", "alistair", "andrew", "angus", "anthony", "archie", "arthur",
+    "ashley", "austin", "barry", "ben", "benjamin", "bernard", "bill", "billy", "bob",
+    "bradley", "brandon", "brian", "bruce", "callum", "calvin", "cameron", "carl",
+    "charles", "charlie", "chris", "christopher", "clive", "colin", "connor", "craig",
+    "dale", "damian", "daniel", "danny", "darren", "david", "dean", "declan", "dennis",
+    "derek", "dominic", "donald", "douglas", "dylan", "eddie", "edward", "elliot",
+    "elliott", "eric", "ethan", "evan", "felix", "finlay", "finley", "frank", "frankie",
+    "fred", "freddie", "frederick", "gabriel", "gareth", "gary", "gavin", "geoffrey",
+    "george", "gerald", "gordon", "graham", "grant", "harley", "harrison", "harry",
+    "harvey", "hayden", "henry", "howard", "hugh", "hugo", "ian", "isaac", "ivan", "jack",
+    "jacob", "jake", "james", "jamie", "jason", "jay", "jayden", "jeffrey", "jeremy",
+    "jesse", "jim", "joe", "joel", "john", "jon", "jonathan", "jordan", "jose", "joseph",
+    "josh", "joshua", "jude", "julian", "justin", "kai", "karl", "keith", "kevin",
+    "kieran", "kyle", "lee", "leo", "leon", "leonard", "lewis", "liam", "logan", "louie",
+    "louis", "luca", "lucas", "luke", "malcolm", "marc", "marcus", "mark", "martin",
+    "mason", "matthew", "max", "michael", "mike", "mitchell", "mohammed", "muhammad",
+    "nathan", "neil", "nicholas", "nick", "noah", "norman", "oliver", "ollie", "oscar",
+    "owain", "owen", "patrick", "paul", "peter", "philip", "phillip", "ralph", "raymond",
+    "reece", "rhys", "richard", "riley", "rob", "robert", "robin", "roger", "ronald",
+    "ross", "roy", "russell", "ryan", "sam", "samuel", "scott", "sean", "sebastian",
+    "shane", "shaun", "simon", "spencer", "stanley", "stephen", "steve", "steven",
+    "stuart", "terry", "theo", "thomas", "timothy", "toby", "tom", "tommy", "tony",
+    "trevor", "tyler", "victor", "vincent", "walter", "warren", "wayne", "william", "zac",
+    "zachary",
+};
+
 struct Membership {
   int family;
   bool full_name;
@@ -148,7 +231,14 @@ struct Membership {
 struct Tables {
   absl::flat_hash_map<std::string, ForenameId> ids;
   std::vector<std::vector<Membership>> families;  // by id
+  struct Member {
+    std::string name;
+    bool full_name;
+    ForenameId id;
+  };
+  std::vector<std::vector<Member>> members;  // by family
   std::vector<std::vector<ForenameId>> distinct;  // by id
+  std::vector<bool> common;                        // by id
 };
 
 ForenameId Intern(Tables& tables, const std::string& name) {
@@ -157,6 +247,7 @@ ForenameId Intern(Tables& tables, const std::string& name) {
   if (added) {
     tables.families.emplace_back();
     tables.distinct.emplace_back();
+    tables.common.push_back(false);
   }
   return it->second;
 }
@@ -168,10 +259,13 @@ const Tables& GetTables() {
          ++family) {
       bool full_name = true;  // until the '|'
       std::string name;
+      tables->members.emplace_back();
       for (char c : std::string(kFamilies[family]) + " ") {
         if (c == ' ' || c == '|') {
           if (!name.empty()) {
-            tables->families[Intern(*tables, name)].push_back({family, full_name});
+            const ForenameId id = Intern(*tables, name);
+            tables->families[id].push_back({family, full_name});
+            tables->members[family].push_back({name, full_name, id});
           }
           name.clear();
           if (c == '|') full_name = false;
@@ -185,6 +279,9 @@ const Tables& GetTables() {
       const ForenameId b = Intern(*tables, std::string(y));
       tables->distinct[a].push_back(b);
       tables->distinct[b].push_back(a);
+    }
+    for (std::string_view name : kCommonForenames) {
+      tables->common[Intern(*tables, std::string(name))] = true;
     }
     return tables;
   }();
@@ -251,6 +348,23 @@ bool AreDistinctForenames(ForenameId a, ForenameId b) {
     }
   }
   return false;
+}
+
+bool AnyVariant(ForenameId id, absl::FunctionRef<bool(std::string_view)> test) {
+  if (id == kUnknownForename) return false;
+  const Tables& tables = GetTables();
+  for (const Membership& x : tables.families[id]) {
+    for (const Tables::Member& m : tables.members[x.family]) {
+      // Two full names of one family are two people (Alexander, Alexandra).
+      if (m.id == id || (x.full_name && m.full_name)) continue;
+      if (test(m.name)) return true;
+    }
+  }
+  return false;
+}
+
+bool IsCommonForename(ForenameId id) {
+  return id != kUnknownForename && GetTables().common[id];
 }
 
 bool AreForenameVariants(std::string_view a, std::string_view b) {

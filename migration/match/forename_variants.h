@@ -1,6 +1,7 @@
 // Knowledge about English forenames that string similarity cannot see:
-// nicknames (Bill is William) and distinct names that look like typos of each
-// other (Alexander and Alexandra are two people, often twins). Names are
+// nicknames (Bill is William), distinct names that look like typos of each
+// other (Alexander and Alexandra are two people, often twins), and which
+// forenames are common in their own right. Names are
 // normalised lower-case letters (NormaliseName).
 //
 // The matcher looks each record's forename up once (LookupForename) and
@@ -14,6 +15,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "absl/functional/function_ref.h"
 
 namespace casefile::migration {
 
@@ -46,6 +49,16 @@ ForenameId LookupForename(std::string_view name);
 // do not know the name. Two names that are variants share a key, so a search
 // index can find William by "Bill".
 std::vector<std::string> ForenameFamilyKeys(std::string_view name);
+
+// Whether `test` holds for one of the names that are variants of `id`
+// (AreForenameVariants), e.g. to find "Wiliam", a slip of William, as a
+// variant of "Billy". False when `id` is unknown.
+bool AnyVariant(ForenameId id, absl::FunctionRef<bool(std::string_view)> test);
+
+// Whether `id` is a forename common in its own right (Mark, Mary, Jon,
+// Joan): a typing slip that turns one such name into another may be a
+// sibling's real name.
+bool IsCommonForename(ForenameId id);
 
 // As above, on looked-up names (false when either is unknown or a == b);
 // the id form of AreDistinctForenames leaves out AreGenderedForms.

@@ -26,7 +26,8 @@ double NameWeight(NameAgreement level, bool forename) {
   switch (level) {
     case NameAgreement::kExact: return forename ? 6.0 : 7.0;
     case NameAgreement::kVariant: return 5.0;
-    case NameAgreement::kTypo: return forename ? 4.5 : 5.5;
+    case NameAgreement::kTypo:
+    case NameAgreement::kOtherName: return forename ? 4.5 : 5.5;
     case NameAgreement::kSimilar: return forename ? 1.5 : 2.0;
     case NameAgreement::kMissing: return 0.0;
     case NameAgreement::kDifferent: return forename ? -5.0 : -4.0;
@@ -63,7 +64,8 @@ int NamePoints(NameAgreement level) {
   switch (level) {
     case NameAgreement::kExact: return 4;
     case NameAgreement::kVariant:
-    case NameAgreement::kTypo: return 3;
+    case NameAgreement::kTypo:
+    case NameAgreement::kOtherName: return 3;
     case NameAgreement::kSimilar: return 1;
     case NameAgreement::kMissing: return 0;
     case NameAgreement::kDifferent: return -2;
@@ -72,9 +74,10 @@ int NamePoints(NameAgreement level) {
   return 0;
 }
 
+// The same name but for a slip or a short form.
 bool Good(NameAgreement level) {
   return level == NameAgreement::kExact || level == NameAgreement::kVariant ||
-         level == NameAgreement::kTypo;
+         level == NameAgreement::kTypo || level == NameAgreement::kOtherName;
 }
 
 // "rn" typed or read for "m" ("Ernma" for "Emma"): one error, two edits.
@@ -156,15 +159,33 @@ NameAgreement CompareForenames(const NameView& a, const NameView& b) {
       return NameAgreement::kDistinct;
     }
   }
-  if (spelling == NameAgreement::kTypo) return spelling;
   // "Mary" for "Mary Jane" is a short form; "Mary Ann" and "Mary Jane" are
   // two names (twins are given such).
   const bool first_word_only =
       !a.first_word.empty() && a.first_word == b.first_word &&
       (a.first_word == a.text || b.first_word == b.text);
-  if (AreForenameVariants(a.id, b.id) ||
-      AreForenameVariants(a.first_word_id, b.first_word_id) || first_word_only) {
-    return NameAgreement::kVariant;
+  const bool variants = AreForenameVariants(a.id, b.id) ||
+                        AreForenameVariants(a.first_word_id, b.first_word_id) ||
+                        first_word_only;
+  if (spelling == NameAgreement::kTypo) {
+    // Jon and John, Tracy and Tracey are one name; Mark and Mary, a slip
+    // apart, are two common names: perhaps a brother and sister.
+    return !variants && IsCommonForename(a.id) && IsCommonForename(b.id)
+               ? NameAgreement::kOtherName
+               : NameAgreement::kTypo;
+  }
+  if (variants) return NameAgreement::kVariant;
+  // A short form against a slip of the full name ("Billy", "Wiliam"), or the
+  // other way round: the name the tables do not know may be a slip of one
+  // of the known name's variants.
+  if ((a.id == kUnknownForename) != (b.id == kUnknownForename)) {
+    const NameView& known = a.id == kUnknownForename ? b : a;
+    const std::string_view unknown = a.id == kUnknownForename ? a.text : b.text;
+    if (AnyVariant(known.id, [&](std::string_view variant) {
+          return SpellingAgreement(unknown, variant) == NameAgreement::kTypo;
+        })) {
+      return NameAgreement::kVariant;
+    }
   }
   return spelling;
 }
@@ -249,8 +270,14 @@ bool ForenameDiffers(NameAgreement forename) {
          forename == NameAgreement::kDistinct;
 }
 
+// Twins' and siblings' names in one case file differ by more than a slip or
+// a short form; a slip between two common names may be either.
+bool ForenameDiffersInOneFile(NameAgreement forename) {
+  return ForenameDiffers(forename) || forename == NameAgreement::kOtherName;
+}
+
 bool IsConflict(const NamesAndDob& n, bool same_case_file) {
-  return (ForenameDiffers(n.forename) && same_case_file) ||
+  return (ForenameDiffersInOneFile(n.forename) && same_case_file) ||
          n.dob == DobAgreement::kGenerationApart;
 }
 
@@ -346,6 +373,7 @@ const char* NameText(NameAgreement level) {
     case NameAgreement::kExact: return "exact";
     case NameAgreement::kVariant: return "variant";
     case NameAgreement::kTypo: return "typo";
+    case NameAgreement::kOtherName: return "typo or another name";
     case NameAgreement::kSimilar: return "similar";
     case NameAgreement::kMissing: return "missing";
     case NameAgreement::kDifferent: return "different";
@@ -403,23 +431,51 @@ PersonComparison ComparePersons(const PersonKey& a, const PersonKey& b,
   out.no_name_agrees = !Good(n.forename) && !Good(n.surname);
   out.score = NameWeight(n.forename, true) + NameWeight(n.surname, false) +
               DobWeight(n.dob);
-  if (out.conflict) return out;
-  if (out.score + kMaxAddressScore < stop_below) return out;
+  const bool dob_exact = n.dob == DobAgreement::kExact;
+  const bool dob_missing = n.dob == DobAgreement::kMissing;
+  const bool dob_swapped = n.dob == DobAgreement::kDayMonthSwapped;
+  const bool dob_close = dob_exact || n.dob == DobAgreement::kTypo ||
+                         n.dob == DobAgreement::kTransposed || dob_swapped;
+  const bool kept_apart = out.conflict || out.no_name_agrees;
+  // The address decides whether an operator should see pairs that are kept
+  // apart, or share a forename with at most one of surname and date of
+  // birth against it, whatever their score.
+  const bool may_review_anyway =
+      out.conflict || (out.no_name_agrees && dob_exact) ||
+      (Good(n.forename) && (Good(n.surname) || dob_missing || dob_close));
+  if (!may_review_anyway && out.score + kMaxAddressScore < stop_below) return out;
   const AddressScore address = CompareAddresses(a, b);
   out.score += address.score;
   out.address = address.agreement;
-
   const bool address_strong = address.agreement == AddressAgreement::kStrong;
-  const bool dob_exact = n.dob == DobAgreement::kExact;
+  if (kept_apart) {
+    if (n.dob == DobAgreement::kGenerationApart) {
+      // A parent and child of one name at one home, or one person whose
+      // date of birth was written wrongly.
+      out.review_anyway = Good(n.forename) && Good(n.surname) && address_strong;
+    } else if (out.conflict) {
+      // Twins (or one child whose forename was written as another name).
+      out.review_anyway = Good(n.surname) && dob_close && address_strong;
+    } else {
+      // One child written under other names, or twins; an operator tells.
+      out.review_anyway = dob_exact && address_strong;
+    }
+    return out;
+  }
+
+  // (Outside one case file a slip between two common names is a slip.)
   const bool forename_spelt = n.forename == NameAgreement::kExact ||
-                              n.forename == NameAgreement::kTypo;
+                              n.forename == NameAgreement::kTypo ||
+                              n.forename == NameAgreement::kOtherName;
+  const bool forename_variant = n.forename == NameAgreement::kVariant;
   const bool surname_spelt = n.surname == NameAgreement::kExact ||
                              n.surname == NameAgreement::kTypo;
   const bool forename_missing = n.forename == NameAgreement::kMissing;
-  const bool dob_missing = n.dob == DobAgreement::kMissing;
-  // Everything but one missing field agrees closely.
-  const bool rest_close = surname_spelt && address_strong &&
-                          (forename_missing ? dob_exact : forename_spelt);
+  // Everything but one field (missing, or a slip of the date of birth)
+  // agrees closely; a short form of the forename counts as close.
+  const bool rest_close =
+      surname_spelt && address_strong &&
+      (forename_missing ? dob_exact : forename_spelt || forename_variant);
   // A forename that differs or is only similar, outside one case file, may
   // be a recording error; only the same surname, full date of birth and home
   // together outweigh it.
@@ -427,10 +483,9 @@ PersonComparison ComparePersons(const PersonKey& a, const PersonKey& b,
       !same_case_file &&
       (ForenameDiffers(n.forename) || n.forename == NameAgreement::kSimilar) &&
       surname_spelt && dob_exact && address_strong;
-  const bool forename_ok =
-      forename_spelt || (n.forename == NameAgreement::kVariant && dob_exact) ||
-      (forename_missing && rest_close) || forename_replaced;
-  const bool dob_swapped = n.dob == DobAgreement::kDayMonthSwapped;
+  const bool forename_ok = forename_spelt ||
+                           (forename_variant && (dob_exact || rest_close)) ||
+                           (forename_missing && rest_close) || forename_replaced;
   // Likewise a date of birth that differs by more than a typo (but less than
   // a generation) against the same names and home.
   const bool dob_wrong = n.dob == DobAgreement::kDifferent && forename_spelt &&
@@ -449,6 +504,12 @@ PersonComparison ComparePersons(const PersonKey& a, const PersonKey& b,
   // decides.
   out.strong = forename_ok && dob_ok && surname_ok &&
                address.agreement != AddressAgreement::kNone;
+  // One forename at one home, with at most one of surname and date of birth
+  // against it (a surname changes; a date of birth is left out): an operator
+  // looks, whatever the score.
+  out.review_anyway =
+      !out.strong && Good(n.forename) && address_strong &&
+      (Good(n.surname) || dob_missing || dob_close);
   out.missing_field = out.strong && (forename_missing || dob_missing);
   out.day_month_swapped = out.strong && dob_swapped;
   return out;

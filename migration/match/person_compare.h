@@ -3,12 +3,16 @@
 // safety rules that decide whether the evidence may ever merge automatically.
 //
 // The rules put "never merge two different children" first:
-//  - Two different forenames (not a typo, nickname, or swap with the surname;
-//    and names that look like typos but are other names: Alexander/Alexandra,
-//    Paul/Paula, Mary Jane/Mary Ann) written in ONE case file (the same
-//    resolved case, or the same legacy reference where no case is known) are
-//    two children of that family, twins or siblings: a conflict, never
-//    merged, never even chained through a third record.
+//  - Two different forenames written in ONE case file (the same resolved
+//    case, or the same legacy reference where no case is known) are two
+//    children of that family, twins or siblings: a conflict, never merged,
+//    never even chained through a third record. A forename that differs only
+//    by a typing slip (a letter added, dropped or changed, two adjacent
+//    letters swapped, the first letter lost) or is a usual short form is not
+//    a different forename; names that look like slips of each other but are
+//    other names are (Alexander/Alexandra, Paul/Paula, Mary Jane/Mary Ann,
+//    and a slip between two common names, Mark/Mary, which may be a
+//    sibling's real name).
 //  - Across case files a different forename is strong negative evidence, not
 //    a conflict: a name can be written wrongly (another name entirely) in one
 //    record, and nothing but the case file tells that from a twin. Only the
@@ -18,11 +22,14 @@
 //    name: a conflict, wherever they were written.
 //  - A date of birth that is simply different (less than a generation) is
 //    outweighed only by the same forename, surname and home.
-//  - Evidence that is not strong (a nickname without the same date of birth,
-//    a surname change without the same forename, date of birth and address)
-//    may only go to review. A missing forename or date of birth, or a date of
-//    birth with day and month swapped, is strong only when every other field
-//    agrees closely, and is flagged so the matcher can refuse it.
+//  - Evidence that is not strong (a nickname with another date of birth, a
+//    surname change without the same forename, date of birth and address)
+//    may only go to review. A missing forename or date of birth, a slip in
+//    the date of birth, or day and month swapped, is strong only when every
+//    other field agrees closely (a nickname counts as close), and missing
+//    fields and swaps are flagged so the matcher can refuse them.
+//  - A rule that keeps a pair apart does not hide it: where the rest of the
+//    evidence is strong the pair is flagged for review (review_anyway).
 //
 // Thread-safe: pure functions.
 #ifndef CASEFILE_MIGRATION_MATCH_PERSON_COMPARE_H_
@@ -40,6 +47,8 @@ enum class NameAgreement : uint8_t {
   kExact,
   kVariant,    // nickname, or one is the first word of the other
   kTypo,       // one edit (or two in a long name)
+  kOtherName,  // a typo apart, but both are common names in their own right
+               // (Mark, Mary): in one case file perhaps a brother and sister
   kSimilar,    // Jaro-Winkler >= 0.85 or two edits: too weak to merge on
   kMissing,    // one or both empty
   kDifferent,
@@ -73,9 +82,19 @@ struct PersonComparison {
   // Evidence of two different people (sibling, twin, parent and child).
   bool conflict = false;
   // Neither name agrees (each is missing, different or merely similar): what
-  // agrees describes a household (twins share date of birth and home), not
-  // a person. Never merged, nor put before an operator.
+  // agrees may describe a household (twins share date of birth and home),
+  // not a person. Never merged; put before an operator only when the full
+  // date of birth and the home agree (review_anyway).
   bool no_name_agrees = false;
+  // An operator should see the pair whatever its score: kept apart (a
+  // conflict, or no name agrees) while the rest of the evidence is strong,
+  // so that the rule does not hide it: a parent and child of one name at one
+  // home (names agree but for a slip or short form, address strong); two
+  // forenames in one case file with the same surname, date of birth (or one
+  // slip of it) and home; no name agreeing but the same full date of birth
+  // and home. Or not strong, but one forename at one home with at most one
+  // of surname and date of birth against it.
+  bool review_anyway = false;
   // The evidence pattern is strong enough to merge without an operator
   // (the matcher still requires a minimum score, and that the merge is
   // unambiguous).

@@ -16,9 +16,10 @@ namespace casefile::migration {
 namespace {
 
 // Calls add(key) with each blocking key of a record. A true pair shares at
-// least one unless it has errors in several of dob, both names and the
-// postcode at once. Soundex codes absorb most typos; names are also used
-// order-free, so a record with forename and surname swapped still meets.
+// least one unless it has errors in several of dob, both names, the postcode
+// and the house number (or town) at once. Soundex codes absorb most typos;
+// names are also used order-free, so a record with forename and surname
+// swapped still meets.
 template <typename Add>
 void ForEachBlockingKey(const PersonKey& key, Add add_key) {
   const std::string forename = Soundex(key.forename.view());
@@ -29,8 +30,16 @@ void ForEachBlockingKey(const PersonKey& key, Add add_key) {
   auto add = [&](std::initializer_list<std::string_view> parts) {
     add_key(BlockingKey(parts));
   };
+  // A town's first letters narrow the keys on a house number (a street's
+  // would not: street and second line are often written the other way round).
+  const std::string_view town = std::string_view(key.town).substr(0, 2);
   if (!dob.empty()) {
     if (!key.postcode.empty()) add({"dob+postcode", dob, key.postcode});
+    // One birthday at one house number: meets records whose postcode and
+    // names all carry a slip (or a name is missing).
+    if (!key.house_number.empty() && !town.empty()) {
+      add({"dob+house", dob, key.house_number, town});
+    }
     for (const std::string* name : {&forename, &surname}) {
       if (!name->empty()) add({"dob+name", dob, *name});
     }
@@ -41,6 +50,16 @@ void ForEachBlockingKey(const PersonKey& key, Add add_key) {
     }
   }
   if (!forename.empty() && !surname.empty()) add({"names", low, high});
+  // The home: records whose date of birth and postcode (or names) both carry
+  // a slip or are missing still meet there, or through the surname's code at
+  // the house number. (The forename's code too finds a few more Febrl pairs
+  // for more pairs compared than all other keys together.)
+  if (!key.house_number.empty()) {
+    if (!key.postcode.empty()) add({"home", key.postcode, key.house_number});
+    if (!surname.empty() && !town.empty()) {
+      add({"surname+house", surname, key.house_number, town});
+    }
+  }
 }
 
 }  // namespace
@@ -55,7 +74,7 @@ absl::StatusOr<MatchResult> MatchPersons(absl::Span<const PersonRecord> records,
   std::vector<PersonKey> keys;
   keys.reserve(n);
   std::vector<KeyedRecord> blocking_keys;
-  blocking_keys.reserve(5 * n);
+  blocking_keys.reserve(8 * n);
   for (int i = 0; i < n; ++i) {
     keys.push_back(MakePersonKey(records[i]));
     ForEachBlockingKey(keys[i], [&](uint64_t key) {
@@ -68,7 +87,12 @@ absl::StatusOr<MatchResult> MatchPersons(absl::Span<const PersonRecord> records,
       std::move(blocking_keys), options.max_block_size, [&](int a, int b) {
         const PersonComparison c =
             ComparePersons(keys[a], keys[b], options.review_score);
-        if (c.conflict || c.no_name_agrees || c.score < options.review_score) return;
+        if (c.conflict || c.no_name_agrees) {
+          // Kept apart, but not hidden where the rest of the evidence is strong.
+          if (c.review_anyway) pairs.push_back({a, b, c.score, false});
+          return;
+        }
+        if (c.score < options.review_score && !c.review_anyway) return;
         const bool merge = c.strong && c.score >= options.merge_score &&
                            (!c.missing_field || options.merge_with_missing_field) &&
                            (!c.day_month_swapped || options.merge_day_month_swaps);

@@ -7,20 +7,25 @@
 //   // result->cluster[i]: person of record i; result->review: for operators.
 //
 // How: each record is normalised once (person_record.h); records meet only in
-// blocks that share a key — date of birth with postcode or with the Soundex
-// code of either name, postcode with either name code, or the pair of name
-// codes (near-linear work, blocks capped; names are used order-free, so
-// records with the names swapped meet); each candidate pair is scored field
-// by field (person_compare.h). A record whose strong partners conflict with
-// each other (it matches both twins) is ambiguous: its pairs go to review.
-// Other strong pairs are merged best-first into clusters, a join being refused
+// blocks that share a key — date of birth with postcode, house number (and
+// town) or the Soundex code of either name, postcode with either name code,
+// the pair of name codes, the home (postcode and house number), or the
+// surname code with house number and town (near-linear work, blocks capped;
+// names are used order-free, so records with the names swapped meet); each
+// candidate pair is scored field by field (person_compare.h). A record whose
+// strong partners conflict with each other (it matches both twins) is
+// ambiguous: its pairs go to review. Other strong pairs are merged best-first into clusters, a join being refused
 // when any two records of the two clusters conflict or an operator kept them
-// apart; weaker pairs and refused joins go to review, unless no name agrees
-// (what agrees then describes a household, not a person).
+// apart; weaker pairs and refused joins go to review. A pair the rules keep
+// apart (a conflict, or no name agreeing: what agrees then may describe a
+// household, not a person) goes to review only where the rest of its
+// evidence is strong (see PersonComparison::review_anyway).
 //
 // Conflicts: different forenames written in one case file (twins, siblings:
 // PersonRecord::case_name and source_ref tell the matcher where each record
-// was written) and dates of birth a generation apart (parent and child).
+// was written; a slip or a short form is not a different forename, a slip
+// between two common names is) and dates of birth a generation apart
+// (parent and child).
 // A forename that differs across case files is not a conflict but strong
 // negative evidence (a name written wrongly looks the same as a twin at pair
 // level; only the case file tells them apart), merged only with the same
@@ -47,8 +52,11 @@ struct PersonMatcherOptions {
   // could belong to two people who conflict (twins) goes to review.
   bool merge_with_missing_field = true;
   // Whether such a pair may merge when instead the dates of birth have day
-  // and month swapped (03/04 against 04/03). Off: an operator confirms.
-  bool merge_day_month_swaps = false;
+  // and month swapped (03/04 against 04/03). Twins share the date itself,
+  // siblings and parents are years apart: with the same names (but for a
+  // slip or short form) and home, the swap is a form filled in the other
+  // way round. Off: an operator confirms each.
+  bool merge_day_month_swaps = true;
   // Minimum score to put a pair before an operator.
   double review_score = 16.0;
   // Blocks with more records than this are not used (a common name in one
