@@ -53,6 +53,12 @@ std::string ReportText(const v1::Import& r) {
   if (r.rejections_size() < c.rejected())
     absl::StrAppend(&out, "  (first ", r.rejections_size(), " listed; imports show ", TerminalSafe(r.name()),
                     " --rejected lists all, with their content)\n");
+  if (c.dates_partly_read() > 0)
+    absl::StrAppend(&out, "\nDate partly read (imported; the date kept as written beside what could be read",
+                    r.partly_read_dates_size() < c.dates_partly_read() ? absl::StrCat("; first ", r.partly_read_dates_size(), " listed") : "",
+                    "):\n");
+  for (const v1::PartlyReadDate& x : r.partly_read_dates())
+    absl::StrAppend(&out, "  ", TerminalSafe(x.locator()), ": '", TerminalSafe(x.as_written()), "' ", TerminalSafe(x.note()), "\n");
   if (!r.changed_records().empty())
     absl::StrAppend(&out, "\nSame place, different content (imported beside the earlier record",
                     r.changed_records_size() < c.records_changed() ? absl::StrCat("; first ", r.changed_records_size(), " listed") : "",

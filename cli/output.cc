@@ -78,6 +78,8 @@ std::string EntryBlock(const v1::Entry& e, bool sources) {
       absl::StrAppend(&out, "      from ", s.import().empty() ? "(unknown import)" : TerminalSafe(s.import()),
                       s.import_label().empty() ? "" : absl::StrCat(" \"", TerminalSafe(s.import_label()), "\""));
       if (!s.record().empty() && s.record() != s.locator()) absl::StrAppend(&out, "  record ", TerminalSafe(s.record()));
+      if (!s.date_note().empty())
+        absl::StrAppend(&out, "\n      date as written '", TerminalSafe(s.occurred_as_written()), "': ", TerminalSafe(s.date_note()));
       absl::StrAppend(&out, "\n", Indented(TerminalSafeText(s.text()), "      | "), "\n");
     }
   } else if (e.sources_size() > 1) {

@@ -64,6 +64,8 @@ v1::Source ToSource(LegacyEvent&& e, std::string record_id, uint64_t digest, con
   *s.mutable_occurred() = ToProto(e.occurred);
   *s.mutable_entered() = ToProto(e.entered);
   s.set_author(std::move(e.author));
+  s.set_occurred_as_written(std::move(e.occurred_as_written));
+  s.set_date_note(std::move(e.date_note));
   s.set_record_type(e.doc_type.empty() ? std::string(FormatName(e.format)) : std::move(e.doc_type));
   return s;
 }
@@ -105,6 +107,18 @@ storage::v1::StoredPersonRecord FromNominal(const NominalRecord& n, std::string 
                                 n.address_1, ", ", n.town, ", ", n.postcode));
   p.set_import(import.name);
   return p;
+}
+
+// Lists a record imported with a date read only in part ("date partly read").
+void NotePartlyReadDate(v1::Import& report, const std::string& locator, const std::string& as_written,
+                        const std::string& note) {
+  v1::ImportCounts& counts = *report.mutable_counts();
+  counts.set_dates_partly_read(counts.dates_partly_read() + 1);
+  if (static_cast<size_t>(report.partly_read_dates_size()) >= kMaxListed) return;
+  v1::PartlyReadDate& listed = *report.add_partly_read_dates();
+  listed.set_locator(locator);
+  listed.set_as_written(as_written);
+  listed.set_note(note);
 }
 
 // Every operator decision on a pair of records.
@@ -342,8 +356,14 @@ absl::StatusOr<v1::Import> ImportEngine::Run(const Caller& caller, const v1::Imp
       r.set_raw(std::move(p.raw));
       if (f.format != LegacyFormat::kUnrecognised) counts.set_rejected(counts.rejected() + 1);
     }
-    for (LegacyEvent& e : f.events) events.push_back(&e);
-    for (const NominalRecord& n : f.nominals) nominals.push_back(&n);
+    for (LegacyEvent& e : f.events) {
+      events.push_back(&e);
+      if (!e.date_note.empty()) NotePartlyReadDate(report, e.locator, e.occurred_as_written, e.date_note);
+    }
+    for (const NominalRecord& n : f.nominals) {
+      nominals.push_back(&n);
+      if (!n.date_note.empty()) NotePartlyReadDate(report, n.locator, n.date_of_birth_raw, n.date_note);
+    }
     xrefs.insert(xrefs.end(), f.xrefs.begin(), f.xrefs.end());
   }
   counts.set_records_read(events.size() + nominals.size() + xrefs.size());

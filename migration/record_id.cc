@@ -38,7 +38,14 @@ uint64_t ContentDigest(const LegacyEvent& e) {
   d.Add(absl::StrCat(static_cast<int>(e.format)));
   d.Add(absl::StrCat(e.legacy_refs.size()));
   for (const std::string& ref : e.legacy_refs) d.Add(ref);
-  d.Add(e.occurred).Add(e.entered).Add(e.author).Add(e.doc_type);
+  // The date as written where the reader kept it: a better date reader must
+  // not make a record read again look changed.
+  if (e.occurred_as_written.empty()) {
+    d.Add(e.occurred);
+  } else {
+    d.Add(e.occurred_as_written);
+  }
+  d.Add(e.entered).Add(e.author).Add(e.doc_type);
   d.Add(absl::StrCat(e.subjects.size()));
   for (const LegacySubject& s : e.subjects) d.Add(s.as_written);
   return d.Add(e.text).value();

@@ -226,6 +226,28 @@ TEST_F(ImportBatchesE2eTest, AFolderWithOneEditedRowImportsExactlyThatRow) {
   EXPECT_EQ(ReadLiveSources(*server_), live);
 }
 
+// A date in a form the readers do not know is no reason to lose the record:
+// it is read as far as it can be, kept as written, and reported.
+TEST_F(ImportBatchesE2eTest, ARecordWithAHalfLegibleDateIsImportedAndReported) {
+  const std::string folder = dir_.path() + "/dates";
+  fs::create_directories(folder + "/crime");
+  {
+    std::ofstream out(folder + "/crime/export.csv", std::ios::binary);
+    out << "record_ref,record_type,entry_no,entered_at,entered_by,occurred_at,text\n"
+        << "22/71348/10,CRIME,1,2012-06-15 14:52:00,Powell,Jul 2010 11:10,Child reported missing from home\n";
+  }
+  ImportOutcome outcome = Import(folder);
+  EXPECT_EQ(outcome.report.counts().rejected(), 0);
+  EXPECT_EQ(outcome.report.counts().dates_partly_read(), 1);
+  ASSERT_EQ(outcome.report.partly_read_dates_size(), 1);
+  EXPECT_EQ(outcome.report.partly_read_dates(0).locator(), "crime/export.csv#row=1");
+  EXPECT_EQ(outcome.report.partly_read_dates(0).as_written(), "Jul 2010 11:10");
+  const LiveSources live = ReadLiveSources(*server_);
+  auto it = live.find({outcome.report.name(), "crime/export.csv#row=1"});
+  ASSERT_NE(it, live.end());
+  EXPECT_EQ(it->second, std::vector<std::string>{"Child reported missing from home"});
+}
+
 // A record that cannot be read is kept verbatim with its locator and reason,
 // and an operator pages through them.
 TEST_F(ImportBatchesE2eTest, RejectedRecordsAreKeptAndListed) {
@@ -259,6 +281,15 @@ TEST_F(ImportBatchesE2eTest, RejectedRecordsAreKeptAndListed) {
     ++pages;
   } while (!request.page_token().empty() && pages < 5);
   EXPECT_EQ(locators, (std::vector<std::string>{"crime/a.csv#row=2", "crime/b.csv#row=2"}));
+  request.set_page_size(10);
+  request.set_page_token("");
+  v1::ListRejectedRecordsResponse all;
+  ASSERT_TRUE(stub->ListRejectedRecords(CasefiledProcess::Context(kOperatorToken).get(), request, &all).ok());
+  ASSERT_EQ(all.rejections_size(), 2);
+  EXPECT_EQ(all.next_page_token(), "");
+  // Verbatim: the row as it stood in the file.
+  EXPECT_EQ(all.rejections(1).raw(),
+            "22/71348/10,CRIME,2,2012-06-16 09:00:00,Powell,2012-06-16 08:30,\"quote never closed b");
 
   v1::ListRejectedRecordsResponse page;
   request.set_page_token("not-a-token!");
