@@ -99,7 +99,7 @@ absl::Status ValidateTextChars(absl::string_view value, absl::string_view field,
     uint32_t c = p[i];
     if (c < 0x80) {
       ++i;
-      if (c >= 0x20 && c != 0x7F) continue;
+      if ((c >= 0x20 && c != 0x7F) || layout == TextLayout::kAny) continue;
       if (layout == TextLayout::kMultiline && (c == '\t' || c == '\n')) continue;
       return ControlCharacter(field, c, at);
     }
@@ -122,7 +122,7 @@ absl::Status ValidateTextChars(absl::string_view value, absl::string_view field,
     }
     if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) return NotUtf8(field, at);
     // C1 controls: U+009B is a terminal's CSI, as ESC [ is.
-    if (c <= 0x9F) return ControlCharacter(field, c, at);
+    if (c <= 0x9F && layout != TextLayout::kAny) return ControlCharacter(field, c, at);
     i += extra + 1;
   }
   return absl::OkStatus();

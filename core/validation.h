@@ -26,6 +26,7 @@ inline constexpr size_t kMaxIndexedFieldBytes = 256;
 enum class TextLayout {
   kLine,       // titles, names, references, reasons, purposes, ids: no control characters
   kMultiline,  // entry text: tab and newline allowed, no other control character
+  kAny,        // any character: only the UTF-8 is checked
 };
 // OK, or "<field>: not valid UTF-8 at byte N" or
 // "<field>: control character U+001B at byte N".

@@ -335,6 +335,9 @@ TEST(ValidateTextCharsTest, AcceptsPrintableUnicode) {
     EXPECT_TRUE(ValidateTextChars(good, "f").ok()) << good;
   }
   EXPECT_TRUE(ValidateTextChars("a\tb\nc", "f", TextLayout::kMultiline).ok());
+  EXPECT_TRUE(ValidateTextChars("\x1b[2J\r\xc2\x9b", "f", TextLayout::kAny).ok());
+  EXPECT_EQ(ValidateTextChars("\x1b\xff", "f", TextLayout::kAny),
+            Invalid("f: not valid UTF-8 at byte 1"));
 }
 
 TEST(ValidateTextCharsTest, RefusesControlCharactersWithTheirPosition) {
