@@ -62,6 +62,10 @@ absl::Status ValidateSubjects(const google::protobuf::RepeatedPtrField<v1::Subje
     std::string at = absl::StrCat(field, "[", i, "]");
     if (IsBlank(s.display_name()) && IsBlank(s.surname()))
       return Invalid(at, "needs display_name or surname");
+    // A link to a person record is the person index's to make, as sources
+    // are the importers'.
+    if (!s.person().empty())
+      return Invalid(absl::StrCat(at, ".person"), "set only by the person index");
     for (auto [value, name] : {std::pair{&s.display_name(), ".display_name"},
                                std::pair{&s.forename(), ".forename"},
                                std::pair{&s.surname(), ".surname"}}) {

@@ -159,6 +159,12 @@ TEST_F(SecurityE2eTest, SourcesOnAnAppendAreRefused) {
   source->set_locator("crime/export.csv#row=12");
   source->set_import("imports/IMP-1");
   ExpectInvalid(Append(forged), "entry.sources: set only by imports");
+  // Nor does a client link a subject to a person record.
+  v1::AppendEntryRequest linked = NewEntry(c.name(), "Names a person");
+  v1::Subject* subject = linked.mutable_entry()->add_subjects();
+  subject->set_display_name("Ellie WATSON");
+  subject->set_person("persons/P-000001");
+  ExpectInvalid(Append(linked), "entry.subjects[0].person: set only by the person index");
   EXPECT_TRUE(Entries(c.name()).empty());
 }
 
@@ -363,7 +369,7 @@ int RunToExit(std::vector<std::string> argv, const std::string& log) {
   return -2;  // still serving: the file was accepted
 }
 
-TEST(SecurityStartupTest, TokensFileOthersCanReadIsRefusedWithTheFix) {
+TEST(SecurityE2eStartupTest, TokensFileOthersCanReadIsRefusedWithTheFix) {
   TempDir dir;
   const std::string tokens = dir.path() + "/tokens";
   std::ofstream(tokens) << kInvestigatorToken << " inv1 investigator Investigator One\n";

@@ -262,6 +262,11 @@ TEST(ValidateNewEntryTest, NamesTheOffendingField) {
   EXPECT_EQ(ValidateNewEntry(e, "entry"),
             Invalid("entry.legacy_refs[0]: control character U+000A at byte 5"));
 
+  e = GoodEntry();
+  e.mutable_subjects(0)->set_person("persons/P-000001");
+  EXPECT_EQ(ValidateNewEntry(e, "entry"),
+            Invalid("entry.subjects[0].person: set only by the person index"));
+
   // Only imports say where an entry came from.
   e = GoodEntry();
   e.add_sources()->set_locator("crime.csv#row=2");
