@@ -62,18 +62,20 @@ class RefusalLog final : public grpc::experimental::Interceptor {
     // Refusals are rare: the caller is looked up again only for them.
     std::string user = "unknown";
     std::string role = "unknown";
+    std::string peer = "unknown";
     if (grpc::ServerContextBase* context = info_->server_context(); context != nullptr) {
       if (absl::StatusOr<Caller> caller = auth_->Authenticate(*context); caller.ok()) {
         user = caller->user;
         role = std::string(RoleName(caller->role));
       }
+      peer = context->peer();
     }
-    ServerLog("%s %s: %s (user %s, role %s)",
+    // What a client chose (the method's name) is escaped: no forged lines.
+    ServerLog("%s %s: %s (user %s, role %s, peer %s)",
               IsServerFault(status.error_code()) ? "failed" : "refused",
-              // A client names the method: escaped, it cannot forge a log line.
               absl::CHexEscape(absl::StripPrefix(info_->method(), "/")),
               absl::StatusCodeToString(static_cast<absl::StatusCode>(status.error_code())), user,
-              role);
+              role, absl::CHexEscape(peer));
   }
 
   const TokenAuthenticator* const auth_;

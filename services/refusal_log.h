@@ -1,7 +1,10 @@
 // RefusalLog: a server interceptor that writes one server-log line for each
 // call that ends in anything but OK (or CANCELLED, a client going away): the
-// user (or "unknown"), the role, the RPC method and the status code. Never
-// the token, the status message (it may quote input) or any case text.
+// user (or "unknown"), the role, the RPC method, the status code and the
+// client's address. Never the token, the status message (it may quote input)
+// or any case text. For example:
+//   refused casefile.v1.CaseService/AppendEntry: PERMISSION_DENIED (user ooh1,
+//   role out_of_hours, peer ipv4:127.0.0.1:51324)
 //
 // It also gives a reason to grpc++'s own answer to a unary request that does
 // not parse (proto3 refuses strings that are not UTF-8): UNIMPLEMENTED with no

@@ -330,16 +330,21 @@ TEST_F(SecurityE2eTest, RefusalsAreLoggedWithoutTokensOrCaseText) {
   const std::string log = server_->Log();
   std::vector<std::string> refused;
   for (absl::string_view line : absl::StrSplit(log, '\n')) {
-    if (absl::StrContains(line, " casefiled: refused "))
-      refused.emplace_back(line.substr(line.find("refused")));
+    if (!absl::StrContains(line, " casefiled: refused ")) continue;
+    line.remove_prefix(line.find("refused"));
+    // The client's address ends each line.
+    const size_t peer = line.find(", peer ipv4:127.0.0.1:");
+    EXPECT_NE(peer, absl::string_view::npos) << line;
+    EXPECT_TRUE(absl::EndsWith(line, ")")) << line;
+    refused.emplace_back(line.substr(0, peer));
   }
   EXPECT_THAT(refused,
               ::testing::ElementsAre(
-                  "refused casefile.v1.CaseService/AppendEntry: PERMISSION_DENIED (user ooh1, role out_of_hours)",
-                  "refused casefile.v1.CaseService/AppendEntry: UNAUTHENTICATED (user unknown, role unknown)",
-                  "refused casefile.v1.CaseService/AppendEntry: UNAUTHENTICATED (user unknown, role unknown)",
-                  "refused casefile.v1.CaseService/AppendEntry: INVALID_ARGUMENT (user inv1, role investigator)",
-                  "refused casefile.v1.PersonService/SearchPersons: INVALID_ARGUMENT (user inv1, role investigator)"))
+                  "refused casefile.v1.CaseService/AppendEntry: PERMISSION_DENIED (user ooh1, role out_of_hours",
+                  "refused casefile.v1.CaseService/AppendEntry: UNAUTHENTICATED (user unknown, role unknown",
+                  "refused casefile.v1.CaseService/AppendEntry: UNAUTHENTICATED (user unknown, role unknown",
+                  "refused casefile.v1.CaseService/AppendEntry: INVALID_ARGUMENT (user inv1, role investigator",
+                  "refused casefile.v1.PersonService/SearchPersons: INVALID_ARGUMENT (user inv1, role investigator"))
       << log;
   EXPECT_THAT(log, Not(HasSubstr(bad_token)));
   EXPECT_THAT(log, Not(HasSubstr("SECRET")));
