@@ -48,8 +48,7 @@ class RefusalLog final : public grpc::experimental::Interceptor {
       grpc::Status status = methods->GetSendStatus();
       if (unparsed_ && status.error_code() == grpc::StatusCode::UNIMPLEMENTED &&
           status.error_message().empty()) {
-        status = grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
-                              UnparsedRequestMessage(info_->method()));
+        status = grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, UnparsedRequestMessage(Method()));
         methods->ModifySendStatus(status);
       }
       if (!status.ok() && status.error_code() != grpc::StatusCode::CANCELLED) Log(status);
@@ -58,6 +57,11 @@ class RefusalLog final : public grpc::experimental::Interceptor {
   }
 
  private:
+  absl::string_view Method() const {
+    const char* method = info_->method();
+    return method != nullptr ? method : "";
+  }
+
   void Log(const grpc::Status& status) {
     // Refusals are rare: the caller is looked up again only for them.
     std::string user = "unknown";
@@ -73,7 +77,7 @@ class RefusalLog final : public grpc::experimental::Interceptor {
     // What a client chose (the method's name) is escaped: no forged lines.
     ServerLog("%s %s: %s (user %s, role %s, peer %s)",
               IsServerFault(status.error_code()) ? "failed" : "refused",
-              absl::CHexEscape(absl::StripPrefix(info_->method(), "/")),
+              absl::CHexEscape(absl::StripPrefix(Method(), "/")),
               absl::StatusCodeToString(static_cast<absl::StatusCode>(status.error_code())), user,
               role, absl::CHexEscape(peer));
   }
