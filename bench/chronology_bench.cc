@@ -73,7 +73,7 @@ ABSL_FLAG(std::string, port_file, "", "Internal (--peer): where to write the por
 namespace casefile::bench {
 namespace {
 
-constexpr char kReadCase[] = "bench-read";
+constexpr char kReadCase[] = "BENCH-READ";  // case ids are upper case (core/resource_names.h)
 constexpr size_t kChunkBytes = 1 << 20;  // as services/entry_stream_reactor.h
 constexpr char kGetCaseFile[] = "/casefile.v1.CaseService/GetCaseFile";
 
@@ -101,7 +101,7 @@ std::vector<int> ParseCounts(const std::vector<std::string>& values) {
   return counts;
 }
 
-std::string CaseId(int64_t i) { return absl::StrCat("bench-", i); }
+std::string CaseId(int64_t i) { return absl::StrCat("BENCH-", i); }
 
 std::string SelfPath() {
   char path[4096];

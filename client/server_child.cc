@@ -12,6 +12,7 @@
 #include <sstream>
 #include <thread>
 
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
@@ -29,6 +30,16 @@ absl::StatusOr<ServerChild> StartServerChild(std::vector<std::string> argv, cons
   if (argv.empty()) return absl::InvalidArgumentError("argv: the program to start is missing");
   std::filesystem::remove(options.port_file);
   argv.push_back("--port_file=" + options.port_file);
+  // casefiled refuses a tokens file that others can read; the one a test or
+  // benchmark wrote with the default umask is theirs to make private.
+  for (const std::string& arg : argv) {
+    if (absl::StartsWith(arg, "--tokens_file=")) {
+      std::error_code ignored;  // a missing file is casefiled's to report
+      std::filesystem::permissions(arg.substr(14), std::filesystem::perms::owner_read |
+                                                       std::filesystem::perms::owner_write,
+                                   ignored);
+    }
+  }
   const pid_t pid = fork();
   if (pid < 0) return absl::InternalError(absl::StrCat("fork for ", argv[0], " failed"));
   if (pid == 0) {

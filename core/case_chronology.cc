@@ -12,6 +12,8 @@
 #include "core/name_tokens.h"
 #include "core/resource_names.h"
 #include "core/validation.h"
+#include "google/protobuf/io/coded_stream.h"
+#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "google/protobuf/util/time_util.h"
 #include "storage/keys.h"
 
@@ -56,20 +58,59 @@ std::set<std::string> SubjectTokens(const v1::Case& c) {
   return tokens;
 }
 
+// A fingerprint of a write request without its request id: FNV-1a (64 bits)
+// of its type's name and its deterministic serialization. It tells a retry,
+// which repeats its request exactly, from a reuse of the id for another one.
+// Request ids are scoped to their user, so a contrived collision could only
+// return a user's own earlier result to that user. "" without a request id.
+template <typename Request>
+std::string RequestFingerprint(const Request& request) {
+  if (request.request_id().empty()) return "";
+  Request copy = request;
+  copy.clear_request_id();
+  std::string bytes;
+  {
+    google::protobuf::io::StringOutputStream out(&bytes);
+    google::protobuf::io::CodedOutputStream coded(&out);
+    coded.SetSerializationDeterministic(true);
+    copy.SerializeToCodedStream(&coded);
+  }
+  uint64_t hash = 14695981039346656037ull;
+  for (absl::string_view part : {absl::string_view(Request::descriptor()->full_name()),
+                                 absl::string_view("\0", 1), absl::string_view(bytes)}) {
+    for (unsigned char c : part) hash = (hash ^ c) * 1099511628211ull;
+  }
+  std::string fingerprint(8, '\0');
+  for (int i = 7; i >= 0; --i, hash >>= 8) fingerprint[i] = static_cast<char>(hash & 0xff);
+  return fingerprint;
+}
+
+// OK when `earlier` was made by this same request (or predates fingerprints).
+absl::Status CheckSameRequest(const storage::RequestRecord& earlier,
+                              absl::string_view fingerprint) {
+  if (earlier.fingerprint.empty() || earlier.fingerprint == fingerprint) return absl::OkStatus();
+  return absl::InvalidArgumentError(absl::StrCat(
+      "request_id: already used for a different request, which made ", earlier.resource_name,
+      "; a retry must repeat its request exactly, and a new request needs a new id"));
+}
+
 // The entry a request id already produced under `parent_case`, if any.
 // InvalidArgument when the id was used for something else.
 absl::StatusOr<std::optional<v1::Entry>> EntryForRetry(const LmdbTxn& txn, const Caller& caller,
                                                        absl::string_view request_id,
+                                                       absl::string_view fingerprint,
                                                        absl::string_view case_id) {
   if (request_id.empty()) return std::nullopt;
   auto earlier = storage::LoadRequest(txn, caller.user, request_id);
   if (!earlier.ok()) return earlier.status();
   if (!earlier->has_value()) return std::nullopt;
-  auto name = ParseEntryName(**earlier, "request_id");
+  const std::string& made = (*earlier)->resource_name;
+  auto name = ParseEntryName(made, "request_id");
   if (!name.ok() || name->case_id != case_id) {
     return absl::InvalidArgumentError(
-        absl::StrCat("request_id: already used for ", **earlier, "; use a new id"));
+        absl::StrCat("request_id: already used for ", made, "; use a new id"));
   }
+  if (auto s = CheckSameRequest(**earlier, fingerprint); !s.ok()) return s;
   auto entry = storage::LoadEntry(txn, case_id, name->number);
   if (!entry.ok()) return entry.status();
   if (!entry->has_value()) return absl::InternalError("request record names a missing entry");
@@ -79,7 +120,8 @@ absl::StatusOr<std::optional<v1::Entry>> EntryForRetry(const LmdbTxn& txn, const
 // Writes `entry` as the next entry of `c`, bumps the case version and
 // records the request id. REQUIRES: all checks passed.
 absl::Status WriteNextEntry(LmdbTxn& txn, const Caller& caller, absl::string_view request_id,
-                            v1::Case& c, v1::Entry& entry, absl::Time now) {
+                            absl::string_view fingerprint, v1::Case& c, v1::Entry& entry,
+                            absl::Time now) {
   std::string case_id = c.name().substr(6);
   const int64_t number = c.version() + 1;
   entry.set_name(EntryResourceName(case_id, number));
@@ -93,7 +135,7 @@ absl::Status WriteNextEntry(LmdbTxn& txn, const Caller& caller, absl::string_vie
   c.set_etag(Etag(case_id, number));
   if (auto s = storage::SaveCase(txn, case_id, c); !s.ok()) return s;
   if (request_id.empty()) return absl::OkStatus();
-  return storage::SaveRequest(txn, caller.user, request_id, entry.name());
+  return storage::SaveRequest(txn, caller.user, request_id, entry.name(), fingerprint);
 }
 
 absl::Status CheckVersion(const v1::Case& c, bool has_expected, int64_t expected) {
@@ -130,15 +172,19 @@ void CaseChronology::CreateCase(const Caller& caller, v1::CreateCaseRequest requ
   if (auto s = Authorize(caller, Action::kCreateCase); !s.ok()) return reply(s);
   if (auto s = ValidateCreateCase(request); !s.ok()) return reply(s);
   const absl::Time now = clock_();
+  std::string fingerprint = RequestFingerprint(request);
   Write<v1::Case>(
-      [caller, request = std::move(request), now](LmdbTxn& txn, v1::Case& out) -> absl::Status {
+      [caller, request = std::move(request), fingerprint = std::move(fingerprint), now](
+          LmdbTxn& txn, v1::Case& out) -> absl::Status {
         if (!request.request_id().empty()) {
           auto earlier = storage::LoadRequest(txn, caller.user, request.request_id());
           if (!earlier.ok()) return earlier.status();
           if (earlier->has_value()) {
-            auto id = ParseCaseName(**earlier, "request_id");
+            const std::string& made = (*earlier)->resource_name;
+            auto id = ParseCaseName(made, "request_id");
             if (!id.ok()) return absl::InvalidArgumentError(absl::StrCat(
-                "request_id: already used for ", **earlier, "; use a new id"));
+                "request_id: already used for ", made, "; use a new id"));
+            if (auto s = CheckSameRequest(**earlier, fingerprint); !s.ok()) return s;
             auto c = storage::LoadCase(txn, *id);
             if (!c.ok()) return c.status();
             out = c->value_or(v1::Case());
@@ -172,7 +218,8 @@ void CaseChronology::CreateCase(const Caller& caller, v1::CreateCaseRequest requ
           if (auto s = storage::IndexCaseNameToken(txn, token, id); !s.ok()) return s;
         }
         if (request.request_id().empty()) return absl::OkStatus();
-        return storage::SaveRequest(txn, caller.user, request.request_id(), out.name());
+        return storage::SaveRequest(txn, caller.user, request.request_id(), out.name(),
+                                    fingerprint);
       },
       "", std::move(reply));
 }
@@ -246,13 +293,14 @@ void CaseChronology::AppendEntry(const Caller& caller, v1::AppendEntryRequest re
   if (auto s = Authorize(caller, Action::kWriteEntry); !s.ok()) return reply(s);
   auto case_id = ParseCaseName(request.parent(), "parent");
   if (!case_id.ok()) return reply(case_id.status());
-  if (auto s = ValidateNewEntry(request.entry(), "entry"); !s.ok()) return reply(s);
-  if (auto s = ValidateRequestId(request.request_id(), "request_id"); !s.ok()) return reply(s);
+  if (auto s = ValidateAppend(request); !s.ok()) return reply(s);
   const absl::Time now = clock_();
   std::string id = *case_id;
+  std::string fingerprint = RequestFingerprint(request);
   Write<v1::Entry>(
-      [caller, request = std::move(request), id, now](LmdbTxn& txn, v1::Entry& out) -> absl::Status {
-        auto retry = EntryForRetry(txn, caller, request.request_id(), id);
+      [caller, request = std::move(request), fingerprint = std::move(fingerprint), id, now](
+          LmdbTxn& txn, v1::Entry& out) -> absl::Status {
+        auto retry = EntryForRetry(txn, caller, request.request_id(), fingerprint, id);
         if (!retry.ok()) return retry.status();
         if (retry->has_value()) {
           out = **std::move(retry);
@@ -267,7 +315,7 @@ void CaseChronology::AppendEntry(const Caller& caller, v1::AppendEntryRequest re
         out = request.entry();
         out.clear_supersedes();
         out.clear_correction_reason();
-        return WriteNextEntry(txn, caller, request.request_id(), **c, out, now);
+        return WriteNextEntry(txn, caller, request.request_id(), fingerprint, **c, out, now);
       },
       id, std::move(reply));
 }
@@ -280,10 +328,12 @@ void CaseChronology::CorrectEntry(const Caller& caller, v1::CorrectEntryRequest 
   if (auto s = ValidateCorrection(request); !s.ok()) return reply(s);
   const absl::Time now = clock_();
   std::string id = target->case_id;
+  std::string fingerprint = RequestFingerprint(request);
   Write<v1::Entry>(
-      [caller, request = std::move(request), target = *target, now](LmdbTxn& txn,
-                                                                   v1::Entry& out) -> absl::Status {
-        auto retry = EntryForRetry(txn, caller, request.request_id(), target.case_id);
+      [caller, request = std::move(request), fingerprint = std::move(fingerprint),
+       target = *target, now](LmdbTxn& txn, v1::Entry& out) -> absl::Status {
+        auto retry =
+            EntryForRetry(txn, caller, request.request_id(), fingerprint, target.case_id);
         if (!retry.ok()) return retry.status();
         if (retry->has_value()) {
           out = **std::move(retry);
@@ -311,7 +361,8 @@ void CaseChronology::CorrectEntry(const Caller& caller, v1::CorrectEntryRequest 
         out.clear_sources();
         if (request.occur_time().precision() != v1::PartialTime::PRECISION_UNSPECIFIED)
           *out.mutable_occur_time() = request.occur_time();
-        if (auto s = WriteNextEntry(txn, caller, request.request_id(), **c, out, now); !s.ok())
+        if (auto s = WriteNextEntry(txn, caller, request.request_id(), fingerprint, **c, out, now);
+            !s.ok())
           return s;
         return storage::SaveSupersession(txn, target.case_id, target.number, out.number());
       },

@@ -11,11 +11,17 @@
 namespace casefile {
 
 absl::Status ValidateCaseId(absl::string_view id, absl::string_view field) {
-  bool ok = !id.empty() && id.size() <= 63;
-  for (char c : id) ok = ok && (absl::ascii_isalnum(static_cast<unsigned char>(c)) || c == '-');
+  bool ok = !id.empty() && id.size() <= kMaxCaseIdBytes && absl::ascii_isupper(id[0]);
+  for (char c : id) ok = ok && (absl::ascii_isupper(c) || absl::ascii_isdigit(c) || c == '-');
   if (ok) return absl::OkStatus();
-  return absl::InvalidArgumentError(
-      absl::StrCat(field, ": case id must be 1-63 letters, digits or '-'"));
+  std::string message = absl::StrCat(field, ": case id must be 1-", kMaxCaseIdBytes,
+                                     " upper-case letters, digits or '-', starting with a letter");
+  // One spelling per case: `cf-000001` is refused rather than taken for
+  // CF-000001 or made a second case beside it.
+  std::string upper = absl::AsciiStrToUpper(id);
+  if (upper != id && ValidateCaseId(upper, field).ok())
+    absl::StrAppend(&message, " (did you mean ", upper, "?)");
+  return absl::InvalidArgumentError(message);
 }
 
 absl::StatusOr<std::string> ParseCaseName(absl::string_view name, absl::string_view field) {

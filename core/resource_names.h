@@ -1,10 +1,13 @@
 // Parsing and formatting of resource names: `cases/{case}` and
-// `cases/{case}/entries/{number}`. Case ids are 1–63 of [A-Za-z0-9-].
+// `cases/{case}/entries/{number}`. Case ids are canonical: 1–63 of
+// [A-Z0-9-], starting with a letter (CF-000001, HFD-PVP-000123, LEG-22-45871-12),
+// so that one case has one spelling and no id looks like a flag or a path.
 //
 // Thread-safe: pure functions.
 #ifndef CASEFILE_CORE_RESOURCE_NAMES_H_
 #define CASEFILE_CORE_RESOURCE_NAMES_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 
@@ -12,6 +15,8 @@
 #include "absl/strings/string_view.h"
 
 namespace casefile {
+
+inline constexpr size_t kMaxCaseIdBytes = 63;
 
 struct EntryName {
   std::string case_id;

@@ -1,5 +1,7 @@
 #include "core/validation.h"
 
+#include <cstdint>
+
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "core/partial_time_proto.h"
@@ -12,21 +14,38 @@ absl::Status Invalid(absl::string_view field, absl::string_view what) {
   return absl::InvalidArgumentError(absl::StrCat(field, ": ", what));
 }
 
-// Short identifiers and labels: bounded, and free of '\0' (a key separator).
+bool IsBlank(absl::string_view value) {
+  return value.find_first_not_of(" \t\r\n") == absl::string_view::npos;
+}
+
+absl::Status NotUtf8(absl::string_view field, size_t at) {
+  return Invalid(field, absl::StrCat("not valid UTF-8 at byte ", at));
+}
+
+absl::Status ControlCharacter(absl::string_view field, uint32_t c, size_t at) {
+  return Invalid(field, absl::StrFormat("control character U+%04X at byte %d", c, at));
+}
+
+// Short identifiers and labels: bounded, one line, no control characters
+// ('\0' is also a key separator).
 absl::Status ValidateShort(absl::string_view value, absl::string_view field, bool required,
                            size_t max_bytes = kMaxShortFieldBytes) {
-  if (required && value.empty()) return Invalid(field, "is required");
+  if (required && IsBlank(value)) return Invalid(field, "is required");
   if (value.size() > max_bytes)
     return Invalid(field, absl::StrCat("is longer than ", max_bytes, " bytes"));
-  if (value.find('\0') != absl::string_view::npos) return Invalid(field, "contains a NUL byte");
-  return absl::OkStatus();
+  return ValidateTextChars(value, field, TextLayout::kLine);
 }
 
 absl::Status ValidateText(absl::string_view text, absl::string_view field) {
-  if (text.find_first_not_of(" \t\r\n") == absl::string_view::npos)
-    return Invalid(field, "is required");
+  if (IsBlank(text)) return Invalid(field, "is required");
   if (text.size() > kMaxTextBytes)
     return Invalid(field, absl::StrCat("is longer than ", kMaxTextBytes, " bytes"));
+  return ValidateTextChars(text, field, TextLayout::kMultiline);
+}
+
+absl::Status ValidateExpectedVersion(bool has_expected, int64_t expected) {
+  if (has_expected && expected < 0)
+    return Invalid("expected_version", "must not be negative (versions start at 0)");
   return absl::OkStatus();
 }
 
@@ -42,8 +61,12 @@ absl::Status ValidateSubjects(const google::protobuf::RepeatedPtrField<v1::Subje
   for (int i = 0; i < subjects.size(); ++i) {
     const v1::Subject& s = subjects[i];
     std::string at = absl::StrCat(field, "[", i, "]");
-    if (s.display_name().empty() && s.surname().empty())
+    if (IsBlank(s.display_name()) && IsBlank(s.surname()))
       return Invalid(at, "needs display_name or surname");
+    // A link to a person record is the person index's to make, as sources
+    // are the importers'.
+    if (!s.person().empty())
+      return Invalid(absl::StrCat(at, ".person"), "set only by the person index");
     for (auto [value, name] : {std::pair{&s.display_name(), ".display_name"},
                                std::pair{&s.forename(), ".forename"},
                                std::pair{&s.surname(), ".surname"}}) {
@@ -71,6 +94,45 @@ absl::Status ValidateRefs(const google::protobuf::RepeatedPtrField<std::string>&
 
 }  // namespace
 
+absl::Status ValidateTextChars(absl::string_view value, absl::string_view field,
+                               TextLayout layout) {
+  const auto* p = reinterpret_cast<const unsigned char*>(value.data());
+  const size_t n = value.size();
+  size_t i = 0;
+  while (i < n) {
+    const size_t at = i;
+    uint32_t c = p[i];
+    if (c < 0x80) {
+      ++i;
+      if ((c >= 0x20 && c != 0x7F) || layout == TextLayout::kAny) continue;
+      if (layout == TextLayout::kMultiline && (c == '\t' || c == '\n')) continue;
+      return ControlCharacter(field, c, at);
+    }
+    // A strict decode: no overlong forms, surrogates or code points past U+10FFFF.
+    size_t extra = 0;
+    uint32_t min = 0;
+    if ((c & 0xE0) == 0xC0) {
+      extra = 1, c &= 0x1F, min = 0x80;
+    } else if ((c & 0xF0) == 0xE0) {
+      extra = 2, c &= 0x0F, min = 0x800;
+    } else if ((c & 0xF8) == 0xF0) {
+      extra = 3, c &= 0x07, min = 0x10000;
+    } else {
+      return NotUtf8(field, at);
+    }
+    if (n - i - 1 < extra) return NotUtf8(field, at);
+    for (size_t k = 1; k <= extra; ++k) {
+      if ((p[i + k] & 0xC0) != 0x80) return NotUtf8(field, at);
+      c = (c << 6) | (p[i + k] & 0x3F);
+    }
+    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) return NotUtf8(field, at);
+    // C1 controls: U+009B is a terminal's CSI, as ESC [ is.
+    if (c <= 0x9F && layout != TextLayout::kAny) return ControlCharacter(field, c, at);
+    i += extra + 1;
+  }
+  return absl::OkStatus();
+}
+
 absl::Status ValidatePartialTime(const v1::PartialTime& t, absl::string_view field) {
   using P = v1::PartialTime;
   if (!P::Precision_IsValid(t.precision())) return Invalid(field, "unknown precision");
@@ -97,8 +159,7 @@ absl::Status ValidatePartialTime(const v1::PartialTime& t, absl::string_view fie
 
 absl::Status ValidateRequestId(absl::string_view request_id, absl::string_view field) {
   if (request_id.size() > 128) return Invalid(field, "is longer than 128 bytes");
-  if (request_id.find('\0') != absl::string_view::npos) return Invalid(field, "contains a NUL byte");
-  return absl::OkStatus();
+  return ValidateTextChars(request_id, field, TextLayout::kLine);
 }
 
 absl::Status ValidateCreateCase(const v1::CreateCaseRequest& request) {
@@ -117,6 +178,8 @@ absl::Status ValidateNewEntry(const v1::Entry& entry, absl::string_view field) {
     return Invalid(absl::StrCat(field, ".kind"), "is required (e.g. ENTRY_KIND_VISIT)");
   if (entry.kind() == v1::ENTRY_KIND_CORRECTION)
     return Invalid(absl::StrCat(field, ".kind"), "corrections are made with CorrectEntry");
+  if (entry.sources_size() > 0)
+    return Invalid(absl::StrCat(field, ".sources"), "set only by imports");
   if (auto s = ValidateText(entry.text(), absl::StrCat(field, ".text")); !s.ok()) return s;
   if (auto s = ValidatePartialTime(entry.occur_time(), absl::StrCat(field, ".occur_time")); !s.ok())
     return s;
@@ -124,15 +187,22 @@ absl::Status ValidateNewEntry(const v1::Entry& entry, absl::string_view field) {
   return ValidateRefs(entry.legacy_refs(), absl::StrCat(field, ".legacy_refs"));
 }
 
+absl::Status ValidateAppend(const v1::AppendEntryRequest& request) {
+  if (auto s = ValidateNewEntry(request.entry(), "entry"); !s.ok()) return s;
+  if (auto s = ValidateRequestId(request.request_id(), "request_id"); !s.ok()) return s;
+  return ValidateExpectedVersion(request.has_expected_version(), request.expected_version());
+}
+
 absl::Status ValidateCorrection(const v1::CorrectEntryRequest& request) {
   if (auto s = ValidateText(request.text(), "text"); !s.ok()) return s;
   if (auto s = ValidateShort(request.reason(), "reason", true); !s.ok()) return s;
   if (auto s = ValidatePartialTime(request.occur_time(), "occur_time"); !s.ok()) return s;
-  return ValidateRequestId(request.request_id(), "request_id");
+  if (auto s = ValidateRequestId(request.request_id(), "request_id"); !s.ok()) return s;
+  return ValidateExpectedVersion(request.has_expected_version(), request.expected_version());
 }
 
 absl::Status ValidatePurpose(absl::string_view purpose, absl::string_view field) {
-  if (purpose.find_first_not_of(" \t\r\n") == absl::string_view::npos)
+  if (IsBlank(purpose))
     return Invalid(field, "is required: say why you are looking at this case file");
   return ValidateShort(purpose, field, true);
 }

@@ -1,5 +1,8 @@
 // Input rules for the chronology API: each check returns OK or an
 // InvalidArgument whose message starts with the offending field's path.
+// API text is valid UTF-8 with no control characters (C0, DEL, C1): entry
+// text and corrections may hold tab and newline, every other field none, so
+// that nothing stored can drive a terminal or forge a line of a report.
 //
 // Thread-safe: pure functions.
 #ifndef CASEFILE_CORE_VALIDATION_H_
@@ -19,10 +22,23 @@ inline constexpr size_t kMaxShortFieldBytes = 512;
 // are at most 511 bytes: tag, ref or name token, case id (63) and separators.
 inline constexpr size_t kMaxIndexedFieldBytes = 256;
 
+// How much layout a text field may carry.
+enum class TextLayout {
+  kLine,       // titles, names, references, reasons, purposes, ids: no control characters
+  kMultiline,  // entry text: tab and newline allowed, no other control character
+  kAny,        // any character: only the UTF-8 is checked
+};
+// OK, or "<field>: not valid UTF-8 at byte N" or
+// "<field>: control character U+001B at byte N".
+absl::Status ValidateTextChars(absl::string_view value, absl::string_view field,
+                               TextLayout layout = TextLayout::kLine);
+
 absl::Status ValidatePartialTime(const v1::PartialTime& t, absl::string_view field);
 absl::Status ValidateRequestId(absl::string_view request_id, absl::string_view field);
 absl::Status ValidateCreateCase(const v1::CreateCaseRequest& request);
+// A client's entry: `sources` are refused (only imports set provenance).
 absl::Status ValidateNewEntry(const v1::Entry& entry, absl::string_view field);
+absl::Status ValidateAppend(const v1::AppendEntryRequest& request);
 absl::Status ValidateCorrection(const v1::CorrectEntryRequest& request);
 absl::Status ValidatePurpose(absl::string_view purpose, absl::string_view field);
 // The filters of ListCases, which are looked up in the index.

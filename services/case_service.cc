@@ -5,69 +5,65 @@
 #include "core/resource_names.h"
 #include "services/entry_stream_reactor.h"
 #include "services/grpc_status.h"
+#include "services/request_parse.h"
 #include "services/unary_call.h"
 #include "storage/proto_wire.h"
 
 namespace casefile {
-namespace {
-
-// Raw streaming methods receive the request undecoded.
-template <typename Message>
-absl::StatusOr<Message> ParseRequest(const grpc::ByteBuffer& buffer) {
-  std::vector<grpc::Slice> slices;
-  Message message;
-  if (!buffer.Dump(&slices).ok()) return absl::InvalidArgumentError("unreadable request");
-  std::string bytes;
-  for (const grpc::Slice& s : slices) bytes.append(reinterpret_cast<const char*>(s.begin()), s.size());
-  if (!message.ParseFromString(bytes)) return absl::InvalidArgumentError("malformed request message");
-  return message;
-}
-
-}  // namespace
 
 CaseServiceImpl::CaseServiceImpl(const TokenAuthenticator* auth, CaseChronology* chronology,
                                  ChangeFeed* feed)
     : auth_(auth), chronology_(chronology), feed_(feed) {}
 
 grpc::ServerUnaryReactor* CaseServiceImpl::CreateCase(grpc::CallbackServerContext* context,
-                                                      const v1::CreateCaseRequest* request,
-                                                      v1::Case* response) {
-  return RespondUnary(*auth_, context, response, [&](const Caller& caller, Reply<v1::Case> reply) {
-    chronology_->CreateCase(caller, *request, std::move(reply));
-  });
+                                                      const grpc::ByteBuffer* request,
+                                                      grpc::ByteBuffer* response) {
+  return RespondRawUnary<v1::CreateCaseRequest, v1::Case>(
+      *auth_, context, request, response,
+      [this](const Caller& caller, v1::CreateCaseRequest request, Reply<v1::Case> reply) {
+        chronology_->CreateCase(caller, std::move(request), std::move(reply));
+      });
 }
 
 grpc::ServerUnaryReactor* CaseServiceImpl::GetCase(grpc::CallbackServerContext* context,
-                                                   const v1::GetCaseRequest* request,
-                                                   v1::Case* response) {
-  return RespondUnary(*auth_, context, response, [&](const Caller& caller, Reply<v1::Case> reply) {
-    reply(chronology_->GetCase(caller, request->name()));
-  });
+                                                   const grpc::ByteBuffer* request,
+                                                   grpc::ByteBuffer* response) {
+  return RespondRawUnary<v1::GetCaseRequest, v1::Case>(
+      *auth_, context, request, response,
+      [this](const Caller& caller, v1::GetCaseRequest request, Reply<v1::Case> reply) {
+        reply(chronology_->GetCase(caller, request.name()));
+      });
 }
 
 grpc::ServerUnaryReactor* CaseServiceImpl::ListCases(grpc::CallbackServerContext* context,
-                                                     const v1::ListCasesRequest* request,
-                                                     v1::ListCasesResponse* response) {
-  return RespondUnary(*auth_, context, response,
-                      [&](const Caller& caller, Reply<v1::ListCasesResponse> reply) {
-                        reply(chronology_->ListCases(caller, *request));
-                      });
+                                                     const grpc::ByteBuffer* request,
+                                                     grpc::ByteBuffer* response) {
+  return RespondRawUnary<v1::ListCasesRequest, v1::ListCasesResponse>(
+      *auth_, context, request, response,
+      [this](const Caller& caller, v1::ListCasesRequest request,
+             Reply<v1::ListCasesResponse> reply) {
+        reply(chronology_->ListCases(caller, request));
+      });
 }
 
 grpc::ServerUnaryReactor* CaseServiceImpl::AppendEntry(grpc::CallbackServerContext* context,
-                                                       const v1::AppendEntryRequest* request,
-                                                       v1::Entry* response) {
-  return RespondUnary(*auth_, context, response, [&](const Caller& caller, Reply<v1::Entry> reply) {
-    chronology_->AppendEntry(caller, *request, std::move(reply));
-  });
+                                                       const grpc::ByteBuffer* request,
+                                                       grpc::ByteBuffer* response) {
+  return RespondRawUnary<v1::AppendEntryRequest, v1::Entry>(
+      *auth_, context, request, response,
+      [this](const Caller& caller, v1::AppendEntryRequest request, Reply<v1::Entry> reply) {
+        chronology_->AppendEntry(caller, std::move(request), std::move(reply));
+      });
 }
 
 grpc::ServerUnaryReactor* CaseServiceImpl::CorrectEntry(grpc::CallbackServerContext* context,
-                                                        const v1::CorrectEntryRequest* request,
-                                                        v1::Entry* response) {
-  return RespondUnary(*auth_, context, response, [&](const Caller& caller, Reply<v1::Entry> reply) {
-    chronology_->CorrectEntry(caller, *request, std::move(reply));
-  });
+                                                        const grpc::ByteBuffer* request,
+                                                        grpc::ByteBuffer* response) {
+  return RespondRawUnary<v1::CorrectEntryRequest, v1::Entry>(
+      *auth_, context, request, response,
+      [this](const Caller& caller, v1::CorrectEntryRequest request, Reply<v1::Entry> reply) {
+        chronology_->CorrectEntry(caller, std::move(request), std::move(reply));
+      });
 }
 
 grpc::ServerWriteReactor<grpc::ByteBuffer>* CaseServiceImpl::GetCaseFile(

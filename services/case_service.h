@@ -14,8 +14,16 @@
 
 namespace casefile {
 
-using CaseServiceBase = v1::CaseService::WithRawCallbackMethod_GetCaseFile<
-    v1::CaseService::WithRawCallbackMethod_WatchCase<v1::CaseService::CallbackService>>;
+// Every method is raw: the service parses its requests itself, so that text
+// that is not UTF-8 is answered with the field it is in (request_parse.h).
+using CaseServiceBase = v1::CaseService::WithRawCallbackMethod_CreateCase<
+    v1::CaseService::WithRawCallbackMethod_GetCase<
+        v1::CaseService::WithRawCallbackMethod_ListCases<
+            v1::CaseService::WithRawCallbackMethod_AppendEntry<
+                v1::CaseService::WithRawCallbackMethod_CorrectEntry<
+                    v1::CaseService::WithRawCallbackMethod_GetCaseFile<
+                        v1::CaseService::WithRawCallbackMethod_WatchCase<
+                            v1::CaseService::CallbackService>>>>>>>;
 
 class CaseServiceImpl final : public CaseServiceBase {
  public:
@@ -23,19 +31,15 @@ class CaseServiceImpl final : public CaseServiceBase {
   CaseServiceImpl(const TokenAuthenticator* auth, CaseChronology* chronology, ChangeFeed* feed);
 
   grpc::ServerUnaryReactor* CreateCase(grpc::CallbackServerContext* context,
-                                       const v1::CreateCaseRequest* request,
-                                       v1::Case* response) override;
+      const grpc::ByteBuffer* request, grpc::ByteBuffer* response) override;
   grpc::ServerUnaryReactor* GetCase(grpc::CallbackServerContext* context,
-                                    const v1::GetCaseRequest* request, v1::Case* response) override;
+      const grpc::ByteBuffer* request, grpc::ByteBuffer* response) override;
   grpc::ServerUnaryReactor* ListCases(grpc::CallbackServerContext* context,
-                                      const v1::ListCasesRequest* request,
-                                      v1::ListCasesResponse* response) override;
+      const grpc::ByteBuffer* request, grpc::ByteBuffer* response) override;
   grpc::ServerUnaryReactor* AppendEntry(grpc::CallbackServerContext* context,
-                                        const v1::AppendEntryRequest* request,
-                                        v1::Entry* response) override;
+      const grpc::ByteBuffer* request, grpc::ByteBuffer* response) override;
   grpc::ServerUnaryReactor* CorrectEntry(grpc::CallbackServerContext* context,
-                                         const v1::CorrectEntryRequest* request,
-                                         v1::Entry* response) override;
+      const grpc::ByteBuffer* request, grpc::ByteBuffer* response) override;
   grpc::ServerWriteReactor<grpc::ByteBuffer>* GetCaseFile(grpc::CallbackServerContext* context,
                                                           const grpc::ByteBuffer* request) override;
   grpc::ServerWriteReactor<grpc::ByteBuffer>* WatchCase(grpc::CallbackServerContext* context,

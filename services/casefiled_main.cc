@@ -7,6 +7,7 @@
 #include <fstream>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <grpcpp/ext/proto_server_reflection_plugin.h>
 #include <grpcpp/grpcpp.h>
@@ -25,6 +26,7 @@
 #include "services/case_service.h"
 #include "services/person_service.h"
 #include "services/import_service.h"
+#include "services/refusal_log.h"
 #include "services/server_log.h"
 #include "services/token_authenticator.h"
 #include "storage/store.h"
@@ -33,8 +35,8 @@ ABSL_FLAG(std::string, data_dir, "./casefile-data", "Folder of the LMDB store (c
 ABSL_FLAG(std::string, listen, "127.0.0.1:50051",
           "Address to serve on. Port 0 picks a free port (see --port_file).");
 ABSL_FLAG(std::string, tokens_file, "",
-          "Tokens file: '<token> <user> <role> <display name>' per line. Default: "
-          "<data_dir>/tokens.");
+          "Tokens file: '<token> <user> <role> <display name>' per line, readable by its owner "
+          "only (chmod 600). Default: <data_dir>/tokens.");
 ABSL_FLAG(int64_t, map_size_mb, 8192,
           "Initial LMDB map size in MiB: address space only, the file grows as it fills. Growing "
           "it re-runs the write that found it full, so start big.");
@@ -93,6 +95,9 @@ int Serve() {
   grpc::ServerBuilder builder;
   int port = 0;
   builder.AddListeningPort(absl::GetFlag(FLAGS_listen), grpc::InsecureServerCredentials(), &port);
+  std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> interceptors;
+  interceptors.push_back(std::make_unique<RefusalLogFactory>(&*auth));
+  builder.experimental().SetInterceptorCreators(std::move(interceptors));
   builder.RegisterService(&case_service);
   builder.RegisterService(&person_service);
   builder.RegisterService(&import_service);

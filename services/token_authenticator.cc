@@ -1,5 +1,7 @@
 #include "services/token_authenticator.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <fstream>
 #include <sstream>
@@ -7,6 +9,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 
@@ -50,6 +53,17 @@ absl::StatusOr<TokenAuthenticator> TokenAuthenticator::Parse(absl::string_view c
 absl::StatusOr<TokenAuthenticator> TokenAuthenticator::LoadFile(const std::string& path) {
   std::ifstream in(path);
   if (!in) return absl::NotFoundError(absl::StrCat("cannot read tokens file ", path));
+  // Tokens are passwords: a file that other users of the machine can read
+  // (or change) gives their holders' roles away.
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0)
+    return absl::NotFoundError(absl::StrCat("cannot read tokens file ", path));
+  if ((st.st_mode & 077) != 0) {
+    return absl::FailedPreconditionError(absl::StrFormat(
+        "tokens file %s is open to other users (mode %04o); it holds passwords: run "
+        "'chmod 600 %s' and start again",
+        path, st.st_mode & 07777, path));
+  }
   std::stringstream contents;
   contents << in.rdbuf();
   return Parse(contents.str(), path);

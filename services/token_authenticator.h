@@ -25,6 +25,8 @@ class TokenAuthenticator {
   // InvalidArgument naming the line for a malformed file.
   static absl::StatusOr<TokenAuthenticator> Parse(absl::string_view contents,
                                                   absl::string_view source_name);
+  // FailedPrecondition, saying to `chmod 600` it, when group or others have
+  // any access to the file.
   static absl::StatusOr<TokenAuthenticator> LoadFile(const std::string& path);
 
   // Unauthenticated when the `authorization: Bearer <token>` metadata is

@@ -210,17 +210,25 @@ absl::StatusOr<EncodedEntryChunk> LoadEncodedEntryChunk(const LmdbTxn& txn,
   return chunk;
 }
 
-absl::StatusOr<std::optional<std::string>> LoadRequest(const LmdbTxn& txn, absl::string_view user,
-                                                       absl::string_view request_id) {
+// Value: the resource name, then '\0' and the fingerprint when there is one.
+absl::StatusOr<std::optional<RequestRecord>> LoadRequest(const LmdbTxn& txn,
+                                                         absl::string_view user,
+                                                         absl::string_view request_id) {
   auto found = txn.Get(keys::Request(user, request_id));
   if (!found.ok()) return found.status();
   if (!found->has_value()) return std::nullopt;
-  return std::string(**found);
+  absl::string_view value = **found;
+  RequestRecord record;
+  const size_t nul = value.find('\0');
+  record.resource_name = std::string(value.substr(0, nul));
+  if (nul != absl::string_view::npos) record.fingerprint = std::string(value.substr(nul + 1));
+  return record;
 }
 
 absl::Status SaveRequest(LmdbTxn& txn, absl::string_view user, absl::string_view request_id,
-                         absl::string_view resource_name) {
-  return txn.Put(keys::Request(user, request_id), resource_name);
+                         absl::string_view resource_name, absl::string_view fingerprint) {
+  if (fingerprint.empty()) return txn.Put(keys::Request(user, request_id), resource_name);
+  return txn.Put(keys::Request(user, request_id), absl::StrCat(resource_name, std::string(1, '\0'), fingerprint));
 }
 
 absl::Status IndexCaseRef(LmdbTxn& txn, absl::string_view ref, absl::string_view case_id) {

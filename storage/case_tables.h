@@ -69,11 +69,20 @@ absl::StatusOr<EncodedEntryChunk> LoadEncodedEntryChunk(const LmdbTxn& txn,
                                                         uint64_t last, size_t max_bytes,
                                                         int field_number, std::string message);
 
-// The resource name a request id first produced for `user`, if any.
-absl::StatusOr<std::optional<std::string>> LoadRequest(const LmdbTxn& txn, absl::string_view user,
-                                                       absl::string_view request_id);
+// What a request id of a user first produced: the resource's name, and a
+// fingerprint of the request it came with, so that a reuse of the id for a
+// different request is told from a retry. Records written before
+// fingerprints have an empty one.
+struct RequestRecord {
+  std::string resource_name;
+  std::string fingerprint;
+};
+absl::StatusOr<std::optional<RequestRecord>> LoadRequest(const LmdbTxn& txn,
+                                                         absl::string_view user,
+                                                         absl::string_view request_id);
+// REQUIRES: `resource_name` holds no '\0' (names never do).
 absl::Status SaveRequest(LmdbTxn& txn, absl::string_view user, absl::string_view request_id,
-                         absl::string_view resource_name);
+                         absl::string_view resource_name, absl::string_view fingerprint);
 
 // Index of cases by legacy reference and by subject-name token.
 absl::Status IndexCaseRef(LmdbTxn& txn, absl::string_view ref, absl::string_view case_id);

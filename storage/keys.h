@@ -9,7 +9,8 @@
 //   c\0<case>                       Case (serialized casefile.v1.Case)
 //   e\0<case>\0<be64 n>             Entry n of a case (serialized casefile.v1.Entry)
 //   s\0<case>\0<be64 n>             be64 number of the entry that superseded n
-//   r\0<user>\0<request id>         idempotency: resource name first written
+//   r\0<user>\0<request id>         idempotency: resource name first written, then
+//                                   \0 and a fingerprint of the request (8 bytes)
 //   x\0<REF>\0<case>                legacy reference (upper-cased) → case, value ""
 //   n\0<token>\0<case>              subject name token (lower-cased) → case, value ""
 //   a\0<be64 seq>                   access record (serialized casefile.v1.AccessRecord)

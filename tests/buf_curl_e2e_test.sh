@@ -8,6 +8,7 @@ buf=$2
 dir=$(mktemp -d)
 trap 'kill "$pid" 2>/dev/null || true; rm -rf "$dir"' EXIT
 echo "investigator-token-0001 inv1 investigator Investigator One" > "$dir/tokens"
+chmod 600 "$dir/tokens"  # casefiled refuses a tokens file others can read
 "$casefiled" --data_dir="$dir/data" --tokens_file="$dir/tokens" --listen=127.0.0.1:0 \
   --port_file="$dir/port" 2>"$dir/log" &
 pid=$!

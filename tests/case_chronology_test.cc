@@ -10,6 +10,7 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
 #include "absl/synchronization/notification.h"
 #include "absl/time/time.h"
 #include "casefile/v1/access.pb.h"
@@ -252,8 +253,15 @@ TEST_F(CaseChronologyTest, RequestIdsAreScopedToTheCaller) {
 
 TEST_F(CaseChronologyTest, CreateRejectsInvalidRequests) {
   EXPECT_EQ(Create(NewCase("")).status(), absl::InvalidArgumentError("case.title: is required"));
-  EXPECT_EQ(Create(NewCase("t", "bad/id")).status(),
-            absl::InvalidArgumentError("case_id: case id must be 1-63 letters, digits or '-'"));
+  const std::string bad_id =
+      "case_id: case id must be 1-63 upper-case letters, digits or '-', starting with a letter";
+  EXPECT_EQ(Create(NewCase("t", "bad/id")).status(), absl::InvalidArgumentError(bad_id));
+  EXPECT_EQ(Create(NewCase("t", "-")).status(), absl::InvalidArgumentError(bad_id));
+  EXPECT_EQ(Create(NewCase("t", "cf-000001")).status(),
+            absl::InvalidArgumentError(bad_id + " (did you mean CF-000001?)"));
+  EXPECT_EQ(Create(NewCase("   ")).status(), absl::InvalidArgumentError("case.title: is required"));
+  EXPECT_EQ(Create(NewCase("Ellie\x1b[2J")).status(),
+            absl::InvalidArgumentError("case.title: control character U+001B at byte 5"));
   EXPECT_EQ(Create(v1::CreateCaseRequest()).status(),
             absl::InvalidArgumentError("case: is required"));
 }
@@ -358,6 +366,20 @@ TEST_F(CaseChronologyTest, AppendRejectsInvalidRequests) {
   EXPECT_EQ(*chronology_->CaseVersion("A"), 0);
 }
 
+TEST_F(CaseChronologyTest, AppendRefusesSourcesAndNegativeVersions) {
+  MakeCase("A");
+  v1::AppendEntryRequest forged = NewEntry("A", "looks imported");
+  forged.mutable_entry()->add_sources()->set_locator("crime.csv#row=2");
+  EXPECT_EQ(Append(forged).status(),
+            absl::InvalidArgumentError("entry.sources: set only by imports"));
+  v1::AppendEntryRequest negative = NewEntry("A", "x");
+  negative.set_expected_version(-1);
+  EXPECT_EQ(Append(negative).status(),
+            absl::InvalidArgumentError(
+                "expected_version: must not be negative (versions start at 0)"));
+  EXPECT_EQ(*chronology_->CaseVersion("A"), 0);
+}
+
 TEST_F(CaseChronologyTest, RetriedAppendWritesOnceAndReturnsTheSameEntry) {
   MakeCase("A");
   auto first = Append(NewEntry("A", "once", "req-7"));
@@ -401,6 +423,63 @@ TEST_F(CaseChronologyTest, RequestIdOfACreateCannotBeReusedForAnAppend) {
   EXPECT_EQ(Create(NewCase("Other", "B", "req-2")).status(),
             absl::InvalidArgumentError(
                 "request_id: already used for cases/A/entries/1; use a new id"));
+}
+
+// AIP-155: a request id names one request. Reused for another payload it is
+// refused, never answered with the first request's result.
+TEST_F(CaseChronologyTest, RequestIdReusedWithAnotherPayloadIsRefused) {
+  const std::string reused =
+      "request_id: already used for a different request, which made %s; a retry must repeat "
+      "its request exactly, and a new request needs a new id";
+  auto c = Create(NewCase("Made", "A", "req-c"));
+  ASSERT_TRUE(c.ok()) << c.status();
+  EXPECT_EQ(Create(NewCase("Other title", "A", "req-c")).status(),
+            absl::InvalidArgumentError(absl::StrReplaceAll(reused, {{"%s", "cases/A"}})));
+  EXPECT_EQ(Create(NewCase("Made", "", "req-c")).status(),
+            absl::InvalidArgumentError(absl::StrReplaceAll(reused, {{"%s", "cases/A"}})));
+
+  auto first = Append(NewEntry("A", "Visited 12 High St", "req-a"));
+  ASSERT_TRUE(first.ok()) << first.status();
+  const absl::Status entry_reused =
+      absl::InvalidArgumentError(absl::StrReplaceAll(reused, {{"%s", "cases/A/entries/1"}}));
+  EXPECT_EQ(Append(NewEntry("A", "Visited 14 High St", "req-a")).status(), entry_reused);
+  v1::AppendEntryRequest other_kind = NewEntry("A", "Visited 12 High St", "req-a");
+  other_kind.mutable_entry()->set_kind(v1::ENTRY_KIND_NOTE);
+  EXPECT_EQ(Append(other_kind).status(), entry_reused);
+  v1::AppendEntryRequest with_version = NewEntry("A", "Visited 12 High St", "req-a");
+  with_version.set_expected_version(0);
+  EXPECT_EQ(Append(with_version).status(), entry_reused);
+  // The same request is still a retry.
+  auto retry = Append(NewEntry("A", "Visited 12 High St", "req-a"));
+  ASSERT_TRUE(retry.ok()) << retry.status();
+  EXPECT_EQ(retry->SerializeAsString(), first->SerializeAsString());
+
+  auto fix = Correct(NewCorrection("cases/A/entries/1", "Visited 14 High St", "req-f"));
+  ASSERT_TRUE(fix.ok()) << fix.status();
+  EXPECT_EQ(Correct(NewCorrection("cases/A/entries/1", "Visited 16 High St", "req-f")).status(),
+            absl::InvalidArgumentError(absl::StrReplaceAll(reused, {{"%s", "cases/A/entries/2"}})));
+  auto fix_retry = Correct(NewCorrection("cases/A/entries/1", "Visited 14 High St", "req-f"));
+  ASSERT_TRUE(fix_retry.ok()) << fix_retry.status();
+  EXPECT_EQ(fix_retry->SerializeAsString(), fix->SerializeAsString());
+  EXPECT_EQ(*chronology_->CaseVersion("A"), 2);
+}
+
+// Request records written before fingerprints hold only the resource name:
+// a repeat of their id is taken for a retry, as it always was.
+TEST_F(CaseChronologyTest, RequestRecordsWithoutAFingerprintKeepTheOldBehaviour) {
+  MakeCase("A");
+  auto first = Append(NewEntry("A", "old", "req-old"));
+  ASSERT_TRUE(first.ok()) << first.status();
+  ASSERT_TRUE(store_->writer()
+                  .Run([](storage::LmdbTxn& txn) {
+                    return storage::SaveRequest(txn, kInvestigator.user, "req-old",
+                                                "cases/A/entries/1", "");
+                  })
+                  .ok());
+  auto again = Append(NewEntry("A", "different", "req-old"));
+  ASSERT_TRUE(again.ok()) << again.status();
+  EXPECT_EQ(again->SerializeAsString(), first->SerializeAsString());
+  EXPECT_EQ(*chronology_->CaseVersion("A"), 1);
 }
 
 TEST_F(CaseChronologyTest, ExpectedVersionMismatchIsAbortedAndWritesNothing) {
@@ -573,6 +652,12 @@ TEST_F(CaseChronologyTest, CorrectionRejectsInvalidRequests) {
   EXPECT_EQ(Correct(no_reason).status(), absl::InvalidArgumentError("reason: is required"));
   EXPECT_EQ(Correct(NewCorrection("cases/A/entries/1", "")).status(),
             absl::InvalidArgumentError("text: is required"));
+  v1::CorrectEntryRequest negative = NewCorrection("cases/A/entries/1", "x");
+  negative.set_expected_version(-1);
+  EXPECT_EQ(Correct(negative).status(),
+            absl::InvalidArgumentError(
+                "expected_version: must not be negative (versions start at 0)"));
+  EXPECT_EQ(*chronology_->CaseVersion("A"), 1);
 }
 
 // --- ListCases ----------------------------------------------------------

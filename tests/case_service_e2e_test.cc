@@ -262,7 +262,9 @@ TEST_F(CaseServiceE2eTest, EachKindOfBadInputGetsItsClearError) {
   EXPECT_EQ(status.error_code(), grpc::StatusCode::UNAUTHENTICATED);
   EXPECT_EQ(status.error_message(), "unknown token");
   EXPECT_EQ(GetCaseFile(c.name(), "").status.error_code(), grpc::StatusCode::UNAUTHENTICATED);
-  EXPECT_EQ(GetCaseFile("cases/nope", kInvestigatorToken).status.error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(GetCaseFile("cases/NOPE", kInvestigatorToken).status.error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(GetCaseFile("cases/nope", kInvestigatorToken).status.error_code(),
+            grpc::StatusCode::INVALID_ARGUMENT);
 }
 
 TEST_F(CaseServiceE2eTest, EveryRoleAgainstEveryRpc) {

@@ -7,21 +7,30 @@
 namespace casefile {
 namespace {
 
-const absl::Status kBadCaseId =
-    absl::InvalidArgumentError("name: case id must be 1-63 letters, digits or '-'");
+const absl::Status kBadCaseId = absl::InvalidArgumentError(
+    "name: case id must be 1-63 upper-case letters, digits or '-', starting with a letter");
 
 TEST(ResourceNamesTest, CaseIds) {
-  EXPECT_TRUE(ValidateCaseId("CF-000001", "name").ok());
-  EXPECT_TRUE(ValidateCaseId("a", "name").ok());
-  EXPECT_TRUE(ValidateCaseId(std::string(63, 'x'), "name").ok());
+  // Generated, chosen and imported ids.
+  for (const char* good : {"CF-000001", "A", "PVP-2012-7", "HFD-PVP-000123", "LEG-22-45871-12",
+                           "LEG-X--Y-", "X1"}) {
+    EXPECT_TRUE(ValidateCaseId(good, "name").ok()) << good;
+  }
+  EXPECT_TRUE(ValidateCaseId(std::string(63, 'X'), "name").ok());
   EXPECT_EQ(ValidateCaseId("", "name"), kBadCaseId);
-  EXPECT_EQ(ValidateCaseId(std::string(64, 'x'), "name"), kBadCaseId);
-  for (const char* bad : {"a_b", "a/b", "a b", "a.b", "Zoë", "a\n"}) {
+  EXPECT_EQ(ValidateCaseId(std::string(64, 'X'), "name"), kBadCaseId);
+  for (const char* bad : {"A_B", "A/B", "A B", "A.B", "ZOË", "A\n", "-", "-A", "1A", "../A"}) {
     EXPECT_EQ(ValidateCaseId(bad, "name"), kBadCaseId) << bad;
   }
-  EXPECT_EQ(ValidateCaseId(std::string("a\0b", 3), "name"), kBadCaseId);
-  EXPECT_EQ(ValidateCaseId("a_b", "case_id"),
-            absl::InvalidArgumentError("case_id: case id must be 1-63 letters, digits or '-'"));
+  EXPECT_EQ(ValidateCaseId(std::string("A\0B", 3), "name"), kBadCaseId);
+  EXPECT_EQ(ValidateCaseId("A_B", "case_id"),
+            absl::InvalidArgumentError("case_id: case id must be 1-63 upper-case letters, digits "
+                                       "or '-', starting with a letter"));
+  // One spelling per case: lower case is refused, with the canonical one.
+  EXPECT_EQ(ValidateCaseId("cf-000001", "name"),
+            absl::InvalidArgumentError("name: case id must be 1-63 upper-case letters, digits or "
+                                       "'-', starting with a letter (did you mean CF-000001?)"));
+  EXPECT_EQ(ValidateCaseId("a_b", "name"), kBadCaseId);
 }
 
 TEST(ResourceNamesTest, ParseCaseName) {
@@ -52,6 +61,7 @@ TEST(ResourceNamesTest, ParseEntryName) {
   EXPECT_EQ(ParseEntryName("case/A/entries/1", "name").status(),
             absl::InvalidArgumentError("name: expected cases/{case}"));
   EXPECT_EQ(ParseEntryName("cases/A_B/entries/1", "name").status(), kBadCaseId);
+  EXPECT_EQ(ParseEntryName("cases/-/entries/1", "name").status(), kBadCaseId);
 }
 
 // Names are canonical: one spelling per entry, so that stored links

@@ -1,8 +1,13 @@
 #include "services/token_authenticator.h"
 
+#include <sys/stat.h>
+
+#include <filesystem>
 #include <fstream>
 #include <string>
+#include <utility>
 
+#include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 #include "tests/scratch_dir.h"
 
@@ -116,18 +121,42 @@ TEST(TokenAuthenticatorTest, LoadFileReadsAndNamesThePath) {
   ScratchDir dir;
   const std::string good = dir.Sub("tokens.txt");
   std::ofstream(good) << kGoodFile;
+  std::filesystem::permissions(good, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
   auto auth = TokenAuthenticator::LoadFile(good);
   ASSERT_TRUE(auth.ok()) << auth.status();
   EXPECT_EQ(auth->size(), 5u);
 
   const std::string bad = dir.Sub("bad.txt");
   std::ofstream(bad) << "# x\ntok-investigator-0001 dc4471 chief\n";
+  std::filesystem::permissions(bad, std::filesystem::perms::owner_read);
   EXPECT_EQ(TokenAuthenticator::LoadFile(bad).status(),
             absl::InvalidArgumentError(bad + ":2: unknown role 'chief'"));
 
   const std::string missing = dir.Sub("missing.txt");
   EXPECT_EQ(TokenAuthenticator::LoadFile(missing).status(),
             absl::NotFoundError("cannot read tokens file " + missing));
+}
+
+// Tokens are passwords: any access for group or others refuses the file,
+// with the command that fixes it.
+TEST(TokenAuthenticatorTest, LoadFileRefusesAFileOthersCanReach) {
+  ScratchDir dir;
+  const std::string path = dir.Sub("tokens");
+  std::ofstream(path) << kGoodFile;
+  for (auto [mode, shown] : {std::pair{0644, "0644"}, std::pair{0640, "0640"},
+                             std::pair{0604, "0604"}, std::pair{0602, "0602"},
+                             std::pair{0620, "0620"}}) {
+    ASSERT_EQ(chmod(path.c_str(), mode), 0);
+    EXPECT_EQ(TokenAuthenticator::LoadFile(path).status(),
+              absl::FailedPreconditionError(absl::StrCat(
+                  "tokens file ", path, " is open to other users (mode ", shown,
+                  "); it holds passwords: run 'chmod 600 ", path, "' and start again")))
+        << shown;
+  }
+  for (int mode : {0600, 0400}) {
+    ASSERT_EQ(chmod(path.c_str(), mode), 0);
+    EXPECT_TRUE(TokenAuthenticator::LoadFile(path).ok()) << mode;
+  }
 }
 
 }  // namespace

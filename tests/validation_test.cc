@@ -1,6 +1,11 @@
 #include "core/validation.h"
 
 #include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/escaping.h"
+#include "absl/strings/str_cat.h"
 
 #include "gtest/gtest.h"
 
@@ -94,7 +99,9 @@ TEST(ValidateRequestIdTest, BoundedAndFreeOfNul) {
   EXPECT_EQ(ValidateRequestId(std::string(129, 'r'), "request_id"),
             Invalid("request_id: is longer than 128 bytes"));
   EXPECT_EQ(ValidateRequestId(std::string("a\0b", 3), "request_id"),
-            Invalid("request_id: contains a NUL byte"));
+            Invalid("request_id: control character U+0000 at byte 1"));
+  EXPECT_EQ(ValidateRequestId("req\x1b[2J", "request_id"),
+            Invalid("request_id: control character U+001B at byte 3"));
 }
 
 v1::CreateCaseRequest GoodCase() {
@@ -130,13 +137,24 @@ TEST(ValidateCreateCaseTest, NamesTheOffendingField) {
   r.mutable_case_()->set_title(std::string(kMaxShortFieldBytes, 't'));
   EXPECT_TRUE(ValidateCreateCase(r).ok());
   r.mutable_case_()->set_title(std::string("a\0b", 3));
-  EXPECT_EQ(ValidateCreateCase(r), Invalid("case.title: contains a NUL byte"));
+  EXPECT_EQ(ValidateCreateCase(r), Invalid("case.title: control character U+0000 at byte 1"));
+  r.mutable_case_()->set_title(" \t ");
+  EXPECT_EQ(ValidateCreateCase(r), Invalid("case.title: is required"));
+  r.mutable_case_()->set_title("Ellie\x1b[31m WATSON");
+  EXPECT_EQ(ValidateCreateCase(r), Invalid("case.title: control character U+001B at byte 5"));
+  r.mutable_case_()->set_title("Ellie\nWATSON");
+  EXPECT_EQ(ValidateCreateCase(r), Invalid("case.title: control character U+000A at byte 5"));
+  r.mutable_case_()->set_title("Ellie \xff");
+  EXPECT_EQ(ValidateCreateCase(r), Invalid("case.title: not valid UTF-8 at byte 6"));
 
   r = GoodCase();
   r.mutable_case_()->add_legacy_refs("");
   EXPECT_EQ(ValidateCreateCase(r), Invalid("case.legacy_refs[1]: is required"));
   r.mutable_case_()->set_legacy_refs(1, std::string("CR\0", 3));
-  EXPECT_EQ(ValidateCreateCase(r), Invalid("case.legacy_refs[1]: contains a NUL byte"));
+  EXPECT_EQ(ValidateCreateCase(r),
+            Invalid("case.legacy_refs[1]: control character U+0000 at byte 2"));
+  r.mutable_case_()->set_legacy_refs(1, "  ");
+  EXPECT_EQ(ValidateCreateCase(r), Invalid("case.legacy_refs[1]: is required"));
   r.mutable_case_()->set_legacy_refs(1, std::string(kMaxIndexedFieldBytes + 1, 'R'));
   EXPECT_EQ(ValidateCreateCase(r), Invalid("case.legacy_refs[1]: is longer than 256 bytes"));
 
@@ -149,7 +167,15 @@ TEST(ValidateCreateCaseTest, NamesTheOffendingField) {
   EXPECT_EQ(ValidateCreateCase(r), Invalid("case.subjects[1].forename: is longer than 256 bytes"));
   r = GoodCase();
   r.mutable_case_()->mutable_subjects(0)->set_display_name(std::string("E\0", 2));
-  EXPECT_EQ(ValidateCreateCase(r), Invalid("case.subjects[0].display_name: contains a NUL byte"));
+  EXPECT_EQ(ValidateCreateCase(r),
+            Invalid("case.subjects[0].display_name: control character U+0000 at byte 1"));
+  r.mutable_case_()->mutable_subjects(0)->set_display_name("Ellie\r");
+  EXPECT_EQ(ValidateCreateCase(r),
+            Invalid("case.subjects[0].display_name: control character U+000D at byte 5"));
+  r = GoodCase();
+  r.mutable_case_()->mutable_subjects(0)->set_display_name(" ");
+  r.mutable_case_()->mutable_subjects(0)->set_surname("");
+  EXPECT_EQ(ValidateCreateCase(r), Invalid("case.subjects[0]: needs display_name or surname"));
   r = GoodCase();
   r.mutable_case_()->mutable_subjects(0)->set_surname(std::string(kMaxIndexedFieldBytes + 1, 's'));
   EXPECT_EQ(ValidateCreateCase(r), Invalid("case.subjects[0].surname: is longer than 256 bytes"));
@@ -160,7 +186,13 @@ TEST(ValidateCreateCaseTest, NamesTheOffendingField) {
 
   r = GoodCase();
   r.set_case_id("PVP/1");
-  EXPECT_EQ(ValidateCreateCase(r), Invalid("case_id: case id must be 1-63 letters, digits or '-'"));
+  EXPECT_EQ(ValidateCreateCase(r),
+            Invalid("case_id: case id must be 1-63 upper-case letters, digits or '-', starting "
+                    "with a letter"));
+  r.set_case_id("pvp-1");
+  EXPECT_EQ(ValidateCreateCase(r),
+            Invalid("case_id: case id must be 1-63 upper-case letters, digits or '-', starting "
+                    "with a letter (did you mean PVP-1?)"));
   r = GoodCase();
   r.set_request_id(std::string(129, 'r'));
   EXPECT_EQ(ValidateCreateCase(r), Invalid("request_id: is longer than 128 bytes"));
@@ -216,6 +248,30 @@ TEST(ValidateNewEntryTest, NamesTheOffendingField) {
   e.add_legacy_refs("");
   EXPECT_EQ(ValidateNewEntry(e, "entry"), Invalid("entry.legacy_refs[1]: is required"));
 
+  e = GoodEntry();
+  e.set_text("Seen at home.\n\tMother present.");
+  EXPECT_TRUE(ValidateNewEntry(e, "entry").ok());
+  e.set_text("Seen at home.\x1b]0;owned\x07");
+  EXPECT_EQ(ValidateNewEntry(e, "entry"),
+            Invalid("entry.text: control character U+001B at byte 13"));
+  e.set_text("Seen \xc3(");
+  EXPECT_EQ(ValidateNewEntry(e, "entry"), Invalid("entry.text: not valid UTF-8 at byte 5"));
+
+  e = GoodEntry();
+  e.set_legacy_refs(0, "CR/12\n0001");
+  EXPECT_EQ(ValidateNewEntry(e, "entry"),
+            Invalid("entry.legacy_refs[0]: control character U+000A at byte 5"));
+
+  e = GoodEntry();
+  e.mutable_subjects(0)->set_person("persons/P-000001");
+  EXPECT_EQ(ValidateNewEntry(e, "entry"),
+            Invalid("entry.subjects[0].person: set only by the person index"));
+
+  // Only imports say where an entry came from.
+  e = GoodEntry();
+  e.add_sources()->set_locator("crime.csv#row=2");
+  EXPECT_EQ(ValidateNewEntry(e, "entry"), Invalid("entry.sources: set only by imports"));
+
   // The field path is the caller's.
   e.set_kind(v1::ENTRY_KIND_UNSPECIFIED);
   EXPECT_EQ(ValidateNewEntry(e, "entries[3]"),
@@ -245,7 +301,81 @@ TEST(ValidateCorrectionTest, NamesTheOffendingField) {
   EXPECT_EQ(ValidateCorrection(r), Invalid("occur_time: month out of range 1-12"));
   r = GoodCorrection();
   r.set_request_id(std::string("\0", 1));
-  EXPECT_EQ(ValidateCorrection(r), Invalid("request_id: contains a NUL byte"));
+  EXPECT_EQ(ValidateCorrection(r), Invalid("request_id: control character U+0000 at byte 0"));
+  r = GoodCorrection();
+  r.set_text("line one\n\tline two");
+  EXPECT_TRUE(ValidateCorrection(r).ok());
+  r.set_text("line one\r\nline two");
+  EXPECT_EQ(ValidateCorrection(r), Invalid("text: control character U+000D at byte 8"));
+  r = GoodCorrection();
+  r.set_reason("typo\tfixed");
+  EXPECT_EQ(ValidateCorrection(r), Invalid("reason: control character U+0009 at byte 4"));
+  r = GoodCorrection();
+  r.set_expected_version(-1);
+  EXPECT_EQ(ValidateCorrection(r),
+            Invalid("expected_version: must not be negative (versions start at 0)"));
+  r.set_expected_version(0);
+  EXPECT_TRUE(ValidateCorrection(r).ok());
+}
+
+TEST(ValidateAppendTest, ExpectedVersionIsNeverNegative) {
+  v1::AppendEntryRequest r;
+  *r.mutable_entry() = GoodEntry();
+  EXPECT_TRUE(ValidateAppend(r).ok());
+  r.set_expected_version(0);
+  EXPECT_TRUE(ValidateAppend(r).ok());
+  r.set_expected_version(-1);
+  EXPECT_EQ(ValidateAppend(r),
+            Invalid("expected_version: must not be negative (versions start at 0)"));
+  r.set_request_id("a\tb");
+  EXPECT_EQ(ValidateAppend(r), Invalid("request_id: control character U+0009 at byte 1"));
+  r.mutable_entry()->clear_text();
+  EXPECT_EQ(ValidateAppend(r), Invalid("entry.text: is required"));
+}
+
+TEST(ValidateTextCharsTest, AcceptsPrintableUnicode) {
+  for (const char* good : {"", "plain ASCII ~", "Zoë Ní Bhriain", "Łódź", "日本語", "emoji 🙂",
+                           "\xef\xbf\xbd", "\xf4\x8f\xbf\xbf" /* U+10FFFF */,
+                           "\xc2\xa0" /* U+00A0, just past C1 */}) {
+    EXPECT_TRUE(ValidateTextChars(good, "f").ok()) << good;
+  }
+  EXPECT_TRUE(ValidateTextChars("a\tb\nc", "f", TextLayout::kMultiline).ok());
+  EXPECT_TRUE(ValidateTextChars("\x1b[2J\r\xc2\x9b", "f", TextLayout::kAny).ok());
+  EXPECT_EQ(ValidateTextChars("\x1b\xff", "f", TextLayout::kAny),
+            Invalid("f: not valid UTF-8 at byte 1"));
+}
+
+TEST(ValidateTextCharsTest, RefusesControlCharactersWithTheirPosition) {
+  EXPECT_EQ(ValidateTextChars("a\tb", "f"), Invalid("f: control character U+0009 at byte 1"));
+  EXPECT_EQ(ValidateTextChars("ab\n", "f"), Invalid("f: control character U+000A at byte 2"));
+  EXPECT_EQ(ValidateTextChars("\x7f", "f", TextLayout::kMultiline),
+            Invalid("f: control character U+007F at byte 0"));
+  EXPECT_EQ(ValidateTextChars("\r\n", "f", TextLayout::kMultiline),
+            Invalid("f: control character U+000D at byte 0"));
+  EXPECT_EQ(ValidateTextChars("x\x08", "f", TextLayout::kMultiline),
+            Invalid("f: control character U+0008 at byte 1"));
+  // C1: U+009B is CSI, an escape sequence's start in one character.
+  EXPECT_EQ(ValidateTextChars("é\xc2\x9b" "2J", "f", TextLayout::kMultiline),
+            Invalid("f: control character U+009B at byte 2"));
+  EXPECT_EQ(ValidateTextChars("\xc2\x80", "f"), Invalid("f: control character U+0080 at byte 0"));
+}
+
+TEST(ValidateTextCharsTest, RefusesInvalidUtf8WithItsPosition) {
+  for (const auto& [bad, at] : std::vector<std::pair<std::string, int>>{
+           {"\xff", 0},
+           {"ab\x80", 2},                  // a lone continuation byte
+           {"ab\xc3", 2},                  // truncated
+           {"ab\xe6\x97", 2},              // truncated
+           {"\xc0\xaf", 0},                // overlong '/'
+           {"\xe0\x80\xaf", 0},            // overlong
+           {"\xed\xa0\x80", 0},            // a surrogate
+           {"\xf4\x90\x80\x80", 0},        // past U+10FFFF
+           {"ok \xf8\x88\x80\x80\x80", 3},  // five bytes
+       }) {
+    EXPECT_EQ(ValidateTextChars(bad, "entry.text", TextLayout::kMultiline),
+              Invalid(absl::StrCat("entry.text: not valid UTF-8 at byte ", at)))
+        << absl::CEscape(bad);
+  }
 }
 
 TEST(ValidatePurposeTest, RequiredAndBounded) {
@@ -257,7 +387,7 @@ TEST(ValidatePurposeTest, RequiredAndBounded) {
   EXPECT_EQ(ValidatePurpose(std::string(kMaxShortFieldBytes + 1, 'p'), "purpose"),
             Invalid("purpose: is longer than 512 bytes"));
   EXPECT_EQ(ValidatePurpose(std::string("why\0", 4), "purpose"),
-            Invalid("purpose: contains a NUL byte"));
+            Invalid("purpose: control character U+0000 at byte 3"));
 }
 
 TEST(ValidateListFiltersTest, FiltersFitTheIndex) {

@@ -34,6 +34,9 @@ absl::StatusOr<std::unique_ptr<CasefiledProcess>> CasefiledProcess::Start(
                         << kOperatorToken << " op1 operator Migration Operator\n"
                         << kAuditorToken << " aud1 auditor Auditor\n"
                         << kAdminToken << " adm1 admin Administrator\n";
+  // casefiled refuses a tokens file that others can read.
+  std::filesystem::permissions(tokens, std::filesystem::perms::owner_read |
+                                           std::filesystem::perms::owner_write);
   std::vector<std::string> args = {CASEFILED_PATH, "--data_dir=" + dir + "/data", "--tokens_file=" + tokens,
                                    "--listen=127.0.0.1:0", "--shutdown_grace_seconds=2"};
   args.insert(args.end(), extra_flags.begin(), extra_flags.end());

@@ -1,0 +1,97 @@
+#include "services/refusal_log.h"
+
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/strings/escaping.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
+#include "absl/strings/strip.h"
+#include "google/protobuf/descriptor.h"
+#include "services/server_log.h"
+
+namespace casefile {
+namespace {
+
+using grpc::experimental::InterceptionHookPoints;
+
+// "request: not a valid casefile.v1.GetPersonRequest message; ...".
+std::string UnparsedRequestMessage(absl::string_view method) {
+  // "/casefile.v1.PersonService/GetPerson" → "casefile.v1.PersonService.GetPerson".
+  std::string full_name = absl::StrReplaceAll(absl::StripPrefix(method, "/"), {{"/", "."}});
+  const google::protobuf::MethodDescriptor* descriptor =
+      google::protobuf::DescriptorPool::generated_pool()->FindMethodByName(full_name);
+  return absl::StrCat("request: not a valid ",
+                      descriptor != nullptr ? descriptor->input_type()->full_name() : "request",
+                      " message; every text field must be valid UTF-8");
+}
+
+bool IsServerFault(grpc::StatusCode code) {
+  return code == grpc::StatusCode::INTERNAL || code == grpc::StatusCode::UNKNOWN ||
+         code == grpc::StatusCode::DATA_LOSS || code == grpc::StatusCode::UNAVAILABLE ||
+         code == grpc::StatusCode::DEADLINE_EXCEEDED;
+}
+
+class RefusalLog final : public grpc::experimental::Interceptor {
+ public:
+  RefusalLog(const TokenAuthenticator* auth, grpc::experimental::ServerRpcInfo* info)
+      : auth_(auth), info_(info) {}
+
+  void Intercept(grpc::experimental::InterceptorBatchMethods* methods) override {
+    // A unary request that failed to parse reaches here as no message.
+    if (methods->QueryInterceptionHookPoint(InterceptionHookPoints::POST_RECV_MESSAGE) &&
+        info_->type() == grpc::experimental::ServerRpcInfo::Type::UNARY &&
+        methods->GetRecvMessage() == nullptr) {
+      unparsed_ = true;
+    }
+    if (methods->QueryInterceptionHookPoint(InterceptionHookPoints::PRE_SEND_STATUS)) {
+      grpc::Status status = methods->GetSendStatus();
+      if (unparsed_ && status.error_code() == grpc::StatusCode::UNIMPLEMENTED &&
+          status.error_message().empty()) {
+        status = grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, UnparsedRequestMessage(Method()));
+        methods->ModifySendStatus(status);
+      }
+      if (!status.ok() && status.error_code() != grpc::StatusCode::CANCELLED) Log(status);
+    }
+    methods->Proceed();
+  }
+
+ private:
+  absl::string_view Method() const {
+    const char* method = info_->method();
+    return method != nullptr ? method : "";
+  }
+
+  void Log(const grpc::Status& status) {
+    // Refusals are rare: the caller is looked up again only for them.
+    std::string user = "unknown";
+    std::string role = "unknown";
+    std::string peer = "unknown";
+    if (grpc::ServerContextBase* context = info_->server_context(); context != nullptr) {
+      if (absl::StatusOr<Caller> caller = auth_->Authenticate(*context); caller.ok()) {
+        user = caller->user;
+        role = std::string(RoleName(caller->role));
+      }
+      peer = context->peer();
+    }
+    // What a client chose (the method's name) is escaped: no forged lines.
+    ServerLog("%s %s: %s (user %s, role %s, peer %s)",
+              IsServerFault(status.error_code()) ? "failed" : "refused",
+              absl::CHexEscape(absl::StripPrefix(Method(), "/")),
+              absl::StatusCodeToString(static_cast<absl::StatusCode>(status.error_code())), user,
+              role, absl::CHexEscape(peer));
+  }
+
+  const TokenAuthenticator* const auth_;
+  grpc::experimental::ServerRpcInfo* const info_;
+  bool unparsed_ = false;
+};
+
+}  // namespace
+
+grpc::experimental::Interceptor* RefusalLogFactory::CreateServerInterceptor(
+    grpc::experimental::ServerRpcInfo* info) {
+  return new RefusalLog(auth_, info);
+}
+
+}  // namespace casefile

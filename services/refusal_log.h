@@ -1,0 +1,38 @@
+// RefusalLog: a server interceptor that writes one server-log line for each
+// call that ends in anything but OK (or CANCELLED, a client going away): the
+// user (or "unknown"), the role, the RPC method, the status code and the
+// client's address. Never the token, the status message (it may quote input)
+// or any case text. For example:
+//   refused casefile.v1.CaseService/AppendEntry: PERMISSION_DENIED (user ooh1,
+//   role out_of_hours, peer ipv4:127.0.0.1:51324)
+//
+// It also gives a reason to grpc++'s own answer to a unary request that does
+// not parse (proto3 refuses strings that are not UTF-8): UNIMPLEMENTED with no
+// message becomes INVALID_ARGUMENT saying so. Services that parse their
+// requests themselves (request_parse.h) name the field instead.
+//
+// Thread-safe: one interceptor per call; the factory is read-only.
+#ifndef CASEFILE_SERVICES_REFUSAL_LOG_H_
+#define CASEFILE_SERVICES_REFUSAL_LOG_H_
+
+#include <grpcpp/support/server_interceptor.h>
+
+#include "services/token_authenticator.h"
+
+namespace casefile {
+
+class RefusalLogFactory final : public grpc::experimental::ServerInterceptorFactoryInterface {
+ public:
+  // `auth` must outlive the server.
+  explicit RefusalLogFactory(const TokenAuthenticator* auth) : auth_(auth) {}
+
+  grpc::experimental::Interceptor* CreateServerInterceptor(
+      grpc::experimental::ServerRpcInfo* info) override;
+
+ private:
+  const TokenAuthenticator* const auth_;
+};
+
+}  // namespace casefile
+
+#endif  // CASEFILE_SERVICES_REFUSAL_LOG_H_
