@@ -777,6 +777,17 @@ class PrefixShape : TokenView {
 }  // namespace
 
 size_t DateShapedPrefixLength(std::string_view text) {
+  // Most lines of a log are prose: a line that starts with neither a digit,
+  // '?', a weekday nor a month name is turned away before tokenizing.
+  if (text.empty()) return 0;
+  if (IsAlpha(text[0])) {
+    size_t n = 0;
+    while (n < text.size() && n < 10 && IsAlpha(text[n])) ++n;
+    const std::string word = absl::AsciiStrToLower(Av(text.substr(0, n)));
+    if (MonthFromName(word) == 0 && WeekdayFromName(word) < 0) return 0;
+  } else if (!IsDigit(text[0]) && text[0] != '?') {
+    return 0;
+  }
   // A date at the start of a line is short; the line may be long.
   constexpr size_t kLook = 96;
   std::string_view head = text.substr(0, kLook);
