@@ -236,9 +236,9 @@ void InvestigationLogBuilder::AppendToEntry(std::string_view line, bool raw) {
     if (!entry_text_.empty()) ++pending_blank_lines_;
     return;
   }
-  // Past the limit the entry will be a problem keeping only its start: the
-  // rest is counted, not kept.
-  if (entry_text_.size() > options_.max_record_bytes) return;
+  // Past the limit the entry will be a problem keeping only its start
+  // (entry_raw_): the rest is counted, not kept.
+  if (entry_bytes_ > options_.max_record_bytes) return;
   if (!entry_text_.empty()) entry_text_.append(pending_blank_lines_ + 1, '\n');
   pending_blank_lines_ = 0;
   entry_text_.append(line);
