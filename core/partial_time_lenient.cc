@@ -39,9 +39,14 @@ struct Token {
   int value = 0;
   int width = 0;
   bool lookalike = false;
-  // kWord: lower case. kPunct: the character.
-  std::string word;
+  // kWord: its first 16 letters in lower case (no word of a date is as
+  // long; kept inline so that tokenizing allocates nothing per word).
+  // kPunct: the character.
+  char lower[16] = {};
+  uint8_t lower_size = 0;
   char punct = 0;
+
+  std::string_view word() const { return std::string_view(lower, lower_size); }
 };
 
 void PushNumber(std::string_view text, size_t begin, size_t end, bool space,
@@ -68,7 +73,12 @@ void PushWord(std::string_view text, size_t begin, size_t end, bool space,
   t.begin = begin;
   t.end = end;
   t.space_before = space;
-  t.word = absl::AsciiStrToLower(Av(text.substr(begin, std::min<size_t>(end - begin, 16))));
+  // A longer word keeps 16 letters: more than any word it is compared with,
+  // so it equals none of them.
+  t.lower_size = static_cast<uint8_t>(std::min<size_t>(end - begin, sizeof(t.lower)));
+  for (size_t i = 0; i < t.lower_size; ++i) {
+    t.lower[i] = absl::ascii_tolower(static_cast<unsigned char>(text[begin + i]));
+  }
   out.push_back(std::move(t));
 }
 
@@ -262,12 +272,12 @@ class TokenView {
   bool IsWordAt(size_t k) const { return At(k) && t_[k].kind == Token::kWord; }
   bool Attached(size_t k) const { return At(k) && !t_[k].space_before; }
   // The month name at k, or 0.
-  int MonthAt(size_t k) const { return IsWordAt(k) ? MonthFromName(t_[k].word) : 0; }
+  int MonthAt(size_t k) const { return IsWordAt(k) ? MonthFromName(t_[k].word()) : 0; }
   // Skips "." "," "-" "/" and the words "of", "the" from token k.
   size_t SkipJoiners(size_t k) const {
     while (At(k) && ((t_[k].kind == Token::kPunct && (t_[k].punct == '.' || t_[k].punct == ',' ||
                                                       t_[k].punct == '-' || t_[k].punct == '/')) ||
-                     (IsWordAt(k) && IsOneOf(t_[k].word, {"of", "the"})))) {
+                     (IsWordAt(k) && IsOneOf(t_[k].word(), {"of", "the"})))) {
       ++k;
     }
     return k;
@@ -297,15 +307,15 @@ class TokenView {
         used = 5;  // seconds are dropped
       }
     } else if (h.width == 4 && IsWordAt(k + 1) &&
-               IsOneOf(t_[k + 1].word, {"hrs", "hr", "h", "hours"})) {
+               IsOneOf(t_[k + 1].word(), {"hrs", "hr", "h", "hours"})) {
       out.hour = h.value / 100;
       out.minute = h.value % 100;
       used = 2;
     } else {
       return 0;
     }
-    if (IsWordAt(k + used) && IsOneOf(t_[k + used].word, {"am", "pm"})) {
-      const bool pm = t_[k + used].word == "pm";
+    if (IsWordAt(k + used) && IsOneOf(t_[k + used].word(), {"am", "pm"})) {
+      const bool pm = t_[k + used].word() == "pm";
       if (out.hour >= 1 && out.hour <= 12) {
         out.hour = pm ? (out.hour % 12) + 12 : out.hour % 12;
       } else {
@@ -438,7 +448,7 @@ class Scanner : TokenView {
     size_t k = i_;
     if (!IsNumOrIllegible(k) || (IsNum(k) && t_[k].width > 2)) return false;
     const size_t day_at = k++;
-    if (IsWordAt(k) && Attached(k) && IsOrdinal(t_[k].word)) ++k;
+    if (IsWordAt(k) && Attached(k) && IsOrdinal(t_[k].word())) ++k;
     k = SkipJoiners(k);
     const int month = MonthAt(k);
     if (month == 0) return false;
@@ -472,7 +482,7 @@ class Scanner : TokenView {
     } else if (IsNum(k) && t_[k].width <= 2 && !TimeFollows(k)) {
       // "Nov 12th, 2012" / "Nov 12 2012" (a day, then a year), else unclear.
       size_t after = k + 1;
-      const bool ordinal = IsWordAt(after) && Attached(after) && IsOrdinal(t_[after].word);
+      const bool ordinal = IsWordAt(after) && Attached(after) && IsOrdinal(t_[after].word());
       if (ordinal) ++after;
       after = SkipJoiners(after);
       if (IsNum(after) && t_[after].width == 4) {
@@ -504,7 +514,7 @@ class Scanner : TokenView {
     if (!IsNum(k)) return false;
     const Token& n = t_[k];
     ++i_;
-    if (IsWordAt(k + 1) && IsOneOf(t_[k + 1].word, {"am", "pm"}) && n.width <= 2) {
+    if (IsWordAt(k + 1) && IsOneOf(t_[k + 1].word(), {"am", "pm"}) && n.width <= 2) {
       p_.dropped_hour = true;  // an hour without minutes is not a minute
       ++i_;
       return true;
@@ -540,12 +550,12 @@ class Scanner : TokenView {
       p_.unread = true;
       return true;
     }
-    if (IsApproximateWord(w.word)) {
+    if (IsApproximateWord(w.word())) {
       approximate_pending_ = true;
-    } else if (int day = WeekdayFromName(w.word); day >= 0 && WeekdayMayCount(i_ - 1)) {
+    } else if (int day = WeekdayFromName(w.word()); day >= 0 && WeekdayMayCount(i_ - 1)) {
       // Before the date, or just after it: "Tuesday 13/11/2012", "13/11/2012 (Tue)".
       p_.weekday = day;
-    } else if (!IsFiller(w.word) && !IsOrdinal(w.word) && w.word != "unknown") {
+    } else if (!IsFiller(w.word()) && !IsOrdinal(w.word()) && w.word() != "unknown") {
       p_.unread = true;
     }
     return true;
@@ -698,7 +708,7 @@ class PrefixShape : TokenView {
   size_t End() const {
     size_t k = 0;
     bool weekday = false;
-    if (IsWordAt(k) && WeekdayFromName(t_[k].word) >= 0) {
+    if (IsWordAt(k) && WeekdayFromName(t_[k].word()) >= 0) {
       weekday = true;
       k = IsPunct(k + 1, ",") ? k + 2 : k + 1;
     }
@@ -748,7 +758,7 @@ class PrefixShape : TokenView {
     }
     if (IsNumOrIllegible(k) && (!IsNum(k) || t_[k].width <= 2)) {
       size_t j = k + 1;
-      if (IsWordAt(j) && Attached(j) && IsOrdinal(t_[j].word)) ++j;
+      if (IsWordAt(j) && Attached(j) && IsOrdinal(t_[j].word())) ++j;
       j = SkipJoiners(j);
       if (MonthAt(j) == 0) return 0;
       j = SkipJoiners(j + 1);
@@ -763,7 +773,7 @@ class PrefixShape : TokenView {
   size_t TimeEnd(size_t k) const {
     size_t j = k;
     if (IsPunct(j, ",")) ++j;
-    while (IsWordAt(j) && (t_[j].word == "at" || IsApproximateWord(t_[j].word))) {
+    while (IsWordAt(j) && (t_[j].word() == "at" || IsApproximateWord(t_[j].word()))) {
       ++j;
       if (IsPunct(j, ".")) ++j;  // "c."
     }
@@ -777,6 +787,17 @@ class PrefixShape : TokenView {
 }  // namespace
 
 size_t DateShapedPrefixLength(std::string_view text) {
+  // Most lines of a log are prose: a line that starts with neither a digit,
+  // '?', a weekday nor a month name is turned away before tokenizing.
+  if (text.empty()) return 0;
+  if (IsAlpha(text[0])) {
+    size_t n = 0;
+    while (n < text.size() && n < 10 && IsAlpha(text[n])) ++n;
+    const std::string word = absl::AsciiStrToLower(Av(text.substr(0, n)));
+    if (MonthFromName(word) == 0 && WeekdayFromName(word) < 0) return 0;
+  } else if (!IsDigit(text[0]) && text[0] != '?') {
+    return 0;
+  }
   // A date at the start of a line is short; the line may be long.
   constexpr size_t kLook = 96;
   std::string_view head = text.substr(0, kLook);

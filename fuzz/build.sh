@@ -9,7 +9,7 @@ mkdir -p "$OUT/obj"
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined"
 CXXFLAGS="-std=c++20 -g -O1 -I. $(pkg-config --cflags absl_status absl_statusor absl_strings absl_str_format libzip pugixml)"
 LIBS="$(pkg-config --libs absl_status absl_statusor absl_strings absl_str_format libzip pugixml)"
-SRCS=(core/partial_time.cc migration/legacy_reader.cc migration/readers/*.cc)
+SRCS=(core/partial_time*.cc migration/legacy_reader.cc migration/readers/*.cc)
 OBJS=()
 for src in "${SRCS[@]}"; do
   obj="$OUT/obj/$(echo "$src" | tr / _).o"

@@ -29,7 +29,8 @@ TEST(ReadDocxInvestigationLog, ParagraphForm) {
   LegacyFile f = ReadDocxInvestigationLog("logs/p.docx", Fixture("log_paragraphs.docx"));
   EXPECT_EQ(f.format, LegacyFormat::kInvestigationLog);
   EXPECT_EQ(f.officer, "DC 4471 HUGHES");
-  ASSERT_EQ(f.events.size(), 3u);
+  EXPECT_THAT(f.problems, testing::IsEmpty());
+  ASSERT_EQ(f.events.size(), 4u);
   const LegacyEvent& e = f.events[0];
   EXPECT_EQ(e.locator, "logs/p.docx#entry=1");
   EXPECT_THAT(e.legacy_refs, ElementsAre("22/45871/12", "HPVP/2012/0457"));
@@ -42,28 +43,42 @@ TEST(ReadDocxInvestigationLog, ParagraphForm) {
   EXPECT_EQ(f.events[1].text,
             "Visited home address with SW Jones.\nMother \xE2\x80\x9Cnot happy\xE2\x80\x9D \xE2\x80\x93 "
             "advice given.");
-  EXPECT_EQ(f.events[2].locator, "logs/p.docx#entry=4");
-  EXPECT_EQ(f.events[2].occurred, (PartialTime{TimePrecision::kMonth, 2012, 11, 0, 0, 0}));
-  ASSERT_EQ(f.problems.size(), 1u);
-  EXPECT_EQ(f.problems[0].locator, "logs/p.docx#entry=3");
-  EXPECT_EQ(f.problems[0].reason, "'31/02/2012' is not a date");
+  // An impossible date keeps what is certain, and says so.
+  EXPECT_EQ(f.events[2].locator, "logs/p.docx#entry=3");
+  EXPECT_EQ(f.events[2].occurred, (PartialTime{TimePrecision::kMonth, 2012, 2, 0, 0, 0}));
+  EXPECT_EQ(f.events[2].occurred_as_written, "31/02/2012 1000");
+  EXPECT_EQ(f.events[2].date_note,
+            "date '31/02/2012 1000' partly read: month precision; 31 February is not a day; a "
+            "time without a day is not kept");
+  EXPECT_EQ(f.events[2].text, "Impossible date entry.");
+  EXPECT_EQ(f.events[3].locator, "logs/p.docx#entry=4");
+  EXPECT_EQ(f.events[3].occurred, (PartialTime{TimePrecision::kMonth, 2012, 11, 0, 0, 0}));
+  EXPECT_EQ(f.events[3].occurred_as_written, "Nov 2012");
+  EXPECT_EQ(f.events[3].date_note, "");
 }
 
 TEST(ReadDocxInvestigationLog, TableForm) {
   LegacyFile f = ReadDocxInvestigationLog("t.docx", Fixture("log_table.docx"));
   EXPECT_EQ(f.officer, "DS 6054 BISHOP");
-  ASSERT_EQ(f.events.size(), 3u);
+  EXPECT_THAT(f.problems, testing::IsEmpty());
+  ASSERT_EQ(f.events.size(), 4u);
   EXPECT_EQ(f.events[0].locator, "t.docx#entry=1");
   EXPECT_EQ(f.events[0].occurred, Minute(2010, 11, 9, 9, 45));
   EXPECT_EQ(f.events[0].text, "Referral received from Ambulance.\nSecond paragraph of the entry.");
   EXPECT_EQ(f.events[1].occurred, Minute(2010, 11, 10, 11, 40));
   EXPECT_EQ(f.events[1].text, "S47 strategy meeting.\nContinued on the next row.");
-  EXPECT_EQ(f.events[2].locator, "t.docx#entry=4");
-  EXPECT_EQ(f.events[2].occurred.precision, TimePrecision::kUnknown);
-  EXPECT_EQ(f.events[2].text, "Undated note.");
-  ASSERT_EQ(f.problems.size(), 1u);
-  EXPECT_EQ(f.problems[0].locator, "t.docx#entry=3");
-  EXPECT_EQ(f.problems[0].reason, "Date/Time: '32/11/2010' is not a date");
+  EXPECT_EQ(f.events[1].occurred_as_written, "10/11/10 1140hrs");
+  EXPECT_EQ(f.events[2].locator, "t.docx#entry=3");
+  EXPECT_EQ(f.events[2].occurred, (PartialTime{TimePrecision::kMonth, 2010, 11, 0, 0, 0}));
+  EXPECT_EQ(f.events[2].occurred_as_written, "32/11/2010");
+  EXPECT_EQ(f.events[2].date_note,
+            "Date/Time '32/11/2010' partly read: month precision; 32 November is not a day");
+  EXPECT_EQ(f.events[2].text, "Bad date row.");
+  EXPECT_EQ(f.events[3].locator, "t.docx#entry=4");
+  EXPECT_EQ(f.events[3].occurred.precision, TimePrecision::kUnknown);
+  EXPECT_EQ(f.events[3].occurred_as_written, "unknown");
+  EXPECT_EQ(f.events[3].date_note, "");
+  EXPECT_EQ(f.events[3].text, "Undated note.");
 }
 
 TEST(ReadDocxInvestigationLog, NotADocx) {
@@ -72,6 +87,7 @@ TEST(ReadDocxInvestigationLog, NotADocx) {
   ASSERT_EQ(f.problems.size(), 1u);
   EXPECT_EQ(f.problems[0].locator, "x.docx");
   EXPECT_THAT(f.problems[0].reason, testing::StartsWith("not a readable zip archive"));
+  EXPECT_EQ(f.problems[0].raw, "PK\x03\x04 truncated");  // the file as read
 }
 
 TEST(ReadDocxInvestigationLog, ZipWithoutDocument) {

@@ -50,6 +50,36 @@ TEST(ReadLegacyFile, UnrecognisedFilesGetOneProblemNamingTheFile) {
   }
 }
 
+TEST(ReadLegacyFile, AnUnrecognisedFileKeepsItsFirst64KiBAsRawContent) {
+  EXPECT_EQ(ReadLegacyFile("odd.txt", "hello world\n").problems[0].raw, "hello world\n");
+  // Windows-1252 bytes are kept decoded, so the raw content is UTF-8.
+  EXPECT_EQ(ReadLegacyFile("odd.txt", "caf\xE9\n").problems[0].raw, "caf\xC3\xA9\n");
+  const std::string big(100 * 1024, 'w');
+  EXPECT_EQ(ReadLegacyFile("odd.txt", big).problems[0].raw, big.substr(0, 64 * 1024));
+  LegacyFile binary = ReadLegacyFile("odd.bin", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1");
+  ASSERT_EQ(binary.problems.size(), 1u);
+  EXPECT_EQ(binary.problems[0].raw.size(), 14u);  // eight bytes, read as Windows-1252
+}
+
+TEST(ReadLegacyFile, NoRecordIsDroppedForItsDateAndTheLimitIsAnOption) {
+  const std::string crime =
+      "record_ref,entered_at,occurred_at,text\n"
+      "R,2012-01-01,Jul 2010 11:10,x\n"
+      "R,2012-01-01,2010-07-01,a longer text than the limit allows\n";
+  LegacyFile f = ReadLegacyFile("c.csv", crime, ReaderOptions{.max_record_bytes = 40});
+  ASSERT_EQ(f.events.size(), 1u);
+  EXPECT_EQ(f.events[0].occurred, (PartialTime{TimePrecision::kMonth, 2010, 7, 0, 0, 0}));
+  EXPECT_EQ(f.events[0].occurred_as_written, "Jul 2010 11:10");
+  EXPECT_EQ(f.events[0].date_note,
+            "occurred_at 'Jul 2010 11:10' partly read: month precision; a time without a day is "
+            "not kept");
+  ASSERT_EQ(f.problems.size(), 1u);
+  EXPECT_EQ(f.problems[0].locator, "c.csv#row=2");
+  EXPECT_EQ(f.problems[0].reason, "record of 59 bytes exceeds the limit of 40 bytes");
+  // With the default limit both rows are events.
+  EXPECT_EQ(ReadLegacyFile("c.csv", crime).events.size(), 2u);
+}
+
 TEST(ReadLegacyFile, BinaryJunkNeverCrashes) {
   std::string junk;
   for (int i = 0; i < 4096; ++i) junk.push_back(static_cast<char>((i * 7919) % 256));

@@ -1,5 +1,7 @@
 #include "core/partial_time.h"
 
+#include "core/partial_time_proto.h"
+
 #include <algorithm>
 #include <vector>
 
@@ -254,6 +256,23 @@ TEST(CompatibleTimes, AgreeDownToTheCoarserPrecision) {
   EXPECT_TRUE(CompatibleTimes(Day(2012, 12, 31), Year(2012)));
   EXPECT_FALSE(CompatibleTimes(Year(2012), Day(2013, 1, 1)));
   EXPECT_FALSE(CompatibleTimes(Year(2012), Year(2011)));
+}
+
+TEST(PartialTimeProto, EachPrecisionRoundTripsWithItsWireNumber) {
+  EXPECT_EQ(ToProto(Year(2010)).precision(), v1::PartialTime::PRECISION_YEAR);
+  EXPECT_EQ(static_cast<int>(v1::PartialTime::PRECISION_YEAR), 4);  // appended, not renumbered
+  EXPECT_EQ(ToProto(Month(2010, 7)).precision(), v1::PartialTime::PRECISION_MONTH);
+  EXPECT_EQ(ToProto(Day(2010, 7, 1)).precision(), v1::PartialTime::PRECISION_DAY);
+  EXPECT_EQ(ToProto(Minute(2010, 7, 1, 9, 5)).precision(), v1::PartialTime::PRECISION_MINUTE);
+  EXPECT_EQ(ToProto(PartialTime{}).precision(), v1::PartialTime::PRECISION_UNSPECIFIED);
+  for (const PartialTime& t :
+       {Year(2010), Month(2010, 7), Day(2010, 7, 1), Minute(2010, 7, 1, 9, 5), PartialTime{}}) {
+    EXPECT_EQ(FromProto(ToProto(t)), t);
+  }
+  // A wire number this build does not know reads as unknown.
+  v1::PartialTime future;
+  future.set_precision(static_cast<v1::PartialTime::Precision>(9));
+  EXPECT_EQ(FromProto(future).precision, TimePrecision::kUnknown);
 }
 
 TEST(TimePrecision, OrderedCoarseToFine) {

@@ -35,6 +35,7 @@ TEST(ValidatePartialTimeTest, AcceptsEachPrecision) {
   EXPECT_TRUE(ValidatePartialTime(Time(P::PRECISION_MINUTE, 2012, 1, 1, 0, 0), "t").ok());
   EXPECT_TRUE(ValidatePartialTime(Time(P::PRECISION_DAY, 1900, 1, 1), "t").ok());
   EXPECT_TRUE(ValidatePartialTime(Time(P::PRECISION_DAY, 2200, 12, 31), "t").ok());
+  EXPECT_TRUE(ValidatePartialTime(Time(P::PRECISION_YEAR, 2010, 0), "t").ok());
 }
 
 TEST(ValidatePartialTimeTest, FinerFieldsThanThePrecisionAreRejected) {
@@ -50,6 +51,13 @@ TEST(ValidatePartialTimeTest, FinerFieldsThanThePrecisionAreRejected) {
             Invalid("t: has a date but no precision"));
   EXPECT_EQ(ValidatePartialTime(Time(P::PRECISION_UNSPECIFIED, 0, 5), "t"),
             Invalid("t: has a date but no precision"));
+  // PRECISION_YEAR (wire number 4) is coarser than MONTH (1).
+  EXPECT_EQ(ValidatePartialTime(Time(P::PRECISION_YEAR, 2010, 7), "t"),
+            Invalid("t: has a month but precision is coarser than month"));
+  EXPECT_EQ(ValidatePartialTime(Time(P::PRECISION_YEAR, 2010, 0, 3), "t"),
+            Invalid("t: has a day but precision is coarser than day"));
+  EXPECT_EQ(ValidatePartialTime(Time(P::PRECISION_YEAR, 2010, 0, 0, 9, 0), "t"),
+            Invalid("t: has a time but precision is coarser than minute"));
 }
 
 TEST(ValidatePartialTimeTest, UnknownPrecision) {

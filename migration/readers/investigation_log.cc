@@ -63,8 +63,13 @@ LineStart ClassifyLine(std::string_view line) {
   std::string_view s = TrimLeft(line);
   absl::StatusOr<PartialTimePrefix> prefix = ParsePartialTimePrefix(s);
   // A half-legible date ("?/11/2012", "Jul 2010 11:10") starts an entry too,
-  // and a longer date-shaped start ("12/11/2012 at about 14.30") is taken whole.
-  const size_t shaped = DateShapedPrefixLength(s);
+  // and a longer date-shaped start ("12/11/2012 at about 14.30") is taken
+  // whole. (Not looked for after a date in a known form followed by a
+  // separator or nothing, the usual entry line.)
+  const bool plain_entry =
+      prefix.ok() && (TrimLeft(s.substr(prefix->length)).empty() ||
+                      AfterSeparator(TrimLeft(s.substr(prefix->length))).has_value());
+  const size_t shaped = plain_entry ? 0 : DateShapedPrefixLength(s);
   size_t length = 0;
   if (prefix.ok() && prefix->length >= shaped) {
     length = prefix->length;
@@ -231,9 +236,9 @@ void InvestigationLogBuilder::AppendToEntry(std::string_view line, bool raw) {
     if (!entry_text_.empty()) ++pending_blank_lines_;
     return;
   }
-  // Past the limit the entry will be a problem keeping only its start: the
-  // rest is counted, not kept.
-  if (entry_text_.size() > options_.max_record_bytes) return;
+  // Past the limit the entry will be a problem keeping only its start
+  // (entry_raw_): the rest is counted, not kept.
+  if (entry_bytes_ > options_.max_record_bytes) return;
   if (!entry_text_.empty()) entry_text_.append(pending_blank_lines_ + 1, '\n');
   pending_blank_lines_ = 0;
   entry_text_.append(line);
