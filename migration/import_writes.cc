@@ -93,7 +93,8 @@ void NoteSubject(CaseUpdate& update, const v1::Subject& subject) {
   const std::string key = SubjectKey(subject);
   update.mentions[key]++;
   auto [it, inserted] = update.subjects.try_emplace(key, subject);
-  if (!inserted && it->second.date_of_birth().precision() < subject.date_of_birth().precision())
+  if (!inserted && PrecisionFromProto(it->second.date_of_birth().precision()) <
+                       PrecisionFromProto(subject.date_of_birth().precision()))
     it->second = subject;
 }
 
