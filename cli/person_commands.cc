@@ -47,8 +47,11 @@ std::string PersonBlock(const v1::Person& p) {
   if (!p.cases().empty()) absl::StrAppend(&out, "  cases:     ", TerminalSafe(absl::StrJoin(p.cases(), ", ")), "\n");
   absl::StrAppend(&out, "  sources:\n");
   for (const v1::PersonSource& s : p.sources()) {
+    const bool versioned = !s.record().empty() && s.record() != s.locator();
     absl::StrAppend(&out, "    ", TerminalSafe(s.locator()), s.nominal_ref().empty() ? "" : "  nominal ",
-                    TerminalSafe(s.nominal_ref()), "\n      | ", TerminalSafe(s.as_written()), "\n");
+                    TerminalSafe(s.nominal_ref()), s.import().empty() ? "" : "  from ", TerminalSafe(s.import()),
+                    versioned ? "  record " : "", versioned ? TerminalSafe(s.record()) : "", "\n      | ",
+                    TerminalSafe(s.as_written()), "\n");
   }
   return out;
 }

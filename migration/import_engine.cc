@@ -599,7 +599,7 @@ absl::StatusOr<std::vector<v1::Person>> PersonsHolding(const LmdbTxn& txn,
       return absl::DataLossError("corrupt person");
     size_t best = rank.size();
     for (const v1::PersonSource& source : person.sources()) {
-      if (auto it = rank.find(source.locator()); it != rank.end()) best = std::min(best, it->second);
+      if (auto it = rank.find(RecordId(source)); it != rank.end()) best = std::min(best, it->second);
     }
     if (best < rank.size()) found.emplace_back(best, std::move(person));
     return absl::OkStatus();
@@ -626,7 +626,7 @@ absl::StatusOr<v1::SeparateRecordResponse> ImportEngine::SeparatePersonRecord(co
     if (!holding.ok()) return holding.status();
     for (const v1::Person& person : *holding) {
       for (const v1::PersonSource& source : person.sources()) {
-        if (source.locator() != locator) merged_with.push_back(source.locator());
+        if (RecordId(source) != locator) merged_with.push_back(RecordId(source));
       }
     }
   }

@@ -13,6 +13,7 @@
 #include "absl/strings/strip.h"
 #include "core/partial_time.h"
 #include "core/partial_time_proto.h"
+#include "migration/record_id.h"
 #include "migration/match/name_normalise.h"
 #include "migration/stable_hash.h"
 
@@ -123,7 +124,9 @@ v1::Person ConsolidatePerson(absl::Span<const StoredPersonRecord* const> records
     if (std::string name = FullName(*r); !name.empty()) variants.insert(std::move(name));
     if (!r->case_().empty()) cases.insert(r->case_());
     v1::PersonSource* source = person.add_sources();
-    source->set_locator(r->locator());
+    source->set_locator(std::string(LocatorOfRecord(r->locator())));  // records are keyed by their id
+    source->set_record(r->locator());
+    source->set_import(r->import());
     source->set_nominal_ref(r->nominal_ref());
     source->set_as_written(r->as_written());
   }

@@ -12,6 +12,7 @@
 #include "absl/strings/str_cat.h"
 #include "core/partial_time_proto.h"
 #include "core/resource_names.h"
+#include "migration/record_id.h"
 #include "migration/match/constrained_clusters.h"
 #include "migration/match/person_matcher.h"
 #include "migration/person_consolidation.h"
@@ -137,9 +138,14 @@ v1::ReviewItem MakeReviewItem(const StoredPersonRecord& a, const StoredPersonRec
   item.set_kind(v1::ReviewItem::KIND_PERSON);
   item.set_score(evidence.score);
   item.set_reason(evidence.reason);
-  item.mutable_left()->set_locator(left.locator());
+  // Person records are keyed by their record id (see record_id.h).
+  item.mutable_left()->set_locator(std::string(LocatorOfRecord(left.locator())));
+  item.mutable_left()->set_record(left.locator());
+  item.mutable_left()->set_import(left.import());
   item.mutable_left()->set_text(PersonRecordSummary(left));
-  item.mutable_right()->set_locator(right.locator());
+  item.mutable_right()->set_locator(std::string(LocatorOfRecord(right.locator())));
+  item.mutable_right()->set_record(right.locator());
+  item.mutable_right()->set_import(right.import());
   item.mutable_right()->set_text(PersonRecordSummary(right));
   return item;
 }
@@ -189,7 +195,7 @@ absl::Status KeepStoredIds(const LmdbTxn& txn, std::vector<v1::Person>& persons)
     v1::Person stored;
     if (!stored.ParseFromArray(value.data(), static_cast<int>(value.size())))
       return absl::DataLossError("corrupt person");
-    for (const v1::PersonSource& source : stored.sources()) stored_name_of[source.locator()] = stored.name();
+    for (const v1::PersonSource& source : stored.sources()) stored_name_of[RecordId(source)] = stored.name();
     return absl::OkStatus();
   });
   if (!s.ok() || stored_name_of.empty()) return s;
@@ -202,7 +208,7 @@ absl::Status KeepStoredIds(const LmdbTxn& txn, std::vector<v1::Person>& persons)
   for (size_t i = 0; i < persons.size(); ++i) {
     std::map<std::string, int> held;
     for (const v1::PersonSource& source : persons[i].sources()) {
-      if (auto it = stored_name_of.find(source.locator()); it != stored_name_of.end()) held[it->second]++;
+      if (auto it = stored_name_of.find(RecordId(source)); it != stored_name_of.end()) held[it->second]++;
     }
     for (const auto& [name, records] : held) claims.push_back({records, name, i});
   }

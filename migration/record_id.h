@@ -18,6 +18,7 @@
 #include "absl/strings/string_view.h"
 #include "casefile/v1/case.pb.h"
 #include "casefile/v1/import.pb.h"
+#include "casefile/v1/person.pb.h"
 #include "migration/legacy_record.h"
 
 namespace casefile::migration {
@@ -35,6 +36,9 @@ absl::string_view LocatorOfRecord(absl::string_view record_id);
 // The source's record id (its locator in stores written before ids existed).
 inline const std::string& RecordId(const v1::Source& s) { return s.record().empty() ? s.locator() : s.record(); }
 inline const std::string& RecordId(const v1::ReviewSide& s) {
+  return s.record().empty() ? s.locator() : s.record();
+}
+inline const std::string& RecordId(const v1::PersonSource& s) {
   return s.record().empty() ? s.locator() : s.record();
 }
 

@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 #include "casefile/v1/import.grpc.pb.h"
+#include "casefile/v1/person.grpc.pb.h"
 #include "migration/legacy_reader.h"
 #include "migration/synthetic/legacy_generator.h"
 #include "tests/support/casefiled_process.h"
@@ -224,6 +225,43 @@ TEST_F(ImportBatchesE2eTest, AFolderWithOneEditedRowImportsExactlyThatRow) {
   EXPECT_EQ(third.report.counts().records_changed(), 0);
   EXPECT_EQ(third.report.counts().new_entries(), 0);
   EXPECT_EQ(ReadLiveSources(*server_), live);
+}
+
+// The same for a nominal row: an edited row is a person record of its own,
+// and the person's sources say which import brought which version.
+TEST_F(ImportBatchesE2eTest, AnEditedNominalRowIsAPersonRecordOfItsOwn) {
+  const std::string folder = dir_.path() + "/nominals";
+  fs::create_directories(folder + "/nominals");
+  const std::string header = "nominal_ref,forename,surname,date_of_birth,address_1,address_2,town,postcode,source_ref\n";
+  auto write = [&](const std::string& first_row) {
+    std::ofstream out(folder + "/nominals/index.csv", std::ios::binary | std::ios::trunc);
+    out << header << first_row << "N1417448,Donna,DAVIES,14/12/1973,72 Grandstand Road,,Ross-on-Wye,HR7 3FD,HPVP/2013/6561\n";
+  };
+  write("N7056984,Joanne,SKYRME,29/06/1987,21 Eign Street,,Ross-on-Wye,HR9 7PT,HPVP/2012/2491\n");
+  ImportOutcome first = Import(folder);
+  EXPECT_EQ(first.report.counts().nominal_records(), 2);
+  write("N7056984,Joanne,SKYRME,29/06/1987,4 Bridge Street,,Ross-on-Wye,HR9 7PT,HPVP/2012/2491\n");
+  ImportOutcome second = Import(folder);
+  EXPECT_EQ(second.report.counts().records_changed(), 1);
+  EXPECT_EQ(second.report.counts().records_already_imported(), 1);
+  ASSERT_EQ(second.report.changed_records_size(), 1);
+  EXPECT_EQ(second.report.changed_records(0).locator(), "nominals/index.csv#row=1");
+  EXPECT_EQ(second.report.changed_records(0).previous_import(), "imports/imp-000001");
+
+  // Every person source, by record id: both versions of row 1 are there.
+  v1::ListPersonsRequest list;
+  list.set_page_size(100);
+  v1::ListPersonsResponse persons;
+  ASSERT_TRUE(v1::PersonService::NewStub(server_->channel())
+                  ->ListPersons(CasefiledProcess::Context(kOperatorToken).get(), list, &persons)
+                  .ok());
+  std::map<std::string, std::pair<std::string, std::string>> sources;  // record → (locator, import)
+  for (const v1::Person& p : persons.persons())
+    for (const v1::PersonSource& s : p.sources()) sources[s.record()] = {s.locator(), s.import()};
+  const std::string row1 = "nominals/index.csv#row=1";
+  ASSERT_EQ(sources.size(), 3u);
+  EXPECT_EQ(sources[row1], std::make_pair(row1, std::string("imports/imp-000001")));
+  EXPECT_EQ(sources[second.report.changed_records(0).record()], std::make_pair(row1, std::string("imports/imp-000002")));
 }
 
 // A date in a form the readers do not know is no reason to lose the record:

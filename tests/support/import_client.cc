@@ -75,7 +75,7 @@ StoreState ReadStoreState(const std::string& data_dir) {
     v1::Person person;
     person.ParseFromArray(pc->value().data(), pc->value().size());
     std::set<std::string> locators;
-    for (const auto& s : person.sources()) locators.insert(s.locator());
+    for (const auto& s : person.sources()) locators.insert(s.record().empty() ? s.locator() : s.record());
     state.persons.insert(locators);
   }
   return state;
