@@ -10,6 +10,7 @@
 #include "absl/strings/strip.h"
 #include "casefile/v1/case_service.grpc.pb.h"
 #include "cli/command.h"
+#include "cli/list_pages.h"
 #include "cli/output.h"
 #include "cli/terminal_safe.h"
 #include "core/partial_time.h"
@@ -112,23 +113,12 @@ int Cases(const Args& args, const Connection& conn) {
   request.set_page_size(page_size);
   request.set_page_token(args.Get("page-token"));
   auto stub = CaseService::NewStub(conn.channel());
-  while (true) {
-    v1::ListCasesResponse response;
-    grpc::Status status = stub->ListCases(conn.NewContext().get(), request, &response);
-    if (!status.ok()) return ReportRpcError(status);
-    if (args.Has("json")) {
-      std::cout << ToJson(response) << "\n";
-    } else {
-      for (const v1::Case& c : response.cases()) std::cout << CaseLine(c) << "\n";
-    }
-    if (response.next_page_token().empty()) break;
-    if (!args.Has("all")) {
-      if (!args.Has("json")) std::cout << "more: --page-token " << TerminalSafe(response.next_page_token()) << "\n";
-      break;
-    }
-    request.set_page_token(response.next_page_token());
-  }
-  return kExitOk;
+  return ListPages<v1::ListCasesRequest, v1::ListCasesResponse>(
+      request, args.Has("all"), args.Has("json"),
+      [&](const auto& r, auto* response) { return stub->ListCases(conn.NewContext().get(), r, response); },
+      [](const auto& response) {
+        for (const v1::Case& c : response.cases()) std::cout << CaseLine(c) << "\n";
+      });
 }
 
 int Log(const Args& args, const Connection& conn) {

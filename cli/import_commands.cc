@@ -16,6 +16,7 @@
 #include "casefile/v1/import.grpc.pb.h"
 #include "client/folder_upload.h"
 #include "cli/command.h"
+#include "cli/list_pages.h"
 #include "cli/output.h"
 #include "cli/terminal_safe.h"
 #include "core/partial_time.h"
@@ -146,20 +147,14 @@ int ImportsShowRejected(const std::string& name, const Args& args, const Connect
   request.set_parent(name);
   request.set_page_size(1000);
   auto stub = ImportService::NewStub(conn.channel());
-  do {
-    v1::ListRejectedRecordsResponse page;
-    grpc::Status status = stub->ListRejectedRecords(conn.NewContext().get(), request, &page);
-    if (!status.ok()) return ReportRpcError(status);
-    if (args.Has("json")) {
-      std::cout << ToJson(page) << "\n";
-    } else {
-      for (const v1::Rejection& r : page.rejections())
-        std::cout << TerminalSafe(r.locator()) << ": " << TerminalSafe(r.reason()) << "\n"
-                  << Indented(TerminalSafeText(r.raw()), "    | ") << "\n";
-    }
-    request.set_page_token(page.next_page_token());
-  } while (!request.page_token().empty());
-  return kExitOk;
+  return ListPages<v1::ListRejectedRecordsRequest, v1::ListRejectedRecordsResponse>(
+      request, /*all=*/true, args.Has("json"),
+      [&](const auto& r, auto* page) { return stub->ListRejectedRecords(conn.NewContext().get(), r, page); },
+      [](const auto& page) {
+        for (const v1::Rejection& r : page.rejections())
+          std::cout << TerminalSafe(r.locator()) << ": " << TerminalSafe(r.reason()) << "\n"
+                    << Indented(TerminalSafeText(r.raw()), "    | ") << "\n";
+      });
 }
 
 int ImportsShow(const Args& args, const Connection& conn) {

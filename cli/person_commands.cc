@@ -9,6 +9,7 @@
 #include "absl/strings/str_join.h"
 #include "casefile/v1/person.grpc.pb.h"
 #include "cli/command.h"
+#include "cli/list_pages.h"
 #include "cli/output.h"
 #include "cli/terminal_safe.h"
 #include "core/partial_time.h"
@@ -111,23 +112,12 @@ int List(const Args& args, const Connection& conn) {
   request.set_page_size(page_size);
   request.set_page_token(args.Get("page-token"));
   auto stub = PersonService::NewStub(conn.channel());
-  while (true) {
-    v1::ListPersonsResponse response;
-    grpc::Status status = stub->ListPersons(conn.NewContext().get(), request, &response);
-    if (!status.ok()) return ReportRpcError(status);
-    if (args.Has("json")) {
-      std::cout << ToJson(response) << "\n";
-    } else {
-      for (const v1::Person& p : response.persons()) std::cout << PersonLine(p) << "\n";
-    }
-    if (response.next_page_token().empty()) break;
-    if (!args.Has("all")) {
-      if (!args.Has("json")) std::cout << "more: --page-token " << TerminalSafe(response.next_page_token()) << "\n";
-      break;
-    }
-    request.set_page_token(response.next_page_token());
-  }
-  return kExitOk;
+  return ListPages<v1::ListPersonsRequest, v1::ListPersonsResponse>(
+      request, args.Has("all"), args.Has("json"),
+      [&](const auto& r, auto* response) { return stub->ListPersons(conn.NewContext().get(), r, response); },
+      [](const auto& response) {
+        for (const v1::Person& p : response.persons()) std::cout << PersonLine(p) << "\n";
+      });
 }
 
 }  // namespace
