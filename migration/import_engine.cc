@@ -167,10 +167,9 @@ absl::Status LoadCaseRecords(const LmdbTxn& txn, const std::string& case_id,
 struct KnownRecord {
   std::string id;        // its record id (see record_id.h)
   bool imported = false;  // imported before: skip it
-  // Another record was imported from the same place before.
+  // Another record was imported from the same place before, by `other_import`.
   bool place_taken = false;
-  std::optional<storage::RecordPlace> other_at_place;  // its place (event records)
-  std::string other_import;                            // its import (person records)
+  std::string other_import;
 };
 
 absl::StatusOr<KnownRecord> LookUpRecord(const LmdbTxn& txn, const std::string& locator, uint64_t digest) {
@@ -179,7 +178,12 @@ absl::StatusOr<KnownRecord> LookUpRecord(const LmdbTxn& txn, const std::string& 
   // A place stored without a digest (older stores) counts as the same record.
   if (!at_place->has_value() || (*at_place)->digest == digest || (*at_place)->digest == 0)
     return KnownRecord{locator, at_place->has_value()};
-  KnownRecord known{VersionedRecordId(locator, digest), false, true, *std::move(*at_place)};
+  KnownRecord known{VersionedRecordId(locator, digest), false, true};
+  auto other = txn.Get(storage::keys::Source((*at_place)->case_id, (*at_place)->entry, locator));
+  if (!other.ok()) return other.status();
+  v1::Source source;
+  if (other->has_value() && source.ParseFromArray((*other)->data(), static_cast<int>((*other)->size())))
+    known.other_import = source.import();
   auto versioned = storage::LoadRecordPlace(txn, known.id);
   if (!versioned.ok()) return versioned.status();
   known.imported = versioned->has_value();
@@ -201,7 +205,7 @@ absl::StatusOr<KnownRecord> LookUpPersonRecord(const LmdbTxn& txn, const Nominal
   if (!at_place.ok()) return at_place.status();
   if (!at_place->has_value() || (*at_place)->content_digest() == digest || (*at_place)->content_digest() == 0)
     return KnownRecord{n.locator, at_place->has_value()};
-  KnownRecord known{VersionedRecordId(n.locator, digest), false, true, std::nullopt, (*at_place)->import()};
+  KnownRecord known{VersionedRecordId(n.locator, digest), false, true, (*at_place)->import()};
   auto versioned = load(known.id);
   if (!versioned.ok()) return versioned.status();
   known.imported = versioned->has_value();
@@ -209,18 +213,13 @@ absl::StatusOr<KnownRecord> LookUpPersonRecord(const LmdbTxn& txn, const Nominal
 }
 
 // The report's line for a record from a place that held another record.
-absl::StatusOr<v1::ChangedRecord> Changed(const LmdbTxn& txn, const LegacyEvent& e, const KnownRecord& known,
-                                          const std::string& case_id, bool dry_run) {
+v1::ChangedRecord Changed(const std::string& locator, const KnownRecord& known, const std::string& case_name) {
   v1::ChangedRecord c;
-  c.set_locator(e.locator);
+  c.set_locator(locator);
   c.set_record(known.id);
-  c.set_previous_record(e.locator);
-  if (!dry_run) c.set_case_(CaseName(case_id));
-  auto previous = txn.Get(storage::keys::Source(known.other_at_place->case_id, known.other_at_place->entry, e.locator));
-  if (!previous.ok()) return previous.status();
-  v1::Source source;
-  if (previous->has_value() && source.ParseFromArray((*previous)->data(), static_cast<int>((*previous)->size())))
-    c.set_previous_import(source.import());
+  c.set_previous_record(locator);  // the first record of a place has the locator as its id
+  c.set_previous_import(known.other_import);
+  c.set_case_(case_name);
   return c;
 }
 
@@ -252,11 +251,7 @@ absl::Status PrepareCase(const LmdbTxn& txn, const ImportName& import, bool dry_
       ++update.already_imported;
       continue;
     }
-    if (known->place_taken) {
-      auto changed = Changed(txn, *e, *known, update.case_id, dry_run);
-      if (!changed.ok()) return changed.status();
-      update.changed.push_back(*std::move(changed));
-    }
+    if (known->place_taken) update.changed.push_back(Changed(e->locator, *known, dry_run ? "" : CaseName(update.case_id)));
     CaseRecord& r = update.new_records.emplace_back();
     for (const LegacySubject& s : e->subjects) r.subjects.push_back(ToSubject(s));
     r.source = ToSource(std::move(*e), std::move(known->id), digest, import);
@@ -412,13 +407,7 @@ absl::StatusOr<v1::Import> ImportEngine::Run(const Caller& caller, const v1::Imp
       if (known->imported) {
         ++known_person_records;
       } else {
-        if (known->place_taken) {
-          v1::ChangedRecord& c = changed_nominals.emplace_back();
-          c.set_locator(n->locator);
-          c.set_record(known->id);
-          c.set_previous_record(n->locator);
-          c.set_previous_import(known->other_import);
-        }
+        if (known->place_taken) changed_nominals.push_back(Changed(n->locator, *known, ""));
         nominal_ids[i] = std::move(known->id);
       }
       const std::string ref = NormalizeRef(n->source_ref);
