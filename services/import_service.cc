@@ -6,6 +6,8 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
 #include "migration/legacy_reader_pool.h"
 #include "services/grpc_status.h"
@@ -16,15 +18,23 @@ namespace {
 
 constexpr size_t kMaxFileBytes = size_t{1} << 30;
 
-// Paths go into locators: relative, '/'-separated, no "..".
-absl::Status ValidatePath(absl::string_view path) {
+// Paths go into locators: relative, '/'-separated, no "..", and canonical
+// ("./a//b" is "a/b"), so that one file is one place however it was named.
+absl::StatusOr<std::string> CanonicalPath(absl::string_view path) {
   if (path.empty() || path.size() > 1024 || path[0] == '/' || absl::StrContains(path, "\\") ||
-      path == ".." || absl::StartsWith(path, "../") || absl::StrContains(path, "/../") ||
-      absl::EndsWith(path, "/..") || path.find('\0') != absl::string_view::npos) {
+      path.find('\0') != absl::string_view::npos) {
     return absl::InvalidArgumentError(
         absl::StrCat("chunk.path: '", path, "' must be a relative path inside the import folder"));
   }
-  return absl::OkStatus();
+  std::vector<absl::string_view> parts;
+  for (absl::string_view part : absl::StrSplit(path, '/', absl::SkipEmpty())) {
+    if (part == ".") continue;
+    if (part == "..")
+      return absl::InvalidArgumentError(absl::StrCat("chunk.path: '", path, "' must not climb out with '..'"));
+    parts.push_back(part);
+  }
+  if (parts.empty()) return absl::InvalidArgumentError(absl::StrCat("chunk.path: '", path, "' names no file"));
+  return absl::StrJoin(parts, "/");
 }
 
 template <typename Response, typename Fn>
@@ -67,18 +77,19 @@ grpc::Status ImportServiceImpl::ImportFolder(
     if (!request.has_chunk())
       return ToGrpcStatus(absl::InvalidArgumentError("options: only the first message may carry options"));
     const v1::FileChunk& chunk = request.chunk();
-    if (auto s = ValidatePath(chunk.path()); !s.ok()) return ToGrpcStatus(s);
-    if (done.contains(chunk.path()))
-      return ToGrpcStatus(absl::InvalidArgumentError(absl::StrCat("chunk.path: '", chunk.path(), "' sent twice")));
-    std::string& bytes = partial[chunk.path()];
+    auto path = CanonicalPath(chunk.path());
+    if (!path.ok()) return ToGrpcStatus(path.status());
+    if (done.contains(*path))
+      return ToGrpcStatus(absl::InvalidArgumentError(absl::StrCat("chunk.path: '", *path, "' sent twice")));
+    std::string& bytes = partial[*path];
     if (bytes.size() + chunk.data().size() > kMaxFileBytes)
-      return ToGrpcStatus(absl::InvalidArgumentError(absl::StrCat("chunk.path: '", chunk.path(), "' is over 1 GiB")));
+      return ToGrpcStatus(absl::InvalidArgumentError(absl::StrCat("chunk.path: '", *path, "' is over 1 GiB")));
     bytes.append(chunk.data());
     progress.set_bytes_read(progress.bytes_read() + chunk.data().size());
     if (!chunk.last()) continue;
-    reader.Add(chunk.path(), std::move(bytes));
-    partial.erase(chunk.path());
-    done.insert(chunk.path());
+    reader.Add(*path, std::move(bytes));
+    partial.erase(*path);
+    done.insert(*path);
     if (absl::Now() - last_progress > absl::Milliseconds(200)) {
       last_progress = absl::Now();
       progress.set_files_read(reader.files_read());

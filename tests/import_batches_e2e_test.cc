@@ -264,6 +264,54 @@ TEST_F(ImportBatchesE2eTest, AnEditedNominalRowIsAPersonRecordOfItsOwn) {
   EXPECT_EQ(sources[second.report.changed_records(0).record()], std::make_pair(row1, std::string("imports/imp-000002")));
 }
 
+// Uploads `files` (path as sent → bytes) through ImportFolder as any client may.
+ImportOutcome UploadRaw(CasefiledProcess& server, const std::vector<std::pair<std::string, std::string>>& files) {
+  ImportOutcome out;
+  auto context = CasefiledProcess::Context(kOperatorToken);
+  auto stream = v1::ImportService::NewStub(server.channel())->ImportFolder(context.get());
+  v1::ImportFolderRequest request;
+  request.mutable_options();
+  stream->Write(request);
+  for (const auto& [path, bytes] : files) {
+    request.mutable_chunk()->set_path(path);
+    request.mutable_chunk()->set_data(bytes);
+    request.mutable_chunk()->set_last(true);
+    stream->Write(request);
+  }
+  stream->WritesDone();
+  v1::ImportFolderResponse response;
+  while (stream->Read(&response)) {
+    if (response.has_import()) out.report = response.import();
+  }
+  out.status = stream->Finish();
+  return out;
+}
+
+// A path is canonical before it becomes a locator: "./a//b.csv" is the place
+// "a/b.csv", so the same file under another spelling adds nothing.
+TEST_F(ImportBatchesE2eTest, PathsAreCanonicalBeforeTheyBecomeLocators) {
+  const std::string csv =
+      "record_ref,record_type,entry_no,entered_at,entered_by,occurred_at,text\n"
+      "22/71348/10,CRIME,1,2012-06-15 14:52:00,Powell,2012-06-14 14:30,Attended the address\n";
+  ImportOutcome first = UploadRaw(*server_, {{"./crime//export.csv", csv}});
+  ASSERT_TRUE(first.status.ok()) << first.status.error_message();
+  EXPECT_EQ(first.report.counts().new_entries(), 1);
+  const LiveSources live = ReadLiveSources(*server_);
+  ASSERT_EQ(live.size(), 1u);
+  EXPECT_EQ(live.begin()->first.second, "crime/export.csv#row=1");
+
+  ImportOutcome again = UploadRaw(*server_, {{"crime/./export.csv", csv}});
+  ASSERT_TRUE(again.status.ok()) << again.status.error_message();
+  EXPECT_EQ(again.report.counts().records_already_imported(), 1);
+  EXPECT_EQ(again.report.counts().new_entries(), 0);
+
+  for (const std::string bad : {"../etc/passwd", "/etc/passwd", "a/../../b.csv", "./"}) {
+    ImportOutcome refused = UploadRaw(*server_, {{bad, csv}});
+    EXPECT_EQ(refused.status.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << bad;
+    EXPECT_TRUE(absl::StartsWith(refused.status.error_message(), "chunk.path:")) << refused.status.error_message();
+  }
+}
+
 // A date in a form the readers do not know is no reason to lose the record:
 // it is read as far as it can be, kept as written, and reported.
 TEST_F(ImportBatchesE2eTest, ARecordWithAHalfLegibleDateIsImportedAndReported) {
