@@ -386,7 +386,7 @@ TEST_F(ImportE2eTest, BadUploadsAndUnrecognisedFilesGetClearAnswers) {
   }
   grpc::Status status = stream->Finish();
   EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
-  EXPECT_EQ(status.error_message(), "chunk.path: '../etc/passwd' must be a relative path inside the import folder");
+  EXPECT_EQ(status.error_message(), "chunk.path: '../etc/passwd' must not climb out with '..'");
   // Investigators do not import.
   EXPECT_EQ(UploadFolder(server->channel(), kInvestigatorToken, folder, true).status.error_code(),
             grpc::StatusCode::PERMISSION_DENIED);
