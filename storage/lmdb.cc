@@ -84,6 +84,10 @@ absl::Status LmdbEnv::SetMapSize(size_t bytes) {
   return LmdbStatus(mdb_env_set_mapsize(env_, bytes), "mdb_env_set_mapsize");
 }
 
+absl::Status LmdbEnv::CopyCompact(const std::string& dir) const {
+  return LmdbStatus(mdb_env_copy2(env_, dir.c_str(), MDB_CP_COMPACT), absl::StrCat("copy store to ", dir));
+}
+
 absl::StatusOr<LmdbTxn> LmdbTxn::BeginRead(const LmdbEnv& env) {
   MDB_txn* txn = nullptr;
   int rc = mdb_txn_begin(env.env(), nullptr, MDB_RDONLY, &txn);
