@@ -18,8 +18,8 @@ absl::Status InvalidPath(absl::string_view path, absl::string_view why) {
   return absl::InvalidArgumentError(absl::StrCat("path: '", path, "' ", why));
 }
 
-// Makes sure `path` names an empty folder, creating it (not its parents) when
-// missing. Sets `created` when it did.
+// Makes sure `path` names an empty folder, creating it (not its parents,
+// mode 0700) when missing. Sets `created` when it did.
 absl::Status PrepareFolder(const std::string& path, bool& created) {
   if (path.empty()) return absl::InvalidArgumentError("path: is required");
   if (auto s = ValidateTextChars(path, "path"); !s.ok()) return s;
@@ -36,6 +36,8 @@ absl::Status PrepareFolder(const std::string& path, bool& created) {
                                           ec ? ec.message() : std::string("already exists")));
   }
   created = true;
+  // Police information about children: for the server's user only.
+  fs::permissions(path, fs::perms::owner_all, ec);
   return absl::OkStatus();
 }
 

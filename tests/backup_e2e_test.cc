@@ -180,6 +180,10 @@ TEST(BackupE2eTest, RestoredBackupHoldsEveryCaseFileAsItWasAtOneMoment) {
   ASSERT_FALSE(first.failed() || second.failed());
   EXPECT_EQ(backup.file(), backup_dir + "/data.mdb");
   EXPECT_EQ(backup.size_bytes(), static_cast<int64_t>(fs::file_size(backup.file())));
+  // Readable by the server's user only.
+  EXPECT_EQ(fs::status(backup.file()).permissions() & fs::perms::all,
+            fs::perms::owner_read | fs::perms::owner_write);
+  EXPECT_EQ(fs::status(backup_dir).permissions() & fs::perms::all, fs::perms::owner_all);
   std::printf("backup of %lld bytes; appends acknowledged while it ran: %d and %d\n",
               static_cast<long long>(backup.size_bytes()), first_after - first_before,
               second_after - second_before);
@@ -263,6 +267,8 @@ TEST(BackupE2eTest, OnlyAdminsBackUpAndThePathIsChecked) {
     EXPECT_THAT(status.error_message(), HasSubstr("may not back up the store")) << token;
   }
   EXPECT_FALSE(fs::exists(dir.path() + "/denied"));
+  EXPECT_THAT(server.Log(), HasSubstr("refused casefile.v1.AdminService/Backup: PERMISSION_DENIED "
+                                      "(user inv1, role investigator"));
   EXPECT_EQ(Backup(server, "", dir.path() + "/denied", &response).error_code(),
             grpc::StatusCode::UNAUTHENTICATED);
 
