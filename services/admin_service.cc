@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <system_error>
 
+#include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "core/validation.h"
@@ -18,18 +19,21 @@ absl::Status InvalidPath(absl::string_view path, absl::string_view why) {
   return absl::InvalidArgumentError(absl::StrCat("path: '", path, "' ", why));
 }
 
-// Makes sure `path` names an empty folder, creating it (not its parents,
-// mode 0700) when missing. Sets `created` when it did.
-absl::Status PrepareFolder(const std::string& path, bool& created) {
-  if (path.empty()) return absl::InvalidArgumentError("path: is required");
-  if (auto s = ValidateTextChars(path, "path"); !s.ok()) return s;
-  if (path.front() != '/') return InvalidPath(path, "must be an absolute path on the server");
+// Makes sure `requested` names an empty folder, creating it (not its
+// parents, mode 0700) when missing; returns it without "." or ".." parts or
+// a trailing '/'. Sets `created` when it made the folder.
+absl::StatusOr<std::string> PrepareFolder(const std::string& requested, bool& created) {
+  if (requested.empty()) return absl::InvalidArgumentError("path: is required");
+  if (auto s = ValidateTextChars(requested, "path"); !s.ok()) return s;
+  if (requested.front() != '/') return InvalidPath(requested, "must be an absolute path on the server");
+  std::string path = fs::path(requested).lexically_normal().string();
+  while (path.size() > 1 && path.back() == '/') path.pop_back();
   std::error_code ec;
   const fs::file_status status = fs::status(path, ec);
   if (fs::exists(status)) {
     if (!fs::is_directory(status)) return InvalidPath(path, "exists and is not a folder");
     if (!fs::is_empty(path, ec) || ec) return InvalidPath(path, "is not an empty folder");
-    return absl::OkStatus();
+    return path;
   }
   if (!fs::create_directory(path, ec) || ec) {
     return InvalidPath(path, absl::StrCat("cannot be created: ",
@@ -38,7 +42,7 @@ absl::Status PrepareFolder(const std::string& path, bool& created) {
   created = true;
   // Police information about children: for the server's user only.
   fs::permissions(path, fs::perms::owner_all, ec);
-  return absl::OkStatus();
+  return path;
 }
 
 }  // namespace
@@ -50,9 +54,10 @@ grpc::Status AdminServiceImpl::Backup(grpc::ServerContext* context, const v1::Ba
   if (auto s = Authorize(*caller, Action::kBackup); !s.ok()) return ToGrpcStatus(s);
 
   absl::MutexLock lock(&backup_mu_);
-  const std::string& path = request->path();
   bool created = false;
-  if (auto s = PrepareFolder(path, created); !s.ok()) return ToGrpcStatus(s);
+  absl::StatusOr<std::string> folder = PrepareFolder(request->path(), created);
+  if (!folder.ok()) return ToGrpcStatus(folder.status());
+  const std::string& path = *folder;
   const std::string file = path + "/data.mdb";
   const absl::Time start = absl::Now();
   if (absl::Status s = store_->Backup(path); !s.ok()) {

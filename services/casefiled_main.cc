@@ -73,6 +73,8 @@ int Serve() {
   auto auth = TokenAuthenticator::LoadFile(tokens_file);
   if (!auth.ok()) return Fail(auth.status());
 
+  if (absl::GetFlag(FLAGS_import_max_file_mb) < 1)
+    return Fail(absl::InvalidArgumentError("--import_max_file_mb must be at least 1"));
   storage::StoreOptions options;
   options.lmdb.map_size = static_cast<size_t>(absl::GetFlag(FLAGS_map_size_mb)) << 20;
   options.writer.max_map_size = static_cast<size_t>(absl::GetFlag(FLAGS_max_map_size_mb)) << 20;

@@ -289,9 +289,11 @@ TEST(BackupE2eTest, OnlyAdminsBackUpAndThePathIsChecked) {
     EXPECT_THAT(status.error_message(), HasSubstr(message)) << path;
   }
 
-  // An existing empty folder is fine; the same folder again is not.
+  // An existing empty folder is fine (named in any spelling); the same
+  // folder again is not.
   fs::create_directories(dir.path() + "/empty");
-  ASSERT_TRUE(Backup(server, kAdminToken, dir.path() + "/empty", &response).ok());
+  ASSERT_TRUE(Backup(server, kAdminToken, dir.path() + "/full/../empty/", &response).ok());
+  EXPECT_EQ(response.file(), dir.path() + "/empty/data.mdb");
   EXPECT_GT(response.size_bytes(), 0);
   EXPECT_EQ(Backup(server, kAdminToken, dir.path() + "/empty", &response).error_code(),
             grpc::StatusCode::INVALID_ARGUMENT);
