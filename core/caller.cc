@@ -13,12 +13,14 @@ absl::string_view ActionName(Action action) {
     case Action::kImport: return "import legacy records";
     case Action::kReview: return "decide review items";
     case Action::kReadPersons: return "search persons";
+    case Action::kBackup: return "back up the store";
   }
   return "do that";
 }
 
 // The whole permission model. Out-of-hours staff and auditors only read;
-// operators migrate and review but do not write live entries.
+// operators migrate and review but do not write live entries. Only admins
+// back up the store.
 bool Allowed(Role role, Action action) {
   switch (role) {
     case Role::kAdmin:

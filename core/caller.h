@@ -23,6 +23,7 @@ enum class Action {
   kImport,       // ImportService uploads and reports
   kReview,       // review queue decisions
   kReadPersons,  // PersonService
+  kBackup,       // AdminService.Backup (admin only)
 };
 
 struct Caller {

@@ -39,7 +39,7 @@ absl::Status ValidateShort(absl::string_view value, absl::string_view field, boo
 absl::Status ValidateText(absl::string_view text, absl::string_view field) {
   if (IsBlank(text)) return Invalid(field, "is required");
   if (text.size() > kMaxTextBytes)
-    return Invalid(field, absl::StrCat("is longer than ", kMaxTextBytes, " bytes"));
+    return Invalid(field, absl::StrCat(text.size(), " bytes exceeds the limit of ", kMaxTextBytes, " bytes"));
   return ValidateTextChars(text, field, TextLayout::kMultiline);
 }
 

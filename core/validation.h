@@ -16,7 +16,11 @@
 namespace casefile {
 
 // Upper bounds that keep every entry well inside one 4 MiB gRPC message.
-inline constexpr size_t kMaxTextBytes = 1 << 20;
+// Entry and correction text: 256 KiB, the importers' limit on one legacy
+// record (ReaderOptions::max_record_bytes), so that a case file streams in
+// chunks of about 1 MiB whatever its entries ("entry.text: N bytes exceeds
+// the limit of 262144 bytes" beyond it).
+inline constexpr size_t kMaxTextBytes = 256 * 1024;
 inline constexpr size_t kMaxShortFieldBytes = 512;
 // Legacy references and subject names become parts of LMDB index keys, which
 // are at most 511 bytes: tag, ref or name token, case id (63) and separators.

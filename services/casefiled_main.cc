@@ -23,6 +23,7 @@
 #include "migration/event_clusterer.h"
 #include "migration/import_engine.h"
 #include "migration/review_queue.h"
+#include "services/admin_service.h"
 #include "services/case_service.h"
 #include "services/person_service.h"
 #include "services/import_service.h"
@@ -44,6 +45,8 @@ ABSL_FLAG(int64_t, max_map_size_mb, 65536,
           "The map grows up to this many MiB; beyond it writes get RESOURCE_EXHAUSTED.");
 ABSL_FLAG(int64_t, import_batch_records, 20000,
           "An import writes whole cases in transactions of about this many records.");
+ABSL_FLAG(int64_t, import_max_file_mb, 256,
+          "An uploaded import file over this many MiB is rejected (listed in the report), unread.");
 ABSL_FLAG(std::string, port_file, "", "If set, write the bound port here once serving.");
 ABSL_FLAG(int, shutdown_grace_seconds, 5,
           "On SIGTERM, how long in-flight calls may take before they are cancelled.");
@@ -70,6 +73,8 @@ int Serve() {
   auto auth = TokenAuthenticator::LoadFile(tokens_file);
   if (!auth.ok()) return Fail(auth.status());
 
+  if (absl::GetFlag(FLAGS_import_max_file_mb) < 1)
+    return Fail(absl::InvalidArgumentError("--import_max_file_mb must be at least 1"));
   storage::StoreOptions options;
   options.lmdb.map_size = static_cast<size_t>(absl::GetFlag(FLAGS_map_size_mb)) << 20;
   options.writer.max_map_size = static_cast<size_t>(absl::GetFlag(FLAGS_max_map_size_mb)) << 20;
@@ -85,7 +90,9 @@ int Serve() {
       store->get(), &feed, clock, migration::DefaultEventClusterer(),
       {.records_per_write = static_cast<size_t>(absl::GetFlag(FLAGS_import_batch_records))});
   migration::ReviewQueue review_queue(store->get(), clock);
-  ImportServiceImpl import_service(&*auth, &import_engine, &review_queue);
+  ImportServiceImpl import_service(&*auth, &import_engine, &review_queue,
+                                   static_cast<size_t>(absl::GetFlag(FLAGS_import_max_file_mb)) << 20);
+  AdminServiceImpl admin_service(&*auth, store->get());
 
   grpc::EnableDefaultHealthCheckService(true);
   // Links the health protocol's descriptor in, so that server reflection can
@@ -101,6 +108,7 @@ int Serve() {
   builder.RegisterService(&case_service);
   builder.RegisterService(&person_service);
   builder.RegisterService(&import_service);
+  builder.RegisterService(&admin_service);
   // Imports upload whole files in chunks of about 1 MiB.
   builder.SetMaxReceiveMessageSize(8 << 20);
   std::unique_ptr<grpc::Server> server = builder.BuildAndStart();

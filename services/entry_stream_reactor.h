@@ -2,6 +2,13 @@
 // (about 1 MiB, never near gRPC's 4 MiB limit), reading each chunk in its own
 // short read transaction and sending the stored bytes without re-encoding.
 //
+// Memory: one chunk per stream. The next chunk is read only in OnWriteDone,
+// which gRPC reports once HTTP/2 flow control has let the previous one out,
+// so a reader that stops reading holds about one chunk of server memory
+// (tests/bounded_read_e2e_test.cc: ~1.3 MiB for a stalled reader of a 100 MB
+// case). A chunk ends after the entry that crosses kChunkBytes; entry text
+// is at most 256 KiB (core/validation.h, and the importers' record limit).
+//
 // Two uses: a case file (header first, entries up to the version at open,
 // then done) and a live watch (entries after a version, then new ones as the
 // ChangeFeed announces them, until the client cancels or the server stops).

@@ -10,13 +10,13 @@
 #include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
 #include "migration/legacy_reader_pool.h"
+#include "migration/readers/reader_options.h"
+#include "migration/readers/text_decoding.h"
 #include "services/grpc_status.h"
 #include "services/server_log.h"
 
 namespace casefile {
 namespace {
-
-constexpr size_t kMaxFileBytes = size_t{1} << 30;
 
 // Paths go into locators: relative, '/'-separated, no "..", and canonical
 // ("./a//b" is "a/b"), so that one file is one place however it was named.
@@ -37,6 +37,24 @@ absl::StatusOr<std::string> CanonicalPath(absl::string_view path) {
   return absl::StrJoin(parts, "/");
 }
 
+// A file that outgrew the limit while it arrived: its size so far and its start.
+struct OversizedFile {
+  size_t bytes = 0;
+  std::string head;
+};
+
+// The rejected file of the report, keeping the file's first 4 KiB as text.
+migration::LegacyFile OversizedFileRejection(const std::string& path, const OversizedFile& file,
+                                             size_t limit) {
+  migration::LegacyFile rejected;
+  rejected.path = path;
+  rejected.problems.push_back(
+      {path, absl::StrCat("file of ", file.bytes, " bytes exceeds the limit of ", limit, " bytes"),
+       std::string(migration::Utf8Prefix(migration::DecodeLegacyText(file.head).text,
+                                         migration::kOversizedRawBytes))});
+  return rejected;
+}
+
 template <typename Response, typename Fn>
 grpc::Status Unary(const TokenAuthenticator& auth, grpc::ServerContext* context, Response* response,
                    Fn fn) {
@@ -51,8 +69,8 @@ grpc::Status Unary(const TokenAuthenticator& auth, grpc::ServerContext* context,
 }  // namespace
 
 ImportServiceImpl::ImportServiceImpl(const TokenAuthenticator* auth, migration::ImportEngine* engine,
-                                     migration::ReviewQueue* review)
-    : auth_(auth), engine_(engine), review_(review) {}
+                                     migration::ReviewQueue* review, size_t max_file_bytes)
+    : auth_(auth), engine_(engine), review_(review), max_file_bytes_(max_file_bytes) {}
 
 grpc::Status ImportServiceImpl::ImportFolder(
     grpc::ServerContext* context,
@@ -68,6 +86,8 @@ grpc::Status ImportServiceImpl::ImportFolder(
 
   std::map<std::string, std::string> partial;  // path → bytes so far
   std::set<std::string> done;
+  std::map<std::string, OversizedFile> oversized;  // path → what came of a file over the limit
+  std::vector<migration::LegacyFile> rejected_files;
   // Files are read on other cores while the next ones arrive.
   migration::LegacyReaderPool reader(std::clamp<int>(std::thread::hardware_concurrency(), 1, 4));
   v1::ImportProgress progress;
@@ -77,19 +97,39 @@ grpc::Status ImportServiceImpl::ImportFolder(
     if (!request.has_chunk())
       return ToGrpcStatus(absl::InvalidArgumentError("options: only the first message may carry options"));
     const v1::FileChunk& chunk = request.chunk();
-    auto path = CanonicalPath(chunk.path());
-    if (!path.ok()) return ToGrpcStatus(path.status());
-    if (done.contains(*path))
-      return ToGrpcStatus(absl::InvalidArgumentError(absl::StrCat("chunk.path: '", *path, "' sent twice")));
-    std::string& bytes = partial[*path];
-    if (bytes.size() + chunk.data().size() > kMaxFileBytes)
-      return ToGrpcStatus(absl::InvalidArgumentError(absl::StrCat("chunk.path: '", *path, "' is over 1 GiB")));
-    bytes.append(chunk.data());
+    auto canonical = CanonicalPath(chunk.path());
+    if (!canonical.ok()) return ToGrpcStatus(canonical.status());
+    const std::string& path = *canonical;
+    if (done.contains(path))
+      return ToGrpcStatus(absl::InvalidArgumentError(absl::StrCat("chunk.path: '", path, "' sent twice")));
     progress.set_bytes_read(progress.bytes_read() + chunk.data().size());
+    // A file over the limit is counted, not kept, to its last chunk.
+    auto over = oversized.find(path);
+    if (over == oversized.end() &&
+        partial[path].size() + chunk.data().size() > max_file_bytes_) {
+      std::string& so_far = partial[path];
+      OversizedFile file{so_far.size(), so_far.substr(0, migration::kOversizedRawBytes)};
+      if (file.head.size() < migration::kOversizedRawBytes)
+        file.head.append(chunk.data().substr(0, migration::kOversizedRawBytes - file.head.size()));
+      partial.erase(path);
+      over = oversized.emplace(path, std::move(file)).first;
+    }
+    if (over != oversized.end()) {
+      over->second.bytes += chunk.data().size();
+      if (!chunk.last()) continue;
+      rejected_files.push_back(OversizedFileRejection(path, over->second, max_file_bytes_));
+      ServerLog("import by %s: a file of %d bytes is over the limit of %d bytes", caller->user,
+                over->second.bytes, max_file_bytes_);
+      oversized.erase(over);
+      done.insert(path);
+      continue;
+    }
+    std::string& bytes = partial[path];
+    bytes.append(chunk.data());
     if (!chunk.last()) continue;
-    reader.Add(*path, std::move(bytes));
-    partial.erase(*path);
-    done.insert(*path);
+    reader.Add(path, std::move(bytes));
+    partial.erase(path);
+    done.insert(path);
     if (absl::Now() - last_progress > absl::Milliseconds(200)) {
       last_progress = absl::Now();
       progress.set_files_read(reader.files_read());
@@ -99,11 +139,13 @@ grpc::Status ImportServiceImpl::ImportFolder(
       stream->Write(update);
     }
   }
-  if (!partial.empty()) {
+  if (!partial.empty() || !oversized.empty()) {
+    const std::string& path = partial.empty() ? oversized.begin()->first : partial.begin()->first;
     return ToGrpcStatus(absl::InvalidArgumentError(
-        absl::StrCat("chunk.last: file '", partial.begin()->first, "' never got its last chunk")));
+        absl::StrCat("chunk.last: file '", path, "' never got its last chunk")));
   }
   std::vector<migration::LegacyFile> files = reader.Finish();
+  for (migration::LegacyFile& f : rejected_files) files.push_back(std::move(f));
   progress.set_files_read(files.size());
   progress.set_records_read(reader.records_read());
   ServerLog("import by %s: %d files received%s", caller->user, files.size(),

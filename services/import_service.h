@@ -15,11 +15,18 @@
 
 namespace casefile {
 
+// The default of casefiled's --import_max_file_mb.
+inline constexpr size_t kDefaultMaxImportFileBytes = size_t{256} << 20;
+
 class ImportServiceImpl final : public v1::ImportService::Service {
  public:
-  // All must outlive the service.
+  // All must outlive the service. An uploaded file of more than
+  // `max_file_bytes` is not kept nor read: it becomes a rejected file of the
+  // report ("file of N bytes exceeds the limit of M bytes") and the import
+  // goes on with the others.
   ImportServiceImpl(const TokenAuthenticator* auth, migration::ImportEngine* engine,
-                    migration::ReviewQueue* review);
+                    migration::ReviewQueue* review,
+                    size_t max_file_bytes = kDefaultMaxImportFileBytes);
 
   grpc::Status ImportFolder(
       grpc::ServerContext* context,
@@ -42,6 +49,7 @@ class ImportServiceImpl final : public v1::ImportService::Service {
   const TokenAuthenticator* const auth_;
   migration::ImportEngine* const engine_;
   migration::ReviewQueue* const review_;
+  const size_t max_file_bytes_;
 };
 
 }  // namespace casefile

@@ -1,5 +1,10 @@
 #include "storage/lmdb.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <utility>
 
@@ -82,6 +87,21 @@ size_t LmdbEnv::map_size() const {
 
 absl::Status LmdbEnv::SetMapSize(size_t bytes) {
   return LmdbStatus(mdb_env_set_mapsize(env_, bytes), "mdb_env_set_mapsize");
+}
+
+absl::Status LmdbEnv::CopyCompact(const std::string& dir) const {
+  // mdb_env_copy2 would create the file with mode 0666 less the umask, and
+  // not sync it: open it here (0600, never over an existing file) instead.
+  const std::string path = dir + "/data.mdb";
+  const int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0) return absl::InternalError(absl::StrCat("create ", path, ": ", std::strerror(errno)));
+  absl::Status status =
+      LmdbStatus(mdb_env_copyfd2(env_, fd, MDB_CP_COMPACT), absl::StrCat("copy store to ", path));
+  if (status.ok() && fsync(fd) != 0)
+    status = absl::InternalError(absl::StrCat("sync ", path, ": ", std::strerror(errno)));
+  if (close(fd) != 0 && status.ok())
+    status = absl::InternalError(absl::StrCat("close ", path, ": ", std::strerror(errno)));
+  return status;
 }
 
 absl::StatusOr<LmdbTxn> LmdbTxn::BeginRead(const LmdbEnv& env) {

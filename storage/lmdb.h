@@ -49,6 +49,12 @@ class LmdbEnv {
   size_t map_size() const;
   // REQUIRES: no transaction of this process is open.
   absl::Status SetMapSize(size_t bytes);
+  // Writes a compacted copy of the environment (free pages left out) as
+  // `dir`/data.mdb, from one read transaction: a consistent snapshot while
+  // writes go on. `dir` must exist and hold no data.mdb. The file is made
+  // readable by its owner only (it holds everything) and synced to disk.
+  // REQUIRES: the map is not resized until it returns (it holds a read txn).
+  absl::Status CopyCompact(const std::string& dir) const;
 
  private:
   LmdbEnv(MDB_env* env, MDB_dbi dbi) : env_(env), dbi_(dbi) {}

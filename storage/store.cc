@@ -50,4 +50,9 @@ absl::StatusOr<std::unique_ptr<ReadTxn>> Store::BeginRead() {
   return std::unique_ptr<ReadTxn>(new ReadTxn(&map_mutex_, *std::move(txn)));
 }
 
+absl::Status Store::Backup(const std::string& dir) {
+  absl::ReaderMutexLock lock(&map_mutex_);  // the copy's read txn pins the map
+  return env_.CopyCompact(dir);
+}
+
 }  // namespace casefile::storage

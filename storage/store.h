@@ -51,6 +51,9 @@ class Store {
                                                      const StoreOptions& options);
 
   absl::StatusOr<std::unique_ptr<ReadTxn>> BeginRead();
+  // A compacted, consistent copy of the store as `dir`/data.mdb while writes
+  // go on (LmdbEnv::CopyCompact). A map growth waits until it ends.
+  absl::Status Backup(const std::string& dir);
   GroupCommitWriter& writer() { return *writer_; }
 
  private:

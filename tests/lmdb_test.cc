@@ -1,5 +1,6 @@
 #include "storage/lmdb.h"
 
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -56,6 +57,43 @@ class LmdbTest : public ::testing::Test {
   ScratchDir dir_;
   std::unique_ptr<LmdbEnv> env_;
 };
+
+TEST_F(LmdbTest, CopyCompactIsASnapshotThatOpensAsAStore) {
+  LmdbTxn txn = Write();
+  ASSERT_TRUE(txn.Put("a", "1").ok());
+  ASSERT_TRUE(txn.Put("b", std::string(100000, 'b')).ok());
+  ASSERT_TRUE(txn.Commit().ok());
+  txn = Write();
+  ASSERT_TRUE(txn.Delete("b").ok());
+  ASSERT_TRUE(txn.Commit().ok());
+  // A write transaction open during the copy is not in it.
+  txn = Write();
+  ASSERT_TRUE(txn.Put("c", "uncommitted").ok());
+  ScratchDir copy_dir;
+  ASSERT_TRUE(env_->CopyCompact(copy_dir.path()).ok());
+  ASSERT_TRUE(txn.Commit().ok());
+
+  struct stat st;
+  ASSERT_EQ(stat((copy_dir.path() + "/data.mdb").c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0600);
+  auto copy = LmdbEnv::Open(copy_dir.path(), SmallMap());
+  ASSERT_TRUE(copy.ok()) << copy.status();
+  auto read = LmdbTxn::BeginRead(*copy);
+  ASSERT_TRUE(read.ok());
+  auto a = read->Get("a");
+  ASSERT_TRUE(a.ok() && a->has_value());
+  EXPECT_EQ(**a, "1");
+  for (const char* absent : {"b", "c"}) {
+    auto got = read->Get(absent);
+    ASSERT_TRUE(got.ok());
+    EXPECT_FALSE(got->has_value()) << absent;
+  }
+  read->Abort();
+  // Never over an existing file.
+  absl::Status again = env_->CopyCompact(copy_dir.path());
+  EXPECT_EQ(again.code(), absl::StatusCode::kInternal);
+  EXPECT_THAT(again.message(), HasSubstr("data.mdb: File exists"));
+}
 
 TEST_F(LmdbTest, PutGetDelete) {
   LmdbTxn txn = Write();

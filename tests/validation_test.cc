@@ -241,7 +241,7 @@ TEST(ValidateNewEntryTest, NamesTheOffendingField) {
   e.set_text(" \t\r\n ");
   EXPECT_EQ(ValidateNewEntry(e, "entry"), Invalid("entry.text: is required"));
   e.set_text(std::string(kMaxTextBytes + 1, 'x'));
-  EXPECT_EQ(ValidateNewEntry(e, "entry"), Invalid("entry.text: is longer than 1048576 bytes"));
+  EXPECT_EQ(ValidateNewEntry(e, "entry"), Invalid("entry.text: 262145 bytes exceeds the limit of 262144 bytes"));
 
   e = GoodEntry();
   *e.mutable_occur_time() = Time(P::PRECISION_DAY, 2012, 2, 30);

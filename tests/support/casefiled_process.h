@@ -47,6 +47,7 @@ class CasefiledProcess {
 
   std::string address() const;
   int port() const { return port_; }
+  pid_t pid() const { return pid_; }
   // SIGKILL, as a crash would; waits for the process to be gone.
   void Kill();
   // SIGTERM; returns the exit code (or 128+signal).

@@ -1,0 +1,35 @@
+// AdminServiceImpl: the gRPC adapter of casefile.v1.AdminService. Backup
+// checks the caller (admin only) and the folder, then writes LMDB's
+// compacting copy of the store there while the service goes on serving.
+// Uses the synchronous API: a backup of a large store takes a while, and
+// holding one thread for it is the simple choice.
+//
+// Thread-safe; backups run one at a time.
+#ifndef CASEFILE_SERVICES_ADMIN_SERVICE_H_
+#define CASEFILE_SERVICES_ADMIN_SERVICE_H_
+
+#include "absl/synchronization/mutex.h"
+#include "casefile/v1/admin.grpc.pb.h"
+#include "services/token_authenticator.h"
+#include "storage/store.h"
+
+namespace casefile {
+
+class AdminServiceImpl final : public v1::AdminService::Service {
+ public:
+  // Both must outlive the service.
+  AdminServiceImpl(const TokenAuthenticator* auth, storage::Store* store)
+      : auth_(auth), store_(store) {}
+
+  grpc::Status Backup(grpc::ServerContext* context, const v1::BackupRequest* request,
+                      v1::BackupResponse* response) override;
+
+ private:
+  const TokenAuthenticator* const auth_;
+  storage::Store* const store_;
+  absl::Mutex backup_mu_;  // one backup at a time
+};
+
+}  // namespace casefile
+
+#endif  // CASEFILE_SERVICES_ADMIN_SERVICE_H_
