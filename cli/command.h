@@ -31,6 +31,7 @@ struct Command {
 std::vector<Command> CaseCommands();
 std::vector<Command> PersonCommands();
 std::vector<Command> ImportCommands();
+std::vector<Command> AuditCommands();
 
 // Exit codes: 0 success, 1 the server refused or failed, 2 bad usage.
 inline constexpr int kExitOk = 0;
