@@ -104,7 +104,8 @@ int Verify(const Args& args, const Connection& conn) {
   if (args.Has("json")) {
     std::cout << ToJson(response) << "\n";
   } else if (response.ok()) {
-    std::cout << "audit chain intact: " << response.records_checked() << " records\n";
+    std::cout << "audit chain intact: " << response.records_checked()
+              << (response.records_checked() == 1 ? " record\n" : " records\n");
   } else {
     std::cout << "audit chain BROKEN at record " << response.first_broken_seq() << ": "
               << TerminalSafe(response.reason()) << "\n";
