@@ -95,9 +95,10 @@ class AuditTrail {
   Reply<T> AfterRecording(const Caller& caller, absl::string_view kind, Reply<T> reply,
                           std::string purpose = "");
   // The same for a synchronous call: records a success and returns `result`.
+  // `resource`, when given, is named before what the result holds.
   template <typename T>
   absl::StatusOr<T> Recorded(const Caller& caller, absl::string_view kind,
-                             absl::StatusOr<T> result);
+                             absl::StatusOr<T> result, absl::string_view resource = "");
 
   // AuditService: the auditor's view (auditor and admin roles only).
   absl::StatusOr<v1::ListAuditEventsResponse> List(const Caller& caller,
@@ -128,9 +129,10 @@ Reply<T> AuditTrail::AfterRecording(const Caller& caller, absl::string_view kind
 
 template <typename T>
 absl::StatusOr<T> AuditTrail::Recorded(const Caller& caller, absl::string_view kind,
-                                       absl::StatusOr<T> result) {
+                                       absl::StatusOr<T> result, absl::string_view resource) {
   if (!result.ok()) return result;
   v1::AuditEvent event = NewEvent(caller, kind);
+  if (!resource.empty()) event.add_resources(std::string(resource));
   DescribeResult(*result, event);
   if (absl::Status s = RecordNow(std::move(event)); !s.ok()) return s;
   return result;

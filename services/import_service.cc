@@ -29,13 +29,16 @@ absl::Status ValidatePath(absl::string_view path) {
 
 // `kind` names the call in its audit record; empty when the domain call
 // records itself (in the transaction of its write).
+// `resource` is named first in that record (for a result that does not name
+// where it came from).
 template <typename Response, typename Fn>
 grpc::Status Unary(const TokenAuthenticator& auth, AuditTrail& audit, absl::string_view kind,
-                   grpc::ServerContext* context, Response* response, Fn fn) {
+                   grpc::ServerContext* context, Response* response, Fn fn,
+                   absl::string_view resource = "") {
   auto caller = auth.Authenticate(*context);
   if (!caller.ok()) return ToGrpcStatus(caller.status());
   absl::StatusOr<Response> result = fn(*caller);
-  if (!kind.empty()) result = audit.Recorded(*caller, kind, std::move(result));
+  if (!kind.empty()) result = audit.Recorded(*caller, kind, std::move(result), resource);
   if (!result.ok()) return ToGrpcStatus(result.status());
   *response = *std::move(result);
   return grpc::Status::OK;
@@ -129,7 +132,8 @@ grpc::Status ImportServiceImpl::GetImport(grpc::ServerContext* context, const v1
 grpc::Status ImportServiceImpl::ListReviewItems(grpc::ServerContext* context,
                                                 const v1::ListReviewItemsRequest* request,
                                                 v1::ListReviewItemsResponse* response) {
-  return Unary(*auth_, *audit_, "ListReviewItems", context, response, [&](const Caller& caller) { return review_->List(caller, *request); });
+  return Unary(*auth_, *audit_, "ListReviewItems", context, response,
+               [&](const Caller& caller) { return review_->List(caller, *request); });
 }
 
 grpc::Status ImportServiceImpl::GetReviewItem(grpc::ServerContext* context,
@@ -157,7 +161,8 @@ grpc::Status ImportServiceImpl::ListRejectedRecords(grpc::ServerContext* context
                                                     const v1::ListRejectedRecordsRequest* request,
                                                     v1::ListRejectedRecordsResponse* response) {
   return Unary(*auth_, *audit_, "ListRejectedRecords", context, response,
-               [&](const Caller& caller) { return engine_->ListRejectedRecords(caller, *request); });
+               [&](const Caller& caller) { return engine_->ListRejectedRecords(caller, *request); },
+               request->parent());
 }
 
 }  // namespace casefile

@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -13,10 +14,13 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "casefile/v1/audit.grpc.pb.h"
+#include "casefile/v1/import.grpc.pb.h"
 #include "casefile/v1/person.grpc.pb.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "migration/synthetic/legacy_generator.h"
 #include "tests/support/casefiled_process.h"
+#include "tests/support/import_client.h"
 
 namespace casefile::testing {
 namespace {
@@ -241,6 +245,90 @@ TEST_F(AuditE2eTest, TheCliListsAndVerifiesTheTrailAndWatchNeedsAPurpose) {
   std::tie(code, out) = Cli("audit verify", kInvestigatorToken);
   EXPECT_EQ(code, 1) << out;
   EXPECT_THAT(out, HasSubstr("PERMISSION_DENIED"));
+}
+
+// An import, person reads, review reads and a review decision: one record
+// each, naming resources and counts, never a name or a date of birth.
+TEST_F(AuditE2eTest, ImportsPersonReadsAndReviewDecisionsAreRecorded) {
+  migration::synthetic::GeneratorOptions options;
+  options.cases = 20;
+  options.seed = 31;
+  const std::string folder = dir_.path() + "/legacy";
+  ASSERT_TRUE(migration::synthetic::GenerateLegacyFolder(options, folder).ok());
+  std::filesystem::rename(folder + "/truth.json", dir_.path() + "/truth.json");
+  ImportOutcome imported = UploadFolder(server_->channel(), kOperatorToken, folder, false);
+  ASSERT_TRUE(imported.status.ok()) << imported.status.error_message();
+  const v1::Import& report = imported.report;
+  ASSERT_FALSE(report.cases().empty());
+
+  v1::ListAuditEventsRequest imports;
+  imports.set_kind("ImportFolder");
+  v1::ListAuditEventsResponse import_events = List(imports);
+  ASSERT_EQ(import_events.audit_events_size(), 1);
+  const v1::AuditEvent& import_event = import_events.audit_events(0);
+  EXPECT_EQ(import_event.user(), "op1");
+  EXPECT_EQ(import_event.role(), "operator");
+  EXPECT_EQ(import_event.outcome(), "OK");
+  EXPECT_EQ(import_event.count(), report.counts().records_read());
+  ASSERT_EQ(import_event.resources_size(), 1 + report.cases_size());
+  EXPECT_EQ(import_event.resources(0), report.name());
+  for (int i = 0; i < report.cases_size(); ++i)
+    EXPECT_EQ(import_event.resources(i + 1), report.cases(i));
+
+  // Person reads (investigator).
+  v1::ListPersonsRequest list;
+  list.set_page_size(3);
+  v1::ListPersonsResponse persons;
+  ASSERT_TRUE(persons_->ListPersons(CasefiledProcess::Context(kInvestigatorToken).get(), list, &persons).ok());
+  ASSERT_EQ(persons.persons_size(), 3);
+  v1::GetPersonRequest get;
+  get.set_name(persons.persons(0).name());
+  v1::Person person;
+  ASSERT_TRUE(persons_->GetPerson(CasefiledProcess::Context(kInvestigatorToken).get(), get, &person).ok());
+  v1::ListAuditEventsRequest about;
+  about.set_person(person.name());
+  EXPECT_THAT(Events(about),
+              ElementsAre(absl::StrCat("ListPersons|inv1|investigator|", persons.persons(0).name(), ",",
+                                       persons.persons(1).name(), ",", persons.persons(2).name(),
+                                       "|3||OK"),
+                          absl::StrCat("GetPerson|inv1|investigator|", person.name(), "|0||OK")));
+
+  // Review reads and a decision (operator).
+  auto imports_stub = v1::ImportService::NewStub(server_->channel());
+  v1::ListReviewItemsResponse items;
+  ASSERT_TRUE(imports_stub->ListReviewItems(CasefiledProcess::Context(kOperatorToken).get(), {}, &items).ok());
+  ASSERT_GT(items.review_items_size(), 0);
+  v1::ResolveReviewItemRequest resolve;
+  resolve.set_name(items.review_items(0).name());
+  resolve.set_decision(v1::ReviewItem::DECISION_SEPARATE);
+  v1::ReviewItem decided;
+  ASSERT_TRUE(imports_stub->ResolveReviewItem(CasefiledProcess::Context(kOperatorToken).get(), resolve, &decided).ok());
+  v1::ListAuditEventsRequest by_operator;
+  by_operator.set_user("op1");
+  std::vector<std::string> kinds;
+  const v1::ListAuditEventsResponse by_op1 = List(by_operator);
+  for (const v1::AuditEvent& e : by_op1.audit_events()) kinds.push_back(e.kind());
+  EXPECT_THAT(kinds, ElementsAre("ImportFolder", "ListReviewItems", "ResolveReviewItem"));
+  v1::ListAuditEventsRequest decisions;
+  decisions.set_kind("ResolveReviewItem");
+  v1::ListAuditEventsResponse decision_events = List(decisions);
+  ASSERT_EQ(decision_events.audit_events_size(), 1);
+  EXPECT_EQ(decision_events.audit_events(0).resources(0), decided.name());
+
+  // No person's name, address or date of birth reaches the trail.
+  std::string trail;
+  const v1::ListAuditEventsResponse everything = List();
+  for (const v1::AuditEvent& e : everything.audit_events())
+    trail += absl::AsciiStrToLower(e.SerializeAsString());
+  for (const v1::Person& p : persons.persons()) {
+    for (const std::string& word : {p.forename(), p.surname()}) {
+      if (word.size() < 4) continue;
+      EXPECT_EQ(trail.find(absl::AsciiStrToLower(word)), std::string::npos) << word;
+    }
+  }
+  v1::VerifyAuditLogResponse verified;
+  ASSERT_TRUE(audit_->VerifyAuditLog(CasefiledProcess::Context(kAuditorToken).get(), {}, &verified).ok());
+  EXPECT_TRUE(verified.ok()) << verified.reason();
 }
 
 }  // namespace
