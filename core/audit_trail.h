@@ -92,8 +92,7 @@ class AuditTrail {
   // naming what the result holds (DescribeResult), then passes the result on
   // once the record is durable. An error passes straight through.
   template <typename T>
-  Reply<T> AfterRecording(const Caller& caller, absl::string_view kind, Reply<T> reply,
-                          std::string purpose = "");
+  Reply<T> AfterRecording(const Caller& caller, absl::string_view kind, Reply<T> reply);
   // The same for a synchronous call: records a success and returns `result`.
   // `resource`, when given, is named before what the result holds.
   template <typename T>
@@ -111,11 +110,9 @@ class AuditTrail {
 };
 
 template <typename T>
-Reply<T> AuditTrail::AfterRecording(const Caller& caller, absl::string_view kind, Reply<T> reply,
-                                    std::string purpose) {
-  v1::AuditEvent event = NewEvent(caller, kind);
-  event.set_purpose(std::move(purpose));
-  return [this, event = std::move(event),
+Reply<T> AuditTrail::AfterRecording(const Caller& caller, absl::string_view kind,
+                                    Reply<T> reply) {
+  return [this, event = NewEvent(caller, kind),
           reply = std::move(reply)](absl::StatusOr<T> result) mutable {
     if (!result.ok()) return reply(std::move(result));
     DescribeResult(*result, event);
