@@ -207,8 +207,11 @@ int Show(const Args& args, const Connection& conn) {
 
 int Watch(const Args& args, const Connection& conn) {
   if (args.positional().size() != 1) return ReportUsageError(absl::InvalidArgumentError("give one case"), "watch");
+  auto purpose = args.Require("purpose");
+  if (!purpose.ok()) return ReportUsageError(purpose.status(), "watch");
   v1::WatchCaseRequest request;
   request.set_name(CaseNameArg(args.positional()[0]));
+  request.set_purpose(*purpose);
   int64_t after = 0;
   if (args.Has("after") && !absl::SimpleAtoi(args.Get("after"), &after))
     return ReportUsageError(absl::InvalidArgumentError("--after must be a number"), "watch");
@@ -249,8 +252,9 @@ std::vector<Command> CaseCommands() {
        {"text", "reason", "occurred", "request-id"}, {}, Correct},
       {"show", "print a whole case file (the access is recorded)",
        "casefile show CASE --purpose 'why you are looking' [--sources]", {"purpose"}, {"sources"}, Show},
-      {"watch", "follow a case's new entries live",
-       "casefile watch CASE [--after VERSION]", {"after"}, {}, Watch},
+      {"watch", "follow a case's new entries live (the watch is recorded)",
+       "casefile watch CASE --purpose 'why you are watching' [--after VERSION]",
+       {"after", "purpose"}, {}, Watch},
   };
 }
 

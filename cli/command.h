@@ -32,6 +32,7 @@ std::vector<Command> CaseCommands();
 std::vector<Command> PersonCommands();
 std::vector<Command> ImportCommands();
 std::vector<Command> AdminCommands();
+std::vector<Command> AuditCommands();
 
 // Exit codes: 0 success, 1 the server refused or failed, 2 bad usage.
 inline constexpr int kExitOk = 0;

@@ -14,13 +14,14 @@ absl::string_view ActionName(Action action) {
     case Action::kReview: return "decide review items";
     case Action::kReadPersons: return "search persons";
     case Action::kBackup: return "back up the store";
+    case Action::kAudit: return "read the audit trail";
   }
   return "do that";
 }
 
 // The whole permission model. Out-of-hours staff and auditors only read;
-// operators migrate and review but do not write live entries. Only admins
-// back up the store.
+// operators migrate and review but do not write live entries. Only auditors
+// (and admins) read the audit trail; only admins back up the store.
 bool Allowed(Role role, Action action) {
   switch (role) {
     case Role::kAdmin:
@@ -29,8 +30,10 @@ bool Allowed(Role role, Action action) {
       return action == Action::kReadCase || action == Action::kCreateCase ||
              action == Action::kWriteEntry || action == Action::kReadPersons;
     case Role::kOutOfHours:
-    case Role::kAuditor:
       return action == Action::kReadCase || action == Action::kReadPersons;
+    case Role::kAuditor:
+      return action == Action::kReadCase || action == Action::kReadPersons ||
+             action == Action::kAudit;
     case Role::kOperator:
       return action == Action::kReadCase || action == Action::kImport ||
              action == Action::kReview || action == Action::kReadPersons;

@@ -24,12 +24,16 @@ enum class Action {
   kReview,       // review queue decisions
   kReadPersons,  // PersonService
   kBackup,       // AdminService.Backup (admin only)
+  kAudit,        // AuditService: list audit events, verify the chain
 };
 
 struct Caller {
   std::string user;          // stable user id, recorded as author
   std::string display_name;  // "DC 4471 Hughes"
   Role role = Role::kInvestigator;
+  // The client's address as the server saw it (grpc peer()); recorded in
+  // the audit trail. Empty outside a call.
+  std::string peer;
 };
 
 // "investigator", "out_of_hours", "operator", "auditor", "admin".

@@ -148,16 +148,19 @@ absl::Status CheckVersion(const v1::Case& c, bool has_expected, int64_t expected
 }  // namespace
 
 CaseChronology::CaseChronology(storage::Store* store, ChangeFeed* feed, Clock clock)
-    : store_(store), feed_(feed), clock_(std::move(clock)) {}
+    : store_(store), feed_(feed), clock_(clock), audit_(store, clock) {}
 
 template <typename T>
-void CaseChronology::Write(std::function<absl::Status(LmdbTxn&, T&)> op,
+void CaseChronology::Write(std::function<absl::Status(LmdbTxn&, T&)> op, v1::AuditEvent event,
                            std::string publish_case_id, Reply<T> reply) {
   auto result = std::make_shared<T>();
   store_->writer().Submit(
-      [op = std::move(op), result](LmdbTxn& txn) {
+      [op = std::move(op), event = std::move(event), result](LmdbTxn& txn) {
         *result = T();  // the op may run again after a map resize
-        return op(txn, *result);
+        if (absl::Status s = op(txn, *result); !s.ok()) return s;
+        v1::AuditEvent recorded = event;
+        DescribeResult(*result, recorded);
+        return AppendAuditEvent(txn, std::move(recorded));
       },
       [this, result, publish_case_id = std::move(publish_case_id),
        reply = std::move(reply)](absl::Status s) mutable {
@@ -173,6 +176,7 @@ void CaseChronology::CreateCase(const Caller& caller, v1::CreateCaseRequest requ
   if (auto s = ValidateCreateCase(request); !s.ok()) return reply(s);
   const absl::Time now = clock_();
   std::string fingerprint = RequestFingerprint(request);
+  v1::AuditEvent event = audit_.NewEvent(caller, "CreateCase");
   Write<v1::Case>(
       [caller, request = std::move(request), fingerprint = std::move(fingerprint), now](
           LmdbTxn& txn, v1::Case& out) -> absl::Status {
@@ -221,7 +225,7 @@ void CaseChronology::CreateCase(const Caller& caller, v1::CreateCaseRequest requ
         return storage::SaveRequest(txn, caller.user, request.request_id(), out.name(),
                                     fingerprint);
       },
-      "", std::move(reply));
+      std::move(event), "", std::move(reply));
 }
 
 absl::StatusOr<v1::Case> CaseChronology::LoadCaseOrNotFound(absl::string_view case_id) {
@@ -317,7 +321,7 @@ void CaseChronology::AppendEntry(const Caller& caller, v1::AppendEntryRequest re
         out.clear_correction_reason();
         return WriteNextEntry(txn, caller, request.request_id(), fingerprint, **c, out, now);
       },
-      id, std::move(reply));
+      audit_.NewEvent(caller, "AppendEntry"), id, std::move(reply));
 }
 
 void CaseChronology::CorrectEntry(const Caller& caller, v1::CorrectEntryRequest request,
@@ -366,7 +370,7 @@ void CaseChronology::CorrectEntry(const Caller& caller, v1::CorrectEntryRequest 
           return s;
         return storage::SaveSupersession(txn, target.case_id, target.number, out.number());
       },
-      id, std::move(reply));
+      audit_.NewEvent(caller, "CorrectEntry"), id, std::move(reply));
 }
 
 void CaseChronology::OpenCaseFile(const Caller& caller, const v1::GetCaseFileRequest& request,
@@ -375,32 +379,34 @@ void CaseChronology::OpenCaseFile(const Caller& caller, const v1::GetCaseFileReq
   auto case_id = ParseCaseName(request.name(), "name");
   if (!case_id.ok()) return reply(case_id.status());
   if (auto s = ValidatePurpose(request.purpose(), "purpose"); !s.ok()) return reply(s);
-  v1::AccessRecord record;
-  record.set_case_(request.name());
-  record.set_user(caller.user);
-  record.set_role(std::string(RoleName(caller.role)));
-  record.set_purpose(request.purpose());
-  record.set_method(std::string(method));
-  *record.mutable_access_time() = ToProto(clock_());
+  RecordLook(caller, *case_id, method, request.purpose(), std::move(reply));
+}
+
+void CaseChronology::OpenWatch(const Caller& caller, const v1::WatchCaseRequest& request,
+                               Reply<v1::Case> reply) {
+  if (auto s = Authorize(caller, Action::kReadCase); !s.ok()) return reply(s);
+  auto case_id = ParseCaseName(request.name(), "name");
+  if (!case_id.ok()) return reply(case_id.status());
+  if (request.after_version() < 0)
+    return reply(absl::InvalidArgumentError("after_version: must not be negative"));
+  if (auto s = ValidatePurpose(request.purpose(), "purpose"); !s.ok()) return reply(s);
+  RecordLook(caller, *case_id, "WatchCase", request.purpose(), std::move(reply));
+}
+
+void CaseChronology::RecordLook(const Caller& caller, absl::string_view case_id,
+                                absl::string_view method, absl::string_view purpose,
+                                Reply<v1::Case> reply) {
+  v1::AuditEvent event = audit_.NewEvent(caller, method);
+  event.set_purpose(std::string(purpose));
   Write<v1::Case>(
-      [record = std::move(record), id = *case_id](LmdbTxn& txn, v1::Case& out) -> absl::Status {
+      [id = std::string(case_id)](LmdbTxn& txn, v1::Case& out) -> absl::Status {
         auto c = storage::LoadCase(txn, id);
         if (!c.ok()) return c.status();
         if (!c->has_value()) return absl::NotFoundError(absl::StrCat(CaseName(id), " not found"));
         out = **std::move(c);
-        return storage::AppendAccess(txn, record);
+        return absl::OkStatus();
       },
-      "", std::move(reply));
-}
-
-absl::StatusOr<v1::Case> CaseChronology::OpenWatch(const Caller& caller,
-                                                   const v1::WatchCaseRequest& request) {
-  if (auto s = Authorize(caller, Action::kReadCase); !s.ok()) return s;
-  auto case_id = ParseCaseName(request.name(), "name");
-  if (!case_id.ok()) return case_id.status();
-  if (request.after_version() < 0)
-    return absl::InvalidArgumentError("after_version: must not be negative");
-  return LoadCaseOrNotFound(*case_id);
+      std::move(event), "", std::move(reply));
 }
 
 absl::StatusOr<storage::EntryChunk> CaseChronology::ReadEntries(absl::string_view case_id,

@@ -1,6 +1,9 @@
 // CaseChronology: the rules of the authoritative case chronology — who may do
 // what, what a valid case and entry are, idempotent appends, optimistic
 // concurrency, corrections that supersede, and recorded access to case files.
+// Each write appends its audit record (core/audit_trail.h) in its own
+// transaction; opening a case file or a watch records the look, with its
+// purpose, before anything is sent.
 // It speaks protobuf value types and absl::Status; it knows no gRPC.
 //
 // Writes go through the store's GroupCommitWriter: their replies run on the
@@ -19,18 +22,13 @@
 #include "absl/time/time.h"
 #include "casefile/v1/case.pb.h"
 #include "casefile/v1/case_service.pb.h"
+#include "core/audit_trail.h"
 #include "core/caller.h"
 #include "core/change_feed.h"
 #include "storage/case_tables.h"
 #include "storage/store.h"
 
 namespace casefile {
-
-template <typename T>
-using Reply = absl::AnyInvocable<void(absl::StatusOr<T>)>;
-
-// The clock is injected so tests control record times.
-using Clock = std::function<absl::Time()>;
 
 class CaseChronology {
  public:
@@ -45,12 +43,14 @@ class CaseChronology {
   void CorrectEntry(const Caller& caller, v1::CorrectEntryRequest request, Reply<v1::Entry> reply);
 
   // Authorizes, checks the purpose, records the access durably, then replies
-  // with the case header. `method` names the RPC in the access record.
+  // with the case header. `method` names the RPC in the audit record.
   void OpenCaseFile(const Caller& caller, const v1::GetCaseFileRequest& request,
                     absl::string_view method, Reply<v1::Case> reply);
 
-  // Authorizes a watch and replies with the current case header.
-  absl::StatusOr<v1::Case> OpenWatch(const Caller& caller, const v1::WatchCaseRequest& request);
+  // The same for a watch: authorizes, checks the purpose, records the watch
+  // durably, then replies with the current case header.
+  void OpenWatch(const Caller& caller, const v1::WatchCaseRequest& request,
+                 Reply<v1::Case> reply);
 
   // Serialized entries first..last of a case (see storage::LoadEntryChunk),
   // read in one short transaction. REQUIRES: access already authorized.
@@ -66,17 +66,26 @@ class CaseChronology {
   // The current version of a case (0 if it does not exist).
   absl::StatusOr<int64_t> CaseVersion(absl::string_view case_id);
 
+  // The audit trail this chronology records to (for reads recorded by callers).
+  AuditTrail& audit() { return audit_; }
+
  private:
-  // Submits `op` (which fills *result) and replies with *result once durable;
+  // Submits `op` (which fills *result) and, in the same transaction, appends
+  // `event` naming what *result holds; replies with *result once durable;
   // publishes `case_id` to the change feed when non-empty.
   template <typename T>
-  void Write(std::function<absl::Status(storage::LmdbTxn&, T&)> op, std::string publish_case_id,
-             Reply<T> reply);
+  void Write(std::function<absl::Status(storage::LmdbTxn&, T&)> op, v1::AuditEvent event,
+             std::string publish_case_id, Reply<T> reply);
   absl::StatusOr<v1::Case> LoadCaseOrNotFound(absl::string_view case_id);
+  // Records a look at a case (`method`, with its purpose) durably, then
+  // replies with the case header; NotFound records nothing here.
+  void RecordLook(const Caller& caller, absl::string_view case_id, absl::string_view method,
+                  absl::string_view purpose, Reply<v1::Case> reply);
 
   storage::Store* const store_;
   ChangeFeed* const feed_;
   const Clock clock_;
+  AuditTrail audit_;
 };
 
 }  // namespace casefile

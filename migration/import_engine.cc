@@ -17,6 +17,7 @@
 #include "absl/strings/strip.h"
 #include "absl/synchronization/notification.h"
 #include "casefile/storage/v1/records.pb.h"
+#include "core/audit_trail.h"
 #include "core/name_tokens.h"
 #include "core/partial_time_proto.h"
 #include "core/resource_names.h"
@@ -548,12 +549,20 @@ absl::StatusOr<v1::Import> ImportEngine::Run(const Caller& caller, const v1::Imp
   counts.set_persons(persons->persons);
   counts.set_sent_to_review(counts.sent_to_review() + persons->new_review_items);
 
-  // 7. The report, durable last: an import with a report is complete.
-  if (!dry_run) {
-    absl::Status s = store_->writer().Run([&report, &rejected](LmdbTxn& txn) {
-      const std::string id = report.name().substr(8);
-      if (auto st = SaveRejectedRecords(txn, id, rejected); !st.ok()) return st;
-      return txn.Put(storage::keys::Import(id), report.SerializeAsString());
+  // 7. The report, durable last: an import with a report is complete. Its
+  // audit record (counts and cases touched) commits with it; a dry run
+  // writes only that.
+  {
+    v1::AuditEvent audit = NewAuditEvent(caller, "ImportFolder", clock_());
+    DescribeResult(report, audit);
+    absl::Status s = store_->writer().Run([&report, &rejected, &audit, dry_run](LmdbTxn& txn) {
+      if (!dry_run) {
+        const std::string id = report.name().substr(8);
+        if (auto st = SaveRejectedRecords(txn, id, rejected); !st.ok()) return st;
+        if (auto st = txn.Put(storage::keys::Import(id), report.SerializeAsString()); !st.ok())
+          return st;
+      }
+      return AppendAuditEvent(txn, audit);
     });
     if (!s.ok()) return s;
   }

@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
 #include "casefile/storage/v1/records.pb.h"
+#include "core/audit_trail.h"
 #include "google/protobuf/util/time_util.h"
 #include "migration/person_index.h"
 #include "migration/record_id.h"
@@ -147,7 +148,10 @@ absl::StatusOr<v1::ReviewItem> ReviewQueue::Resolve(const Caller& caller,
     return absl::InvalidArgumentError("decision: must be DECISION_MERGE or DECISION_SEPARATE");
   const auto now = google::protobuf::util::TimeUtil::NanosecondsToTimestamp(absl::ToUnixNanos(clock_()));
   auto result = std::make_shared<v1::ReviewItem>();
+  // The decision's audit record commits with it.
+  const v1::AuditEvent decided = NewAuditEvent(caller, "ResolveReviewItem", clock_());
   absl::Status s = store_->writer().Run([&, result](LmdbTxn& txn) -> absl::Status {
+    v1::AuditEvent audit = decided;
     auto loaded = LoadItem(txn, *id);
     if (!loaded.ok()) return loaded.status();
     if (!loaded->has_value()) return absl::NotFoundError(absl::StrCat(request.name(), " not found"));
@@ -157,7 +161,8 @@ absl::StatusOr<v1::ReviewItem> ReviewQueue::Resolve(const Caller& caller,
         return absl::FailedPreconditionError(absl::StrCat(
             request.name(), " was already decided by ", item.decided_by(), " the other way"));
       *result = item;  // the same decision again: nothing more to do
-      return absl::OkStatus();
+      DescribeResult(item, audit);
+      return AppendAuditEvent(txn, audit);
     }
     item.set_decision(request.decision());
     item.set_decided_by(caller.user);
@@ -181,8 +186,9 @@ absl::StatusOr<v1::ReviewItem> ReviewQueue::Resolve(const Caller& caller,
       if (!index.ok()) return index.status();
       if (auto st = WritePersonIndex(txn, *index); !st.ok()) return st;
     }
+    DescribeResult(item, audit);
     *result = std::move(item);
-    return absl::OkStatus();
+    return AppendAuditEvent(txn, audit);
   });
   if (!s.ok()) return s;
   return *result;

@@ -31,6 +31,7 @@ grpc::ServerUnaryReactor* CaseServiceImpl::GetCase(grpc::CallbackServerContext* 
   return RespondRawUnary<v1::GetCaseRequest, v1::Case>(
       *auth_, context, request, response,
       [this](const Caller& caller, v1::GetCaseRequest request, Reply<v1::Case> reply) {
+        reply = chronology_->audit().AfterRecording(caller, "GetCase", std::move(reply));
         reply(chronology_->GetCase(caller, request.name()));
       });
 }
@@ -42,6 +43,7 @@ grpc::ServerUnaryReactor* CaseServiceImpl::ListCases(grpc::CallbackServerContext
       *auth_, context, request, response,
       [this](const Caller& caller, v1::ListCasesRequest request,
              Reply<v1::ListCasesResponse> reply) {
+        reply = chronology_->audit().AfterRecording(caller, "ListCases", std::move(reply));
         reply(chronology_->ListCases(caller, request));
       });
 }
@@ -95,17 +97,20 @@ grpc::ServerWriteReactor<grpc::ByteBuffer>* CaseServiceImpl::WatchCase(
   auto* reactor = new EntryStreamReactor(chronology_, feed_);
   auto request = ParseRequest<v1::WatchCaseRequest>(*raw_request);
   auto caller = request.ok() ? auth_->Authenticate(*context) : request.status();
-  auto c = caller.ok() ? chronology_->OpenWatch(*caller, *request) : caller.status();
-  if (!c.ok()) {
-    reactor->Fail(ToGrpcStatus(c.status()));
+  if (!caller.ok()) {
+    reactor->Fail(ToGrpcStatus(caller.status()));
     return reactor;
   }
-  EntryStreamReactor::Plan plan;
-  plan.case_id = c->name().substr(6);
-  plan.first = request->after_version() + 1;
-  plan.live = true;
-  plan.entries_field = v1::WatchCaseResponse::kEntriesFieldNumber;
-  reactor->Begin(std::move(plan));
+  chronology_->OpenWatch(*caller, *request,
+                         [reactor, first = request->after_version() + 1](absl::StatusOr<v1::Case> c) {
+                           if (!c.ok()) return reactor->Fail(ToGrpcStatus(c.status()));
+                           EntryStreamReactor::Plan plan;
+                           plan.case_id = c->name().substr(6);
+                           plan.first = first;
+                           plan.live = true;
+                           plan.entries_field = v1::WatchCaseResponse::kEntriesFieldNumber;
+                           reactor->Begin(std::move(plan));
+                         });
   return reactor;
 }
 

@@ -24,6 +24,7 @@
 #include "migration/import_engine.h"
 #include "migration/review_queue.h"
 #include "services/admin_service.h"
+#include "services/audit_service.h"
 #include "services/case_service.h"
 #include "services/person_service.h"
 #include "services/import_service.h"
@@ -90,9 +91,11 @@ int Serve() {
       store->get(), &feed, clock, migration::DefaultEventClusterer(),
       {.records_per_write = static_cast<size_t>(absl::GetFlag(FLAGS_import_batch_records))});
   migration::ReviewQueue review_queue(store->get(), clock);
-  ImportServiceImpl import_service(&*auth, &import_engine, &review_queue,
+  AuditTrail audit_trail(store->get(), clock);
+  ImportServiceImpl import_service(&*auth, &import_engine, &review_queue, &audit_trail,
                                    static_cast<size_t>(absl::GetFlag(FLAGS_import_max_file_mb)) << 20);
   AdminServiceImpl admin_service(&*auth, store->get());
+  AuditServiceImpl audit_service(&*auth, &audit_trail);
 
   grpc::EnableDefaultHealthCheckService(true);
   // Links the health protocol's descriptor in, so that server reflection can
@@ -103,12 +106,13 @@ int Serve() {
   int port = 0;
   builder.AddListeningPort(absl::GetFlag(FLAGS_listen), grpc::InsecureServerCredentials(), &port);
   std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> interceptors;
-  interceptors.push_back(std::make_unique<RefusalLogFactory>(&*auth));
+  interceptors.push_back(std::make_unique<RefusalLogFactory>(&*auth, &audit_trail));
   builder.experimental().SetInterceptorCreators(std::move(interceptors));
   builder.RegisterService(&case_service);
   builder.RegisterService(&person_service);
   builder.RegisterService(&import_service);
   builder.RegisterService(&admin_service);
+  builder.RegisterService(&audit_service);
   // Imports upload whole files in chunks of about 1 MiB.
   builder.SetMaxReceiveMessageSize(8 << 20);
   std::unique_ptr<grpc::Server> server = builder.BuildAndStart();

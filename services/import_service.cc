@@ -55,12 +55,18 @@ migration::LegacyFile OversizedFileRejection(const std::string& path, const Over
   return rejected;
 }
 
+// `kind` names the call in its audit record; empty when the domain call
+// records itself (in the transaction of its write).
+// `resource` is named first in that record (for a result that does not name
+// where it came from).
 template <typename Response, typename Fn>
-grpc::Status Unary(const TokenAuthenticator& auth, grpc::ServerContext* context, Response* response,
-                   Fn fn) {
+grpc::Status Unary(const TokenAuthenticator& auth, AuditTrail& audit, absl::string_view kind,
+                   grpc::ServerContext* context, Response* response, Fn fn,
+                   absl::string_view resource = "") {
   auto caller = auth.Authenticate(*context);
   if (!caller.ok()) return ToGrpcStatus(caller.status());
   absl::StatusOr<Response> result = fn(*caller);
+  if (!kind.empty()) result = audit.Recorded(*caller, kind, std::move(result), resource);
   if (!result.ok()) return ToGrpcStatus(result.status());
   *response = *std::move(result);
   return grpc::Status::OK;
@@ -69,8 +75,8 @@ grpc::Status Unary(const TokenAuthenticator& auth, grpc::ServerContext* context,
 }  // namespace
 
 ImportServiceImpl::ImportServiceImpl(const TokenAuthenticator* auth, migration::ImportEngine* engine,
-                                     migration::ReviewQueue* review, size_t max_file_bytes)
-    : auth_(auth), engine_(engine), review_(review), max_file_bytes_(max_file_bytes) {}
+                                     migration::ReviewQueue* review, AuditTrail* audit, size_t max_file_bytes)
+    : auth_(auth), engine_(engine), review_(review), audit_(audit), max_file_bytes_(max_file_bytes) {}
 
 grpc::Status ImportServiceImpl::ImportFolder(
     grpc::ServerContext* context,
@@ -172,42 +178,44 @@ grpc::Status ImportServiceImpl::ImportFolder(
 
 grpc::Status ImportServiceImpl::GetImport(grpc::ServerContext* context, const v1::GetImportRequest* request,
                                           v1::Import* response) {
-  return Unary(*auth_, context, response,
+  return Unary(*auth_, *audit_, "GetImport", context, response,
                [&](const Caller& caller) { return engine_->GetImport(caller, request->name()); });
 }
 
 grpc::Status ImportServiceImpl::ListReviewItems(grpc::ServerContext* context,
                                                 const v1::ListReviewItemsRequest* request,
                                                 v1::ListReviewItemsResponse* response) {
-  return Unary(*auth_, context, response, [&](const Caller& caller) { return review_->List(caller, *request); });
+  return Unary(*auth_, *audit_, "ListReviewItems", context, response,
+               [&](const Caller& caller) { return review_->List(caller, *request); });
 }
 
 grpc::Status ImportServiceImpl::GetReviewItem(grpc::ServerContext* context,
                                               const v1::GetReviewItemRequest* request,
                                               v1::ReviewItem* response) {
-  return Unary(*auth_, context, response,
+  return Unary(*auth_, *audit_, "GetReviewItem", context, response,
                [&](const Caller& caller) { return review_->Get(caller, request->name()); });
 }
 
 grpc::Status ImportServiceImpl::ResolveReviewItem(grpc::ServerContext* context,
                                                   const v1::ResolveReviewItemRequest* request,
                                                   v1::ReviewItem* response) {
-  return Unary(*auth_, context, response,
+  return Unary(*auth_, *audit_, "", context, response,
                [&](const Caller& caller) { return review_->Resolve(caller, *request); });
 }
 
 grpc::Status ImportServiceImpl::SeparateRecord(grpc::ServerContext* context,
                                                const v1::SeparateRecordRequest* request,
                                                v1::SeparateRecordResponse* response) {
-  return Unary(*auth_, context, response,
+  return Unary(*auth_, *audit_, "SeparateRecord", context, response,
                [&](const Caller& caller) { return engine_->SeparateRecord(caller, request->locator()); });
 }
 
 grpc::Status ImportServiceImpl::ListRejectedRecords(grpc::ServerContext* context,
                                                     const v1::ListRejectedRecordsRequest* request,
                                                     v1::ListRejectedRecordsResponse* response) {
-  return Unary(*auth_, context, response,
-               [&](const Caller& caller) { return engine_->ListRejectedRecords(caller, *request); });
+  return Unary(*auth_, *audit_, "ListRejectedRecords", context, response,
+               [&](const Caller& caller) { return engine_->ListRejectedRecords(caller, *request); },
+               request->parent());
 }
 
 }  // namespace casefile

@@ -1,7 +1,8 @@
 // ImportServiceImpl: the gRPC adapter of casefile.v1.ImportService. The
 // upload is a bidirectional stream: files arrive in chunks, each is read as
 // soon as it is complete (so only one file's bytes are held at a time), and
-// progress goes back while the import runs. Uses the synchronous API: an
+// progress goes back while the import runs. Reads are recorded in the audit
+// trail before they answer; imports and decisions record themselves. Uses the synchronous API: an
 // import is long, and holding one thread for it is the simple choice.
 //
 // Thread-safe.
@@ -9,6 +10,7 @@
 #define CASEFILE_SERVICES_IMPORT_SERVICE_H_
 
 #include "casefile/v1/import.grpc.pb.h"
+#include "core/audit_trail.h"
 #include "migration/import_engine.h"
 #include "migration/review_queue.h"
 #include "services/token_authenticator.h"
@@ -25,7 +27,7 @@ class ImportServiceImpl final : public v1::ImportService::Service {
   // report ("file of N bytes exceeds the limit of M bytes") and the import
   // goes on with the others.
   ImportServiceImpl(const TokenAuthenticator* auth, migration::ImportEngine* engine,
-                    migration::ReviewQueue* review,
+                    migration::ReviewQueue* review, AuditTrail* audit,
                     size_t max_file_bytes = kDefaultMaxImportFileBytes);
 
   grpc::Status ImportFolder(
@@ -50,6 +52,7 @@ class ImportServiceImpl final : public v1::ImportService::Service {
   migration::ImportEngine* const engine_;
   migration::ReviewQueue* const review_;
   const size_t max_file_bytes_;
+  AuditTrail* const audit_;
 };
 
 }  // namespace casefile

@@ -9,6 +9,7 @@ grpc::ServerUnaryReactor* PersonServiceImpl::SearchPersons(grpc::CallbackServerC
                                                            v1::SearchPersonsResponse* response) {
   return RespondUnary(*auth_, context, response,
                       [&](const Caller& caller, Reply<v1::SearchPersonsResponse> reply) {
+                        reply = audit_.AfterRecording(caller, "SearchPersons", std::move(reply));
                         reply(directory_.Search(caller, *request));
                       });
 }
@@ -17,7 +18,8 @@ grpc::ServerUnaryReactor* PersonServiceImpl::GetPerson(grpc::CallbackServerConte
                                                        const v1::GetPersonRequest* request,
                                                        v1::Person* response) {
   return RespondUnary(*auth_, context, response, [&](const Caller& caller, Reply<v1::Person> reply) {
-    reply(directory_.Get(caller, request->name()));
+    reply = audit_.AfterRecording(caller, "GetPerson", std::move(reply));
+                        reply(directory_.Get(caller, request->name()));
   });
 }
 
@@ -26,6 +28,7 @@ grpc::ServerUnaryReactor* PersonServiceImpl::ListPersons(grpc::CallbackServerCon
                                                          v1::ListPersonsResponse* response) {
   return RespondUnary(*auth_, context, response,
                       [&](const Caller& caller, Reply<v1::ListPersonsResponse> reply) {
+                        reply = audit_.AfterRecording(caller, "ListPersons", std::move(reply));
                         reply(directory_.List(caller, *request));
                       });
 }

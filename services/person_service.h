@@ -1,11 +1,14 @@
 // PersonServiceImpl: the gRPC adapter of casefile.v1.PersonService. Each
-// handler authenticates, calls PersonDirectory, and maps the status.
+// handler authenticates, calls PersonDirectory, records what it returned in
+// the audit trail, and maps the status.
 //
 // Thread-safe.
 #ifndef CASEFILE_SERVICES_PERSON_SERVICE_H_
 #define CASEFILE_SERVICES_PERSON_SERVICE_H_
 
+#include "absl/time/clock.h"
 #include "casefile/v1/person.grpc.pb.h"
+#include "core/audit_trail.h"
 #include "migration/person_directory.h"
 #include "services/token_authenticator.h"
 #include "storage/store.h"
@@ -16,7 +19,7 @@ class PersonServiceImpl final : public v1::PersonService::CallbackService {
  public:
   // `auth` and `store` must outlive the service.
   PersonServiceImpl(const TokenAuthenticator* auth, storage::Store* store)
-      : auth_(auth), directory_(store) {}
+      : auth_(auth), directory_(store), audit_(store, [] { return absl::Now(); }) {}
 
   grpc::ServerUnaryReactor* SearchPersons(grpc::CallbackServerContext* context,
                                           const v1::SearchPersonsRequest* request,
@@ -31,6 +34,7 @@ class PersonServiceImpl final : public v1::PersonService::CallbackService {
  private:
   const TokenAuthenticator* const auth_;
   migration::PersonDirectory directory_;
+  AuditTrail audit_;
 };
 
 }  // namespace casefile

@@ -1,5 +1,6 @@
 #include "services/refusal_log.h"
 
+#include <optional>
 #include <string>
 
 #include "absl/status/status.h"
@@ -34,8 +35,9 @@ bool IsServerFault(grpc::StatusCode code) {
 
 class RefusalLog final : public grpc::experimental::Interceptor {
  public:
-  RefusalLog(const TokenAuthenticator* auth, grpc::experimental::ServerRpcInfo* info)
-      : auth_(auth), info_(info) {}
+  RefusalLog(const TokenAuthenticator* auth, AuditTrail* audit,
+             grpc::experimental::ServerRpcInfo* info)
+      : auth_(auth), audit_(audit), info_(info) {}
 
   void Intercept(grpc::experimental::InterceptorBatchMethods* methods) override {
     // A unary request that failed to parse reaches here as no message.
@@ -51,7 +53,14 @@ class RefusalLog final : public grpc::experimental::Interceptor {
         status = grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, UnparsedRequestMessage(Method()));
         methods->ModifySendStatus(status);
       }
-      if (!status.ok() && status.error_code() != grpc::StatusCode::CANCELLED) Log(status);
+      if (!status.ok() && status.error_code() != grpc::StatusCode::CANCELLED) {
+        v1::AuditEvent event = Log(status);
+        if (audit_ != nullptr) {
+          // The status is sent once the refusal's record is durable.
+          audit_->Record(std::move(event), [methods](absl::Status) { methods->Proceed(); });
+          return;
+        }
+      }
     }
     methods->Proceed();
   }
@@ -62,27 +71,40 @@ class RefusalLog final : public grpc::experimental::Interceptor {
     return method != nullptr ? method : "";
   }
 
-  void Log(const grpc::Status& status) {
+  // Logs the refusal and returns its audit record.
+  v1::AuditEvent Log(const grpc::Status& status) {
     // Refusals are rare: the caller is looked up again only for them.
-    std::string user = "unknown";
-    std::string role = "unknown";
+    std::optional<Caller> caller;
     std::string peer = "unknown";
     if (grpc::ServerContextBase* context = info_->server_context(); context != nullptr) {
-      if (absl::StatusOr<Caller> caller = auth_->Authenticate(*context); caller.ok()) {
-        user = caller->user;
-        role = std::string(RoleName(caller->role));
+      if (absl::StatusOr<Caller> known = auth_->Authenticate(*context); known.ok()) {
+        caller = *std::move(known);
       }
       peer = context->peer();
     }
+    const std::string user = caller ? caller->user : "unknown";
+    const std::string role = caller ? std::string(RoleName(caller->role)) : "unknown";
+    const std::string code =
+        absl::StatusCodeToString(static_cast<absl::StatusCode>(status.error_code()));
     // What a client chose (the method's name) is escaped: no forged lines.
     ServerLog("%s %s: %s (user %s, role %s, peer %s)",
               IsServerFault(status.error_code()) ? "failed" : "refused",
-              absl::CHexEscape(absl::StripPrefix(Method(), "/")),
-              absl::StatusCodeToString(static_cast<absl::StatusCode>(status.error_code())), user,
-              role, absl::CHexEscape(peer));
+              absl::CHexEscape(absl::StripPrefix(Method(), "/")), code, user, role,
+              absl::CHexEscape(peer));
+    // "/casefile.v1.CaseService/GetCase" → "GetCase".
+    absl::string_view kind = Method();
+    if (size_t slash = kind.rfind('/'); slash != absl::string_view::npos)
+      kind = kind.substr(slash + 1);
+    v1::AuditEvent event;
+    if (audit_ != nullptr) {
+      event = caller ? audit_->NewEvent(*caller, kind) : audit_->NewAnonymousEvent(peer, kind);
+      event.set_outcome(code);
+    }
+    return event;
   }
 
   const TokenAuthenticator* const auth_;
+  AuditTrail* const audit_;
   grpc::experimental::ServerRpcInfo* const info_;
   bool unparsed_ = false;
 };
@@ -91,7 +113,7 @@ class RefusalLog final : public grpc::experimental::Interceptor {
 
 grpc::experimental::Interceptor* RefusalLogFactory::CreateServerInterceptor(
     grpc::experimental::ServerRpcInfo* info) {
-  return new RefusalLog(auth_, info);
+  return new RefusalLog(auth_, audit_, info);
 }
 
 }  // namespace casefile

@@ -6,6 +6,11 @@
 //   refused casefile.v1.CaseService/AppendEntry: PERMISSION_DENIED (user ooh1,
 //   role out_of_hours, peer ipv4:127.0.0.1:51324)
 //
+// It also appends an audit record of the refusal (core/audit_trail.h): who,
+// from where, which RPC and the status code, never the message. The status
+// goes out only once that record is durable. A call that ends in OK records
+// itself where it happens, so every call leaves exactly one record.
+//
 // It also gives a reason to grpc++'s own answer to a unary request that does
 // not parse (proto3 refuses strings that are not UTF-8): UNIMPLEMENTED with no
 // message becomes INVALID_ARGUMENT saying so. Services that parse their
@@ -17,20 +22,23 @@
 
 #include <grpcpp/support/server_interceptor.h>
 
+#include "core/audit_trail.h"
 #include "services/token_authenticator.h"
 
 namespace casefile {
 
 class RefusalLogFactory final : public grpc::experimental::ServerInterceptorFactoryInterface {
  public:
-  // `auth` must outlive the server.
-  explicit RefusalLogFactory(const TokenAuthenticator* auth) : auth_(auth) {}
+  // Both must outlive the server; `audit` may be null (no audit records).
+  RefusalLogFactory(const TokenAuthenticator* auth, AuditTrail* audit)
+      : auth_(auth), audit_(audit) {}
 
   grpc::experimental::Interceptor* CreateServerInterceptor(
       grpc::experimental::ServerRpcInfo* info) override;
 
  private:
   const TokenAuthenticator* const auth_;
+  AuditTrail* const audit_;
 };
 
 }  // namespace casefile

@@ -81,7 +81,9 @@ absl::StatusOr<Caller> TokenAuthenticator::Authenticate(
   if (!absl::ConsumePrefix(&value, "Bearer ") && !absl::ConsumePrefix(&value, "bearer ")) {
     return absl::UnauthenticatedError("authorization metadata must be 'Bearer <token>'");
   }
-  return AuthenticateToken(absl::StripAsciiWhitespace(value));
+  absl::StatusOr<Caller> caller = AuthenticateToken(absl::StripAsciiWhitespace(value));
+  if (caller.ok()) caller->peer = context.peer();  // for the audit trail
+  return caller;
 }
 
 absl::StatusOr<Caller> TokenAuthenticator::AuthenticateToken(absl::string_view token) const {

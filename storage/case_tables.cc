@@ -263,10 +263,36 @@ absl::StatusOr<uint64_t> NextCounter(LmdbTxn& txn, absl::string_view name) {
   return next;
 }
 
-absl::Status AppendAccess(LmdbTxn& txn, const ::casefile::v1::AccessRecord& record) {
-  auto seq = NextCounter(txn, "next_access");
-  if (!seq.ok()) return seq.status();
-  return SaveMessage(txn, keys::Access(*seq), record);
+absl::StatusOr<std::optional<AuditHead>> LoadAuditHead(const LmdbTxn& txn) {
+  auto found = txn.Get(keys::AuditHead());
+  if (!found.ok()) return found.status();
+  if (!found->has_value()) return std::nullopt;
+  absl::string_view value = **found;
+  std::optional<uint64_t> seq = value.size() > 8 ? keys::DecodeBe64(value.substr(0, 8)) : std::nullopt;
+  if (!seq) return absl::DataLossError("audit chain head is not <be64 seq><hash>");
+  return AuditHead{*seq, std::string(value.substr(8))};
+}
+
+absl::Status SaveAuditHead(LmdbTxn& txn, const AuditHead& head) {
+  return txn.Put(keys::AuditHead(), absl::StrCat(keys::EncodeBe64(head.seq), head.hash));
+}
+
+absl::Status PutAuditRecord(LmdbTxn& txn, uint64_t seq, absl::string_view bytes) {
+  return txn.Put(keys::AuditRecord(seq), bytes);
+}
+
+absl::Status ScanAuditRecords(const LmdbTxn& txn, uint64_t first,
+                              absl::FunctionRef<bool(uint64_t seq, absl::string_view bytes)> visit) {
+  auto cursor = txn.OpenCursor();
+  if (!cursor.ok()) return cursor.status();
+  const std::string prefix = keys::AuditRecordPrefix();
+  for (auto at = cursor->Seek(keys::AuditRecord(first));; at = cursor->Next()) {
+    if (!at.ok()) return at.status();
+    if (!*at || !absl::StartsWith(cursor->key(), prefix)) return absl::OkStatus();
+    std::optional<uint64_t> seq = keys::DecodeBe64(cursor->key().substr(prefix.size()));
+    if (!seq) return absl::DataLossError("audit record key is not A\\0<be64 seq>");
+    if (!visit(*seq, cursor->value())) return absl::OkStatus();
+  }
 }
 
 }  // namespace casefile::storage

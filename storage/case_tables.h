@@ -13,7 +13,6 @@
 #include "absl/functional/function_ref.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
-#include "casefile/v1/access.pb.h"
 #include "casefile/v1/case.pb.h"
 #include "storage/lmdb.h"
 
@@ -98,7 +97,20 @@ absl::Status ScanCaseIds(const LmdbTxn& txn, absl::string_view index_prefix,
 // Next value of a named counter (1, 2, ...), stored under keys::Meta(name).
 absl::StatusOr<uint64_t> NextCounter(LmdbTxn& txn, absl::string_view name);
 
-absl::Status AppendAccess(LmdbTxn& txn, const ::casefile::v1::AccessRecord& record);
+// The audit chain's head: the last record's seq and the hash of its bytes
+// (keys::AuditHead). nullopt while the chain is empty.
+struct AuditHead {
+  uint64_t seq = 0;
+  std::string hash;
+};
+absl::StatusOr<std::optional<AuditHead>> LoadAuditHead(const LmdbTxn& txn);
+absl::Status SaveAuditHead(LmdbTxn& txn, const AuditHead& head);
+// Stores the serialized bytes of audit record `seq`. REQUIRES: seq is new.
+absl::Status PutAuditRecord(LmdbTxn& txn, uint64_t seq, absl::string_view bytes);
+// Calls `visit` with each stored audit record's seq and bytes, in seq order,
+// from `first` on; `visit` returns false to stop.
+absl::Status ScanAuditRecords(const LmdbTxn& txn, uint64_t first,
+                              absl::FunctionRef<bool(uint64_t seq, absl::string_view bytes)> visit);
 
 }  // namespace casefile::storage
 

@@ -62,8 +62,9 @@ std::string NameIndex(absl::string_view token, absl::string_view case_id) {
 std::string NameIndexPrefix(absl::string_view token) {
   return Tagged('n', absl::AsciiStrToLower(token), "");
 }
-std::string Access(uint64_t seq) { return Tagged('a', EncodeBe64(seq)); }
-std::string AccessPrefix() { return Tagged('a', ""); }
+std::string AuditRecord(uint64_t seq) { return Tagged('A', EncodeBe64(seq)); }
+std::string AuditRecordPrefix() { return Tagged('A', ""); }
+std::string AuditHead() { return Meta("audit_head"); }
 
 std::string LegacyEvent(absl::string_view locator) { return Tagged('l', Bounded(locator)); }
 std::string Source(absl::string_view case_id, uint64_t entry, absl::string_view locator) {

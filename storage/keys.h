@@ -5,7 +5,10 @@
 // numeric order. Ids and references never contain '\0' (validated on input).
 //
 //   m\0<name>                       meta: "schema" → decimal schema version,
-//                                   "next_case" → be64 next generated case number
+//                                   "next_case" → be64 next generated case number,
+//                                   "audit_head" → the audit chain's head: be64 seq of
+//                                   the last audit record, then the 32-byte SHA-256 of
+//                                   its stored bytes (kept apart from the records)
 //   c\0<case>                       Case (serialized casefile.v1.Case)
 //   e\0<case>\0<be64 n>             Entry n of a case (serialized casefile.v1.Entry)
 //   s\0<case>\0<be64 n>             be64 number of the entry that superseded n
@@ -13,7 +16,11 @@
 //                                   \0 and a fingerprint of the request (8 bytes)
 //   x\0<REF>\0<case>                legacy reference (upper-cased) → case, value ""
 //   n\0<token>\0<case>              subject name token (lower-cased) → case, value ""
-//   a\0<be64 seq>                   access record (serialized casefile.v1.AccessRecord)
+//   A\0<be64 seq>                   audit record seq = 1, 2, ... (serialized
+//                                   casefile.v1.AuditEvent; its previous_hash is the
+//                                   SHA-256 of record seq-1's stored bytes). Append-only.
+//   a\0<be64 seq>                   access record of stores from before the audit
+//                                   trail; no longer written or read
 //
 // Migration tables:
 //   l\0<record id>                  legacy event imported → "<case>\0<be64 entry>\1<be64 digest>"
@@ -52,8 +59,9 @@ std::string RefIndex(absl::string_view ref, absl::string_view case_id);
 std::string RefIndexPrefix(absl::string_view ref);
 std::string NameIndex(absl::string_view token, absl::string_view case_id);
 std::string NameIndexPrefix(absl::string_view token);
-std::string Access(uint64_t seq);
-std::string AccessPrefix();
+std::string AuditRecord(uint64_t seq);
+std::string AuditRecordPrefix();
+std::string AuditHead();
 
 std::string LegacyEvent(absl::string_view locator);
 std::string Source(absl::string_view case_id, uint64_t entry, absl::string_view locator);

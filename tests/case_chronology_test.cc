@@ -13,7 +13,7 @@
 #include "absl/strings/str_replace.h"
 #include "absl/synchronization/notification.h"
 #include "absl/time/time.h"
-#include "casefile/v1/access.pb.h"
+#include "casefile/v1/audit.pb.h"
 #include "core/validation.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/util/time_util.h"
@@ -131,6 +131,12 @@ class CaseChronologyTest : public ::testing::Test {
     chronology_->OpenCaseFile(caller, request, "GetCaseFile", sync.reply());
     return sync.Get();
   }
+  absl::StatusOr<v1::Case> OpenWatch(const v1::WatchCaseRequest& request,
+                                     const Caller& caller = kInvestigator) {
+    Sync<v1::Case> sync;
+    chronology_->OpenWatch(caller, request, sync.reply());
+    return sync.Get();
+  }
   absl::StatusOr<v1::ListCasesResponse> List(v1::ListCasesRequest request,
                                              const Caller& caller = kInvestigator) {
     return chronology_->ListCases(caller, request);
@@ -156,19 +162,21 @@ class CaseChronologyTest : public ::testing::Test {
     }
     return out;
   }
-  // The access records written so far, in order.
-  std::vector<v1::AccessRecord> AccessRecords() {
-    std::vector<v1::AccessRecord> out;
+  // The audit records of `kind` written so far, in order.
+  std::vector<v1::AuditEvent> AuditRecords(const std::string& kind) {
+    std::vector<v1::AuditEvent> out;
     auto read = store_->BeginRead();
     EXPECT_TRUE(read.ok());
     if (!read.ok()) return out;
     auto cursor = (*read)->txn().OpenCursor();
     EXPECT_TRUE(cursor.ok());
-    const std::string prefix = storage::keys::AccessPrefix();
+    const std::string prefix = storage::keys::AuditRecordPrefix();
     for (auto at = cursor->Seek(prefix); at.ok() && *at && absl::StartsWith(cursor->key(), prefix);
          at = cursor->Next()) {
-      EXPECT_TRUE(out.emplace_back().ParseFromArray(cursor->value().data(),
-                                                    static_cast<int>(cursor->value().size())));
+      v1::AuditEvent event;
+      EXPECT_TRUE(
+          event.ParseFromArray(cursor->value().data(), static_cast<int>(cursor->value().size())));
+      if (event.kind() == kind) out.push_back(std::move(event));
     }
     return out;
   }
@@ -790,7 +798,7 @@ TEST_F(CaseChronologyTest, OpenCaseFileRequiresAPurposeAndRecordsTheAccess) {
                 "purpose: is required: say why you are looking at this case file"));
   EXPECT_EQ(OpenCaseFile("cases/NOPE", "strategy meeting").status(),
             absl::NotFoundError("cases/NOPE not found"));
-  EXPECT_THAT(AccessRecords(), ElementsAre());
+  EXPECT_THAT(AuditRecords("GetCaseFile"), ElementsAre());
 
   now_ = absl::FromUnixSeconds(1700001234);
   auto c = OpenCaseFile("cases/A", "strategy meeting", kOutOfHours);
@@ -798,14 +806,14 @@ TEST_F(CaseChronologyTest, OpenCaseFileRequiresAPurposeAndRecordsTheAccess) {
   EXPECT_EQ(c->name(), "cases/A");
   ASSERT_TRUE(OpenCaseFile("cases/A", "review", kAuditor).ok());
 
-  std::vector<v1::AccessRecord> records = AccessRecords();
+  std::vector<v1::AuditEvent> records = AuditRecords("GetCaseFile");
   ASSERT_EQ(records.size(), 2u);
-  EXPECT_EQ(records[0].case_(), "cases/A");
+  EXPECT_THAT(records[0].resources(), ElementsAre("cases/A"));
   EXPECT_EQ(records[0].user(), "ooh01");
   EXPECT_EQ(records[0].role(), "out_of_hours");
   EXPECT_EQ(records[0].purpose(), "strategy meeting");
-  EXPECT_EQ(records[0].method(), "GetCaseFile");
-  EXPECT_EQ(TimeUtil::TimestampToSeconds(records[0].access_time()), 1700001234);
+  EXPECT_EQ(records[0].outcome(), "OK");
+  EXPECT_EQ(TimeUtil::TimestampToSeconds(records[0].event_time()), 1700001234);
   EXPECT_EQ(records[1].user(), "aud01");
   EXPECT_EQ(records[1].role(), "auditor");
 }
@@ -818,13 +826,25 @@ TEST_F(CaseChronologyTest, GetCaseAndOpenWatchCheckTheirArguments) {
             absl::NotFoundError("cases/NOPE not found"));
   v1::WatchCaseRequest watch;
   watch.set_name("cases/A");
+  watch.set_purpose("strategy meeting");
   watch.set_after_version(-1);
-  EXPECT_EQ(chronology_->OpenWatch(kInvestigator, watch).status(),
+  EXPECT_EQ(OpenWatch(watch).status(),
             absl::InvalidArgumentError("after_version: must not be negative"));
   watch.set_after_version(0);
-  auto c = chronology_->OpenWatch(kInvestigator, watch);
+  watch.set_purpose("");
+  EXPECT_EQ(OpenWatch(watch).status(),
+            absl::InvalidArgumentError(
+                "purpose: is required: say why you are looking at this case file"));
+  EXPECT_THAT(AuditRecords("WatchCase"), ElementsAre());
+  watch.set_purpose("strategy meeting");
+  auto c = OpenWatch(watch, kOutOfHours);
   ASSERT_TRUE(c.ok()) << c.status();
   EXPECT_EQ(c->name(), "cases/A");
+  std::vector<v1::AuditEvent> watches = AuditRecords("WatchCase");
+  ASSERT_EQ(watches.size(), 1u);
+  EXPECT_EQ(watches[0].user(), "ooh01");
+  EXPECT_EQ(watches[0].purpose(), "strategy meeting");
+  EXPECT_THAT(watches[0].resources(), ElementsAre("cases/A"));
   EXPECT_EQ(*chronology_->CaseVersion("NOPE"), 0);
 }
 
@@ -871,7 +891,8 @@ TEST_F(CaseChronologyTest, EveryRoleGetsExactlyItsPermissions) {
     EXPECT_TRUE(OpenCaseFile("cases/A", "duty", e.caller).ok());
     v1::WatchCaseRequest watch;
     watch.set_name("cases/A");
-    EXPECT_TRUE(chronology_->OpenWatch(e.caller, watch).ok());
+    watch.set_purpose("duty");
+    EXPECT_TRUE(OpenWatch(watch, e.caller).ok());
   }
 }
 

@@ -5,7 +5,9 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "absl/synchronization/notification.h"
+#include "casefile/v1/audit.pb.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "storage/case_tables.h"
@@ -123,16 +125,18 @@ TEST_F(CaseServiceE2eTest, EveryCaseFileLookIsRecordedWithWhoAndWhy) {
   auto cursor = (*read)->txn().OpenCursor();
   ASSERT_TRUE(cursor.ok());
   std::vector<std::string> seen;
-  for (auto at = cursor->Seek(storage::keys::AccessPrefix());
-       at.ok() && *at && absl::StartsWith(cursor->key(), storage::keys::AccessPrefix()); at = cursor->Next()) {
-    v1::AccessRecord record;
+  const std::string prefix = storage::keys::AuditRecordPrefix();
+  for (auto at = cursor->Seek(prefix);
+       at.ok() && *at && absl::StartsWith(cursor->key(), prefix); at = cursor->Next()) {
+    v1::AuditEvent record;
     ASSERT_TRUE(record.ParseFromArray(cursor->value().data(), cursor->value().size()));
-    EXPECT_TRUE(record.has_access_time());
-    seen.push_back(absl::StrCat(record.case_(), "|", record.user(), "|", record.role(), "|",
-                                record.purpose(), "|", record.method()));
+    EXPECT_TRUE(record.has_event_time());
+    if (record.kind() != "GetCaseFile") continue;
+    seen.push_back(absl::StrCat(absl::StrJoin(record.resources(), ","), "|", record.user(), "|",
+                                record.role(), "|", record.purpose(), "|", record.outcome()));
   }
-  EXPECT_THAT(seen, ElementsAre("cases/CF-000001|ooh1|out_of_hours|EDT call-out at 03:00|GetCaseFile",
-                                "cases/CF-000001|inv1|investigator|case review|GetCaseFile"));
+  EXPECT_THAT(seen, ElementsAre("cases/CF-000001|ooh1|out_of_hours|EDT call-out at 03:00|OK",
+                                "cases/CF-000001|inv1|investigator|case review|OK"));
 }
 
 TEST_F(CaseServiceE2eTest, RestartKeepsEverything) {
@@ -305,6 +309,7 @@ TEST_F(CaseServiceE2eTest, EveryRoleAgainstEveryRpc) {
       {"WatchCase", [&](const std::string& t) {
          v1::WatchCaseRequest r;
          r.set_name(c.name());
+         r.set_purpose("role check");
          auto context = CasefiledProcess::Context(t);
          auto reader = stub_->WatchCase(context.get(), r);
          v1::WatchCaseResponse batch;
@@ -391,6 +396,7 @@ TEST_F(CaseServiceE2eTest, WatchStreamsExistingThenLiveEntries) {
   ASSERT_TRUE(Append(c.name(), "before watch", &e).ok());
   v1::WatchCaseRequest request;
   request.set_name(c.name());
+  request.set_purpose("out-of-hours duty");
   auto context = CasefiledProcess::Context(kOutOfHoursToken);
   auto reader = stub_->WatchCase(context.get(), request);
   v1::WatchCaseResponse batch;

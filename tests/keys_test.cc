@@ -110,7 +110,7 @@ TEST(KeysTest, EntriesOfPrefixCasesNeverInterleave) {
 TEST(KeysTest, TablesHaveDistinctTags) {
   std::vector<std::string> keys = {
       Meta("x"),         Case("x"),          Entry("x", 1),         Supersession("x", 1),
-      Request("x", "y"), RefIndex("x", "y"), NameIndex("x", "y"),   Access(1),
+      Request("x", "y"), RefIndex("x", "y"), NameIndex("x", "y"),   AuditRecord(1),
       LegacyEvent("x"),  Source("x", 1, "y"), PersonRecord("x"),     Person("x"),
       PersonToken("x", "y"), ReviewItem("x"), Decision("x", "y"),   Import("x")};
   std::vector<char> tags;
@@ -119,7 +119,7 @@ TEST(KeysTest, TablesHaveDistinctTags) {
     EXPECT_EQ(k[1], '\0');
     tags.push_back(k[0]);
   }
-  EXPECT_THAT(tags, ::testing::ElementsAre('m', 'c', 'e', 's', 'r', 'x', 'n', 'a', 'l', 'S', 'p',
+  EXPECT_THAT(tags, ::testing::ElementsAre('m', 'c', 'e', 's', 'r', 'x', 'n', 'A', 'l', 'S', 'p',
                                            'P', 'Q', 'V', 'D', 'I'));
 }
 
@@ -128,7 +128,7 @@ TEST(KeysTest, PrefixesArePrefixesOfTheirKeys) {
   EXPECT_EQ(Entry("CF-1", 7).rfind(EntryPrefix("CF-1"), 0), 0u);
   EXPECT_EQ(RefIndex("CR/1", "CF-1").rfind(RefIndexPrefix("CR/1"), 0), 0u);
   EXPECT_EQ(NameIndex("watson", "CF-1").rfind(NameIndexPrefix("watson"), 0), 0u);
-  EXPECT_EQ(Access(3).rfind(AccessPrefix(), 0), 0u);
+  EXPECT_EQ(AuditRecord(3).rfind(AuditRecordPrefix(), 0), 0u);
 }
 
 TEST(KeysTest, IndexKeysNormaliseCase) {
@@ -140,10 +140,10 @@ TEST(KeysTest, IndexKeysNormaliseCase) {
   EXPECT_TRUE(absl::EndsWith(RefIndex("cr", "Cf-1"), std::string("\0Cf-1", 5)));
 }
 
-TEST(KeysTest, AccessKeysSortBySequence) {
-  EXPECT_LT(Access(1), Access(2));
-  EXPECT_LT(Access(255), Access(256));
-  EXPECT_LT(Access(uint64_t{1} << 32), Access(uint64_t{1} << 63));
+TEST(KeysTest, AuditKeysSortBySequence) {
+  EXPECT_LT(AuditRecord(1), AuditRecord(2));
+  EXPECT_LT(AuditRecord(255), AuditRecord(256));
+  EXPECT_LT(AuditRecord(uint64_t{1} << 32), AuditRecord(uint64_t{1} << 63));
 }
 
 }  // namespace

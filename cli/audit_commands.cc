@@ -1,0 +1,133 @@
+// The audit commands (auditor role): audit list, audit verify.
+#include <iostream>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "absl/time/time.h"
+#include "casefile/v1/audit.grpc.pb.h"
+#include "cli/command.h"
+#include "cli/output.h"
+#include "cli/terminal_safe.h"
+#include "google/protobuf/util/time_util.h"
+
+namespace casefile::cli {
+namespace {
+
+using v1::AuditService;
+using TimeUtil = google::protobuf::util::TimeUtil;
+
+// "2026-12-03T09:01:25Z" or "2026-12-03" (midnight UTC).
+absl::StatusOr<google::protobuf::Timestamp> ParseWhen(const std::string& text,
+                                                      absl::string_view option) {
+  absl::Time t;
+  std::string error;
+  if (!absl::ParseTime(absl::RFC3339_full, text, &t, &error) &&
+      !absl::ParseTime("%Y-%m-%d", text, &t, &error)) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "--", option, " must be a time such as 2026-12-03T09:00:00Z or a date such as 2026-12-03"));
+  }
+  return TimeUtil::NanosecondsToTimestamp(absl::ToUnixNanos(t));
+}
+
+// "#12  2026-12-03T09:01:25Z  GetCaseFile  OK  inv01 (investigator) ipv4:…
+//        cases/CF-1  purpose: strategy meeting"
+std::string EventLine(const v1::AuditEvent& e) {
+  std::string out = absl::StrFormat(
+      "#%d  %s  %s  %s  %s (%s) %s", e.seq(), TimeUtil::ToString(e.event_time()),
+      TerminalSafe(e.kind()), TerminalSafe(e.outcome()), TerminalSafe(e.user()),
+      TerminalSafe(e.role()), TerminalSafe(e.peer()));
+  if (!e.resources().empty())
+    absl::StrAppend(&out, "\n      ", TerminalSafe(absl::StrJoin(e.resources(), ", ")));
+  if (e.count() != 0) absl::StrAppend(&out, "\n      count: ", e.count());
+  if (!e.purpose().empty()) absl::StrAppend(&out, "\n      purpose: ", TerminalSafe(e.purpose()));
+  return out;
+}
+
+int List(const Args& args, const Connection& conn) {
+  const std::string cmd = "audit list";
+  if (!args.positional().empty())
+    return ReportUsageError(absl::InvalidArgumentError("audit list takes no words, only options"), cmd);
+  v1::ListAuditEventsRequest request;
+  if (args.Has("case")) request.set_case_(CaseNameArg(args.Get("case")));
+  if (args.Has("person")) {
+    const std::string p = args.Get("person");
+    request.set_person(p.rfind("persons/", 0) == 0 ? p : "persons/" + p);
+  }
+  request.set_user(args.Get("user"));
+  request.set_kind(args.Get("kind"));
+  for (const auto& [option, field] :
+       {std::pair<std::string, google::protobuf::Timestamp*>{"since", request.mutable_start_time()},
+        {"until", request.mutable_end_time()}}) {
+    if (!args.Has(option)) continue;
+    auto when = ParseWhen(args.Get(option), option);
+    if (!when.ok()) return ReportUsageError(when.status(), cmd);
+    *field = *when;
+  }
+  if (!args.Has("since")) request.clear_start_time();
+  if (!args.Has("until")) request.clear_end_time();
+  int page_size = 0;
+  if (args.Has("page-size") && !absl::SimpleAtoi(args.Get("page-size"), &page_size))
+    return ReportUsageError(absl::InvalidArgumentError("--page-size must be a number"), cmd);
+  request.set_page_size(page_size);
+  request.set_page_token(args.Get("page-token"));
+  auto stub = AuditService::NewStub(conn.channel());
+  while (true) {
+    v1::ListAuditEventsResponse response;
+    grpc::Status status = stub->ListAuditEvents(conn.NewContext().get(), request, &response);
+    if (!status.ok()) return ReportRpcError(status);
+    if (args.Has("json")) {
+      std::cout << ToJson(response) << "\n";
+    } else {
+      for (const v1::AuditEvent& e : response.audit_events()) std::cout << EventLine(e) << "\n";
+    }
+    if (response.next_page_token().empty()) break;
+    if (!args.Has("all")) {
+      if (!args.Has("json"))
+        std::cout << "more: --page-token " << TerminalSafe(response.next_page_token()) << "\n";
+      break;
+    }
+    request.set_page_token(response.next_page_token());
+  }
+  return kExitOk;
+}
+
+int Verify(const Args& args, const Connection& conn) {
+  if (!args.positional().empty())
+    return ReportUsageError(absl::InvalidArgumentError("audit verify takes no words"), "audit verify");
+  v1::VerifyAuditLogResponse response;
+  grpc::Status status = AuditService::NewStub(conn.channel())
+                            ->VerifyAuditLog(conn.NewContext().get(), v1::VerifyAuditLogRequest(),
+                                             &response);
+  if (!status.ok()) return ReportRpcError(status);
+  if (args.Has("json")) {
+    std::cout << ToJson(response) << "\n";
+  } else if (response.ok()) {
+    std::cout << "audit chain intact: " << response.records_checked()
+              << (response.records_checked() == 1 ? " record\n" : " records\n");
+  } else {
+    std::cout << "audit chain BROKEN at record " << response.first_broken_seq() << ": "
+              << TerminalSafe(response.reason()) << "\n";
+  }
+  return response.ok() ? kExitOk : kExitServerError;
+}
+
+}  // namespace
+
+std::vector<Command> AuditCommands() {
+  return {
+      {"audit list", "list audit events (auditors), oldest first",
+       "casefile audit list [--case CASE] [--person PERSON] [--user USER] [--kind RPC]\n"
+       "                    [--since TIME] [--until TIME] [--page-size N] [--page-token T] [--all]\n"
+       "RPC: the method recorded, e.g. GetCaseFile, AppendEntry, SearchPersons, ImportFolder.\n"
+       "TIME: 2026-12-03T09:00:00Z or 2026-12-03 (UTC).",
+       {"case", "person", "user", "kind", "since", "until", "page-size", "page-token"}, {"all"},
+       List},
+      {"audit verify", "check the audit chain: every record present, unaltered and linked",
+       "casefile audit verify   (exit 1 and the first broken record when it is not intact)", {},
+       {}, Verify},
+  };
+}
+
+}  // namespace casefile::cli
