@@ -33,7 +33,7 @@ struct Caller {
   Role role = Role::kInvestigator;
   // The client's address as the server saw it (grpc peer()); recorded in
   // the audit trail. Empty outside a call.
-  std::string peer;
+  std::string peer = {};
 };
 
 // "investigator", "out_of_hours", "operator", "auditor", "admin".
