@@ -73,6 +73,11 @@ grpc::Status AdminServiceImpl::Backup(grpc::ServerContext* context, const v1::Ba
   if (ec) return ToGrpcStatus(absl::InternalError(absl::StrCat("backup written, but ", file, ": ", ec.message())));
   ServerLog("backup by %s to %s: %d bytes in %s", caller->user, file, size,
             absl::FormatDuration(absl::Now() - start));
+  // A copy of everything leaves the service: the audit trail says who took
+  // it and where (after the copy, so the backup does not hold its record).
+  v1::AuditEvent event = audit_->NewEvent(*caller, "Backup");
+  event.add_resources(file);
+  if (absl::Status s = audit_->RecordNow(std::move(event)); !s.ok()) return ToGrpcStatus(s);
   response->set_file(file);
   response->set_size_bytes(static_cast<int64_t>(size));
   return grpc::Status::OK;

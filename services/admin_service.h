@@ -1,6 +1,7 @@
 // AdminServiceImpl: the gRPC adapter of casefile.v1.AdminService. Backup
 // checks the caller (admin only) and the folder, then writes LMDB's
-// compacting copy of the store there while the service goes on serving.
+// compacting copy of the store there while the service goes on serving; a
+// backup taken is recorded in the audit trail (kind "Backup", the file).
 // Uses the synchronous API: a backup of a large store takes a while, and
 // holding one thread for it is the simple choice.
 //
@@ -10,6 +11,7 @@
 
 #include "absl/synchronization/mutex.h"
 #include "casefile/v1/admin.grpc.pb.h"
+#include "core/audit_trail.h"
 #include "services/token_authenticator.h"
 #include "storage/store.h"
 
@@ -17,9 +19,9 @@ namespace casefile {
 
 class AdminServiceImpl final : public v1::AdminService::Service {
  public:
-  // Both must outlive the service.
-  AdminServiceImpl(const TokenAuthenticator* auth, storage::Store* store)
-      : auth_(auth), store_(store) {}
+  // All must outlive the service.
+  AdminServiceImpl(const TokenAuthenticator* auth, storage::Store* store, AuditTrail* audit)
+      : auth_(auth), store_(store), audit_(audit) {}
 
   grpc::Status Backup(grpc::ServerContext* context, const v1::BackupRequest* request,
                       v1::BackupResponse* response) override;
@@ -27,6 +29,7 @@ class AdminServiceImpl final : public v1::AdminService::Service {
  private:
   const TokenAuthenticator* const auth_;
   storage::Store* const store_;
+  AuditTrail* const audit_;
   absl::Mutex backup_mu_;  // one backup at a time
 };
 

@@ -94,7 +94,7 @@ int Serve() {
   AuditTrail audit_trail(store->get(), clock);
   ImportServiceImpl import_service(&*auth, &import_engine, &review_queue, &audit_trail,
                                    static_cast<size_t>(absl::GetFlag(FLAGS_import_max_file_mb)) << 20);
-  AdminServiceImpl admin_service(&*auth, store->get());
+  AdminServiceImpl admin_service(&*auth, store->get(), &audit_trail);
   AuditServiceImpl audit_service(&*auth, &audit_trail);
 
   grpc::EnableDefaultHealthCheckService(true);

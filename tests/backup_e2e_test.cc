@@ -10,9 +10,12 @@
 #include <thread>
 
 #include <google/protobuf/util/message_differencer.h>
+#include <google/protobuf/util/time_util.h>
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "casefile/v1/admin.grpc.pb.h"
+#include "casefile/v1/audit.grpc.pb.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/support/casefiled_process.h"
@@ -63,6 +66,33 @@ std::vector<std::string> ListCaseNames(const CasefiledProcess& server) {
     request.set_page_token(response.next_page_token());
   }
   return names;
+}
+
+// Every audit event, oldest first, as the auditor sees them.
+std::vector<v1::AuditEvent> AuditEvents(const CasefiledProcess& server, const std::string& kind = "") {
+  auto stub = v1::AuditService::NewStub(server.channel());
+  std::vector<v1::AuditEvent> events;
+  v1::ListAuditEventsRequest request;
+  request.set_kind(kind);
+  request.set_page_size(1000);
+  while (true) {
+    v1::ListAuditEventsResponse response;
+    grpc::Status status = stub->ListAuditEvents(CasefiledProcess::Context(kAuditorToken).get(), request, &response);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    events.insert(events.end(), response.audit_events().begin(), response.audit_events().end());
+    if (!status.ok() || response.next_page_token().empty()) break;
+    request.set_page_token(response.next_page_token());
+  }
+  return events;
+}
+
+v1::VerifyAuditLogResponse VerifyAuditLog(const CasefiledProcess& server) {
+  v1::VerifyAuditLogResponse response;
+  grpc::Status status = v1::AuditService::NewStub(server.channel())
+                            ->VerifyAuditLog(CasefiledProcess::Context(kAuditorToken).get(),
+                                             v1::VerifyAuditLogRequest(), &response);
+  EXPECT_TRUE(status.ok()) << status.error_message();
+  return response;
 }
 
 grpc::Status Backup(const CasefiledProcess& server, const std::string& token, const std::string& path,
@@ -198,6 +228,7 @@ TEST(BackupE2eTest, RestoredBackupHoldsEveryCaseFileAsItWasAtOneMoment) {
   }
 
   // Restore (BUILD.md): a new data folder holding the backup's data.mdb.
+  const absl::Time restored_start = absl::Now();
   TempDir restored_dir;
   fs::create_directories(restored_dir.path() + "/data");
   fs::copy_file(backup.file(), restored_dir.path() + "/data/data.mdb");
@@ -232,6 +263,34 @@ TEST(BackupE2eTest, RestoredBackupHoldsEveryCaseFileAsItWasAtOneMoment) {
                                                               << expected.DebugString();
   }
   EXPECT_GT(entries_checked, 200);
+
+  // The audit chain came along: it verifies, and what it held at the restart
+  // is the original's chain as it was when the backup began, record for
+  // record (the restored server's own records follow).
+  const std::vector<v1::AuditEvent> original_events = AuditEvents(server);
+  const v1::VerifyAuditLogResponse verified = VerifyAuditLog(restored);
+  EXPECT_TRUE(verified.ok()) << verified.reason();
+  const std::vector<v1::AuditEvent> restored_events = AuditEvents(restored);
+  size_t from_backup = 0;
+  while (from_backup < restored_events.size() &&
+         google::protobuf::util::TimeUtil::TimestampToNanoseconds(restored_events[from_backup].event_time()) <
+             absl::ToUnixNanos(restored_start)) {
+    ++from_backup;
+  }
+  EXPECT_GT(from_backup, 200u);
+  ASSERT_LE(from_backup, original_events.size());
+  for (size_t i = 0; i < from_backup; ++i) {
+    EXPECT_TRUE(MessageDifferencer::Equals(restored_events[i], original_events[i])) << "audit record " << i + 1;
+  }
+  // The original went on recording after the backup began (appends, reads).
+  EXPECT_GT(original_events.size(), from_backup);
+  EXPECT_TRUE(VerifyAuditLog(server).ok());
+  // The backup itself is on record in the original, not in the copy.
+  const std::vector<v1::AuditEvent> backups = AuditEvents(server, "Backup");
+  ASSERT_EQ(backups.size(), 1u);
+  EXPECT_EQ(backups[0].user(), "adm1");
+  EXPECT_THAT(backups[0].resources(), ::testing::ElementsAre(backup.file()));
+  EXPECT_TRUE(AuditEvents(restored, "Backup").empty());
 
   // Each appender's acknowledged appends in the backup are a prefix of its
   // log: every one acknowledged before Backup was called, none acknowledged
