@@ -39,10 +39,10 @@ void NoteSubject(CaseUpdate& update, const v1::Subject& subject);
 
 struct CaseUpdate {
   std::string case_id;
-  // This import's records of the case (owned by the import's files), taken
-  // apart into `new_records` (those not imported before), `refs`, `subjects` and
-  // `subject_records` on a worker thread.
-  std::vector<LegacyEvent*> legacy_events;
+  // This import's records of the case, moved here from the import's files and
+  // taken apart into `new_records` (those not imported before), `refs`,
+  // `subjects` and `subject_records` on a worker thread, which then frees them.
+  std::vector<LegacyEvent> legacy_events;
   int64_t already_imported = 0;                 // of legacy_events
   // Of new_records: read from a place that held another record before.
   std::vector<v1::ChangedRecord> changed;
