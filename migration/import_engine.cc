@@ -470,18 +470,22 @@ absl::StatusOr<v1::Import> ImportEngine::Run(const Caller& caller, const v1::Imp
       ++*run;
     }
     CaseUpdate* last = nullptr;
-    for (size_t i = 0; i < events.size(); ++i) {
-      const std::string& case_id = assignment.case_of_event[i];
-      if (last == nullptr || last->case_id != case_id) {
-        last = &updates[case_id];
-        last->case_id = case_id;
-        last->legacy_events.reserve(events_of_case[case_id]);
+    size_t i = 0;  // `events` holds the files' records in this order
+    for (LegacyFile& f : files) {
+      for (LegacyEvent& e : f.events) {
+        const std::string& case_id = assignment.case_of_event[i++];
+        if (last == nullptr || last->case_id != case_id) {
+          last = &updates[case_id];
+          last->case_id = case_id;
+          last->legacy_events.reserve(events_of_case[case_id]);
+        }
+        for (const std::string& ref : e.legacy_refs) {
+          auto it = case_of_nominal_ref.find(ref);  // references are mostly written normalised
+          if (it != case_of_nominal_ref.end() && it->second.empty()) it->second = case_id;
+        }
+        last->legacy_events.push_back(std::move(e));
       }
-      for (const std::string& ref : events[i]->legacy_refs) {
-        auto it = case_of_nominal_ref.find(ref);  // references are mostly written normalised
-        if (it != case_of_nominal_ref.end() && it->second.empty()) it->second = case_id;
-      }
-      last->legacy_events.push_back(std::move(*events[i]));
+      std::vector<LegacyEvent>().swap(f.events);  // not held twice
     }
   }
   std::vector<LegacyEvent*>().swap(events);
@@ -591,6 +595,7 @@ absl::StatusOr<v1::Import> ImportEngine::Run(const Caller& caller, const v1::Imp
     already_imported += update.already_imported;
     for (v1::ChangedRecord& c : update.changed) changed.push_back(std::move(c));
     for (auto& p : update.subject_records) person_records.push_back(std::move(p));
+    std::vector<storage::v1::StoredPersonRecord>().swap(update.subject_records);
   }
   counts.set_records_already_imported(already_imported);
   counts.set_records_changed(changed.size());
@@ -600,11 +605,17 @@ absl::StatusOr<v1::Import> ImportEngine::Run(const Caller& caller, const v1::Imp
 
   // 6. Persons: every person record, old and new, clustered again.
   say("matching persons");
-  // Computed on a snapshot taken after the cases were written (it needs their
+  // The records are stored first and freed: the index is computed from the
+  // store, on a snapshot taken after the cases were written (it needs their
   // reference index); the writer is held only for the writes.
+  if (!dry_run) {
+    absl::Status s = StorePersonRecords(*store_, person_records, options_.records_per_write);
+    if (!s.ok()) return s;
+    std::vector<storage::v1::StoredPersonRecord>().swap(person_records);
+  }
   auto prepared_persons = PreparePersons(*store_, person_records);
   if (!prepared_persons.ok()) return prepared_persons.status();
-  auto persons = WritePersons(*store_, person_records, *std::move(prepared_persons), dry_run);
+  auto persons = WritePersons(*store_, *std::move(prepared_persons), dry_run);
   if (!persons.ok()) return persons.status();
   counts.set_persons(persons->persons);
   counts.set_sent_to_review(counts.sent_to_review() + persons->new_review_items);
