@@ -230,10 +230,9 @@ absl::StatusOr<v1::ChangedRecord> Changed(const LmdbTxn& txn, const LegacyEvent&
 // people named, and a person record per person named. The records are freed.
 absl::Status PrepareCase(const LmdbTxn& txn, const ImportName& import, bool dry_run, CaseUpdate& update) {
   absl::flat_hash_set<std::string> subject_ids;
-  for (LegacyEvent& event : update.legacy_events) {
-    LegacyEvent* e = &event;
-    for (const std::string& ref : e->legacy_refs) update.refs.insert(ref);
-    for (const LegacySubject& s : e->subjects) {
+  for (LegacyEvent& e : update.legacy_events) {
+    for (const std::string& ref : e.legacy_refs) update.refs.insert(ref);
+    for (const LegacySubject& s : e.subjects) {
       NoteSubject(update, ToSubject(s));
       std::string id = SubjectRecordId(update.case_id, s);
       if (!subject_ids.insert(id).second) continue;
@@ -243,25 +242,25 @@ absl::Status PrepareCase(const LmdbTxn& txn, const ImportName& import, bool dry_
       p.set_surname(s.surname);
       *p.mutable_date_of_birth() = ToProto(s.date_of_birth);
       p.set_case_(CaseName(update.case_id));
-      p.set_source_ref(e->legacy_refs.empty() ? "" : e->legacy_refs.front());
-      p.set_as_written(absl::StrCat(s.as_written, " — named by ", e->locator));
+      p.set_source_ref(e.legacy_refs.empty() ? "" : e.legacy_refs.front());
+      p.set_as_written(absl::StrCat(s.as_written, " — named by ", e.locator));
       p.set_import(import.name);
     }
-    const uint64_t digest = ContentDigest(*e);
-    auto known = LookUpRecord(txn, e->locator, digest);
+    const uint64_t digest = ContentDigest(e);
+    auto known = LookUpRecord(txn, e.locator, digest);
     if (!known.ok()) return known.status();
     if (known->imported) {
       ++update.already_imported;
       continue;
     }
     if (known->place_taken) {
-      auto changed = Changed(txn, *e, *known, update.case_id, dry_run);
+      auto changed = Changed(txn, e, *known, update.case_id, dry_run);
       if (!changed.ok()) return changed.status();
       update.changed.push_back(*std::move(changed));
     }
     CaseRecord& r = update.new_records.emplace_back();
-    for (const LegacySubject& s : e->subjects) r.subjects.push_back(ToSubject(s));
-    r.source = ToSource(std::move(*e), std::move(known->id), digest, import);
+    for (const LegacySubject& s : e.subjects) r.subjects.push_back(ToSubject(s));
+    r.source = ToSource(std::move(e), std::move(known->id), digest, import);
   }
   std::vector<LegacyEvent>().swap(update.legacy_events);
   return absl::OkStatus();
