@@ -15,6 +15,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
@@ -22,6 +23,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
+#include "absl/synchronization/notification.h"
 #include "absl/time/clock.h"
 #include "bench/support/child_server.h"
 #include "bench/support/legacy_truth.h"
@@ -80,13 +82,44 @@ std::vector<std::vector<std::string>> PredictedEntries(v1::CaseService::Stub& st
   return entries;
 }
 
-int64_t PeakRssKb(pid_t pid) {
+// A field of /proc/PID/status in KiB ("VmHWM", "RssAnon", "RssFile"); -1 if absent.
+int64_t StatusKb(pid_t pid, absl::string_view field) {
   std::ifstream status(absl::StrCat("/proc/", pid, "/status"));
+  const std::string prefix = absl::StrCat(field, ":");
   for (std::string line; std::getline(status, line);) {
-    if (line.rfind("VmHWM:", 0) == 0) return std::atoll(line.c_str() + 6);
+    if (line.rfind(prefix, 0) == 0) return std::atoll(line.c_str() + prefix.size());
   }
   return -1;
 }
+
+// The kernel keeps only the peak of the sum (VmHWM). Its two parts, the heap
+// (anonymous) and the file-backed pages (mostly the store's LMDB map: page
+// cache mapped into the process), peak at different times; sampled every
+// 100 ms.
+class RssSampler {
+ public:
+  explicit RssSampler(pid_t pid)
+      : thread_([this, pid] {
+          do {
+            peak_anon_kb_ = std::max(peak_anon_kb_, StatusKb(pid, "RssAnon"));
+            peak_file_kb_ = std::max(peak_file_kb_, StatusKb(pid, "RssFile"));
+          } while (!stop_.WaitForNotificationWithTimeout(absl::Milliseconds(100)));
+        }) {}
+  // Stops sampling; then the peaks may be read.
+  void Stop() {
+    if (!stop_.HasBeenNotified()) stop_.Notify();
+    if (thread_.joinable()) thread_.join();
+  }
+  ~RssSampler() { Stop(); }
+  int64_t peak_anon_kb() const { return peak_anon_kb_; }
+  int64_t peak_file_kb() const { return peak_file_kb_; }
+
+ private:
+  absl::Notification stop_;
+  int64_t peak_anon_kb_ = 0;
+  int64_t peak_file_kb_ = 0;
+  std::thread thread_;  // last: starts after the fields it writes
+};
 
 // User + system CPU seconds the process has used so far.
 double CpuSeconds(pid_t pid) {
@@ -137,6 +170,7 @@ int Run() {
   }
   auto import_stub = v1::ImportService::NewStub((*server)->channel());
   auto context = Context();
+  RssSampler rss((*server)->pid());
   const absl::Time start = absl::Now();
   // When each stage the server reports began: where the import's time goes.
   std::vector<std::pair<std::string, absl::Time>> stages;
@@ -151,7 +185,8 @@ int Run() {
     std::cerr << "import failed: " << upload.status.error_message() << "\n";
     return 1;
   }
-  const int64_t peak_kb = PeakRssKb((*server)->pid());
+  const int64_t peak_kb = StatusKb((*server)->pid(), "VmHWM");
+  rss.Stop();
   const double server_cpu = CpuSeconds((*server)->pid());
 
   auto legacy_truth = ReadLegacyTruth(truth_path);
@@ -218,13 +253,15 @@ int Run() {
       "recall            %.4f\n"
       "review share      %.4f  (%d event records in review items)\n"
       "import            %d records read in %.2f s = %.0f records/s (upload + import, durable)\n"
-      "casefiled         %.1f MiB peak resident, %.1f s CPU (user + system) up to the report\n"
+      "casefiled         %.1f MiB peak resident (sampled peaks: heap %.1f MiB, file-backed %.1f MiB), "
+      "%.1f s CPU (user + system) up to the report\n"
       "report            %d new entries, %d exact + %d near merged, %d to review (events and persons), %d persons\n",
       folder, truth.size(), records, true_pairs, predicted_pairs, correct_pairs,
       predicted_pairs ? static_cast<double>(correct_pairs) / predicted_pairs : 1.0,
       true_pairs ? static_cast<double>(correct_pairs) / true_pairs : 1.0,
       truth.empty() ? 0.0 : static_cast<double>(in_review.size()) / truth.size(), in_review.size(),
-      c.records_read(), seconds, c.records_read() / seconds, peak_kb / 1024.0, server_cpu, c.new_entries(),
+      c.records_read(), seconds, c.records_read() / seconds, peak_kb / 1024.0, rss.peak_anon_kb() / 1024.0,
+      rss.peak_file_kb() / 1024.0, server_cpu, c.new_entries(),
       c.exact_duplicates_merged(), c.near_duplicates_merged(), c.sent_to_review(), c.persons());
   std::cout << "stages           ";
   for (size_t i = 0; i < stages.size(); ++i) {

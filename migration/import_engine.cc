@@ -87,25 +87,26 @@ std::string SubjectRecordId(const std::string& case_id, const LegacySubject& s) 
 }
 
 // `case_name` is the case the row's source_ref resolves to ("" if none).
-storage::v1::StoredPersonRecord FromNominal(const NominalRecord& n, std::string record_id, const ImportName& import,
+// Takes the row's strings: the import needs only its person record from here on.
+storage::v1::StoredPersonRecord FromNominal(NominalRecord&& n, std::string record_id, const ImportName& import,
                                             const std::string& case_name) {
   storage::v1::StoredPersonRecord p;
   p.set_case_(case_name);
   p.set_locator(std::move(record_id));
   p.set_content_digest(ContentDigest(n));
   p.set_import_label(import.label);
-  p.set_nominal_ref(n.nominal_ref);
-  p.set_forename(n.forename);
-  p.set_surname(n.surname);
-  *p.mutable_date_of_birth() = ToProto(n.date_of_birth);
-  p.set_date_of_birth_raw(n.date_of_birth_raw);
-  p.set_address_1(n.address_1);
-  p.set_address_2(n.address_2);
-  p.set_town(n.town);
-  p.set_postcode(n.postcode);
-  p.set_source_ref(n.source_ref);
   p.set_as_written(absl::StrCat(n.forename, " ", n.surname, " (", n.date_of_birth_raw, "), ",
                                 n.address_1, ", ", n.town, ", ", n.postcode));
+  p.set_nominal_ref(std::move(n.nominal_ref));
+  p.set_forename(std::move(n.forename));
+  p.set_surname(std::move(n.surname));
+  *p.mutable_date_of_birth() = ToProto(n.date_of_birth);
+  p.set_date_of_birth_raw(std::move(n.date_of_birth_raw));
+  p.set_address_1(std::move(n.address_1));
+  p.set_address_2(std::move(n.address_2));
+  p.set_town(std::move(n.town));
+  p.set_postcode(std::move(n.postcode));
+  p.set_source_ref(std::move(n.source_ref));
   p.set_import(import.name);
   return p;
 }
@@ -226,12 +227,12 @@ v1::ChangedRecord Changed(const std::string& locator, const KnownRecord& known, 
 
 // This import's records of the case become its new records (those not
 // imported before), and what the case learns from them: references, the
-// people named, and a person record per person named.
+// people named, and a person record per person named. The records are freed.
 absl::Status PrepareCase(const LmdbTxn& txn, const ImportName& import, bool dry_run, CaseUpdate& update) {
   absl::flat_hash_set<std::string> subject_ids;
-  for (LegacyEvent* e : update.legacy_events) {
-    for (const std::string& ref : e->legacy_refs) update.refs.insert(ref);
-    for (const LegacySubject& s : e->subjects) {
+  for (LegacyEvent& e : update.legacy_events) {
+    for (const std::string& ref : e.legacy_refs) update.refs.insert(ref);
+    for (const LegacySubject& s : e.subjects) {
       NoteSubject(update, ToSubject(s));
       std::string id = SubjectRecordId(update.case_id, s);
       if (!subject_ids.insert(id).second) continue;
@@ -241,23 +242,36 @@ absl::Status PrepareCase(const LmdbTxn& txn, const ImportName& import, bool dry_
       p.set_surname(s.surname);
       *p.mutable_date_of_birth() = ToProto(s.date_of_birth);
       p.set_case_(CaseName(update.case_id));
-      p.set_source_ref(e->legacy_refs.empty() ? "" : e->legacy_refs.front());
-      p.set_as_written(absl::StrCat(s.as_written, " — named by ", e->locator));
+      p.set_source_ref(e.legacy_refs.empty() ? "" : e.legacy_refs.front());
+      p.set_as_written(absl::StrCat(s.as_written, " — named by ", e.locator));
       p.set_import(import.name);
     }
-    const uint64_t digest = ContentDigest(*e);
-    auto known = LookUpRecord(txn, e->locator, digest);
+    const uint64_t digest = ContentDigest(e);
+    auto known = LookUpRecord(txn, e.locator, digest);
     if (!known.ok()) return known.status();
     if (known->imported) {
       ++update.already_imported;
       continue;
     }
-    if (known->place_taken) update.changed.push_back(Changed(e->locator, *known, dry_run ? "" : CaseName(update.case_id)));
+    if (known->place_taken) update.changed.push_back(Changed(e.locator, *known, dry_run ? "" : CaseName(update.case_id)));
     CaseRecord& r = update.new_records.emplace_back();
-    for (const LegacySubject& s : e->subjects) r.subjects.push_back(ToSubject(s));
-    r.source = ToSource(std::move(*e), std::move(known->id), digest, import);
+    for (const LegacySubject& s : e.subjects) r.subjects.push_back(ToSubject(s));
+    r.source = ToSource(std::move(e), std::move(known->id), digest, import);
   }
+  std::vector<LegacyEvent>().swap(update.legacy_events);
   return absl::OkStatus();
+}
+
+// Frees what only the case's write needed, once it is durable: its records,
+// its plan and what it learnt. The report and the person phase keep the
+// counts, the changed records and the subjects' person records.
+void ReleaseWritten(CaseUpdate& update) {
+  std::vector<LegacyEvent>().swap(update.legacy_events);
+  std::vector<CaseRecord>().swap(update.new_records);
+  update.plan = CasePlan();
+  update.refs.clear();
+  update.subjects.clear();
+  update.mentions.clear();
 }
 
 }  // namespace
@@ -338,7 +352,7 @@ absl::StatusOr<v1::Import> ImportEngine::Run(const Caller& caller, const v1::Imp
 
   // 1. What was read.
   std::vector<LegacyEvent*> events;
-  std::vector<const NominalRecord*> nominals;
+  std::vector<NominalRecord*> nominals;
   std::vector<CaseXref> xrefs;
   std::vector<v1::Rejection> rejected;  // records and files not read, verbatim
   std::sort(files.begin(), files.end(), [](auto& a, auto& b) { return a.path < b.path; });
@@ -356,7 +370,7 @@ absl::StatusOr<v1::Import> ImportEngine::Run(const Caller& caller, const v1::Imp
       events.push_back(&e);
       if (!e.date_note.empty()) NotePartlyReadDate(report, e.locator, e.occurred_as_written, e.date_note);
     }
-    for (const NominalRecord& n : f.nominals) {
+    for (NominalRecord& n : f.nominals) {
       nominals.push_back(&n);
       if (!n.date_note.empty()) NotePartlyReadDate(report, n.locator, n.date_of_birth_raw, n.date_note);
     }
@@ -434,19 +448,37 @@ absl::StatusOr<v1::Import> ImportEngine::Run(const Caller& caller, const v1::Imp
     if (auto it = case_of_nominal_ref.find(NormalizeRef(x.legacy_ref)); it != case_of_nominal_ref.end())
       it->second = id;
   }
-  CaseUpdate* last = nullptr;  // a file's records are mostly of one case
-  for (size_t i = 0; i < events.size(); ++i) {
-    const std::string& case_id = assignment.case_of_event[i];
-    if (last == nullptr || last->case_id != case_id) {
-      last = &updates[case_id];
-      last->case_id = case_id;
+  {
+    // Each case's records move into its update, which frees them as soon as
+    // it has taken them apart; sized first, as they take ~1 GB at a million.
+    std::map<absl::string_view, size_t> events_of_case;
+    size_t* run = nullptr;  // a file's records are mostly of one case
+    absl::string_view run_case;
+    for (const std::string& case_id : assignment.case_of_event) {
+      if (run == nullptr || run_case != case_id) run = &events_of_case[run_case = case_id];
+      ++*run;
     }
-    last->legacy_events.push_back(events[i]);
-    for (const std::string& ref : events[i]->legacy_refs) {
-      auto it = case_of_nominal_ref.find(ref);  // references are mostly written normalised
-      if (it != case_of_nominal_ref.end() && it->second.empty()) it->second = case_id;
+    CaseUpdate* last = nullptr;
+    size_t i = 0;  // `events` holds the files' records in this order
+    for (LegacyFile& f : files) {
+      for (LegacyEvent& e : f.events) {
+        const std::string& case_id = assignment.case_of_event[i++];
+        if (last == nullptr || last->case_id != case_id) {
+          last = &updates[case_id];
+          last->case_id = case_id;
+          last->legacy_events.reserve(events_of_case[case_id]);
+        }
+        for (const std::string& ref : e.legacy_refs) {
+          auto it = case_of_nominal_ref.find(ref);  // references are mostly written normalised
+          if (it != case_of_nominal_ref.end() && it->second.empty()) it->second = case_id;
+        }
+        last->legacy_events.push_back(std::move(e));
+      }
+      std::vector<LegacyEvent>().swap(f.events);  // not held twice
     }
   }
+  std::vector<LegacyEvent*>().swap(events);
+  std::vector<std::string>().swap(assignment.case_of_event);
 
   // 4. Import id (durable first, so every source can name its import).
   if (!dry_run) {
@@ -461,14 +493,19 @@ absl::StatusOr<v1::Import> ImportEngine::Run(const Caller& caller, const v1::Imp
     report.set_name(absl::StrCat("imports/", *id));
   }
   std::vector<storage::v1::StoredPersonRecord> person_records;
+  person_records.reserve(nominals.size());
   const ImportName import{report.name(), report.label()};
   for (size_t i = 0; i < nominals.size(); ++i) {
     if (nominal_ids[i].empty()) continue;
-    const NominalRecord& n = *nominals[i];
+    NominalRecord& n = *nominals[i];
     const auto it = case_of_nominal_ref.find(NormalizeRef(n.source_ref));
     const bool known = it != case_of_nominal_ref.end() && !it->second.empty();
-    person_records.push_back(FromNominal(n, std::move(nominal_ids[i]), import, known ? CaseName(it->second) : ""));
+    person_records.push_back(
+        FromNominal(std::move(n), std::move(nominal_ids[i]), import, known ? CaseName(it->second) : ""));
   }
+  // What was read is all in the updates and person records now.
+  std::vector<NominalRecord*>().swap(nominals);
+  std::vector<LegacyFile>().swap(files);
 
   // 5. Consolidate and write in batches of whole cases: a batch's cases are
   //    consolidated in parallel, then written in one transaction on the
@@ -500,6 +537,13 @@ absl::StatusOr<v1::Import> ImportEngine::Run(const Caller& caller, const v1::Imp
     cases_in_flight = 0;
     return absl::OkStatus();
   };
+  // Freed once its write is durable (while the writer writes the next), so
+  // that the import holds the plans of two batches at most, not of every case.
+  std::vector<CaseUpdate*>* written = nullptr;
+  auto release = [](std::vector<CaseUpdate*>* batch) {
+    if (batch == nullptr) return;
+    for (CaseUpdate* u : *batch) ReleaseWritten(*u);
+  };
   for (std::vector<CaseUpdate*>& batch : batches) {
     absl::Status consolidated = ConsolidateBatch(batch, decisions, import, dry_run);
     if (auto s = await_previous(); !s.ok()) return s;
@@ -512,7 +556,10 @@ absl::StatusOr<v1::Import> ImportEngine::Run(const Caller& caller, const v1::Imp
       if (!u->plan.new_entries.empty() || !u->plan.added_sources.empty()) report.add_cases(CaseName(u->case_id));
     }
     cases_in_flight = batch.size();
-    if (dry_run) continue;
+    if (dry_run) {
+      release(&batch);
+      continue;
+    }
     previous_write = std::make_unique<absl::Notification>();
     store_->writer().Submit(
         [this, &batch, &caller](LmdbTxn& txn) { return WriteCaseUpdates(txn, batch, caller, clock_()); },
@@ -523,14 +570,21 @@ absl::StatusOr<v1::Import> ImportEngine::Run(const Caller& caller, const v1::Imp
           }
           done->Notify();
         });
+    release(written);
+    written = &batch;
   }
   if (auto s = await_previous(); !s.ok()) return s;
+  release(written);
   int64_t already_imported = known_person_records;
   std::vector<v1::ChangedRecord> changed = std::move(changed_nominals);
+  size_t subject_records = 0;
+  for (const auto& [case_id, update] : updates) subject_records += update.subject_records.size();
+  person_records.reserve(person_records.size() + subject_records);
   for (auto& [case_id, update] : updates) {
     already_imported += update.already_imported;
     for (v1::ChangedRecord& c : update.changed) changed.push_back(std::move(c));
     for (auto& p : update.subject_records) person_records.push_back(std::move(p));
+    std::vector<storage::v1::StoredPersonRecord>().swap(update.subject_records);
   }
   counts.set_records_already_imported(already_imported);
   counts.set_records_changed(changed.size());
@@ -540,11 +594,17 @@ absl::StatusOr<v1::Import> ImportEngine::Run(const Caller& caller, const v1::Imp
 
   // 6. Persons: every person record, old and new, clustered again.
   say("matching persons");
-  // Computed on a snapshot taken after the cases were written (it needs their
+  // The records are stored first and freed: the index is computed from the
+  // store, on a snapshot taken after the cases were written (it needs their
   // reference index); the writer is held only for the writes.
+  if (!dry_run) {
+    absl::Status s = StorePersonRecords(*store_, person_records, options_.records_per_write);
+    if (!s.ok()) return s;
+    std::vector<storage::v1::StoredPersonRecord>().swap(person_records);
+  }
   auto prepared_persons = PreparePersons(*store_, person_records);
   if (!prepared_persons.ok()) return prepared_persons.status();
-  auto persons = WritePersons(*store_, person_records, *std::move(prepared_persons), dry_run);
+  auto persons = WritePersons(*store_, *std::move(prepared_persons), dry_run);
   if (!persons.ok()) return persons.status();
   counts.set_persons(persons->persons);
   counts.set_sent_to_review(counts.sent_to_review() + persons->new_review_items);

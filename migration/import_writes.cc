@@ -175,23 +175,45 @@ absl::StatusOr<int64_t> CountNewReviewItems(const LmdbTxn& txn, const PersonInde
 
 }  // namespace
 
+absl::Status StorePersonRecords(storage::Store& store,
+                                absl::Span<const storage::v1::StoredPersonRecord> records, size_t per_write) {
+  // In key order: neighbouring keys share pages, so the writes stay in cache.
+  std::vector<const storage::v1::StoredPersonRecord*> in_key_order;
+  in_key_order.reserve(records.size());
+  for (const storage::v1::StoredPersonRecord& r : records) in_key_order.push_back(&r);
+  std::sort(in_key_order.begin(), in_key_order.end(),
+            [](auto* x, auto* y) { return x->locator() < y->locator(); });
+  const absl::Span<const storage::v1::StoredPersonRecord* const> all(in_key_order);
+  for (size_t start = 0; start < all.size(); start += std::max<size_t>(per_write, 1)) {
+    const auto part = all.subspan(start, std::max<size_t>(per_write, 1));
+    absl::Status s = store.writer().Run([part](LmdbTxn& txn) -> absl::Status {
+      for (const storage::v1::StoredPersonRecord* r : part) {
+        if (auto st = PutIfAbsent(txn, storage::keys::PersonRecord(r->locator()), r->SerializeAsString());
+            !st.ok())
+          return st;
+      }
+      return absl::OkStatus();
+    });
+    if (!s.ok()) return s;
+  }
+  return absl::OkStatus();
+}
+
 absl::StatusOr<PreparedPersons> PreparePersons(storage::Store& store,
-                                               absl::Span<const storage::v1::StoredPersonRecord> records) {
+                                               absl::Span<const storage::v1::StoredPersonRecord> pending) {
   auto read = store.BeginRead();
   if (!read.ok()) return read.status();
   PreparedPersons out;
   auto fingerprint = DecisionsFingerprint((*read)->txn());
   if (!fingerprint.ok()) return fingerprint.status();
   out.decisions_fingerprint = *fingerprint;
-  auto index = ComputePersonIndex((*read)->txn(), records);
+  auto index = ComputePersonIndex((*read)->txn(), pending);
   if (!index.ok()) return index.status();
   out.index = *std::move(index);
   return out;
 }
 
-absl::StatusOr<PersonUpdate> WritePersons(storage::Store& store,
-                                          absl::Span<const storage::v1::StoredPersonRecord> records,
-                                          PreparedPersons prepared, bool dry_run) {
+absl::StatusOr<PersonUpdate> WritePersons(storage::Store& store, PreparedPersons prepared, bool dry_run) {
   PersonUpdate result;
   if (dry_run) {
     auto read = store.BeginRead();
@@ -202,18 +224,7 @@ absl::StatusOr<PersonUpdate> WritePersons(storage::Store& store,
     result.new_review_items = *fresh;
     return result;
   }
-  // Stored in key order: neighbouring keys share pages, so the writes stay in
-  // cache.
-  std::vector<const storage::v1::StoredPersonRecord*> in_key_order;
-  for (const storage::v1::StoredPersonRecord& r : records) in_key_order.push_back(&r);
-  std::sort(in_key_order.begin(), in_key_order.end(),
-            [](auto* x, auto* y) { return x->locator() < y->locator(); });
   absl::Status s = store.writer().Run([&](LmdbTxn& txn) -> absl::Status {
-    for (const storage::v1::StoredPersonRecord* r : in_key_order) {
-      if (auto st = PutIfAbsent(txn, storage::keys::PersonRecord(r->locator()), r->SerializeAsString());
-          !st.ok())
-        return st;
-    }
     auto fingerprint = DecisionsFingerprint(txn);
     if (!fingerprint.ok()) return fingerprint.status();
     const PersonIndex* index = &prepared.index;

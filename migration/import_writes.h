@@ -1,6 +1,7 @@
 // The writes of an import, each run inside one GroupCommitWriter transaction:
-// a batch of whole cases (entries, sources, record index, review items), and
-// the person index rebuilt over every person record.
+// a batch of whole cases (entries, sources, record index, review items), a
+// batch of person records, and the person index rebuilt over every person
+// record.
 //
 // Thread-safety: as the transaction passed in.
 #ifndef CASEFILE_MIGRATION_IMPORT_WRITES_H_
@@ -39,10 +40,10 @@ void NoteSubject(CaseUpdate& update, const v1::Subject& subject);
 
 struct CaseUpdate {
   std::string case_id;
-  // This import's records of the case (owned by the import's files), taken
-  // apart into `new_records` (those not imported before), `refs`, `subjects` and
-  // `subject_records` on a worker thread.
-  std::vector<LegacyEvent*> legacy_events;
+  // This import's records of the case, moved here from the import's files and
+  // taken apart into `new_records` (those not imported before), `refs`,
+  // `subjects` and `subject_records` on a worker thread, which then frees them.
+  std::vector<LegacyEvent> legacy_events;
   int64_t already_imported = 0;                 // of legacy_events
   // Of new_records: read from a place that held another record before.
   std::vector<v1::ChangedRecord> changed;
@@ -70,22 +71,29 @@ struct PersonUpdate {
   int64_t new_review_items = 0;
 };
 
-// The person index over every stored person record and `records`, computed
-// on a read snapshot so that it can run beside the import's other work. The
-// writer thread is then held only for the writes.
+// Stores the person records not stored yet, in key order, about `per_write`
+// to a transaction: LMDB keeps the pages its largest write transaction made
+// dirty for reuse, so a million-record import must not write them all in one.
+// A crash between two leaves some stored; the re-run counts them as imported
+// and clusters them all the same.
+absl::Status StorePersonRecords(storage::Store& store,
+                                absl::Span<const storage::v1::StoredPersonRecord> records, size_t per_write);
+
+// The person index over every stored person record and `pending` (a dry
+// run's records, which are not stored), computed on a read snapshot so that
+// it can run beside the import's other work. The writer thread is then held
+// only for the writes.
 struct PreparedPersons {
   PersonIndex index;
   uint64_t decisions_fingerprint = 0;  // the operator decisions it honours
 };
 absl::StatusOr<PreparedPersons> PreparePersons(
-    storage::Store& store, absl::Span<const storage::v1::StoredPersonRecord> records);
+    storage::Store& store, absl::Span<const storage::v1::StoredPersonRecord> pending);
 
-// Stores `records` (those not stored yet) and replaces the person index with
-// `prepared`, or with one computed afresh inside the write when an operator
-// decision was taken since it was prepared. With `dry_run`, writes nothing.
-absl::StatusOr<PersonUpdate> WritePersons(storage::Store& store,
-                                          absl::Span<const storage::v1::StoredPersonRecord> records,
-                                          PreparedPersons prepared, bool dry_run);
+// Replaces the person index with `prepared`, or with one computed afresh
+// inside the write when an operator decision was taken since it was prepared.
+// With `dry_run`, writes nothing and only counts.
+absl::StatusOr<PersonUpdate> WritePersons(storage::Store& store, PreparedPersons prepared, bool dry_run);
 
 }  // namespace casefile::migration
 

@@ -3,9 +3,14 @@
 // has arrived overlap.
 //
 //   LegacyReaderPool pool(2);
-//   pool.Add(path, std::move(bytes));       // returns at once
+//   pool.Add(path, std::move(bytes));       // returns at once (see below)
 //   pool.records_read();                    // progress so far
 //   std::vector<LegacyFile> files = pool.Finish();  // every file, in Add order
+//
+// Add waits while more than `max_queued_bytes` wait to be read, so that an
+// upload faster than the readers is held back by the stream's flow control
+// instead of piling up here. A file's bytes are freed once it is read, and
+// its records take no more memory than they hold (vectors shrunk to fit).
 //
 // Thread-safe: Add and records_read may be called from any thread; Finish
 // once, after the last Add. The destructor waits for the workers.
@@ -25,7 +30,7 @@ namespace casefile::migration {
 
 class LegacyReaderPool {
  public:
-  explicit LegacyReaderPool(int threads);
+  explicit LegacyReaderPool(int threads, size_t max_queued_bytes = size_t{64} << 20);
   ~LegacyReaderPool();
   LegacyReaderPool(const LegacyReaderPool&) = delete;
   LegacyReaderPool& operator=(const LegacyReaderPool&) = delete;
@@ -44,8 +49,10 @@ class LegacyReaderPool {
   };
   void Work();
 
+  const size_t max_queued_bytes_;
   mutable absl::Mutex mu_;
   std::deque<Job> queue_ ABSL_GUARDED_BY(mu_);
+  size_t queued_bytes_ ABSL_GUARDED_BY(mu_) = 0;
   std::vector<LegacyFile> files_ ABSL_GUARDED_BY(mu_);
   int64_t records_read_ ABSL_GUARDED_BY(mu_) = 0;
   int64_t files_read_ ABSL_GUARDED_BY(mu_) = 0;

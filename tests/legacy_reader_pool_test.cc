@@ -34,6 +34,20 @@ TEST(LegacyReaderPoolTest, ReturnsEveryFileInTheOrderAddedWithItsRecords) {
   EXPECT_EQ(pool.files_read(), 21);
 }
 
+TEST(LegacyReaderPoolTest, AnUploadAheadOfTheReadersWaitsAndLosesNothing) {
+  LegacyReaderPool pool(1, /*max_queued_bytes=*/1);  // every Add past the first waits for the reader
+  for (int i = 0; i < 30; ++i) pool.Add(absl::StrCat("nominals/index_", i, ".csv"), NominalIndex(50));
+  std::vector<LegacyFile> files = pool.Finish();
+  ASSERT_EQ(files.size(), 30u);
+  for (int i = 0; i < 30; ++i) {
+    EXPECT_EQ(files[i].path, absl::StrCat("nominals/index_", i, ".csv"));
+    ASSERT_EQ(files[i].nominals.size(), 50u) << i;
+    EXPECT_EQ(files[i].nominals.capacity(), 50u) << i;  // no spare capacity kept
+    EXPECT_EQ(files[i].nominals[49].locator, absl::StrCat("nominals/index_", i, ".csv#row=50")) << i;
+  }
+  EXPECT_EQ(pool.records_read(), 1500);
+}
+
 TEST(LegacyReaderPoolTest, FinishWithNothingAddedIsEmpty) {
   LegacyReaderPool pool(2);
   EXPECT_TRUE(pool.Finish().empty());
