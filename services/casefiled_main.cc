@@ -27,6 +27,7 @@
 #include "services/audit_service.h"
 #include "services/case_service.h"
 #include "services/person_service.h"
+#include "services/transport_security.h"
 #include "services/import_service.h"
 #include "services/refusal_log.h"
 #include "services/server_log.h"
@@ -55,6 +56,10 @@ ABSL_FLAG(int64_t, import_batch_records, 20000,
 ABSL_FLAG(int64_t, import_max_file_mb, 256,
           "An uploaded import file over this many MiB is rejected (listed in the report), unread.");
 ABSL_FLAG(std::string, port_file, "", "If set, write the bound port here once serving.");
+ABSL_FLAG(std::string, tls_cert, "", "PEM certificate (chain) to serve TLS with; needs --tls_key.");
+ABSL_FLAG(std::string, tls_key, "", "PEM private key of --tls_cert (mode 0600).");
+ABSL_FLAG(bool, allow_insecure_non_loopback, false,
+          "Listen beyond loopback without TLS (only behind something else that encrypts the link).");
 ABSL_FLAG(int, shutdown_grace_seconds, 5,
           "On SIGTERM, how long in-flight calls may take before they are cancelled.");
 
@@ -110,7 +115,11 @@ int Serve() {
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
   int port = 0;
-  builder.AddListeningPort(absl::GetFlag(FLAGS_listen), grpc::InsecureServerCredentials(), &port);
+  auto credentials = ServerCredentialsFor({absl::GetFlag(FLAGS_listen), absl::GetFlag(FLAGS_tls_cert),
+                                           absl::GetFlag(FLAGS_tls_key),
+                                           absl::GetFlag(FLAGS_allow_insecure_non_loopback)});
+  if (!credentials.ok()) return Fail(credentials.status());
+  builder.AddListeningPort(absl::GetFlag(FLAGS_listen), *credentials, &port);
   std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> interceptors;
   interceptors.push_back(std::make_unique<RefusalLogFactory>(&*auth, &audit_trail));
   builder.experimental().SetInterceptorCreators(std::move(interceptors));
@@ -125,8 +134,8 @@ int Serve() {
   if (server == nullptr || port == 0) {
     return Fail(absl::UnavailableError("cannot listen on " + absl::GetFlag(FLAGS_listen)));
   }
-  ServerLog("serving casefile.v1 on %s (port %d), store %s, %d tokens",
-            absl::GetFlag(FLAGS_listen), port, data_dir, auth->size());
+  ServerLog("serving casefile.v1 on %s (port %d, %s), store %s, %d tokens", absl::GetFlag(FLAGS_listen), port,
+            absl::GetFlag(FLAGS_tls_cert).empty() ? "plain text" : "TLS", data_dir, auth->size());
   if (std::string port_file = absl::GetFlag(FLAGS_port_file); !port_file.empty()) {
     std::ofstream(port_file + ".tmp") << port << "\n";
     std::rename((port_file + ".tmp").c_str(), port_file.c_str());
