@@ -52,7 +52,7 @@ absl::StatusOr<CommandLine> SplitGlobalOptions(const std::vector<std::string>& w
       line.global.push_back(words[++i]);
     } else {
       return absl::InvalidArgumentError(absl::StrCat("--", bare,
-                                                     " is not a global option (--json, --server, --token, --ca, --help); "
+                                                     " is not a global option (--json, --server, --token, --ca, --cert, --key, --help); "
                                                      "command options go after the command"));
     }
   }

@@ -19,7 +19,7 @@ namespace casefile::cli {
 
 // The options every command accepts: switches, and options with a value.
 inline const std::set<std::string> kGlobalSwitches = {"json", "help"};
-inline const std::set<std::string> kGlobalValueOptions = {"server", "token", "ca"};
+inline const std::set<std::string> kGlobalValueOptions = {"server", "token", "ca", "cert", "key"};
 
 // A command line split at the command: the global options given before it,
 // and the words from the command on.

@@ -17,7 +17,8 @@ constexpr char kGlobalHelp[] =
     "Global options, before or after the command:\n"
     "  --server HOST:PORT (or CASEFILE_SERVER, default 127.0.0.1:50051),\n"
     "  --token TOKEN (or CASEFILE_TOKEN), --json (protobuf JSON output), --help,\n"
-    "  --ca PEM (or CASEFILE_CA): connect with TLS, trusting this certificate authority\n";
+    "  --ca PEM (or CASEFILE_CA): connect with TLS, trusting this certificate authority;\n"
+    "  --cert PEM --key PEM (or CASEFILE_CERT, CASEFILE_KEY): a client certificate (mutual TLS)\n";
 
 void PrintOverview(const std::vector<Command>& commands) {
   std::cout << "casefile — the client of the casefile chronology service.\n\nCommands:\n";

@@ -15,6 +15,16 @@ std::string FromFlagOrEnv(const Args& args, const char* flag, const char* env,
   return value != nullptr && *value != '\0' ? value : fallback;
 }
 
+// An unreadable file gives empty credentials: every call then fails with
+// UNAVAILABLE, which names only the server; say which file first.
+std::string ReadPem(const std::string& path, const char* flag) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream pem;
+  pem << in.rdbuf();
+  if (!in || pem.str().empty()) std::cerr << "casefile: cannot read " << flag << " '" << path << "'\n";
+  return pem.str();
+}
+
 }  // namespace
 
 Connection::Connection(const Args& args)
@@ -24,13 +34,13 @@ Connection::Connection(const Args& args)
   channel_args.SetMaxReceiveMessageSize(16 << 20);
   std::shared_ptr<grpc::ChannelCredentials> credentials = grpc::InsecureChannelCredentials();
   if (std::string ca = FromFlagOrEnv(args, "ca", "CASEFILE_CA", ""); !ca.empty()) {
-    std::ifstream in(ca, std::ios::binary);
-    std::stringstream pem;
-    pem << in.rdbuf();
-    // An unreadable file gives an empty root set: every call then fails with
-    // UNAVAILABLE, which names the server; say which file first.
-    if (!in || pem.str().empty()) std::cerr << "casefile: cannot read --ca " << ca << "\n";
-    credentials = grpc::SslCredentials({.pem_root_certs = pem.str()});
+    grpc::SslCredentialsOptions ssl;
+    ssl.pem_root_certs = ReadPem(ca, "--ca");
+    if (std::string cert = FromFlagOrEnv(args, "cert", "CASEFILE_CERT", ""); !cert.empty()) {
+      ssl.pem_cert_chain = ReadPem(cert, "--cert");
+      ssl.pem_private_key = ReadPem(FromFlagOrEnv(args, "key", "CASEFILE_KEY", ""), "--key");
+    }
+    credentials = grpc::SslCredentials(ssl);
   }
   channel_ = grpc::CreateCustomChannel(server_, credentials, channel_args);
 }

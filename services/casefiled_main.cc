@@ -58,6 +58,9 @@ ABSL_FLAG(int64_t, import_max_file_mb, 256,
 ABSL_FLAG(std::string, port_file, "", "If set, write the bound port here once serving.");
 ABSL_FLAG(std::string, tls_cert, "", "PEM certificate (chain) to serve TLS with; needs --tls_key.");
 ABSL_FLAG(std::string, tls_key, "", "PEM private key of --tls_cert (mode 0600).");
+ABSL_FLAG(std::string, client_ca, "",
+          "PEM CA of client certificates (mutual TLS): a certificate's common name names the caller through "
+          "a 'cert:<name> <user> <role> <display name>' line of the tokens file.");
 ABSL_FLAG(bool, allow_insecure_non_loopback, false,
           "Listen beyond loopback without TLS (only behind something else that encrypts the link).");
 ABSL_FLAG(int, shutdown_grace_seconds, 5,
@@ -116,7 +119,7 @@ int Serve() {
   grpc::ServerBuilder builder;
   int port = 0;
   auto credentials = ServerCredentialsFor({absl::GetFlag(FLAGS_listen), absl::GetFlag(FLAGS_tls_cert),
-                                           absl::GetFlag(FLAGS_tls_key),
+                                           absl::GetFlag(FLAGS_tls_key), absl::GetFlag(FLAGS_client_ca),
                                            absl::GetFlag(FLAGS_allow_insecure_non_loopback)});
   if (!credentials.ok()) return Fail(credentials.status());
   builder.AddListeningPort(absl::GetFlag(FLAGS_listen), *credentials, &port);

@@ -14,6 +14,12 @@
 #include "absl/strings/strip.h"
 
 namespace casefile {
+namespace {
+
+// Tokens file entries for client certificates: "cert:<common name>".
+constexpr absl::string_view kCertificatePrefix = "cert:";
+
+}  // namespace
 
 absl::StatusOr<TokenAuthenticator> TokenAuthenticator::Parse(absl::string_view contents,
                                                              absl::string_view source_name) {
@@ -74,6 +80,17 @@ absl::StatusOr<Caller> TokenAuthenticator::Authenticate(
   const auto& metadata = context.client_metadata();
   auto it = metadata.find("authorization");
   if (it == metadata.end()) {
+    // Mutual TLS: gRPC has verified the certificate against --client_ca.
+    std::shared_ptr<const grpc::AuthContext> auth = context.auth_context();
+    if (auth != nullptr && auth->IsPeerAuthenticated()) {
+      for (const grpc::string_ref& name : auth->FindPropertyValues("x509_common_name")) {
+        auto found = callers_.find(absl::StrCat(kCertificatePrefix, absl::string_view(name.data(), name.size())));
+        if (found == callers_.end()) return absl::UnauthenticatedError("client certificate not mapped to a user");
+        Caller caller = found->second;
+        caller.peer = context.peer();
+        return caller;
+      }
+    }
     return absl::UnauthenticatedError(
         "missing 'authorization: Bearer <token>' metadata (set CASEFILE_TOKEN or --token)");
   }
@@ -87,6 +104,7 @@ absl::StatusOr<Caller> TokenAuthenticator::Authenticate(
 }
 
 absl::StatusOr<Caller> TokenAuthenticator::AuthenticateToken(absl::string_view token) const {
+  if (absl::StartsWith(token, kCertificatePrefix)) return absl::UnauthenticatedError("unknown token");
   auto it = callers_.find(token);
   if (it == callers_.end()) return absl::UnauthenticatedError("unknown token");
   return it->second;

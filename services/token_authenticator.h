@@ -3,7 +3,9 @@
 //
 // Tokens file: one `<token> <user> <role> <display name...>` per line; blank
 // lines and lines starting with '#' are ignored. Roles: investigator,
-// out_of_hours, operator, auditor, admin.
+// out_of_hours, operator, auditor, admin. A "token" `cert:<common name>` maps
+// the client certificate of that subject (mutual TLS, casefiled --client_ca)
+// instead: it is never accepted as a bearer token.
 //
 // Thread-safe after construction (read-only).
 #ifndef CASEFILE_SERVICES_TOKEN_AUTHENTICATOR_H_
@@ -29,8 +31,8 @@ class TokenAuthenticator {
   // any access to the file.
   static absl::StatusOr<TokenAuthenticator> LoadFile(const std::string& path);
 
-  // Unauthenticated when the `authorization: Bearer <token>` metadata is
-  // missing or the token is unknown.
+  // The caller of the bearer token, or, without one, of the verified client
+  // certificate's common name. Unauthenticated when neither is there or known.
   absl::StatusOr<Caller> Authenticate(const grpc::ServerContextBase& context) const;
   absl::StatusOr<Caller> AuthenticateToken(absl::string_view token) const;
 

@@ -41,6 +41,8 @@ bool IsLoopbackAddress(absl::string_view listen) {
 
 absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> ServerCredentialsFor(const TransportOptions& options) {
   const bool tls = !options.tls_cert_file.empty() || !options.tls_key_file.empty();
+  if (!tls && !options.client_ca_file.empty())
+    return absl::InvalidArgumentError("--client_ca: needs --tls_cert and --tls_key");
   if (!tls) {
     if (!IsLoopbackAddress(options.listen) && !options.allow_insecure_non_loopback)
       return absl::FailedPreconditionError(absl::StrCat(
@@ -57,6 +59,12 @@ absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> ServerCredentialsFor(co
   if (!key.ok()) return key.status();
   grpc::SslServerCredentialsOptions ssl;
   ssl.pem_key_cert_pairs.push_back({*std::move(key), *std::move(cert)});
+  if (!options.client_ca_file.empty()) {
+    auto ca = ReadPem(options.client_ca_file, "client_ca", false);
+    if (!ca.ok()) return ca.status();
+    ssl.pem_root_certs = *std::move(ca);
+    ssl.client_certificate_request = GRPC_SSL_REQUEST_CLIENT_CERTIFICATE_AND_VERIFY;
+  }
   return grpc::SslServerCredentials(ssl);
 }
 

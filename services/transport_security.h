@@ -20,6 +20,10 @@ struct TransportOptions {
   std::string listen;            // "127.0.0.1:50051", "[::1]:0", "0.0.0.0:50051"
   std::string tls_cert_file;     // PEM certificate chain; empty: no TLS
   std::string tls_key_file;      // PEM private key, readable by its owner only
+  // PEM CA of client certificates (mutual TLS): a client that presents a
+  // certificate must present one it signed; the certificate's common name
+  // then names the caller. Clients with a bearer token need none.
+  std::string client_ca_file;
   bool allow_insecure_non_loopback = false;
 };
 

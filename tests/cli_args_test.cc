@@ -111,10 +111,10 @@ TEST(SplitGlobalOptions, NothingToTakeOff) {
 
 TEST(SplitGlobalOptions, CommandOptionsBeforeTheCommandAreRefused) {
   EXPECT_EQ(SplitGlobalOptions({"--all", "cases"}).status(),
-            absl::InvalidArgumentError("--all is not a global option (--json, --server, --token, --ca, --help); "
+            absl::InvalidArgumentError("--all is not a global option (--json, --server, --token, --ca, --cert, --key, --help); "
                                        "command options go after the command"));
   EXPECT_EQ(SplitGlobalOptions({"--page-size=5", "cases"}).status(),
-            absl::InvalidArgumentError("--page-size is not a global option (--json, --server, --token, --ca, --help); "
+            absl::InvalidArgumentError("--page-size is not a global option (--json, --server, --token, --ca, --cert, --key, --help); "
                                        "command options go after the command"));
   EXPECT_EQ(SplitGlobalOptions({"--json", "--server"}).status(),
             absl::InvalidArgumentError("--server needs a value"));

@@ -80,6 +80,63 @@ TEST_F(TlsE2eTest, ServesTlsToClientsThatTrustItsCertificateOnly) {
   EXPECT_FALSE(absl::StrContains((*server)->Log(), ReadFile(key_).substr(40, 40)));
 }
 
+// Mutual TLS: a client certificate signed by --client_ca names its caller
+// through a "cert:<common name>" line of the tokens file; no token needed.
+TEST_F(TlsE2eTest, AClientCertificateNamesItsCaller) {
+  auto make_cert = [&](const std::string& name) {
+    ASSERT_EQ(Shell(absl::StrCat("openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=", name, " -keyout '",
+                                 dir_.path(), "/", name, ".key' -out '", dir_.path(), "/", name, ".pem' 2>/dev/null")),
+              0);
+  };
+  make_cert("edt-station-1");
+  make_cert("stranger");
+  const std::string tokens = dir_.path() + "/mtls-tokens";
+  std::ofstream(tokens) << kInvestigatorToken << " inv1 investigator Investigator One\n"
+                        << "cert:edt-station-1 edt1 out_of_hours EDT Station One\n";
+  fs::permissions(tokens, fs::perms::owner_read | fs::perms::owner_write);
+  // The client CA: here the station's own (self-signed) certificate.
+  auto server = CasefiledProcess::Start(dir_.path(), {"--tls_cert=" + cert_, "--tls_key=" + key_,
+                                                      "--client_ca=" + dir_.path() + "/edt-station-1.pem",
+                                                      "--tokens_file=" + tokens});
+  ASSERT_TRUE(server.ok()) << server.status();
+  auto channel_as = [&](const std::string& name) {
+    grpc::SslCredentialsOptions ssl;
+    ssl.pem_root_certs = ReadFile(cert_);
+    ssl.pem_cert_chain = ReadFile(dir_.path() + "/" + name + ".pem");
+    ssl.pem_private_key = ReadFile(dir_.path() + "/" + name + ".key");
+    return grpc::CreateChannel((*server)->address(), grpc::SslCredentials(ssl));
+  };
+  v1::ListCasesResponse cases;
+  // Out-of-hours may read but not create: the certificate gave that role.
+  auto station = v1::CaseService::NewStub(channel_as("edt-station-1"));
+  grpc::Status read = station->ListCases(CasefiledProcess::Context("").get(), {}, &cases);
+  EXPECT_TRUE(read.ok()) << read.error_message();
+  v1::CreateCaseRequest create;
+  create.mutable_case_()->set_title("Ellie WATSON");
+  v1::Case made;
+  EXPECT_EQ(station->CreateCase(CasefiledProcess::Context("").get(), create, &made).error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  // A certificate the CA did not sign does not get through the handshake.
+  auto context = CasefiledProcess::Context("");
+  context->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
+  EXPECT_EQ(v1::CaseService::NewStub(channel_as("stranger"))->ListCases(context.get(), {}, &cases).error_code(),
+            grpc::StatusCode::UNAVAILABLE);
+  // Token callers need no certificate; "cert:..." is never a bearer token.
+  auto token_only = grpc::CreateChannel((*server)->address(), grpc::SslCredentials({.pem_root_certs = ReadFile(cert_)}));
+  EXPECT_TRUE(v1::CaseService::NewStub(token_only)
+                  ->ListCases(CasefiledProcess::Context(kInvestigatorToken).get(), {}, &cases)
+                  .ok());
+  EXPECT_EQ(v1::CaseService::NewStub(token_only)
+                ->ListCases(CasefiledProcess::Context("cert:edt-station-1").get(), {}, &cases)
+                .error_code(),
+            grpc::StatusCode::UNAUTHENTICATED);
+  // The CLI presents the certificate with --cert/--key.
+  const std::string cli = absl::StrCat(CASEFILE_CLI_PATH, " --server ", (*server)->address(), " --ca '", cert_,
+                                       "' --cert '", dir_.path(), "/edt-station-1.pem' --key '", dir_.path(),
+                                       "/edt-station-1.key' cases >/dev/null 2>&1");
+  EXPECT_EQ(Shell(cli), 0);
+}
+
 TEST_F(TlsE2eTest, RefusesPlainTextBeyondLoopbackUnlessToldExplicitly) {
   const std::string tokens = dir_.path() + "/tokens";
   std::ofstream(tokens) << kInvestigatorToken << " inv1 investigator Investigator One\n";
