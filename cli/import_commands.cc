@@ -291,7 +291,8 @@ std::vector<Command> ImportCommands() {
        "casefile separate LOCATOR\n"
        "An entry is superseded (still shown, linked) by the record's own entry and one for the\n"
        "records left; a person keeps its id and the record gets its own. Later imports keep them\n"
-       "apart. Locators: casefile show CASE --sources, casefile persons get PERSON.",
+       "apart. LOCATOR is the record's id as casefile show CASE --sources or casefile persons get\n"
+       "PERSON list it: its locator, or LOCATOR@DIGEST for a later batch's record from the same place.",
        {}, {}, SeparateRecord},
   };
 }
