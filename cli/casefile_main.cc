@@ -77,6 +77,7 @@ int Main(int argc, char** argv) {
   known.insert(switches.begin(), switches.end());
   known.insert(kGlobalValueOptions.begin(), kGlobalValueOptions.end());
   if (absl::Status s = args->CheckKnown(known); !s.ok()) return ReportUsageError(s, command->name);
+  if (absl::Status s = Connection::CheckCredentials(*args); !s.ok()) return ReportUsageError(s, command->name);
   return command->run(*args, Connection(*args));
 }
 

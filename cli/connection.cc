@@ -27,6 +27,16 @@ std::string ReadPem(const std::string& path, const char* flag) {
 
 }  // namespace
 
+absl::Status Connection::CheckCredentials(const Args& args) {
+  for (char c : FromFlagOrEnv(args, "token", "CASEFILE_TOKEN", "")) {
+    if (c < 0x21 || c > 0x7e)
+      return absl::InvalidArgumentError("--token (CASEFILE_TOKEN): only printable characters, no spaces");
+  }
+  if (FromFlagOrEnv(args, "cert", "CASEFILE_CERT", "").empty() != FromFlagOrEnv(args, "key", "CASEFILE_KEY", "").empty())
+    return absl::InvalidArgumentError("--cert and --key (CASEFILE_CERT, CASEFILE_KEY): give both, or neither");
+  return absl::OkStatus();
+}
+
 Connection::Connection(const Args& args)
     : server_(FromFlagOrEnv(args, "server", "CASEFILE_SERVER", kDefaultServer)),
       token_(FromFlagOrEnv(args, "token", "CASEFILE_TOKEN", "")) {

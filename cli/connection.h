@@ -18,6 +18,10 @@ inline constexpr char kDefaultServer[] = "127.0.0.1:50051";
 
 class Connection {
  public:
+  // InvalidArgument naming --token when it holds a space or control
+  // character (gRPC would abort on such a header), or naming --cert/--key
+  // when only one of them is given.
+  static absl::Status CheckCredentials(const Args& args);
   explicit Connection(const Args& args);
 
   const std::shared_ptr<grpc::Channel>& channel() const { return channel_; }

@@ -77,6 +77,11 @@ TEST_F(TlsE2eTest, ServesTlsToClientsThatTrustItsCertificateOnly) {
   EXPECT_EQ(Shell(absl::StrCat(cli, " --ca '", cert_, "' cases >/dev/null 2>&1")), 0);
   EXPECT_EQ(Shell(absl::StrCat("CASEFILE_CA='", cert_, "' ", cli, " cases >/dev/null 2>&1")), 0);
   EXPECT_NE(Shell(absl::StrCat(cli, " cases >/dev/null 2>&1")), 0);  // plain text to a TLS server
+  // Credentials that could not work are usage errors (exit 2), never a crash.
+  EXPECT_EQ(Shell(absl::StrCat(CASEFILE_CLI_PATH, " --server ", address, " --ca '", cert_,
+                               "' --token \"$(printf 'a\\nb')\" cases >/dev/null 2>&1")),
+            2);
+  EXPECT_EQ(Shell(absl::StrCat(cli, " --ca '", cert_, "' --cert '", cert_, "' cases >/dev/null 2>&1")), 2);
   EXPECT_FALSE(absl::StrContains((*server)->Log(), ReadFile(key_).substr(40, 40)));
 }
 
