@@ -8,6 +8,7 @@
 #include "absl/time/time.h"
 #include "casefile/v1/audit.grpc.pb.h"
 #include "cli/command.h"
+#include "cli/list_pages.h"
 #include "cli/output.h"
 #include "cli/terminal_safe.h"
 #include "google/protobuf/util/time_util.h"
@@ -67,30 +68,17 @@ int List(const Args& args, const Connection& conn) {
   }
   if (!args.Has("since")) request.clear_start_time();
   if (!args.Has("until")) request.clear_end_time();
-  int page_size = 0;
-  if (args.Has("page-size") && !absl::SimpleAtoi(args.Get("page-size"), &page_size))
-    return ReportUsageError(absl::InvalidArgumentError("--page-size must be a number"), cmd);
-  request.set_page_size(page_size);
+  auto page_size = PageSizeOption(args);
+  if (!page_size.ok()) return ReportUsageError(page_size.status(), cmd);
+  request.set_page_size(*page_size);
   request.set_page_token(args.Get("page-token"));
   auto stub = AuditService::NewStub(conn.channel());
-  while (true) {
-    v1::ListAuditEventsResponse response;
-    grpc::Status status = stub->ListAuditEvents(conn.NewContext().get(), request, &response);
-    if (!status.ok()) return ReportRpcError(status);
-    if (args.Has("json")) {
-      std::cout << ToJson(response) << "\n";
-    } else {
-      for (const v1::AuditEvent& e : response.audit_events()) std::cout << EventLine(e) << "\n";
-    }
-    if (response.next_page_token().empty()) break;
-    if (!args.Has("all")) {
-      if (!args.Has("json"))
-        std::cout << "more: --page-token " << TerminalSafe(response.next_page_token()) << "\n";
-      break;
-    }
-    request.set_page_token(response.next_page_token());
-  }
-  return kExitOk;
+  return ListPages<v1::ListAuditEventsRequest, v1::ListAuditEventsResponse>(
+      request, args.Has("all"), args.Has("json"),
+      [&](const auto& r, auto* response) { return stub->ListAuditEvents(conn.NewContext().get(), r, response); },
+      [](const auto& response) {
+        for (const v1::AuditEvent& e : response.audit_events()) std::cout << EventLine(e) << "\n";
+      });
 }
 
 int Verify(const Args& args, const Connection& conn) {

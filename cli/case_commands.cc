@@ -107,10 +107,9 @@ int Cases(const Args& args, const Connection& conn) {
   v1::ListCasesRequest request;
   request.set_legacy_ref(args.Get("ref"));
   request.set_subject(args.Get("subject"));
-  int page_size = 0;
-  if (args.Has("page-size") && !absl::SimpleAtoi(args.Get("page-size"), &page_size))
-    return ReportUsageError(absl::InvalidArgumentError("--page-size must be a number"), "cases");
-  request.set_page_size(page_size);
+  auto page_size = PageSizeOption(args);
+  if (!page_size.ok()) return ReportUsageError(page_size.status(), "cases");
+  request.set_page_size(*page_size);
   request.set_page_token(args.Get("page-token"));
   auto stub = CaseService::NewStub(conn.channel());
   return ListPages<v1::ListCasesRequest, v1::ListCasesResponse>(

@@ -195,10 +195,9 @@ std::string ItemText(const v1::ReviewItem& item, bool full) {
 int ReviewList(const Args& args, const Connection& conn) {
   v1::ListReviewItemsRequest request;
   request.set_show_resolved(args.Has("all"));
-  int page_size = 0;
-  if (args.Has("page-size") && !absl::SimpleAtoi(args.Get("page-size"), &page_size))
-    return ReportUsageError(absl::InvalidArgumentError("--page-size must be a number"), "review list");
-  request.set_page_size(page_size);
+  auto page_size = PageSizeOption(args);
+  if (!page_size.ok()) return ReportUsageError(page_size.status(), "review list");
+  request.set_page_size(*page_size);
   request.set_page_token(args.Get("page-token"));
   v1::ListReviewItemsResponse response;
   grpc::Status status =

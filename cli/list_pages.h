@@ -9,11 +9,23 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include "absl/status/statusor.h"
+#include "absl/strings/numbers.h"
+#include "cli/args.h"
+
 #include "cli/command.h"
 #include "cli/output.h"
 #include "cli/terminal_safe.h"
 
 namespace casefile::cli {
+
+// The --page-size option (0 when not given: the server's default).
+inline absl::StatusOr<int> PageSizeOption(const Args& args) {
+  int page_size = 0;
+  if (args.Has("page-size") && !absl::SimpleAtoi(args.Get("page-size"), &page_size))
+    return absl::InvalidArgumentError("--page-size must be a number");
+  return page_size;
+}
 
 template <typename Request, typename Response>
 int ListPages(Request request, bool all, bool json,

@@ -69,10 +69,9 @@ int Search(const Args& args, const Connection& conn) {
       return ReportUsageError(absl::InvalidArgumentError("--dob must be a date, e.g. 03/04/2008 or Apr 2008"), cmd);
     *request.mutable_date_of_birth() = ToProto(*dob);
   }
-  int page_size = 0;
-  if (args.Has("page-size") && !absl::SimpleAtoi(args.Get("page-size"), &page_size))
-    return ReportUsageError(absl::InvalidArgumentError("--page-size must be a number"), cmd);
-  request.set_page_size(page_size);
+  auto page_size = PageSizeOption(args);
+  if (!page_size.ok()) return ReportUsageError(page_size.status(), cmd);
+  request.set_page_size(*page_size);
   v1::SearchPersonsResponse response;
   grpc::Status status =
       PersonService::NewStub(conn.channel())->SearchPersons(conn.NewContext().get(), request, &response);
@@ -106,10 +105,9 @@ int List(const Args& args, const Connection& conn) {
   if (!args.positional().empty())
     return ReportUsageError(absl::InvalidArgumentError("persons list takes no words, only options"), cmd);
   v1::ListPersonsRequest request;
-  int page_size = 0;
-  if (args.Has("page-size") && !absl::SimpleAtoi(args.Get("page-size"), &page_size))
-    return ReportUsageError(absl::InvalidArgumentError("--page-size must be a number"), cmd);
-  request.set_page_size(page_size);
+  auto page_size = PageSizeOption(args);
+  if (!page_size.ok()) return ReportUsageError(page_size.status(), cmd);
+  request.set_page_size(*page_size);
   request.set_page_token(args.Get("page-token"));
   auto stub = PersonService::NewStub(conn.channel());
   return ListPages<v1::ListPersonsRequest, v1::ListPersonsResponse>(
