@@ -1,10 +1,11 @@
 #include "migration/rejected_records.h"
 
+#include <algorithm>
 #include <string>
 
 #include "absl/strings/escaping.h"
+#include "absl/strings/match.h"
 #include "storage/keys.h"
-#include "storage/prefix_scan.h"
 
 namespace casefile::migration {
 
@@ -21,26 +22,29 @@ absl::StatusOr<v1::ListRejectedRecordsResponse> ListRejectedRecords(const storag
                                                                     int32_t page_size, absl::string_view page_token) {
   if (page_size < 0) return absl::InvalidArgumentError("page_size: must not be negative");
   const int limit = page_size == 0 ? 50 : std::min(page_size, 1000);
-  // The token is the key (after the import's prefix) of the last record sent.
+  // The token is the key (after the import's prefix) of the last record sent;
+  // a page starts with a seek there, so paging through N records reads each once.
   std::string after;
   if (!page_token.empty() && (!absl::WebSafeBase64Unescape(page_token, &after) || after.empty()))
     return absl::InvalidArgumentError("page_token: not a token from a previous ListRejectedRecords");
+  const std::string prefix = storage::keys::RejectedPrefix(import_id);
+  auto cursor = txn.OpenCursor();
+  if (!cursor.ok()) return cursor.status();
   v1::ListRejectedRecordsResponse out;
-  const absl::Status kFull = absl::CancelledError("page full");
   std::string last;
-  absl::Status s = storage::ScanPrefix(
-      txn, storage::keys::RejectedPrefix(import_id), [&](absl::string_view key, absl::string_view value) {
-        if (!after.empty() && key <= after) return absl::OkStatus();
-        if (out.rejections_size() == limit) {
-          out.set_next_page_token(absl::WebSafeBase64Escape(last));
-          return kFull;
-        }
-        if (!out.add_rejections()->ParseFromArray(value.data(), static_cast<int>(value.size())))
-          return absl::DataLossError("corrupt rejected record");
-        last = std::string(key);
-        return absl::OkStatus();
-      });
-  if (!s.ok() && s != kFull) return s;
+  for (auto at = cursor->Seek(prefix + after);; at = cursor->Next()) {
+    if (!at.ok()) return at.status();
+    if (!*at || !absl::StartsWith(cursor->key(), prefix)) break;
+    const absl::string_view key = cursor->key().substr(prefix.size());
+    if (!after.empty() && key == after) continue;
+    if (out.rejections_size() == limit) {
+      out.set_next_page_token(absl::WebSafeBase64Escape(last));
+      break;
+    }
+    if (!out.add_rejections()->ParseFromArray(cursor->value().data(), static_cast<int>(cursor->value().size())))
+      return absl::DataLossError("corrupt rejected record");
+    last = std::string(key);
+  }
   return out;
 }
 
