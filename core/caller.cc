@@ -1,6 +1,7 @@
 #include "core/caller.h"
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 
 namespace casefile {
 namespace {
@@ -43,6 +44,14 @@ bool Allowed(Role role, Action action) {
 
 }  // namespace
 
+bool IsValidTeamName(absl::string_view name) {
+  if (name.empty() || name.size() > 63) return false;
+  for (char c : name) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) return false;
+  }
+  return true;
+}
+
 absl::string_view RoleName(Role role) {
   switch (role) {
     case Role::kInvestigator: return "investigator";
@@ -60,6 +69,22 @@ std::optional<Role> ParseRole(absl::string_view name) {
     if (RoleName(r) == name) return r;
   }
   return std::nullopt;
+}
+
+absl::StatusOr<RoleAndTeams> ParseRoleAndTeams(absl::string_view text) {
+  std::pair<absl::string_view, absl::string_view> role_teams = absl::StrSplit(text, absl::MaxSplits(':', 1));
+  std::optional<Role> role = ParseRole(role_teams.first);
+  if (!role) return absl::InvalidArgumentError(absl::StrCat("unknown role '", role_teams.first, "'"));
+  RoleAndTeams result{*role, {}};
+  if (text.find(':') == absl::string_view::npos) return result;
+  for (absl::string_view team : absl::StrSplit(role_teams.second, ',')) {
+    if (!IsValidTeamName(team)) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "team '", team, "' is not a team name (a-z, 0-9, '-', '_'; 1 to 63 characters)"));
+    }
+    result.teams.emplace_back(team);
+  }
+  return result;
 }
 
 absl::Status Authorize(const Caller& caller, Action action) {

@@ -7,8 +7,10 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 
 namespace casefile {
@@ -31,6 +33,9 @@ struct Caller {
   std::string user;          // stable user id, recorded as author
   std::string display_name;  // "DC 4471 Hughes"
   Role role = Role::kInvestigator;
+  // Teams the user belongs to ("cait", "eds"): a restricted case names the
+  // users and teams that need to know it (core/need_to_know.h).
+  std::vector<std::string> teams = {};
   // The client's address as the server saw it (grpc peer()); recorded in
   // the audit trail. Empty outside a call.
   std::string peer = {};
@@ -39,6 +44,17 @@ struct Caller {
 // "investigator", "out_of_hours", "operator", "auditor", "admin".
 absl::string_view RoleName(Role role);
 std::optional<Role> ParseRole(absl::string_view name);
+
+// Team names: 1 to 63 of a-z, 0-9, '-', '_'.
+bool IsValidTeamName(absl::string_view name);
+
+// "<role>" or "<role>:<team>[,<team>...]" (a tokens or users file's role
+// column): the role and the teams. InvalidArgument saying what is wrong.
+struct RoleAndTeams {
+  Role role;
+  std::vector<std::string> teams;
+};
+absl::StatusOr<RoleAndTeams> ParseRoleAndTeams(absl::string_view text);
 
 // OK, or PermissionDenied naming the role and what it may not do.
 absl::Status Authorize(const Caller& caller, Action action);

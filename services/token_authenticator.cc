@@ -42,12 +42,12 @@ absl::StatusOr<TokenAuthenticator> TokenAuthenticator::Parse(absl::string_view c
       return absl::InvalidArgumentError(absl::StrCat(source_name, ":", line_number, ": ", why));
     };
     if (parts.size() < 3) return bad("expected '<token> <user> <role> [display name]'");
-    std::optional<Role> role = ParseRole(parts[2]);
-    if (!role) return bad(absl::StrCat("unknown role '", parts[2], "'"));
+    absl::StatusOr<RoleAndTeams> role = ParseRoleAndTeams(parts[2]);
+    if (!role.ok()) return bad(role.status().message());
     if (parts[0].size() < 16) return bad("token is shorter than 16 characters");
     Caller caller{std::string(parts[1]),
                   std::string(parts.size() > 3 ? parts[3] : parts[1]),
-                  *role};
+                  role->role, role->teams};
     if (!auth.callers_.emplace(std::string(parts[0]), std::move(caller)).second)
       return bad("duplicate token");
   }

@@ -1,9 +1,10 @@
 // TokenAuthenticator: maps the bearer token of a call to the Caller it
 // belongs to, from a tokens file loaded at start-up.
 //
-// Tokens file: one `<token> <user> <role> <display name...>` per line; blank
-// lines and lines starting with '#' are ignored. Roles: investigator,
-// out_of_hours, operator, auditor, admin. A "token" `cert:<common name>` maps
+// Tokens file: one `<token> <user> <role>[:<team>,...] <display name...>` per
+// line; blank lines and lines starting with '#' are ignored. Roles:
+// investigator, out_of_hours, operator, auditor, admin; teams name who needs
+// to know a restricted case (e.g. `investigator:cait`). A "token" `cert:<common name>` maps
 // the client certificate of that subject (mutual TLS, casefiled --client_ca)
 // instead: it is never accepted as a bearer token.
 //

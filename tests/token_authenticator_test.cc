@@ -16,7 +16,7 @@ namespace {
 
 constexpr char kGoodFile[] =
     "# casefile tokens: <token> <user> <role> <display name...>\n"
-    "tok-investigator-0001 dc4471 investigator DC 4471 Hughes\n"
+    "tok-investigator-0001 dc4471 investigator:cait,pvp-east DC 4471 Hughes\n"
     "\n"
     "   # an indented comment\n"
     "tok-out-of-hours-0002\tooh01\tout_of_hours\n"
@@ -34,12 +34,14 @@ TEST(TokenAuthenticatorTest, ParsesAGoodFile) {
   EXPECT_EQ(dc->user, "dc4471");
   EXPECT_EQ(dc->display_name, "DC 4471 Hughes");
   EXPECT_EQ(dc->role, Role::kInvestigator);
+  EXPECT_EQ(dc->teams, (std::vector<std::string>{"cait", "pvp-east"}));
 
   auto ooh = auth->AuthenticateToken("tok-out-of-hours-0002");
   ASSERT_TRUE(ooh.ok());
   EXPECT_EQ(ooh->user, "ooh01");
   EXPECT_EQ(ooh->display_name, "ooh01");  // no display name: the user id
   EXPECT_EQ(ooh->role, Role::kOutOfHours);
+  EXPECT_TRUE(ooh->teams.empty());
 
   auto op = auth->AuthenticateToken("tok-operator-00000003");
   ASSERT_TRUE(op.ok());
@@ -96,6 +98,13 @@ TEST(TokenAuthenticatorTest, MalformedLinesNameSourceAndLine) {
                 "tokens.txt:1: unknown role 'superuser'"},
            Case{"tok-investigator-0001 dc4471 Investigator\n",
                 "tokens.txt:1: unknown role 'Investigator'"},
+           Case{"tok-investigator-0001 dc4471 investigator:CAIT\n",
+                "tokens.txt:1: team 'CAIT' is not a team name (a-z, 0-9, '-', '_'; 1 to 63 "
+                "characters)"},
+           Case{"tok-investigator-0001 dc4471 investigator:cait,\n",
+                "tokens.txt:1: team '' is not a team name (a-z, 0-9, '-', '_'; 1 to 63 "
+                "characters)"},
+           Case{"tok-investigator-0001 dc4471 chief:cait\n", "tokens.txt:1: unknown role 'chief'"},
            Case{"tok-investigator-0001 dc4471 investigator\nshort dc2 investigator\n",
                 "tokens.txt:2: token is shorter than 16 characters"},
            Case{"tok-investigator-0001 dc4471 investigator\n"
