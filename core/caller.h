@@ -33,12 +33,12 @@ struct Caller {
   std::string user;          // stable user id, recorded as author
   std::string display_name;  // "DC 4471 Hughes"
   Role role = Role::kInvestigator;
-  // Teams the user belongs to ("cait", "eds"): a restricted case names the
-  // users and teams that need to know it (core/need_to_know.h).
-  std::vector<std::string> teams = {};
   // The client's address as the server saw it (grpc peer()); recorded in
   // the audit trail. Empty outside a call.
   std::string peer = {};
+  // Teams the user belongs to ("cait", "eds"): a restricted case names the
+  // users and teams that need to know it (core/need_to_know.h).
+  std::vector<std::string> teams = {};
 };
 
 // "investigator", "out_of_hours", "operator", "auditor", "admin".

@@ -47,7 +47,7 @@ absl::StatusOr<TokenAuthenticator> TokenAuthenticator::Parse(absl::string_view c
     if (parts[0].size() < 16) return bad("token is shorter than 16 characters");
     Caller caller{std::string(parts[1]),
                   std::string(parts.size() > 3 ? parts[3] : parts[1]),
-                  role->role, role->teams};
+                  role->role, "", role->teams};
     if (!auth.callers_.emplace(std::string(parts[0]), std::move(caller)).second)
       return bad("duplicate token");
   }
