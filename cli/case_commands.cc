@@ -75,6 +75,13 @@ int Print(const Args& args, const google::protobuf::Message& m, const std::strin
   return kExitOk;
 }
 
+v1::CaseRestriction ParseRestriction(const std::string& users, const std::string& teams) {
+  v1::CaseRestriction r;
+  AddRefs(users, r.mutable_users());
+  AddRefs(teams, r.mutable_teams());
+  return r;
+}
+
 int CaseCreate(const Args& args, const Connection& conn) {
   v1::CreateCaseRequest request;
   auto title = args.Require("title");
@@ -84,11 +91,29 @@ int CaseCreate(const Args& args, const Connection& conn) {
   auto subjects = ParseSubjects(args.Get("subject"));
   if (!subjects.ok()) return ReportUsageError(subjects.status(), "case create");
   for (auto& s : *subjects) *request.mutable_case_()->add_subjects() = std::move(s);
+  if (args.Has("restrict-users") || args.Has("restrict-teams"))
+    *request.mutable_case_()->mutable_restriction() = ParseRestriction(args.Get("restrict-users"), args.Get("restrict-teams"));
   request.set_case_id(args.Get("id"));
   request.set_request_id(args.Get("request-id", NewRequestId()));
   v1::Case response;
   auto stub = CaseService::NewStub(conn.channel());
   grpc::Status status = WithRetries([&] { return stub->CreateCase(conn.NewContext().get(), request, &response); });
+  if (!status.ok()) return ReportRpcError(status);
+  return Print(args, response, CaseBlock(response));
+}
+
+int Restrict(const Args& args, const Connection& conn) {
+  const std::string cmd = "restrict";
+  if (args.positional().size() != 1) return ReportUsageError(absl::InvalidArgumentError("give one case"), cmd);
+  const bool naming = args.Has("users") || args.Has("teams");
+  if (naming == args.Has("lift"))
+    return ReportUsageError(absl::InvalidArgumentError("give --users and/or --teams, or --lift"), cmd);
+  v1::SetCaseRestrictionRequest request;
+  request.set_name(CaseNameArg(args.positional()[0]));
+  if (naming) *request.mutable_restriction() = ParseRestriction(args.Get("users"), args.Get("teams"));
+  v1::Case response;
+  auto stub = CaseService::NewStub(conn.channel());
+  grpc::Status status = WithRetries([&] { return stub->SetCaseRestriction(conn.NewContext().get(), request, &response); });
   if (!status.ok()) return ReportRpcError(status);
   return Print(args, response, CaseBlock(response));
 }
@@ -233,8 +258,17 @@ std::vector<Command> CaseCommands() {
   return {
       {"case create", "open a new case",
        "casefile case create --title TITLE [--ref REF[,REF...]] [--subject 'Forename SURNAME (dd/mm/yyyy)[; ...]']\n"
-       "                     [--id CASE_ID] [--request-id ID]",
-       {"title", "ref", "subject", "id", "request-id"}, {}, CaseCreate},
+       "                     [--id CASE_ID] [--request-id ID]\n"
+       "                     [--restrict-users USER[,USER...]] [--restrict-teams TEAM[,TEAM...]]\n"
+       "A restricted case exists only for the users and teams named (and admins);\n"
+       "name yourself or one of your teams.",
+       {"title", "ref", "subject", "id", "request-id", "restrict-users", "restrict-teams"}, {}, CaseCreate},
+      {"restrict", "keep a case to named users and teams, or lift that (need to know)",
+       "casefile restrict CASE [--users USER[,USER...]] [--teams TEAM[,TEAM...]]\n"
+       "casefile restrict CASE --lift\n"
+       "To everyone not named (admins apart) the case does not exist: it is left out\n"
+       "of every list and search, and reading it is NOT_FOUND. You must stay named.",
+       {"users", "teams"}, {"lift"}, Restrict},
       {"case get", "show a case header", "casefile case get CASE", {}, {}, CaseGet},
       {"cases", "list cases, by legacy reference or subject name",
        "casefile cases [--ref REF] [--subject 'NAME WORDS'] [--page-size N] [--page-token T] [--all]",

@@ -43,9 +43,17 @@ std::string KindName(v1::EntryKind kind) {
   return absl::AsciiStrToLower(absl::StrReplaceAll(name, {{"_", " "}}));
 }
 
+std::string RestrictionText(const v1::CaseRestriction& r) {
+  std::vector<std::string> named;
+  for (const std::string& user : r.users()) named.push_back(TerminalSafe(user));
+  for (const std::string& team : r.teams()) named.push_back(absl::StrCat("team ", TerminalSafe(team)));
+  return absl::StrJoin(named, ", ");
+}
+
 std::string CaseLine(const v1::Case& c) {
   std::string line = absl::StrCat(TerminalSafe(c.name()), "  v", c.version(), "  ", TerminalSafe(c.title()));
   if (!c.legacy_refs().empty()) absl::StrAppend(&line, "  refs: ", TerminalSafe(absl::StrJoin(c.legacy_refs(), ", ")));
+  if (c.has_restriction()) absl::StrAppend(&line, "  [restricted]");
   return line;
 }
 
@@ -54,6 +62,7 @@ std::string CaseBlock(const v1::Case& c) {
   if (!c.legacy_refs().empty())
     absl::StrAppend(&out, "  refs:     ", TerminalSafe(absl::StrJoin(c.legacy_refs(), ", ")), "\n");
   if (!c.subjects().empty()) absl::StrAppend(&out, "  subjects: ", SubjectList(c.subjects()), "\n");
+  if (c.has_restriction()) absl::StrAppend(&out, "  restricted to: ", RestrictionText(c.restriction()), "\n");
   absl::StrAppend(&out, "  entries:  ", c.version(), "   opened by ", TerminalSafe(c.creator()), " at ",
                   google::protobuf::util::TimeUtil::ToString(c.create_time()), "\n");
   return out;

@@ -19,6 +19,8 @@ std::string ToJson(const google::protobuf::Message& message);
 // `text` with `indent` before each of its lines.
 std::string Indented(const std::string& text, absl::string_view indent);
 // "cases/CF-000001  v3  Ellie WATSON (03/04/2008)  refs: 22/45871/12"
+// "dc4471, team cait": who a restricted case is kept to.
+std::string RestrictionText(const v1::CaseRestriction& r);
 std::string CaseLine(const v1::Case& c);
 // A case header block: name, title, refs, subjects, version, creator.
 std::string CaseBlock(const v1::Case& c);

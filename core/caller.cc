@@ -16,6 +16,7 @@ absl::string_view ActionName(Action action) {
     case Action::kReadPersons: return "search persons";
     case Action::kBackup: return "back up the store";
     case Action::kAudit: return "read the audit trail";
+    case Action::kRestrictCase: return "restrict cases";
   }
   return "do that";
 }
@@ -29,7 +30,8 @@ bool Allowed(Role role, Action action) {
       return true;
     case Role::kInvestigator:
       return action == Action::kReadCase || action == Action::kCreateCase ||
-             action == Action::kWriteEntry || action == Action::kReadPersons;
+             action == Action::kWriteEntry || action == Action::kReadPersons ||
+             action == Action::kRestrictCase;
     case Role::kOutOfHours:
       return action == Action::kReadCase || action == Action::kReadPersons;
     case Role::kAuditor:

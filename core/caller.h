@@ -27,6 +27,7 @@ enum class Action {
   kReadPersons,  // PersonService
   kBackup,       // AdminService.Backup (admin only)
   kAudit,        // AuditService: list audit events, verify the chain
+  kRestrictCase, // SetCaseRestriction (need to know)
 };
 
 struct Caller {

@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "core/name_tokens.h"
+#include "core/need_to_know.h"
 #include "core/resource_names.h"
 #include "core/validation.h"
 #include "google/protobuf/io/coded_stream.h"
@@ -174,6 +175,9 @@ void CaseChronology::CreateCase(const Caller& caller, v1::CreateCaseRequest requ
                                 Reply<v1::Case> reply) {
   if (auto s = Authorize(caller, Action::kCreateCase); !s.ok()) return reply(s);
   if (auto s = ValidateCreateCase(request); !s.ok()) return reply(s);
+  if (request.case_().has_restriction() && !MayKnow(caller, request.case_()))
+    return reply(absl::InvalidArgumentError(
+        "case.restriction: would keep the case from you; name yourself or one of your teams"));
   const absl::Time now = clock_();
   std::string fingerprint = RequestFingerprint(request);
   v1::AuditEvent event = audit_.NewEvent(caller, "CreateCase");
@@ -228,20 +232,14 @@ void CaseChronology::CreateCase(const Caller& caller, v1::CreateCaseRequest requ
       std::move(event), "", std::move(reply));
 }
 
-absl::StatusOr<v1::Case> CaseChronology::LoadCaseOrNotFound(absl::string_view case_id) {
-  auto read = store_->BeginRead();
-  if (!read.ok()) return read.status();
-  auto c = storage::LoadCase((*read)->txn(), case_id);
-  if (!c.ok()) return c.status();
-  if (!c->has_value()) return absl::NotFoundError(absl::StrCat(CaseName(case_id), " not found"));
-  return **c;
-}
 
 absl::StatusOr<v1::Case> CaseChronology::GetCase(const Caller& caller, absl::string_view name) {
   if (auto s = Authorize(caller, Action::kReadCase); !s.ok()) return s;
   auto case_id = ParseCaseName(name, "name");
   if (!case_id.ok()) return case_id.status();
-  return LoadCaseOrNotFound(*case_id);
+  auto read = store_->BeginRead();
+  if (!read.ok()) return read.status();
+  return LoadKnownCase((*read)->txn(), caller, *case_id);
 }
 
 absl::StatusOr<v1::ListCasesResponse> CaseChronology::ListCases(
@@ -274,6 +272,7 @@ absl::StatusOr<v1::ListCasesResponse> CaseChronology::ListCases(
       failure = c.ok() ? absl::InternalError("index names a missing case") : c.status();
       return false;
     }
+    if (!MayKnow(caller, **c)) return true;
     if (!wanted.empty()) {
       std::set<std::string> have = SubjectTokens(**c);
       for (const std::string& w : wanted) {
@@ -310,16 +309,15 @@ void CaseChronology::AppendEntry(const Caller& caller, v1::AppendEntryRequest re
           out = **std::move(retry);
           return absl::OkStatus();
         }
-        auto c = storage::LoadCase(txn, id);
+        auto c = LoadKnownCase(txn, caller, id);
         if (!c.ok()) return c.status();
-        if (!c->has_value()) return absl::NotFoundError(absl::StrCat(CaseName(id), " not found"));
-        if (auto s = CheckVersion(**c, request.has_expected_version(), request.expected_version());
+        if (auto s = CheckVersion(*c, request.has_expected_version(), request.expected_version());
             !s.ok())
           return s;
         out = request.entry();
         out.clear_supersedes();
         out.clear_correction_reason();
-        return WriteNextEntry(txn, caller, request.request_id(), fingerprint, **c, out, now);
+        return WriteNextEntry(txn, caller, request.request_id(), fingerprint, *c, out, now);
       },
       audit_.NewEvent(caller, "AppendEntry"), id, std::move(reply));
 }
@@ -347,7 +345,7 @@ void CaseChronology::CorrectEntry(const Caller& caller, v1::CorrectEntryRequest 
         if (!c.ok()) return c.status();
         auto original = storage::LoadEntry(txn, target.case_id, target.number);
         if (!original.ok()) return original.status();
-        if (!c->has_value() || !original->has_value())
+        if (!c->has_value() || !MayKnow(caller, **c) || !original->has_value())
           return absl::NotFoundError(absl::StrCat(request.name(), " not found"));
         if (!(*original)->superseded_by().empty()) {
           return absl::FailedPreconditionError(absl::StrCat(
@@ -371,6 +369,37 @@ void CaseChronology::CorrectEntry(const Caller& caller, v1::CorrectEntryRequest 
         return storage::SaveSupersession(txn, target.case_id, target.number, out.number());
       },
       audit_.NewEvent(caller, "CorrectEntry"), id, std::move(reply));
+}
+
+void CaseChronology::SetCaseRestriction(const Caller& caller,
+                                        v1::SetCaseRestrictionRequest request,
+                                        Reply<v1::Case> reply) {
+  if (auto s = Authorize(caller, Action::kRestrictCase); !s.ok()) return reply(s);
+  auto case_id = ParseCaseName(request.name(), "name");
+  if (!case_id.ok()) return reply(case_id.status());
+  if (request.has_restriction()) {
+    if (auto s = ValidateRestriction(request.restriction(), "restriction"); !s.ok())
+      return reply(s);
+    v1::Case after;
+    *after.mutable_restriction() = request.restriction();
+    if (!MayKnow(caller, after))
+      return reply(absl::InvalidArgumentError(
+          "restriction: would keep the case from you; name yourself or one of your teams"));
+  }
+  std::string id = *case_id;
+  Write<v1::Case>(
+      [caller, request = std::move(request), id](LmdbTxn& txn, v1::Case& out) -> absl::Status {
+        auto c = LoadKnownCase(txn, caller, id);
+        if (!c.ok()) return c.status();
+        out = *std::move(c);
+        if (request.has_restriction()) {
+          *out.mutable_restriction() = request.restriction();
+        } else {
+          out.clear_restriction();
+        }
+        return storage::SaveCase(txn, id, out);
+      },
+      audit_.NewEvent(caller, "SetCaseRestriction"), "", std::move(reply));
 }
 
 void CaseChronology::OpenCaseFile(const Caller& caller, const v1::GetCaseFileRequest& request,
@@ -399,11 +428,10 @@ void CaseChronology::RecordLook(const Caller& caller, absl::string_view case_id,
   v1::AuditEvent event = audit_.NewEvent(caller, method);
   event.set_purpose(std::string(purpose));
   Write<v1::Case>(
-      [id = std::string(case_id)](LmdbTxn& txn, v1::Case& out) -> absl::Status {
-        auto c = storage::LoadCase(txn, id);
+      [caller, id = std::string(case_id)](LmdbTxn& txn, v1::Case& out) -> absl::Status {
+        auto c = LoadKnownCase(txn, caller, id);
         if (!c.ok()) return c.status();
-        if (!c->has_value()) return absl::NotFoundError(absl::StrCat(CaseName(id), " not found"));
-        out = **std::move(c);
+        out = *std::move(c);
         return absl::OkStatus();
       },
       std::move(event), "", std::move(reply));

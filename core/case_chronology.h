@@ -41,6 +41,8 @@ class CaseChronology {
                                                   const v1::ListCasesRequest& request);
   void AppendEntry(const Caller& caller, v1::AppendEntryRequest request, Reply<v1::Entry> reply);
   void CorrectEntry(const Caller& caller, v1::CorrectEntryRequest request, Reply<v1::Entry> reply);
+  void SetCaseRestriction(const Caller& caller, v1::SetCaseRestrictionRequest request,
+                          Reply<v1::Case> reply);
 
   // Authorizes, checks the purpose, records the access durably, then replies
   // with the case header. `method` names the RPC in the audit record.
@@ -76,7 +78,6 @@ class CaseChronology {
   template <typename T>
   void Write(std::function<absl::Status(storage::LmdbTxn&, T&)> op, v1::AuditEvent event,
              std::string publish_case_id, Reply<T> reply);
-  absl::StatusOr<v1::Case> LoadCaseOrNotFound(absl::string_view case_id);
   // Records a look at a case (`method`, with its purpose) durably, then
   // replies with the case header; NotFound records nothing here.
   void RecordLook(const Caller& caller, absl::string_view case_id, absl::string_view method,

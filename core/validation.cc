@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "core/need_to_know.h"
 #include "core/partial_time_proto.h"
 #include "core/resource_names.h"
 
@@ -167,6 +168,10 @@ absl::Status ValidateCreateCase(const v1::CreateCaseRequest& request) {
   if (auto s = ValidateShort(request.case_().title(), "case.title", true); !s.ok()) return s;
   if (auto s = ValidateRefs(request.case_().legacy_refs(), "case.legacy_refs"); !s.ok()) return s;
   if (auto s = ValidateSubjects(request.case_().subjects(), "case.subjects"); !s.ok()) return s;
+  if (request.case_().has_restriction()) {
+    if (auto s = ValidateRestriction(request.case_().restriction(), "case.restriction"); !s.ok())
+      return s;
+  }
   if (!request.case_id().empty()) {
     if (auto s = ValidateCaseId(request.case_id(), "case_id"); !s.ok()) return s;
   }

@@ -23,6 +23,7 @@
 #include "core/resource_names.h"
 #include "google/protobuf/util/time_util.h"
 #include "migration/case_resolver.h"
+#include "migration/import_report_visibility.h"
 #include "migration/import_writes.h"
 #include "migration/person_index.h"
 #include "migration/record_id.h"
@@ -630,6 +631,10 @@ absl::StatusOr<v1::Import> ImportEngine::Run(const Caller& caller, const v1::Imp
   if (reclaimer_.joinable()) reclaimer_.join();
   reclaimer_ = std::thread([files = std::move(files), updates = std::move(updates),
                             person_records = std::move(person_records)] {});
+  auto read = store_->BeginRead();
+  if (!read.ok()) return read.status();
+  CaseVisibility cases((*read)->txn(), caller);
+  if (auto s = HideUnknownCases(cases, report); !s.ok()) return s;
   return report;
 }
 
@@ -731,6 +736,14 @@ absl::StatusOr<v1::SeparateRecordResponse> ImportEngine::SeparateRecord(const Ca
   {
     auto read = store_->BeginRead();
     if (!read.ok()) return read.status();
+    auto known = LoadKnownCase((*read)->txn(), caller, update.case_id);
+    if (absl::IsNotFound(known.status()))
+      return absl::NotFoundError(absl::StrCat("locator: no imported record '", locator, "'"));
+    if (!known.ok()) return known.status();
+  }
+  {
+    auto read = store_->BeginRead();
+    if (!read.ok()) return read.status();
     const LmdbTxn& txn = (*read)->txn();
     std::map<int64_t, v1::Entry> existing;
     std::vector<CaseRecord> records;
@@ -790,6 +803,8 @@ absl::StatusOr<v1::Import> ImportEngine::GetImport(const Caller& caller, absl::s
   if (!found->has_value()) return absl::NotFoundError(absl::StrCat("imports/", name, " not found"));
   v1::Import report;
   if (!report.ParseFromArray((*found)->data(), (*found)->size())) return absl::DataLossError("corrupt import");
+  CaseVisibility cases((*read)->txn(), caller);
+  if (auto s = HideUnknownCases(cases, report); !s.ok()) return s;
   return report;
 }
 

@@ -1,15 +1,37 @@
 #include "migration/person_directory.h"
 
+#include "core/need_to_know.h"
 #include "migration/person_search.h"
 
 namespace casefile::migration {
+namespace {
+
+// Need to know for persons: a reader sees only the cases they may know of
+// a person's; a person linked to cases and to none of those does not exist
+// for them. Persons linked to no case (a nominal index row alone) are shown.
+PersonFilter KnownCasesOnly(CaseVisibility& cases) {
+  return [&cases](v1::Person& person) -> absl::StatusOr<bool> {
+    if (person.cases().empty()) return true;
+    google::protobuf::RepeatedPtrField<std::string> known;
+    for (std::string& name : *person.mutable_cases()) {
+      auto knows = cases.Knows(name);
+      if (!knows.ok()) return knows.status();
+      if (*knows) known.Add(std::move(name));
+    }
+    person.mutable_cases()->Swap(&known);
+    return !person.cases().empty();
+  };
+}
+
+}  // namespace
 
 absl::StatusOr<v1::SearchPersonsResponse> PersonDirectory::Search(
     const Caller& caller, const v1::SearchPersonsRequest& request) {
   if (absl::Status s = Authorize(caller, Action::kReadPersons); !s.ok()) return s;
   auto read = store_->BeginRead();
   if (!read.ok()) return read.status();
-  auto matches = SearchPersons((*read)->txn(), request);
+  CaseVisibility cases((*read)->txn(), caller);
+  auto matches = SearchPersons((*read)->txn(), request, KnownCasesOnly(cases));
   if (!matches.ok()) return matches.status();
   v1::SearchPersonsResponse response;
   for (v1::PersonMatch& m : *matches) *response.add_results() = std::move(m);
@@ -20,7 +42,8 @@ absl::StatusOr<v1::Person> PersonDirectory::Get(const Caller& caller, absl::stri
   if (absl::Status s = Authorize(caller, Action::kReadPersons); !s.ok()) return s;
   auto read = store_->BeginRead();
   if (!read.ok()) return read.status();
-  return GetPerson((*read)->txn(), name);
+  CaseVisibility cases((*read)->txn(), caller);
+  return GetPerson((*read)->txn(), name, KnownCasesOnly(cases));
 }
 
 absl::StatusOr<v1::ListPersonsResponse> PersonDirectory::List(const Caller& caller,
@@ -28,7 +51,8 @@ absl::StatusOr<v1::ListPersonsResponse> PersonDirectory::List(const Caller& call
   if (absl::Status s = Authorize(caller, Action::kReadPersons); !s.ok()) return s;
   auto read = store_->BeginRead();
   if (!read.ok()) return read.status();
-  return ListPersons((*read)->txn(), request);
+  CaseVisibility cases((*read)->txn(), caller);
+  return ListPersons((*read)->txn(), request, KnownCasesOnly(cases));
 }
 
 }  // namespace casefile::migration

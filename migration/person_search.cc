@@ -187,7 +187,8 @@ std::vector<std::string> PersonIndexTokens(const v1::Person& person) {
 }
 
 absl::StatusOr<std::vector<v1::PersonMatch>> SearchPersons(
-    const storage::LmdbTxn& txn, const v1::SearchPersonsRequest& request) {
+    const storage::LmdbTxn& txn, const v1::SearchPersonsRequest& request,
+    const PersonFilter& visible) {
   if (absl::Status s = ValidateSearch(request); !s.ok()) return s;
   std::vector<std::string> raw_words;
   std::vector<std::string> words;  // letters only
@@ -232,6 +233,9 @@ absl::StatusOr<std::vector<v1::PersonMatch>> SearchPersons(
     if (!person->has_value()) continue;  // a stale token: the index is rebuilt whole, so never
     std::optional<double> score = Score(**person, words, dob);
     if (!score.has_value()) continue;
+    auto shown = visible(**person);
+    if (!shown.ok()) return shown.status();
+    if (!*shown) continue;
     v1::PersonMatch& match = matches.emplace_back();
     *match.mutable_person() = *std::move(*person);
     match.set_score(*score);
@@ -246,17 +250,22 @@ absl::StatusOr<std::vector<v1::PersonMatch>> SearchPersons(
   return matches;
 }
 
-absl::StatusOr<v1::Person> GetPerson(const storage::LmdbTxn& txn, absl::string_view name) {
+absl::StatusOr<v1::Person> GetPerson(const storage::LmdbTxn& txn, absl::string_view name,
+                                     const PersonFilter& visible) {
   absl::string_view id = name;
   if (!absl::ConsumePrefix(&id, kPersonPrefix) || !IsPersonId(id)) return absl::InvalidArgumentError("name: expected persons/{person}, e.g. persons/P0123456789abcdef");
   auto person = LoadPerson(txn, id);
   if (!person.ok()) return person.status();
   if (!person->has_value()) return absl::NotFoundError(absl::StrCat(name, " not found"));
+  auto shown = visible(**person);
+  if (!shown.ok()) return shown.status();
+  if (!*shown) return absl::NotFoundError(absl::StrCat(name, " not found"));
   return **person;
 }
 
 absl::StatusOr<v1::ListPersonsResponse> ListPersons(const storage::LmdbTxn& txn,
-                                                    const v1::ListPersonsRequest& request) {
+                                                    const v1::ListPersonsRequest& request,
+                                                    const PersonFilter& visible) {
   if (request.page_size() < 0) return absl::InvalidArgumentError("page_size: must not be negative");
   auto after = DecodeListToken(request.page_token());
   if (!after.ok()) return after.status();
@@ -278,10 +287,13 @@ absl::StatusOr<v1::ListPersonsResponse> ListPersons(const storage::LmdbTxn& txn,
       response.set_next_page_token(EncodeListToken(last_id));
       break;
     }
-    v1::Person* person = response.add_persons();
-    if (!person->ParseFromArray(cursor->value().data(), static_cast<int>(cursor->value().size())))
+    v1::Person person;
+    if (!person.ParseFromArray(cursor->value().data(), static_cast<int>(cursor->value().size())))
       return absl::DataLossError(absl::StrCat("corrupt person record ", id));
     last_id = std::string(id);
+    auto shown = visible(person);
+    if (!shown.ok()) return shown.status();
+    if (*shown) *response.add_persons() = std::move(person);
   }
   return response;
 }

@@ -16,12 +16,18 @@
 #include <string>
 #include <vector>
 
+#include <functional>
+
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "casefile/v1/person.pb.h"
 #include "storage/lmdb.h"
 
 namespace casefile::migration {
+
+// Decides whether a reader sees a person, and may trim what they see (the
+// cases kept from them): false leaves the person out.
+using PersonFilter = std::function<absl::StatusOr<bool>(v1::Person&)>;
 
 // The Q\0 tokens of a person, sorted and distinct.
 std::vector<std::string> PersonIndexTokens(const v1::Person& person);
@@ -34,12 +40,16 @@ std::vector<std::string> PersonIndexTokens(const v1::Person& person);
 // only with day and month swapped). A date of birth that disagrees even when
 // swapped excludes the person; an unknown one neither counts nor excludes.
 // InvalidArgument naming the field for a bad request.
+// Persons `visible` leaves out are never counted.
 absl::StatusOr<std::vector<v1::PersonMatch>> SearchPersons(
-    const storage::LmdbTxn& txn, const v1::SearchPersonsRequest& request);
+    const storage::LmdbTxn& txn, const v1::SearchPersonsRequest& request,
+    const PersonFilter& visible);
 
 // The person named `name` ("persons/{person}"): NotFound, or InvalidArgument
-// naming `name` when it is not a person name.
-absl::StatusOr<v1::Person> GetPerson(const storage::LmdbTxn& txn, absl::string_view name);
+// naming `name` when it is not a person name. NotFound too when `visible`
+// leaves the person out.
+absl::StatusOr<v1::Person> GetPerson(const storage::LmdbTxn& txn, absl::string_view name,
+                                     const PersonFilter& visible);
 
 // One page of every person, in name (= id) order: at most page_size (default
 // 50, at most 1000), from after the last person of the page `page_token`
@@ -48,7 +58,8 @@ absl::StatusOr<v1::Person> GetPerson(const storage::LmdbTxn& txn, absl::string_v
 // between two pages are seen or missed as their ids fall, the others are
 // listed once each. InvalidArgument naming page_size or page_token.
 absl::StatusOr<v1::ListPersonsResponse> ListPersons(const storage::LmdbTxn& txn,
-                                                    const v1::ListPersonsRequest& request);
+                                                    const v1::ListPersonsRequest& request,
+                                                    const PersonFilter& visible);
 
 }  // namespace casefile::migration
 

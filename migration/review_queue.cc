@@ -9,6 +9,7 @@
 #include "absl/strings/strip.h"
 #include "casefile/storage/v1/records.pb.h"
 #include "core/audit_trail.h"
+#include "core/need_to_know.h"
 #include "google/protobuf/util/time_util.h"
 #include "migration/person_index.h"
 #include "migration/record_id.h"
@@ -81,6 +82,13 @@ absl::StatusOr<bool> Settled(const LmdbTxn& txn, const v1::ReviewItem& item) {
   return a->has_value() && b->has_value() && (*a)->case_id == (*b)->case_id && (*a)->entry == (*b)->entry;
 }
 
+// Need to know: an event item belongs to its case; a person item names no
+// case and is shown to every reviewer.
+absl::StatusOr<bool> KnowsItemCase(CaseVisibility& cases, const v1::ReviewItem& item) {
+  if (item.case_().empty()) return true;
+  return cases.Knows(item.case_());
+}
+
 }  // namespace
 
 ReviewQueue::ReviewQueue(storage::Store* store, Clock clock) : store_(store), clock_(std::move(clock)) {}
@@ -97,11 +105,15 @@ absl::StatusOr<v1::ListReviewItemsResponse> ReviewQueue::List(
   {
     auto read = store_->BeginRead();
     if (!read.ok()) return read.status();
+    CaseVisibility cases((*read)->txn(), caller);
     absl::Status scan = storage::ScanPrefix(
         (*read)->txn(), storage::keys::ReviewItemPrefix(), [&](absl::string_view, absl::string_view value) {
           v1::ReviewItem item;
           if (!item.ParseFromArray(value.data(), static_cast<int>(value.size())))
             return absl::DataLossError("corrupt review item");
+          auto known = KnowsItemCase(cases, item);
+          if (!known.ok()) return known.status();
+          if (!*known) return absl::OkStatus();
           if (request.show_resolved()) {
             items.push_back(std::move(item));
             return absl::OkStatus();
@@ -134,7 +146,10 @@ absl::StatusOr<v1::ReviewItem> ReviewQueue::Get(const Caller& caller, absl::stri
   if (!read.ok()) return read.status();
   auto item = LoadItem((*read)->txn(), *id);
   if (!item.ok()) return item.status();
-  if (!item->has_value()) return absl::NotFoundError(absl::StrCat(name, " not found"));
+  CaseVisibility cases((*read)->txn(), caller);
+  auto known = item->has_value() ? KnowsItemCase(cases, **item) : false;
+  if (!known.ok()) return known.status();
+  if (!*known) return absl::NotFoundError(absl::StrCat(name, " not found"));
   return **item;
 }
 
@@ -154,7 +169,10 @@ absl::StatusOr<v1::ReviewItem> ReviewQueue::Resolve(const Caller& caller,
     v1::AuditEvent audit = decided;
     auto loaded = LoadItem(txn, *id);
     if (!loaded.ok()) return loaded.status();
-    if (!loaded->has_value()) return absl::NotFoundError(absl::StrCat(request.name(), " not found"));
+    CaseVisibility cases(txn, caller);
+    auto known = loaded->has_value() ? KnowsItemCase(cases, **loaded) : false;
+    if (!known.ok()) return known.status();
+    if (!*known) return absl::NotFoundError(absl::StrCat(request.name(), " not found"));
     v1::ReviewItem item = **loaded;
     if (item.decision() != v1::ReviewItem::DECISION_UNSPECIFIED) {
       if (item.decision() != request.decision())

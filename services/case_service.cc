@@ -68,6 +68,16 @@ grpc::ServerUnaryReactor* CaseServiceImpl::CorrectEntry(grpc::CallbackServerCont
       });
 }
 
+grpc::ServerUnaryReactor* CaseServiceImpl::SetCaseRestriction(grpc::CallbackServerContext* context,
+                                                              const grpc::ByteBuffer* request,
+                                                              grpc::ByteBuffer* response) {
+  return RespondRawUnary<v1::SetCaseRestrictionRequest, v1::Case>(
+      *auth_, context, request, response,
+      [this](const Caller& caller, v1::SetCaseRestrictionRequest request, Reply<v1::Case> reply) {
+        chronology_->SetCaseRestriction(caller, std::move(request), std::move(reply));
+      });
+}
+
 grpc::ServerWriteReactor<grpc::ByteBuffer>* CaseServiceImpl::GetCaseFile(
     grpc::CallbackServerContext* context, const grpc::ByteBuffer* raw_request) {
   auto* reactor = new EntryStreamReactor(chronology_, feed_);

@@ -23,7 +23,8 @@ using CaseServiceBase = v1::CaseService::WithRawCallbackMethod_CreateCase<
                 v1::CaseService::WithRawCallbackMethod_CorrectEntry<
                     v1::CaseService::WithRawCallbackMethod_GetCaseFile<
                         v1::CaseService::WithRawCallbackMethod_WatchCase<
-                            v1::CaseService::CallbackService>>>>>>>;
+                            v1::CaseService::WithRawCallbackMethod_SetCaseRestriction<
+                                v1::CaseService::CallbackService>>>>>>>>;
 
 class CaseServiceImpl final : public CaseServiceBase {
  public:
@@ -39,6 +40,8 @@ class CaseServiceImpl final : public CaseServiceBase {
   grpc::ServerUnaryReactor* AppendEntry(grpc::CallbackServerContext* context,
       const grpc::ByteBuffer* request, grpc::ByteBuffer* response) override;
   grpc::ServerUnaryReactor* CorrectEntry(grpc::CallbackServerContext* context,
+      const grpc::ByteBuffer* request, grpc::ByteBuffer* response) override;
+  grpc::ServerUnaryReactor* SetCaseRestriction(grpc::CallbackServerContext* context,
       const grpc::ByteBuffer* request, grpc::ByteBuffer* response) override;
   grpc::ServerWriteReactor<grpc::ByteBuffer>* GetCaseFile(grpc::CallbackServerContext* context,
                                                           const grpc::ByteBuffer* request) override;

@@ -23,6 +23,9 @@
 namespace casefile::migration {
 namespace {
 
+// Every person is shown (need to know is tested end to end).
+const PersonFilter kEveryone = [](v1::Person&) -> absl::StatusOr<bool> { return true; };
+
 using storage::LmdbTxn;
 using storage::v1::StoredDecision;
 using storage::v1::StoredPersonRecord;
@@ -144,7 +147,7 @@ class PersonIndexTest : public ::testing::Test {
     if (!dob.empty()) *request.mutable_date_of_birth() = ToProto(*ParsePartialTime(dob));
     request.set_page_size(page_size);
     auto read = store_->BeginRead();
-    return SearchPersons((*read)->txn(), request);
+    return SearchPersons((*read)->txn(), request, kEveryone);
   }
 
   // "Forename Surname" of each result, best first.
@@ -563,7 +566,7 @@ TEST_F(PersonSearchTest, PageSizeAndBadRequests) {
   request.mutable_date_of_birth()->set_month(2);
   request.mutable_date_of_birth()->set_day(30);
   auto read = store_->BeginRead();
-  auto bad_dob = SearchPersons((*read)->txn(), request);
+  auto bad_dob = SearchPersons((*read)->txn(), request, kEveryone);
   EXPECT_EQ(bad_dob.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(bad_dob.status().message(), HasSubstr("date_of_birth"));
 }
@@ -571,13 +574,13 @@ TEST_F(PersonSearchTest, PageSizeAndBadRequests) {
 TEST_F(PersonSearchTest, GetPersonByName) {
   const std::string name = absl::StrCat("persons/", IdOf("n.csv#row=20"));
   auto read = store_->BeginRead();
-  auto person = GetPerson((*read)->txn(), name);
+  auto person = GetPerson((*read)->txn(), name, kEveryone);
   ASSERT_TRUE(person.ok()) << person.status();
   EXPECT_EQ(person->forename(), "William");
-  EXPECT_EQ(GetPerson((*read)->txn(), "persons/P0000000000000000").status().code(),
+  EXPECT_EQ(GetPerson((*read)->txn(), "persons/P0000000000000000", kEveryone).status().code(),
             absl::StatusCode::kNotFound);
   for (const char* bad : {"", "persons/", "cases/CF-1", "P0123", "persons/P01/x"}) {
-    auto s = GetPerson((*read)->txn(), bad).status();
+    auto s = GetPerson((*read)->txn(), bad, kEveryone).status();
     EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument) << bad;
     EXPECT_THAT(s.message(), HasSubstr("name:"));
   }

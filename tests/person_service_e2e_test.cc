@@ -19,6 +19,7 @@
 #include "migration/synthetic/legacy_generator.h"
 #include "storage/keys.h"
 #include "storage/store.h"
+#include "storage/case_tables.h"
 #include "tests/support/casefiled_process.h"
 #include "tests/support/import_client.h"
 
@@ -85,6 +86,11 @@ class PersonServiceE2eTest : public ::testing::Test {
              }) {
           if (auto st = txn.Put(storage::keys::PersonRecord(r.locator()), r.SerializeAsString()); !st.ok())
             return st;
+        }
+        for (const char* id : {"CF-1", "CF-2"}) {  // the cases persons are linked to
+          v1::Case c;
+          c.set_name(absl::StrCat("cases/", id));
+          if (auto st = storage::SaveCase(txn, id, c); !st.ok()) return st;
         }
         auto index = migration::ComputePersonIndex(txn, {});
         if (!index.ok()) return index.status();

@@ -79,6 +79,12 @@ class ReviewQueueTest : public ::testing::Test {
     EXPECT_TRUE(store.ok()) << store.status();
     store_ = *std::move(store);
     queue_ = std::make_unique<ReviewQueue>(store_.get(), [this] { return now_; });
+    // The case the items belong to: a reviewer sees items of cases they may know.
+    Write([](LmdbTxn& txn) {
+      v1::Case c;
+      c.set_name("cases/HFD-PVP-000123");
+      return storage::SaveCase(txn, "HFD-PVP-000123", c);
+    });
   }
 
   void Write(absl::AnyInvocable<absl::Status(LmdbTxn&)> op) {
@@ -265,6 +271,30 @@ TEST_F(ReviewQueueTest, GetReturnsTheStoredItem) {
   auto got = queue_->Get(kOperator, "reviewItems/e-0123");
   ASSERT_TRUE(got.ok()) << got.status();
   EXPECT_EQ(got->SerializeAsString(), item.SerializeAsString());
+}
+
+// Need to know: an item of a case kept from the reviewer is not found, not
+// listed and not decidable; a reviewer of the case's team, and admins, see it.
+TEST_F(ReviewQueueTest, ItemsOfACaseKeptFromTheReviewerDoNotExistForThem) {
+  Write([](LmdbTxn& txn) {
+    v1::Case c;
+    c.set_name("cases/HFD-PVP-000123");
+    c.mutable_restriction()->add_teams("cait");
+    return storage::SaveCase(txn, "HFD-PVP-000123", c);
+  });
+  Seed({Item("e-0123", 80, "log.txt#entry=3", "paper.csv#row=9")});
+  auto hidden = queue_->Get(kOperator, "reviewItems/e-0123");
+  EXPECT_EQ(hidden.status(), absl::NotFoundError("reviewItems/e-0123 not found"));
+  auto listed = queue_->List(kOperator, Page(10));
+  ASSERT_TRUE(listed.ok());
+  EXPECT_TRUE(listed->review_items().empty());
+  EXPECT_EQ(queue_->Resolve(kOperator, Decide("reviewItems/e-0123", v1::ReviewItem::DECISION_SEPARATE)).status(),
+            absl::NotFoundError("reviewItems/e-0123 not found"));
+
+  Caller team_operator = kOperator;
+  team_operator.teams = {"cait"};
+  EXPECT_TRUE(queue_->Get(team_operator, "reviewItems/e-0123").ok());
+  EXPECT_THAT(Names(*queue_->List(kAdmin, Page(10))), ElementsAre("reviewItems/e-0123"));
 }
 
 TEST_F(ReviewQueueTest, GetRejectsBadNamesAndReportsMissingItems) {

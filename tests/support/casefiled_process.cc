@@ -28,8 +28,9 @@ TempDir::~TempDir() {
 absl::StatusOr<std::unique_ptr<CasefiledProcess>> CasefiledProcess::Start(
     const std::string& dir, const std::vector<std::string>& extra_flags) {
   const std::string tokens = dir + "/tokens";
-  std::ofstream(tokens) << kInvestigatorToken << " inv1 investigator Investigator One\n"
+  std::ofstream(tokens) << kInvestigatorToken << " inv1 investigator:cait Investigator One\n"
                         << kSecondInvestigatorToken << " inv2 investigator Investigator Two\n"
+                        << kTeamMateToken << " inv3 investigator:cait,pvp-east Investigator Three\n"
                         << kOutOfHoursToken << " ooh1 out_of_hours EDT Officer\n"
                         << kOperatorToken << " op1 operator Migration Operator\n"
                         << kAuditorToken << " aud1 auditor Auditor\n"

@@ -16,9 +16,11 @@
 
 namespace casefile::testing {
 
-// Tokens written into every test server's tokens file.
+// Tokens written into every test server's tokens file. inv1 and inv3 are in
+// team "cait"; inv2 is in no team.
 inline constexpr char kInvestigatorToken[] = "investigator-token-0001";
 inline constexpr char kSecondInvestigatorToken[] = "investigator-token-0002";
+inline constexpr char kTeamMateToken[] = "investigator-token-0003";
 inline constexpr char kOutOfHoursToken[] = "out-of-hours-token-0001";
 inline constexpr char kOperatorToken[] = "operator-token-000000001";
 inline constexpr char kAuditorToken[] = "auditor-token-0000000001";
