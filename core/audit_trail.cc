@@ -89,6 +89,12 @@ void DescribeResult(const v1::ListReviewItemsResponse& response, v1::AuditEvent&
   for (const v1::ReviewItem& item : response.review_items()) event.add_resources(item.name());
   event.set_count(response.review_items_size());
 }
+void DescribeResult(const v1::ListAuditEventsResponse& response, v1::AuditEvent& event) {
+  event.set_count(response.audit_events_size());
+}
+void DescribeResult(const v1::VerifyAuditLogResponse& response, v1::AuditEvent& event) {
+  event.set_count(response.records_checked());
+}
 void DescribeResult(const v1::ListRejectedRecordsResponse& response, v1::AuditEvent& event) {
   event.set_count(response.rejections_size());
 }

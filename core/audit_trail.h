@@ -56,6 +56,9 @@ void DescribeResult(const v1::ReviewItem& item, v1::AuditEvent& event);
 void DescribeResult(const v1::ListReviewItemsResponse& response, v1::AuditEvent& event);
 void DescribeResult(const v1::ListRejectedRecordsResponse& response, v1::AuditEvent& event);
 void DescribeResult(const v1::SeparateRecordResponse& response, v1::AuditEvent& event);
+// Auditors' own reads are records too (a count, never what they read).
+void DescribeResult(const v1::ListAuditEventsResponse& response, v1::AuditEvent& event);
+void DescribeResult(const v1::VerifyAuditLogResponse& response, v1::AuditEvent& event);
 
 // A record of `kind` (the RPC's name) by `caller` at `now`, outcome OK.
 v1::AuditEvent NewAuditEvent(const Caller& caller, absl::string_view kind, absl::Time now);

@@ -9,6 +9,7 @@ grpc::ServerUnaryReactor* AuditServiceImpl::ListAuditEvents(
     v1::ListAuditEventsResponse* response) {
   return RespondUnary(*auth_, context, response,
                       [&](const Caller& caller, Reply<v1::ListAuditEventsResponse> reply) {
+                        reply = audit_->AfterRecording(caller, "ListAuditEvents", std::move(reply));
                         reply(audit_->List(caller, *request));
                       });
 }
@@ -18,6 +19,7 @@ grpc::ServerUnaryReactor* AuditServiceImpl::VerifyAuditLog(grpc::CallbackServerC
                                                            v1::VerifyAuditLogResponse* response) {
   return RespondUnary(*auth_, context, response,
                       [&](const Caller& caller, Reply<v1::VerifyAuditLogResponse> reply) {
+                        reply = audit_->AfterRecording(caller, "VerifyAuditLog", std::move(reply));
                         reply(audit_->Verify(caller));
                       });
 }
