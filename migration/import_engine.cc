@@ -678,6 +678,9 @@ absl::StatusOr<std::vector<v1::Person>> PersonsHolding(const LmdbTxn& txn,
 
 absl::StatusOr<v1::SeparateRecordResponse> ImportEngine::SeparatePersonRecord(const Caller& caller,
                                                                               absl::string_view locator) {
+  // The decision's audit record commits with it: the persons it split, and
+  // how many records it set apart.
+  v1::AuditEvent audit = NewAuditEvent(caller, "SeparateRecord", clock_());
   std::vector<std::string> merged_with;  // the other records of its person
   {
     auto read = store_->BeginRead();
@@ -688,24 +691,27 @@ absl::StatusOr<v1::SeparateRecordResponse> ImportEngine::SeparatePersonRecord(co
     auto holding = PersonsHolding((*read)->txn(), {std::string(locator)});
     if (!holding.ok()) return holding.status();
     for (const v1::Person& person : *holding) {
+      audit.add_resources(person.name());
       for (const v1::PersonSource& source : person.sources()) {
         if (RecordId(source) != locator) merged_with.push_back(RecordId(source));
       }
     }
   }
-  if (!merged_with.empty()) {
-    absl::Status s = store_->writer().Run([&](LmdbTxn& txn) -> absl::Status {
-      for (const std::string& other : merged_with) {
-        if (auto st = txn.Put(storage::keys::Decision(locator, other), Separate(locator, other, caller).SerializeAsString());
-            !st.ok())
-          return st;
-      }
+  audit.set_count(static_cast<int64_t>(merged_with.size()));
+  absl::Status s = store_->writer().Run([&](LmdbTxn& txn) -> absl::Status {
+    for (const std::string& other : merged_with) {
+      if (auto st = txn.Put(storage::keys::Decision(locator, other), Separate(locator, other, caller).SerializeAsString());
+          !st.ok())
+        return st;
+    }
+    if (!merged_with.empty()) {
       auto index = ComputePersonIndex(txn, {});
       if (!index.ok()) return index.status();
-      return WritePersonIndex(txn, *index);
-    });
-    if (!s.ok()) return s;
-  }
+      if (auto st = WritePersonIndex(txn, *index); !st.ok()) return st;
+    }
+    return AppendAuditEvent(txn, audit);
+  });
+  if (!s.ok()) return s;
   auto read = store_->BeginRead();
   if (!read.ok()) return read.status();
   merged_with.insert(merged_with.begin(), std::string(locator));
@@ -762,19 +768,26 @@ absl::StatusOr<v1::SeparateRecordResponse> ImportEngine::SeparateRecord(const Ca
       update.supersede_reason = absl::StrCat("legacy record ", locator, " separated by ", caller.user);
     }
   }
-  if (!merged_with.empty()) {
-    CaseUpdate* batch[] = {&update};
-    absl::Status s = store_->writer().Run([&](LmdbTxn& txn) -> absl::Status {
-      for (const std::string& other : merged_with) {
-        if (auto st = txn.Put(storage::keys::Decision(locator, other), Separate(locator, other, caller).SerializeAsString());
-            !st.ok())
-          return st;
-      }
-      return WriteCaseUpdates(txn, batch, caller, clock_());
-    });
-    if (!s.ok()) return s;
-    feed_->Publish(update.case_id);
-  }
+  // The decision's audit record commits with it: the case and entry it
+  // split, and how many records it set apart.
+  v1::AuditEvent audit = NewAuditEvent(caller, "SeparateRecord", clock_());
+  audit.add_resources(CaseName(update.case_id));
+  audit.add_resources(EntryResourceName(update.case_id, place->entry));
+  audit.set_count(static_cast<int64_t>(merged_with.size()));
+  CaseUpdate* batch[] = {&update};
+  absl::Status s = store_->writer().Run([&](LmdbTxn& txn) -> absl::Status {
+    for (const std::string& other : merged_with) {
+      if (auto st = txn.Put(storage::keys::Decision(locator, other), Separate(locator, other, caller).SerializeAsString());
+          !st.ok())
+        return st;
+    }
+    if (!merged_with.empty()) {
+      if (auto st = WriteCaseUpdates(txn, batch, caller, clock_()); !st.ok()) return st;
+    }
+    return AppendAuditEvent(txn, audit);
+  });
+  if (!s.ok()) return s;
+  if (!merged_with.empty()) feed_->Publish(update.case_id);
   // The entries that hold the record and those it was merged with, now.
   auto read = store_->BeginRead();
   if (!read.ok()) return read.status();

@@ -206,7 +206,8 @@ grpc::Status ImportServiceImpl::ResolveReviewItem(grpc::ServerContext* context,
 grpc::Status ImportServiceImpl::SeparateRecord(grpc::ServerContext* context,
                                                const v1::SeparateRecordRequest* request,
                                                v1::SeparateRecordResponse* response) {
-  return Unary(*auth_, *audit_, "SeparateRecord", context, response,
+  // The engine records the decision in its own transaction.
+  return Unary(*auth_, *audit_, "", context, response,
                [&](const Caller& caller) { return engine_->SeparateRecord(caller, request->locator()); });
 }
 

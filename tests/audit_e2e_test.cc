@@ -318,6 +318,36 @@ TEST_F(AuditE2eTest, ImportsPersonReadsAndReviewDecisionsAreRecorded) {
   ASSERT_EQ(decision_events.audit_events_size(), 1);
   EXPECT_EQ(decision_events.audit_events(0).resources(0), decided.name());
 
+  // Undoing a merge: one record, committed with the decision, naming the
+  // case and entry it split and how many records it set apart.
+  v1::Entry merged;
+  for (const std::string& case_name : report.cases()) {
+    v1::GetCaseFileRequest file;
+    file.set_name(case_name);
+    file.set_purpose("migration check");
+    auto context = CasefiledProcess::Context(kOperatorToken);
+    auto reader = cases_->GetCaseFile(context.get(), file);
+    v1::GetCaseFileResponse chunk;
+    while (reader->Read(&chunk)) {
+      for (const v1::Entry& e : chunk.entries()) {
+        if (merged.sources_size() < 2 && e.superseded_by().empty() && e.sources_size() >= 2) merged = e;
+      }
+    }
+    ASSERT_TRUE(reader->Finish().ok());
+    if (merged.sources_size() >= 2) break;
+  }
+  ASSERT_GE(merged.sources_size(), 2);
+  v1::SeparateRecordRequest separate;
+  separate.set_locator(merged.sources(0).record());
+  v1::SeparateRecordResponse separated;
+  ASSERT_TRUE(imports_stub->SeparateRecord(CasefiledProcess::Context(kOperatorToken).get(), separate, &separated).ok());
+  v1::ListAuditEventsRequest separations;
+  separations.set_kind("SeparateRecord");
+  const std::string case_name = merged.name().substr(0, merged.name().find("/entries/"));
+  EXPECT_THAT(Events(separations),
+              ElementsAre(absl::StrCat("SeparateRecord|op1|operator|", case_name, ",", merged.name(), "|",
+                                       merged.sources_size() - 1, "||OK")));
+
   // No person's name, address or date of birth reaches the trail.
   std::string trail;
   const v1::ListAuditEventsResponse everything = List();
