@@ -89,7 +89,11 @@ std::string EntryBlock(const v1::Entry& e, bool sources) {
       if (!s.record().empty() && s.record() != s.locator()) absl::StrAppend(&out, "  record ", TerminalSafe(s.record()));
       if (!s.date_note().empty())
         absl::StrAppend(&out, "\n      date as written '", TerminalSafe(s.occurred_as_written()), "': ", TerminalSafe(s.date_note()));
-      absl::StrAppend(&out, "\n", Indented(TerminalSafeText(s.text()), "      | "), "\n");
+      if (s.text_is_entry_text()) {
+        absl::StrAppend(&out, "\n      | (word for word the entry's text above)\n");
+      } else {
+        absl::StrAppend(&out, "\n", Indented(TerminalSafeText(s.text()), "      | "), "\n");
+      }
     }
   } else if (e.sources_size() > 1) {
     absl::StrAppend(&out, "    (merged from ", e.sources_size(), " legacy records; --sources shows them)\n");

@@ -108,6 +108,24 @@ absl::StatusOr<uint64_t> LoadSupersession(const LmdbTxn& txn, absl::string_view 
 
 namespace {
 
+// Appends a stored source to an entry's bytes as its `sources` field; a source
+// whose text is the entry's own is sent without it, marked
+// text_is_entry_text (see case.proto): the copies of one long record that an
+// entry merges are then sent once, whatever their number.
+void AppendSource(std::string& extra, std::optional<absl::string_view> entry_text,
+                  absl::string_view source) {
+  using ::casefile::v1::Source;
+  std::optional<absl::string_view> text = FindLengthDelimited(source, Source::kTextFieldNumber);
+  if (!entry_text.has_value() || !text.has_value() || text->empty() || *text != *entry_text) {
+    AppendLengthDelimited(extra, ::casefile::v1::Entry::kSourcesFieldNumber, source);
+    return;
+  }
+  std::string without = WithoutLengthDelimited(source, Source::kTextFieldNumber);
+  AppendVarint(without, (uint64_t{Source::kTextIsEntryTextFieldNumber} << 3) | 0);
+  AppendVarint(without, 1);
+  AppendLengthDelimited(extra, ::casefile::v1::Entry::kSourcesFieldNumber, without);
+}
+
 // Walks entries `first`..`last` of a case as LoadEntryChunk describes, calling
 // `visit` with each entry's stored bytes and the fields to append to them
 // (its sources and superseded_by). Returns the number to continue from.
@@ -139,13 +157,15 @@ absl::StatusOr<uint64_t> VisitEntryChunk(
     if (!absl::StartsWith(key, entry_prefix) || key.size() != entry_prefix.size() + 8) break;
     uint64_t number = keys::EntryNumber(key);
     if (number > last) break;
+    const std::optional<absl::string_view> entry_text =
+        FindLengthDelimited(entries->value(), ::casefile::v1::Entry::kTextFieldNumber);
     std::string extra;
     for (; source_at.ok() && *source_at; source_at = sources->Next()) {
       absl::string_view skey = sources->key();
       if (!absl::StartsWith(skey, source_prefix) || skey.size() < source_prefix.size() + 8) break;
       uint64_t of = keys::DecodeBe64(skey.substr(source_prefix.size(), 8)).value_or(0);
       if (of > number) break;
-      if (of == number) AppendLengthDelimited(extra, ::casefile::v1::Entry::kSourcesFieldNumber, sources->value());
+      if (of == number) AppendSource(extra, entry_text, sources->value());
     }
     if (!source_at.ok()) return source_at.status();
     uint64_t by = 0;

@@ -283,5 +283,47 @@ TEST(BoundedReadE2eTest, AnImportFileOverTheLimitIsRejectedAndTheRestImported) {
   EXPECT_EQ(report.counts().new_entries(), expected.report.counts().new_entries());
 }
 
+// 24 copies of one 250 KB record (a log cut and pasted into every crime
+// export) become one entry with 24 sources. A case file sends that text once,
+// in the entry: the entry stays one record long on the wire, so any client
+// with gRPC's default 4 MiB message limit reads the case.
+TEST(BoundedReadE2eTest, AnEntryMergedFromManyCopiesOfALongRecordIsSentOnce) {
+  TempDir dir;
+  const std::string folder = dir.path() + "/legacy";
+  fs::create_directories(folder + "/crime");
+  const std::string text = "Further to previous: " + std::string(250000, 'x');
+  for (int i = 1; i <= 24; ++i) {
+    std::ofstream(absl::StrCat(folder, "/crime/chronology_export_", 100 + i, ".csv"))
+        << "record_ref,record_type,entry_no,entered_at,entered_by,occurred_at,text\n"
+        << "22/25475/13,CRIME,1,2010-06-21 00:02:00,Tranter,2010-06-20 13:30," << text << "\n";
+  }
+  auto started = CasefiledProcess::Start(dir.path());
+  ASSERT_TRUE(started.ok()) << started.status();
+  ImportOutcome outcome = UploadFolder((*started)->channel(), kOperatorToken, folder, false);
+  ASSERT_TRUE(outcome.status.ok()) << outcome.status.error_message();
+  ASSERT_EQ(outcome.report.cases_size(), 1);
+  EXPECT_EQ(outcome.report.counts().new_entries(), 1);
+
+  // A channel with gRPC's defaults (4 MiB per message received).
+  auto channel = grpc::CreateChannel((*started)->address(), grpc::InsecureChannelCredentials());
+  v1::GetCaseFileRequest request;
+  request.set_name(outcome.report.cases(0));
+  request.set_purpose("bounded read e2e test");
+  auto context = CasefiledProcess::Context(kOperatorToken);
+  auto reader = v1::CaseService::NewStub(channel)->GetCaseFile(context.get(), request);
+  v1::GetCaseFileResponse chunk;
+  std::vector<v1::Entry> entries;
+  while (reader->Read(&chunk)) entries.insert(entries.end(), chunk.entries().begin(), chunk.entries().end());
+  grpc::Status read = reader->Finish();
+  ASSERT_TRUE(read.ok()) << read.error_message();
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0].text(), text);
+  ASSERT_EQ(entries[0].sources_size(), 24);
+  for (const v1::Source& s : entries[0].sources()) {
+    EXPECT_TRUE(s.text_is_entry_text()) << s.locator();
+    EXPECT_EQ(s.text(), "") << s.locator();
+  }
+}
+
 }  // namespace
 }  // namespace casefile::testing

@@ -69,7 +69,8 @@ LiveSources ReadLiveSources(CasefiledProcess& server) {
       while (reader->Read(&chunk)) {
         for (const v1::Entry& e : chunk.entries()) {
           if (!e.superseded_by().empty()) continue;
-          for (const v1::Source& s : e.sources()) out[{s.import(), s.locator()}].push_back(s.text());
+          for (const v1::Source& s : e.sources())
+            out[{s.import(), s.locator()}].push_back(s.text_is_entry_text() ? e.text() : s.text());
         }
       }
       grpc::Status read = reader->Finish();
