@@ -1,5 +1,7 @@
 // The chronology commands: case create/get, cases, log, correct, show, watch.
 #include <cstdio>
+#include <fstream>
+#include <sstream>
 #include <iostream>
 
 #include "absl/strings/ascii.h"
@@ -15,6 +17,7 @@
 #include "cli/terminal_safe.h"
 #include "core/partial_time.h"
 #include "core/partial_time_proto.h"
+#include "google/protobuf/util/json_util.h"
 
 namespace casefile::cli {
 namespace {
@@ -30,7 +33,7 @@ absl::StatusOr<v1::EntryKind> ParseKind(const std::string& word) {
     return absl::InvalidArgumentError(absl::StrCat(
         "--kind '", word,
         "' is not one of: note, enquiry, contact, visit, strategy-discussion, referral, custody, "
-        "missing-episode, review, interview"));
+        "missing-episode, review, interview, assessment"));
   }
   return kind;
 }
@@ -145,6 +148,26 @@ int Cases(const Args& args, const Connection& conn) {
       });
 }
 
+// A structured record from a file ("-": stdin) in the protobuf JSON mapping of
+// an Entry that holds only it, e.g. {"referral": {"toAgency": "AGENCY_CSC", ...}}.
+absl::StatusOr<v1::Entry> ReadRecord(const std::string& path) {
+  std::ostringstream json;
+  if (path == "-") {
+    json << std::cin.rdbuf();
+  } else {
+    std::ifstream in(path);
+    if (!in) return absl::InvalidArgumentError(absl::StrCat("--record: cannot read ", path));
+    json << in.rdbuf();
+  }
+  v1::Entry entry;
+  auto parsed = google::protobuf::util::JsonStringToMessage(json.str(), &entry);
+  if (!parsed.ok())
+    return absl::InvalidArgumentError(absl::StrCat("--record: not an entry in JSON: ", parsed.message().as_string()));
+  if (entry.record_case() == v1::Entry::RECORD_NOT_SET)
+    return absl::InvalidArgumentError("--record: holds no record (e.g. {\"referral\": {...}})");
+  return entry;
+}
+
 int Log(const Args& args, const Connection& conn) {
   const std::string cmd = "log";
   if (args.positional().size() != 1) return ReportUsageError(absl::InvalidArgumentError("give one case"), cmd);
@@ -155,6 +178,11 @@ int Log(const Args& args, const Connection& conn) {
   auto text = args.Require("text");
   if (!text.ok()) return ReportUsageError(text.status(), cmd);
   v1::Entry* entry = request.mutable_entry();
+  if (args.Has("record")) {
+    auto record = ReadRecord(args.Get("record"));
+    if (!record.ok()) return ReportUsageError(record.status(), cmd);
+    *entry = *std::move(record);
+  }
   entry->set_kind(*kind);
   entry->set_text(*text);
   if (args.Has("occurred")) {
@@ -275,11 +303,14 @@ std::vector<Command> CaseCommands() {
        {"ref", "subject", "page-size", "page-token"}, {"all"}, Cases},
       {"log", "append an entry to a case's chronology",
        "casefile log CASE --kind KIND --text TEXT [--occurred 'dd/mm/yyyy hh:mm'] [--subject ...]\n"
-       "             [--ref REF] [--expected-version N] [--request-id ID]\n"
+       "             [--ref REF] [--record FILE.json] [--expected-version N] [--request-id ID]\n"
        "KIND: note, enquiry, contact, visit, strategy-discussion, referral, custody,\n"
-       "      missing-episode, review, interview. --occurred keeps the precision given:\n"
-       "      '12/11/2012 14:30', '12/11/2012', 'Nov 2012'.",
-       {"kind", "text", "occurred", "subject", "ref", "expected-version", "request-id"}, {}, Log},
+       "      missing-episode, review, interview, assessment. --occurred keeps the precision given:\n"
+       "      '12/11/2012 14:30', '12/11/2012', 'Nov 2012'.\n"
+       "--record: the structured record (safeguarding.proto) as protobuf JSON of an entry that\n"
+       "      holds only it ('-': stdin), e.g. {\"referral\": {\"toAgency\": \"AGENCY_CSC\", ...}};\n"
+       "      strategy-discussion, referral, custody, missing-episode and assessment need one.",
+       {"kind", "text", "occurred", "subject", "ref", "record", "expected-version", "request-id"}, {}, Log},
       {"correct", "append a correction that supersedes an entry",
        "casefile correct CASE/entries/N --text TEXT --reason REASON [--occurred WHEN] [--request-id ID]",
        {"text", "reason", "occurred", "request-id"}, {}, Correct},

@@ -32,6 +32,7 @@ int Main(int argc, char** argv) {
   for (Command& c : PersonCommands()) commands.push_back(std::move(c));
   for (Command& c : AdminCommands()) commands.push_back(std::move(c));
   for (Command& c : AuditCommands()) commands.push_back(std::move(c));
+  for (Command& c : AttentionCommands()) commands.push_back(std::move(c));
   // Global options may come before the command as well as after it.
   auto line = SplitGlobalOptions(std::vector<std::string>(argv + 1, argv + argc));
   if (!line.ok()) {

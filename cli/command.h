@@ -33,6 +33,7 @@ std::vector<Command> PersonCommands();
 std::vector<Command> ImportCommands();
 std::vector<Command> AdminCommands();
 std::vector<Command> AuditCommands();
+std::vector<Command> AttentionCommands();
 
 // Exit codes: 0 success, 1 the server refused or failed, 2 bad usage.
 inline constexpr int kExitOk = 0;

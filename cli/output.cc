@@ -4,6 +4,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
+#include "cli/record_output.h"
 #include "cli/terminal_safe.h"
 #include "core/partial_time.h"
 #include "core/partial_time_proto.h"
@@ -75,7 +76,7 @@ std::string EntryBlock(const v1::Entry& e, bool sources) {
   if (!e.supersedes().empty())
     absl::StrAppend(&out, "  [corrects ", TerminalSafe(e.supersedes()), ": ", TerminalSafe(e.correction_reason()), "]");
   if (!e.superseded_by().empty()) absl::StrAppend(&out, "  [superseded by ", TerminalSafe(e.superseded_by()), "]");
-  absl::StrAppend(&out, "\n", Indented(TerminalSafeText(e.text()), "    "), "\n");
+  absl::StrAppend(&out, "\n", Indented(TerminalSafeText(e.text()), "    "), "\n", RecordBlock(e));
   if (!e.subjects().empty()) absl::StrAppend(&out, "    subjects: ", SubjectList(e.subjects()), "\n");
   if (sources) {
     for (const v1::Source& s : e.sources()) {

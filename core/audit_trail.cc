@@ -103,6 +103,20 @@ void DescribeResult(const v1::SeparateRecordResponse& response, v1::AuditEvent& 
   for (const v1::Person& p : response.persons()) event.add_resources(p.name());
   event.set_count(response.entries_size() + response.persons_size());
 }
+void DescribeResult(const v1::ListAttentionItemsResponse& response, v1::AuditEvent& event) {
+  DescribeAttentionItems(response.items(), event);
+}
+void DescribeResult(const v1::WatchAttentionResponse& response, v1::AuditEvent& event) {
+  DescribeAttentionItems(response.items(), event);
+}
+void DescribeAttentionItems(const google::protobuf::RepeatedPtrField<v1::AttentionItem>& items,
+                            v1::AuditEvent& event) {
+  for (const v1::AttentionItem& item : items) {
+    event.add_resources(item.entry());
+    if (!item.person().empty()) event.add_resources(item.person());
+  }
+  event.set_count(items.size());
+}
 
 v1::AuditEvent NewAuditEvent(const Caller& caller, absl::string_view kind, absl::Time now) {
   v1::AuditEvent event;

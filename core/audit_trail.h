@@ -26,6 +26,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
+#include "casefile/v1/attention.pb.h"
 #include "casefile/v1/audit.pb.h"
 #include "casefile/v1/case.pb.h"
 #include "casefile/v1/case_service.pb.h"
@@ -59,6 +60,11 @@ void DescribeResult(const v1::SeparateRecordResponse& response, v1::AuditEvent& 
 // Auditors' own reads are records too (a count, never what they read).
 void DescribeResult(const v1::ListAuditEventsResponse& response, v1::AuditEvent& event);
 void DescribeResult(const v1::VerifyAuditLogResponse& response, v1::AuditEvent& event);
+// Attention items: the entry of each and the person it names, if any.
+void DescribeResult(const v1::ListAttentionItemsResponse& response, v1::AuditEvent& event);
+void DescribeResult(const v1::WatchAttentionResponse& response, v1::AuditEvent& event);
+void DescribeAttentionItems(const google::protobuf::RepeatedPtrField<v1::AttentionItem>& items,
+                            v1::AuditEvent& event);
 
 // A record of `kind` (the RPC's name) by `caller` at `now`, outcome OK.
 v1::AuditEvent NewAuditEvent(const Caller& caller, absl::string_view kind, absl::Time now);

@@ -9,6 +9,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "core/attention_index.h"
 #include "core/name_tokens.h"
 #include "core/need_to_know.h"
 #include "core/resource_names.h"
@@ -317,7 +318,10 @@ void CaseChronology::AppendEntry(const Caller& caller, v1::AppendEntryRequest re
         out = request.entry();
         out.clear_supersedes();
         out.clear_correction_reason();
-        return WriteNextEntry(txn, caller, request.request_id(), fingerprint, *c, out, now);
+        if (auto s = WriteNextEntry(txn, caller, request.request_id(), fingerprint, *c, out, now);
+            !s.ok())
+          return s;
+        return IndexSafeguardingRecord(txn, id, out);
       },
       audit_.NewEvent(caller, "AppendEntry"), id, std::move(reply));
 }

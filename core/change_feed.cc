@@ -12,8 +12,16 @@ uint64_t ChangeFeed::Subscribe(absl::string_view case_id, Listener listener) {
   return token;
 }
 
+uint64_t ChangeFeed::SubscribeAll(AnyCaseListener listener) {
+  absl::MutexLock lock(&mu_);
+  uint64_t token = next_token_++;
+  any_case_.emplace(token, std::move(listener));
+  return token;
+}
+
 void ChangeFeed::Unsubscribe(uint64_t token) {
   absl::MutexLock lock(&mu_);
+  if (any_case_.erase(token) > 0) return;
   auto it = subscriptions_.find(token);
   if (it == subscriptions_.end()) return;
   auto [first, last] = by_case_.equal_range(it->second.case_id);
@@ -30,6 +38,7 @@ void ChangeFeed::Publish(absl::string_view case_id) {
   absl::MutexLock lock(&mu_);
   auto [first, last] = by_case_.equal_range(case_id);
   for (auto i = first; i != last; ++i) subscriptions_[i->second].listener();
+  for (auto& [token, listener] : any_case_) listener(case_id);
 }
 
 }  // namespace casefile

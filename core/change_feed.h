@@ -21,9 +21,12 @@ namespace casefile {
 class ChangeFeed {
  public:
   using Listener = std::function<void()>;
+  using AnyCaseListener = std::function<void(absl::string_view case_id)>;
 
   // Returns a token for Unsubscribe.
   uint64_t Subscribe(absl::string_view case_id, Listener listener);
+  // Every case's changes (the attention watch); the same token space.
+  uint64_t SubscribeAll(AnyCaseListener listener);
   void Unsubscribe(uint64_t token);
   void Publish(absl::string_view case_id);
 
@@ -36,6 +39,7 @@ class ChangeFeed {
   uint64_t next_token_ ABSL_GUARDED_BY(mu_) = 1;
   std::map<uint64_t, Subscription> subscriptions_ ABSL_GUARDED_BY(mu_);
   std::multimap<std::string, uint64_t, std::less<>> by_case_ ABSL_GUARDED_BY(mu_);
+  std::map<uint64_t, AnyCaseListener> any_case_ ABSL_GUARDED_BY(mu_);
 };
 
 }  // namespace casefile

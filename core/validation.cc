@@ -7,6 +7,7 @@
 #include "core/need_to_know.h"
 #include "core/partial_time_proto.h"
 #include "core/resource_names.h"
+#include "core/safeguarding_validation.h"
 
 namespace casefile {
 namespace {
@@ -189,7 +190,8 @@ absl::Status ValidateNewEntry(const v1::Entry& entry, absl::string_view field) {
   if (auto s = ValidatePartialTime(entry.occur_time(), absl::StrCat(field, ".occur_time")); !s.ok())
     return s;
   if (auto s = ValidateSubjects(entry.subjects(), absl::StrCat(field, ".subjects")); !s.ok()) return s;
-  return ValidateRefs(entry.legacy_refs(), absl::StrCat(field, ".legacy_refs"));
+  if (auto s = ValidateRefs(entry.legacy_refs(), absl::StrCat(field, ".legacy_refs")); !s.ok()) return s;
+  return ValidateSafeguardingRecord(entry, field);
 }
 
 absl::Status ValidateAppend(const v1::AppendEntryRequest& request) {

@@ -17,6 +17,7 @@
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
 #include "absl/time/clock.h"
+#include "core/attention_lists.h"
 #include "core/case_chronology.h"
 #include "grpc/health/v1/health.pb.h"
 #include "core/change_feed.h"
@@ -24,6 +25,7 @@
 #include "migration/import_engine.h"
 #include "migration/review_queue.h"
 #include "services/admin_service.h"
+#include "services/attention_service.h"
 #include "services/audit_service.h"
 #include "services/case_service.h"
 #include "services/person_service.h"
@@ -63,6 +65,17 @@ ABSL_FLAG(std::string, client_ca, "",
           "a 'cert:<name> <user> <role> <display name>' line of the tokens file.");
 ABSL_FLAG(bool, allow_insecure_non_loopback, false,
           "Listen beyond loopback without TLS (only behind something else that encrypts the link).");
+ABSL_FLAG(absl::Duration, strategy_discussion_within, absl::Hours(24),
+          "A significant-harm referral with no strategy discussion in its case after this is on the "
+          "attention list ATTENTION_LIST_STRATEGY_DISCUSSION_OVERDUE (e.g. 24h, 90m, 0s).");
+ABSL_FLAG(absl::Duration, referral_feedback_within, absl::Hours(72),
+          "A referral to CSC with no feedback recorded after this is on "
+          "ATTENTION_LIST_REFERRAL_FEEDBACK_OVERDUE.");
+ABSL_FLAG(absl::Duration, appropriate_adult_within, absl::Hours(4),
+          "A child in custody waiting longer than this for an appropriate adult is on "
+          "ATTENTION_LIST_APPROPRIATE_ADULT_WAIT.");
+ABSL_FLAG(std::string, specialist_team, "cait",
+          "The specialist child-abuse investigators' team: significant-harm referrals are routed to it.");
 ABSL_FLAG(int, shutdown_grace_seconds, 5,
           "On SIGTERM, how long in-flight calls may take before they are cancelled.");
 
@@ -90,6 +103,8 @@ int Serve() {
 
   if (absl::GetFlag(FLAGS_import_max_file_mb) < 1)
     return Fail(absl::InvalidArgumentError("--import_max_file_mb must be at least 1"));
+  if (std::string team = absl::GetFlag(FLAGS_specialist_team); !team.empty() && !IsValidTeamName(team))
+    return Fail(absl::InvalidArgumentError("--specialist_team: not a team name (a-z, 0-9, '-', '_')"));
   storage::StoreOptions options;
   options.lmdb.map_size = static_cast<size_t>(absl::GetFlag(FLAGS_map_size_mb)) << 20;
   options.writer.max_map_size = static_cast<size_t>(absl::GetFlag(FLAGS_max_map_size_mb)) << 20;
@@ -110,6 +125,12 @@ int Serve() {
                                    static_cast<size_t>(absl::GetFlag(FLAGS_import_max_file_mb)) << 20);
   AdminServiceImpl admin_service(&*auth, store->get(), &audit_trail);
   AuditServiceImpl audit_service(&*auth, &audit_trail);
+  AttentionLists attention_lists(store->get(), clock,
+                                 {.strategy_discussion_within = absl::GetFlag(FLAGS_strategy_discussion_within),
+                                  .referral_feedback_within = absl::GetFlag(FLAGS_referral_feedback_within),
+                                  .appropriate_adult_within = absl::GetFlag(FLAGS_appropriate_adult_within),
+                                  .specialist_team = absl::GetFlag(FLAGS_specialist_team)});
+  AttentionServiceImpl attention_service(&*auth, &attention_lists, &feed, &audit_trail);
 
   grpc::EnableDefaultHealthCheckService(true);
   // Links the health protocol's descriptor in, so that server reflection can
@@ -131,6 +152,7 @@ int Serve() {
   builder.RegisterService(&import_service);
   builder.RegisterService(&admin_service);
   builder.RegisterService(&audit_service);
+  builder.RegisterService(&attention_service);
   // Imports upload whole files in chunks of about 1 MiB.
   builder.SetMaxReceiveMessageSize(8 << 20);
   std::unique_ptr<grpc::Server> server = builder.BuildAndStart();

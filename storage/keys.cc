@@ -2,6 +2,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 
 namespace casefile::storage::keys {
 namespace {
@@ -23,6 +24,11 @@ std::string Bounded(absl::string_view part) {
   for (unsigned char c : part) h = (h ^ c) * 1099511628211ull;
   return absl::StrCat(part.substr(0, kMaxPart - 17), "~", absl::Hex(h, absl::kZeroPad16));
 }
+
+std::string ListTag(int list) { return absl::StrFormat("%02d", list); }
+
+// Signed microseconds as unsigned bytes in the same order.
+uint64_t Biased(int64_t micros) { return static_cast<uint64_t>(micros) ^ (uint64_t{1} << 63); }
 
 }  // namespace
 
@@ -98,6 +104,34 @@ std::string Rejected(absl::string_view import_id, absl::string_view locator) {
 }
 std::string RejectedPrefix(absl::string_view import_id) { return absl::StrCat(Tagged('J', import_id), kSep); }
 
+namespace {
+std::string ListFrom(int list, int64_t since_micros) {
+  return Tagged('W', ListTag(list), EncodeBe64(Biased(since_micros)));
+}
+}  // namespace
+
+std::string AttentionItem(int list, int64_t since_micros, absl::string_view case_id,
+                          uint64_t entry, uint64_t part) {
+  return absl::StrCat(ListFrom(list, since_micros), kSep, case_id, kSep, EncodeBe64(entry), kSep,
+                      EncodeBe64(part));
+}
+std::string AttentionListPrefix(int list) { return Tagged('W', ListTag(list), ""); }
+// Every item whose clock started at or before `since_micros` sorts before it.
+std::string AttentionListUntil(int list, int64_t since_micros) {
+  return ListFrom(list, since_micros + 1);
+}
+std::string AttentionCaseItem(absl::string_view case_id, int list, uint64_t entry, uint64_t part) {
+  return absl::StrCat(Tagged('w', case_id, ListTag(list)), kSep, EncodeBe64(entry), kSep,
+                      EncodeBe64(part));
+}
+std::string AttentionCaseListPrefix(absl::string_view case_id, int list) {
+  return absl::StrCat(Tagged('w', case_id, ListTag(list)), kSep);
+}
+std::string AttentionCasePrefix(absl::string_view case_id) { return Tagged('w', case_id, ""); }
+std::string AttentionCaseFact(absl::string_view case_id, absl::string_view fact) {
+  return absl::StrCat(Tagged('w', case_id, "f"), kSep, fact);
+}
+std::string ChildAttention(absl::string_view child_key) { return Tagged('K', Bounded(child_key)); }
 
 uint64_t EntryNumber(absl::string_view entry_key) {
   return DecodeBe64(entry_key.substr(entry_key.size() - 8)).value_or(0);

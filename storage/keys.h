@@ -19,6 +19,19 @@
 //   A\0<be64 seq>                   audit record seq = 1, 2, ... (serialized
 //                                   casefile.v1.AuditEvent; its previous_hash is the
 //                                   SHA-256 of record seq-1's stored bytes). Append-only.
+//   W\0<list>\0<be64 since>\0<case>\0<be64 entry>\0<be64 part>
+//                                   attention item (serialized casefile.v1.AttentionItem):
+//                                   <list> two decimal digits (AttentionList), <since>
+//                                   microseconds since 1970 + 2^63 (the instant its clock
+//                                   started: lists are read oldest first up to now minus
+//                                   the list's threshold), <part> the action's position or 0
+//   w\0<case>\0<list>\0<be64 entry>\0<be64 part>
+//                                   the same item by case → its W key (to clear a case's items)
+//   w\0<case>\0f\0<fact>            a fact of the case the attention rules need
+//                                   ("strategy_discussion": one was recorded), value ""
+//   K\0<child>                      what the attention index keeps about one child
+//                                   (casefile.storage.v1.StoredChildAttention); <child> is
+//                                   "persons/<id>" or "name:<lower-case name>|<date of birth>"
 //   a\0<be64 seq>                   access record of stores from before the audit
 //                                   trail; no longer written or read
 //
@@ -82,6 +95,18 @@ std::string DecisionPrefix();
 std::string Import(absl::string_view import_id);
 std::string Rejected(absl::string_view import_id, absl::string_view locator);
 std::string RejectedPrefix(absl::string_view import_id);
+
+// The attention index (see the layout above); `list` is an AttentionList number.
+std::string AttentionItem(int list, int64_t since_micros, absl::string_view case_id,
+                          uint64_t entry, uint64_t part);
+std::string AttentionListPrefix(int list);
+// The first key of `list` whose clock started after `since_micros`.
+std::string AttentionListUntil(int list, int64_t since_micros);
+std::string AttentionCaseItem(absl::string_view case_id, int list, uint64_t entry, uint64_t part);
+std::string AttentionCaseListPrefix(absl::string_view case_id, int list);
+std::string AttentionCasePrefix(absl::string_view case_id);
+std::string AttentionCaseFact(absl::string_view case_id, absl::string_view fact);
+std::string ChildAttention(absl::string_view child_key);
 
 // Big-endian 8-byte encoding.
 std::string EncodeBe64(uint64_t v);

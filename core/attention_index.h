@@ -1,0 +1,47 @@
+// The attention index, write side: what one new entry's safeguarding record
+// (safeguarding.proto) puts into and takes out of the attention lists
+// (attention.proto), in the same transaction as the entry, so the lists are
+// always exactly as current as the chronology. Items hold the instant their
+// clock started; thresholds are applied when a list is read
+// (core/attention_lists.h), so changing one needs no re-indexing.
+//
+// What each record does:
+//   referral to CSC          + referral-feedback item (cleared by its ReferralFeedback)
+//   significant-harm referral+ significant-harm item (cleared by a strategy discussion
+//                              recorded in the case after it)
+//   strategy discussion      clears the case's significant-harm and Section 47 items;
+//                            + one item per action, due the day after its due date
+//                              (cleared by an ActionCompleted naming it)
+//   Section 47 enquiry       + an item when the case has no strategy discussion
+//   missing episode          counted per child across cases: 3 within 365 days and no
+//                            assessment since the first → one item for the child
+//   assessment               clears the child's repeated-missing item
+//   custody                  + appropriate-adult item while none has arrived; + detained
+//                            item when detained after charge; a custody record that
+//                            `updates` an earlier one first clears the earlier one's
+//
+// It also checks what a record names in the store: the persons exist, and a
+// feedback, completed action or update names the right kind of record in
+// the same case (INVALID_ARGUMENT naming the field otherwise).
+//
+// Corrections are not indexed: a correction changes text, not the record.
+//
+// Thread-safety: as the transaction passed in.
+#ifndef CASEFILE_CORE_ATTENTION_INDEX_H_
+#define CASEFILE_CORE_ATTENTION_INDEX_H_
+
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+#include "casefile/v1/case.pb.h"
+#include "storage/lmdb.h"
+
+namespace casefile {
+
+// REQUIRES: `entry` passed ValidateNewEntry and has its name, number and
+// record_time; `txn` is the write transaction that saves it.
+absl::Status IndexSafeguardingRecord(storage::LmdbTxn& txn, absl::string_view case_id,
+                                     const v1::Entry& entry);
+
+}  // namespace casefile
+
+#endif  // CASEFILE_CORE_ATTENTION_INDEX_H_

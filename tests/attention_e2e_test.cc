@@ -1,0 +1,351 @@
+// The attention lists end to end, against the real casefiled with every
+// threshold at zero (dates in the past stand in for time passing): for each
+// list, the situation is created, its item appears, it is dealt with, and
+// the item goes. Also: the specialist team's live watch, restricted cases,
+// the audit record of each list, and a threshold that has not yet passed.
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "casefile/v1/attention.grpc.pb.h"
+#include "casefile/v1/audit.grpc.pb.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "tests/support/casefiled_process.h"
+#include "tests/support/cli_runner.h"
+#include "tests/support/safeguarding_examples.h"
+
+namespace casefile::testing {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+
+const std::vector<std::string> kZeroThresholds = {
+    "--strategy_discussion_within=0s", "--referral_feedback_within=0s",
+    "--appropriate_adult_within=0s", "--specialist_team=cait"};
+
+class AttentionE2eTest : public ::testing::Test {
+ protected:
+  void SetUp() override { StartServer(kZeroThresholds); }
+
+  void StartServer(const std::vector<std::string>& flags) {
+    auto started = CasefiledProcess::Start(dir_.path(), flags);
+    ASSERT_TRUE(started.ok()) << started.status();
+    server_ = *std::move(started);
+    cases_ = server_->CaseStub();
+    attention_ = v1::AttentionService::NewStub(server_->channel());
+  }
+
+  std::string CreateCase(const std::string& id, const std::vector<std::string>& restricted_to = {}) {
+    v1::CreateCaseRequest request;
+    request.set_case_id(id);
+    request.mutable_case_()->set_title("Concern for Ellie WATSON");
+    for (const std::string& user : restricted_to) request.mutable_case_()->mutable_restriction()->add_users(user);
+    v1::Case c;
+    grpc::Status s = cases_->CreateCase(CasefiledProcess::Context(kInvestigatorToken).get(), request, &c);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    return c.name();
+  }
+
+  grpc::Status TryAppend(const std::string& case_name, const v1::Entry& entry, v1::Entry* out) {
+    v1::AppendEntryRequest request;
+    request.set_parent(case_name);
+    *request.mutable_entry() = entry;
+    return cases_->AppendEntry(CasefiledProcess::Context(kInvestigatorToken).get(), request, out);
+  }
+
+  // Appends and returns the new entry's name.
+  std::string Append(const std::string& case_name, const v1::Entry& entry) {
+    v1::Entry out;
+    grpc::Status s = TryAppend(case_name, entry, &out);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    return out.name();
+  }
+
+  v1::ListAttentionItemsResponse List(v1::AttentionList list, const std::string& token = kInvestigatorToken,
+                                      const std::string& team = "") {
+    v1::ListAttentionItemsRequest request;
+    request.set_list(list);
+    request.set_team(team);
+    v1::ListAttentionItemsResponse response;
+    grpc::Status s = attention_->ListAttentionItems(CasefiledProcess::Context(token).get(), request, &response);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    return response;
+  }
+
+  // Each item as "<entry>" or "<entry>#<action>".
+  std::vector<std::string> Items(v1::AttentionList list, const std::string& token = kInvestigatorToken,
+                                 const std::string& team = "") {
+    std::vector<std::string> out;
+    const v1::ListAttentionItemsResponse listed = List(list, token, team);
+    for (const v1::AttentionItem& item : listed.items())
+      out.push_back(item.action() == 0 ? item.entry() : absl::StrCat(item.entry(), "#", item.action()));
+    return out;
+  }
+
+  TempDir dir_;
+  std::unique_ptr<CasefiledProcess> server_;
+  std::unique_ptr<v1::CaseService::Stub> cases_;
+  std::unique_ptr<v1::AttentionService::Stub> attention_;
+};
+
+TEST_F(AttentionE2eTest, SignificantHarmReferralWaitsForAStrategyDiscussion) {
+  const std::string c = CreateCase("CF-SH");
+  Append(c, ReferralExample(false));  // not significant harm: not on these lists
+  const std::string referral = Append(c, ReferralExample(true));
+  EXPECT_THAT(Items(v1::ATTENTION_LIST_SIGNIFICANT_HARM_REFERRALS), ElementsAre(referral));
+  EXPECT_THAT(Items(v1::ATTENTION_LIST_STRATEGY_DISCUSSION_OVERDUE), ElementsAre(referral));
+  EXPECT_THAT(Items(v1::ATTENTION_LIST_SIGNIFICANT_HARM_REFERRALS, kInvestigatorToken, "cait"),
+              ElementsAre(referral));
+  EXPECT_THAT(Items(v1::ATTENTION_LIST_SIGNIFICANT_HARM_REFERRALS, kInvestigatorToken, "eds"), IsEmpty());
+  const v1::AttentionItem item = List(v1::ATTENTION_LIST_SIGNIFICANT_HARM_REFERRALS).items(0);
+  EXPECT_EQ(item.case_(), c);
+  EXPECT_EQ(item.child(), "Ellie WATSON (2008-04-03)");
+  EXPECT_EQ(item.summary(), "significant-harm referral to csc (risk high): no strategy discussion yet");
+  EXPECT_THAT(item.teams(), ElementsAre("cait"));
+  EXPECT_FALSE(item.from_import());
+
+  Append(c, StrategyDiscussionExample());
+  EXPECT_THAT(Items(v1::ATTENTION_LIST_SIGNIFICANT_HARM_REFERRALS), IsEmpty());
+  EXPECT_THAT(Items(v1::ATTENTION_LIST_STRATEGY_DISCUSSION_OVERDUE), IsEmpty());
+}
+
+TEST_F(AttentionE2eTest, Section47EnquiryWithoutAStrategyDiscussion) {
+  const std::string c = CreateCase("CF-S47");
+  const std::string enquiry = Append(c, Section47EnquiryExample());
+  EXPECT_THAT(Items(v1::ATTENTION_LIST_SECTION47_WITHOUT_STRATEGY_DISCUSSION), ElementsAre(enquiry));
+  Append(c, StrategyDiscussionExample());
+  EXPECT_THAT(Items(v1::ATTENTION_LIST_SECTION47_WITHOUT_STRATEGY_DISCUSSION), IsEmpty());
+  // With a strategy discussion already recorded, a new enquiry is in order.
+  Append(c, Section47EnquiryExample());
+  EXPECT_THAT(Items(v1::ATTENTION_LIST_SECTION47_WITHOUT_STRATEGY_DISCUSSION), IsEmpty());
+}
+
+TEST_F(AttentionE2eTest, ReferralAwaitingFeedbackUntilFeedbackIsRecorded) {
+  const std::string c = CreateCase("CF-FB");
+  const std::string visit = Append(c, ParseExampleEntry(R"(kind: ENTRY_KIND_VISIT text: "Home visit")"));
+  const std::string referral = Append(c, ReferralExample(false));
+  EXPECT_THAT(Items(v1::ATTENTION_LIST_REFERRAL_FEEDBACK_OVERDUE), ElementsAre(referral));
+
+  v1::Entry out;
+  grpc::Status wrong = TryAppend(c, ReferralFeedbackExample(visit), &out);
+  EXPECT_EQ(wrong.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(wrong.error_message(),
+            absl::StrCat("entry.referral_feedback.referral: ", visit, " is not a referral"));
+
+  Append(c, ReferralFeedbackExample(referral));
+  EXPECT_THAT(Items(v1::ATTENTION_LIST_REFERRAL_FEEDBACK_OVERDUE), IsEmpty());
+}
+
+TEST_F(AttentionE2eTest, ActionPastItsDueDateUntilCompleted) {
+  const std::string c = CreateCase("CF-ACT");
+  v1::Entry sd = StrategyDiscussionExample();
+  *sd.mutable_strategy_discussion()->add_actions() = sd.strategy_discussion().actions(0);
+  sd.mutable_strategy_discussion()->mutable_actions(1)->mutable_due()->set_year(2099);  // not yet due
+  const std::string discussion = Append(c, sd);
+  EXPECT_THAT(Items(v1::ATTENTION_LIST_ACTIONS_OVERDUE), ElementsAre(discussion + "#1"));
+  EXPECT_EQ(List(v1::ATTENTION_LIST_ACTIONS_OVERDUE).items(0).summary(),
+            "action 1 for SW Jones was due 2026-11-14");
+
+  v1::Entry out;
+  grpc::Status no_such = TryAppend(c, ActionCompletedExample(discussion, 3), &out);
+  EXPECT_EQ(no_such.error_message(), absl::StrCat("entry.action_completed.action: ", discussion, " has 2 actions"));
+  Append(c, ActionCompletedExample(discussion, 1));
+  EXPECT_THAT(Items(v1::ATTENTION_LIST_ACTIONS_OVERDUE), IsEmpty());
+}
+
+TEST_F(AttentionE2eTest, RepeatedMissingCountsTheChildAcrossCasesUntilAssessed) {
+  const std::string a = CreateCase("CF-MA");
+  const std::string b = CreateCase("CF-MB");
+  Append(a, MissingEpisodeExample(3));
+  Append(b, MissingEpisodeExample(10));
+  EXPECT_THAT(Items(v1::ATTENTION_LIST_REPEATED_MISSING), IsEmpty());
+  const std::string third = Append(a, MissingEpisodeExample(17));
+  EXPECT_THAT(Items(v1::ATTENTION_LIST_REPEATED_MISSING), ElementsAre(third));
+  EXPECT_EQ(List(v1::ATTENTION_LIST_REPEATED_MISSING).items(0).summary(),
+            "3 missing episodes since 2026-11-03 and no assessment recorded since");
+
+  Append(b, AssessmentExample(20));
+  EXPECT_THAT(Items(v1::ATTENTION_LIST_REPEATED_MISSING), IsEmpty());
+  // Counting starts again after the assessment.
+  Append(a, MissingEpisodeExample(25));
+  EXPECT_THAT(Items(v1::ATTENTION_LIST_REPEATED_MISSING), IsEmpty());
+}
+
+TEST_F(AttentionE2eTest, WaitForAnAppropriateAdultUntilOneArrives) {
+  const std::string c = CreateCase("CF-AA");
+  const std::string booked = Append(c, CustodyExample());
+  EXPECT_THAT(Items(v1::ATTENTION_LIST_APPROPRIATE_ADULT_WAIT), ElementsAre(booked));
+  v1::Entry arrived = CustodyExample();
+  arrived.mutable_custody()->set_updates(booked);
+  *arrived.mutable_custody()->mutable_appropriate_adult_arrived_time() =
+      arrived.custody().appropriate_adult_requested_time();
+  arrived.mutable_custody()->mutable_appropriate_adult_arrived_time()->set_hour(21);
+  Append(c, arrived);
+  EXPECT_THAT(Items(v1::ATTENTION_LIST_APPROPRIATE_ADULT_WAIT), IsEmpty());
+}
+
+TEST_F(AttentionE2eTest, DetainedAfterChargeUntilMoved) {
+  const std::string c = CreateCase("CF-DET");
+  v1::Entry charged = CustodyExample();
+  *charged.mutable_custody()->mutable_appropriate_adult_arrived_time() =
+      charged.custody().appropriate_adult_requested_time();
+  charged.mutable_custody()->set_charge("Robbery");
+  charged.mutable_custody()->set_decision(v1::Custody::DECISION_DETAINED);
+  charged.mutable_custody()->set_accommodated_at("Custody suite, cell 4");
+  const std::string detained = Append(c, charged);
+  EXPECT_THAT(Items(v1::ATTENTION_LIST_DETAINED_AFTER_CHARGE), ElementsAre(detained));
+  EXPECT_THAT(Items(v1::ATTENTION_LIST_APPROPRIATE_ADULT_WAIT), IsEmpty());
+
+  v1::Entry moved = charged;
+  moved.mutable_custody()->set_updates(detained);
+  moved.mutable_custody()->set_decision(v1::Custody::DECISION_TRANSFERRED_TO_LOCAL_AUTHORITY);
+  moved.mutable_custody()->set_accommodated_at("Local authority accommodation");
+  Append(c, moved);
+  EXPECT_THAT(Items(v1::ATTENTION_LIST_DETAINED_AFTER_CHARGE), IsEmpty());
+}
+
+TEST_F(AttentionE2eTest, TheSpecialistTeamSeesASignificantHarmReferralAtOnce) {
+  const std::string c = CreateCase("CF-LIVE");
+  v1::WatchAttentionRequest request;
+  request.add_lists(v1::ATTENTION_LIST_SIGNIFICANT_HARM_REFERRALS);
+  request.set_team("cait");
+  auto context = CasefiledProcess::Context(kSecondInvestigatorToken);
+  auto stream = attention_->WatchAttention(context.get(), request);
+  v1::WatchAttentionResponse first;
+  ASSERT_TRUE(stream->Read(&first));  // the watch is open: nothing due yet
+  EXPECT_EQ(first.items_size(), 0);
+
+  Append(c, ReferralExample(false));  // no significant harm: nothing sent
+  const std::string referral = Append(c, ReferralExample(true));
+  v1::WatchAttentionResponse next;
+  ASSERT_TRUE(stream->Read(&next));
+  ASSERT_EQ(next.items_size(), 1);
+  EXPECT_EQ(next.items(0).entry(), referral);
+  EXPECT_EQ(next.items(0).list(), v1::ATTENTION_LIST_SIGNIFICANT_HARM_REFERRALS);
+  context->TryCancel();
+}
+
+TEST_F(AttentionE2eTest, RestrictedCasesStayInvisible) {
+  const std::string c = CreateCase("CF-RESTRICTED", {"inv1"});
+  const std::string referral = Append(c, ReferralExample(true));
+  EXPECT_THAT(Items(v1::ATTENTION_LIST_SIGNIFICANT_HARM_REFERRALS, kInvestigatorToken), ElementsAre(referral));
+  EXPECT_THAT(Items(v1::ATTENTION_LIST_SIGNIFICANT_HARM_REFERRALS, kSecondInvestigatorToken), IsEmpty());
+  EXPECT_THAT(Items(v1::ATTENTION_LIST_SIGNIFICANT_HARM_REFERRALS, kAdminToken), ElementsAre(referral));
+}
+
+TEST_F(AttentionE2eTest, EveryListReturnedIsAudited) {
+  const std::string c = CreateCase("CF-AUD");
+  const std::string referral = Append(c, ReferralExample(true));
+  Items(v1::ATTENTION_LIST_SIGNIFICANT_HARM_REFERRALS, kOutOfHoursToken);
+  v1::ListAuditEventsRequest request;
+  request.set_kind("ListAttentionItems");
+  v1::ListAuditEventsResponse events;
+  ASSERT_TRUE(v1::AuditService::NewStub(server_->channel())
+                  ->ListAuditEvents(CasefiledProcess::Context(kAuditorToken).get(), request, &events)
+                  .ok());
+  ASSERT_EQ(events.audit_events_size(), 1);
+  EXPECT_EQ(events.audit_events(0).user(), "ooh1");
+  EXPECT_THAT(events.audit_events(0).resources(), ElementsAre(referral));
+  EXPECT_EQ(events.audit_events(0).count(), 1);
+}
+
+TEST_F(AttentionE2eTest, ANamedPersonMustExist) {
+  const std::string c = CreateCase("CF-PERSON");
+  v1::Entry missing = MissingEpisodeExample(3);
+  missing.mutable_missing_episode()->mutable_child()->set_person("persons/P0123456789abcdef");
+  v1::Entry out;
+  grpc::Status s = TryAppend(c, missing, &out);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(s.error_message(), "entry.missing_episode.child.person: persons/P0123456789abcdef not found");
+}
+
+TEST_F(AttentionE2eTest, ListRequestsAreChecked) {
+  v1::ListAttentionItemsRequest request;
+  v1::ListAttentionItemsResponse response;
+  grpc::Status s = attention_->ListAttentionItems(CasefiledProcess::Context(kInvestigatorToken).get(), request,
+                                                  &response);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(s.error_message(), "list: is required (e.g. ATTENTION_LIST_ACTIONS_OVERDUE)");
+  request.set_list(v1::ATTENTION_LIST_ACTIONS_OVERDUE);
+  request.set_page_token("not-a-token");
+  s = attention_->ListAttentionItems(CasefiledProcess::Context(kInvestigatorToken).get(), request, &response);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  s = attention_->ListAttentionItems(CasefiledProcess::Context("").get(), request, &response);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::UNAUTHENTICATED);
+}
+
+TEST_F(AttentionE2eTest, TheCliLogsARecordShowsItAndListsWhatNeedsAttention) {
+  CreateCase("CF-CLI");
+  const std::string record = dir_.path() + "/referral.json";
+  std::ofstream(record) << R"({"referral": {"toAgency": "AGENCY_CSC", "reason": "Domestic abuse at home",
+      "childImpacts": [{"child": {"name": "Ellie WATSON",
+          "dateOfBirth": {"precision": "PRECISION_DAY", "year": 2008, "month": 4, "day": 3}},
+        "impact": "Witnessed the assault"}],
+      "riskGrade": "RISK_GRADE_HIGH", "significantHarmSuspected": true}})";
+  CliRun logged = RunCasefileCli(
+      *server_, "log CF-CLI --kind referral --text 'Referral to CSC' --record " + record, kInvestigatorToken);
+  ASSERT_EQ(logged.exit_code, 0) << logged.out;
+  EXPECT_EQ(logged.out, "logged cases/CF-CLI/entries/1\n");
+
+  CliRun incomplete = RunCasefileCli(*server_, "log CF-CLI --kind referral --text 'Referral'", kInvestigatorToken);
+  EXPECT_EQ(incomplete.exit_code, 1);
+  EXPECT_THAT(incomplete.out, HasSubstr("INVALID_ARGUMENT: entry.referral: is required for ENTRY_KIND_REFERRAL"));
+
+  CliRun shown = RunCasefileCli(*server_, "show CF-CLI --purpose 'attention test'", kInvestigatorToken);
+  ASSERT_EQ(shown.exit_code, 0) << shown.out;
+  EXPECT_THAT(shown.out, HasSubstr("    referral to csc, risk high, SIGNIFICANT HARM SUSPECTED\n"
+                                   "      reason:\n"
+                                   "        Domestic abuse at home\n"
+                                   "      impact on Ellie WATSON (born 2008-04-03): Witnessed the assault\n"));
+  CliRun json = RunCasefileCli(*server_, "show CF-CLI --purpose 'attention test' --json", kInvestigatorToken);
+  EXPECT_THAT(json.out, HasSubstr(R"("significantHarmSuspected":true)"));
+
+  CliRun listed = RunCasefileCli(*server_, "attention --list significant-harm-referrals --team cait", kOutOfHoursToken);
+  ASSERT_EQ(listed.exit_code, 0) << listed.out;
+  EXPECT_THAT(listed.out, HasSubstr("== significant harm referrals\ncases/CF-CLI/entries/1  due "));
+  EXPECT_THAT(listed.out, HasSubstr("  Ellie WATSON (2008-04-03)  for cait\n"
+                                    "    significant-harm referral to csc (risk high): no strategy discussion yet\n"));
+  CliRun all = RunCasefileCli(*server_, "attention", kOutOfHoursToken);
+  EXPECT_THAT(all.out, HasSubstr("== actions overdue\n   (none)\n"));
+  CliRun bad = RunCasefileCli(*server_, "attention --list nonsense", kOutOfHoursToken);
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_THAT(bad.out, HasSubstr("--list 'nonsense' is not one of: significant-harm-referrals, "));
+}
+
+// With the default thresholds, a referral recorded now is in front of the
+// specialist team at once but not yet overdue for a strategy discussion.
+TEST(AttentionThresholdE2eTest, NotOverdueBeforeTheThreshold) {
+  TempDir dir;
+  auto server = CasefiledProcess::Start(dir.path());
+  ASSERT_TRUE(server.ok()) << server.status();
+  auto cases = (*server)->CaseStub();
+  auto attention = v1::AttentionService::NewStub((*server)->channel());
+  v1::CreateCaseRequest create;
+  create.set_case_id("CF-NOW");
+  create.mutable_case_()->set_title("Concern");
+  v1::Case c;
+  ASSERT_TRUE(cases->CreateCase(CasefiledProcess::Context(kInvestigatorToken).get(), create, &c).ok());
+  v1::AppendEntryRequest append;
+  append.set_parent(c.name());
+  *append.mutable_entry() = ReferralExample(true);
+  append.mutable_entry()->mutable_referral()->clear_referred_time();  // made now
+  v1::Entry referral;
+  ASSERT_TRUE(cases->AppendEntry(CasefiledProcess::Context(kInvestigatorToken).get(), append, &referral).ok());
+  for (auto [list, expected] : {std::pair{v1::ATTENTION_LIST_SIGNIFICANT_HARM_REFERRALS, 1},
+                                std::pair{v1::ATTENTION_LIST_STRATEGY_DISCUSSION_OVERDUE, 0},
+                                std::pair{v1::ATTENTION_LIST_REFERRAL_FEEDBACK_OVERDUE, 0}}) {
+    v1::ListAttentionItemsRequest request;
+    request.set_list(list);
+    v1::ListAttentionItemsResponse response;
+    ASSERT_TRUE(attention->ListAttentionItems(CasefiledProcess::Context(kInvestigatorToken).get(), request,
+                                              &response).ok());
+    EXPECT_EQ(response.items_size(), expected) << v1::AttentionList_Name(list);
+  }
+}
+
+}  // namespace
+}  // namespace casefile::testing
