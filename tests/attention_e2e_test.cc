@@ -3,6 +3,7 @@
 // list, the situation is created, its item appears, it is dealt with, and
 // the item goes. Also: the specialist team's live watch, restricted cases,
 // the audit record of each list, and a threshold that has not yet passed.
+#include <filesystem>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -14,6 +15,7 @@
 #include "gtest/gtest.h"
 #include "tests/support/casefiled_process.h"
 #include "tests/support/cli_runner.h"
+#include "tests/support/import_client.h"
 #include "tests/support/safeguarding_examples.h"
 
 namespace casefile::testing {
@@ -172,6 +174,56 @@ TEST_F(AttentionE2eTest, RepeatedMissingCountsTheChildAcrossCasesUntilAssessed) 
   EXPECT_THAT(Items(v1::ATTENTION_LIST_REPEATED_MISSING), IsEmpty());
   // Counting starts again after the assessment.
   Append(a, MissingEpisodeExample(25));
+  EXPECT_THAT(Items(v1::ATTENTION_LIST_REPEATED_MISSING), IsEmpty());
+}
+
+// Imported paper pages say a child went missing but name no child for
+// certain: three dated within twelve months raise one item for the children
+// of their case, flagged as imported; a month-only page is not counted; an
+// assessment recorded in the case answers it.
+TEST_F(AttentionE2eTest, ImportedMissingRecordsCountForTheirCaseUntilAnAssessment) {
+  const std::string folder = dir_.path() + "/legacy";
+  std::filesystem::create_directories(folder + "/paper");
+  std::ofstream(folder + "/paper/HPVP_2026_0457.csv")
+      << "file_ref,page,doc_type,entry_date,author,subjects,text\n"
+      << "HPVP/2026/0457,1,Missing Person Report,03.09.2026 2210,PC 118 BROWN,Ellie WATSON (03/04/2012),"
+         "Not home by curfew.\n"
+      << "HPVP/2026/0457,2,Case note,10.10.2026 0100,PC 118 BROWN,Ellie WATSON (03/04/2012),"
+         "Ellie reported missing by her mother again.\n"
+      << "HPVP/2026/0457,3,Case note,11.2026,PC 118 BROWN,Ellie WATSON (03/04/2012),"
+         "Reported missing during November (date not on the page).\n";
+  ImportOutcome imported = UploadFolder(server_->channel(), kOperatorToken, folder, false);
+  ASSERT_TRUE(imported.status.ok()) << imported.status.error_message();
+  ASSERT_EQ(imported.report.cases_size(), 1);
+  const std::string c = imported.report.cases(0);
+  EXPECT_THAT(Items(v1::ATTENTION_LIST_REPEATED_MISSING), IsEmpty());  // two dated to the day
+
+  // A personal log pasted from the same page, imported later, is the same
+  // episode: still two.
+  std::filesystem::create_directories(folder + "/logs");
+  std::ofstream(folder + "/logs/brown.txt") << "INVESTIGATION LOG\nOfficer: PC 118 BROWN\n"
+                                               "Reference: HPVP/2026/0457\nSubject: Ellie WATSON (03/04/2012)\n\n"
+                                               "10/10/2026 0100 Ellie reported missing by her mother again.\n";
+  imported = UploadFolder(server_->channel(), kOperatorToken, folder, false);
+  ASSERT_TRUE(imported.status.ok()) << imported.status.error_message();
+  EXPECT_EQ(imported.report.counts().new_entries(), 0);
+  EXPECT_THAT(Items(v1::ATTENTION_LIST_REPEATED_MISSING), IsEmpty());
+
+  std::ofstream(folder + "/paper/HPVP_2026_0457.csv", std::ios::app)
+      << "HPVP/2026/0457,4,Missing Person Report,20.11.2026 2330,PC 118 BROWN,Ellie WATSON (03/04/2012),"
+         "\"Missing from home overnight, found at 0400.\"\n";
+  imported = UploadFolder(server_->channel(), kOperatorToken, folder, false);
+  ASSERT_TRUE(imported.status.ok()) << imported.status.error_message();
+  const v1::ListAttentionItemsResponse listed = List(v1::ATTENTION_LIST_REPEATED_MISSING);
+  ASSERT_EQ(listed.items_size(), 1);
+  const v1::AttentionItem& item = listed.items(0);
+  EXPECT_EQ(item.case_(), c);
+  EXPECT_TRUE(item.from_import());
+  EXPECT_EQ(item.person(), "");
+  EXPECT_EQ(item.child(), absl::StrCat("the children of ", c, " (imported records name no child)"));
+  EXPECT_EQ(item.summary(), "3 missing-episode records since 2026-09-03 and no assessment recorded since");
+
+  Append(c, AssessmentExample(25));
   EXPECT_THAT(Items(v1::ATTENTION_LIST_REPEATED_MISSING), IsEmpty());
 }
 
