@@ -1,9 +1,9 @@
-#include "migration/person_directory.h"
+#include "core/persons/person_directory.h"
 
 #include "core/need_to_know.h"
-#include "migration/person_search.h"
+#include "core/persons/person_search.h"
 
-namespace casefile::migration {
+namespace casefile {
 namespace {
 
 // Need to know for persons: a reader sees only the cases they may know of
@@ -55,4 +55,4 @@ absl::StatusOr<v1::ListPersonsResponse> PersonDirectory::List(const Caller& call
   return ListPersons((*read)->txn(), request, KnownCasesOnly(cases));
 }
 
-}  // namespace casefile::migration
+}  // namespace casefile

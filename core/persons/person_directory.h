@@ -3,8 +3,8 @@
 // (person_search.h) in one short read transaction.
 //
 // Thread-safe.
-#ifndef CASEFILE_MIGRATION_PERSON_DIRECTORY_H_
-#define CASEFILE_MIGRATION_PERSON_DIRECTORY_H_
+#ifndef CASEFILE_CORE_PERSONS_PERSON_DIRECTORY_H_
+#define CASEFILE_CORE_PERSONS_PERSON_DIRECTORY_H_
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
@@ -12,7 +12,7 @@
 #include "core/caller.h"
 #include "storage/store.h"
 
-namespace casefile::migration {
+namespace casefile {
 
 class PersonDirectory {
  public:
@@ -29,6 +29,6 @@ class PersonDirectory {
   storage::Store* const store_;
 };
 
-}  // namespace casefile::migration
+}  // namespace casefile
 
-#endif  // CASEFILE_MIGRATION_PERSON_DIRECTORY_H_
+#endif  // CASEFILE_CORE_PERSONS_PERSON_DIRECTORY_H_
