@@ -77,50 +77,6 @@ absl::Status Put(LmdbTxn& txn, absl::string_view case_id, const v1::Entry& entry
   return storage::PutAttentionItem(txn, place, item);
 }
 
-// ---- what a record names must exist ----
-
-absl::Status CheckChild(const LmdbTxn& txn, const v1::ChildRef& child, absl::string_view path) {
-  if (child.person().empty()) return absl::OkStatus();
-  auto found = txn.Get(storage::keys::Person(child.person().substr(8)));
-  if (!found.ok()) return found.status();
-  if (!found->has_value()) return Invalid(absl::StrCat(path, ".person"), absl::StrCat(child.person(), " not found"));
-  return absl::OkStatus();
-}
-
-absl::Status CheckChildren(const LmdbTxn& txn, const v1::Entry& entry) {
-  switch (entry.record_case()) {
-    case v1::Entry::kStrategyDiscussion:
-      for (int i = 0; i < entry.strategy_discussion().children_size(); ++i) {
-        if (auto s = CheckChild(txn, entry.strategy_discussion().children(i),
-                                absl::StrCat("entry.strategy_discussion.children[", i, "]"));
-            !s.ok())
-          return s;
-      }
-      return absl::OkStatus();
-    case v1::Entry::kReferral:
-      for (int i = 0; i < entry.referral().child_impacts_size(); ++i) {
-        if (auto s = CheckChild(txn, entry.referral().child_impacts(i).child(),
-                                absl::StrCat("entry.referral.child_impacts[", i, "].child"));
-            !s.ok())
-          return s;
-      }
-      return absl::OkStatus();
-    case v1::Entry::kSection47Enquiry:
-      for (int i = 0; i < entry.section47_enquiry().children_size(); ++i) {
-        if (auto s = CheckChild(txn, entry.section47_enquiry().children(i),
-                                absl::StrCat("entry.section47_enquiry.children[", i, "]"));
-            !s.ok())
-          return s;
-      }
-      return absl::OkStatus();
-    case v1::Entry::kMissingEpisode:
-      return CheckChild(txn, entry.missing_episode().child(), "entry.missing_episode.child");
-    case v1::Entry::kCustody: return CheckChild(txn, entry.custody().child(), "entry.custody.child");
-    case v1::Entry::kAssessment: return CheckChild(txn, entry.assessment().child(), "entry.assessment.child");
-    default: return absl::OkStatus();
-  }
-}
-
 // The entry of this case that `name` (at `path`) refers to, which must carry `record`.
 absl::StatusOr<v1::Entry> Referenced(const LmdbTxn& txn, absl::string_view case_id,
                                      absl::string_view name, absl::string_view path,
@@ -351,7 +307,6 @@ absl::Status OnCustody(LmdbTxn& txn, absl::string_view case_id, const v1::Entry&
 }  // namespace
 
 absl::Status IndexSafeguardingRecord(LmdbTxn& txn, absl::string_view case_id, const v1::Entry& entry) {
-  if (auto s = CheckChildren(txn, entry); !s.ok()) return s;
   switch (entry.record_case()) {
     case v1::Entry::kReferral: return OnReferral(txn, case_id, entry);
     case v1::Entry::kReferralFeedback: return OnReferralFeedback(txn, case_id, entry);

@@ -28,9 +28,10 @@
 // answers it. Other imported kinds raise nothing: an imported referral does
 // not say to whom or whether significant harm was suspected.
 //
-// It also checks what a record names in the store: the persons exist, and a
-// feedback, completed action or update names the right kind of record in
-// the same case (INVALID_ARGUMENT naming the field otherwise).
+// It also checks that a feedback, completed action or update names the right
+// kind of record in the same case (INVALID_ARGUMENT naming the field
+// otherwise). The children a record names were linked to persons before
+// (core/persons/child_links.h), so a child counts as one across all cases.
 //
 // Corrections are not indexed: a correction changes text, not the record.
 //

@@ -11,6 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "casefile/v1/attention.grpc.pb.h"
 #include "casefile/v1/audit.grpc.pb.h"
+#include "casefile/v1/person.grpc.pb.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/support/casefiled_process.h"
@@ -225,6 +226,70 @@ TEST_F(AttentionE2eTest, ImportedMissingRecordsCountForTheirCaseUntilAnAssessmen
 
   Append(c, AssessmentExample(25));
   EXPECT_THAT(Items(v1::ATTENTION_LIST_REPEATED_MISSING), IsEmpty());
+}
+
+// A child named by name and date of birth is linked to the one person of the
+// person index (built by an import here) with them, so that records naming
+// the child by name, in other spelling of capitals, or by the person count
+// as one child across cases. A person known only through a case kept from
+// the writer is neither linked nor accepted by name.
+TEST_F(AttentionE2eTest, ChildrenAreLinkedToTheirPersonAndCountedAsOne) {
+  const std::string folder = dir_.path() + "/legacy";
+  std::filesystem::create_directories(folder + "/paper");
+  std::ofstream(folder + "/paper/HPVP_2026_0458.csv")
+      << "file_ref,page,doc_type,entry_date,author,subjects,text\n"
+      << "HPVP/2026/0458,1,Case note,01.09.2026 1000,PC 118 BROWN,Ellie WATSON (03/04/2008),Concern for Ellie.\n";
+  ImportOutcome imported = UploadFolder(server_->channel(), kOperatorToken, folder, false);
+  ASSERT_TRUE(imported.status.ok()) << imported.status.error_message();
+  ASSERT_EQ(imported.report.cases_size(), 1);
+  v1::SearchPersonsRequest search;
+  search.set_query("Ellie Watson");
+  v1::SearchPersonsResponse found;
+  ASSERT_TRUE(v1::PersonService::NewStub(server_->channel())
+                  ->SearchPersons(CasefiledProcess::Context(kInvestigatorToken).get(), search, &found)
+                  .ok());
+  ASSERT_EQ(found.results_size(), 1);
+  const std::string ellie = found.results(0).person().name();
+
+  const std::string a = CreateCase("CF-LA");
+  const std::string b = CreateCase("CF-LB");
+  v1::Entry by_name;
+  ASSERT_TRUE(TryAppend(a, MissingEpisodeExample(3), &by_name).ok());
+  EXPECT_EQ(by_name.missing_episode().child().person(), ellie);
+  EXPECT_EQ(by_name.missing_episode().child().name(), "Ellie WATSON");  // as written
+  v1::Entry lower_case = MissingEpisodeExample(10);
+  lower_case.mutable_missing_episode()->mutable_child()->set_name("ellie  watson");
+  Append(b, lower_case);
+  v1::Entry by_person = MissingEpisodeExample(17);
+  by_person.mutable_missing_episode()->mutable_child()->Clear();
+  by_person.mutable_missing_episode()->mutable_child()->set_person(ellie);
+  const std::string third = Append(b, by_person);
+  const v1::ListAttentionItemsResponse listed = List(v1::ATTENTION_LIST_REPEATED_MISSING);
+  ASSERT_EQ(listed.items_size(), 1);
+  EXPECT_EQ(listed.items(0).entry(), third);
+  EXPECT_EQ(listed.items(0).person(), ellie);
+
+  // The imported case is restricted to inv1: Ellie does not exist for inv2.
+  v1::SetCaseRestrictionRequest restrict;
+  restrict.set_name(imported.report.cases(0));
+  restrict.mutable_restriction()->add_users("inv1");
+  v1::Case restricted;
+  ASSERT_TRUE(cases_->SetCaseRestriction(CasefiledProcess::Context(kInvestigatorToken).get(), restrict, &restricted).ok());
+  v1::CreateCaseRequest create;
+  create.set_case_id("CF-LC");
+  create.mutable_case_()->set_title("Concern for Ellie WATSON");
+  v1::Case c;
+  ASSERT_TRUE(cases_->CreateCase(CasefiledProcess::Context(kSecondInvestigatorToken).get(), create, &c).ok());
+  v1::AppendEntryRequest append;
+  append.set_parent(c.name());
+  *append.mutable_entry() = MissingEpisodeExample(20);
+  v1::Entry unlinked;
+  ASSERT_TRUE(cases_->AppendEntry(CasefiledProcess::Context(kSecondInvestigatorToken).get(), append, &unlinked).ok());
+  EXPECT_EQ(unlinked.missing_episode().child().person(), "");
+  *append.mutable_entry() = by_person;
+  grpc::Status hidden = cases_->AppendEntry(CasefiledProcess::Context(kSecondInvestigatorToken).get(), append, &unlinked);
+  EXPECT_EQ(hidden.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(hidden.error_message(), absl::StrCat("entry.missing_episode.child.person: ", ellie, " not found"));
 }
 
 TEST_F(AttentionE2eTest, WaitForAnAppropriateAdultUntilOneArrives) {

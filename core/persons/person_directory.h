@@ -10,9 +10,17 @@
 #include "absl/strings/string_view.h"
 #include "casefile/v1/person.pb.h"
 #include "core/caller.h"
+#include "core/need_to_know.h"
+#include "core/persons/person_search.h"
 #include "storage/store.h"
 
 namespace casefile {
+
+// Need to know for persons: a reader sees only the cases they may know of
+// a person's; a person linked to cases and to none of those does not exist
+// for them. Persons linked to no case (a nominal index row alone) are shown.
+// `cases` must outlive the filter.
+PersonFilter KnownCasesOnly(CaseVisibility& cases);
 
 class PersonDirectory {
  public:
