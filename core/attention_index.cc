@@ -16,6 +16,7 @@
 #include "storage/attention_tables.h"
 #include "storage/case_tables.h"
 #include "storage/keys.h"
+#include "storage/prefix_scan.h"
 
 namespace casefile {
 namespace {
@@ -347,6 +348,47 @@ absl::Status IndexImportedRecord(LmdbTxn& txn, absl::string_view case_id, const 
   const std::optional<absl::Time> episode = ImportedEpisodeTime(entry);
   if (!episode && withdrawn.empty()) return absl::OkStatus();
   return UpdateChild(txn, case_id, entry, CountForImportedRecordsOf(case_id), episode, std::nullopt, withdrawn);
+}
+
+absl::StatusOr<int64_t> UnindexCase(LmdbTxn& txn, absl::string_view case_id,
+                                    absl::Span<const v1::Entry> entries) {
+  // w\0<case>\0... holds the case's facts and, per item, the item's W key.
+  std::vector<std::string> case_keys, item_keys;
+  const std::string prefix = storage::keys::AttentionCasePrefix(case_id);
+  if (auto s = storage::ScanPrefix(txn, prefix,
+                                   [&](absl::string_view rest, absl::string_view value) {
+                                     case_keys.push_back(absl::StrCat(prefix, rest));
+                                     if (!value.empty()) item_keys.emplace_back(value);
+                                     return absl::OkStatus();
+                                   });
+      !s.ok())
+    return s;
+  for (const std::vector<std::string>* keys : {&item_keys, &case_keys}) {
+    for (const std::string& key : *keys) {
+      if (auto s = txn.Delete(key); !s.ok() && !absl::IsNotFound(s)) return s;
+    }
+  }
+  for (const v1::Entry& entry : entries) {
+    if (entry.record_case() != v1::Entry::kMissingEpisode || !entry.missing_episode().updates().empty()) continue;
+    const std::string key = ChildKey(entry.missing_episode().child());
+    auto state = storage::LoadChildAttention(txn, key);
+    if (!state.ok()) return state.status();
+    if (auto when = UkInstant(entry.missing_episode().reported_time())) {
+      auto& times = *state->mutable_missing_times();
+      for (int i = 0; i < times.size(); ++i) {
+        if (FromProto(times[i]) == *when) {
+          times.erase(times.begin() + i);
+          break;
+        }
+      }
+    }
+    if (state->has_item() && state->item().case_() == CaseName(case_id)) state->clear_item();
+    if (auto s = storage::SaveChildAttention(txn, key, *state); !s.ok()) return s;
+  }
+  if (auto s = txn.Delete(storage::keys::ChildAttention(CountForImportedRecordsOf(case_id).key));
+      !s.ok() && !absl::IsNotFound(s))
+    return s;
+  return static_cast<int64_t>(item_keys.size());
 }
 
 }  // namespace casefile

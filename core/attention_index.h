@@ -40,6 +40,7 @@
 #define CASEFILE_CORE_ATTENTION_INDEX_H_
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
 #include "casefile/v1/case.pb.h"
@@ -57,6 +58,14 @@ absl::Status IndexSafeguardingRecord(storage::LmdbTxn& txn, absl::string_view ca
 // REQUIRES: `entry` has its name and number; `txn` saves it.
 absl::Status IndexImportedRecord(storage::LmdbTxn& txn, absl::string_view case_id, const v1::Entry& entry,
                                  absl::Span<const int64_t> superseded);
+
+// Takes an erased case out of the index: its items and facts, its imported
+// missing-episode count, and its children's missing episodes from their
+// counts (a child's item that the case raised goes with it; one still due
+// on the child's other cases is raised again by their next episode).
+// `entries` are the case's entries. Returns how many items went.
+absl::StatusOr<int64_t> UnindexCase(storage::LmdbTxn& txn, absl::string_view case_id,
+                                    absl::Span<const v1::Entry> entries);
 
 }  // namespace casefile
 

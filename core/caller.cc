@@ -17,13 +17,16 @@ absl::string_view ActionName(Action action) {
     case Action::kBackup: return "back up the store";
     case Action::kAudit: return "read the audit trail";
     case Action::kRestrictCase: return "restrict cases";
+    case Action::kReviewRetention: return "review cases for retention";
+    case Action::kEraseCase: return "erase cases";
   }
   return "do that";
 }
 
 // The whole permission model. Out-of-hours staff and auditors only read;
 // operators migrate and review but do not write live entries. Only auditors
-// (and admins) read the audit trail; only admins back up the store.
+// (and admins) read the audit trail; only admins back up the store and erase
+// cases.
 bool Allowed(Role role, Action action) {
   switch (role) {
     case Role::kAdmin:
@@ -31,7 +34,7 @@ bool Allowed(Role role, Action action) {
     case Role::kInvestigator:
       return action == Action::kReadCase || action == Action::kCreateCase ||
              action == Action::kWriteEntry || action == Action::kReadPersons ||
-             action == Action::kRestrictCase;
+             action == Action::kRestrictCase || action == Action::kReviewRetention;
     case Role::kOutOfHours:
       return action == Action::kReadCase || action == Action::kReadPersons;
     case Role::kAuditor:

@@ -28,6 +28,8 @@ enum class Action {
   kBackup,       // AdminService.Backup (admin only)
   kAudit,        // AuditService: list audit events, verify the chain
   kRestrictCase, // SetCaseRestriction (need to know)
+  kReviewRetention,  // ReviewCase (retention review)
+  kEraseCase,    // AdminService.EraseCase (admin only)
 };
 
 struct Caller {

@@ -13,6 +13,7 @@
 #include "core/name_tokens.h"
 #include "core/need_to_know.h"
 #include "core/persons/child_links.h"
+#include "core/retention.h"
 #include "core/resource_names.h"
 #include "core/validation.h"
 #include "google/protobuf/io/coded_stream.h"
@@ -220,6 +221,8 @@ void CaseChronology::CreateCase(const Caller& caller, v1::CreateCaseRequest requ
         out.set_etag(Etag(id, 0));
         out.set_creator(caller.user);
         *out.mutable_create_time() = ToProto(now);
+        out.clear_last_review();
+        if (auto s = StartRetention(txn, id, out, now); !s.ok()) return s;
         if (auto s = storage::SaveCase(txn, id, out); !s.ok()) return s;
         for (const std::string& ref : out.legacy_refs()) {
           if (auto s = storage::IndexCaseRef(txn, ref, id); !s.ok()) return s;
@@ -257,8 +260,18 @@ absl::StatusOr<v1::ListCasesResponse> CaseChronology::ListCases(
   if (!request.subject().empty() && wanted.empty())
     return absl::InvalidArgumentError("subject: has no letters or digits to search for");
 
+  std::optional<std::string> due_by;
+  if (!request.review_due_by().empty()) {
+    auto day = ParseReviewDate(request.review_due_by(), "review_due_by");
+    if (!day.ok()) return day.status();
+    if (!request.legacy_ref().empty() || !request.subject().empty())
+      return absl::InvalidArgumentError("review_due_by: not combined with legacy_ref or subject");
+    due_by = FormatReviewDate(*day);
+  }
   std::string index_prefix;
-  if (!request.legacy_ref().empty()) {
+  if (due_by) {
+    index_prefix = storage::keys::ReviewDuePrefix();
+  } else if (!request.legacy_ref().empty()) {
     index_prefix = storage::keys::RefIndexPrefix(request.legacy_ref());
   } else if (!wanted.empty()) {
     index_prefix = storage::keys::NameIndexPrefix(wanted.front());
@@ -268,7 +281,13 @@ absl::StatusOr<v1::ListCasesResponse> CaseChronology::ListCases(
   const storage::LmdbTxn& txn = (*read)->txn();
   v1::ListCasesResponse response;
   absl::Status failure;
-  absl::Status scan = storage::ScanCaseIds(txn, index_prefix, *after, [&](absl::string_view id) {
+  std::string last_key;  // of the page: a case id, or "<date>\0<case id>" by review date
+  absl::Status scan = storage::ScanCaseIds(txn, index_prefix, *after, [&](absl::string_view key) {
+    absl::string_view id = key;
+    if (due_by) {  // "<date>\0<case id>", soonest first
+      if (key.substr(0, 10) > *due_by) return false;
+      id = key.substr(11);
+    }
     auto c = storage::LoadCase(txn, id);
     if (!c.ok() || !c->has_value()) {
       failure = c.ok() ? absl::InternalError("index names a missing case") : c.status();
@@ -282,10 +301,11 @@ absl::StatusOr<v1::ListCasesResponse> CaseChronology::ListCases(
       }
     }
     if (response.cases_size() == page_size) {
-      response.set_next_page_token(EncodePageToken(response.cases().rbegin()->name().substr(6)));
+      response.set_next_page_token(EncodePageToken(last_key));
       return false;
     }
     *response.add_cases() = **std::move(c);
+    last_key = std::string(key);
     return true;
   });
   if (!scan.ok()) return scan;
@@ -375,6 +395,42 @@ void CaseChronology::CorrectEntry(const Caller& caller, v1::CorrectEntryRequest 
         return storage::SaveSupersession(txn, target.case_id, target.number, out.number());
       },
       audit_.NewEvent(caller, "CorrectEntry"), id, std::move(reply));
+}
+
+void CaseChronology::ReviewCase(const Caller& caller, v1::ReviewCaseRequest request,
+                                Reply<v1::Case> reply) {
+  if (auto s = Authorize(caller, Action::kReviewRetention); !s.ok()) return reply(s);
+  auto case_id = ParseCaseName(request.name(), "name");
+  if (!case_id.ok()) return reply(case_id.status());
+  const absl::Time now = clock_();
+  if (auto s = ValidateReview(request, UkDay(now)); !s.ok()) return reply(s);
+  std::string id = *case_id;
+  std::string fingerprint = RequestFingerprint(request);
+  Write<v1::Case>(
+      [caller, request = std::move(request), fingerprint = std::move(fingerprint), id, now](
+          LmdbTxn& txn, v1::Case& out) -> absl::Status {
+        auto c = LoadKnownCase(txn, caller, id);
+        if (!c.ok()) return c.status();
+        out = *std::move(c);
+        auto retry = EntryForRetry(txn, caller, request.request_id(), fingerprint, id);
+        if (!retry.ok()) return retry.status();
+        if (retry->has_value()) return absl::OkStatus();  // the case as it is now
+        v1::RetentionReview& review = *out.mutable_last_review();
+        review.set_decision(request.decision());
+        review.set_reason(request.reason());
+        review.set_reviewer(caller.user);
+        *review.mutable_review_time() = ToProto(now);
+        review.set_next_review_date(request.next_review_date());
+        v1::Entry entry = ReviewEntry(review);
+        if (auto s = WriteNextEntry(txn, caller, request.request_id(), fingerprint, out, entry, now); !s.ok())
+          return s;
+        out.mutable_last_review()->set_entry(entry.name());
+        const std::string next = request.next_review_date().empty() ? FormatReviewDate(UkDay(now))
+                                                                    : request.next_review_date();
+        if (auto s = MoveReviewDate(txn, id, out, next); !s.ok()) return s;
+        return storage::SaveCase(txn, id, out);
+      },
+      audit_.NewEvent(caller, "ReviewCase"), id, std::move(reply));
 }
 
 void CaseChronology::SetCaseRestriction(const Caller& caller,

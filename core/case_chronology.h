@@ -41,6 +41,9 @@ class CaseChronology {
                                                   const v1::ListCasesRequest& request);
   void AppendEntry(const Caller& caller, v1::AppendEntryRequest request, Reply<v1::Entry> reply);
   void CorrectEntry(const Caller& caller, v1::CorrectEntryRequest request, Reply<v1::Entry> reply);
+  // A retention review (core/retention.h), recorded on the case and as an
+  // entry of its chronology.
+  void ReviewCase(const Caller& caller, v1::ReviewCaseRequest request, Reply<v1::Case> reply);
   void SetCaseRestriction(const Caller& caller, v1::SetCaseRestrictionRequest request,
                           Reply<v1::Case> reply);
 

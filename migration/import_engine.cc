@@ -21,12 +21,14 @@
 #include "core/name_tokens.h"
 #include "core/partial_time_proto.h"
 #include "core/resource_names.h"
+#include "core/validation.h"
 #include "google/protobuf/util/time_util.h"
 #include "migration/case_resolver.h"
 #include "migration/import_report_visibility.h"
 #include "migration/import_writes.h"
 #include "migration/person_index.h"
 #include "migration/record_id.h"
+#include "migration/case_eraser.h"
 #include "migration/rejected_records.h"
 #include "storage/case_tables.h"
 #include "storage/keys.h"
@@ -170,6 +172,7 @@ absl::Status LoadCaseRecords(const LmdbTxn& txn, const std::string& case_id,
 struct KnownRecord {
   std::string id;        // its record id (see record_id.h)
   bool imported = false;  // imported before: skip it
+  bool erased = false;    // imported before into a case since erased: skip it, and all it says
   // Another record was imported from the same place before, by `other_import`.
   bool place_taken = false;
   std::string other_import;
@@ -180,8 +183,8 @@ absl::StatusOr<KnownRecord> LookUpRecord(const LmdbTxn& txn, const std::string& 
   if (!at_place.ok()) return at_place.status();
   // A place stored without a digest (older stores) counts as the same record.
   if (!at_place->has_value() || (*at_place)->digest == digest || (*at_place)->digest == 0)
-    return KnownRecord{locator, at_place->has_value()};
-  KnownRecord known{VersionedRecordId(locator, digest), false, true};
+    return KnownRecord{locator, at_place->has_value(), at_place->has_value() && (*at_place)->entry == 0};
+  KnownRecord known{VersionedRecordId(locator, digest), false, false, true};
   auto other = txn.Get(storage::keys::Source((*at_place)->case_id, (*at_place)->entry, locator));
   if (!other.ok()) return other.status();
   v1::Source source;
@@ -190,6 +193,7 @@ absl::StatusOr<KnownRecord> LookUpRecord(const LmdbTxn& txn, const std::string& 
   auto versioned = storage::LoadRecordPlace(txn, known.id);
   if (!versioned.ok()) return versioned.status();
   known.imported = versioned->has_value();
+  known.erased = versioned->has_value() && (*versioned)->entry == 0;
   return known;
 }
 
@@ -208,7 +212,7 @@ absl::StatusOr<KnownRecord> LookUpPersonRecord(const LmdbTxn& txn, const Nominal
   if (!at_place.ok()) return at_place.status();
   if (!at_place->has_value() || (*at_place)->content_digest() == digest || (*at_place)->content_digest() == 0)
     return KnownRecord{n.locator, at_place->has_value()};
-  KnownRecord known{VersionedRecordId(n.locator, digest), false, true, (*at_place)->import()};
+  KnownRecord known{VersionedRecordId(n.locator, digest), false, false, true, (*at_place)->import()};
   auto versioned = load(known.id);
   if (!versioned.ok()) return versioned.status();
   known.imported = versioned->has_value();
@@ -232,6 +236,13 @@ v1::ChangedRecord Changed(const std::string& locator, const KnownRecord& known, 
 absl::Status PrepareCase(const LmdbTxn& txn, const ImportName& import, bool dry_run, CaseUpdate& update) {
   absl::flat_hash_set<std::string> subject_ids;
   for (LegacyEvent& e : update.legacy_events) {
+    const uint64_t digest = ContentDigest(e);
+    auto known = LookUpRecord(txn, e.locator, digest);
+    if (!known.ok()) return known.status();
+    if (known->erased) {  // its case was erased: nothing of it comes back
+      ++update.erased_before;
+      continue;
+    }
     for (const std::string& ref : e.legacy_refs) update.refs.insert(ref);
     for (const LegacySubject& s : e.subjects) {
       NoteSubject(update, ToSubject(s));
@@ -247,9 +258,6 @@ absl::Status PrepareCase(const LmdbTxn& txn, const ImportName& import, bool dry_
       p.set_as_written(absl::StrCat(s.as_written, " — named by ", e.locator));
       p.set_import(import.name);
     }
-    const uint64_t digest = ContentDigest(e);
-    auto known = LookUpRecord(txn, e.locator, digest);
-    if (!known.ok()) return known.status();
     if (known->imported) {
       ++update.already_imported;
       continue;
@@ -576,18 +584,20 @@ absl::StatusOr<v1::Import> ImportEngine::Run(const Caller& caller, const v1::Imp
   }
   if (auto s = await_previous(); !s.ok()) return s;
   release(written);
-  int64_t already_imported = known_person_records;
+  int64_t already_imported = known_person_records, erased_before = 0;
   std::vector<v1::ChangedRecord> changed = std::move(changed_nominals);
   size_t subject_records = 0;
   for (const auto& [case_id, update] : updates) subject_records += update.subject_records.size();
   person_records.reserve(person_records.size() + subject_records);
   for (auto& [case_id, update] : updates) {
     already_imported += update.already_imported;
+    erased_before += update.erased_before;
     for (v1::ChangedRecord& c : update.changed) changed.push_back(std::move(c));
     for (auto& p : update.subject_records) person_records.push_back(std::move(p));
     std::vector<storage::v1::StoredPersonRecord>().swap(update.subject_records);
   }
   counts.set_records_already_imported(already_imported);
+  counts.set_records_erased_before(erased_before);
   counts.set_records_changed(changed.size());
   std::sort(changed.begin(), changed.end(), [](auto& a, auto& b) { return a.locator() < b.locator(); });
   for (size_t i = 0; i < changed.size() && i < kMaxListed; ++i)
@@ -803,6 +813,32 @@ absl::StatusOr<v1::SeparateRecordResponse> ImportEngine::SeparateRecord(const Ca
     if (entry->has_value()) *out.add_entries() = **std::move(entry);
   }
   return out;
+}
+
+absl::StatusOr<v1::EraseCaseResponse> ImportEngine::EraseCase(const Caller& caller,
+                                                             const v1::EraseCaseRequest& request) {
+  if (auto s = Authorize(caller, Action::kEraseCase); !s.ok()) return s;
+  auto case_id = ParseCaseName(request.name(), "name");
+  if (!case_id.ok()) return case_id.status();
+  if (request.reason().find_first_not_of(" \t") == std::string::npos)
+    return absl::InvalidArgumentError("reason: is required: say why the case is erased");
+  if (request.reason().size() > 1000) return absl::InvalidArgumentError("reason: is longer than 1000 bytes");
+  if (auto s = ValidateTextChars(request.reason(), "reason"); !s.ok()) return s;
+  absl::MutexLock one_at_a_time(&one_import_at_a_time_);  // no import re-plans the case meanwhile
+  v1::EraseCaseResponse erased;
+  absl::Status s = store_->writer().Run([&](LmdbTxn& txn) -> absl::Status {
+    auto done = EraseCaseContent(txn, caller, *case_id);
+    if (!done.ok()) return done.status();
+    erased = *std::move(done);
+    v1::AuditEvent audit = NewAuditEvent(caller, "EraseCase", clock_());
+    audit.add_resources(erased.name());
+    audit.set_count(erased.entries());
+    audit.set_purpose(request.reason());
+    return AppendAuditEvent(txn, std::move(audit));
+  });
+  if (!s.ok()) return s;
+  feed_->Publish(*case_id);
+  return erased;
 }
 
 absl::StatusOr<v1::Import> ImportEngine::GetImport(const Caller& caller, absl::string_view name) {

@@ -18,6 +18,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
+#include "casefile/v1/admin.pb.h"
 #include "casefile/v1/import.pb.h"
 #include "core/caller.h"
 #include "core/case_chronology.h"
@@ -59,6 +60,11 @@ class ImportEngine {
   // Returns the live entries or persons that now hold those records, the
   // record's own first. NotFound for a locator never imported.
   absl::StatusOr<v1::SeparateRecordResponse> SeparateRecord(const Caller& caller, absl::string_view locator);
+
+  // Erases a case for good (AdminService.EraseCase, migration/case_eraser.h)
+  // with its audit record ("EraseCase": the case, the entries erased as the
+  // count, the reason as the purpose) in one transaction, between imports.
+  absl::StatusOr<v1::EraseCaseResponse> EraseCase(const Caller& caller, const v1::EraseCaseRequest& request);
 
  private:
   // Prepares and consolidates each case of `batch` (reading its stored

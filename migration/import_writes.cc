@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "core/attention_index.h"
 #include "core/name_tokens.h"
+#include "core/retention.h"
 #include "core/partial_time_proto.h"
 #include "core/resource_names.h"
 #include "google/protobuf/util/time_util.h"
@@ -68,6 +69,7 @@ absl::StatusOr<v1::Case> MergeCase(LmdbTxn& txn, const CaseUpdate& u, const Call
     c.set_creator(caller.user);
     *c.mutable_create_time() = now;
     c.set_etag(absl::StrCat(c.name(), "@0"));
+    if (auto s = StartRetention(txn, u.case_id, c, absl::FromUnixSeconds(now.seconds())); !s.ok()) return s;
   }
   std::set<std::string> refs;
   for (const std::string& r : c.legacy_refs()) refs.insert(NormalizeRef(r));
@@ -104,6 +106,12 @@ absl::Status WriteCaseUpdates(LmdbTxn& txn, absl::Span<CaseUpdate* const> update
   const google::protobuf::Timestamp stamp =
       google::protobuf::util::TimeUtil::NanosecondsToTimestamp(absl::ToUnixNanos(now));
   for (const CaseUpdate* u : updates) {
+    if (u->erased_before > 0 && u->plan.new_entries.empty() && u->plan.added_sources.empty()) {
+      // Nothing but records of a case since erased: it is not made again.
+      auto there = storage::LoadCase(txn, u->case_id);
+      if (!there.ok()) return there.status();
+      if (!there->has_value()) continue;
+    }
     auto c = MergeCase(txn, *u, caller, stamp);
     if (!c.ok()) return c.status();
     // New entries in chronological order (undated last), so that a case

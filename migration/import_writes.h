@@ -45,6 +45,7 @@ struct CaseUpdate {
   // `subjects` and `subject_records` on a worker thread, which then frees them.
   std::vector<LegacyEvent> legacy_events;
   int64_t already_imported = 0;                 // of legacy_events
+  int64_t erased_before = 0;                    // of legacy_events: their case was erased
   // Of new_records: read from a place that held another record before.
   std::vector<v1::ChangedRecord> changed;
   std::vector<storage::v1::StoredPersonRecord> subject_records;

@@ -83,4 +83,14 @@ grpc::Status AdminServiceImpl::Backup(grpc::ServerContext* context, const v1::Ba
   return grpc::Status::OK;
 }
 
+grpc::Status AdminServiceImpl::EraseCase(grpc::ServerContext* context, const v1::EraseCaseRequest* request,
+                                         v1::EraseCaseResponse* response) {
+  auto caller = auth_->Authenticate(*context);
+  if (!caller.ok()) return ToGrpcStatus(caller.status());
+  auto erased = imports_->EraseCase(*caller, *request);
+  if (!erased.ok()) return ToGrpcStatus(erased.status());
+  *response = *std::move(erased);
+  return grpc::Status::OK;
+}
+
 }  // namespace casefile

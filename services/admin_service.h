@@ -12,6 +12,7 @@
 #include "absl/synchronization/mutex.h"
 #include "casefile/v1/admin.grpc.pb.h"
 #include "core/audit_trail.h"
+#include "migration/import_engine.h"
 #include "services/token_authenticator.h"
 #include "storage/store.h"
 
@@ -20,16 +21,21 @@ namespace casefile {
 class AdminServiceImpl final : public v1::AdminService::Service {
  public:
   // All must outlive the service.
-  AdminServiceImpl(const TokenAuthenticator* auth, storage::Store* store, AuditTrail* audit)
-      : auth_(auth), store_(store), audit_(audit) {}
+  AdminServiceImpl(const TokenAuthenticator* auth, storage::Store* store, AuditTrail* audit,
+                   migration::ImportEngine* imports)
+      : auth_(auth), store_(store), audit_(audit), imports_(imports) {}
 
   grpc::Status Backup(grpc::ServerContext* context, const v1::BackupRequest* request,
                       v1::BackupResponse* response) override;
+  // Erasure runs between imports (migration/case_eraser.h).
+  grpc::Status EraseCase(grpc::ServerContext* context, const v1::EraseCaseRequest* request,
+                         v1::EraseCaseResponse* response) override;
 
  private:
   const TokenAuthenticator* const auth_;
   storage::Store* const store_;
   AuditTrail* const audit_;
+  migration::ImportEngine* const imports_;
   absl::Mutex backup_mu_;  // one backup at a time
 };
 

@@ -78,6 +78,16 @@ grpc::ServerUnaryReactor* CaseServiceImpl::SetCaseRestriction(grpc::CallbackServ
       });
 }
 
+grpc::ServerUnaryReactor* CaseServiceImpl::ReviewCase(grpc::CallbackServerContext* context,
+                                                      const grpc::ByteBuffer* request,
+                                                      grpc::ByteBuffer* response) {
+  return RespondRawUnary<v1::ReviewCaseRequest, v1::Case>(
+      *auth_, context, request, response,
+      [this](const Caller& caller, v1::ReviewCaseRequest request, Reply<v1::Case> reply) {
+        chronology_->ReviewCase(caller, std::move(request), std::move(reply));
+      });
+}
+
 grpc::ServerWriteReactor<grpc::ByteBuffer>* CaseServiceImpl::GetCaseFile(
     grpc::CallbackServerContext* context, const grpc::ByteBuffer* raw_request) {
   auto* reactor = new EntryStreamReactor(chronology_, feed_);

@@ -24,7 +24,8 @@ using CaseServiceBase = v1::CaseService::WithRawCallbackMethod_CreateCase<
                     v1::CaseService::WithRawCallbackMethod_GetCaseFile<
                         v1::CaseService::WithRawCallbackMethod_WatchCase<
                             v1::CaseService::WithRawCallbackMethod_SetCaseRestriction<
-                                v1::CaseService::CallbackService>>>>>>>>;
+                                v1::CaseService::WithRawCallbackMethod_ReviewCase<
+                                    v1::CaseService::CallbackService>>>>>>>>>;
 
 class CaseServiceImpl final : public CaseServiceBase {
  public:
@@ -42,6 +43,8 @@ class CaseServiceImpl final : public CaseServiceBase {
   grpc::ServerUnaryReactor* CorrectEntry(grpc::CallbackServerContext* context,
       const grpc::ByteBuffer* request, grpc::ByteBuffer* response) override;
   grpc::ServerUnaryReactor* SetCaseRestriction(grpc::CallbackServerContext* context,
+      const grpc::ByteBuffer* request, grpc::ByteBuffer* response) override;
+  grpc::ServerUnaryReactor* ReviewCase(grpc::CallbackServerContext* context,
       const grpc::ByteBuffer* request, grpc::ByteBuffer* response) override;
   grpc::ServerWriteReactor<grpc::ByteBuffer>* GetCaseFile(grpc::CallbackServerContext* context,
                                                           const grpc::ByteBuffer* request) override;

@@ -19,8 +19,9 @@
 #include "absl/time/clock.h"
 #include "core/attention_lists.h"
 #include "core/case_chronology.h"
-#include "grpc/health/v1/health.pb.h"
 #include "core/change_feed.h"
+#include "core/retention.h"
+#include "grpc/health/v1/health.pb.h"
 #include "migration/event_clusterer.h"
 #include "migration/import_engine.h"
 #include "migration/review_queue.h"
@@ -110,6 +111,7 @@ int Serve() {
   options.writer.max_map_size = static_cast<size_t>(absl::GetFlag(FLAGS_max_map_size_mb)) << 20;
   auto store = storage::Store::Open(data_dir, options);
   if (!store.ok()) return Fail(store.status());
+  if (absl::Status s = GiveOlderCasesAReviewDate(**store); !s.ok()) return Fail(s);
 
   ChangeFeed feed;
   CaseChronology chronology(store->get(), &feed, [] { return absl::Now(); });
@@ -123,7 +125,7 @@ int Serve() {
   AuditTrail audit_trail(store->get(), clock);
   ImportServiceImpl import_service(&*auth, &import_engine, &review_queue, &audit_trail,
                                    static_cast<size_t>(absl::GetFlag(FLAGS_import_max_file_mb)) << 20);
-  AdminServiceImpl admin_service(&*auth, store->get(), &audit_trail);
+  AdminServiceImpl admin_service(&*auth, store->get(), &audit_trail, &import_engine);
   AuditServiceImpl audit_service(&*auth, &audit_trail);
   AttentionLists attention_lists(store->get(), clock,
                                  {.strategy_discussion_within = absl::GetFlag(FLAGS_strategy_discussion_within),

@@ -133,6 +133,9 @@ std::string AttentionCaseFact(absl::string_view case_id, absl::string_view fact)
 }
 std::string ChildAttention(absl::string_view child_key) { return Tagged('K', Bounded(child_key)); }
 
+std::string ReviewDue(absl::string_view date, absl::string_view case_id) { return Tagged('R', date, case_id); }
+std::string ReviewDuePrefix() { return Tagged('R', ""); }
+
 uint64_t EntryNumber(absl::string_view entry_key) {
   return DecodeBe64(entry_key.substr(entry_key.size() - 8)).value_or(0);
 }

@@ -32,11 +32,14 @@
 //   K\0<child>                      what the attention index keeps about one child
 //                                   (casefile.storage.v1.StoredChildAttention); <child> is
 //                                   "persons/<id>" or "name:<lower-case name>|<date of birth>"
+//   R\0<YYYY-MM-DD>\0<case>         the case is due for a retention review on that date, value ""
 //   a\0<be64 seq>                   access record of stores from before the audit
 //                                   trail; no longer written or read
 //
 // Migration tables:
-//   l\0<record id>                  legacy event imported → "<case>\0<be64 entry>\1<be64 digest>"
+//   l\0<record id>                  legacy event imported → "<case>\0<be64 entry>\1<be64 digest>";
+//                                   entry 0: the record's case was erased (EraseCase),
+//                                   the record is not imported again
 //                                   (record id: Source.record, the locator or "<locator>@<hex digest>")
 //   S\0<case>\0<be64 n>\0<record id> source of entry n (serialized casefile.v1.Source)
 //   p\0<person record id>           legacy person record (casefile.storage.v1.StoredPersonRecord)
@@ -107,6 +110,10 @@ std::string AttentionCaseListPrefix(absl::string_view case_id, int list);
 std::string AttentionCasePrefix(absl::string_view case_id);
 std::string AttentionCaseFact(absl::string_view case_id, absl::string_view fact);
 std::string ChildAttention(absl::string_view child_key);
+
+// Retention (see the layout above): `date` is "YYYY-MM-DD".
+std::string ReviewDue(absl::string_view date, absl::string_view case_id);
+std::string ReviewDuePrefix();
 
 // Big-endian 8-byte encoding.
 std::string EncodeBe64(uint64_t v);
