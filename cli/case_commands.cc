@@ -10,6 +10,8 @@
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
 #include "casefile/v1/case_service.grpc.pb.h"
 #include "cli/command.h"
 #include "cli/list_pages.h"
@@ -121,6 +123,29 @@ int Restrict(const Args& args, const Connection& conn) {
   return Print(args, response, CaseBlock(response));
 }
 
+int ReviewRetention(const Args& args, const Connection& conn) {
+  const std::string cmd = "case review";
+  if (args.positional().size() != 1) return ReportUsageError(absl::InvalidArgumentError("give one case"), cmd);
+  v1::ReviewCaseRequest request;
+  request.set_name(CaseNameArg(args.positional()[0]));
+  const std::string decision = args.Get("decision");
+  if (decision == "retain") {
+    request.set_decision(v1::RetentionReview::DECISION_RETAIN);
+  } else if (decision == "dispose") {
+    request.set_decision(v1::RetentionReview::DECISION_DISPOSE);
+  } else {
+    return ReportUsageError(absl::InvalidArgumentError("--decision: give retain or dispose"), cmd);
+  }
+  request.set_reason(args.Get("reason"));
+  request.set_next_review_date(args.Get("next-review"));
+  request.set_request_id(args.Get("request-id", NewRequestId()));
+  v1::Case response;
+  auto stub = CaseService::NewStub(conn.channel());
+  grpc::Status status = WithRetries([&] { return stub->ReviewCase(conn.NewContext().get(), request, &response); });
+  if (!status.ok()) return ReportRpcError(status);
+  return Print(args, response, CaseBlock(response));
+}
+
 int CaseGet(const Args& args, const Connection& conn) {
   if (args.positional().size() != 1) return ReportUsageError(absl::InvalidArgumentError("give one case"), "case get");
   v1::GetCaseRequest request;
@@ -131,10 +156,19 @@ int CaseGet(const Args& args, const Connection& conn) {
   return Print(args, response, CaseBlock(response));
 }
 
+// "YYYY-MM-DD" for a date given as such or as "today" (the UK date).
+std::string ReviewDueBy(const std::string& given) {
+  if (given != "today") return given;
+  absl::TimeZone london;
+  if (!absl::LoadTimeZone("Europe/London", &london)) london = absl::UTCTimeZone();
+  return absl::FormatTime("%Y-%m-%d", absl::Now(), london);
+}
+
 int Cases(const Args& args, const Connection& conn) {
   v1::ListCasesRequest request;
   request.set_legacy_ref(args.Get("ref"));
   request.set_subject(args.Get("subject"));
+  if (args.Has("review-due")) request.set_review_due_by(ReviewDueBy(args.Get("review-due")));
   auto page_size = PageSizeOption(args);
   if (!page_size.ok()) return ReportUsageError(page_size.status(), "cases");
   request.set_page_size(*page_size);
@@ -298,9 +332,18 @@ std::vector<Command> CaseCommands() {
        "of every list and search, and reading it is NOT_FOUND. You must stay named.",
        {"users", "teams"}, {"lift"}, Restrict},
       {"case get", "show a case header", "casefile case get CASE", {}, {}, CaseGet},
-      {"cases", "list cases, by legacy reference or subject name",
-       "casefile cases [--ref REF] [--subject 'NAME WORDS'] [--page-size N] [--page-token T] [--all]",
-       {"ref", "subject", "page-size", "page-token"}, {"all"}, Cases},
+      {"cases", "list cases, by legacy reference, subject name or retention review date",
+       "casefile cases [--ref REF] [--subject 'NAME WORDS'] [--page-size N] [--page-token T] [--all]\n"
+       "casefile cases --review-due today|YYYY-MM-DD [--all]\n"
+       "--review-due: the cases due for a retention review on or before the date, soonest first\n"
+       "(a case never reviewed is due a year after it was opened).",
+       {"ref", "subject", "page-size", "page-token", "review-due"}, {"all"}, Cases},
+      {"case review", "record a retention review of a case (Management of Police Information)",
+       "casefile case review CASE --decision retain --reason TEXT --next-review YYYY-MM-DD\n"
+       "casefile case review CASE --decision dispose --reason TEXT\n"
+       "The review is kept on the case and as an entry of its chronology. After a decision to\n"
+       "dispose, an admin erases the case (casefile admin erase).",
+       {"decision", "reason", "next-review", "request-id"}, {}, ReviewRetention},
       {"log", "append an entry to a case's chronology",
        "casefile log CASE --kind KIND --text TEXT [--occurred 'dd/mm/yyyy hh:mm'] [--subject ...]\n"
        "             [--ref REF] [--record FILE.json] [--expected-version N] [--request-id ID]\n"

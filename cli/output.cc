@@ -55,6 +55,7 @@ std::string CaseLine(const v1::Case& c) {
   std::string line = absl::StrCat(TerminalSafe(c.name()), "  v", c.version(), "  ", TerminalSafe(c.title()));
   if (!c.legacy_refs().empty()) absl::StrAppend(&line, "  refs: ", TerminalSafe(absl::StrJoin(c.legacy_refs(), ", ")));
   if (c.has_restriction()) absl::StrAppend(&line, "  [restricted]");
+  if (!c.next_review_date().empty()) absl::StrAppend(&line, "  review due ", TerminalSafe(c.next_review_date()));
   return line;
 }
 
@@ -64,6 +65,15 @@ std::string CaseBlock(const v1::Case& c) {
     absl::StrAppend(&out, "  refs:     ", TerminalSafe(absl::StrJoin(c.legacy_refs(), ", ")), "\n");
   if (!c.subjects().empty()) absl::StrAppend(&out, "  subjects: ", SubjectList(c.subjects()), "\n");
   if (c.has_restriction()) absl::StrAppend(&out, "  restricted to: ", RestrictionText(c.restriction()), "\n");
+  if (c.has_last_review()) {
+    const v1::RetentionReview& r = c.last_review();
+    absl::StrAppend(&out, "  reviewed: ",
+                    r.decision() == v1::RetentionReview::DECISION_RETAIN ? "retain" : "dispose", " by ",
+                    TerminalSafe(r.reviewer()), " at ", google::protobuf::util::TimeUtil::ToString(r.review_time()),
+                    ": ", TerminalSafe(r.reason()), "\n");
+  }
+  if (!c.next_review_date().empty())
+    absl::StrAppend(&out, "  next review due: ", TerminalSafe(c.next_review_date()), "\n");
   absl::StrAppend(&out, "  entries:  ", c.version(), "   opened by ", TerminalSafe(c.creator()), " at ",
                   google::protobuf::util::TimeUtil::ToString(c.create_time()), "\n");
   return out;
