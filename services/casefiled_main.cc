@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,7 @@
 #include "services/transport_security.h"
 #include "services/import_service.h"
 #include "services/refusal_log.h"
+#include "services/session_service.h"
 #include "services/server_log.h"
 #include "services/token_authenticator.h"
 #include "storage/store.h"
@@ -78,6 +80,20 @@ ABSL_FLAG(std::string, specialist_team, "cait",
           "The specialist child-abuse investigators' team: significant-harm referrals are routed to it.");
 ABSL_FLAG(int, shutdown_grace_seconds, 5,
           "On SIGTERM, how long in-flight calls may take before they are cancelled.");
+ABSL_FLAG(std::string, users, "",
+          "Users file for sign-in with a password (SessionService): '<user> <argon2id hash> <role>[:teams] "
+          "<display name>' per line (hashes from 'casefile admin hash-password'), readable by its owner only.");
+ABSL_FLAG(absl::Duration, session_idle_timeout, absl::Minutes(15), "A sign-in session unused this long ends.");
+ABSL_FLAG(absl::Duration, session_max_age, absl::Hours(8), "A sign-in session ends this long after sign-in.");
+ABSL_FLAG(int, sign_in_max_failures, 5, "Failed sign-ins for one user name within --sign_in_failure_window that lock it.");
+ABSL_FLAG(int, sign_in_max_failures_per_address, 20,
+          "Failed sign-ins from one address within --sign_in_failure_window that lock it.");
+ABSL_FLAG(absl::Duration, sign_in_failure_window, absl::Minutes(15), "Window in which failed sign-ins are counted.");
+ABSL_FLAG(absl::Duration, sign_in_lockout, absl::Minutes(1),
+          "Wait of a first lock; each further lock of the same name or address doubles it.");
+ABSL_FLAG(absl::Duration, sign_in_max_lockout, absl::Hours(1), "The longest a lock lasts.");
+ABSL_FLAG(std::vector<std::string>, trusted_frontend_users, {},
+          "Users of the tokens file (e.g. casefile-web's) that may relay SignInRequest.client_address.");
 
 namespace casefile {
 namespace {
@@ -100,6 +116,29 @@ int Serve() {
   if (tokens_file.empty()) tokens_file = data_dir + "/tokens";
   auto auth = TokenAuthenticator::LoadFile(tokens_file);
   if (!auth.ok()) return Fail(auth.status());
+
+  std::optional<UserDirectory> users;
+  if (std::string users_file = absl::GetFlag(FLAGS_users); !users_file.empty()) {
+    auto loaded = UserDirectory::LoadFile(users_file);
+    if (!loaded.ok()) return Fail(loaded.status());
+    users = *std::move(loaded);
+  }
+  const SessionOptions session_options{.idle_timeout = absl::GetFlag(FLAGS_session_idle_timeout),
+                                       .max_age = absl::GetFlag(FLAGS_session_max_age)};
+  const SignInThrottleOptions throttle_options{
+      .max_failures_per_user = absl::GetFlag(FLAGS_sign_in_max_failures),
+      .max_failures_per_address = absl::GetFlag(FLAGS_sign_in_max_failures_per_address),
+      .failure_window = absl::GetFlag(FLAGS_sign_in_failure_window),
+      .lockout = absl::GetFlag(FLAGS_sign_in_lockout),
+      .max_lockout = absl::GetFlag(FLAGS_sign_in_max_lockout)};
+  if (session_options.idle_timeout <= absl::ZeroDuration() || session_options.max_age <= absl::ZeroDuration())
+    return Fail(absl::InvalidArgumentError("--session_idle_timeout and --session_max_age must be positive"));
+  if (throttle_options.max_failures_per_user < 1 || throttle_options.max_failures_per_address < 1)
+    return Fail(absl::InvalidArgumentError("--sign_in_max_failures and --sign_in_max_failures_per_address must be at least 1"));
+  if (throttle_options.failure_window <= absl::ZeroDuration() || throttle_options.lockout <= absl::ZeroDuration() ||
+      throttle_options.max_lockout < throttle_options.lockout)
+    return Fail(absl::InvalidArgumentError(
+        "--sign_in_failure_window and --sign_in_lockout must be positive, --sign_in_max_lockout at least --sign_in_lockout"));
 
   if (absl::GetFlag(FLAGS_import_max_file_mb) < 1)
     return Fail(absl::InvalidArgumentError("--import_max_file_mb must be at least 1"));
@@ -131,6 +170,15 @@ int Serve() {
                                   .appropriate_adult_within = absl::GetFlag(FLAGS_appropriate_adult_within),
                                   .specialist_team = absl::GetFlag(FLAGS_specialist_team)});
   AttentionServiceImpl attention_service(&*auth, &attention_lists, &feed, &audit_trail);
+  SessionTable sessions(session_options, clock);
+  SignInThrottle throttle(throttle_options, clock);
+  auth->AcceptSessions(&sessions);
+  SessionServiceOptions sign_in_options;
+  for (const std::string& user : absl::GetFlag(FLAGS_trusted_frontend_users)) {
+    if (!user.empty()) sign_in_options.trusted_frontend_users.insert(user);
+  }
+  SessionServiceImpl session_service(&*auth, users ? &*users : nullptr, &sessions, &throttle, &audit_trail,
+                                     std::move(sign_in_options));
 
   grpc::EnableDefaultHealthCheckService(true);
   // Links the health protocol's descriptor in, so that server reflection can
@@ -153,14 +201,16 @@ int Serve() {
   builder.RegisterService(&admin_service);
   builder.RegisterService(&audit_service);
   builder.RegisterService(&attention_service);
+  builder.RegisterService(&session_service);
   // Imports upload whole files in chunks of about 1 MiB.
   builder.SetMaxReceiveMessageSize(8 << 20);
   std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
   if (server == nullptr || port == 0) {
     return Fail(absl::UnavailableError("cannot listen on " + absl::GetFlag(FLAGS_listen)));
   }
-  ServerLog("serving casefile.v1 on %s (port %d, %s), store %s, %d tokens", absl::GetFlag(FLAGS_listen), port,
-            absl::GetFlag(FLAGS_tls_cert).empty() ? "plain text" : "TLS", data_dir, auth->size());
+  ServerLog("serving casefile.v1 on %s (port %d, %s), store %s, %d tokens, %d users", absl::GetFlag(FLAGS_listen),
+            port, absl::GetFlag(FLAGS_tls_cert).empty() ? "plain text" : "TLS", data_dir, auth->size(),
+            users ? users->size() : 0);
   if (std::string port_file = absl::GetFlag(FLAGS_port_file); !port_file.empty()) {
     std::ofstream(port_file + ".tmp") << port << "\n";
     std::rename((port_file + ".tmp").c_str(), port_file.c_str());
@@ -183,7 +233,7 @@ int Serve() {
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage(
       "casefiled — the casefile chronology service.\n"
-      "Usage: casefiled --data_dir=DIR [--listen=127.0.0.1:50051] [--tokens_file=FILE]");
+      "Usage: casefiled --data_dir=DIR [--listen=127.0.0.1:50051] [--tokens_file=FILE] [--users=FILE]");
   absl::ParseCommandLine(argc, argv);
   // The heap is jemalloc's (services/CMakeLists.txt), which keeps freed memory
   // for reuse: glibc's mallopt would tune an allocator this binary does not use.

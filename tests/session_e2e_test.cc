@@ -1,0 +1,252 @@
+// Sign-in with a password (SessionService) against the real casefiled: a
+// session reads like a token and is audited under its user, wrong passwords
+// and unknown names get the same answer, repeated failures lock, sign-out
+// ends the session, and a users file others can read is refused at start.
+#include <sys/wait.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "casefile/v1/audit.grpc.pb.h"
+#include "casefile/v1/session.grpc.pb.h"
+#include "client/server_child.h"
+#include "core/password_hash.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "tests/support/casefiled_process.h"
+
+namespace casefile::testing {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+constexpr char kPassword[] = "correct horse battery staple";
+
+// Writes a users file (mode 0600) with hughes4471 (investigator, team cait)
+// and edt1 (out of hours), both with kPassword; returns its path.
+std::string WriteUsersFile(const std::string& dir) {
+  const std::string path = dir + "/users";
+  const std::string hash = *HashPassword(kPassword);
+  std::ofstream(path) << "# sign-in users\n"
+                      << "hughes4471 " << hash << " investigator:cait DC 4471 Hughes\n"
+                      << "edt1 " << hash << " out_of_hours EDT Officer\n";
+  fs::permissions(path, fs::perms::owner_read | fs::perms::owner_write);
+  return path;
+}
+
+class SessionE2eTest : public ::testing::Test {
+ protected:
+  void Start(std::vector<std::string> flags = {}) {
+    flags.push_back("--users=" + WriteUsersFile(dir_.path()));
+    auto started = CasefiledProcess::Start(dir_.path(), flags);
+    ASSERT_TRUE(started.ok()) << started.status();
+    server_ = *std::move(started);
+    sessions_ = v1::SessionService::NewStub(server_->channel());
+    audit_ = v1::AuditService::NewStub(server_->channel());
+  }
+
+  grpc::Status SignIn(const std::string& user, const std::string& password, v1::Session* session = nullptr,
+                      const std::string& client_address = "", const std::string& token = "") {
+    v1::SignInRequest request;
+    request.set_user(user);
+    request.set_password(password);
+    request.set_client_address(client_address);
+    v1::Session ignored;
+    return sessions_->SignIn(CasefiledProcess::Context(token).get(), request, session ? session : &ignored);
+  }
+  grpc::Status SignOut(const std::string& token) {
+    v1::SignOutResponse response;
+    return sessions_->SignOut(CasefiledProcess::Context(token).get(), {}, &response);
+  }
+  grpc::Status GetCase(const std::string& name, const std::string& token) {
+    v1::GetCaseRequest request;
+    request.set_name(name);
+    v1::Case c;
+    return server_->CaseStub()->GetCase(CasefiledProcess::Context(token).get(), request, &c);
+  }
+  std::string MakeCase() {
+    v1::CreateCaseRequest request;
+    request.mutable_case_()->set_title("Concern for Ellie WATSON");
+    v1::Case c;
+    grpc::Status s = server_->CaseStub()->CreateCase(CasefiledProcess::Context(kInvestigatorToken).get(), request, &c);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    return c.name();
+  }
+  // Audit events of `kind`, as "user|role|peer|outcome".
+  std::vector<std::string> Events(const std::string& kind, const std::string& user = "") {
+    v1::ListAuditEventsRequest request;
+    request.set_kind(kind);
+    request.set_user(user);
+    v1::ListAuditEventsResponse response;
+    grpc::Status s = audit_->ListAuditEvents(CasefiledProcess::Context(kAuditorToken).get(), request, &response);
+    EXPECT_TRUE(s.ok()) << s.error_message();
+    std::vector<std::string> out;
+    for (const v1::AuditEvent& e : response.audit_events()) {
+      std::string peer = e.peer();
+      // The client's port changes from run to run.
+      if (absl::StartsWith(peer, "ipv4:127.0.0.1:")) peer = "ipv4:127.0.0.1:PORT";
+      if (size_t via = peer.find(" via ipv4:127.0.0.1:"); via != std::string::npos)
+        peer = peer.substr(0, via) + " via ipv4:127.0.0.1:PORT";
+      out.push_back(absl::StrCat(e.user(), "|", e.role(), "|", peer, "|", e.outcome()));
+    }
+    return out;
+  }
+
+  TempDir dir_;
+  std::unique_ptr<CasefiledProcess> server_;
+  std::unique_ptr<v1::SessionService::Stub> sessions_;
+  std::unique_ptr<v1::AuditService::Stub> audit_;
+};
+
+TEST_F(SessionE2eTest, SignInGivesASessionThatReadsAsTheUserAndIsAudited) {
+  Start();
+  const std::string case_name = MakeCase();
+  v1::Session session;
+  grpc::Status s = SignIn("hughes4471", kPassword, &session);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(session.token().size(), 43u);  // 256 bits, URL-safe base64
+  EXPECT_EQ(session.token().find_first_not_of(
+                "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"),
+            std::string::npos);
+  EXPECT_EQ(session.user(), "hughes4471");
+  EXPECT_EQ(session.display_name(), "DC 4471 Hughes");
+  EXPECT_EQ(session.role(), "investigator");
+  EXPECT_THAT(session.teams(), ElementsAre("cait"));
+  EXPECT_EQ(session.idle_timeout_seconds(), 15 * 60);
+  EXPECT_GT(session.expire_time().seconds(), 0);
+
+  s = GetCase(case_name, session.token());
+  EXPECT_TRUE(s.ok()) << s.error_message();
+  EXPECT_THAT(Events("SignIn"), ElementsAre("hughes4471|investigator|ipv4:127.0.0.1:PORT|OK"));
+  EXPECT_THAT(Events("GetCase", "hughes4471"), ElementsAre("hughes4471|investigator|ipv4:127.0.0.1:PORT|OK"));
+  // The role comes from the users file: out-of-hours staff may not create cases.
+  v1::Session edt;
+  ASSERT_TRUE(SignIn("edt1", kPassword, &edt).ok());
+  v1::CreateCaseRequest create;
+  create.mutable_case_()->set_title("x");
+  v1::Case created;
+  s = server_->CaseStub()->CreateCase(CasefiledProcess::Context(edt.token()).get(), create, &created);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(s.error_message(), "role out_of_hours may not create cases");
+}
+
+TEST_F(SessionE2eTest, WrongPasswordAndUnknownUserGetTheSameAnswerAndAreAudited) {
+  Start();
+  grpc::Status wrong = SignIn("hughes4471", "not the password");
+  grpc::Status unknown = SignIn("nobody", kPassword);
+  EXPECT_EQ(wrong.error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_EQ(unknown.error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_EQ(wrong.error_message(), "wrong user name or password");
+  EXPECT_EQ(unknown.error_message(), wrong.error_message());
+  // A name not in the users file is not recorded: it may be a password.
+  EXPECT_THAT(Events("SignIn"), ElementsAre("hughes4471|unknown|ipv4:127.0.0.1:PORT|UNAUTHENTICATED",
+                                            "unknown|unknown|ipv4:127.0.0.1:PORT|UNAUTHENTICATED"));
+  EXPECT_THAT(server_->Log(),
+              HasSubstr("refused casefile.v1.SessionService/SignIn: UNAUTHENTICATED (user hughes4471, role unknown"));
+  EXPECT_THAT(server_->Log(), ::testing::Not(HasSubstr("not the password")));
+  EXPECT_EQ(SignIn("", kPassword).error_message(), "user: is required");
+  EXPECT_EQ(SignIn("edt1", "").error_message(), "password: is required");
+}
+
+TEST_F(SessionE2eTest, RepeatedFailuresLockTheUserNameEvenForTheRightPassword) {
+  Start({"--sign_in_max_failures=3", "--sign_in_lockout=10m"});
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(SignIn("hughes4471", "guess").error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  grpc::Status locked = SignIn("hughes4471", kPassword);
+  EXPECT_EQ(locked.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+  EXPECT_EQ(locked.error_message(), "too many failed sign-ins for this user name: try again in 10m");
+  // An unknown name locks the same way (a lock tells nothing about who exists).
+  for (int i = 0; i < 3; ++i) SignIn("nobody", "guess");
+  EXPECT_EQ(SignIn("nobody", "guess").error_message(), "too many failed sign-ins for this user name: try again in 10m");
+  // Another user is not locked by them.
+  EXPECT_TRUE(SignIn("edt1", kPassword).ok());
+  std::vector<std::string> events = Events("SignIn");
+  ASSERT_EQ(events.size(), 9u);
+  EXPECT_EQ(events[3], "hughes4471|unknown|ipv4:127.0.0.1:PORT|RESOURCE_EXHAUSTED");
+}
+
+TEST_F(SessionE2eTest, RepeatedFailuresFromOneAddressLockIt) {
+  Start({"--sign_in_max_failures_per_address=4", "--sign_in_lockout=2m"});
+  for (const char* user : {"a", "b", "c", "d"}) SignIn(user, "guess");
+  grpc::Status locked = SignIn("edt1", kPassword);
+  EXPECT_EQ(locked.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+  EXPECT_EQ(locked.error_message(), "too many failed sign-ins from this address: try again in 2m");
+}
+
+TEST_F(SessionE2eTest, SignOutEndsTheSession) {
+  Start();
+  const std::string case_name = MakeCase();
+  v1::Session session;
+  ASSERT_TRUE(SignIn("hughes4471", kPassword, &session).ok());
+  grpc::Status s = SignOut(session.token());
+  EXPECT_TRUE(s.ok()) << s.error_message();
+  s = GetCase(case_name, session.token());
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_EQ(s.error_message(), "unknown token");
+  EXPECT_EQ(SignOut(session.token()).error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  // A service token has no session to end.
+  EXPECT_EQ(SignOut(kInvestigatorToken).error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(SignOut("").error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_THAT(Events("SignOut"), ElementsAre("hughes4471|investigator|ipv4:127.0.0.1:PORT|OK",
+                                             "unknown|unknown|ipv4:127.0.0.1:PORT|UNAUTHENTICATED",
+                                             "inv1|investigator|ipv4:127.0.0.1:PORT|FAILED_PRECONDITION",
+                                             "unknown|unknown|ipv4:127.0.0.1:PORT|UNAUTHENTICATED"));
+}
+
+TEST_F(SessionE2eTest, OnlyATrustedFrontEndRelaysTheClientAddress) {
+  // op1 stands for casefile-web's service token here.
+  Start({"--trusted_frontend_users=op1", "--sign_in_max_failures_per_address=2"});
+  grpc::Status s = SignIn("edt1", kPassword, nullptr, "203.0.113.7");
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_THAT(s.error_message(), HasSubstr("client_address: only a trusted front end may relay a sign-in"));
+  EXPECT_EQ(SignIn("edt1", kPassword, nullptr, "203.0.113.7", kInvestigatorToken).error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  s = SignIn("edt1", kPassword, nullptr, "203.0.113.7", kOperatorToken);
+  EXPECT_TRUE(s.ok()) << s.error_message();
+  // The relayed address is what the per-address lock counts.
+  SignIn("x", "guess", nullptr, "198.51.100.9", kOperatorToken);
+  SignIn("y", "guess", nullptr, "198.51.100.9", kOperatorToken);
+  EXPECT_EQ(SignIn("edt1", kPassword, nullptr, "198.51.100.9", kOperatorToken).error_code(),
+            grpc::StatusCode::RESOURCE_EXHAUSTED);
+  EXPECT_TRUE(SignIn("edt1", kPassword, nullptr, "203.0.113.7", kOperatorToken).ok());
+  EXPECT_TRUE(SignIn("edt1", kPassword).ok());
+  std::vector<std::string> events = Events("SignIn", "edt1");
+  EXPECT_THAT(events, ElementsAre("edt1|out_of_hours|203.0.113.7 via ipv4:127.0.0.1:PORT|OK",
+                                  "edt1|unknown|198.51.100.9 via ipv4:127.0.0.1:PORT|RESOURCE_EXHAUSTED",
+                                  "edt1|out_of_hours|203.0.113.7 via ipv4:127.0.0.1:PORT|OK",
+                                  "edt1|out_of_hours|ipv4:127.0.0.1:PORT|OK"));
+}
+
+TEST_F(SessionE2eTest, WithoutAUsersFileSignInIsNotSetUp) {
+  auto started = CasefiledProcess::Start(dir_.path());
+  ASSERT_TRUE(started.ok()) << started.status();
+  server_ = *std::move(started);
+  sessions_ = v1::SessionService::NewStub(server_->channel());
+  grpc::Status s = SignIn("edt1", kPassword);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(s.error_message(), "sign-in with a password is not set up on this server (casefiled --users)");
+}
+
+TEST_F(SessionE2eTest, AUsersFileOthersCanReadIsRefusedAtStart) {
+  const std::string users = WriteUsersFile(dir_.path());
+  fs::permissions(users, fs::perms::others_read, fs::perm_options::add);
+  auto started = CasefiledProcess::Start(dir_.path(), {"--users=" + users});
+  ASSERT_FALSE(started.ok());
+  EXPECT_THAT(client::ReadWholeFile(dir_.path() + "/server.log"),
+              HasSubstr(absl::StrCat("users file ", users, " is open to other users (mode 0604); it holds password "
+                                     "hashes: run 'chmod 600 ", users, "' and start again")));
+  // A malformed line is refused naming the line and the field.
+  std::ofstream(users) << "hughes4471 secret investigator DC Hughes\n";
+  fs::permissions(users, fs::perms::owner_read | fs::perms::owner_write);
+  started = CasefiledProcess::Start(dir_.path(), {"--users=" + users});
+  ASSERT_FALSE(started.ok());
+  EXPECT_THAT(client::ReadWholeFile(dir_.path() + "/server.log"),
+              HasSubstr(absl::StrCat(users, ":1: field 2 (password hash): not an Argon2id hash")));
+}
+
+}  // namespace
+}  // namespace casefile::testing
