@@ -5,6 +5,8 @@
 #include <iostream>
 #include <sstream>
 
+#include "cli/session_file.h"
+
 namespace casefile::cli {
 namespace {
 
@@ -53,6 +55,16 @@ Connection::Connection(const Args& args)
     credentials = grpc::SslCredentials(ssl);
   }
   channel_ = grpc::CreateCustomChannel(server_, credentials, channel_args);
+  if (!token_.empty()) return;
+  // No token given: the session of `casefile login`, if it is for this server.
+  absl::StatusOr<std::string> path = SessionFilePath();
+  absl::StatusOr<StoredSession> session = path.ok() ? LoadSession(*path) : path.status();
+  if (session.ok() && session->server == server_) {
+    token_ = session->token;
+    uses_session_ = true;
+  } else if (absl::IsFailedPrecondition(session.status())) {
+    std::cerr << "casefile: " << session.status().message() << "\n";
+  }
 }
 
 std::unique_ptr<grpc::ClientContext> Connection::NewContext() const {

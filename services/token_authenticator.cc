@@ -92,7 +92,7 @@ absl::StatusOr<Caller> TokenAuthenticator::Authenticate(
       }
     }
     return absl::UnauthenticatedError(
-        "missing 'authorization: Bearer <token>' metadata (set CASEFILE_TOKEN or --token)");
+        "missing 'authorization: Bearer <token>' metadata (set CASEFILE_TOKEN or --token, or run 'casefile login')");
   }
   absl::string_view value(it->second.data(), it->second.size());
   if (!absl::ConsumePrefix(&value, "Bearer ") && !absl::ConsumePrefix(&value, "bearer ")) {

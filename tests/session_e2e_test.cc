@@ -17,6 +17,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/support/casefiled_process.h"
+#include "tests/support/cli_runner.h"
 
 namespace casefile::testing {
 namespace {
@@ -246,6 +247,72 @@ TEST_F(SessionE2eTest, AUsersFileOthersCanReadIsRefusedAtStart) {
   ASSERT_FALSE(started.ok());
   EXPECT_THAT(client::ReadWholeFile(dir_.path() + "/server.log"),
               HasSubstr(absl::StrCat(users, ":1: field 2 (password hash): not an Argon2id hash")));
+}
+
+TEST_F(SessionE2eTest, CliLoginKeepsTheSessionForLaterCommandsAndLogoutEndsIt) {
+  Start();
+  const std::string case_name = MakeCase();
+  const std::string config = dir_.path() + "/config";
+  const std::string env = "XDG_CONFIG_HOME=" + config;
+  const std::string session_file = config + "/casefile/session";
+
+  CliRun wrong = RunCasefileCliWithInput(*server_, "login --user hughes4471 --password-stdin", env, "guess\n");
+  EXPECT_EQ(wrong.exit_code, 1) << wrong.out;
+  EXPECT_EQ(wrong.out, "error: UNAUTHENTICATED: wrong user name or password\n");
+  EXPECT_FALSE(fs::exists(session_file));
+
+  CliRun login = RunCasefileCliWithInput(*server_, "login --user hughes4471 --password-stdin", env,
+                                         std::string(kPassword) + "\n");
+  ASSERT_EQ(login.exit_code, 0) << login.out;
+  EXPECT_THAT(login.out, HasSubstr("signed in as hughes4471 (DC 4471 Hughes, investigator, teams cait) until "));
+  EXPECT_THAT(login.out, HasSubstr(", or 15m unused\nsession kept in " + session_file));
+  EXPECT_EQ(fs::status(session_file).permissions(), fs::perms::owner_read | fs::perms::owner_write);
+  EXPECT_EQ(fs::status(config + "/casefile").permissions(), fs::perms::owner_all);
+  const std::string stored = client::ReadWholeFile(session_file);
+  EXPECT_THAT(stored, HasSubstr("server " + server_->address() + "\nuser hughes4471\n"));
+
+  // Later commands without a token read as the signed-in user.
+  CliRun show = RunCasefileCliWithInput(*server_, "case get " + case_name.substr(6), env, "");
+  EXPECT_EQ(show.exit_code, 0) << show.out;
+  EXPECT_THAT(show.out, HasSubstr("Concern for Ellie WATSON"));
+  EXPECT_THAT(Events("GetCase", "hughes4471"), ElementsAre("hughes4471|investigator|ipv4:127.0.0.1:PORT|OK"));
+
+  // A session file others can read is not used.
+  fs::permissions(session_file, fs::perms::group_read, fs::perm_options::add);
+  CliRun open = RunCasefileCliWithInput(*server_, "case get " + case_name.substr(6), env, "");
+  EXPECT_EQ(open.exit_code, 1);
+  EXPECT_THAT(open.out, HasSubstr("casefile: session file " + session_file +
+                                  " is open to other users or not yours (mode 0640): not used"));
+  EXPECT_THAT(open.out, HasSubstr("error: UNAUTHENTICATED: missing 'authorization: Bearer <token>' metadata"));
+  fs::permissions(session_file, fs::perms::group_read, fs::perm_options::remove);
+
+  CliRun logout = RunCasefileCliWithInput(*server_, "logout", env, "");
+  EXPECT_EQ(logout.exit_code, 0) << logout.out;
+  EXPECT_EQ(logout.out, "signed out hughes4471; removed " + session_file + "\n");
+  EXPECT_FALSE(fs::exists(session_file));
+  EXPECT_THAT(Events("SignOut"), ElementsAre("hughes4471|investigator|ipv4:127.0.0.1:PORT|OK"));
+  // The token, kept by someone who copied the file, is refused.
+  const std::string token = stored.substr(stored.find("\ntoken ") + 7, 43);
+  EXPECT_EQ(GetCase(case_name, token).error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  CliRun again = RunCasefileCliWithInput(*server_, "logout", env, "");
+  EXPECT_EQ(again.out, "not signed in (no " + session_file + ")\n");
+}
+
+TEST_F(SessionE2eTest, CliHashPasswordMakesAHashTheServerAccepts) {
+  Start();  // hash-password needs none; the runner names one
+  const std::string users = dir_.path() + "/new-users";
+  CliRun hash = RunCasefileCliWithInput(*server_, "admin hash-password", "", "a new password\n");
+  ASSERT_EQ(hash.exit_code, 0) << hash.out;
+  ASSERT_TRUE(absl::StartsWith(hash.out, "$argon2id$v=19$m=65536,t=2,p=1$")) << hash.out;
+  std::ofstream(users) << "ward7 " << hash.out.substr(0, hash.out.size() - 1) << " out_of_hours EDT Ward\n";
+  fs::permissions(users, fs::perms::owner_read | fs::perms::owner_write);
+  fs::create_directories(dir_.path() + "/second");
+  auto started = CasefiledProcess::Start(dir_.path() + "/second", {"--users=" + users});
+  ASSERT_TRUE(started.ok()) << started.status();
+  server_ = *std::move(started);
+  sessions_ = v1::SessionService::NewStub(server_->channel());
+  EXPECT_TRUE(SignIn("ward7", "a new password").ok());
+  EXPECT_EQ(SignIn("ward7", "a new password ").error_code(), grpc::StatusCode::UNAUTHENTICATED);
 }
 
 }  // namespace
