@@ -143,10 +143,20 @@ TEST_F(SessionE2eTest, WrongPasswordAndUnknownUserGetTheSameAnswerAndAreAudited)
   EXPECT_EQ(wrong.error_code(), grpc::StatusCode::UNAUTHENTICATED);
   EXPECT_EQ(unknown.error_code(), grpc::StatusCode::UNAUTHENTICATED);
   EXPECT_EQ(wrong.error_message(), "wrong user name or password");
+  // What the handler noted for the audit record never reaches the client.
+  grpc::ClientContext context;
+  v1::SignInRequest request;
+  request.set_user("hughes4471");
+  request.set_password("guess");
+  v1::Session ignored;
+  EXPECT_EQ(sessions_->SignIn(&context, request, &ignored).error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_EQ(context.GetServerTrailingMetadata().count("casefile-audit-user"), 0u);
+  EXPECT_EQ(context.GetServerTrailingMetadata().count("casefile-audit-peer"), 0u);
   EXPECT_EQ(unknown.error_message(), wrong.error_message());
   // A name not in the users file is not recorded: it may be a password.
   EXPECT_THAT(Events("SignIn"), ElementsAre("hughes4471|unknown|ipv4:127.0.0.1:PORT|UNAUTHENTICATED",
-                                            "unknown|unknown|ipv4:127.0.0.1:PORT|UNAUTHENTICATED"));
+                                            "unknown|unknown|ipv4:127.0.0.1:PORT|UNAUTHENTICATED",
+                                            "hughes4471|unknown|ipv4:127.0.0.1:PORT|UNAUTHENTICATED"));
   EXPECT_THAT(server_->Log(),
               HasSubstr("refused casefile.v1.SessionService/SignIn: UNAUTHENTICATED (user hughes4471, role unknown"));
   EXPECT_THAT(server_->Log(), ::testing::Not(HasSubstr("not the password")));
