@@ -1,6 +1,7 @@
 #include "cli/password_prompt.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -9,6 +10,17 @@
 
 namespace casefile::cli {
 namespace {
+
+// The terminal's settings while echo is off, put back if the user presses
+// Ctrl-C (or the process is stopped) at the prompt, so the shell echoes again.
+int g_tty = -1;
+termios g_saved_tty;
+
+void RestoreTerminalAndDie(int signal) {
+  if (g_tty >= 0) ::tcsetattr(g_tty, TCSAFLUSH, &g_saved_tty);
+  ::signal(signal, SIG_DFL);
+  ::raise(signal);
+}
 
 // One line from `fd`, without its "\n" (or "\r\n").
 std::string ReadLine(int fd) {
@@ -31,13 +43,26 @@ absl::StatusOr<std::string> ReadPassword(PasswordSource source, const std::strin
     (void)!::write(tty, prompt.data(), prompt.size());
     termios saved {};
     const bool quiet = ::tcgetattr(tty, &saved) == 0;
+    struct sigaction restore {}, old_int {}, old_term {}, old_hup {};
     if (quiet) {
+      g_tty = tty;
+      g_saved_tty = saved;
+      restore.sa_handler = RestoreTerminalAndDie;
+      ::sigaction(SIGINT, &restore, &old_int);
+      ::sigaction(SIGTERM, &restore, &old_term);
+      ::sigaction(SIGHUP, &restore, &old_hup);
       termios no_echo = saved;
       no_echo.c_lflag &= ~static_cast<tcflag_t>(ECHO);
       ::tcsetattr(tty, TCSAFLUSH, &no_echo);
     }
     password = ReadLine(tty);
-    if (quiet) ::tcsetattr(tty, TCSAFLUSH, &saved);
+    if (quiet) {
+      ::tcsetattr(tty, TCSAFLUSH, &saved);
+      ::sigaction(SIGINT, &old_int, nullptr);
+      ::sigaction(SIGTERM, &old_term, nullptr);
+      ::sigaction(SIGHUP, &old_hup, nullptr);
+      g_tty = -1;
+    }
     (void)!::write(tty, "\n", 1);
     ::close(tty);
   }
