@@ -2,6 +2,8 @@
 
 #include <sodium.h>
 
+#include <algorithm>
+
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "core/password_hash.h"
@@ -27,9 +29,17 @@ OpenedSession SessionTable::Open(const Caller& caller) {
   std::string token = absl::WebSafeBase64Escape(RandomBytes(kTokenBytes));
   Session session{caller, now, now};
   session.caller.peer.clear();
+  std::string key = TokenKey(token);
   absl::MutexLock lock(&mu_);
   ForgetEnded(now);
-  sessions_[TokenKey(token)] = std::move(session);
+  std::vector<std::string>& keys = by_user_[caller.user];
+  std::erase_if(keys, [&](const std::string& k) { return !sessions_.contains(k); });
+  keys.push_back(key);
+  while (keys.size() > static_cast<size_t>(std::max(options_.max_per_user, 1))) {
+    sessions_.erase(keys.front());
+    keys.erase(keys.begin());
+  }
+  sessions_[std::move(key)] = std::move(session);
   return {std::move(token), now + options_.max_age};
 }
 

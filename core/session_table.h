@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "absl/base/thread_annotations.h"
 #include "absl/container/flat_hash_map.h"
@@ -29,6 +30,9 @@ struct SessionOptions {
   absl::Duration idle_timeout = absl::Minutes(15);
   // A session ends this long after it opened, used or not (--session_max_age).
   absl::Duration max_age = absl::Hours(8);
+  // A user's sessions open at once; opening one more ends their oldest
+  // (--session_max_per_user). Bounds the memory one password can take.
+  int max_per_user = 10;
 };
 
 // A session just opened: its token (secret) and when it ends at the latest.
@@ -41,7 +45,8 @@ class SessionTable {
  public:
   SessionTable(SessionOptions options, Clock clock);
 
-  // Opens a session for `caller` (its peer is not kept).
+  // Opens a session for `caller` (its peer is not kept), ending the user's
+  // oldest when they already have `max_per_user`.
   OpenedSession Open(const Caller& caller);
   // The caller of a live session, which counts as used now. NotFound when
   // `token` is no session's; Unauthenticated saying which timeout ended it.
@@ -67,6 +72,8 @@ class SessionTable {
   mutable absl::Mutex mu_;
   // SHA-256 of the token → session.
   absl::flat_hash_map<std::string, Session> sessions_ ABSL_GUARDED_BY(mu_);
+  // User → keys of their sessions, oldest first (ended ones dropped lazily).
+  absl::flat_hash_map<std::string, std::vector<std::string>> by_user_ ABSL_GUARDED_BY(mu_);
   absl::Time last_sweep_ ABSL_GUARDED_BY(mu_) = absl::InfinitePast();
 };
 

@@ -85,6 +85,7 @@ ABSL_FLAG(std::string, users, "",
           "<display name>' per line (hashes from 'casefile admin hash-password'), readable by its owner only.");
 ABSL_FLAG(absl::Duration, session_idle_timeout, absl::Minutes(15), "A sign-in session unused this long ends.");
 ABSL_FLAG(absl::Duration, session_max_age, absl::Hours(8), "A sign-in session ends this long after sign-in.");
+ABSL_FLAG(int, session_max_per_user, 10, "Sessions one user may have open; one more ends their oldest.");
 ABSL_FLAG(int, sign_in_max_failures, 5, "Failed sign-ins for one user name within --sign_in_failure_window that lock it.");
 ABSL_FLAG(int, sign_in_max_failures_per_address, 20,
           "Failed sign-ins from one address within --sign_in_failure_window that lock it.");
@@ -124,7 +125,8 @@ int Serve() {
     users = *std::move(loaded);
   }
   const SessionOptions session_options{.idle_timeout = absl::GetFlag(FLAGS_session_idle_timeout),
-                                       .max_age = absl::GetFlag(FLAGS_session_max_age)};
+                                       .max_age = absl::GetFlag(FLAGS_session_max_age),
+                                       .max_per_user = absl::GetFlag(FLAGS_session_max_per_user)};
   const SignInThrottleOptions throttle_options{
       .max_failures_per_user = absl::GetFlag(FLAGS_sign_in_max_failures),
       .max_failures_per_address = absl::GetFlag(FLAGS_sign_in_max_failures_per_address),
@@ -133,6 +135,7 @@ int Serve() {
       .max_lockout = absl::GetFlag(FLAGS_sign_in_max_lockout)};
   if (session_options.idle_timeout <= absl::ZeroDuration() || session_options.max_age <= absl::ZeroDuration())
     return Fail(absl::InvalidArgumentError("--session_idle_timeout and --session_max_age must be positive"));
+  if (session_options.max_per_user < 1) return Fail(absl::InvalidArgumentError("--session_max_per_user must be at least 1"));
   if (throttle_options.max_failures_per_user < 1 || throttle_options.max_failures_per_address < 1)
     return Fail(absl::InvalidArgumentError("--sign_in_max_failures and --sign_in_max_failures_per_address must be at least 1"));
   if (throttle_options.failure_window <= absl::ZeroDuration() || throttle_options.lockout <= absl::ZeroDuration() ||

@@ -68,5 +68,22 @@ TEST_F(SessionTableTest, EndedSessionsAreForgottenAsNewOnesOpen) {
   EXPECT_EQ(table_.size(), 1u);
 }
 
+TEST_F(SessionTableTest, OpeningOneMoreThanTheMaximumEndsTheUsersOldest) {
+  SessionTable table({.idle_timeout = absl::Minutes(15), .max_age = absl::Hours(8), .max_per_user = 2},
+                     [this] { return now_; });
+  OpenedSession first = table.Open(hughes_);
+  OpenedSession second = table.Open(hughes_);
+  OpenedSession other = table.Open(Caller{"edt1", "EDT", Role::kOutOfHours});
+  EXPECT_TRUE(table.Close(second.token));
+  OpenedSession third = table.Open(hughes_);  // two open: first, third
+  EXPECT_TRUE(table.Use(first.token).ok());
+  OpenedSession fourth = table.Open(hughes_);  // ends first
+  EXPECT_EQ(table.Use(first.token).status().code(), absl::StatusCode::kNotFound);
+  EXPECT_TRUE(table.Use(third.token).ok());
+  EXPECT_TRUE(table.Use(fourth.token).ok());
+  EXPECT_TRUE(table.Use(other.token).ok());
+  EXPECT_EQ(table.size(), 3u);
+}
+
 }  // namespace
 }  // namespace casefile
