@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "cli/session_file.h"
+#include "cli/terminal_safe.h"
 
 namespace casefile::cli {
 namespace {
@@ -62,8 +63,11 @@ Connection::Connection(const Args& args)
   if (session.ok() && session->server == server_) {
     token_ = session->token;
     uses_session_ = true;
+  } else if (session.ok()) {
+    std::cerr << "casefile: the session of 'casefile login' is for server " << TerminalSafe(session->server)
+              << ", not " << TerminalSafe(server_) << ": not used\n";
   } else if (absl::IsFailedPrecondition(session.status())) {
-    std::cerr << "casefile: " << session.status().message() << "\n";
+    std::cerr << "casefile: " << TerminalSafe(session.status().message()) << "\n";
   }
 }
 

@@ -44,6 +44,13 @@ int Login(const Args& args, const Connection& conn) {
   request.clear_password();
   if (!status.ok()) return ReportRpcError(status);
   const absl::Time expires = absl::FromUnixNanos(TimeUtil::TimestampToNanoseconds(session.expire_time()));
+  // The session this one replaces ends now rather than at its timeout.
+  if (absl::StatusOr<StoredSession> old = LoadSession(*path); old.ok() && old->server == conn.server()) {
+    grpc::ClientContext old_context;
+    old_context.AddMetadata("authorization", "Bearer " + old->token);
+    v1::SignOutResponse ignored;
+    (void)v1::SessionService::NewStub(conn.channel())->SignOut(&old_context, {}, &ignored);
+  }
   if (absl::Status s = SaveSession(*path, {conn.server(), session.user(), absl::FormatTime("%Y-%m-%dT%H:%M:%SZ", expires, absl::UTCTimeZone()), session.token()});
       !s.ok()) {
     std::fprintf(stderr, "error: signed in, but %s\n", TerminalSafe(s.message()).c_str());

@@ -287,6 +287,31 @@ TEST_F(SessionE2eTest, CliLoginKeepsTheSessionForLaterCommandsAndLogoutEndsIt) {
   EXPECT_THAT(show.out, HasSubstr("Concern for Ellie WATSON"));
   EXPECT_THAT(Events("GetCase", "hughes4471"), ElementsAre("hughes4471|investigator|ipv4:127.0.0.1:PORT|OK"));
 
+  // Signing in again ends the session it replaces.
+  CliRun relogin = RunCasefileCliWithInput(*server_, "login --user hughes4471 --password-stdin", env,
+                                           std::string(kPassword) + "\n");
+  ASSERT_EQ(relogin.exit_code, 0) << relogin.out;
+  const std::string first_token = stored.substr(stored.find("\ntoken ") + 7, 43);
+  EXPECT_EQ(GetCase(case_name, first_token).error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  const std::string restored = client::ReadWholeFile(session_file);
+  EXPECT_NE(restored, stored);
+
+  // A session for another server is not sent to this one.
+  const std::string other_config = dir_.path() + "/other-config";
+  fs::create_directories(other_config + "/casefile");
+  fs::permissions(other_config + "/casefile", fs::perms::owner_all);
+  {
+    std::string other = restored;
+    other.replace(other.find("server ") + 7, server_->address().size(), "127.0.0.1:1");
+    std::ofstream(other_config + "/casefile/session") << other;
+    fs::permissions(other_config + "/casefile/session", fs::perms::owner_read | fs::perms::owner_write);
+  }
+  CliRun elsewhere =
+      RunCasefileCliWithInput(*server_, "case get " + case_name.substr(6), "XDG_CONFIG_HOME=" + other_config, "");
+  EXPECT_EQ(elsewhere.exit_code, 1);
+  EXPECT_THAT(elsewhere.out, HasSubstr("casefile: the session of 'casefile login' is for server 127.0.0.1:1, not " +
+                                       server_->address() + ": not used\n"));
+
   // A session file others can read is not used.
   fs::permissions(session_file, fs::perms::group_read, fs::perm_options::add);
   CliRun open = RunCasefileCliWithInput(*server_, "case get " + case_name.substr(6), env, "");
@@ -300,9 +325,10 @@ TEST_F(SessionE2eTest, CliLoginKeepsTheSessionForLaterCommandsAndLogoutEndsIt) {
   EXPECT_EQ(logout.exit_code, 0) << logout.out;
   EXPECT_EQ(logout.out, "signed out hughes4471; removed " + session_file + "\n");
   EXPECT_FALSE(fs::exists(session_file));
-  EXPECT_THAT(Events("SignOut"), ElementsAre("hughes4471|investigator|ipv4:127.0.0.1:PORT|OK"));
+  EXPECT_THAT(Events("SignOut"), ElementsAre("hughes4471|investigator|ipv4:127.0.0.1:PORT|OK",
+                                             "hughes4471|investigator|ipv4:127.0.0.1:PORT|OK"));
   // The token, kept by someone who copied the file, is refused.
-  const std::string token = stored.substr(stored.find("\ntoken ") + 7, 43);
+  const std::string token = restored.substr(restored.find("\ntoken ") + 7, 43);
   EXPECT_EQ(GetCase(case_name, token).error_code(), grpc::StatusCode::UNAUTHENTICATED);
   CliRun again = RunCasefileCliWithInput(*server_, "logout", env, "");
   EXPECT_EQ(again.out, "not signed in (no " + session_file + ")\n");
