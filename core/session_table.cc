@@ -63,6 +63,11 @@ bool SessionTable::Close(absl::string_view token) {
   return sessions_.erase(key) > 0;
 }
 
+size_t SessionTable::CloseUnless(const std::function<bool(const Caller&)>& keep) {
+  absl::MutexLock lock(&mu_);
+  return absl::erase_if(sessions_, [&](const auto& entry) { return !keep(entry.second.caller); });
+}
+
 size_t SessionTable::size() const {
   absl::MutexLock lock(&mu_);
   return sessions_.size();

@@ -54,6 +54,10 @@ class SessionTable {
   // Ends the session of `token`; false when there is none.
   bool Close(absl::string_view token);
 
+  // Ends every session whose caller `keep` rejects (a users file reloaded
+  // without the user, or with another role); returns how many.
+  size_t CloseUnless(const std::function<bool(const Caller&)>& keep);
+
   size_t size() const;
   const SessionOptions& options() const { return options_; }
 

@@ -6,7 +6,6 @@
 #include <cstdio>
 #include <fstream>
 #include <memory>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -110,6 +109,7 @@ int Serve() {
   sigemptyset(&stop_signals);
   sigaddset(&stop_signals, SIGTERM);
   sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGHUP);  // reloads the users file
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
   const std::string data_dir = absl::GetFlag(FLAGS_data_dir);
@@ -118,11 +118,12 @@ int Serve() {
   auto auth = TokenAuthenticator::LoadFile(tokens_file);
   if (!auth.ok()) return Fail(auth.status());
 
-  std::optional<UserDirectory> users;
-  if (std::string users_file = absl::GetFlag(FLAGS_users); !users_file.empty()) {
+  std::shared_ptr<const UserDirectory> users;
+  const std::string users_file = absl::GetFlag(FLAGS_users);
+  if (!users_file.empty()) {
     auto loaded = UserDirectory::LoadFile(users_file);
     if (!loaded.ok()) return Fail(loaded.status());
-    users = *std::move(loaded);
+    users = std::make_shared<const UserDirectory>(*std::move(loaded));
   }
   const SessionOptions session_options{.idle_timeout = absl::GetFlag(FLAGS_session_idle_timeout),
                                        .max_age = absl::GetFlag(FLAGS_session_max_age),
@@ -180,8 +181,7 @@ int Serve() {
   for (const std::string& user : absl::GetFlag(FLAGS_trusted_frontend_users)) {
     if (!user.empty()) sign_in_options.trusted_frontend_users.insert(user);
   }
-  SessionServiceImpl session_service(&*auth, users ? &*users : nullptr, &sessions, &throttle, &audit_trail,
-                                     std::move(sign_in_options));
+  SessionServiceImpl session_service(&*auth, users, &sessions, &throttle, &audit_trail, std::move(sign_in_options));
 
   grpc::EnableDefaultHealthCheckService(true);
   // Links the health protocol's descriptor in, so that server reflection can
@@ -220,7 +220,24 @@ int Serve() {
   }
 
   int signal = 0;
-  sigwait(&stop_signals, &signal);
+  // SIGHUP: read the users file again; a file that does not load is logged
+  // and the users signing in stay as they were.
+  while (sigwait(&stop_signals, &signal) == 0 && signal == SIGHUP) {
+    if (users_file.empty()) {
+      ServerLog("SIGHUP: no --users file to reload");
+      continue;
+    }
+    auto reloaded = UserDirectory::LoadFile(users_file);
+    if (!reloaded.ok()) {
+      ServerLog("SIGHUP: users file not reloaded, sign-in goes on with the users it had: %s",
+                reloaded.status().ToString());
+      continue;
+    }
+    const size_t count = reloaded->size();
+    const size_t ended = session_service.ReplaceUsers(std::make_shared<const UserDirectory>(*std::move(reloaded)));
+    ServerLog("SIGHUP: users file %s reloaded: %d users; %d sessions of users removed or changed ended", users_file,
+              count, ended);
+  }
   ServerLog("signal %d: finishing in-flight calls", signal);
   server->Shutdown(std::chrono::system_clock::now() +
                    std::chrono::seconds(absl::GetFlag(FLAGS_shutdown_grace_seconds)));

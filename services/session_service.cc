@@ -42,19 +42,36 @@ grpc::Status Refuse(grpc::ServerContext& context, absl::string_view audit_user,
 
 }  // namespace
 
-SessionServiceImpl::SessionServiceImpl(const TokenAuthenticator* auth, const UserDirectory* users,
+SessionServiceImpl::SessionServiceImpl(const TokenAuthenticator* auth, std::shared_ptr<const UserDirectory> users,
                                        SessionTable* sessions, SignInThrottle* throttle, AuditTrail* audit,
                                        SessionServiceOptions options)
     : auth_(auth),
-      users_(users),
+      users_(std::move(users)),
       sessions_(sessions),
       throttle_(throttle),
       audit_(audit),
       options_(std::move(options)) {
   // A password nobody knows, hashed once at start with the cost new hashes get.
-  if (users_ == nullptr) return;
+  if (Users() == nullptr) return;
   absl::StatusOr<std::string> dummy = HashPassword(absl::WebSafeBase64Escape(RandomBytes(32)));
   if (dummy.ok()) dummy_hash_ = *std::move(dummy);
+}
+
+std::shared_ptr<const UserDirectory> SessionServiceImpl::Users() const {
+  absl::MutexLock lock(&users_mu_);
+  return users_;
+}
+
+size_t SessionServiceImpl::ReplaceUsers(std::shared_ptr<const UserDirectory> users) {
+  {
+    absl::MutexLock lock(&users_mu_);
+    users_ = users;
+  }
+  return sessions_->CloseUnless([&](const Caller& caller) {
+    const UserAccount* account = users != nullptr ? users->Find(caller.user) : nullptr;
+    return account != nullptr && account->caller.role == caller.role && account->caller.teams == caller.teams &&
+           account->caller.display_name == caller.display_name;
+  });
 }
 
 absl::StatusOr<SessionServiceImpl::Attempt> SessionServiceImpl::AttemptOf(
@@ -94,7 +111,8 @@ bool SessionServiceImpl::CheckPassword(const UserAccount* account, absl::string_
 grpc::Status SessionServiceImpl::SignIn(grpc::ServerContext* context, const v1::SignInRequest* request,
                                         v1::Session* response) {
   const std::string peer = context->peer();
-  if (users_ == nullptr) {
+  const std::shared_ptr<const UserDirectory> users = Users();
+  if (users == nullptr) {
     return ToGrpcStatus(absl::FailedPreconditionError(
         "sign-in with a password is not set up on this server (casefiled --users)"));
   }
@@ -108,7 +126,7 @@ grpc::Status SessionServiceImpl::SignIn(grpc::ServerContext* context, const v1::
   absl::StatusOr<Attempt> attempt = AttemptOf(*context, *request);
   if (!attempt.ok()) return Refuse(*context, "unknown", peer, attempt.status());
 
-  const UserAccount* account = users_->Find(request->user());
+  const UserAccount* account = users->Find(request->user());
   // Only names in the users file reach the audit trail.
   const std::string audit_user = account != nullptr ? account->caller.user : "unknown";
   if (absl::Status locked = throttle_->Check(request->user(), attempt->address); !locked.ok())

@@ -16,6 +16,8 @@
 // the users file as "unknown": it may be a password typed in the wrong box)
 // and the address through AuditNote. Never the password.
 //
+// ReplaceUsers swaps in a reloaded users file (casefiled on SIGHUP).
+//
 // Uses the synchronous API: checking an Argon2id hash takes about a tenth of
 // a second of one core, and at most `max_concurrent_checks` run at once (each
 // needs 64 MiB).
@@ -24,6 +26,7 @@
 #ifndef CASEFILE_SERVICES_SESSION_SERVICE_H_
 #define CASEFILE_SERVICES_SESSION_SERVICE_H_
 
+#include <memory>
 #include <string>
 
 #include "absl/container/flat_hash_set.h"
@@ -48,8 +51,13 @@ class SessionServiceImpl final : public v1::SessionService::Service {
  public:
   // All must outlive the service; `users` may be null (no sign-in: SignIn is
   // FAILED_PRECONDITION).
-  SessionServiceImpl(const TokenAuthenticator* auth, const UserDirectory* users, SessionTable* sessions,
+  SessionServiceImpl(const TokenAuthenticator* auth, std::shared_ptr<const UserDirectory> users, SessionTable* sessions,
                      SignInThrottle* throttle, AuditTrail* audit, SessionServiceOptions options);
+
+  // Signs in against `users` from now on (a users file reloaded on SIGHUP)
+  // and ends the sessions of users it no longer has, or has with another
+  // role, teams or name; returns how many it ended.
+  size_t ReplaceUsers(std::shared_ptr<const UserDirectory> users);
 
   grpc::Status SignIn(grpc::ServerContext* context, const v1::SignInRequest* request,
                       v1::Session* response) override;
@@ -66,7 +74,10 @@ class SessionServiceImpl final : public v1::SessionService::Service {
   bool CheckPassword(const UserAccount* account, absl::string_view password);
 
   const TokenAuthenticator* const auth_;
-  const UserDirectory* const users_;
+  std::shared_ptr<const UserDirectory> Users() const;
+
+  mutable absl::Mutex users_mu_;
+  std::shared_ptr<const UserDirectory> users_ ABSL_GUARDED_BY(users_mu_);
   SessionTable* const sessions_;
   SignInThrottle* const throttle_;
   AuditTrail* const audit_;

@@ -2,7 +2,9 @@
 // session reads like a token and is audited under its user, wrong passwords
 // and unknown names get the same answer, repeated failures lock, sign-out
 // ends the session, and a users file others can read is refused at start.
+#include <signal.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -230,6 +232,47 @@ TEST_F(SessionE2eTest, OnlyATrustedFrontEndRelaysTheClientAddress) {
                                   "edt1|unknown|198.51.100.9 via ipv4:127.0.0.1:PORT|RESOURCE_EXHAUSTED",
                                   "edt1|out_of_hours|203.0.113.7 via ipv4:127.0.0.1:PORT|OK",
                                   "edt1|out_of_hours|ipv4:127.0.0.1:PORT|OK"));
+}
+
+// Waits (up to 30 s) until the server's log holds `text` `times` times.
+bool LogShows(const CasefiledProcess& server, const std::string& text, int times) {
+  for (int i = 0; i < 300; ++i) {
+    const std::string log = server.Log();
+    int found = 0;
+    for (size_t at = log.find(text); at != std::string::npos; at = log.find(text, at + 1)) ++found;
+    if (found >= times) return true;
+    usleep(100'000);
+  }
+  return false;
+}
+
+TEST_F(SessionE2eTest, SighupReloadsTheUsersFileAndEndsSessionsOfRemovedOrChangedUsers) {
+  Start();
+  const std::string case_name = MakeCase();
+  v1::Session hughes, edt;
+  ASSERT_TRUE(SignIn("hughes4471", kPassword, &hughes).ok());
+  ASSERT_TRUE(SignIn("edt1", kPassword, &edt).ok());
+  const std::string users = dir_.path() + "/users";
+  const std::string hash = *HashPassword("ward password");
+  {
+    std::string kept = client::ReadWholeFile(users);
+    kept = kept.substr(kept.find("edt1 "));  // hughes4471 leaves
+    std::ofstream(users) << kept << "ward7 " << hash << " out_of_hours Ward Seven\n";
+  }
+  kill(server_->pid(), SIGHUP);
+  ASSERT_TRUE(LogShows(*server_, "users file " + users + " reloaded: 2 users; 1 sessions", 1)) << server_->Log();
+  EXPECT_TRUE(SignIn("ward7", "ward password").ok());
+  EXPECT_EQ(SignIn("hughes4471", kPassword).error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_EQ(GetCase(case_name, hughes.token()).error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_TRUE(GetCase(case_name, edt.token()).ok());
+
+  // A file that does not load leaves sign-in as it was.
+  fs::permissions(users, fs::perms::others_read, fs::perm_options::add);
+  kill(server_->pid(), SIGHUP);
+  ASSERT_TRUE(LogShows(*server_, "SIGHUP: users file not reloaded, sign-in goes on with the users it had", 1))
+      << server_->Log();
+  EXPECT_TRUE(SignIn("ward7", "ward password").ok());
+  EXPECT_TRUE(GetCase(case_name, edt.token()).ok());
 }
 
 TEST_F(SessionE2eTest, WithoutAUsersFileSignInIsNotSetUp) {

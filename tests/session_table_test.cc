@@ -60,6 +60,14 @@ TEST_F(SessionTableTest, CloseEndsOneSession) {
   EXPECT_TRUE(table_.Use(second.token).ok());
 }
 
+TEST_F(SessionTableTest, CloseUnlessEndsTheSessionsItRejects) {
+  OpenedSession hughes = table_.Open(hughes_);
+  OpenedSession edt = table_.Open(Caller{"edt1", "EDT", Role::kOutOfHours});
+  EXPECT_EQ(table_.CloseUnless([](const Caller& c) { return c.role == Role::kOutOfHours; }), 1u);
+  EXPECT_EQ(table_.Use(hughes.token).status().code(), absl::StatusCode::kNotFound);
+  EXPECT_TRUE(table_.Use(edt.token).ok());
+}
+
 TEST_F(SessionTableTest, EndedSessionsAreForgottenAsNewOnesOpen) {
   table_.Open(hughes_);
   table_.Open(hughes_);
