@@ -78,8 +78,12 @@ absl::StatusOr<SessionServiceImpl::Attempt> SessionServiceImpl::AttemptOf(
     const grpc::ServerContext& context, const v1::SignInRequest& request) const {
   const std::string peer = context.peer();
   if (request.client_address().empty()) return Attempt{PeerHost(peer), peer};
+  // A front end proves itself with its service token or client certificate,
+  // never with a person's session.
   absl::StatusOr<Caller> relay = auth_->Authenticate(context);
-  if (!relay.ok() || !options_.trusted_frontend_users.contains(relay->user)) {
+  const std::string token = TokenAuthenticator::BearerToken(context);
+  if (!relay.ok() || !options_.trusted_frontend_users.contains(relay->user) ||
+      (!token.empty() && !auth_->IsServiceToken(token))) {
     return absl::PermissionDeniedError(
         "client_address: only a trusted front end may relay a sign-in (casefiled "
         "--trusted_frontend_users names its service token's user)");

@@ -4,7 +4,8 @@
 // the authenticator then accepts; SignOut ends the session of the call's token.
 //
 // SignIn needs no credentials, except that only a trusted front end
-// (casefiled --trusted_frontend_users: its service token's user) may name the
+// (casefiled --trusted_frontend_users: the user of its service token or client
+// certificate, never of a session) may name the
 // client it relays (SignInRequest.client_address); anyone else doing so is
 // PERMISSION_DENIED. That address (or else the gRPC peer's host) is what the
 // per-address lockout counts and the audit record names ("<client> via

@@ -114,6 +114,10 @@ absl::StatusOr<Caller> TokenAuthenticator::AuthenticateToken(absl::string_view t
   return absl::UnauthenticatedError("unknown token");
 }
 
+bool TokenAuthenticator::IsServiceToken(absl::string_view token) const {
+  return !absl::StartsWith(token, kCertificatePrefix) && callers_.contains(token);
+}
+
 std::string TokenAuthenticator::BearerToken(const grpc::ServerContextBase& context) {
   const auto& metadata = context.client_metadata();
   auto it = metadata.find("authorization");

@@ -48,6 +48,9 @@ class TokenAuthenticator {
   // REQUIRES: called before the server serves.
   void AcceptSessions(SessionTable* sessions) { sessions_ = sessions; }
 
+  // Whether `token` is one of the tokens file's (not a session's).
+  bool IsServiceToken(absl::string_view token) const;
+
   // The token of the call's 'authorization: Bearer <token>' metadata, or
   // empty when it has none.
   static std::string BearerToken(const grpc::ServerContextBase& context);

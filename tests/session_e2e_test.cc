@@ -211,8 +211,13 @@ TEST_F(SessionE2eTest, SignOutEndsTheSession) {
 }
 
 TEST_F(SessionE2eTest, OnlyATrustedFrontEndRelaysTheClientAddress) {
-  // op1 stands for casefile-web's service token here.
-  Start({"--trusted_frontend_users=op1", "--sign_in_max_failures_per_address=2"});
+  // op1 stands for casefile-web's service token here; edt1 is also listed,
+  // but a person's session never relays.
+  Start({"--trusted_frontend_users=op1,edt1", "--sign_in_max_failures_per_address=2"});
+  v1::Session edt_session;
+  ASSERT_TRUE(SignIn("edt1", kPassword, &edt_session).ok());
+  EXPECT_EQ(SignIn("edt1", kPassword, nullptr, "203.0.113.7", edt_session.token()).error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
   grpc::Status s = SignIn("edt1", kPassword, nullptr, "203.0.113.7");
   EXPECT_EQ(s.error_code(), grpc::StatusCode::PERMISSION_DENIED);
   EXPECT_THAT(s.error_message(), HasSubstr("client_address: only a trusted front end may relay a sign-in"));
@@ -228,7 +233,8 @@ TEST_F(SessionE2eTest, OnlyATrustedFrontEndRelaysTheClientAddress) {
   EXPECT_TRUE(SignIn("edt1", kPassword, nullptr, "203.0.113.7", kOperatorToken).ok());
   EXPECT_TRUE(SignIn("edt1", kPassword).ok());
   std::vector<std::string> events = Events("SignIn", "edt1");
-  EXPECT_THAT(events, ElementsAre("edt1|out_of_hours|203.0.113.7 via ipv4:127.0.0.1:PORT|OK",
+  EXPECT_THAT(events, ElementsAre("edt1|out_of_hours|ipv4:127.0.0.1:PORT|OK",
+                                  "edt1|out_of_hours|203.0.113.7 via ipv4:127.0.0.1:PORT|OK",
                                   "edt1|unknown|198.51.100.9 via ipv4:127.0.0.1:PORT|RESOURCE_EXHAUSTED",
                                   "edt1|out_of_hours|203.0.113.7 via ipv4:127.0.0.1:PORT|OK",
                                   "edt1|out_of_hours|ipv4:127.0.0.1:PORT|OK"));
