@@ -119,9 +119,10 @@ std::vector<Command> SessionCommands() {
        "Asks for the password on the terminal (not echoed), or reads it from the first line of\n"
        "standard input with --password-stdin. USER defaults to $USER. The session is kept in\n"
        "$XDG_CONFIG_HOME/casefile/session (else ~/.config/casefile/session), readable by you only,\n"
-       "and used by every command to the same server that is given no --token. It ends after the\n"
-       "server's idle timeout (15 minutes unused by default) or maximum age (8 hours), when\n"
-       "casefiled restarts, or with 'casefile logout'. Five wrong passwords lock the name for a while.",
+       "and used by every command to the same server given no --token (nor CASEFILE_TOKEN). It ends\n"
+       "after the server's idle timeout (15 minutes unused by default) or maximum age (8 hours),\n"
+       "when casefiled restarts, or with 'casefile logout'. Signing in again ends the session it\n"
+       "replaces. Five wrong passwords lock the name for a while.",
        {"user"}, {"password-stdin"}, Login},
       {"logout", "end the session of 'casefile login' and remove its file",
        "casefile logout\n"
