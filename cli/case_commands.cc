@@ -19,6 +19,7 @@
 #include "cli/terminal_safe.h"
 #include "core/partial_time.h"
 #include "core/partial_time_proto.h"
+#include "core/uk_instant.h"
 #include "google/protobuf/util/json_util.h"
 
 namespace casefile::cli {
@@ -159,9 +160,7 @@ int CaseGet(const Args& args, const Connection& conn) {
 // "YYYY-MM-DD" for a date given as such or as "today" (the UK date).
 std::string ReviewDueBy(const std::string& given) {
   if (given != "today") return given;
-  absl::TimeZone london;
-  if (!absl::LoadTimeZone("Europe/London", &london)) london = absl::UTCTimeZone();
-  return absl::FormatTime("%Y-%m-%d", absl::Now(), london);
+  return absl::FormatTime("%Y-%m-%d", absl::Now(), UkTimeZone());
 }
 
 int Cases(const Args& args, const Connection& conn) {

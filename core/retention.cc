@@ -5,6 +5,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "core/uk_instant.h"
 #include "core/validation.h"
 #include "storage/case_tables.h"
 #include "storage/keys.h"
@@ -12,14 +13,6 @@
 
 namespace casefile {
 namespace {
-
-const absl::TimeZone& London() {
-  static const absl::TimeZone zone = [] {
-    absl::TimeZone tz;
-    return absl::LoadTimeZone("Europe/London", &tz) ? tz : absl::UTCTimeZone();
-  }();
-  return zone;
-}
 
 absl::Status Invalid(absl::string_view field, absl::string_view what) {
   return absl::InvalidArgumentError(absl::StrCat(field, ": ", what));
@@ -29,7 +22,7 @@ constexpr size_t kMaxReasonBytes = 1000;
 
 }  // namespace
 
-absl::CivilDay UkDay(absl::Time t) { return absl::ToCivilDay(t, London()); }
+absl::CivilDay UkDay(absl::Time t) { return absl::ToCivilDay(t, UkTimeZone()); }
 
 absl::StatusOr<absl::CivilDay> ParseReviewDate(absl::string_view text, absl::string_view field) {
   int y = 0, m = 0, d = 0;

@@ -14,6 +14,10 @@
 
 namespace casefile {
 
+// Europe/London from the system's zone data; UTC where there is none (a
+// difference of one hour in summer, never more).
+const absl::TimeZone& UkTimeZone();
+
 // nullopt for an undated time. REQUIRES: `t` passed ValidatePartialTime.
 std::optional<absl::Time> UkInstant(const v1::PartialTime& t);
 // The start of the UK day after the day of `t`. REQUIRES: `t` known to the day.

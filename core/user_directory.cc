@@ -11,6 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
+#include "core/column_lines.h"
 #include "core/password_hash.h"
 
 namespace casefile {
@@ -37,13 +38,7 @@ absl::StatusOr<UserDirectory> UserDirectory::Parse(absl::string_view contents,
     line = absl::StripAsciiWhitespace(line);
     if (line.empty() || line[0] == '#') continue;
     // Three whitespace-separated fields, then the display name as written.
-    std::vector<absl::string_view> parts;
-    while (!line.empty() && parts.size() < 3) {
-      size_t end = std::min(line.find_first_of(" \t"), line.size());
-      parts.push_back(line.substr(0, end));
-      line = absl::StripLeadingAsciiWhitespace(line.substr(end));
-    }
-    if (!line.empty()) parts.push_back(line);
+    const std::vector<absl::string_view> parts = SplitColumns(line, 3);
     auto bad = [&](int field, absl::string_view name, absl::string_view why) {
       return absl::InvalidArgumentError(
           absl::StrCat(source_name, ":", line_number, ": field ", field, " (", name, "): ", why));

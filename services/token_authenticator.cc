@@ -12,6 +12,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "core/column_lines.h"
 
 namespace casefile {
 namespace {
@@ -30,14 +31,7 @@ absl::StatusOr<TokenAuthenticator> TokenAuthenticator::Parse(absl::string_view c
     line = absl::StripAsciiWhitespace(line);
     if (line.empty() || line[0] == '#') continue;
     // Three whitespace-separated fields, then the display name as written.
-    // (MaxSplits would count the empty pieces between aligned columns.)
-    std::vector<absl::string_view> parts;
-    while (!line.empty() && parts.size() < 3) {
-      size_t end = std::min(line.find_first_of(" \t"), line.size());
-      parts.push_back(line.substr(0, end));
-      line = absl::StripLeadingAsciiWhitespace(line.substr(end));
-    }
-    if (!line.empty()) parts.push_back(line);
+    const std::vector<absl::string_view> parts = SplitColumns(line, 3);
     auto bad = [&](absl::string_view why) {
       return absl::InvalidArgumentError(absl::StrCat(source_name, ":", line_number, ": ", why));
     };
