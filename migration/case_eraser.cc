@@ -137,9 +137,11 @@ absl::StatusOr<v1::EraseCaseResponse> EraseCaseContent(LmdbTxn& txn, const Calle
   });
   if (!items.ok()) return items.status();
   out.set_review_items(*items);
-  auto index = ComputePersonIndex(txn, {});
-  if (!index.ok()) return index.status();
-  if (auto s = WritePersonIndex(txn, *index); !s.ok()) return s;
+  if (*persons > 0) {  // the persons their records made are computed again (seconds at a million records)
+    auto index = ComputePersonIndex(txn, {});
+    if (!index.ok()) return index.status();
+    if (auto s = WritePersonIndex(txn, *index); !s.ok()) return s;
+  }
 
   if (auto s = txn.Delete(keys::Case(case_id)); !s.ok()) return s;
   return out;
