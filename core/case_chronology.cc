@@ -521,7 +521,9 @@ absl::StatusOr<int64_t> CaseChronology::CaseVersion(absl::string_view case_id) {
   if (!read.ok()) return read.status();
   auto c = storage::LoadCase((*read)->txn(), case_id);
   if (!c.ok()) return c.status();
-  return c->has_value() ? (*c)->version() : 0;
+  // Erased while watched (AdminService.EraseCase): the watch ends.
+  if (!c->has_value()) return absl::NotFoundError(absl::StrCat(CaseName(case_id), " not found"));
+  return (*c)->version();
 }
 
 }  // namespace casefile

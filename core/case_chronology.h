@@ -68,7 +68,7 @@ class CaseChronology {
                                                                 size_t max_bytes, int field_number,
                                                                 std::string message);
 
-  // The current version of a case (0 if it does not exist).
+  // The current version of a case; NotFound once it is gone (erased).
   absl::StatusOr<int64_t> CaseVersion(absl::string_view case_id);
 
   // The audit trail this chronology records to (for reads recorded by callers).

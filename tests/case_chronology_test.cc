@@ -845,7 +845,7 @@ TEST_F(CaseChronologyTest, GetCaseAndOpenWatchCheckTheirArguments) {
   EXPECT_EQ(watches[0].user(), "ooh01");
   EXPECT_EQ(watches[0].purpose(), "strategy meeting");
   EXPECT_THAT(watches[0].resources(), ElementsAre("cases/A"));
-  EXPECT_EQ(*chronology_->CaseVersion("NOPE"), 0);
+  EXPECT_EQ(chronology_->CaseVersion("NOPE").status(), absl::NotFoundError("cases/NOPE not found"));
 }
 
 // --- Roles --------------------------------------------------------------

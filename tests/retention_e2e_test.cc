@@ -278,6 +278,36 @@ TEST_F(RetentionE2eTest, AnErasedCaseLeavesNoTraceAndAReImportDoesNotBringItBack
   EXPECT_THAT(found.results(), IsEmpty());
 }
 
+// A watch of a case that is erased ends, NOT_FOUND, as soon as the erasure
+// is durable: nothing of the case reaches the watcher afterwards.
+TEST_F(RetentionE2eTest, AWatchOfAnErasedCaseEnds) {
+  const v1::Case c = CreateCase("CF-W");
+  v1::AppendEntryRequest append;
+  append.set_parent(c.name());
+  append.mutable_entry()->set_kind(v1::ENTRY_KIND_NOTE);
+  append.mutable_entry()->set_text("Seen at school.");
+  v1::Entry appended;
+  ASSERT_TRUE(cases_->AppendEntry(CasefiledProcess::Context(kInvestigatorToken).get(), append, &appended).ok());
+  v1::WatchCaseRequest watch;
+  watch.set_name(c.name());
+  watch.set_purpose("retention e2e test");
+  auto context = CasefiledProcess::Context(kInvestigatorToken);
+  auto reader = cases_->WatchCase(context.get(), watch);
+  v1::WatchCaseResponse first;
+  ASSERT_TRUE(reader->Read(&first));  // the entry so far: the watch is live
+  ASSERT_EQ(first.entries_size(), 1);
+  v1::EraseCaseRequest erase;
+  erase.set_name(c.name());
+  erase.set_reason("Created in error");
+  v1::EraseCaseResponse erased;
+  ASSERT_TRUE(admin_->EraseCase(CasefiledProcess::Context(kAdminToken).get(), erase, &erased).ok());
+  v1::WatchCaseResponse more;
+  while (reader->Read(&more)) EXPECT_EQ(more.entries_size(), 0);
+  grpc::Status ended = reader->Finish();
+  EXPECT_EQ(ended.error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(ended.error_message(), "cases/CF-W not found");
+}
+
 TEST_F(RetentionE2eTest, TheCliReviewsListsWhatIsDueAndErases) {
   CreateCase("CF-CLI");
   CliRun run = RunCasefileCli(*server_,
