@@ -461,7 +461,7 @@ void CaseChronology::SetCaseRestriction(const Caller& caller,
         }
         return storage::SaveCase(txn, id, out);
       },
-      audit_.NewEvent(caller, "SetCaseRestriction"), "", std::move(reply));
+      audit_.NewEvent(caller, "SetCaseRestriction"), id, std::move(reply));  // watchers check again
 }
 
 void CaseChronology::OpenCaseFile(const Caller& caller, const v1::GetCaseFileRequest& request,
@@ -516,14 +516,13 @@ absl::StatusOr<storage::EncodedEntryChunk> CaseChronology::ReadEncodedEntries(
                                         field_number, std::move(message));
 }
 
-absl::StatusOr<int64_t> CaseChronology::CaseVersion(absl::string_view case_id) {
+absl::StatusOr<int64_t> CaseChronology::CaseVersion(const Caller& caller, absl::string_view case_id) {
   auto read = store_->BeginRead();
   if (!read.ok()) return read.status();
-  auto c = storage::LoadCase((*read)->txn(), case_id);
+  // Erased or restricted while watched: the watch ends, as if never there.
+  auto c = LoadKnownCase((*read)->txn(), caller, case_id);
   if (!c.ok()) return c.status();
-  // Erased while watched (AdminService.EraseCase): the watch ends.
-  if (!c->has_value()) return absl::NotFoundError(absl::StrCat(CaseName(case_id), " not found"));
-  return (*c)->version();
+  return c->version();
 }
 
 }  // namespace casefile

@@ -68,8 +68,9 @@ class CaseChronology {
                                                                 size_t max_bytes, int field_number,
                                                                 std::string message);
 
-  // The current version of a case; NotFound once it is gone (erased).
-  absl::StatusOr<int64_t> CaseVersion(absl::string_view case_id);
+  // The current version of a case; NotFound once it is gone (erased) or kept
+  // from `caller` (restricted while they watch it).
+  absl::StatusOr<int64_t> CaseVersion(const Caller& caller, absl::string_view case_id);
 
   // The audit trail this chronology records to (for reads recorded by callers).
   AuditTrail& audit() { return audit_; }

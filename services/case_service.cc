@@ -122,12 +122,13 @@ grpc::ServerWriteReactor<grpc::ByteBuffer>* CaseServiceImpl::WatchCase(
     return reactor;
   }
   chronology_->OpenWatch(*caller, *request,
-                         [reactor, first = request->after_version() + 1](absl::StatusOr<v1::Case> c) {
+                         [reactor, caller = *caller, first = request->after_version() + 1](absl::StatusOr<v1::Case> c) {
                            if (!c.ok()) return reactor->Fail(ToGrpcStatus(c.status()));
                            EntryStreamReactor::Plan plan;
                            plan.case_id = c->name().substr(6);
                            plan.first = first;
                            plan.live = true;
+                           plan.watcher = caller;
                            plan.entries_field = v1::WatchCaseResponse::kEntriesFieldNumber;
                            reactor->Begin(std::move(plan));
                          });

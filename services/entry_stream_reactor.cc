@@ -50,7 +50,7 @@ void EntryStreamReactor::Pump() {
   if (!begun_ || writing_ || finished_) return;
   uint64_t last = plan_.last;
   if (plan_.live) {
-    auto version = chronology_->CaseVersion(plan_.case_id);
+    auto version = chronology_->CaseVersion(plan_.watcher, plan_.case_id);
     if (!version.ok()) return FinishOnce(ToGrpcStatus(version.status()));
     last = static_cast<uint64_t>(*version);
   }

@@ -36,6 +36,7 @@ class EntryStreamReactor : public grpc::ServerWriteReactor<grpc::ByteBuffer> {
     uint64_t first = 1;         // first entry number to send
     uint64_t last = 0;          // last entry to send (case file), ignored when live
     bool live = false;          // keep going as entries are appended
+    Caller watcher;             // live: whose need to know is checked at each append
     int entries_field = 0;      // field number of `repeated Entry` in the response
     std::string header;         // serialized fields to put before the first chunk's entries
   };

@@ -151,7 +151,7 @@ class CaseChronologyTest : public ::testing::Test {
   // Every entry of a case, parsed, as ReadEntries returns them.
   std::vector<v1::Entry> Entries(const std::string& case_id) {
     std::vector<v1::Entry> out;
-    auto version = chronology_->CaseVersion(case_id);
+    auto version = chronology_->CaseVersion(kAdmin, case_id);
     EXPECT_TRUE(version.ok()) << version.status();
     if (!version.ok() || *version == 0) return out;
     auto chunk = chronology_->ReadEntries(case_id, 1, *version, size_t{1} << 30);
@@ -328,7 +328,7 @@ TEST_F(CaseChronologyTest, AppendNumbersEntriesAndBumpsTheVersion) {
   ASSERT_TRUE(c.ok());
   EXPECT_EQ(c->version(), 3);
   EXPECT_EQ(c->etag(), "cases/A@3");
-  EXPECT_EQ(*chronology_->CaseVersion("A"), 3);
+  EXPECT_EQ(*chronology_->CaseVersion(kAdmin, "A"), 3);
   std::vector<v1::Entry> entries = Entries("A");
   ASSERT_EQ(entries.size(), 3u);
   for (int i = 0; i < 3; ++i) EXPECT_EQ(entries[i].text(), absl::StrCat("visit ", i + 1));
@@ -371,7 +371,7 @@ TEST_F(CaseChronologyTest, AppendRejectsInvalidRequests) {
             absl::InvalidArgumentError("parent: expected cases/{case}"));
   EXPECT_EQ(Append(NewEntry("A", "x", std::string(129, 'r'))).status(),
             absl::InvalidArgumentError("request_id: is longer than 128 bytes"));
-  EXPECT_EQ(*chronology_->CaseVersion("A"), 0);
+  EXPECT_EQ(*chronology_->CaseVersion(kAdmin, "A"), 0);
 }
 
 TEST_F(CaseChronologyTest, AppendRefusesSourcesAndNegativeVersions) {
@@ -385,7 +385,7 @@ TEST_F(CaseChronologyTest, AppendRefusesSourcesAndNegativeVersions) {
   EXPECT_EQ(Append(negative).status(),
             absl::InvalidArgumentError(
                 "expected_version: must not be negative (versions start at 0)"));
-  EXPECT_EQ(*chronology_->CaseVersion("A"), 0);
+  EXPECT_EQ(*chronology_->CaseVersion(kAdmin, "A"), 0);
 }
 
 TEST_F(CaseChronologyTest, RetriedAppendWritesOnceAndReturnsTheSameEntry) {
@@ -396,7 +396,7 @@ TEST_F(CaseChronologyTest, RetriedAppendWritesOnceAndReturnsTheSameEntry) {
   auto retry = Append(NewEntry("A", "once", "req-7"));
   ASSERT_TRUE(retry.ok()) << retry.status();
   EXPECT_EQ(retry->SerializeAsString(), first->SerializeAsString());
-  EXPECT_EQ(*chronology_->CaseVersion("A"), 1);
+  EXPECT_EQ(*chronology_->CaseVersion(kAdmin, "A"), 1);
   EXPECT_EQ(Entries("A").size(), 1u);
 }
 
@@ -409,7 +409,7 @@ TEST_F(CaseChronologyTest, RetryWinsOverAStaleExpectedVersion) {
   auto retry = Append(request);  // version is 1 now, but this is the same request
   ASSERT_TRUE(retry.ok()) << retry.status();
   EXPECT_EQ(retry->name(), "cases/A/entries/1");
-  EXPECT_EQ(*chronology_->CaseVersion("A"), 1);
+  EXPECT_EQ(*chronology_->CaseVersion(kAdmin, "A"), 1);
 }
 
 TEST_F(CaseChronologyTest, RequestIdReusedOnAnotherCaseIsInvalidArgument) {
@@ -419,7 +419,7 @@ TEST_F(CaseChronologyTest, RequestIdReusedOnAnotherCaseIsInvalidArgument) {
   EXPECT_EQ(Append(NewEntry("B", "second", "req-1")).status(),
             absl::InvalidArgumentError(
                 "request_id: already used for cases/A/entries/1; use a new id"));
-  EXPECT_EQ(*chronology_->CaseVersion("B"), 0);
+  EXPECT_EQ(*chronology_->CaseVersion(kAdmin, "B"), 0);
 }
 
 TEST_F(CaseChronologyTest, RequestIdOfACreateCannotBeReusedForAnAppend) {
@@ -469,7 +469,7 @@ TEST_F(CaseChronologyTest, RequestIdReusedWithAnotherPayloadIsRefused) {
   auto fix_retry = Correct(NewCorrection("cases/A/entries/1", "Visited 14 High St", "req-f"));
   ASSERT_TRUE(fix_retry.ok()) << fix_retry.status();
   EXPECT_EQ(fix_retry->SerializeAsString(), fix->SerializeAsString());
-  EXPECT_EQ(*chronology_->CaseVersion("A"), 2);
+  EXPECT_EQ(*chronology_->CaseVersion(kAdmin, "A"), 2);
 }
 
 // Request records written before fingerprints hold only the resource name:
@@ -487,7 +487,7 @@ TEST_F(CaseChronologyTest, RequestRecordsWithoutAFingerprintKeepTheOldBehaviour)
   auto again = Append(NewEntry("A", "different", "req-old"));
   ASSERT_TRUE(again.ok()) << again.status();
   EXPECT_EQ(again->SerializeAsString(), first->SerializeAsString());
-  EXPECT_EQ(*chronology_->CaseVersion("A"), 1);
+  EXPECT_EQ(*chronology_->CaseVersion(kAdmin, "A"), 1);
 }
 
 TEST_F(CaseChronologyTest, ExpectedVersionMismatchIsAbortedAndWritesNothing) {
@@ -498,7 +498,7 @@ TEST_F(CaseChronologyTest, ExpectedVersionMismatchIsAbortedAndWritesNothing) {
   EXPECT_EQ(Append(stale).status(),
             absl::AbortedError("cases/A is at version 1, not the expected 0: someone else wrote "
                                "first; re-read and retry"));
-  EXPECT_EQ(*chronology_->CaseVersion("A"), 1);
+  EXPECT_EQ(*chronology_->CaseVersion(kAdmin, "A"), 1);
   EXPECT_EQ(Entries("A").size(), 1u);
   // The request id was not consumed by the failed attempt.
   stale.set_expected_version(1);
@@ -535,7 +535,7 @@ TEST_F(CaseChronologyTest, ConcurrentRetriesWriteOnceAndOneExpectedVersionWins) 
     ASSERT_TRUE(r.ok()) << r.status();
     EXPECT_EQ(r->name(), "cases/A/entries/1");
   }
-  EXPECT_EQ(*chronology_->CaseVersion("A"), 1);
+  EXPECT_EQ(*chronology_->CaseVersion(kAdmin, "A"), 1);
 
   std::vector<absl::Status> racers(kThreads);
   threads.clear();
@@ -556,7 +556,7 @@ TEST_F(CaseChronologyTest, ConcurrentRetriesWriteOnceAndOneExpectedVersionWins) 
     }
   }
   EXPECT_EQ(won, 1);
-  EXPECT_EQ(*chronology_->CaseVersion("A"), 2);
+  EXPECT_EQ(*chronology_->CaseVersion(kAdmin, "A"), 2);
 }
 
 // --- CorrectEntry -------------------------------------------------------
@@ -592,7 +592,7 @@ TEST_F(CaseChronologyTest, CorrectionSupersedesAndBothStayVisible) {
   EXPECT_EQ(entries[0].author(), "dc4471");
   EXPECT_EQ(entries[1].supersedes(), "cases/A/entries/1");
   EXPECT_EQ(entries[1].superseded_by(), "");
-  EXPECT_EQ(*chronology_->CaseVersion("A"), 2);
+  EXPECT_EQ(*chronology_->CaseVersion(kAdmin, "A"), 2);
 }
 
 TEST_F(CaseChronologyTest, CorrectionWithoutOccurTimeKeepsTheOriginals) {
@@ -633,7 +633,7 @@ TEST_F(CaseChronologyTest, CorrectionOfMissingEntryOrCaseIsNotFound) {
             absl::NotFoundError("cases/NOPE/entries/1 not found"));
   EXPECT_EQ(Correct(NewCorrection("cases/A", "x")).status(),
             absl::InvalidArgumentError("name: expected cases/{case}/entries/{number}"));
-  EXPECT_EQ(*chronology_->CaseVersion("A"), 1);
+  EXPECT_EQ(*chronology_->CaseVersion(kAdmin, "A"), 1);
 }
 
 TEST_F(CaseChronologyTest, CorrectionChecksExpectedVersionAndIsIdempotent) {
@@ -649,7 +649,7 @@ TEST_F(CaseChronologyTest, CorrectionChecksExpectedVersionAndIsIdempotent) {
   auto retry = Correct(fix);
   ASSERT_TRUE(retry.ok()) << retry.status();
   EXPECT_EQ(retry->SerializeAsString(), first->SerializeAsString());
-  EXPECT_EQ(*chronology_->CaseVersion("A"), 3);
+  EXPECT_EQ(*chronology_->CaseVersion(kAdmin, "A"), 3);
 }
 
 TEST_F(CaseChronologyTest, CorrectionRejectsInvalidRequests) {
@@ -665,7 +665,7 @@ TEST_F(CaseChronologyTest, CorrectionRejectsInvalidRequests) {
   EXPECT_EQ(Correct(negative).status(),
             absl::InvalidArgumentError(
                 "expected_version: must not be negative (versions start at 0)"));
-  EXPECT_EQ(*chronology_->CaseVersion("A"), 1);
+  EXPECT_EQ(*chronology_->CaseVersion(kAdmin, "A"), 1);
 }
 
 // --- ListCases ----------------------------------------------------------
@@ -845,7 +845,7 @@ TEST_F(CaseChronologyTest, GetCaseAndOpenWatchCheckTheirArguments) {
   EXPECT_EQ(watches[0].user(), "ooh01");
   EXPECT_EQ(watches[0].purpose(), "strategy meeting");
   EXPECT_THAT(watches[0].resources(), ElementsAre("cases/A"));
-  EXPECT_EQ(chronology_->CaseVersion("NOPE").status(), absl::NotFoundError("cases/NOPE not found"));
+  EXPECT_EQ(chronology_->CaseVersion(kOutOfHours, "NOPE").status(), absl::NotFoundError("cases/NOPE not found"));
 }
 
 // --- Roles --------------------------------------------------------------
@@ -869,7 +869,7 @@ TEST_F(CaseChronologyTest, EveryRoleGetsExactlyItsPermissions) {
     absl::Status create = Create(NewCase("t", absl::StrCat("R", n)), e.caller).status();
     absl::Status append = Append(NewEntry("A", "x"), e.caller).status();
     absl::Status correct =
-        Correct(NewCorrection(absl::StrCat("cases/A/entries/", *chronology_->CaseVersion("A")),
+        Correct(NewCorrection(absl::StrCat("cases/A/entries/", *chronology_->CaseVersion(kAdmin, "A")),
                               "y"),
                 e.caller)
             .status();

@@ -327,5 +327,36 @@ TEST_F(NeedToKnowE2eTest, AnImportedCaseLeavesNoTraceInPersonsReviewItemsOrRepor
   EXPECT_EQ(s.error_message(), absl::StrCat("locator: no imported record '", record, "'"));
 }
 
+// A watch opened while the case was open to all ends, NOT_FOUND, once the
+// case is kept from the watcher: nothing written afterwards reaches them.
+TEST_F(NeedToKnowE2eTest, AWatchEndsWhenTheCaseIsKeptFromTheWatcher) {
+  v1::CreateCaseRequest create;
+  create.set_case_id("CF-OPEN");
+  create.mutable_case_()->set_title(kTitle);
+  v1::Case made;
+  ASSERT_TRUE(cases_->CreateCase(CasefiledProcess::Context(kInvestigatorToken).get(), create, &made).ok());
+  ASSERT_TRUE(Append(kInvestigatorToken, made.name()).ok());
+  v1::WatchCaseRequest watch;
+  watch.set_name(made.name());
+  watch.set_purpose("need to know e2e test");
+  auto context = CasefiledProcess::Context(kSecondInvestigatorToken);
+  auto reader = cases_->WatchCase(context.get(), watch);
+  v1::WatchCaseResponse first;
+  ASSERT_TRUE(reader->Read(&first));
+  ASSERT_EQ(first.entries_size(), 1);
+
+  v1::SetCaseRestrictionRequest restrict;
+  restrict.set_name(made.name());
+  restrict.mutable_restriction()->add_teams("cait");
+  v1::Case restricted;
+  ASSERT_TRUE(cases_->SetCaseRestriction(CasefiledProcess::Context(kInvestigatorToken).get(), restrict, &restricted).ok());
+  ASSERT_TRUE(Append(kInvestigatorToken, made.name()).ok());
+  v1::WatchCaseResponse more;
+  while (reader->Read(&more)) EXPECT_EQ(more.entries_size(), 0) << "an entry reached a watcher the case is kept from";
+  grpc::Status ended = reader->Finish();
+  EXPECT_EQ(ended.error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(ended.error_message(), "cases/CF-OPEN not found");
+}
+
 }  // namespace
 }  // namespace casefile::testing
