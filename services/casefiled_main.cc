@@ -18,6 +18,7 @@
 #include "absl/flags/usage.h"
 #include "absl/time/clock.h"
 #include "core/attention_lists.h"
+#include "core/audit_trail.h"
 #include "core/case_chronology.h"
 #include "core/change_feed.h"
 #include "core/retention.h"
@@ -95,6 +96,11 @@ ABSL_FLAG(absl::Duration, sign_in_lockout, absl::Minutes(1),
 ABSL_FLAG(absl::Duration, sign_in_max_lockout, absl::Hours(1), "The longest a lock lasts.");
 ABSL_FLAG(std::vector<std::string>, trusted_frontend_users, {},
           "Users of the tokens file (e.g. casefile-web's) that may relay SignInRequest.client_address.");
+ABSL_FLAG(bool, benchmark_only_disable_audit, false,
+          "FOR THE AUDIT-COST BENCHMARK ONLY: write no audit records (breaks the Data Protection Act "
+          "logging duty). Refused unless --benchmark_only_i_know_this_store_is_thrown_away is also given.");
+ABSL_FLAG(bool, benchmark_only_i_know_this_store_is_thrown_away, false,
+          "Confirms --benchmark_only_disable_audit.");
 
 namespace casefile {
 namespace {
@@ -155,6 +161,13 @@ int Serve() {
   auto store = storage::Store::Open(data_dir, options);
   if (!store.ok()) return Fail(store.status());
   if (absl::Status s = GiveOlderCasesAReviewDate(**store); !s.ok()) return Fail(s);
+  if (absl::GetFlag(FLAGS_benchmark_only_disable_audit)) {
+    if (!absl::GetFlag(FLAGS_benchmark_only_i_know_this_store_is_thrown_away))
+      return Fail(absl::InvalidArgumentError(
+          "--benchmark_only_disable_audit needs --benchmark_only_i_know_this_store_is_thrown_away"));
+    std::fprintf(stderr, "casefiled: WARNING: audit trail disabled for a benchmark; do not keep this store\n");
+    DisableAuditTrailForBenchmarksOnly();
+  }
 
   ChangeFeed feed;
   CaseChronology chronology(store->get(), &feed, [] { return absl::Now(); });
