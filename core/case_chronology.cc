@@ -516,6 +516,17 @@ absl::StatusOr<storage::EncodedEntryChunk> CaseChronology::ReadEncodedEntries(
                                         field_number, std::move(message));
 }
 
+absl::StatusOr<storage::EncodedEntryChunk> CaseChronology::ReadCaseFileStartUnchecked(
+    absl::string_view case_id, size_t max_bytes, int field_number) {
+  auto read = store_->BeginRead();
+  if (!read.ok()) return read.status();
+  auto c = storage::LoadCase((*read)->txn(), case_id);
+  if (!c.ok()) return c.status();
+  if (!c->has_value() || (*c)->version() == 0) return storage::EncodedEntryChunk{"", 1};
+  return storage::LoadEncodedEntryChunk((*read)->txn(), case_id, 1, static_cast<uint64_t>((*c)->version()),
+                                        max_bytes, field_number, "");
+}
+
 absl::StatusOr<int64_t> CaseChronology::CaseVersion(const Caller& caller, absl::string_view case_id) {
   auto read = store_->BeginRead();
   if (!read.ok()) return read.status();

@@ -61,6 +61,13 @@ class CaseChronology {
   // read in one short transaction. REQUIRES: access already authorized.
   absl::StatusOr<storage::EntryChunk> ReadEntries(absl::string_view case_id, uint64_t first,
                                                   uint64_t last, size_t max_bytes);
+  // The first entries of a case as they are now (at most about `max_bytes`),
+  // encoded as ReadEncodedEntries does, WITHOUT any access check: for
+  // GetCaseFile to read while the access record commits, and to send only
+  // once that commit (which checks access) succeeded. `next` is 1 for a case
+  // with no entries (or none at all).
+  absl::StatusOr<storage::EncodedEntryChunk> ReadCaseFileStartUnchecked(absl::string_view case_id,
+                                                                        size_t max_bytes, int field_number);
   // The same entries appended to `message` as its `repeated Entry` field
   // `field_number` (see storage::LoadEncodedEntryChunk). REQUIRES: as ReadEntries.
   absl::StatusOr<storage::EncodedEntryChunk> ReadEncodedEntries(absl::string_view case_id,

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "core/resource_names.h"
+#include "services/case_file_opening.h"
 #include "services/entry_stream_reactor.h"
 #include "services/grpc_status.h"
 #include "services/request_parse.h"
@@ -97,18 +98,14 @@ grpc::ServerWriteReactor<grpc::ByteBuffer>* CaseServiceImpl::GetCaseFile(
     reactor->Fail(ToGrpcStatus(caller.status()));
     return reactor;
   }
+  auto opening = std::make_shared<CaseFileOpening>(reactor);
   chronology_->OpenCaseFile(*caller, *request, "GetCaseFile",
-                            [reactor](absl::StatusOr<v1::Case> c) {
-                              if (!c.ok()) return reactor->Fail(ToGrpcStatus(c.status()));
-                              EntryStreamReactor::Plan plan;
-                              plan.case_id = c->name().substr(6);
-                              plan.last = c->version();
-                              plan.entries_field = v1::GetCaseFileResponse::kEntriesFieldNumber;
-                              storage::AppendLengthDelimited(
-                                  plan.header, v1::GetCaseFileResponse::kCaseFieldNumber,
-                                  c->SerializeAsString());
-                              reactor->Begin(std::move(plan));
-                            });
+                            [opening](absl::StatusOr<v1::Case> c) { opening->Opened(std::move(c)); });
+  // While the access record commits: the first entries, sent once it is durable.
+  auto case_id = ParseCaseName(request->name(), "name");
+  opening->Read(case_id.ok() ? chronology_->ReadCaseFileStartUnchecked(*case_id, EntryStreamReactor::kChunkBytes,
+                                                                       v1::GetCaseFileResponse::kEntriesFieldNumber)
+                             : storage::EncodedEntryChunk{"", 1});
   return reactor;
 }
 

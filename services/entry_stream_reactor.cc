@@ -56,7 +56,8 @@ void EntryStreamReactor::Pump() {
   }
   std::string message = std::move(plan_.header);
   plan_.header.clear();
-  if (plan_.first <= last) {
+  // A header that already holds a chunk read early (CaseFileOpening) goes alone.
+  if (plan_.first <= last && message.size() < kChunkBytes / 2) {
     auto chunk = chronology_->ReadEncodedEntries(plan_.case_id, plan_.first, last, kChunkBytes,
                                                  plan_.entries_field, std::move(message));
     if (!chunk.ok()) return FinishOnce(ToGrpcStatus(chunk.status()));

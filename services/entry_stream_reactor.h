@@ -38,7 +38,7 @@ class EntryStreamReactor : public grpc::ServerWriteReactor<grpc::ByteBuffer> {
     bool live = false;          // keep going as entries are appended
     Caller watcher;             // live: whose need to know is checked at each append
     int entries_field = 0;      // field number of `repeated Entry` in the response
-    std::string header;         // serialized fields to put before the first chunk's entries
+    std::string header;         // serialized fields (and any entries read early) to send first
   };
   static constexpr size_t kChunkBytes = 1 << 20;
 
