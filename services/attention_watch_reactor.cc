@@ -19,7 +19,7 @@ std::string Identity(const v1::AttentionItem& item) {
 
 AttentionWatchReactor::AttentionWatchReactor(const AttentionLists* lists, ChangeFeed* feed,
                                              AuditTrail* audit)
-    : lists_(lists), feed_(feed), audit_(audit) {}
+    : FeedStreamReactor(feed), lists_(lists), audit_(audit) {}
 
 void AttentionWatchReactor::Begin(Caller caller, v1::WatchAttentionRequest request) {
   {
@@ -28,7 +28,7 @@ void AttentionWatchReactor::Begin(Caller caller, v1::WatchAttentionRequest reque
     request_ = std::move(request);
     begun_ = true;
     writing_ = true;  // the first message goes out before any change
-    if (cancelled_) return FinishOnce(grpc::Status(grpc::StatusCode::CANCELLED, "cancelled"));
+    if (cancelled_) return FinishOnce(Cancelled());
   }
   // Subscribe before reading the lists so no write can fall in between, and
   // outside mu_: the feed calls the listener with its own lock held.
@@ -103,40 +103,10 @@ void AttentionWatchReactor::RecordAndSend(v1::WatchAttentionResponse message) {
   audit_->Record(std::move(event), [this, message = std::move(message)](absl::Status s) mutable {
     absl::MutexLock lock(&mu_);
     if (!s.ok()) return FinishOnce(ToGrpcStatus(s));
-    if (cancelled_) return FinishOnce(grpc::Status(grpc::StatusCode::CANCELLED, "cancelled"));
+    if (cancelled_) return FinishOnce(Cancelled());
     message_ = std::move(message);
     StartWrite(&message_);
   });
-}
-
-void AttentionWatchReactor::OnWriteDone(bool ok) {
-  absl::MutexLock lock(&mu_);
-  writing_ = false;
-  if (!ok || cancelled_) return FinishOnce(grpc::Status(grpc::StatusCode::CANCELLED, "cancelled"));
-  Pump();
-}
-
-void AttentionWatchReactor::OnCancel() {
-  absl::MutexLock lock(&mu_);
-  cancelled_ = true;
-  // A write or an audit record in flight finishes when it ends.
-  if (begun_ && !writing_) FinishOnce(grpc::Status(grpc::StatusCode::CANCELLED, "cancelled"));
-}
-
-void AttentionWatchReactor::FinishOnce(const grpc::Status& status) {
-  if (finished_) return;
-  finished_ = true;
-  Finish(status);
-}
-
-void AttentionWatchReactor::OnDone() {
-  uint64_t subscription;
-  {
-    absl::MutexLock lock(&mu_);
-    subscription = subscription_;
-  }
-  if (subscription != 0) feed_->Unsubscribe(subscription);
-  delete this;
 }
 
 }  // namespace casefile

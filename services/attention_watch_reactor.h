@@ -24,10 +24,11 @@
 #include "core/attention_lists.h"
 #include "core/audit_trail.h"
 #include "core/change_feed.h"
+#include "services/feed_stream_reactor.h"
 
 namespace casefile {
 
-class AttentionWatchReactor : public grpc::ServerWriteReactor<v1::WatchAttentionResponse> {
+class AttentionWatchReactor : public FeedStreamReactor<v1::WatchAttentionResponse> {
  public:
   // All three must outlive the reactor.
   AttentionWatchReactor(const AttentionLists* lists, ChangeFeed* feed, AuditTrail* audit);
@@ -35,34 +36,22 @@ class AttentionWatchReactor : public grpc::ServerWriteReactor<v1::WatchAttention
   void Begin(Caller caller, v1::WatchAttentionRequest request);
   void Fail(const grpc::Status& status);
 
-  void OnWriteDone(bool ok) override;
-  void OnCancel() override;
-  void OnDone() override;
-
  private:
   // The items not sent yet among `items`, marked as sent.
   std::vector<v1::AttentionItem> Unsent(std::vector<v1::AttentionItem> items)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   // Sends the items of the cases that changed, if no write is in flight.
-  void Pump() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  void Pump() override ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
   // Records `message` in the audit trail, then writes it. REQUIRES: writing_ set, mu_ not held.
   void RecordAndSend(v1::WatchAttentionResponse message) ABSL_LOCKS_EXCLUDED(mu_);
-  void FinishOnce(const grpc::Status& status) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
 
   const AttentionLists* const lists_;
-  ChangeFeed* const feed_;
   AuditTrail* const audit_;
-  absl::Mutex mu_;
   Caller caller_ ABSL_GUARDED_BY(mu_);
   v1::WatchAttentionRequest request_ ABSL_GUARDED_BY(mu_);
   v1::WatchAttentionResponse message_ ABSL_GUARDED_BY(mu_);
   std::set<std::string> changed_cases_ ABSL_GUARDED_BY(mu_);
   absl::flat_hash_set<std::string> sent_ ABSL_GUARDED_BY(mu_);
-  bool writing_ ABSL_GUARDED_BY(mu_) = false;
-  bool begun_ ABSL_GUARDED_BY(mu_) = false;
-  bool cancelled_ ABSL_GUARDED_BY(mu_) = false;
-  bool finished_ ABSL_GUARDED_BY(mu_) = false;
-  uint64_t subscription_ ABSL_GUARDED_BY(mu_) = 0;
 };
 
 }  // namespace casefile

@@ -18,7 +18,7 @@ grpc::ByteBuffer ToByteBuffer(std::string bytes) {
 }  // namespace
 
 EntryStreamReactor::EntryStreamReactor(CaseChronology* chronology, ChangeFeed* feed)
-    : chronology_(chronology), feed_(feed) {}
+    : FeedStreamReactor(feed), chronology_(chronology) {}
 
 void EntryStreamReactor::Begin(Plan plan) {
   const bool live = plan.live;
@@ -36,7 +36,7 @@ void EntryStreamReactor::Begin(Plan plan) {
   absl::MutexLock lock(&mu_);
   subscription_ = subscription;
   begun_ = true;
-  if (cancelled_) return FinishOnce(grpc::Status(grpc::StatusCode::CANCELLED, "cancelled"));
+  if (cancelled_) return FinishOnce(Cancelled());
   Pump();
 }
 
@@ -72,37 +72,6 @@ void EntryStreamReactor::Pump() {
   }
   if (!plan_.live) FinishOnce(grpc::Status::OK);
   // Live and caught up: the ChangeFeed calls Pump again on the next append.
-}
-
-void EntryStreamReactor::OnWriteDone(bool ok) {
-  absl::MutexLock lock(&mu_);
-  writing_ = false;
-  if (!ok || cancelled_) return FinishOnce(grpc::Status(grpc::StatusCode::CANCELLED, "cancelled"));
-  Pump();
-}
-
-void EntryStreamReactor::OnCancel() {
-  absl::MutexLock lock(&mu_);
-  cancelled_ = true;
-  // With a write in flight, OnWriteDone finishes: Finish waits for no write.
-  // Before Begin or Fail, they finish: the reactor must outlive that call.
-  if (begun_ && !writing_) FinishOnce(grpc::Status(grpc::StatusCode::CANCELLED, "cancelled"));
-}
-
-void EntryStreamReactor::FinishOnce(const grpc::Status& status) {
-  if (finished_) return;
-  finished_ = true;
-  Finish(status);
-}
-
-void EntryStreamReactor::OnDone() {
-  uint64_t subscription;
-  {
-    absl::MutexLock lock(&mu_);
-    subscription = subscription_;
-  }
-  if (subscription != 0) feed_->Unsubscribe(subscription);
-  delete this;
 }
 
 }  // namespace casefile

@@ -26,10 +26,11 @@
 #include "absl/synchronization/mutex.h"
 #include "core/case_chronology.h"
 #include "core/change_feed.h"
+#include "services/feed_stream_reactor.h"
 
 namespace casefile {
 
-class EntryStreamReactor : public grpc::ServerWriteReactor<grpc::ByteBuffer> {
+class EntryStreamReactor : public FeedStreamReactor<grpc::ByteBuffer> {
  public:
   struct Plan {
     std::string case_id;
@@ -49,25 +50,14 @@ class EntryStreamReactor : public grpc::ServerWriteReactor<grpc::ByteBuffer> {
   void Begin(Plan plan);
   void Fail(const grpc::Status& status);
 
-  void OnWriteDone(bool ok) override;
-  void OnCancel() override;
-  void OnDone() override;
 
  private:
   // Sends the next chunk if one is ready and no write is in flight.
-  void Pump() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
-  void FinishOnce(const grpc::Status& status) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
+  void Pump() override ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_);
 
   CaseChronology* const chronology_;
-  ChangeFeed* const feed_;
-  absl::Mutex mu_;
   Plan plan_ ABSL_GUARDED_BY(mu_);
   grpc::ByteBuffer buffer_ ABSL_GUARDED_BY(mu_);
-  bool writing_ ABSL_GUARDED_BY(mu_) = false;
-  bool begun_ ABSL_GUARDED_BY(mu_) = false;
-  bool cancelled_ ABSL_GUARDED_BY(mu_) = false;
-  bool finished_ ABSL_GUARDED_BY(mu_) = false;
-  uint64_t subscription_ ABSL_GUARDED_BY(mu_) = 0;
 };
 
 }  // namespace casefile
