@@ -1,10 +1,14 @@
-// The administration commands: admin backup.
+// The administration commands: admin backup, admin hash-password.
+#include <unistd.h>
+
 #include <iostream>
 
 #include "absl/strings/str_cat.h"
 #include "casefile/v1/admin.grpc.pb.h"
 #include "cli/command.h"
 #include "cli/output.h"
+#include "cli/password_prompt.h"
+#include "core/password_hash.h"
 #include "cli/terminal_safe.h"
 
 namespace casefile::cli {
@@ -32,6 +36,30 @@ int Backup(const Args& args, const Connection& conn) {
   return kExitOk;
 }
 
+// Needs no server: the hash goes into the users file by hand.
+int HashPasswordCommand(const Args& args, const Connection&) {
+  if (!args.positional().empty())
+    return ReportUsageError(absl::InvalidArgumentError("hash-password takes no words"), "admin hash-password");
+  absl::StatusOr<std::string> password;
+  if (::isatty(STDIN_FILENO)) {
+    password = ReadPassword(PasswordSource::kTerminal, "new password: ");
+    if (password.ok()) {
+      absl::StatusOr<std::string> again = ReadPassword(PasswordSource::kTerminal, "the same again: ");
+      if (!again.ok() || *again != *password) password = absl::InvalidArgumentError("the two passwords differ");
+    }
+  } else {
+    password = ReadPassword(PasswordSource::kStdin, "");
+  }
+  if (!password.ok()) return ReportUsageError(password.status(), "admin hash-password");
+  absl::StatusOr<std::string> hash = HashPassword(*password);
+  if (!hash.ok()) {
+    std::fprintf(stderr, "error: %s\n", std::string(hash.status().message()).c_str());
+    return kExitServerError;
+  }
+  std::cout << *hash << "\n";
+  return kExitOk;
+}
+
 }  // namespace
 
 std::vector<Command> AdminCommands() {
@@ -44,6 +72,14 @@ std::vector<Command> AdminCommands() {
        "data.mdb into a new, empty data folder, start casefiled --data_dir=that folder (BUILD.md,\n"
        "\"Backup and restore\"). The tokens file is not in the backup.",
        {}, {}, Backup},
+      {"admin hash-password", "print the Argon2id hash of a password, for casefiled's users file",
+       "casefile admin hash-password\n"
+       "Asks for the password twice on the terminal (not echoed), or reads the first line of\n"
+       "standard input when it is not a terminal, and prints its Argon2id hash (a random salt each\n"
+       "time). A users file line is '<user> <hash> <role>[:<team>,...] <display name>', e.g.\n"
+       "  echo \"hughes4471 $(casefile admin hash-password) investigator:cait DC 4471 Hughes\" >> users\n"
+       "Needs no server.",
+       {}, {}, HashPasswordCommand},
   };
 }
 

@@ -16,7 +16,8 @@ namespace {
 constexpr char kGlobalHelp[] =
     "Global options, before or after the command:\n"
     "  --server HOST:PORT (or CASEFILE_SERVER, default 127.0.0.1:50051),\n"
-    "  --token TOKEN (or CASEFILE_TOKEN), --json (protobuf JSON output), --help,\n"
+    "  --token TOKEN (or CASEFILE_TOKEN; without one, the session of 'casefile login'),\n"
+    "  --json (protobuf JSON output), --help,\n"
     "  --ca PEM (or CASEFILE_CA): connect with TLS, trusting this certificate authority;\n"
     "  --cert PEM --key PEM (or CASEFILE_CERT, CASEFILE_KEY): a client certificate (mutual TLS)\n";
 
@@ -33,6 +34,7 @@ int Main(int argc, char** argv) {
   for (Command& c : AdminCommands()) commands.push_back(std::move(c));
   for (Command& c : AuditCommands()) commands.push_back(std::move(c));
   for (Command& c : AttentionCommands()) commands.push_back(std::move(c));
+  for (Command& c : SessionCommands()) commands.push_back(std::move(c));
   // Global options may come before the command as well as after it.
   auto line = SplitGlobalOptions(std::vector<std::string>(argv + 1, argv + argc));
   if (!line.ok()) {

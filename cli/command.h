@@ -34,6 +34,7 @@ std::vector<Command> ImportCommands();
 std::vector<Command> AdminCommands();
 std::vector<Command> AuditCommands();
 std::vector<Command> AttentionCommands();
+std::vector<Command> SessionCommands();
 
 // Exit codes: 0 success, 1 the server refused or failed, 2 bad usage.
 inline constexpr int kExitOk = 0;

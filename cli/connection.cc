@@ -5,6 +5,9 @@
 #include <iostream>
 #include <sstream>
 
+#include "cli/session_file.h"
+#include "cli/terminal_safe.h"
+
 namespace casefile::cli {
 namespace {
 
@@ -53,6 +56,19 @@ Connection::Connection(const Args& args)
     credentials = grpc::SslCredentials(ssl);
   }
   channel_ = grpc::CreateCustomChannel(server_, credentials, channel_args);
+  if (!token_.empty()) return;
+  // No token given: the session of `casefile login`, if it is for this server.
+  absl::StatusOr<std::string> path = SessionFilePath();
+  absl::StatusOr<StoredSession> session = path.ok() ? LoadSession(*path) : path.status();
+  if (session.ok() && session->server == server_) {
+    token_ = session->token;
+    uses_session_ = true;
+  } else if (session.ok()) {
+    std::cerr << "casefile: the session of 'casefile login' is for server " << TerminalSafe(session->server)
+              << ", not " << TerminalSafe(server_) << ": not used\n";
+  } else if (absl::IsFailedPrecondition(session.status())) {
+    std::cerr << "casefile: " << TerminalSafe(session.status().message()) << "\n";
+  }
 }
 
 std::unique_ptr<grpc::ClientContext> Connection::NewContext() const {

@@ -1,5 +1,6 @@
 // Connection: the channel and credentials of one `casefile` invocation, from
-// --server / --token or CASEFILE_SERVER / CASEFILE_TOKEN.
+// --server / --token or CASEFILE_SERVER / CASEFILE_TOKEN. Without a token, the
+// session `casefile login` kept (cli/session_file.h) for the same server.
 //
 // Thread-compatible.
 #ifndef CASEFILE_CLI_CONNECTION_H_
@@ -28,10 +29,13 @@ class Connection {
   // A context carrying the bearer token, for one call.
   std::unique_ptr<grpc::ClientContext> NewContext() const;
   const std::string& server() const { return server_; }
+  // Whether the token is the session `casefile login` kept.
+  bool uses_session() const { return uses_session_; }
 
  private:
   std::string server_;
   std::string token_;
+  bool uses_session_ = false;
   std::shared_ptr<grpc::Channel> channel_;
 };
 

@@ -77,50 +77,6 @@ absl::Status Put(LmdbTxn& txn, absl::string_view case_id, const v1::Entry& entry
   return storage::PutAttentionItem(txn, place, item);
 }
 
-// ---- what a record names must exist ----
-
-absl::Status CheckChild(const LmdbTxn& txn, const v1::ChildRef& child, absl::string_view path) {
-  if (child.person().empty()) return absl::OkStatus();
-  auto found = txn.Get(storage::keys::Person(child.person().substr(8)));
-  if (!found.ok()) return found.status();
-  if (!found->has_value()) return Invalid(absl::StrCat(path, ".person"), absl::StrCat(child.person(), " not found"));
-  return absl::OkStatus();
-}
-
-absl::Status CheckChildren(const LmdbTxn& txn, const v1::Entry& entry) {
-  switch (entry.record_case()) {
-    case v1::Entry::kStrategyDiscussion:
-      for (int i = 0; i < entry.strategy_discussion().children_size(); ++i) {
-        if (auto s = CheckChild(txn, entry.strategy_discussion().children(i),
-                                absl::StrCat("entry.strategy_discussion.children[", i, "]"));
-            !s.ok())
-          return s;
-      }
-      return absl::OkStatus();
-    case v1::Entry::kReferral:
-      for (int i = 0; i < entry.referral().child_impacts_size(); ++i) {
-        if (auto s = CheckChild(txn, entry.referral().child_impacts(i).child(),
-                                absl::StrCat("entry.referral.child_impacts[", i, "].child"));
-            !s.ok())
-          return s;
-      }
-      return absl::OkStatus();
-    case v1::Entry::kSection47Enquiry:
-      for (int i = 0; i < entry.section47_enquiry().children_size(); ++i) {
-        if (auto s = CheckChild(txn, entry.section47_enquiry().children(i),
-                                absl::StrCat("entry.section47_enquiry.children[", i, "]"));
-            !s.ok())
-          return s;
-      }
-      return absl::OkStatus();
-    case v1::Entry::kMissingEpisode:
-      return CheckChild(txn, entry.missing_episode().child(), "entry.missing_episode.child");
-    case v1::Entry::kCustody: return CheckChild(txn, entry.custody().child(), "entry.custody.child");
-    case v1::Entry::kAssessment: return CheckChild(txn, entry.assessment().child(), "entry.assessment.child");
-    default: return absl::OkStatus();
-  }
-}
-
 // The entry of this case that `name` (at `path`) refers to, which must carry `record`.
 absl::StatusOr<v1::Entry> Referenced(const LmdbTxn& txn, absl::string_view case_id,
                                      absl::string_view name, absl::string_view path,
@@ -215,15 +171,38 @@ absl::Status OnSection47Enquiry(LmdbTxn& txn, absl::string_view case_id, const v
   return Put(txn, case_id, entry, 0, item);
 }
 
-// Re-decides a child's repeated-missing item after an episode or assessment.
+// Whose missing episodes are counted together: a child named by a record,
+// or, for imported records that name no child, the children of one case.
+struct MissingCount {
+  std::string key;
+  std::string label;   // AttentionItem.child
+  std::string person;  // AttentionItem.person
+  bool imported = false;
+};
+
+MissingCount CountForChild(const v1::ChildRef& child) {
+  return {ChildKey(child), ChildLabel(child), child.person(), false};
+}
+
+MissingCount CountForImportedRecordsOf(absl::string_view case_id) {
+  return {absl::StrCat("case:", case_id),
+          absl::StrCat("the children of ", CaseName(case_id), " (imported records name no child)"), "",
+          true};
+}
+
+// Re-decides a repeated-missing item after an episode or an assessment, or
+// after `withdrawn` episodes (imported records superseded by a re-merge).
 absl::Status UpdateChild(LmdbTxn& txn, absl::string_view case_id, const v1::Entry& entry,
-                         const v1::ChildRef& child, std::optional<absl::Time> episode,
-                         std::optional<absl::Time> assessment) {
-  const std::string key = ChildKey(child);
-  auto state = storage::LoadChildAttention(txn, key);
+                         const MissingCount& child, std::optional<absl::Time> episode,
+                         std::optional<absl::Time> assessment,
+                         const std::vector<absl::Time>& withdrawn = {}) {
+  auto state = storage::LoadChildAttention(txn, child.key);
   if (!state.ok()) return state.status();
   std::vector<absl::Time> times;
   for (const auto& t : state->missing_times()) times.push_back(FromProto(t));
+  for (absl::Time gone : withdrawn) {
+    if (auto it = std::find(times.begin(), times.end(), gone); it != times.end()) times.erase(it);
+  }
   if (episode) times.push_back(*episode);
   absl::Time assessed = state->has_last_assessment_time()
                             ? FromProto(state->last_assessment_time()) : absl::InfinitePast();
@@ -236,8 +215,10 @@ absl::Status UpdateChild(LmdbTxn& txn, absl::string_view case_id, const v1::Entr
     if (times[i] - times[i + 1 - kRepeatedMissingEpisodes] <= kRepeatedMissingWindow)
       first = times[i + 1 - kRepeatedMissingEpisodes], last = times[i];
   }
+  v1::AttentionItem previous;
   if (state->has_item()) {
-    auto old = ParseEntryName(state->item().entry(), "item");
+    previous = state->item();
+    auto old = ParseEntryName(previous.entry(), "item");
     if (!old.ok()) return old.status();
     if (auto s = storage::DeleteAttentionItem(txn, old->case_id, v1::ATTENTION_LIST_REPEATED_MISSING,
                                               old->number, 0);
@@ -245,21 +226,30 @@ absl::Status UpdateChild(LmdbTxn& txn, absl::string_view case_id, const v1::Entr
       return s;
     state->clear_item();
   }
-  if (first && episode) {  // an assessment never raises an item
+  // An assessment never raises an item; a withdrawn episode keeps one that
+  // still stands, on the record that raised it.
+  const bool raise = episode.has_value() || (!withdrawn.empty() && !previous.entry().empty());
+  if (first && raise) {
     v1::AttentionItem item = NewItem(v1::ATTENTION_LIST_REPEATED_MISSING, entry, case_id, *last);
-    item.set_child(ChildLabel(child));
-    item.set_person(child.person());
+    if (!episode) item = previous;
+    item.set_child(child.label);
+    item.set_person(child.person);
+    item.set_from_import(child.imported);
     const int count = std::count_if(times.begin(), times.end(), [&](absl::Time t) { return t >= *first; });
-    item.set_summary(absl::StrCat(count, " missing episodes since ",
-                                  absl::FormatTime("%Y-%m-%d", *first, absl::UTCTimeZone()),
+    item.set_summary(absl::StrCat(count, child.imported ? " missing-episode records" : " missing episodes",
+                                  " since ", absl::FormatTime("%Y-%m-%d", *first, absl::UTCTimeZone()),
                                   " and no assessment recorded since"));
-    if (auto s = Put(txn, case_id, entry, 0, item); !s.ok()) return s;
+    auto raised_by = ParseEntryName(item.entry(), "item");
+    if (!raised_by.ok()) return raised_by.status();
+    AttentionPlace place{item.list(), absl::ToUnixMicros(FromProto(item.since_time())), raised_by->case_id,
+                         static_cast<uint64_t>(raised_by->number), 0};
+    if (auto s = storage::PutAttentionItem(txn, place, item); !s.ok()) return s;
     *state->mutable_item() = item;
   }
   state->clear_missing_times();
   for (absl::Time t : times) *state->add_missing_times() = ToProto(t);
   if (assessed != absl::InfinitePast()) *state->mutable_last_assessment_time() = ToProto(assessed);
-  return storage::SaveChildAttention(txn, key, *state);
+  return storage::SaveChildAttention(txn, child.key, *state);
 }
 
 absl::Status OnMissingEpisode(LmdbTxn& txn, absl::string_view case_id, const v1::Entry& entry) {
@@ -268,12 +258,18 @@ absl::Status OnMissingEpisode(LmdbTxn& txn, absl::string_view case_id, const v1:
     return Referenced(txn, case_id, m.updates(), "entry.missing_episode.updates",
                       v1::Entry::kMissingEpisode, "a missing episode").status();
   }
-  return UpdateChild(txn, case_id, entry, m.child(), UkInstant(m.reported_time()), std::nullopt);
+  return UpdateChild(txn, case_id, entry, CountForChild(m.child()), UkInstant(m.reported_time()),
+                     std::nullopt);
 }
 
+// An assessment of a child also answers the imported missing-episode
+// records of the case it is recorded in.
 absl::Status OnAssessment(LmdbTxn& txn, absl::string_view case_id, const v1::Entry& entry) {
-  return UpdateChild(txn, case_id, entry, entry.assessment().child(), std::nullopt,
-                     UkInstant(entry.assessment().assessed_time()));
+  const std::optional<absl::Time> assessed = UkInstant(entry.assessment().assessed_time());
+  if (auto s = UpdateChild(txn, case_id, entry, CountForChild(entry.assessment().child()), std::nullopt, assessed);
+      !s.ok())
+    return s;
+  return UpdateChild(txn, case_id, entry, CountForImportedRecordsOf(case_id), std::nullopt, assessed);
 }
 
 absl::Status OnCustody(LmdbTxn& txn, absl::string_view case_id, const v1::Entry& entry) {
@@ -311,7 +307,6 @@ absl::Status OnCustody(LmdbTxn& txn, absl::string_view case_id, const v1::Entry&
 }  // namespace
 
 absl::Status IndexSafeguardingRecord(LmdbTxn& txn, absl::string_view case_id, const v1::Entry& entry) {
-  if (auto s = CheckChildren(txn, entry); !s.ok()) return s;
   switch (entry.record_case()) {
     case v1::Entry::kReferral: return OnReferral(txn, case_id, entry);
     case v1::Entry::kReferralFeedback: return OnReferralFeedback(txn, case_id, entry);
@@ -324,6 +319,34 @@ absl::Status IndexSafeguardingRecord(LmdbTxn& txn, absl::string_view case_id, co
     case v1::Entry::RECORD_NOT_SET: return absl::OkStatus();
   }
   return absl::OkStatus();
+}
+
+namespace {
+
+// When an imported record says a child went missing, if it gives the day:
+// a month or a year alone would place the episode by guesswork.
+std::optional<absl::Time> ImportedEpisodeTime(const v1::Entry& entry) {
+  if (entry.kind() != v1::ENTRY_KIND_MISSING_EPISODE) return std::nullopt;
+  const v1::PartialTime::Precision precision = entry.occur_time().precision();
+  if (precision != v1::PartialTime::PRECISION_DAY && precision != v1::PartialTime::PRECISION_MINUTE)
+    return std::nullopt;
+  return UkInstant(entry.occur_time());
+}
+
+}  // namespace
+
+absl::Status IndexImportedRecord(LmdbTxn& txn, absl::string_view case_id, const v1::Entry& entry,
+                                 absl::Span<const int64_t> superseded) {
+  std::vector<absl::Time> withdrawn;
+  for (int64_t number : superseded) {
+    auto old = storage::LoadBareEntry(txn, case_id, number);
+    if (!old.ok()) return old.status();
+    if (!old->has_value()) continue;
+    if (auto when = ImportedEpisodeTime(**old)) withdrawn.push_back(*when);
+  }
+  const std::optional<absl::Time> episode = ImportedEpisodeTime(entry);
+  if (!episode && withdrawn.empty()) return absl::OkStatus();
+  return UpdateChild(txn, case_id, entry, CountForImportedRecordsOf(case_id), episode, std::nullopt, withdrawn);
 }
 
 }  // namespace casefile

@@ -20,9 +20,18 @@
 //                            item when detained after charge; a custody record that
 //                            `updates` an earlier one first clears the earlier one's
 //
-// It also checks what a record names in the store: the persons exist, and a
-// feedback, completed action or update names the right kind of record in
-// the same case (INVALID_ARGUMENT naming the field otherwise).
+// Imported legacy records carry no structured record: the importers mark
+// their kind from their wording and never invent fields they did not give.
+// Of these, a missing-episode record dated to the day counts towards a
+// repeated-missing item for "the children of" its case (the record names no
+// child for certain), flagged from_import; an assessment recorded in the case
+// answers it. Other imported kinds raise nothing: an imported referral does
+// not say to whom or whether significant harm was suspected.
+//
+// It also checks that a feedback, completed action or update names the right
+// kind of record in the same case (INVALID_ARGUMENT naming the field
+// otherwise). The children a record names were linked to persons before
+// (core/persons/child_links.h), so a child counts as one across all cases.
 //
 // Corrections are not indexed: a correction changes text, not the record.
 //
@@ -32,6 +41,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
+#include "absl/types/span.h"
 #include "casefile/v1/case.pb.h"
 #include "storage/lmdb.h"
 
@@ -41,6 +51,12 @@ namespace casefile {
 // record_time; `txn` is the write transaction that saves it.
 absl::Status IndexSafeguardingRecord(storage::LmdbTxn& txn, absl::string_view case_id,
                                      const v1::Entry& entry);
+
+// What an imported entry puts into the lists; `superseded` are the entries it
+// replaces (a re-merge of the same event), whose episodes are withdrawn.
+// REQUIRES: `entry` has its name and number; `txn` saves it.
+absl::Status IndexImportedRecord(storage::LmdbTxn& txn, absl::string_view case_id, const v1::Entry& entry,
+                                 absl::Span<const int64_t> superseded);
 
 }  // namespace casefile
 

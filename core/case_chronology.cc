@@ -12,6 +12,7 @@
 #include "core/attention_index.h"
 #include "core/name_tokens.h"
 #include "core/need_to_know.h"
+#include "core/persons/child_links.h"
 #include "core/resource_names.h"
 #include "core/validation.h"
 #include "google/protobuf/io/coded_stream.h"
@@ -318,6 +319,7 @@ void CaseChronology::AppendEntry(const Caller& caller, v1::AppendEntryRequest re
         out = request.entry();
         out.clear_supersedes();
         out.clear_correction_reason();
+        if (auto s = LinkChildrenToPersons(txn, caller, out); !s.ok()) return s;
         if (auto s = WriteNextEntry(txn, caller, request.request_id(), fingerprint, *c, out, now);
             !s.ok())
           return s;

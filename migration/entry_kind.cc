@@ -39,6 +39,8 @@ v1::EntryKind InferEntryKind(absl::string_view doc_type, absl::string_view text)
   if (absl::StrContains(type, "strategy")) return v1::ENTRY_KIND_STRATEGY_DISCUSSION;
   if (absl::StrContains(type, "referral")) return v1::ENTRY_KIND_REFERRAL;
   if (absl::StrContains(type, "visit")) return v1::ENTRY_KIND_VISIT;
+  if (absl::StrContains(type, "missing")) return v1::ENTRY_KIND_MISSING_EPISODE;
+  if (absl::StrContains(type, "custody")) return v1::ENTRY_KIND_CUSTODY;
   return v1::ENTRY_KIND_NOTE;
 }
 

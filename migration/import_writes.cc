@@ -5,6 +5,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "core/attention_index.h"
 #include "core/name_tokens.h"
 #include "core/partial_time_proto.h"
 #include "core/resource_names.h"
@@ -129,6 +130,7 @@ absl::Status WriteCaseUpdates(LmdbTxn& txn, absl::Span<CaseUpdate* const> update
       for (int64_t old : plan.supersedes) {
         if (auto s = storage::SaveSupersession(txn, u->case_id, old, number); !s.ok()) return s;
       }
+      if (auto s = IndexImportedRecord(txn, u->case_id, entry, plan.supersedes); !s.ok()) return s;
       for (const v1::Source& source : plan.sources) {
         if (auto s = IndexSource(txn, u->case_id, number, source); !s.ok()) return s;
       }

@@ -14,7 +14,7 @@
 #include "core/partial_time.h"
 #include "core/partial_time_proto.h"
 #include "migration/record_id.h"
-#include "migration/match/name_normalise.h"
+#include "core/names/name_normalise.h"
 #include "migration/stable_hash.h"
 
 namespace casefile::migration {

@@ -12,11 +12,12 @@
 #include "absl/strings/str_cat.h"
 #include "core/partial_time_proto.h"
 #include "core/resource_names.h"
+#include "core/persons/person_tables.h"
 #include "migration/record_id.h"
 #include "migration/match/constrained_clusters.h"
 #include "migration/match/person_matcher.h"
 #include "migration/person_consolidation.h"
-#include "migration/person_search.h"
+#include "core/persons/person_search.h"
 #include "migration/stable_hash.h"
 #include "storage/case_tables.h"
 #include "storage/keys.h"
@@ -150,40 +151,6 @@ v1::ReviewItem MakeReviewItem(const StoredPersonRecord& a, const StoredPersonRec
   return item;
 }
 
-// Makes the table under `prefix` hold exactly `wanted` (whole keys and
-// values): deletes the keys no longer wanted and puts the new or changed
-// ones, in key order. A re-import that changes few persons rewrites few keys.
-absl::Status ReplaceTable(LmdbTxn& txn, absl::string_view prefix,
-                          std::vector<std::pair<std::string, std::string>> wanted) {
-  std::sort(wanted.begin(), wanted.end());
-  wanted.erase(std::unique(wanted.begin(), wanted.end(),
-                           [](const auto& a, const auto& b) { return a.first == b.first; }),
-               wanted.end());
-  std::vector<bool> stored(wanted.size(), false);  // already there, same value
-  std::vector<std::string> doomed;
-  size_t next = 0;
-  absl::Status s = storage::ScanPrefix(txn, prefix, [&](absl::string_view rest, absl::string_view value) {
-    const std::string key = absl::StrCat(prefix, rest);
-    while (next < wanted.size() && wanted[next].first < key) ++next;
-    if (next < wanted.size() && wanted[next].first == key) {
-      stored[next] = wanted[next].second == value;
-      ++next;
-    } else {
-      doomed.push_back(key);
-    }
-    return absl::OkStatus();
-  });
-  if (!s.ok()) return s;
-  for (const std::string& key : doomed) {
-    if (s = txn.Delete(key); !s.ok()) return s;
-  }
-  for (size_t i = 0; i < wanted.size(); ++i) {
-    if (stored[i]) continue;
-    if (s = txn.Put(wanted[i].first, wanted[i].second); !s.ok()) return s;
-  }
-  return absl::OkStatus();
-}
-
 // Persons keep the ids they were stored under when their records regroup (a
 // record with a smaller locator joins, two persons merge, one splits): each
 // stored id goes to the new person holding most of its records, so links to a
@@ -289,15 +256,7 @@ absl::StatusOr<PersonIndex> ComputePersonIndex(
 }
 
 absl::Status WritePersonIndex(LmdbTxn& txn, const PersonIndex& index) {
-  std::vector<std::pair<std::string, std::string>> persons, tokens;
-  persons.reserve(index.persons.size());
-  for (const v1::Person& person : index.persons) {
-    const absl::string_view id = absl::string_view(person.name()).substr(sizeof("persons/") - 1);
-    persons.emplace_back(keys::Person(id), person.SerializeAsString());
-    for (const std::string& token : PersonIndexTokens(person)) tokens.emplace_back(keys::PersonToken(token, id), "");
-  }
-  if (absl::Status s = ReplaceTable(txn, keys::PersonPrefix(), std::move(persons)); !s.ok()) return s;
-  if (absl::Status s = ReplaceTable(txn, keys::PersonTokenTable(), std::move(tokens)); !s.ok()) return s;
+  if (absl::Status s = ReplacePersonTables(txn, index.persons); !s.ok()) return s;
   for (const v1::ReviewItem& item : index.review_items) {
     const std::string key = keys::ReviewItem(absl::string_view(item.name()).substr(sizeof("reviewItems/") - 1));
     auto existing = txn.Get(key);

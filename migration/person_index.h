@@ -1,7 +1,8 @@
 // The person index (issue 3, part 5): every legacy person record in the store
 // clustered into persons by the person matcher, honouring operator decisions,
-// and written as the P\0 (person) and Q\0 (name token) tables, plus the
-// uncertain pairs as KIND_PERSON review items.
+// and handed to the domain's person tables (core/persons/person_tables.h:
+// P\0 persons, Q\0 name tokens), plus the uncertain pairs as KIND_PERSON
+// review items.
 //
 // The index is a pure function of the stored records and decisions: the same
 // records and decisions give the same persons with the same ids, in whatever

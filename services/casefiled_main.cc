@@ -32,6 +32,7 @@
 #include "services/transport_security.h"
 #include "services/import_service.h"
 #include "services/refusal_log.h"
+#include "services/session_service.h"
 #include "services/server_log.h"
 #include "services/token_authenticator.h"
 #include "storage/store.h"
@@ -78,6 +79,21 @@ ABSL_FLAG(std::string, specialist_team, "cait",
           "The specialist child-abuse investigators' team: significant-harm referrals are routed to it.");
 ABSL_FLAG(int, shutdown_grace_seconds, 5,
           "On SIGTERM, how long in-flight calls may take before they are cancelled.");
+ABSL_FLAG(std::string, users, "",
+          "Users file for sign-in with a password (SessionService): '<user> <argon2id hash> <role>[:teams] "
+          "<display name>' per line (hashes from 'casefile admin hash-password'), readable by its owner only.");
+ABSL_FLAG(absl::Duration, session_idle_timeout, absl::Minutes(15), "A sign-in session unused this long ends.");
+ABSL_FLAG(absl::Duration, session_max_age, absl::Hours(8), "A sign-in session ends this long after sign-in.");
+ABSL_FLAG(int, session_max_per_user, 10, "Sessions one user may have open; one more ends their oldest.");
+ABSL_FLAG(int, sign_in_max_failures, 5, "Failed sign-ins for one user name within --sign_in_failure_window that lock it.");
+ABSL_FLAG(int, sign_in_max_failures_per_address, 20,
+          "Failed sign-ins from one address within --sign_in_failure_window that lock it.");
+ABSL_FLAG(absl::Duration, sign_in_failure_window, absl::Minutes(15), "Window in which failed sign-ins are counted.");
+ABSL_FLAG(absl::Duration, sign_in_lockout, absl::Minutes(1),
+          "Wait of a first lock; each further lock of the same name or address doubles it.");
+ABSL_FLAG(absl::Duration, sign_in_max_lockout, absl::Hours(1), "The longest a lock lasts.");
+ABSL_FLAG(std::vector<std::string>, trusted_frontend_users, {},
+          "Users of the tokens file (e.g. casefile-web's) that may relay SignInRequest.client_address.");
 
 namespace casefile {
 namespace {
@@ -93,6 +109,7 @@ int Serve() {
   sigemptyset(&stop_signals);
   sigaddset(&stop_signals, SIGTERM);
   sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGHUP);  // reloads the users file
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
   const std::string data_dir = absl::GetFlag(FLAGS_data_dir);
@@ -100,6 +117,32 @@ int Serve() {
   if (tokens_file.empty()) tokens_file = data_dir + "/tokens";
   auto auth = TokenAuthenticator::LoadFile(tokens_file);
   if (!auth.ok()) return Fail(auth.status());
+
+  std::shared_ptr<const UserDirectory> users;
+  const std::string users_file = absl::GetFlag(FLAGS_users);
+  if (!users_file.empty()) {
+    auto loaded = UserDirectory::LoadFile(users_file);
+    if (!loaded.ok()) return Fail(loaded.status());
+    users = std::make_shared<const UserDirectory>(*std::move(loaded));
+  }
+  const SessionOptions session_options{.idle_timeout = absl::GetFlag(FLAGS_session_idle_timeout),
+                                       .max_age = absl::GetFlag(FLAGS_session_max_age),
+                                       .max_per_user = absl::GetFlag(FLAGS_session_max_per_user)};
+  const SignInThrottleOptions throttle_options{
+      .max_failures_per_user = absl::GetFlag(FLAGS_sign_in_max_failures),
+      .max_failures_per_address = absl::GetFlag(FLAGS_sign_in_max_failures_per_address),
+      .failure_window = absl::GetFlag(FLAGS_sign_in_failure_window),
+      .lockout = absl::GetFlag(FLAGS_sign_in_lockout),
+      .max_lockout = absl::GetFlag(FLAGS_sign_in_max_lockout)};
+  if (session_options.idle_timeout <= absl::ZeroDuration() || session_options.max_age <= absl::ZeroDuration())
+    return Fail(absl::InvalidArgumentError("--session_idle_timeout and --session_max_age must be positive"));
+  if (session_options.max_per_user < 1) return Fail(absl::InvalidArgumentError("--session_max_per_user must be at least 1"));
+  if (throttle_options.max_failures_per_user < 1 || throttle_options.max_failures_per_address < 1)
+    return Fail(absl::InvalidArgumentError("--sign_in_max_failures and --sign_in_max_failures_per_address must be at least 1"));
+  if (throttle_options.failure_window <= absl::ZeroDuration() || throttle_options.lockout <= absl::ZeroDuration() ||
+      throttle_options.max_lockout < throttle_options.lockout)
+    return Fail(absl::InvalidArgumentError(
+        "--sign_in_failure_window and --sign_in_lockout must be positive, --sign_in_max_lockout at least --sign_in_lockout"));
 
   if (absl::GetFlag(FLAGS_import_max_file_mb) < 1)
     return Fail(absl::InvalidArgumentError("--import_max_file_mb must be at least 1"));
@@ -131,6 +174,14 @@ int Serve() {
                                   .appropriate_adult_within = absl::GetFlag(FLAGS_appropriate_adult_within),
                                   .specialist_team = absl::GetFlag(FLAGS_specialist_team)});
   AttentionServiceImpl attention_service(&*auth, &attention_lists, &feed, &audit_trail);
+  SessionTable sessions(session_options, clock);
+  SignInThrottle throttle(throttle_options, clock);
+  auth->AcceptSessions(&sessions);
+  SessionServiceOptions sign_in_options;
+  for (const std::string& user : absl::GetFlag(FLAGS_trusted_frontend_users)) {
+    if (!user.empty()) sign_in_options.trusted_frontend_users.insert(user);
+  }
+  SessionServiceImpl session_service(&*auth, users, &sessions, &throttle, &audit_trail, std::move(sign_in_options));
 
   grpc::EnableDefaultHealthCheckService(true);
   // Links the health protocol's descriptor in, so that server reflection can
@@ -153,21 +204,40 @@ int Serve() {
   builder.RegisterService(&admin_service);
   builder.RegisterService(&audit_service);
   builder.RegisterService(&attention_service);
+  builder.RegisterService(&session_service);
   // Imports upload whole files in chunks of about 1 MiB.
   builder.SetMaxReceiveMessageSize(8 << 20);
   std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
   if (server == nullptr || port == 0) {
     return Fail(absl::UnavailableError("cannot listen on " + absl::GetFlag(FLAGS_listen)));
   }
-  ServerLog("serving casefile.v1 on %s (port %d, %s), store %s, %d tokens", absl::GetFlag(FLAGS_listen), port,
-            absl::GetFlag(FLAGS_tls_cert).empty() ? "plain text" : "TLS", data_dir, auth->size());
+  ServerLog("serving casefile.v1 on %s (port %d, %s), store %s, %d tokens, %d users", absl::GetFlag(FLAGS_listen),
+            port, absl::GetFlag(FLAGS_tls_cert).empty() ? "plain text" : "TLS", data_dir, auth->size(),
+            users ? users->size() : 0);
   if (std::string port_file = absl::GetFlag(FLAGS_port_file); !port_file.empty()) {
     std::ofstream(port_file + ".tmp") << port << "\n";
     std::rename((port_file + ".tmp").c_str(), port_file.c_str());
   }
 
   int signal = 0;
-  sigwait(&stop_signals, &signal);
+  // SIGHUP: read the users file again; a file that does not load is logged
+  // and the users signing in stay as they were.
+  while (sigwait(&stop_signals, &signal) == 0 && signal == SIGHUP) {
+    if (users_file.empty()) {
+      ServerLog("SIGHUP: no --users file to reload");
+      continue;
+    }
+    auto reloaded = UserDirectory::LoadFile(users_file);
+    if (!reloaded.ok()) {
+      ServerLog("SIGHUP: users file not reloaded, sign-in goes on with the users it had: %s",
+                reloaded.status().ToString());
+      continue;
+    }
+    const size_t count = reloaded->size();
+    const size_t ended = session_service.ReplaceUsers(std::make_shared<const UserDirectory>(*std::move(reloaded)));
+    ServerLog("SIGHUP: users file %s reloaded: %d users; %d sessions of users removed or changed ended", users_file,
+              count, ended);
+  }
   ServerLog("signal %d: finishing in-flight calls", signal);
   server->Shutdown(std::chrono::system_clock::now() +
                    std::chrono::seconds(absl::GetFlag(FLAGS_shutdown_grace_seconds)));
@@ -183,7 +253,7 @@ int Serve() {
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage(
       "casefiled — the casefile chronology service.\n"
-      "Usage: casefiled --data_dir=DIR [--listen=127.0.0.1:50051] [--tokens_file=FILE]");
+      "Usage: casefiled --data_dir=DIR [--listen=127.0.0.1:50051] [--tokens_file=FILE] [--users=FILE]");
   absl::ParseCommandLine(argc, argv);
   // The heap is jemalloc's (services/CMakeLists.txt), which keeps freed memory
   // for reuse: glibc's mallopt would tune an allocator this binary does not use.

@@ -9,7 +9,7 @@
 #include "absl/time/clock.h"
 #include "casefile/v1/person.grpc.pb.h"
 #include "core/audit_trail.h"
-#include "migration/person_directory.h"
+#include "core/persons/person_directory.h"
 #include "services/token_authenticator.h"
 #include "storage/store.h"
 
@@ -33,7 +33,7 @@ class PersonServiceImpl final : public v1::PersonService::CallbackService {
 
  private:
   const TokenAuthenticator* const auth_;
-  migration::PersonDirectory directory_;
+  PersonDirectory directory_;
   AuditTrail audit_;
 };
 

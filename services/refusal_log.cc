@@ -1,5 +1,6 @@
 #include "services/refusal_log.h"
 
+#include <map>
 #include <optional>
 #include <string>
 
@@ -9,6 +10,7 @@
 #include "absl/strings/str_replace.h"
 #include "absl/strings/strip.h"
 #include "google/protobuf/descriptor.h"
+#include "services/audit_note.h"
 #include "services/server_log.h"
 
 namespace casefile {
@@ -33,6 +35,22 @@ bool IsServerFault(grpc::StatusCode code) {
          code == grpc::StatusCode::DEADLINE_EXCEEDED;
 }
 
+// What a handler left in the trailing metadata for this record (audit_note.h),
+// taken off so that it never reaches the client.
+struct AuditNoteFields {
+  std::optional<std::string> user;
+  std::optional<std::string> peer;
+};
+AuditNoteFields TakeAuditNote(std::multimap<std::string, std::string>* trailers) {
+  AuditNoteFields note;
+  if (trailers == nullptr) return note;
+  if (auto it = trailers->find(kAuditNoteUser); it != trailers->end()) note.user = it->second;
+  if (auto it = trailers->find(kAuditNotePeer); it != trailers->end()) note.peer = it->second;
+  trailers->erase(kAuditNoteUser);
+  trailers->erase(kAuditNotePeer);
+  return note;
+}
+
 class RefusalLog final : public grpc::experimental::Interceptor {
  public:
   RefusalLog(const TokenAuthenticator* auth, AuditTrail* audit,
@@ -53,8 +71,9 @@ class RefusalLog final : public grpc::experimental::Interceptor {
         status = grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, UnparsedRequestMessage(Method()));
         methods->ModifySendStatus(status);
       }
+      AuditNoteFields note = TakeAuditNote(methods->GetSendTrailingMetadata());
       if (!status.ok() && status.error_code() != grpc::StatusCode::CANCELLED) {
-        v1::AuditEvent event = Log(status);
+        v1::AuditEvent event = Log(status, note);
         if (audit_ != nullptr) {
           // The status is sent once the refusal's record is durable.
           audit_->Record(std::move(event), [methods](absl::Status) { methods->Proceed(); });
@@ -72,7 +91,7 @@ class RefusalLog final : public grpc::experimental::Interceptor {
   }
 
   // Logs the refusal and returns its audit record.
-  v1::AuditEvent Log(const grpc::Status& status) {
+  v1::AuditEvent Log(const grpc::Status& status, const AuditNoteFields& note) {
     // Refusals are rare: the caller is looked up again only for them.
     std::optional<Caller> caller;
     std::string peer = "unknown";
@@ -82,7 +101,10 @@ class RefusalLog final : public grpc::experimental::Interceptor {
       }
       peer = context->peer();
     }
-    const std::string user = caller ? caller->user : "unknown";
+    // The handler knows better whom the call was about (a failed sign-in).
+    if (note.user) caller.reset();
+    if (note.peer) peer = *note.peer;
+    const std::string user = note.user ? *note.user : caller ? caller->user : "unknown";
     const std::string role = caller ? std::string(RoleName(caller->role)) : "unknown";
     const std::string code =
         absl::StatusCodeToString(static_cast<absl::StatusCode>(status.error_code()));
@@ -98,6 +120,7 @@ class RefusalLog final : public grpc::experimental::Interceptor {
     v1::AuditEvent event;
     if (audit_ != nullptr) {
       event = caller ? audit_->NewEvent(*caller, kind) : audit_->NewAnonymousEvent(peer, kind);
+      if (note.user) event.set_user(user);
       event.set_outcome(code);
     }
     return event;

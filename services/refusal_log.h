@@ -9,7 +9,9 @@
 // It also appends an audit record of the refusal (core/audit_trail.h): who,
 // from where, which RPC and the status code, never the message. The status
 // goes out only once that record is durable. A call that ends in OK records
-// itself where it happens, so every call leaves exactly one record.
+// itself where it happens, so every call leaves exactly one record. A handler
+// may name the user and address a refusal was about (audit_note.h: a failed
+// sign-in); the interceptor puts them in the record and takes the note off.
 //
 // It also gives a reason to grpc++'s own answer to a unary request that does
 // not parse (proto3 refuses strings that are not UTF-8): UNIMPLEMENTED with no

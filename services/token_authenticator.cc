@@ -92,7 +92,7 @@ absl::StatusOr<Caller> TokenAuthenticator::Authenticate(
       }
     }
     return absl::UnauthenticatedError(
-        "missing 'authorization: Bearer <token>' metadata (set CASEFILE_TOKEN or --token)");
+        "missing 'authorization: Bearer <token>' metadata (set CASEFILE_TOKEN or --token, or run 'casefile login')");
   }
   absl::string_view value(it->second.data(), it->second.size());
   if (!absl::ConsumePrefix(&value, "Bearer ") && !absl::ConsumePrefix(&value, "bearer ")) {
@@ -106,8 +106,25 @@ absl::StatusOr<Caller> TokenAuthenticator::Authenticate(
 absl::StatusOr<Caller> TokenAuthenticator::AuthenticateToken(absl::string_view token) const {
   if (absl::StartsWith(token, kCertificatePrefix)) return absl::UnauthenticatedError("unknown token");
   auto it = callers_.find(token);
-  if (it == callers_.end()) return absl::UnauthenticatedError("unknown token");
-  return it->second;
+  if (it != callers_.end()) return it->second;
+  if (sessions_ != nullptr) {
+    absl::StatusOr<Caller> session = sessions_->Use(token);
+    if (session.ok() || !absl::IsNotFound(session.status())) return session;
+  }
+  return absl::UnauthenticatedError("unknown token");
+}
+
+bool TokenAuthenticator::IsServiceToken(absl::string_view token) const {
+  return !absl::StartsWith(token, kCertificatePrefix) && callers_.contains(token);
+}
+
+std::string TokenAuthenticator::BearerToken(const grpc::ServerContextBase& context) {
+  const auto& metadata = context.client_metadata();
+  auto it = metadata.find("authorization");
+  if (it == metadata.end()) return "";
+  absl::string_view value(it->second.data(), it->second.size());
+  if (!absl::ConsumePrefix(&value, "Bearer ") && !absl::ConsumePrefix(&value, "bearer ")) return "";
+  return std::string(absl::StripAsciiWhitespace(value));
 }
 
 }  // namespace casefile

@@ -8,7 +8,11 @@
 // the client certificate of that subject (mutual TLS, casefiled --client_ca)
 // instead: it is never accepted as a bearer token.
 //
-// Thread-safe after construction (read-only).
+// With AcceptSessions, the bearer token of a live sign-in session
+// (SessionService.SignIn, core/session_table.h) is accepted too, as the
+// signed-in user with the role and teams of the users file.
+//
+// Thread-safe after construction (read-only; the session table locks itself).
 #ifndef CASEFILE_SERVICES_TOKEN_AUTHENTICATOR_H_
 #define CASEFILE_SERVICES_TOKEN_AUTHENTICATOR_H_
 
@@ -20,6 +24,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "core/caller.h"
+#include "core/session_table.h"
 
 namespace casefile {
 
@@ -39,8 +44,20 @@ class TokenAuthenticator {
 
   size_t size() const { return callers_.size(); }
 
+  // Also accept the tokens of `sessions` (which must outlive this object).
+  // REQUIRES: called before the server serves.
+  void AcceptSessions(SessionTable* sessions) { sessions_ = sessions; }
+
+  // Whether `token` is one of the tokens file's (not a session's).
+  bool IsServiceToken(absl::string_view token) const;
+
+  // The token of the call's 'authorization: Bearer <token>' metadata, or
+  // empty when it has none.
+  static std::string BearerToken(const grpc::ServerContextBase& context);
+
  private:
   absl::flat_hash_map<std::string, Caller> callers_;
+  SessionTable* sessions_ = nullptr;
 };
 
 }  // namespace casefile

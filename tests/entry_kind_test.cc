@@ -59,6 +59,8 @@ TEST(InferEntryKindTest, FallsBackToTheDocumentType) {
             v1::ENTRY_KIND_STRATEGY_DISCUSSION);
   EXPECT_EQ(InferEntryKind("REFERRAL FORM", "Concerns about Ellie."), v1::ENTRY_KIND_REFERRAL);
   EXPECT_EQ(InferEntryKind("Home visit record", "Mother present."), v1::ENTRY_KIND_VISIT);
+  EXPECT_EQ(InferEntryKind("Missing Person Report", "Ellie not home by 2200."), v1::ENTRY_KIND_MISSING_EPISODE);
+  EXPECT_EQ(InferEntryKind("Custody record", "Booked in at 2210."), v1::ENTRY_KIND_CUSTODY);
 }
 
 TEST(InferEntryKindTest, EverythingElseIsANote) {

@@ -1,10 +1,10 @@
-#include "migration/match/name_normalise.h"
+#include "core/names/name_normalise.h"
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "migration/match/forename_variants.h"
-#include "migration/match/phonetic.h"
-#include "migration/match/text_fold.h"
+#include "core/names/forename_variants.h"
+#include "core/names/phonetic.h"
+#include "core/names/text_fold.h"
 
 namespace casefile::migration {
 namespace {

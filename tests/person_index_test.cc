@@ -12,7 +12,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "migration/person_consolidation.h"
-#include "migration/person_search.h"
+#include "core/persons/person_search.h"
 #include "migration/stable_hash.h"
 #include "storage/case_tables.h"
 #include "storage/keys.h"

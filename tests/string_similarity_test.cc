@@ -1,4 +1,4 @@
-#include "migration/match/string_similarity.h"
+#include "core/names/string_similarity.h"
 
 #include "gtest/gtest.h"
 

@@ -168,5 +168,28 @@ TEST(TokenAuthenticatorTest, LoadFileRefusesAFileOthersCanReach) {
   }
 }
 
+// A session token from SignIn is accepted like a file token until it ends.
+TEST(TokenAuthenticatorTest, AcceptsLiveSessionTokens) {
+  auto auth = TokenAuthenticator::Parse(kGoodFile, "tokens.txt");
+  ASSERT_TRUE(auth.ok()) << auth.status();
+  absl::Time now = absl::FromUnixSeconds(1'800'000'000);
+  SessionTable sessions({.idle_timeout = absl::Minutes(15), .max_age = absl::Hours(8)}, [&now] { return now; });
+  const std::string token =
+      sessions.Open(Caller{"hughes4471", "DC 4471 Hughes", Role::kOutOfHours, "", {"eds"}}).token;
+  EXPECT_EQ(auth->AuthenticateToken(token).status().message(), "unknown token");  // not yet accepted
+  auth->AcceptSessions(&sessions);
+  auto caller = auth->AuthenticateToken(token);
+  ASSERT_TRUE(caller.ok()) << caller.status();
+  EXPECT_EQ(caller->user, "hughes4471");
+  EXPECT_EQ(caller->role, Role::kOutOfHours);
+  EXPECT_EQ(caller->teams, std::vector<std::string>{"eds"});
+  EXPECT_TRUE(auth->AuthenticateToken("tok-investigator-0001").ok());  // file tokens still work
+  EXPECT_EQ(auth->AuthenticateToken("no-such-token-at-all").status().message(), "unknown token");
+  now += absl::Minutes(15);
+  EXPECT_EQ(auth->AuthenticateToken(token).status().message(),
+            "session ended: unused for longer than the idle timeout; sign in again");
+  EXPECT_EQ(auth->AuthenticateToken(token).status().message(), "unknown token");
+}
+
 }  // namespace
 }  // namespace casefile

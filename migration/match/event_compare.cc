@@ -6,7 +6,7 @@
 
 #include "absl/strings/str_format.h"
 #include "absl/time/civil_time.h"
-#include "migration/match/string_similarity.h"
+#include "core/names/string_similarity.h"
 
 namespace casefile::migration {
 namespace {

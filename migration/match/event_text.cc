@@ -4,7 +4,7 @@
 #include <array>
 #include <cstring>
 
-#include "migration/match/text_fold.h"
+#include "core/names/text_fold.h"
 
 namespace casefile::migration {
 namespace {

@@ -5,8 +5,8 @@
 #include <string_view>
 
 #include "absl/strings/str_cat.h"
-#include "migration/match/forename_variants.h"
-#include "migration/match/string_similarity.h"
+#include "core/names/forename_variants.h"
+#include "core/names/string_similarity.h"
 
 namespace casefile::migration {
 namespace {

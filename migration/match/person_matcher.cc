@@ -10,7 +10,7 @@
 #include "migration/match/cluster_assembly.h"
 #include "migration/match/constrained_clusters.h"
 #include "migration/match/person_compare.h"
-#include "migration/match/phonetic.h"
+#include "core/names/phonetic.h"
 
 namespace casefile::migration {
 namespace {

@@ -1,7 +1,7 @@
 #include "migration/match/person_record.h"
 
 #include "absl/strings/ascii.h"
-#include "migration/match/name_normalise.h"
+#include "core/names/name_normalise.h"
 
 namespace casefile::migration {
 namespace {

@@ -12,7 +12,7 @@
 #include <string_view>
 
 #include "core/partial_time.h"
-#include "migration/match/forename_variants.h"
+#include "core/names/forename_variants.h"
 
 namespace casefile::migration {
 

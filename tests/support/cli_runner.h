@@ -16,6 +16,12 @@ struct CliRun {
 // `casefile <words> --server <server> --token <token>`, through the shell.
 CliRun RunCasefileCli(const CasefiledProcess& server, const std::string& words, const std::string& token);
 
+// `env -u CASEFILE_TOKEN <environment> casefile <words> --server <server>`
+// with `input` as its standard input and no token given, through the shell
+// (for `casefile login` and the commands that use its session).
+CliRun RunCasefileCliWithInput(const CasefiledProcess& server, const std::string& words,
+                               const std::string& environment, const std::string& input);
+
 }  // namespace casefile::testing
 
 #endif  // CASEFILE_TESTS_SUPPORT_CLI_RUNNER_H_

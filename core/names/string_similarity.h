@@ -1,15 +1,15 @@
 // String similarity measures for record linkage: Jaro-Winkler and a bounded
 // edit distance that counts an adjacent transposition as one edit. Both work
 // on bytes; callers pass text already normalised to ASCII (see
-// migration/match/name_normalise.h).
+// core/names/name_normalise.h).
 //
 // Thread-safe: pure functions.
-#ifndef CASEFILE_MIGRATION_MATCH_STRING_SIMILARITY_H_
-#define CASEFILE_MIGRATION_MATCH_STRING_SIMILARITY_H_
+#ifndef CASEFILE_CORE_NAMES_STRING_SIMILARITY_H_
+#define CASEFILE_CORE_NAMES_STRING_SIMILARITY_H_
 
 #include <string_view>
 
-namespace casefile::migration {
+namespace casefile {
 
 // Jaro-Winkler similarity in [0, 1] (prefix scale 0.1, prefix up to 4).
 // Two empty strings score 1; one empty string scores 0.
@@ -25,6 +25,6 @@ double JaroWinklerAbove(std::string_view a, std::string_view b, double floor);
 // exceeds `limit`. Cheap for small limits: rejects on length difference first.
 int BoundedEditDistance(std::string_view a, std::string_view b, int limit);
 
-}  // namespace casefile::migration
+}  // namespace casefile
 
-#endif  // CASEFILE_MIGRATION_MATCH_STRING_SIMILARITY_H_
+#endif  // CASEFILE_CORE_NAMES_STRING_SIMILARITY_H_

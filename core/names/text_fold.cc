@@ -1,8 +1,8 @@
-#include "migration/match/text_fold.h"
+#include "core/names/text_fold.h"
 
 #include <cstdint>
 
-namespace casefile::migration {
+namespace casefile {
 namespace {
 
 // ASCII lower-case forms of U+00C0..U+017F (Latin-1 Supplement letters and
@@ -80,4 +80,4 @@ std::string FoldToAscii(std::string_view utf8) {
   return out;
 }
 
-}  // namespace casefile::migration
+}  // namespace casefile

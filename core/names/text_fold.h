@@ -5,16 +5,16 @@
 // the text kept in the chronology is never folded.
 //
 // Thread-safe: pure function.
-#ifndef CASEFILE_MIGRATION_MATCH_TEXT_FOLD_H_
-#define CASEFILE_MIGRATION_MATCH_TEXT_FOLD_H_
+#ifndef CASEFILE_CORE_NAMES_TEXT_FOLD_H_
+#define CASEFILE_CORE_NAMES_TEXT_FOLD_H_
 
 #include <string>
 #include <string_view>
 
-namespace casefile::migration {
+namespace casefile {
 
 std::string FoldToAscii(std::string_view utf8);
 
-}  // namespace casefile::migration
+}  // namespace casefile
 
-#endif  // CASEFILE_MIGRATION_MATCH_TEXT_FOLD_H_
+#endif  // CASEFILE_CORE_NAMES_TEXT_FOLD_H_

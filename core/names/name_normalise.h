@@ -2,13 +2,13 @@
 // lower-case ASCII, accents folded (see text_fold.h), punctuation dropped.
 //
 // Thread-safe: pure functions.
-#ifndef CASEFILE_MIGRATION_MATCH_NAME_NORMALISE_H_
-#define CASEFILE_MIGRATION_MATCH_NAME_NORMALISE_H_
+#ifndef CASEFILE_CORE_NAMES_NAME_NORMALISE_H_
+#define CASEFILE_CORE_NAMES_NAME_NORMALISE_H_
 
 #include <string>
 #include <string_view>
 
-namespace casefile::migration {
+namespace casefile {
 
 // Letters only, so "O'Brien", "o brien" and "OBRIEN" agree: "obrien".
 std::string NormaliseName(std::string_view utf8);
@@ -31,6 +31,6 @@ struct HouseAndStreet {
 };
 HouseAndStreet SplitHouseNumber(std::string_view normalised_line);
 
-}  // namespace casefile::migration
+}  // namespace casefile
 
-#endif  // CASEFILE_MIGRATION_MATCH_NAME_NORMALISE_H_
+#endif  // CASEFILE_CORE_NAMES_NAME_NORMALISE_H_

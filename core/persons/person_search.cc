@@ -1,4 +1,4 @@
-#include "migration/person_search.h"
+#include "core/persons/person_search.h"
 
 #include <algorithm>
 #include <optional>
@@ -14,14 +14,14 @@
 #include "core/partial_time.h"
 #include "core/partial_time_proto.h"
 #include "core/validation.h"
-#include "migration/match/forename_variants.h"
-#include "migration/match/name_normalise.h"
-#include "migration/match/phonetic.h"
-#include "migration/match/string_similarity.h"
+#include "core/names/forename_variants.h"
+#include "core/names/name_normalise.h"
+#include "core/names/phonetic.h"
+#include "core/names/string_similarity.h"
 #include "storage/keys.h"
 #include "storage/prefix_scan.h"
 
-namespace casefile::migration {
+namespace casefile {
 namespace {
 
 namespace keys = storage::keys;
@@ -298,4 +298,4 @@ absl::StatusOr<v1::ListPersonsResponse> ListPersons(const storage::LmdbTxn& txn,
   return response;
 }
 
-}  // namespace casefile::migration
+}  // namespace casefile

@@ -3,16 +3,24 @@
 // (person_search.h) in one short read transaction.
 //
 // Thread-safe.
-#ifndef CASEFILE_MIGRATION_PERSON_DIRECTORY_H_
-#define CASEFILE_MIGRATION_PERSON_DIRECTORY_H_
+#ifndef CASEFILE_CORE_PERSONS_PERSON_DIRECTORY_H_
+#define CASEFILE_CORE_PERSONS_PERSON_DIRECTORY_H_
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "casefile/v1/person.pb.h"
 #include "core/caller.h"
+#include "core/need_to_know.h"
+#include "core/persons/person_search.h"
 #include "storage/store.h"
 
-namespace casefile::migration {
+namespace casefile {
+
+// Need to know for persons: a reader sees only the cases they may know of
+// a person's; a person linked to cases and to none of those does not exist
+// for them. Persons linked to no case (a nominal index row alone) are shown.
+// `cases` must outlive the filter.
+PersonFilter KnownCasesOnly(CaseVisibility& cases);
 
 class PersonDirectory {
  public:
@@ -29,6 +37,6 @@ class PersonDirectory {
   storage::Store* const store_;
 };
 
-}  // namespace casefile::migration
+}  // namespace casefile
 
-#endif  // CASEFILE_MIGRATION_PERSON_DIRECTORY_H_
+#endif  // CASEFILE_CORE_PERSONS_PERSON_DIRECTORY_H_

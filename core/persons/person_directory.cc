@@ -1,14 +1,7 @@
-#include "migration/person_directory.h"
+#include "core/persons/person_directory.h"
 
-#include "core/need_to_know.h"
-#include "migration/person_search.h"
+namespace casefile {
 
-namespace casefile::migration {
-namespace {
-
-// Need to know for persons: a reader sees only the cases they may know of
-// a person's; a person linked to cases and to none of those does not exist
-// for them. Persons linked to no case (a nominal index row alone) are shown.
 PersonFilter KnownCasesOnly(CaseVisibility& cases) {
   return [&cases](v1::Person& person) -> absl::StatusOr<bool> {
     if (person.cases().empty()) return true;
@@ -22,8 +15,6 @@ PersonFilter KnownCasesOnly(CaseVisibility& cases) {
     return !person.cases().empty();
   };
 }
-
-}  // namespace
 
 absl::StatusOr<v1::SearchPersonsResponse> PersonDirectory::Search(
     const Caller& caller, const v1::SearchPersonsRequest& request) {
@@ -55,4 +46,4 @@ absl::StatusOr<v1::ListPersonsResponse> PersonDirectory::List(const Caller& call
   return ListPersons((*read)->txn(), request, KnownCasesOnly(cases));
 }
 
-}  // namespace casefile::migration
+}  // namespace casefile

@@ -10,8 +10,8 @@
 // person's names.
 //
 // Thread-safety: as the transaction passed in.
-#ifndef CASEFILE_MIGRATION_PERSON_SEARCH_H_
-#define CASEFILE_MIGRATION_PERSON_SEARCH_H_
+#ifndef CASEFILE_CORE_PERSONS_PERSON_SEARCH_H_
+#define CASEFILE_CORE_PERSONS_PERSON_SEARCH_H_
 
 #include <string>
 #include <vector>
@@ -23,7 +23,7 @@
 #include "casefile/v1/person.pb.h"
 #include "storage/lmdb.h"
 
-namespace casefile::migration {
+namespace casefile {
 
 // Decides whether a reader sees a person, and may trim what they see (the
 // cases kept from them): false leaves the person out.
@@ -61,6 +61,6 @@ absl::StatusOr<v1::ListPersonsResponse> ListPersons(const storage::LmdbTxn& txn,
                                                     const v1::ListPersonsRequest& request,
                                                     const PersonFilter& visible);
 
-}  // namespace casefile::migration
+}  // namespace casefile
 
-#endif  // CASEFILE_MIGRATION_PERSON_SEARCH_H_
+#endif  // CASEFILE_CORE_PERSONS_PERSON_SEARCH_H_

@@ -8,8 +8,8 @@
 // compares ids; the string forms are for everyone else.
 //
 // Thread-safe: the tables are built once, immutable afterwards.
-#ifndef CASEFILE_MIGRATION_MATCH_FORENAME_VARIANTS_H_
-#define CASEFILE_MIGRATION_MATCH_FORENAME_VARIANTS_H_
+#ifndef CASEFILE_CORE_NAMES_FORENAME_VARIANTS_H_
+#define CASEFILE_CORE_NAMES_FORENAME_VARIANTS_H_
 
 #include <cstdint>
 #include <string>
@@ -18,7 +18,7 @@
 
 #include "absl/functional/function_ref.h"
 
-namespace casefile::migration {
+namespace casefile {
 
 // True when `a` and `b` differ and are known forms of one name: a nickname and
 // its full name ("bill", "william") or two nicknames of one full name ("bill",
@@ -65,6 +65,6 @@ bool IsCommonForename(ForenameId id);
 bool AreForenameVariants(ForenameId a, ForenameId b);
 bool AreDistinctForenames(ForenameId a, ForenameId b);
 
-}  // namespace casefile::migration
+}  // namespace casefile
 
-#endif  // CASEFILE_MIGRATION_MATCH_FORENAME_VARIANTS_H_
+#endif  // CASEFILE_CORE_NAMES_FORENAME_VARIANTS_H_

@@ -1,4 +1,4 @@
-#include "migration/match/forename_variants.h"
+#include "core/names/forename_variants.h"
 
 #include <algorithm>
 #include <string>
@@ -8,7 +8,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/string_view.h"
 
-namespace casefile::migration {
+namespace casefile {
 namespace {
 
 // One family per line: full names, then '|', then nicknames. A name may sit
@@ -376,4 +376,4 @@ bool AreDistinctForenames(std::string_view a, std::string_view b) {
          AreDistinctForenames(LookupForename(a), LookupForename(b));
 }
 
-}  // namespace casefile::migration
+}  // namespace casefile

@@ -1,10 +1,10 @@
-#include "migration/match/string_similarity.h"
+#include "core/names/string_similarity.h"
 
 #include <algorithm>
 #include <cstdlib>
 #include <vector>
 
-namespace casefile::migration {
+namespace casefile {
 namespace {
 
 // Matching flags live on the stack for the short strings (names, postcodes)
@@ -131,4 +131,4 @@ int BoundedEditDistance(std::string_view a, std::string_view b, int limit) {
   return prev[lb];
 }
 
-}  // namespace casefile::migration
+}  // namespace casefile

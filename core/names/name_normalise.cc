@@ -1,11 +1,11 @@
-#include "migration/match/name_normalise.h"
+#include "core/names/name_normalise.h"
 
 #include <cctype>
 #include <utility>
 
-#include "migration/match/text_fold.h"
+#include "core/names/text_fold.h"
 
-namespace casefile::migration {
+namespace casefile {
 namespace {
 
 bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
@@ -111,4 +111,4 @@ HouseAndStreet SplitHouseNumber(std::string_view normalised_line) {
   return out;
 }
 
-}  // namespace casefile::migration
+}  // namespace casefile

@@ -2,19 +2,19 @@
 // key, so a record with a typo still meets its twin record in some block.
 //
 // Thread-safe: pure functions.
-#ifndef CASEFILE_MIGRATION_MATCH_PHONETIC_H_
-#define CASEFILE_MIGRATION_MATCH_PHONETIC_H_
+#ifndef CASEFILE_CORE_NAMES_PHONETIC_H_
+#define CASEFILE_CORE_NAMES_PHONETIC_H_
 
 #include <string>
 #include <string_view>
 
-namespace casefile::migration {
+namespace casefile {
 
 // American Soundex of a name already normalised to lower-case letters
 // (NormaliseName): first letter plus three digits, "robert" → "r163",
 // "ashcraft" → "a261". Empty for an empty name.
 std::string Soundex(std::string_view letters);
 
-}  // namespace casefile::migration
+}  // namespace casefile
 
-#endif  // CASEFILE_MIGRATION_MATCH_PHONETIC_H_
+#endif  // CASEFILE_CORE_NAMES_PHONETIC_H_

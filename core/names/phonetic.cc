@@ -1,6 +1,6 @@
-#include "migration/match/phonetic.h"
+#include "core/names/phonetic.h"
 
-namespace casefile::migration {
+namespace casefile {
 namespace {
 
 // Soundex digit of each letter a..z; '0' for vowels and y, '-' for h and w
@@ -31,4 +31,4 @@ std::string Soundex(std::string_view letters) {
   return code;
 }
 
-}  // namespace casefile::migration
+}  // namespace casefile

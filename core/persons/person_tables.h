@@ -1,0 +1,24 @@
+// The person index tables (keys.h: P\0 persons, Q\0 name tokens), written as
+// a whole: the persons are decided elsewhere (the importers cluster legacy
+// person records, migration/person_index.h), the domain keeps the tables that
+// search (person_search.h) and PersonService read.
+//
+// Thread-safety: as the transaction passed in.
+#ifndef CASEFILE_CORE_PERSONS_PERSON_TABLES_H_
+#define CASEFILE_CORE_PERSONS_PERSON_TABLES_H_
+
+#include "absl/status/status.h"
+#include "absl/types/span.h"
+#include "casefile/v1/person.pb.h"
+#include "storage/lmdb.h"
+
+namespace casefile {
+
+// Makes the P\0 and Q\0 tables hold exactly `persons` and their tokens
+// (PersonIndexTokens). Only the keys that change are written, so a re-import
+// that changes few persons rewrites few keys.
+absl::Status ReplacePersonTables(storage::LmdbTxn& txn, absl::Span<const v1::Person> persons);
+
+}  // namespace casefile
+
+#endif  // CASEFILE_CORE_PERSONS_PERSON_TABLES_H_
