@@ -59,7 +59,11 @@ std::string People(const v1::Case& c) {
 }
 
 // Multi-line stored text kept as written (white-space: pre-wrap).
-std::string TextBlock(absl::string_view text) { return absl::StrCat("<div class=\"text\">", HtmlEscape(text), "</div>"); }
+void AppendTextBlock(std::string& out, absl::string_view text) {
+  out.append("<div class=\"text\">");
+  AppendHtmlEscaped(out, text);
+  out.append("</div>");
+}
 
 std::string SourceHtml(const v1::Source& s) {
   std::string out = absl::StrCat("<div class=\"source\"><div>", HtmlEscape(s.record_type().empty() ? "record" : s.record_type()),
@@ -78,8 +82,12 @@ std::string SourceHtml(const v1::Source& s) {
     absl::StrAppend(&out, "<div class=\"muted\">date as written “", HtmlEscape(s.occurred_as_written()), "”: ",
                     HtmlEscape(s.date_note()), "</div>");
   // A case file sends such a text once, in the entry (Source.text_is_entry_text).
-  absl::StrAppend(&out, s.text_is_entry_text() ? "<div class=\"muted\">(word for word the entry's text)</div>" : TextBlock(s.text()),
-                  "</div>");
+  if (s.text_is_entry_text()) {
+    out.append("<div class=\"muted\">(word for word the entry's text)</div>");
+  } else {
+    AppendTextBlock(out, s.text());
+  }
+  out.append("</div>");
   return out;
 }
 
@@ -88,24 +96,26 @@ std::string EntryNumberOf(absl::string_view name) {
   return std::string(slash == absl::string_view::npos ? name : name.substr(slash + 1));
 }
 
-std::string EntryHtml(const v1::Entry& e) {
+void AppendEntryHtml(std::string& out, const v1::Entry& e) {
   std::string classes = "entry";
   if (!e.superseded_by().empty()) classes += " superseded";
   if (!e.supersedes().empty()) classes += " correction";
   const std::string kind = KindWord(e.kind());
-  std::string out = absl::StrFormat("<article class=\"%s\" id=\"entry-%d\"><div class=\"entry-head\">#%d ", classes,
-                                    e.number(), e.number());
+  absl::StrAppendFormat(&out, "<article class=\"%s\" id=\"entry-%d\"><div class=\"entry-head\">#%d ", classes,
+                        e.number(), e.number());
   absl::StrAppend(&out, TimeText(e.occur_time()), " <span class=\"precision\">(", PrecisionWord(e.occur_time()),
                   ")</span> <span class=\"kind kind-", absl::StrReplaceAll(kind, {{" ", "-"}}), "\">", kind,
-                  "</span> <span class=\"precision\">by ",
-                  HtmlEscape(e.author_display_name().empty() ? e.author() : e.author_display_name()), "</span></div>");
+                  "</span> <span class=\"precision\">by ");
+  AppendHtmlEscaped(out, e.author_display_name().empty() ? e.author() : e.author_display_name());
+  out.append("</span></div>");
   if (!e.supersedes().empty())
     absl::StrAppend(&out, "<div class=\"muted\">corrects <a href=\"#entry-", HtmlEscape(EntryNumberOf(e.supersedes())),
                     "\">#", HtmlEscape(EntryNumberOf(e.supersedes())), "</a>: ", HtmlEscape(e.correction_reason()), "</div>");
   if (!e.superseded_by().empty())
     absl::StrAppend(&out, "<div class=\"muted\">corrected by <a href=\"#entry-", HtmlEscape(EntryNumberOf(e.superseded_by())),
                     "\">#", HtmlEscape(EntryNumberOf(e.superseded_by())), "</a></div>");
-  absl::StrAppend(&out, TextBlock(e.text()), RecordHtml(e));
+  AppendTextBlock(out, e.text());
+  if (e.record_case() != v1::Entry::RECORD_NOT_SET) out.append(RecordHtml(e));
   if (!e.subjects().empty()) {
     std::vector<std::string> names;
     for (const v1::Subject& s : e.subjects()) names.push_back(HtmlEscape(s.display_name()));
@@ -118,8 +128,7 @@ std::string EntryHtml(const v1::Entry& e) {
     for (const v1::Source& s : e.sources()) absl::StrAppend(&out, SourceHtml(s));
     absl::StrAppend(&out, "</div>");
   }
-  absl::StrAppend(&out, "</article>");
-  return out;
+  out.append("</article>");
 }
 
 // The chronology: entries that correct nothing in time order, each followed
@@ -134,17 +143,21 @@ std::string Chronology(const std::vector<v1::Entry>& entries) {
     const long long ka = SortKey(FromProto(a->occur_time())), kb = SortKey(FromProto(b->occur_time()));
     return ka != kb ? ka < kb : a->number() < b->number();
   });
-  std::string out = absl::StrCat("<section class=\"chronology\"><h2>Chronology</h2>\n");
+  std::string out = "<section class=\"chronology\"><h2>Chronology</h2>\n";
+  size_t text_bytes = 0;
+  for (const v1::Entry& e : entries) text_bytes += e.text().size() + 400;
+  out.reserve(text_bytes);
   for (const v1::Entry* root : roots) {
-    absl::StrAppend(&out, "<div class=\"entry-group\">", EntryHtml(*root));
+    out.append("<div class=\"entry-group\">");
+    AppendEntryHtml(out, *root);
     const v1::Entry* e = root;
     for (size_t hops = 0; hops < entries.size() && !e->superseded_by().empty(); ++hops) {
       auto next = by_name.find(e->superseded_by());
       if (next == by_name.end()) break;
       e = next->second;
-      absl::StrAppend(&out, EntryHtml(*e));
+      AppendEntryHtml(out, *e);
     }
-    absl::StrAppend(&out, "</div>\n");
+    out.append("</div>\n");
   }
   if (entries.empty()) absl::StrAppend(&out, "<p>The chronology has no entries.</p>");
   absl::StrAppend(&out, "</section>\n");

@@ -1,5 +1,6 @@
 #include "web/html_escape.h"
 
+#include <array>
 #include <cstdint>
 
 #include "absl/strings/str_format.h"
@@ -37,6 +38,14 @@ size_t Utf8Sequence(absl::string_view s, size_t i, uint32_t& code_point) {
   return length;
 }
 
+// Printable ASCII that needs no escaping, tab, newline and carriage return.
+constexpr auto kPlainAscii = [] {
+  std::array<bool, 256> plain{};
+  for (int b = 0x20; b < 0x7F; ++b) plain[b] = b != '&' && b != '<' && b != '>' && b != '"' && b != '\'';
+  plain['\t'] = plain['\n'] = plain['\r'] = true;
+  return plain;
+}();
+
 bool IsControl(uint32_t c) {
   if (c == '\t' || c == '\n' || c == '\r') return false;
   return c < 0x20 || (c >= 0x7F && c <= 0x9F);
@@ -48,6 +57,14 @@ void AppendHtmlEscaped(std::string& out, absl::string_view text) {
   out.reserve(out.size() + text.size());
   size_t i = 0;
   while (i < text.size()) {
+    // Most case text is plain ASCII: copy runs of it at once.
+    size_t run = i;
+    while (run < text.size() && kPlainAscii[static_cast<uint8_t>(text[run])]) ++run;
+    if (run > i) {
+      out.append(text.data() + i, run - i);
+      i = run;
+      if (i == text.size()) break;
+    }
     uint32_t c = 0;
     const size_t n = Utf8Sequence(text, i, c);
     if (n == 0) {
