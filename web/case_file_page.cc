@@ -39,8 +39,8 @@ std::string Header(const v1::Case& c, const CaseFilePageOptions& options) {
   }
   absl::StrAppend(&out, "</p>");
   if (!options.reader.empty() || !options.purpose.empty())
-    absl::StrAppend(&out, "<p class=\"muted\">Read by ", HtmlEscape(options.reader), " for: ",
-                    HtmlEscape(options.purpose), "</p>");
+    absl::StrAppend(&out, "<p class=\"muted\">Read", options.reader.empty() ? "" : " by ", HtmlEscape(options.reader),
+                    " for: ", HtmlEscape(options.purpose), "</p>");
   absl::StrAppend(&out, "</header>\n");
   return out;
 }
