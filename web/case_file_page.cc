@@ -133,7 +133,7 @@ void AppendEntryHtml(std::string& out, const v1::Entry& e) {
 
 // The chronology: entries that correct nothing in time order, each followed
 // (beside it) by the chain of corrections made to it.
-std::string Chronology(const std::vector<v1::Entry>& entries) {
+void AppendChronology(std::string& out, const std::vector<v1::Entry>& entries) {
   absl::flat_hash_map<std::string, const v1::Entry*> by_name;
   for (const v1::Entry& e : entries) by_name[e.name()] = &e;
   std::vector<const v1::Entry*> roots;
@@ -143,10 +143,10 @@ std::string Chronology(const std::vector<v1::Entry>& entries) {
     const long long ka = SortKey(FromProto(a->occur_time())), kb = SortKey(FromProto(b->occur_time()));
     return ka != kb ? ka < kb : a->number() < b->number();
   });
-  std::string out = "<section class=\"chronology\"><h2>Chronology</h2>\n";
   size_t text_bytes = 0;
-  for (const v1::Entry& e : entries) text_bytes += e.text().size() + 400;
-  out.reserve(text_bytes);
+  for (const v1::Entry& e : entries) text_bytes += e.text().size() + 600;
+  out.reserve(out.size() + text_bytes);
+  out.append("<section class=\"chronology\"><h2>Chronology</h2>\n");
   for (const v1::Entry* root : roots) {
     out.append("<div class=\"entry-group\">");
     AppendEntryHtml(out, *root);
@@ -161,7 +161,6 @@ std::string Chronology(const std::vector<v1::Entry>& entries) {
   }
   if (entries.empty()) absl::StrAppend(&out, "<p>The chronology has no entries.</p>");
   absl::StrAppend(&out, "</section>\n");
-  return out;
 }
 
 }  // namespace
@@ -172,14 +171,28 @@ std::string CaseReference(const v1::Case& c) {
   return std::string(name);
 }
 
+namespace {
+void AppendCaseFileBody(std::string& out, const v1::Case& c, const std::vector<v1::Entry>& entries,
+                        const CaseFilePageOptions& options) {
+  absl::StrAppend(&out, options.top_html, Header(c, options), People(c), "<section><h2>Timeline</h2>",
+                  TimelineSvg(entries), "</section>\n");
+  AppendChronology(out, entries);
+}
+}  // namespace
+
 std::string CaseFileBody(const v1::Case& c, const std::vector<v1::Entry>& entries, const CaseFilePageOptions& options) {
-  return absl::StrCat(options.top_html, Header(c, options), People(c),
-                      "<section><h2>Timeline</h2>", TimelineSvg(entries), "</section>\n", Chronology(entries));
+  std::string out;
+  AppendCaseFileBody(out, c, entries, options);
+  return out;
 }
 
 std::string CaseFilePage(const v1::Case& c, const std::vector<v1::Entry>& entries, CaseFilePageOptions options) {
   options.document.running_header = absl::StrCat("Case ", CaseReference(c));
-  return HtmlDocument(absl::StrCat(CaseReference(c), " ", c.title()), CaseFileBody(c, entries, options), options.document);
+  // One buffer from the doctype to the end: a 2,000-entry file is megabytes.
+  std::string out = HtmlDocumentHead(absl::StrCat(CaseReference(c), " ", c.title()), options.document);
+  AppendCaseFileBody(out, c, entries, options);
+  out.append(kHtmlDocumentEnd);
+  return out;
 }
 
 }  // namespace casefile::web

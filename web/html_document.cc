@@ -6,7 +6,7 @@
 
 namespace casefile::web {
 
-std::string HtmlDocument(absl::string_view title, absl::string_view body_html, const DocumentOptions& options) {
+std::string HtmlDocumentHead(absl::string_view title, const DocumentOptions& options) {
   std::string out = absl::StrCat(
       "<!DOCTYPE html>\n<html lang=\"en-GB\"><head><meta charset=\"utf-8\">"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
@@ -17,8 +17,12 @@ std::string HtmlDocument(absl::string_view title, absl::string_view body_html, c
   } else {
     absl::StrAppend(&out, "<link rel=\"stylesheet\" href=\"", HtmlEscape(options.stylesheet_href), "\">");
   }
-  absl::StrAppend(&out, "</head>\n<body>\n", body_html, "\n</body></html>\n");
+  absl::StrAppend(&out, "</head>\n<body>\n");
   return out;
+}
+
+std::string HtmlDocument(absl::string_view title, absl::string_view body_html, const DocumentOptions& options) {
+  return absl::StrCat(HtmlDocumentHead(title, options), body_html, kHtmlDocumentEnd);
 }
 
 }  // namespace casefile::web

@@ -22,6 +22,10 @@ struct DocumentOptions {
 
 // `title` is stored text (escaped here); `body_html` is already HTML.
 std::string HtmlDocument(absl::string_view title, absl::string_view body_html, const DocumentOptions& options);
+// The same document in parts, for a large body appended in place:
+// HtmlDocumentHead(...) + body + kHtmlDocumentEnd.
+std::string HtmlDocumentHead(absl::string_view title, const DocumentOptions& options);
+inline constexpr char kHtmlDocumentEnd[] = "\n</body></html>\n";
 
 }  // namespace casefile::web
 

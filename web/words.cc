@@ -1,5 +1,7 @@
 #include "web/words.h"
 
+#include <vector>
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_replace.h"
 #include "absl/time/civil_time.h"
@@ -14,8 +16,15 @@ std::string EnumWord(absl::string_view enum_name, absl::string_view prefix) {
 }
 
 std::string KindWord(v1::EntryKind kind) {
-  const std::string& name = v1::EntryKind_Name(kind);
-  return name.empty() ? "unknown kind" : EnumWord(name, "ENTRY_KIND_");
+  // Made once: a page asks for it twice per entry, thousands of times.
+  static const auto* const words = [] {
+    auto* w = new std::vector<std::string>();
+    for (int k = 0; k <= v1::EntryKind_MAX; ++k)
+      w->push_back(v1::EntryKind_IsValid(k) ? EnumWord(v1::EntryKind_Name(static_cast<v1::EntryKind>(k)), "ENTRY_KIND_")
+                                            : "unknown kind");
+    return w;
+  }();
+  return kind >= 0 && kind < static_cast<int>(words->size()) ? (*words)[kind] : "unknown kind";
 }
 
 std::string TimeText(const v1::PartialTime& t) { return FormatPartialTime(FromProto(t)); }
