@@ -21,6 +21,7 @@
 #include "core/partial_time_proto.h"
 #include "core/uk_instant.h"
 #include "google/protobuf/util/json_util.h"
+#include "web/case_file_page.h"
 
 namespace casefile::cli {
 namespace {
@@ -272,14 +273,33 @@ int Show(const Args& args, const Connection& conn) {
   if (args.positional().size() != 1) return ReportUsageError(absl::InvalidArgumentError("give one case"), "show");
   auto purpose = args.Require("purpose");
   if (!purpose.ok()) return ReportUsageError(purpose.status(), "show");
+  const std::string format = args.Get("format", args.Has("json") ? "json" : "text");
+  if (format != "text" && format != "json" && format != "html")
+    return ReportUsageError(absl::InvalidArgumentError(absl::StrCat("--format '", format, "' is not one of: text, json, html")),
+                            "show");
   v1::GetCaseFileRequest request;
   request.set_name(CaseNameArg(args.positional()[0]));
   request.set_purpose(*purpose);
   auto context = conn.NewContext();
   auto reader = CaseService::NewStub(conn.channel())->GetCaseFile(context.get(), request);
   v1::GetCaseFileResponse chunk;
+  if (format == "html") {
+    // One self-contained page (inline style, no outside assets) that prints on A4.
+    v1::Case header;
+    std::vector<v1::Entry> entries;
+    while (reader->Read(&chunk)) {
+      if (chunk.has_case_()) header = chunk.case_();
+      for (v1::Entry& e : *chunk.mutable_entries()) entries.push_back(std::move(e));
+    }
+    grpc::Status status = reader->Finish();
+    if (!status.ok()) return ReportRpcError(status);
+    web::CaseFilePageOptions options;
+    options.purpose = *purpose;
+    std::cout << web::CaseFilePage(header, entries, options);
+    return kExitOk;
+  }
   while (reader->Read(&chunk)) {
-    if (args.Has("json")) {
+    if (format == "json") {
       std::cout << ToJson(chunk) << "\n";
       continue;
     }
@@ -357,7 +377,10 @@ std::vector<Command> CaseCommands() {
        "casefile correct CASE/entries/N --text TEXT --reason REASON [--occurred WHEN] [--request-id ID]",
        {"text", "reason", "occurred", "request-id"}, {}, Correct},
       {"show", "print a whole case file (the access is recorded)",
-       "casefile show CASE --purpose 'why you are looking' [--sources]", {"purpose"}, {"sources"}, Show},
+       "casefile show CASE --purpose 'why you are looking' [--sources] [--format text|json|html]\n"
+       "--format html writes one self-contained page (no outside assets) that prints on A4\n"
+       "with page numbers, the case reference and OFFICIAL-SENSITIVE on every page.",
+       {"purpose", "format"}, {"sources"}, Show},
       {"watch", "follow a case's new entries live (the watch is recorded)",
        "casefile watch CASE --purpose 'why you are watching' [--after VERSION]",
        {"after", "purpose"}, {}, Watch},

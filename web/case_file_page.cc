@@ -1,0 +1,198 @@
+#include "web/case_file_page.h"
+
+#include <algorithm>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
+#include "core/partial_time.h"
+#include "core/partial_time_proto.h"
+#include "google/protobuf/util/time_util.h"
+#include "web/html_escape.h"
+#include "web/record_html.h"
+#include "web/timeline_svg.h"
+#include "web/words.h"
+
+namespace casefile::web {
+namespace {
+
+std::string EscapedList(const google::protobuf::RepeatedPtrField<std::string>& items) {
+  std::vector<std::string> escaped;
+  for (const std::string& s : items) escaped.push_back(HtmlEscape(s));
+  return absl::StrJoin(escaped, ", ");
+}
+
+std::string Header(const v1::Case& c, const CaseFilePageOptions& options) {
+  std::string out = absl::StrCat("<header class=\"case\"><p class=\"marking\">OFFICIAL-SENSITIVE</p><h1>",
+                                 HtmlEscape(c.title()), "</h1><p>Case <strong>", HtmlEscape(CaseReference(c)),
+                                 "</strong>");
+  if (!c.legacy_refs().empty()) absl::StrAppend(&out, " · legacy references ", EscapedList(c.legacy_refs()));
+  absl::StrAppend(&out, "<br><span class=\"muted\">", c.version(), " entries · opened by ", HtmlEscape(c.creator()),
+                  " at ", google::protobuf::util::TimeUtil::ToString(c.create_time()), "</span>");
+  if (c.has_restriction()) {
+    std::vector<std::string> named;
+    if (!c.restriction().users().empty()) named.push_back("users " + EscapedList(c.restriction().users()));
+    if (!c.restriction().teams().empty()) named.push_back("teams " + EscapedList(c.restriction().teams()));
+    absl::StrAppend(&out, "<br><strong>Restricted</strong> to ", absl::StrJoin(named, " and "));
+  }
+  absl::StrAppend(&out, "</p>");
+  if (!options.reader.empty() || !options.purpose.empty())
+    absl::StrAppend(&out, "<p class=\"muted\">Read", options.reader.empty() ? "" : " by ", HtmlEscape(options.reader),
+                    " for: ", HtmlEscape(options.purpose), "</p>");
+  absl::StrAppend(&out, "</header>\n");
+  return out;
+}
+
+std::string People(const v1::Case& c) {
+  if (c.subjects().empty()) return "<section><h2>People</h2><p>No one is named on the case.</p></section>\n";
+  std::string out = "<section><h2>People</h2><table class=\"people\"><tr><th>Name</th><th>Date of birth</th><th>Person</th></tr>";
+  for (const v1::Subject& s : c.subjects()) {
+    const std::string name = s.display_name().empty() ? absl::StrCat(s.forename(), " ", s.surname()) : s.display_name();
+    absl::StrAppend(&out, "<tr><td>", HtmlEscape(name), "</td><td>", TimeText(s.date_of_birth()),
+                    " <span class=\"precision\">(", PrecisionWord(s.date_of_birth()), ")</span></td><td>",
+                    HtmlEscape(s.person()), "</td></tr>");
+  }
+  absl::StrAppend(&out, "</table></section>\n");
+  return out;
+}
+
+// Multi-line stored text kept as written (white-space: pre-wrap).
+void AppendTextBlock(std::string& out, absl::string_view text) {
+  out.append("<div class=\"text\">");
+  AppendHtmlEscaped(out, text);
+  out.append("</div>");
+}
+
+std::string SourceHtml(const v1::Source& s) {
+  std::string out = absl::StrCat("<div class=\"source\"><div>", HtmlEscape(s.record_type().empty() ? "record" : s.record_type()),
+                                 " <span class=\"ref\">", HtmlEscape(s.locator()), "</span>");
+  if (!s.legacy_ref().empty()) absl::StrAppend(&out, " · ", HtmlEscape(s.legacy_ref()));
+  if (s.occurred().precision() != v1::PartialTime::PRECISION_UNSPECIFIED || !s.occurred_as_written().empty())
+    absl::StrAppend(&out, " · occurred ", TimeText(s.occurred()));
+  if (!s.author().empty()) absl::StrAppend(&out, " · by ", HtmlEscape(s.author()));
+  if (s.entered().precision() != v1::PartialTime::PRECISION_UNSPECIFIED)
+    absl::StrAppend(&out, " · entered ", TimeText(s.entered()));
+  absl::StrAppend(&out, "</div><div class=\"muted\">from ", s.import().empty() ? "(unknown import)" : HtmlEscape(s.import()));
+  if (!s.import_label().empty()) absl::StrAppend(&out, " “", HtmlEscape(s.import_label()), "”");
+  if (!s.record().empty() && s.record() != s.locator()) absl::StrAppend(&out, " · record ", HtmlEscape(s.record()));
+  absl::StrAppend(&out, "</div>");
+  if (!s.date_note().empty())
+    absl::StrAppend(&out, "<div class=\"muted\">date as written “", HtmlEscape(s.occurred_as_written()), "”: ",
+                    HtmlEscape(s.date_note()), "</div>");
+  // A case file sends such a text once, in the entry (Source.text_is_entry_text).
+  if (s.text_is_entry_text()) {
+    out.append("<div class=\"muted\">(word for word the entry's text)</div>");
+  } else {
+    AppendTextBlock(out, s.text());
+  }
+  out.append("</div>");
+  return out;
+}
+
+std::string EntryNumberOf(absl::string_view name) {
+  const size_t slash = name.rfind('/');
+  return std::string(slash == absl::string_view::npos ? name : name.substr(slash + 1));
+}
+
+void AppendEntryHtml(std::string& out, const v1::Entry& e) {
+  std::string classes = "entry";
+  if (!e.superseded_by().empty()) classes += " superseded";
+  if (!e.supersedes().empty()) classes += " correction";
+  const std::string kind = KindWord(e.kind());
+  absl::StrAppendFormat(&out, "<article class=\"%s\" id=\"entry-%d\"><div class=\"entry-head\">#%d ", classes,
+                        e.number(), e.number());
+  absl::StrAppend(&out, TimeText(e.occur_time()), " <span class=\"precision\">(", PrecisionWord(e.occur_time()),
+                  ")</span> <span class=\"kind kind-", absl::StrReplaceAll(kind, {{" ", "-"}}), "\">", kind,
+                  "</span> <span class=\"precision\">by ");
+  AppendHtmlEscaped(out, e.author_display_name().empty() ? e.author() : e.author_display_name());
+  out.append("</span></div>");
+  if (!e.supersedes().empty())
+    absl::StrAppend(&out, "<div class=\"muted\">corrects <a href=\"#entry-", HtmlEscape(EntryNumberOf(e.supersedes())),
+                    "\">#", HtmlEscape(EntryNumberOf(e.supersedes())), "</a>: ", HtmlEscape(e.correction_reason()), "</div>");
+  if (!e.superseded_by().empty())
+    absl::StrAppend(&out, "<div class=\"muted\">corrected by <a href=\"#entry-", HtmlEscape(EntryNumberOf(e.superseded_by())),
+                    "\">#", HtmlEscape(EntryNumberOf(e.superseded_by())), "</a></div>");
+  AppendTextBlock(out, e.text());
+  if (e.record_case() != v1::Entry::RECORD_NOT_SET) out.append(RecordHtml(e));
+  if (!e.subjects().empty()) {
+    std::vector<std::string> names;
+    for (const v1::Subject& s : e.subjects()) names.push_back(HtmlEscape(s.display_name()));
+    absl::StrAppend(&out, "<div class=\"muted\">about ", absl::StrJoin(names, "; "), "</div>");
+  }
+  if (!e.legacy_refs().empty()) absl::StrAppend(&out, "<div class=\"muted\">refs ", EscapedList(e.legacy_refs()), "</div>");
+  if (!e.sources().empty()) {
+    absl::StrAppend(&out, "<div class=\"sources\"><div class=\"muted\">", e.sources_size(),
+                    e.sources_size() == 1 ? " legacy record" : " legacy records", ":</div>");
+    for (const v1::Source& s : e.sources()) absl::StrAppend(&out, SourceHtml(s));
+    absl::StrAppend(&out, "</div>");
+  }
+  out.append("</article>");
+}
+
+// The chronology: entries that correct nothing in time order, each followed
+// (beside it) by the chain of corrections made to it.
+void AppendChronology(std::string& out, const std::vector<v1::Entry>& entries) {
+  absl::flat_hash_map<std::string, const v1::Entry*> by_name;
+  for (const v1::Entry& e : entries) by_name[e.name()] = &e;
+  std::vector<const v1::Entry*> roots;
+  for (const v1::Entry& e : entries)
+    if (e.supersedes().empty() || !by_name.contains(e.supersedes())) roots.push_back(&e);
+  std::stable_sort(roots.begin(), roots.end(), [](const v1::Entry* a, const v1::Entry* b) {
+    const long long ka = SortKey(FromProto(a->occur_time())), kb = SortKey(FromProto(b->occur_time()));
+    return ka != kb ? ka < kb : a->number() < b->number();
+  });
+  size_t text_bytes = 0;
+  for (const v1::Entry& e : entries) text_bytes += e.text().size() + 600;
+  out.reserve(out.size() + text_bytes);
+  out.append("<section class=\"chronology\"><h2>Chronology</h2>\n");
+  for (const v1::Entry* root : roots) {
+    out.append("<div class=\"entry-group\">");
+    AppendEntryHtml(out, *root);
+    const v1::Entry* e = root;
+    for (size_t hops = 0; hops < entries.size() && !e->superseded_by().empty(); ++hops) {
+      auto next = by_name.find(e->superseded_by());
+      if (next == by_name.end()) break;
+      e = next->second;
+      AppendEntryHtml(out, *e);
+    }
+    out.append("</div>\n");
+  }
+  if (entries.empty()) absl::StrAppend(&out, "<p>The chronology has no entries.</p>");
+  absl::StrAppend(&out, "</section>\n");
+}
+
+}  // namespace
+
+std::string CaseReference(const v1::Case& c) {
+  absl::string_view name = c.name();
+  if (name.substr(0, 6) == "cases/") name.remove_prefix(6);
+  return std::string(name);
+}
+
+namespace {
+void AppendCaseFileBody(std::string& out, const v1::Case& c, const std::vector<v1::Entry>& entries,
+                        const CaseFilePageOptions& options) {
+  absl::StrAppend(&out, options.top_html, Header(c, options), People(c), "<section><h2>Timeline</h2>",
+                  TimelineSvg(entries), "</section>\n");
+  AppendChronology(out, entries);
+}
+}  // namespace
+
+std::string CaseFileBody(const v1::Case& c, const std::vector<v1::Entry>& entries, const CaseFilePageOptions& options) {
+  std::string out;
+  AppendCaseFileBody(out, c, entries, options);
+  return out;
+}
+
+std::string CaseFilePage(const v1::Case& c, const std::vector<v1::Entry>& entries, CaseFilePageOptions options) {
+  options.document.running_header = absl::StrCat("Case ", CaseReference(c));
+  // One buffer from the doctype to the end: a 2,000-entry file is megabytes.
+  std::string out = HtmlDocumentHead(absl::StrCat(CaseReference(c), " ", c.title()), options.document);
+  AppendCaseFileBody(out, c, entries, options);
+  out.append(kHtmlDocumentEnd);
+  return out;
+}
+
+}  // namespace casefile::web

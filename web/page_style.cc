@@ -1,0 +1,60 @@
+#include "web/page_style.h"
+
+#include "absl/strings/str_cat.h"
+#include "web/html_escape.h"
+
+namespace casefile::web {
+namespace {
+
+constexpr absl::string_view kScreenAndPrint = R"css(
+body { font: 15px/1.45 "DejaVu Sans", "Liberation Sans", sans-serif; color: #1b1b1b; margin: 0 auto; max-width: 60rem; padding: 0 1rem; }
+.marking { font-weight: bold; letter-spacing: .08em; color: #8b0000; text-align: center; margin: .5rem 0; }
+header.case h1 { font-size: 1.5rem; margin: .3rem 0; }
+.ref, .muted { color: #555; font-size: .9em; }
+table.people { border-collapse: collapse; margin: .5rem 0 1rem; }
+table.people td, table.people th { border-bottom: 1px solid #ccc; padding: .2rem .6rem .2rem 0; text-align: left; }
+svg.timeline { width: 100%; height: auto; border: 1px solid #ddd; margin: .5rem 0; }
+svg.timeline .tl-label, svg.timeline .tl-year { font-size: 11px; fill: #333; }
+svg.timeline .tl-row { stroke: #eee; }
+svg.timeline .tl-tick { stroke: #ccc; stroke-dasharray: 2 2; }
+.entry-group { display: flex; gap: .8rem; border-top: 1px solid #bbb; padding: .5rem 0; break-inside: avoid-page; }
+.entry-group > article { flex: 1 1 0; min-width: 0; }
+article.superseded { color: #555; }
+article.correction { border-left: 4px solid #b9770e; padding-left: .6rem; }
+.entry-head { font-weight: bold; }
+.precision { font-weight: normal; color: #555; font-size: .85em; }
+.kind { display: inline-block; padding: 0 .35rem; border-radius: .2rem; background: #eef; font-weight: normal; }
+.kind-missing-episode { background: #f5d5d0; } .kind-referral { background: #fae0c8; }
+.kind-strategy-discussion { background: #e6d6ee; } .kind-custody { background: #d4e4f1; }
+.text { white-space: pre-wrap; overflow-wrap: anywhere; margin: .3rem 0; }
+.record { background: #f7f7f2; border: 1px solid #dedcc8; padding: .3rem .6rem; margin: .3rem 0; }
+.record-head { font-weight: bold; margin: 0 0 .2rem; }
+.record dl { display: grid; grid-template-columns: max-content 1fr; gap: .1rem .8rem; margin: 0; }
+.record dt { color: #555; } .record dd { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+.sources { font-size: .88em; margin: .3rem 0 0 1rem; }
+.source { border-left: 2px solid #ccc; padding-left: .5rem; margin: .3rem 0; }
+.source .text { font-family: "DejaVu Sans Mono", monospace; font-size: .95em; }
+nav.top { display: flex; gap: 1rem; align-items: center; border-bottom: 1px solid #ccc; padding: .4rem 0; }
+nav.top form { margin-left: auto; }
+form.stack label { display: block; margin: .4rem 0 .1rem; }
+form.stack input[type=text], form.stack input[type=password], form.stack textarea { width: 100%; max-width: 30rem; }
+.error { color: #8b0000; font-weight: bold; }
+@media print {
+  nav.top, form, .no-print { display: none; }
+  body { max-width: none; padding: 0; font-size: 10.5pt; }
+  .marking.screen-only { display: none; }
+  a { color: inherit; text-decoration: none; }
+}
+@page { size: A4; margin: 18mm 14mm 16mm 14mm;
+  @top-left { content: "OFFICIAL-SENSITIVE"; font: bold 9pt sans-serif; color: #8b0000; }
+  @bottom-center { content: "Page " counter(page) " of " counter(pages); font: 9pt sans-serif; }
+)css";
+
+}  // namespace
+
+std::string PageStyle(absl::string_view running_header) {
+  return absl::StrCat(kScreenAndPrint, "  @top-right { content: ", CssString(running_header),
+                      "; font: 9pt sans-serif; }\n  @bottom-right { content: \"OFFICIAL-SENSITIVE\"; font: bold 9pt sans-serif; color: #8b0000; }\n}\n");
+}
+
+}  // namespace casefile::web

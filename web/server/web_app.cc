@@ -1,0 +1,334 @@
+#include "web/server/web_app.h"
+
+#include <algorithm>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "casefile/v1/attention.grpc.pb.h"
+#include "casefile/v1/case_service.grpc.pb.h"
+#include "casefile/v1/person.grpc.pb.h"
+#include "casefile/v1/session.grpc.pb.h"
+#include "core/partial_time.h"
+#include "core/partial_time_proto.h"
+#include "web/case_file_page.h"
+#include "web/cookies.h"
+#include "web/page_style.h"
+#include "web/site_pages.h"
+#include "web/words.h"
+
+namespace casefile::web {
+namespace {
+
+constexpr char kHtml[] = "text/html; charset=utf-8";
+// No script at all, nothing from elsewhere, no framing, forms only to us.
+constexpr char kContentSecurityPolicy[] =
+    "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
+    "frame-ancestors 'none'; base-uri 'none'";
+
+// A case id as casefiled makes or takes them: letters, digits, '-', '_', '.'.
+bool PlausibleCaseId(absl::string_view id) {
+  if (id.empty() || id.size() > 64) return false;
+  return std::all_of(id.begin(), id.end(),
+                     [](char c) { return absl::ascii_isalnum(c) || c == '-' || c == '_' || c == '.'; });
+}
+
+}  // namespace
+
+WebApp::WebApp(std::shared_ptr<grpc::Channel> channel, std::string service_token)
+    : channel_(std::move(channel)), service_token_(std::move(service_token)) {}
+
+std::unique_ptr<grpc::ClientContext> WebApp::Context(const std::string& token) const {
+  auto context = std::make_unique<grpc::ClientContext>();
+  if (!token.empty()) context->AddMetadata("authorization", absl::StrCat("Bearer ", token));
+  context->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(60));
+  return context;
+}
+
+WebApp::Signed WebApp::SessionOf(const httplib::Request& req) {
+  Signed s;
+  s.token = CookieValue(req.get_header_value("Cookie"), kSessionCookie);
+  if (s.token.empty()) return s;
+  absl::MutexLock lock(&mu_);
+  auto it = known_.find(s.token);
+  if (it != known_.end()) s = it->second;
+  return s;
+}
+
+std::string WebApp::Nav(const Signed& s) const {
+  return NavHtml(s.display_name.empty() ? "signed in" : s.display_name, form_tokens_.TokenFor(s.token));
+}
+
+bool WebApp::CsrfOk(const httplib::Request& req, const Signed& s) const {
+  return form_tokens_.Matches(s.token, req.get_param_value("csrf"));
+}
+
+void WebApp::Fail(const grpc::Status& status, const Signed& s, httplib::Response& res) {
+  switch (status.error_code()) {
+    case grpc::StatusCode::UNAUTHENTICATED:
+      res.set_header("Set-Cookie", ClearCookie(kSessionCookie));
+      res.set_redirect("/signin", 303);
+      return;
+    case grpc::StatusCode::NOT_FOUND:
+      // The very page for a case never created and for one kept from the reader.
+      res.status = 404;
+      res.set_content(MessagePage(Nav(s), "Not found", "There is nothing here that you may see."), kHtml);
+      return;
+    case grpc::StatusCode::PERMISSION_DENIED:
+      res.status = 403;
+      res.set_content(MessagePage(Nav(s), "Not allowed", status.error_message()), kHtml);
+      return;
+    default:
+      res.status = 502;
+      res.set_content(MessagePage(Nav(s), "casefiled did not answer", status.error_message()), kHtml);
+  }
+}
+
+void WebApp::Register(httplib::Server& server) {
+  server.set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
+    // Nothing of a case file is kept by the browser or a proxy: after sign-out
+    // the back button has nothing to show.
+    res.set_header("Cache-Control", "no-store");
+    res.set_header("Pragma", "no-cache");
+    res.set_header("Content-Security-Policy", kContentSecurityPolicy);
+    res.set_header("X-Content-Type-Options", "nosniff");
+    res.set_header("X-Frame-Options", "DENY");
+    res.set_header("Referrer-Policy", "no-referrer");
+  });
+  server.Get("/style.css", [](const httplib::Request& req, httplib::Response& res) {
+    const std::string id = req.get_param_value("case");
+    res.set_content(PageStyle(id.empty() ? "casefile" : absl::StrCat("Case ", id)), "text/css; charset=utf-8");
+  });
+  server.Get("/signin", [this](const httplib::Request& req, httplib::Response& res) { SignInForm(req, res, "", 200); });
+  server.Post("/signin", [this](const httplib::Request& req, httplib::Response& res) { SignIn(req, res); });
+  server.Post("/signout", [this](const httplib::Request& req, httplib::Response& res) { SignOut(req, res); });
+  server.Get("/", [this](const httplib::Request& req, httplib::Response& res) {
+    Signed s = SessionOf(req);
+    if (s.token.empty()) return res.set_redirect("/signin", 303);
+    res.set_content(SearchPage(Nav(s), ""), kHtml);
+  });
+  server.Get("/search", [this](const httplib::Request& req, httplib::Response& res) { Search(req, res); });
+  server.Get(R"(/cases/([^/]+))", [this](const httplib::Request& req, httplib::Response& res) { CasePurpose(req, res); });
+  server.Post(R"(/cases/([^/]+))", [this](const httplib::Request& req, httplib::Response& res) { CaseFile(req, res); });
+  server.Get("/attention", [this](const httplib::Request& req, httplib::Response& res) { Attention(req, res); });
+  server.set_error_handler([this](const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return;
+    res.set_content(MessagePage("", res.status == 404 ? "Not found" : "Error",
+                                res.status == 404 ? "There is nothing here that you may see." : "The request was not understood."),
+                    kHtml);
+  });
+}
+
+void WebApp::SignInForm(const httplib::Request& req, httplib::Response& res, const std::string& error, int code) {
+  // The sign-in form's CSRF token is bound to a random cookie of its own.
+  const std::string binding = RandomHex32();
+  res.set_header("Set-Cookie", SetCookie(kSignInCookie, binding));
+  res.status = code;
+  res.set_content(SignInPage(form_tokens_.TokenFor(absl::StrCat("signin:", binding)), error), kHtml);
+}
+
+void WebApp::SignIn(const httplib::Request& req, httplib::Response& res) {
+  const std::string binding = CookieValue(req.get_header_value("Cookie"), kSignInCookie);
+  if (binding.empty() || !form_tokens_.Matches(absl::StrCat("signin:", binding), req.get_param_value("csrf")))
+    return SignInForm(req, res, "The form had expired; please sign in again.", 403);
+  v1::SignInRequest request;
+  request.set_user(req.get_param_value("user"));
+  request.set_password(req.get_param_value("password"));
+  // Only casefile-web's own service token may relay the browser's address.
+  if (!service_token_.empty()) request.set_client_address(req.remote_addr);
+  v1::Session session;
+  grpc::Status status = v1::SessionService::NewStub(channel_)->SignIn(Context(service_token_).get(), request, &session);
+  if (!status.ok()) return SignInForm(req, res, status.error_message(), status.error_code() == grpc::StatusCode::UNAUTHENTICATED ? 401 : 429);
+  {
+    absl::MutexLock lock(&mu_);
+    known_[session.token()] = Signed{session.token(), session.display_name(), {session.teams().begin(), session.teams().end()}};
+  }
+  res.set_header("Set-Cookie", SetCookie(kSessionCookie, session.token()));
+  res.set_redirect("/", 303);
+}
+
+void WebApp::SignOut(const httplib::Request& req, httplib::Response& res) {
+  Signed s = SessionOf(req);
+  if (s.token.empty()) return res.set_redirect("/signin", 303);
+  if (!CsrfOk(req, s)) {
+    res.status = 403;
+    return res.set_content(MessagePage(Nav(s), "Refused", "The form had expired; reload the page and try again."), kHtml);
+  }
+  v1::SignOutResponse response;
+  // Whatever casefiled answers (a session already ended), the browser forgets it.
+  v1::SessionService::NewStub(channel_)->SignOut(Context(s.token).get(), v1::SignOutRequest(), &response);
+  {
+    absl::MutexLock lock(&mu_);
+    known_.erase(s.token);
+  }
+  res.set_header("Set-Cookie", ClearCookie(kSessionCookie));
+  res.set_redirect("/signin", 303);
+}
+
+void WebApp::Search(const httplib::Request& req, httplib::Response& res) {
+  Signed s = SessionOf(req);
+  if (s.token.empty()) return res.set_redirect("/signin", 303);
+  const std::string query(absl::StripAsciiWhitespace(req.get_param_value("q")));
+  std::vector<SearchHit> hits;
+  auto add = [&hits](SearchHit hit) {
+    for (const SearchHit& h : hits)
+      if (h.case_id == hit.case_id) return;
+    hits.push_back(std::move(hit));
+  };
+  auto cases = v1::CaseService::NewStub(channel_);
+  // A case reference ("CF-000001" or "cases/CF-000001").
+  std::string id = query.rfind("cases/", 0) == 0 ? query.substr(6) : query;
+  if (PlausibleCaseId(id)) {
+    v1::GetCaseRequest get;
+    get.set_name(absl::StrCat("cases/", id));
+    v1::Case c;
+    grpc::Status status = cases->GetCase(Context(s.token).get(), get, &c);
+    if (status.error_code() == grpc::StatusCode::UNAUTHENTICATED) return Fail(status, s, res);
+    if (status.ok()) add({CaseIdOf(c.name()), c.title(), "case reference"});
+  }
+  // A legacy reference (crime number, paper file).
+  if (!query.empty()) {
+    v1::ListCasesRequest list;
+    list.set_legacy_ref(query);
+    v1::ListCasesResponse listed;
+    if (cases->ListCases(Context(s.token).get(), list, &listed).ok())
+      for (const v1::Case& c : listed.cases()) add({CaseIdOf(c.name()), c.title(), absl::StrCat("legacy reference ", query)});
+  }
+  // A name with typing slips (SearchPersons matches fuzzily), a date of birth, or both.
+  std::vector<std::string> words;
+  v1::SearchPersonsRequest search;
+  for (absl::string_view word : absl::StrSplit(query, ' ', absl::SkipEmpty())) {
+    auto date = ParsePartialTime(std::string_view(word.data(), word.size()));
+    if (date.ok() && date->precision >= TimePrecision::kMonth) {
+      *search.mutable_date_of_birth() = ToProto(*date);
+    } else {
+      words.emplace_back(word);
+    }
+  }
+  search.set_query(absl::StrJoin(words, " "));
+  search.set_page_size(20);
+  v1::SearchPersonsResponse found;
+  if (!words.empty() &&
+      v1::PersonService::NewStub(channel_)->SearchPersons(Context(s.token).get(), search, &found).ok()) {
+    for (const v1::PersonMatch& m : found.results()) {
+      const v1::Person& p = m.person();
+      std::string why = absl::StrCat(p.forename(), " ", p.surname());
+      if (p.date_of_birth().precision() != v1::PartialTime::PRECISION_UNSPECIFIED)
+        absl::StrAppend(&why, " born ", TimeText(p.date_of_birth()));
+      for (const std::string& case_name : p.cases()) {
+        v1::GetCaseRequest get;
+        get.set_name(case_name);
+        v1::Case c;
+        if (cases->GetCase(Context(s.token).get(), get, &c).ok()) add({CaseIdOf(c.name()), c.title(), why});
+      }
+    }
+  }
+  // Cases whose subjects carry the name (cases not yet in the person index).
+  if (!words.empty()) {
+    v1::ListCasesRequest list;
+    list.set_subject(absl::StrJoin(words, " "));
+    v1::ListCasesResponse listed;
+    if (cases->ListCases(Context(s.token).get(), list, &listed).ok())
+      for (const v1::Case& c : listed.cases()) add({CaseIdOf(c.name()), c.title(), "subject of the case"});
+  }
+  std::string page = SearchResultsPage(Nav(s), query, hits);
+  if (words.empty() && search.has_date_of_birth() && hits.empty()) {
+    // SearchPersons narrows a name by a date of birth; it does not list everyone born that day.
+    page = MessagePage(Nav(s), "Add a name",
+                       "A date of birth narrows a search by name: give a forename or surname with it, e.g. \"Ellie " +
+                           query + "\".");
+  }
+  res.set_content(page, kHtml);
+}
+
+void WebApp::CasePurpose(const httplib::Request& req, httplib::Response& res) {
+  Signed s = SessionOf(req);
+  if (s.token.empty()) return res.set_redirect("/signin", 303);
+  const std::string id = req.matches[1];
+  if (!PlausibleCaseId(id)) return Fail(grpc::Status(grpc::StatusCode::NOT_FOUND, ""), s, res);
+  v1::GetCaseRequest get;
+  get.set_name(absl::StrCat("cases/", id));
+  v1::Case c;
+  grpc::Status status = v1::CaseService::NewStub(channel_)->GetCase(Context(s.token).get(), get, &c);
+  if (!status.ok()) return Fail(status, s, res);
+  res.set_content(PurposePage(Nav(s), c, form_tokens_.TokenFor(s.token), ""), kHtml);
+}
+
+void WebApp::CaseFile(const httplib::Request& req, httplib::Response& res) {
+  Signed s = SessionOf(req);
+  if (s.token.empty()) return res.set_redirect("/signin", 303);
+  const std::string id = req.matches[1];
+  if (!PlausibleCaseId(id)) return Fail(grpc::Status(grpc::StatusCode::NOT_FOUND, ""), s, res);
+  if (!CsrfOk(req, s)) {
+    res.status = 403;
+    return res.set_content(MessagePage(Nav(s), "Refused", "The form had expired; reload the page and try again."), kHtml);
+  }
+  v1::GetCaseFileRequest request;
+  request.set_name(absl::StrCat("cases/", id));
+  // casefiled decides whether the purpose will do (and records it).
+  request.set_purpose(std::string(absl::StripAsciiWhitespace(req.get_param_value("purpose"))));
+  auto context = Context(s.token);
+  auto reader = v1::CaseService::NewStub(channel_)->GetCaseFile(context.get(), request);
+  v1::GetCaseFileResponse chunk;
+  v1::Case header;
+  std::vector<v1::Entry> entries;
+  while (reader->Read(&chunk)) {
+    if (chunk.has_case_()) header = std::move(*chunk.mutable_case_());
+    for (v1::Entry& e : *chunk.mutable_entries()) entries.push_back(std::move(e));
+  }
+  grpc::Status status = reader->Finish();
+  if (status.error_code() == grpc::StatusCode::INVALID_ARGUMENT) {
+    // Refused (most often: no purpose given): the form again, with casefiled's words.
+    v1::GetCaseRequest get;
+    get.set_name(request.name());
+    v1::Case c;
+    grpc::Status got = v1::CaseService::NewStub(channel_)->GetCase(Context(s.token).get(), get, &c);
+    if (!got.ok()) return Fail(got, s, res);
+    res.status = 400;
+    return res.set_content(PurposePage(Nav(s), c, form_tokens_.TokenFor(s.token), status.error_message()), kHtml);
+  }
+  if (!status.ok()) return Fail(status, s, res);
+  CaseFilePageOptions options;
+  options.document.stylesheet_href = absl::StrCat(kStylesheetPath, "?case=", id);
+  options.top_html = Nav(s);
+  options.reader = s.display_name;
+  options.purpose = request.purpose();
+  // A 2,000-entry file is megabytes: sent from the rendered string, not copied.
+  auto page = std::make_shared<std::string>(CaseFilePage(header, entries, options));
+  res.set_content_provider(page->size(), kHtml, [page](size_t offset, size_t length, httplib::DataSink& sink) {
+    return sink.write(page->data() + offset, std::min<size_t>(length, 1 << 20));
+  });
+}
+
+void WebApp::Attention(const httplib::Request& req, httplib::Response& res) {
+  Signed s = SessionOf(req);
+  if (s.token.empty()) return res.set_redirect("/signin", 303);
+  auto stub = v1::AttentionService::NewStub(channel_);
+  std::vector<std::string> teams = s.teams;
+  if (teams.empty()) teams.push_back("");  // no team known: every item the user may see
+  std::vector<AttentionSection> sections;
+  for (int list = 1; v1::AttentionList_IsValid(list); ++list) {
+    AttentionSection section;
+    section.list_name = EnumWord(v1::AttentionList_Name(static_cast<v1::AttentionList>(list)), "ATTENTION_LIST_");
+    for (const std::string& team : teams) {
+      v1::ListAttentionItemsRequest request;
+      request.set_list(static_cast<v1::AttentionList>(list));
+      request.set_team(team);
+      request.set_page_size(200);
+      v1::ListAttentionItemsResponse response;
+      grpc::Status status = stub->ListAttentionItems(Context(s.token).get(), request, &response);
+      if (!status.ok()) return Fail(status, s, res);
+      for (v1::AttentionItem& item : *response.mutable_items()) {
+        const bool seen = std::any_of(section.items.begin(), section.items.end(), [&](const v1::AttentionItem& i) {
+          return i.entry() == item.entry() && i.action() == item.action();
+        });
+        if (!seen) section.items.push_back(std::move(item));
+      }
+    }
+    sections.push_back(std::move(section));
+  }
+  res.set_content(AttentionPage(Nav(s), sections), kHtml);
+}
+
+}  // namespace casefile::web

@@ -1,0 +1,68 @@
+// WebApp: the routes of casefile-web. Each page is a few gRPC calls to
+// casefiled made with the signed-in person's session token, so that every
+// rule of access, purpose, need to know and audit is casefiled's; this
+// front end adds only the browser's defences (cookies, CSRF tokens, no-store,
+// Content-Security-Policy) and the HTML.
+//
+// Thread-safe: httplib calls the handlers from its worker threads.
+#ifndef CASEFILE_WEB_SERVER_WEB_APP_H_
+#define CASEFILE_WEB_SERVER_WEB_APP_H_
+
+#include <httplib.h>
+
+#include <memory>
+#include <string>
+
+#include <grpcpp/grpcpp.h>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/synchronization/mutex.h"
+#include "web/form_token.h"
+
+namespace casefile::web {
+
+class WebApp {
+ public:
+  // `service_token`: casefile-web's own token (a user casefiled lists in
+  // --trusted_frontend_users), used only to relay the browser's address with
+  // SignIn; empty: SignIn is sent without an address.
+  WebApp(std::shared_ptr<grpc::Channel> channel, std::string service_token);
+
+  // Adds the routes and the headers every response carries.
+  void Register(httplib::Server& server);
+
+ private:
+  struct Signed {
+    std::string token;         // the casefiled session token ("" when not signed in)
+    std::string display_name;  // as SignIn gave it, while this process knows it
+    std::vector<std::string> teams;
+  };
+  Signed SessionOf(const httplib::Request& req);
+  std::string Nav(const Signed& s) const;
+  std::unique_ptr<grpc::ClientContext> Context(const std::string& token) const;
+  // Maps a failed call to a page: UNAUTHENTICATED to the sign-in page,
+  // NOT_FOUND to a plain not found, others to a message.
+  void Fail(const grpc::Status& status, const Signed& s, httplib::Response& res);
+  bool CsrfOk(const httplib::Request& req, const Signed& s) const;
+
+  void SignInForm(const httplib::Request& req, httplib::Response& res, const std::string& error, int code);
+  void SignIn(const httplib::Request& req, httplib::Response& res);
+  void SignOut(const httplib::Request& req, httplib::Response& res);
+  void Search(const httplib::Request& req, httplib::Response& res);
+  void CasePurpose(const httplib::Request& req, httplib::Response& res);
+  void CaseFile(const httplib::Request& req, httplib::Response& res);
+  void Attention(const httplib::Request& req, httplib::Response& res);
+
+  std::shared_ptr<grpc::Channel> channel_;
+  std::string service_token_;
+  FormTokens form_tokens_;
+  absl::Mutex mu_;
+  // Display name and teams per session token, for the page header and the
+  // attention lists; forgotten at sign-out (and lost on restart: the pages
+  // then show the user id-less header, casefiled still decides everything).
+  absl::flat_hash_map<std::string, Signed> known_ ABSL_GUARDED_BY(mu_);
+};
+
+}  // namespace casefile::web
+
+#endif  // CASEFILE_WEB_SERVER_WEB_APP_H_

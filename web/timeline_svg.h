@@ -1,0 +1,24 @@
+// The timeline strip of a case file: an inline SVG with one row per kind of
+// entry and a mark per dated entry along a shared time axis, so that a
+// cluster of missing episodes or referrals stands out at a glance. Marks
+// carry a tooltip (entry number, kind, time) and link to the entry; no
+// stored text goes into the SVG.
+//
+// Thread-safe: pure function.
+#ifndef CASEFILE_WEB_TIMELINE_SVG_H_
+#define CASEFILE_WEB_TIMELINE_SVG_H_
+
+#include <string>
+#include <vector>
+
+#include "casefile/v1/case.pb.h"
+
+namespace casefile::web {
+
+// `<svg ...>...</svg>` (with a note of how many entries are undated), or a
+// short paragraph when no entry is dated.
+std::string TimelineSvg(const std::vector<v1::Entry>& entries);
+
+}  // namespace casefile::web
+
+#endif  // CASEFILE_WEB_TIMELINE_SVG_H_

@@ -1,0 +1,28 @@
+// Plain words for the enums and times of a case file, shared by the HTML
+// renderers.
+//
+// Thread-safe: pure functions.
+#ifndef CASEFILE_WEB_WORDS_H_
+#define CASEFILE_WEB_WORDS_H_
+
+#include <string>
+
+#include "absl/strings/string_view.h"
+#include "casefile/v1/case.pb.h"
+
+namespace casefile::web {
+
+// "AGENCY_CSC" with prefix "AGENCY_" → "csc".
+std::string EnumWord(absl::string_view enum_name, absl::string_view prefix);
+// "missing episode" for ENTRY_KIND_MISSING_EPISODE.
+std::string KindWord(v1::EntryKind kind);
+// "2012-11-12 14:30", "2012-11", "unknown".
+std::string TimeText(const v1::PartialTime& t);
+// "to the minute", "to the day", "to the month", "year only", "undated".
+std::string PrecisionWord(const v1::PartialTime& t);
+// Days since 1970-01-01 of the earliest moment the time can be; false when undated.
+bool DayNumber(const v1::PartialTime& t, long& day);
+
+}  // namespace casefile::web
+
+#endif  // CASEFILE_WEB_WORDS_H_
