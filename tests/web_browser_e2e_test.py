@@ -296,6 +296,16 @@ class BrowserTest(unittest.TestCase):
             urllib.request.urlopen(request, context=context)
         self.assertEqual(refused.exception.code, 403)
 
+    def test_wrong_password_stays_on_sign_in_with_casefileds_words(self):
+        self.driver.get(self.f.url + "/signin")
+        self.driver.find_element(By.ID, "user").send_keys("edt1")
+        self.driver.find_element(By.ID, "password").send_keys("not the password")
+        self.driver.find_element(By.ID, "signin").click()
+        self.text_appears("wrong user name or password")
+        self.assertIsNone(self.driver.get_cookie("cf_session"))
+        self.driver.get(self.f.url + "/")
+        self.text_appears("Sign in to casefile")
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)

@@ -66,7 +66,11 @@ bool WebApp::CsrfOk(const httplib::Request& req, const Signed& s) const {
 
 void WebApp::Fail(const grpc::Status& status, const Signed& s, httplib::Response& res) {
   switch (status.error_code()) {
-    case grpc::StatusCode::UNAUTHENTICATED:
+    case grpc::StatusCode::UNAUTHENTICATED: {
+      // The session ended (timeout, sign-out elsewhere, restart): forget it here too.
+      absl::MutexLock lock(&mu_);
+      known_.erase(s.token);
+    }
       res.set_header("Set-Cookie", ClearCookie(kSessionCookie));
       res.set_redirect("/signin", 303);
       return;
@@ -139,7 +143,12 @@ void WebApp::SignIn(const httplib::Request& req, httplib::Response& res) {
   if (!service_token_.empty()) request.set_client_address(req.remote_addr);
   v1::Session session;
   grpc::Status status = v1::SessionService::NewStub(channel_)->SignIn(Context(service_token_).get(), request, &session);
-  if (!status.ok()) return SignInForm(req, res, status.error_message(), status.error_code() == grpc::StatusCode::UNAUTHENTICATED ? 401 : 429);
+  if (!status.ok()) {
+    const int code = status.error_code() == grpc::StatusCode::UNAUTHENTICATED      ? 401
+                     : status.error_code() == grpc::StatusCode::RESOURCE_EXHAUSTED ? 429
+                                                                                   : 502;
+    return SignInForm(req, res, status.error_message(), code);
+  }
   {
     absl::MutexLock lock(&mu_);
     known_[session.token()] = Signed{session.token(), session.display_name(), {session.teams().begin(), session.teams().end()}};
