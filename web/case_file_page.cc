@@ -131,38 +131,6 @@ void AppendEntryHtml(std::string& out, const v1::Entry& e) {
   out.append("</article>");
 }
 
-// The chronology: entries that correct nothing in time order, each followed
-// (beside it) by the chain of corrections made to it.
-void AppendChronology(std::string& out, const std::vector<v1::Entry>& entries) {
-  absl::flat_hash_map<std::string, const v1::Entry*> by_name;
-  for (const v1::Entry& e : entries) by_name[e.name()] = &e;
-  std::vector<const v1::Entry*> roots;
-  for (const v1::Entry& e : entries)
-    if (e.supersedes().empty() || !by_name.contains(e.supersedes())) roots.push_back(&e);
-  std::stable_sort(roots.begin(), roots.end(), [](const v1::Entry* a, const v1::Entry* b) {
-    const long long ka = SortKey(FromProto(a->occur_time())), kb = SortKey(FromProto(b->occur_time()));
-    return ka != kb ? ka < kb : a->number() < b->number();
-  });
-  size_t text_bytes = 0;
-  for (const v1::Entry& e : entries) text_bytes += e.text().size() + 600;
-  out.reserve(out.size() + text_bytes);
-  out.append("<section class=\"chronology\"><h2>Chronology</h2>\n");
-  for (const v1::Entry* root : roots) {
-    out.append("<div class=\"entry-group\">");
-    AppendEntryHtml(out, *root);
-    const v1::Entry* e = root;
-    for (size_t hops = 0; hops < entries.size() && !e->superseded_by().empty(); ++hops) {
-      auto next = by_name.find(e->superseded_by());
-      if (next == by_name.end()) break;
-      e = next->second;
-      AppendEntryHtml(out, *e);
-    }
-    out.append("</div>\n");
-  }
-  if (entries.empty()) absl::StrAppend(&out, "<p>The chronology has no entries.</p>");
-  absl::StrAppend(&out, "</section>\n");
-}
-
 }  // namespace
 
 std::string CaseReference(const v1::Case& c) {
@@ -171,27 +139,60 @@ std::string CaseReference(const v1::Case& c) {
   return std::string(name);
 }
 
-namespace {
-void AppendCaseFileBody(std::string& out, const v1::Case& c, const std::vector<v1::Entry>& entries,
-                        const CaseFilePageOptions& options) {
-  absl::StrAppend(&out, options.top_html, Header(c, options), People(c), "<section><h2>Timeline</h2>",
-                  TimelineSvg(entries), "</section>\n");
-  AppendChronology(out, entries);
+void CaseFilePageBuilder::Add(const v1::Entry& e) {
+  Rendered r{e.name(), e.supersedes(), e.superseded_by(), SortKey(FromProto(e.occur_time())), e.number(), {}};
+  r.html.reserve(e.text().size() + 600);
+  AppendEntryHtml(r.html, e);
+  entries_bytes_ += r.html.size();
+  rendered_.push_back(std::move(r));
+  marks_.push_back({e.kind(), e.number(), e.occur_time()});
 }
-}  // namespace
 
-std::string CaseFileBody(const v1::Case& c, const std::vector<v1::Entry>& entries, const CaseFilePageOptions& options) {
-  std::string out;
-  AppendCaseFileBody(out, c, entries, options);
-  return out;
+std::vector<std::string> CaseFilePageBuilder::Finish(const v1::Case& c, CaseFilePageOptions options) {
+  options.document.running_header = absl::StrCat("Case ", CaseReference(c));
+  std::vector<std::string> parts;
+  parts.push_back(HtmlDocumentHead(absl::StrCat(CaseReference(c), " ", c.title()), options.document));
+  absl::StrAppend(&parts.back(), options.top_html, Header(c, options), People(c), "<section><h2>Timeline</h2>",
+                  TimelineSvg(marks_), "</section>\n<section class=\"chronology\"><h2>Chronology</h2>\n");
+  // The chronology: entries that correct nothing in time order, each followed
+  // (beside it) by the chain of corrections made to it.
+  absl::flat_hash_map<absl::string_view, size_t> by_name;
+  for (size_t i = 0; i < rendered_.size(); ++i) by_name[rendered_[i].name] = i;
+  std::vector<size_t> roots;
+  for (size_t i = 0; i < rendered_.size(); ++i)
+    if (rendered_[i].supersedes.empty() || !by_name.contains(rendered_[i].supersedes)) roots.push_back(i);
+  std::stable_sort(roots.begin(), roots.end(), [this](size_t a, size_t b) {
+    const Rendered &ra = rendered_[a], &rb = rendered_[b];
+    return ra.sort_key != rb.sort_key ? ra.sort_key < rb.sort_key : ra.number < rb.number;
+  });
+  for (size_t root : roots) {
+    parts.push_back("<div class=\"entry-group\">");
+    size_t at = root;
+    parts.push_back(std::move(rendered_[at].html));
+    for (size_t hops = 0; hops < rendered_.size() && !rendered_[at].superseded_by.empty(); ++hops) {
+      auto next = by_name.find(rendered_[at].superseded_by);
+      if (next == by_name.end()) break;
+      at = next->second;
+      parts.push_back(std::move(rendered_[at].html));
+    }
+    parts.push_back("</div>\n");
+  }
+  parts.push_back(absl::StrCat(rendered_.empty() ? "<p>The chronology has no entries.</p>" : "", "</section>\n",
+                               kHtmlDocumentEnd));
+  rendered_.clear();
+  marks_.clear();
+  return parts;
 }
 
 std::string CaseFilePage(const v1::Case& c, const std::vector<v1::Entry>& entries, CaseFilePageOptions options) {
-  options.document.running_header = absl::StrCat("Case ", CaseReference(c));
-  // One buffer from the doctype to the end: a 2,000-entry file is megabytes.
-  std::string out = HtmlDocumentHead(absl::StrCat(CaseReference(c), " ", c.title()), options.document);
-  AppendCaseFileBody(out, c, entries, options);
-  out.append(kHtmlDocumentEnd);
+  CaseFilePageBuilder builder;
+  for (const v1::Entry& e : entries) builder.Add(e);
+  std::vector<std::string> parts = builder.Finish(c, std::move(options));
+  size_t size = 0;
+  for (const std::string& p : parts) size += p.size();
+  std::string out;
+  out.reserve(size);
+  for (const std::string& p : parts) out.append(p);
   return out;
 }
 

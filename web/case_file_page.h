@@ -16,6 +16,7 @@
 
 #include "casefile/v1/case.pb.h"
 #include "web/html_document.h"
+#include "web/timeline_svg.h"
 
 namespace casefile::web {
 
@@ -32,8 +33,31 @@ struct CaseFilePageOptions {
 // The case's reference as people say it: "CF-000001" for "cases/CF-000001".
 std::string CaseReference(const v1::Case& c);
 
-// The body of the case file (without the document frame).
-std::string CaseFileBody(const v1::Case& c, const std::vector<v1::Entry>& entries, const CaseFilePageOptions& options);
+// Builds the page while the entries arrive: casefile-web renders each entry
+// of the GetCaseFile stream as it is read, so the rendering overlaps the
+// stream, and sends the parts without joining them. CaseFilePage is
+// Add(every entry) then Finish, joined.
+//
+// Thread-compatible.
+class CaseFilePageBuilder {
+ public:
+  // Renders the entry's article now.
+  void Add(const v1::Entry& e);
+  // The whole page in order, in parts (their concatenation is the page).
+  std::vector<std::string> Finish(const v1::Case& c, CaseFilePageOptions options);
+
+ private:
+  struct Rendered {
+    std::string name, supersedes, superseded_by;
+    long long sort_key = 0;
+    int64_t number = 0;
+    std::string html;
+  };
+  std::vector<Rendered> rendered_;
+  std::vector<TimelineMark> marks_;
+  size_t entries_bytes_ = 0;
+};
+
 // The whole page.
 std::string CaseFilePage(const v1::Case& c, const std::vector<v1::Entry>& entries, CaseFilePageOptions options);
 

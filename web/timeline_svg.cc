@@ -32,20 +32,27 @@ const char* KindColour(v1::EntryKind kind) {
 }  // namespace
 
 std::string TimelineSvg(const std::vector<v1::Entry>& entries) {
-  std::map<int, std::vector<std::pair<long, const v1::Entry*>>> rows;  // kind → (day, entry)
+  std::vector<TimelineMark> marks;
+  marks.reserve(entries.size());
+  for (const v1::Entry& e : entries) marks.push_back({e.kind(), e.number(), e.occur_time()});
+  return TimelineSvg(marks);
+}
+
+std::string TimelineSvg(const std::vector<TimelineMark>& entries) {
+  std::map<int, std::vector<std::pair<long, const TimelineMark*>>> rows;  // kind → (day, mark)
   long first = 0, last = 0;
   bool any = false;
   int undated = 0;
-  for (const v1::Entry& e : entries) {
+  for (const TimelineMark& e : entries) {
     long day;
-    if (!DayNumber(e.occur_time(), day)) {
+    if (!DayNumber(e.occur_time, day)) {
       ++undated;
       continue;
     }
     first = any ? std::min(first, day) : day;
     last = any ? std::max(last, day) : day;
     any = true;
-    rows[e.kind()].push_back({day, &e});
+    rows[e.kind].push_back({day, &e});
   }
   if (!any) return "<p class=\"timeline-empty\">No entry is dated: there is no timeline to draw.</p>";
   // A little room either side so marks at the ends stay whole.
@@ -72,8 +79,8 @@ std::string TimelineSvg(const std::vector<v1::Entry>& entries) {
       absl::StrAppendFormat(&out,
                             "<a href=\"#entry-%d\"><rect x=\"%.1f\" y=\"%d\" width=\"3\" height=\"14\" fill=\"%s\">"
                             "<title>#%d %s, %s</title></rect></a>",
-                            e->number(), x(day) - 1.5, y + 3, KindColour(static_cast<v1::EntryKind>(kind)), e->number(),
-                            KindWord(e->kind()), TimeText(e->occur_time()));
+                            e->number, x(day) - 1.5, y + 3, KindColour(static_cast<v1::EntryKind>(kind)), e->number,
+                            KindWord(e->kind), TimeText(e->occur_time));
     }
     ++row;
   }

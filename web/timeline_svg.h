@@ -15,8 +15,16 @@
 
 namespace casefile::web {
 
+// What the strip needs of an entry.
+struct TimelineMark {
+  v1::EntryKind kind = v1::ENTRY_KIND_UNSPECIFIED;
+  int64_t number = 0;
+  v1::PartialTime occur_time;
+};
+
 // `<svg ...>...</svg>` (with a note of how many entries are undated), or a
 // short paragraph when no entry is dated.
+std::string TimelineSvg(const std::vector<TimelineMark>& marks);
 std::string TimelineSvg(const std::vector<v1::Entry>& entries);
 
 }  // namespace casefile::web

@@ -66,7 +66,11 @@ bool WebApp::CsrfOk(const httplib::Request& req, const Signed& s) const {
 
 void WebApp::Fail(const grpc::Status& status, const Signed& s, httplib::Response& res) {
   switch (status.error_code()) {
-    case grpc::StatusCode::UNAUTHENTICATED:
+    case grpc::StatusCode::UNAUTHENTICATED: {
+      // The session ended (timeout, sign-out elsewhere, restart): forget it here too.
+      absl::MutexLock lock(&mu_);
+      known_.erase(s.token);
+    }
       res.set_header("Set-Cookie", ClearCookie(kSessionCookie));
       res.set_redirect("/signin", 303);
       return;
@@ -139,7 +143,12 @@ void WebApp::SignIn(const httplib::Request& req, httplib::Response& res) {
   if (!service_token_.empty()) request.set_client_address(req.remote_addr);
   v1::Session session;
   grpc::Status status = v1::SessionService::NewStub(channel_)->SignIn(Context(service_token_).get(), request, &session);
-  if (!status.ok()) return SignInForm(req, res, status.error_message(), status.error_code() == grpc::StatusCode::UNAUTHENTICATED ? 401 : 429);
+  if (!status.ok()) {
+    const int code = status.error_code() == grpc::StatusCode::UNAUTHENTICATED      ? 401
+                     : status.error_code() == grpc::StatusCode::RESOURCE_EXHAUSTED ? 429
+                                                                                   : 502;
+    return SignInForm(req, res, status.error_message(), code);
+  }
   {
     absl::MutexLock lock(&mu_);
     known_[session.token()] = Signed{session.token(), session.display_name(), {session.teams().begin(), session.teams().end()}};
@@ -272,10 +281,11 @@ void WebApp::CaseFile(const httplib::Request& req, httplib::Response& res) {
   auto reader = v1::CaseService::NewStub(channel_)->GetCaseFile(context.get(), request);
   v1::GetCaseFileResponse chunk;
   v1::Case header;
-  std::vector<v1::Entry> entries;
+  // Each chunk's entries are rendered as they come, while the next chunks arrive.
+  CaseFilePageBuilder builder;
   while (reader->Read(&chunk)) {
     if (chunk.has_case_()) header = std::move(*chunk.mutable_case_());
-    for (v1::Entry& e : *chunk.mutable_entries()) entries.push_back(std::move(e));
+    for (const v1::Entry& e : chunk.entries()) builder.Add(e);
   }
   grpc::Status status = reader->Finish();
   if (status.error_code() == grpc::StatusCode::INVALID_ARGUMENT) {
@@ -294,10 +304,31 @@ void WebApp::CaseFile(const httplib::Request& req, httplib::Response& res) {
   options.top_html = Nav(s);
   options.reader = s.display_name;
   options.purpose = request.purpose();
-  // A 2,000-entry file is megabytes: sent from the rendered string, not copied.
-  auto page = std::make_shared<std::string>(CaseFilePage(header, entries, options));
-  res.set_content_provider(page->size(), kHtml, [page](size_t offset, size_t length, httplib::DataSink& sink) {
-    return sink.write(page->data() + offset, std::min<size_t>(length, 1 << 20));
+  // A 2,000-entry file is megabytes: sent part by part as rendered, never joined.
+  struct Parts {
+    std::vector<std::string> parts;
+    size_t index = 0, offset = 0;
+  };
+  auto page = std::make_shared<Parts>();
+  page->parts = builder.Finish(header, options);
+  size_t size = 0;
+  for (const std::string& p : page->parts) size += p.size();
+  res.set_content_provider(size, kHtml, [page](size_t, size_t length, httplib::DataSink& sink) {
+    // httplib asks for the bytes in order: gather parts into one write of up
+    // to 256 KiB (one send per entry would cost a system call each).
+    std::string buffer;
+    const size_t want = std::min<size_t>(length, 256 * 1024);
+    while (buffer.size() < want && page->index < page->parts.size()) {
+      const std::string& part = page->parts[page->index];
+      const size_t n = std::min(want - buffer.size(), part.size() - page->offset);
+      buffer.append(part, page->offset, n);
+      page->offset += n;
+      if (page->offset == part.size()) {
+        ++page->index;
+        page->offset = 0;
+      }
+    }
+    return !buffer.empty() && sink.write(buffer.data(), buffer.size());
   });
 }
 
