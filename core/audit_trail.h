@@ -95,8 +95,8 @@ class AuditTrail {
   // The same for a call whose caller is not known (not authenticated).
   v1::AuditEvent NewAnonymousEvent(absl::string_view peer, absl::string_view kind) const;
 
-  // Appends `event` alone through the writer; `done` runs on the writer
-  // thread once it is durable (or failed) and must not block.
+  // Appends `event` alone through the writer; `done` runs on the writer's
+  // answering thread once it is durable (or failed) and must not block.
   void Record(v1::AuditEvent event, absl::AnyInvocable<void(absl::Status)> done);
   // The same, waiting for the commit.
   absl::Status RecordNow(v1::AuditEvent event);

@@ -6,8 +6,8 @@
 // purpose, before anything is sent.
 // It speaks protobuf value types and absl::Status; it knows no gRPC.
 //
-// Writes go through the store's GroupCommitWriter: their replies run on the
-// writer thread after the commit is durable, so a Reply must not block.
+// Writes go through the store's GroupCommitWriter: their replies run on its
+// answering thread after the commit is durable, so a Reply must not block.
 //
 // Thread-safe.
 #ifndef CASEFILE_CORE_CASE_CHRONOLOGY_H_

@@ -11,7 +11,11 @@ namespace casefile::storage {
 
 GroupCommitWriter::GroupCommitWriter(LmdbEnv* env, absl::Mutex* map_mutex,
                                      GroupCommitOptions options)
-    : env_(env), map_mutex_(map_mutex), options_(options), thread_([this] { Loop(); }) {}
+    : env_(env),
+      map_mutex_(map_mutex),
+      options_(options),
+      answer_thread_([this] { AnswerLoop(); }),
+      thread_([this] { Loop(); }) {}
 
 GroupCommitWriter::~GroupCommitWriter() {
   {
@@ -19,6 +23,11 @@ GroupCommitWriter::~GroupCommitWriter() {
     stopping_ = true;
   }
   thread_.join();
+  {
+    absl::MutexLock lock(&answers_mu_);
+    answers_stopping_ = true;
+  }
+  answer_thread_.join();
 }
 
 void GroupCommitWriter::Submit(Op op, Done done) {
@@ -57,8 +66,31 @@ void GroupCommitWriter::Loop() {
         queue_.pop_front();
       }
     }
-    CommitBatch(batch);
-    batch.clear();
+    std::vector<absl::Status> outcomes = CommitBatch(batch);
+    {
+      absl::MutexLock lock(&answers_mu_);
+      for (size_t i = 0; i < batch.size(); ++i)
+        answers_.push_back(Answer{std::move(batch[i].done), std::move(outcomes[i])});
+    }
+    batch.clear();  // the operations' captures are freed here, off the answering thread
+  }
+}
+
+void GroupCommitWriter::AnswerLoop() {
+  std::vector<Answer> answering;
+  while (true) {
+    {
+      absl::MutexLock lock(&answers_mu_);
+      answers_mu_.Await(absl::Condition(
+          +[](GroupCommitWriter* w) ABSL_EXCLUSIVE_LOCKS_REQUIRED(w->answers_mu_) {
+            return w->answers_stopping_ || !w->answers_.empty();
+          },
+          this));
+      if (answers_.empty()) return;  // stopping, and every answer given
+      answering.swap(answers_);
+    }
+    for (Answer& a : answering) a.done(std::move(a.outcome));
+    answering.clear();
   }
 }
 
@@ -73,7 +105,7 @@ absl::Status GroupCommitWriter::GrowMap() {
   return env_->SetMapSize(std::min(current * 2, options_.max_map_size));
 }
 
-void GroupCommitWriter::CommitBatch(std::deque<Pending>& batch) {
+std::vector<absl::Status> GroupCommitWriter::CommitBatch(std::deque<Pending>& batch) {
   std::vector<absl::Status> outcomes;
   outcomes.reserve(batch.size());
   absl::Status batch_status;
@@ -119,9 +151,8 @@ void GroupCommitWriter::CommitBatch(std::deque<Pending>& batch) {
     batch_status = GrowMap();
     if (!batch_status.ok()) break;
   }
-  for (size_t i = 0; i < batch.size(); ++i) {
-    batch[i].done(batch_status.ok() ? outcomes[i] : batch_status);
-  }
+  if (!batch_status.ok()) outcomes.assign(batch.size(), batch_status);
+  return outcomes;
 }
 
 }  // namespace casefile::storage

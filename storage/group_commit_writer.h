@@ -1,7 +1,9 @@
 // GroupCommitWriter: the single writer of a store. Concurrent callers submit
 // write operations; one thread runs every operation that is waiting in one
 // LMDB write transaction and one durable commit, then answers them all.
-// An operation is answered only after the commit that holds it is durable.
+// An operation is answered only after the commit that holds it is durable,
+// on a second thread: answering (a gRPC reply is a socket write) then goes on
+// beside the next batch's transaction and commit instead of before it.
 //
 // MDB_MAP_FULL aborts the batch, doubles the map (up to max_map_size) and runs
 // the batch again; past the limit every operation of the batch gets
@@ -14,6 +16,7 @@
 #include <cstddef>
 #include <deque>
 #include <thread>
+#include <vector>
 
 #include "absl/functional/any_invocable.h"
 #include "absl/status/status.h"
@@ -36,8 +39,9 @@ class GroupCommitWriter {
   // the batch still commits. It may run more than once (after a map resize),
   // so it must depend only on the transaction's contents.
   using Op = absl::AnyInvocable<absl::Status(LmdbTxn&)>;
-  // Called on the writer thread with the operation's outcome once its commit
-  // is durable (or failed). Must not block.
+  // Called on the writer's answering thread with the operation's outcome once
+  // its commit is durable (or failed), in the order operations were
+  // submitted. Must not block: it holds up the answers after it.
   using Done = absl::AnyInvocable<void(absl::Status)>;
 
   // `env` and `map_mutex` must outlive the writer. Readers hold `map_mutex`
@@ -55,8 +59,14 @@ class GroupCommitWriter {
     Op op;
     Done done;
   };
+  struct Answer {
+    Done done;
+    absl::Status outcome;
+  };
   void Loop();
-  void CommitBatch(std::deque<Pending>& batch);
+  void AnswerLoop();
+  // Runs `batch` and returns each operation's outcome.
+  std::vector<absl::Status> CommitBatch(std::deque<Pending>& batch);
   absl::Status GrowMap();
 
   LmdbEnv* const env_;
@@ -65,6 +75,10 @@ class GroupCommitWriter {
   absl::Mutex mu_;
   std::deque<Pending> queue_ ABSL_GUARDED_BY(mu_);
   bool stopping_ ABSL_GUARDED_BY(mu_) = false;
+  absl::Mutex answers_mu_;
+  std::vector<Answer> answers_ ABSL_GUARDED_BY(answers_mu_);
+  bool answers_stopping_ ABSL_GUARDED_BY(answers_mu_) = false;
+  std::thread answer_thread_;
   std::thread thread_;
 };
 

@@ -308,5 +308,37 @@ TEST_F(GroupCommitWriterTest, DestructorCommitsEverythingSubmitted) {
   for (int i = 0; i < kOps; ++i) EXPECT_EQ(Committed(absl::StrCat("k", i)), "v");
 }
 
+// Answers run on their own thread, in submission order: an answer that is
+// slow (a reply to a slow client) does not hold up the next commit.
+TEST_F(GroupCommitWriterTest, ASlowAnswerDoesNotHoldUpTheNextCommit) {
+  Start(8 * kMiB, GroupCommitOptions());
+  absl::Notification answering_first, release_answer;
+  std::vector<int> answered;  // written only on the answering thread
+  writer_->Submit(PutOp("first", "1"), [&](absl::Status s) {
+    EXPECT_TRUE(s.ok()) << s;
+    answering_first.Notify();
+    release_answer.WaitForNotification();
+    answered.push_back(1);
+  });
+  answering_first.WaitForNotification();
+  // The first answer is still running; the next operation commits anyway.
+  absl::Notification second_ran;
+  Outcomes second(1);
+  writer_->Submit(
+      [&](LmdbTxn& txn) {
+        second_ran.Notify();
+        return txn.Put("second", "2");
+      },
+      [&](absl::Status s) {
+        answered.push_back(2);
+        second.Done(0)(std::move(s));
+      });
+  second_ran.WaitForNotification();
+  release_answer.Notify();
+  EXPECT_THAT(second.Wait(), ElementsAre(absl::OkStatus()));
+  EXPECT_THAT(answered, ElementsAre(1, 2));
+  EXPECT_EQ(Committed("second"), "2");
+}
+
 }  // namespace
 }  // namespace casefile::storage
