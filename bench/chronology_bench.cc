@@ -74,7 +74,7 @@ namespace casefile::bench {
 namespace {
 
 constexpr char kReadCase[] = "BENCH-READ";  // case ids are upper case (core/resource_names.h)
-constexpr size_t kChunkBytes = 1 << 20;  // as services/entry_stream_reactor.h
+constexpr size_t kChunkBytes = 256 << 10;  // as services/entry_stream_reactor.h
 constexpr char kGetCaseFile[] = "/casefile.v1.CaseService/GetCaseFile";
 
 // Peer names; the report finds rows by them.

@@ -262,21 +262,41 @@ absl::StatusOr<PartialTime> ParsePartialTime(std::string_view text) {
   return NotADate(trimmed);
 }
 
+namespace {
+
+// `value` as at least `width` digits, zero-padded ("%0*d" for what a time
+// holds; a case file page formats thousands, where StrFormat was a hot spot).
+void AppendPadded(std::string& out, int value, int width) {
+  if (value < 0) return absl::StrAppend(&out, absl::StrFormat("%0*d", width, value));
+  char digits[16];
+  int n = 0;
+  do {
+    digits[n++] = static_cast<char>('0' + value % 10);
+    value /= 10;
+  } while (value > 0);
+  for (int i = n; i < width; ++i) out.push_back('0');
+  while (n > 0) out.push_back(digits[--n]);
+}
+
+}  // namespace
+
 std::string FormatPartialTime(const PartialTime& t) {
-  switch (t.precision) {
-    case TimePrecision::kUnknown:
-      return "unknown";
-    case TimePrecision::kYear:
-      return absl::StrFormat("%04d", t.year);
-    case TimePrecision::kMonth:
-      return absl::StrFormat("%04d-%02d", t.year, t.month);
-    case TimePrecision::kDay:
-      return absl::StrFormat("%04d-%02d-%02d", t.year, t.month, t.day);
-    case TimePrecision::kMinute:
-      return absl::StrFormat("%04d-%02d-%02d %02d:%02d", t.year, t.month, t.day, t.hour,
-                             t.minute);
-  }
-  return "unknown";
+  if (t.precision == TimePrecision::kUnknown) return "unknown";
+  std::string out;
+  out.reserve(16);
+  AppendPadded(out, t.year, 4);
+  if (t.precision == TimePrecision::kYear) return out;
+  out.push_back('-');
+  AppendPadded(out, t.month, 2);
+  if (t.precision == TimePrecision::kMonth) return out;
+  out.push_back('-');
+  AppendPadded(out, t.day, 2);
+  if (t.precision == TimePrecision::kDay) return out;
+  out.push_back(' ');
+  AppendPadded(out, t.hour, 2);
+  out.push_back(':');
+  AppendPadded(out, t.minute, 2);
+  return out;
 }
 
 bool CompatibleTimes(const PartialTime& a, const PartialTime& b) {

@@ -48,30 +48,44 @@ void EntryStreamReactor::Fail(const grpc::Status& status) {
 
 void EntryStreamReactor::Pump() {
   if (!begun_ || writing_ || finished_) return;
+  if (!read_error_.ok()) return FinishOnce(read_error_);
   uint64_t last = plan_.last;
   if (plan_.live) {
     auto version = chronology_->CaseVersion(plan_.watcher, plan_.case_id);
     if (!version.ok()) return FinishOnce(ToGrpcStatus(version.status()));
     last = static_cast<uint64_t>(*version);
   }
-  std::string message = std::move(plan_.header);
-  plan_.header.clear();
-  // A header that already holds a chunk read early (CaseFileOpening) goes alone.
-  if (plan_.first <= last && message.size() < kChunkBytes / 2) {
-    auto chunk = chronology_->ReadEncodedEntries(plan_.case_id, plan_.first, last, kChunkBytes,
-                                                 plan_.entries_field, std::move(message));
-    if (!chunk.ok()) return FinishOnce(ToGrpcStatus(chunk.status()));
-    message = std::move(chunk->message);
-    plan_.first = chunk->next;
+  if (ready_.empty()) {
+    ready_ = std::move(plan_.header);
+    plan_.header.clear();
+    // A header that already holds a chunk read early (CaseFileOpening) goes alone.
+    if (ready_.size() < kChunkBytes / 2) ReadNextChunk(last);
+    if (!read_error_.ok()) return FinishOnce(read_error_);
   }
-  if (!message.empty()) {
-    writing_ = true;
-    buffer_ = ToByteBuffer(std::move(message));
-    StartWrite(&buffer_);
+  if (ready_.empty()) {
+    if (!plan_.live) FinishOnce(grpc::Status::OK);
+    return;  // live and caught up: the ChangeFeed calls Pump again on the next append
+  }
+  writing_ = true;
+  buffer_ = ToByteBuffer(std::move(ready_));
+  ready_.clear();
+  StartWrite(&buffer_);
+  // The next chunk is read while this one goes out; an error ends the stream
+  // once this write is done.
+  ReadNextChunk(last);
+}
+
+void EntryStreamReactor::ReadNextChunk(uint64_t last) {
+  if (plan_.first > last) return;
+  auto chunk = chronology_->ReadEncodedEntries(plan_.case_id, plan_.first, last, kChunkBytes,
+                                               plan_.entries_field, std::move(ready_));
+  ready_.clear();
+  if (!chunk.ok()) {
+    read_error_ = ToGrpcStatus(chunk.status());
     return;
   }
-  if (!plan_.live) FinishOnce(grpc::Status::OK);
-  // Live and caught up: the ChangeFeed calls Pump again on the next append.
+  ready_ = std::move(chunk->message);
+  plan_.first = chunk->next;
 }
 
 }  // namespace casefile

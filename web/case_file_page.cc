@@ -96,16 +96,13 @@ std::string EntryNumberOf(absl::string_view name) {
   return std::string(slash == absl::string_view::npos ? name : name.substr(slash + 1));
 }
 
-void AppendEntryHtml(std::string& out, const v1::Entry& e) {
-  std::string classes = "entry";
-  if (!e.superseded_by().empty()) classes += " superseded";
-  if (!e.supersedes().empty()) classes += " correction";
-  const std::string kind = KindWord(e.kind());
-  absl::StrAppendFormat(&out, "<article class=\"%s\" id=\"entry-%d\"><div class=\"entry-head\">#%d ", classes,
-                        e.number(), e.number());
-  absl::StrAppend(&out, TimeText(e.occur_time()), " <span class=\"precision\">(", PrecisionWord(e.occur_time()),
-                  ")</span> <span class=\"kind kind-", absl::StrReplaceAll(kind, {{" ", "-"}}), "\">", kind,
-                  "</span> <span class=\"precision\">by ");
+// `time_text` is TimeText(e.occur_time()), which the caller also needs.
+void AppendEntryHtml(std::string& out, const v1::Entry& e, absl::string_view time_text) {
+  absl::StrAppend(&out, "<article class=\"entry", e.superseded_by().empty() ? "" : " superseded",
+                  e.supersedes().empty() ? "" : " correction", "\" id=\"entry-", e.number(),
+                  "\"><div class=\"entry-head\">#", e.number(), " ", time_text, " <span class=\"precision\">(",
+                  PrecisionWord(e.occur_time()), ")</span> <span class=\"kind ", KindClass(e.kind()), "\">",
+                  KindWord(e.kind()), "</span> <span class=\"precision\">by ");
   AppendHtmlEscaped(out, e.author_display_name().empty() ? e.author() : e.author_display_name());
   out.append("</span></div>");
   if (!e.supersedes().empty())
@@ -142,10 +139,10 @@ std::string CaseReference(const v1::Case& c) {
 void CaseFilePageBuilder::Add(const v1::Entry& e) {
   Rendered r{e.name(), e.supersedes(), e.superseded_by(), SortKey(FromProto(e.occur_time())), e.number(), {}};
   r.html.reserve(e.text().size() + 600);
-  AppendEntryHtml(r.html, e);
-  entries_bytes_ += r.html.size();
+  std::string time_text = TimeText(e.occur_time());
+  AppendEntryHtml(r.html, e, time_text);
   rendered_.push_back(std::move(r));
-  marks_.push_back({e.kind(), e.number(), e.occur_time()});
+  marks_.push_back(MarkOf(e, std::move(time_text)));
 }
 
 std::vector<std::string> CaseFilePageBuilder::Finish(const v1::Case& c, CaseFilePageOptions options) {

@@ -55,7 +55,6 @@ class CaseFilePageBuilder {
   };
   std::vector<Rendered> rendered_;
   std::vector<TimelineMark> marks_;
-  size_t entries_bytes_ = 0;
 };
 
 // The whole page.

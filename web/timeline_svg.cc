@@ -1,6 +1,7 @@
 #include "web/timeline_svg.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include "absl/strings/str_cat.h"
@@ -31,10 +32,17 @@ const char* KindColour(v1::EntryKind kind) {
 
 }  // namespace
 
+TimelineMark MarkOf(const v1::Entry& e, std::string time_text) {
+  TimelineMark mark{e.kind(), e.number()};
+  mark.dated = DayNumber(e.occur_time(), mark.day);
+  if (mark.dated) mark.time_text = std::move(time_text);
+  return mark;
+}
+
 std::string TimelineSvg(const std::vector<v1::Entry>& entries) {
   std::vector<TimelineMark> marks;
   marks.reserve(entries.size());
-  for (const v1::Entry& e : entries) marks.push_back({e.kind(), e.number(), e.occur_time()});
+  for (const v1::Entry& e : entries) marks.push_back(MarkOf(e, TimeText(e.occur_time())));
   return TimelineSvg(marks);
 }
 
@@ -44,11 +52,11 @@ std::string TimelineSvg(const std::vector<TimelineMark>& entries) {
   bool any = false;
   int undated = 0;
   for (const TimelineMark& e : entries) {
-    long day;
-    if (!DayNumber(e.occur_time, day)) {
+    if (!e.dated) {
       ++undated;
       continue;
     }
+    const long day = e.day;
     first = any ? std::min(first, day) : day;
     last = any ? std::max(last, day) : day;
     any = true;
@@ -75,12 +83,14 @@ std::string TimelineSvg(const std::vector<TimelineMark>& entries) {
                           "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" class=\"tl-row\"/>",
                           y + 14, KindWord(static_cast<v1::EntryKind>(kind)), marks.size(), kLabelWidth, y + 10,
                           kWidth - 10, y + 10);
+    const std::string& word = KindWord(static_cast<v1::EntryKind>(kind));
+    const char* colour = KindColour(static_cast<v1::EntryKind>(kind));
     for (const auto& [day, e] : marks) {
-      absl::StrAppendFormat(&out,
-                            "<a href=\"#entry-%d\"><rect x=\"%.1f\" y=\"%d\" width=\"3\" height=\"14\" fill=\"%s\">"
-                            "<title>#%d %s, %s</title></rect></a>",
-                            e->number, x(day) - 1.5, y + 3, KindColour(static_cast<v1::EntryKind>(kind)), e->number,
-                            KindWord(e->kind), TimeText(e->occur_time));
+      // x to one decimal, as tenths (StrFormat's %.1f was most of the strip's time).
+      const long tenths = std::lround((x(day) - 1.5) * 10);
+      absl::StrAppend(&out, "<a href=\"#entry-", e->number, "\"><rect x=\"", tenths / 10, ".", tenths % 10,
+                      "\" y=\"", y + 3, "\" width=\"3\" height=\"14\" fill=\"", colour, "\"><title>#", e->number,
+                      " ", word, ", ", e->time_text, "</title></rect></a>");
     }
     ++row;
   }

@@ -15,12 +15,17 @@
 
 namespace casefile::web {
 
-// What the strip needs of an entry.
+// What the strip needs of an entry: taken as each entry arrives, so that the
+// strip itself is quick to draw once the last one is in.
 struct TimelineMark {
   v1::EntryKind kind = v1::ENTRY_KIND_UNSPECIFIED;
   int64_t number = 0;
-  v1::PartialTime occur_time;
+  bool dated = false;
+  long day = 0;           // days since 1970-01-01 (DayNumber), when dated
+  std::string time_text;  // TimeText of the entry's time, when dated
 };
+// The mark of an entry whose time was already put in words as `time_text`.
+TimelineMark MarkOf(const v1::Entry& e, std::string time_text);
 
 // `<svg ...>...</svg>` (with a note of how many entries are undated), or a
 // short paragraph when no entry is dated.

@@ -15,21 +15,42 @@ std::string EnumWord(absl::string_view enum_name, absl::string_view prefix) {
   return absl::AsciiStrToLower(absl::StrReplaceAll(enum_name, {{"_", " "}}));
 }
 
-std::string KindWord(v1::EntryKind kind) {
-  // Made once: a page asks for it twice per entry, thousands of times.
-  static const auto* const words = [] {
-    auto* w = new std::vector<std::string>();
-    for (int k = 0; k <= v1::EntryKind_MAX; ++k)
-      w->push_back(v1::EntryKind_IsValid(k) ? EnumWord(v1::EntryKind_Name(static_cast<v1::EntryKind>(k)), "ENTRY_KIND_")
-                                            : "unknown kind");
-    return w;
-  }();
-  return kind >= 0 && kind < static_cast<int>(words->size()) ? (*words)[kind] : "unknown kind";
+namespace {
+
+// One word per kind, made once: a page asks for them thousands of times.
+// `make(word)` gives what is kept for a kind whose plain word is `word`; the
+// last element is for a kind this build does not know.
+template <typename Make>
+std::vector<std::string>* WordsPerKind(Make make) {
+  auto* words = new std::vector<std::string>();
+  for (int k = 0; k <= v1::EntryKind_MAX; ++k)
+    words->push_back(make(v1::EntryKind_IsValid(k)
+                              ? EnumWord(v1::EntryKind_Name(static_cast<v1::EntryKind>(k)), "ENTRY_KIND_")
+                              : "unknown kind"));
+  words->push_back(make("unknown kind"));
+  return words;
+}
+
+const std::string& PerKind(const std::vector<std::string>& words, v1::EntryKind kind) {
+  return kind >= 0 && kind <= v1::EntryKind_MAX ? words[kind] : words.back();
+}
+
+}  // namespace
+
+const std::string& KindWord(v1::EntryKind kind) {
+  static const auto* const words = WordsPerKind([](std::string word) { return word; });
+  return PerKind(*words, kind);
+}
+
+const std::string& KindClass(v1::EntryKind kind) {
+  static const auto* const classes = WordsPerKind(
+      [](const std::string& word) { return "kind-" + absl::StrReplaceAll(word, {{" ", "-"}}); });
+  return PerKind(*classes, kind);
 }
 
 std::string TimeText(const v1::PartialTime& t) { return FormatPartialTime(FromProto(t)); }
 
-std::string PrecisionWord(const v1::PartialTime& t) {
+absl::string_view PrecisionWord(const v1::PartialTime& t) {
   switch (FromProto(t).precision) {
     case TimePrecision::kMinute: return "to the minute";
     case TimePrecision::kDay: return "to the day";

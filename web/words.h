@@ -15,11 +15,13 @@ namespace casefile::web {
 // "AGENCY_CSC" with prefix "AGENCY_" → "csc".
 std::string EnumWord(absl::string_view enum_name, absl::string_view prefix);
 // "missing episode" for ENTRY_KIND_MISSING_EPISODE.
-std::string KindWord(v1::EntryKind kind);
+const std::string& KindWord(v1::EntryKind kind);
+// "kind-missing-episode": the CSS class of an entry of that kind.
+const std::string& KindClass(v1::EntryKind kind);
 // "2012-11-12 14:30", "2012-11", "unknown".
 std::string TimeText(const v1::PartialTime& t);
 // "to the minute", "to the day", "to the month", "year only", "undated".
-std::string PrecisionWord(const v1::PartialTime& t);
+absl::string_view PrecisionWord(const v1::PartialTime& t);
 // Days since 1970-01-01 of the earliest moment the time can be; false when undated.
 bool DayNumber(const v1::PartialTime& t, long& day);
 

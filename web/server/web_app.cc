@@ -304,19 +304,21 @@ void WebApp::CaseFile(const httplib::Request& req, httplib::Response& res) {
   options.top_html = Nav(s);
   options.reader = s.display_name;
   options.purpose = request.purpose();
-  // A 2,000-entry file is megabytes: sent part by part as rendered, never joined.
+  // A 2,000-entry file is megabytes: sent part by part as rendered, never
+  // joined whole; small parts are gathered into writes of up to 256 KiB (one
+  // send per entry would cost a system call each).
   struct Parts {
     std::vector<std::string> parts;
     size_t index = 0, offset = 0;
+    std::string buffer;
   };
   auto page = std::make_shared<Parts>();
   page->parts = builder.Finish(header, options);
   size_t size = 0;
   for (const std::string& p : page->parts) size += p.size();
   res.set_content_provider(size, kHtml, [page](size_t, size_t length, httplib::DataSink& sink) {
-    // httplib asks for the bytes in order: gather parts into one write of up
-    // to 256 KiB (one send per entry would cost a system call each).
-    std::string buffer;
+    std::string& buffer = page->buffer;
+    buffer.clear();
     const size_t want = std::min<size_t>(length, 256 * 1024);
     while (buffer.size() < want && page->index < page->parts.size()) {
       const std::string& part = page->parts[page->index];
