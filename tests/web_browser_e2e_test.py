@@ -3,8 +3,9 @@
 python3-selenium) against the real casefiled and casefile-web, started here in
 a temporary folder. Waits are on page content, never on time.
 
-Usage: web_browser_e2e_test.py CASEFILED CASEFILE_CLI CASEFILE_WEB SOURCE_DIR
+Usage: web_browser_e2e_test.py CASEFILED CASEFILE_CLI CASEFILE_WEB GENERATE_LEGACY SOURCE_DIR
 """
+import base64
 import http.cookiejar
 import json
 import os
@@ -26,8 +27,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-CASEFILED, CLI, WEB, SOURCE = sys.argv[1:5]
-del sys.argv[1:5]
+CASEFILED, CLI, WEB, GENERATOR, SOURCE = sys.argv[1:6]
+del sys.argv[1:6]
 PASSWORD = "correct horse battery staple"
 SCRIPT_TEXT = "<script>document.title='pwned'</script><b>not bold</b> \"quoted\" & <img src=x onerror=alert(1)>"
 
@@ -90,6 +91,11 @@ class Fixture:
             f.write('HPVP/2014/0001,1,Case note,03/03/2014,PC 1 SMITH,Xavier SCRIPTON (01/02/2009),"'
                     + SCRIPT_TEXT.replace('"', '""') + '"\n')
         self.cli("op-token-0123456789", "import", f"{d}/legacy")
+        # A folder from the project's own generator, as the benchmarks use: its
+        # largest case is printed whole.
+        subprocess.run([GENERATOR, f"--out={d}/generated", "--cases=200", "--seed=7"], check=True,
+                       capture_output=True)
+        self.cli("op-token-0123456789", "import", f"{d}/generated")
         self.amelia = self.case_of("HPVP/2011/8859")
         self.davies = self.case_of("HPVP/2013/6561")
         self.script_case = self.case_of("HPVP/2014/0001")
@@ -123,6 +129,15 @@ class Fixture:
         for line in out.splitlines():
             entries += json.loads(line).get("entries", [])
         return entries
+
+    def largest_case(self):
+        """The case with the most entries (the highest version)."""
+        out = self.cli("op-token-0123456789", "cases", "--all", "--json")
+        versions = {}
+        for line in out.splitlines():
+            for c in json.loads(line).get("cases", []):
+                versions[c["name"][len("cases/"):]] = int(c.get("version", 0))
+        return max(versions, key=lambda case_id: (versions[case_id], case_id))
 
     def close(self):
         for p in (self.web, self.casefiled):
@@ -215,7 +230,6 @@ class BrowserTest(unittest.TestCase):
         # On paper: print to PDF, every entry's text is in it.
         pdf = os.path.join(self.f.dir, "amelia.pdf")
         with open(pdf, "wb") as out:
-            import base64
             out.write(base64.b64decode(d.print_page()))
         text = normalised(subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True,
                                          check=True).stdout)
@@ -238,6 +252,28 @@ class BrowserTest(unittest.TestCase):
         # And the case URL asks for sign-in again.
         d.get(f"{self.f.url}/cases/{self.f.amelia}")
         self.text_appears("Sign in to casefile")
+
+    def test_largest_generated_case_prints_to_pdf_with_every_entry(self):
+        case_id = self.f.largest_case()
+        entries = self.f.case_file(case_id)
+        self.assertGreaterEqual(len(entries), 30)  # the generator's largest cases hold 40 or so
+        self.sign_in("edt1")
+        self.open_case(case_id, "strategy meeting: the whole file on paper")
+        self.text_appears("Chronology")
+        pdf = os.path.join(self.f.dir, "largest.pdf")
+        with open(pdf, "wb") as out:
+            out.write(base64.b64decode(self.driver.print_page()))
+        text = normalised(subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True,
+                                         check=True).stdout)
+        pages = int(re.search(r"Page 1 of (\d+)", text).group(1))
+        self.assertGreater(pages, 1)
+        self.assertIn(f"Page {pages} of {pages}", text)
+        for e in entries:
+            number = int(e["name"].rsplit("/", 1)[1])
+            self.assertIn(f"#{number} ", text)
+            self.assertIn(" ".join(normalised(e["text"]).split()[:5]), text, e["name"])
+        # The marking at the top and the foot of every page, and in the case's header.
+        self.assertEqual(text.count("OFFICIAL-SENSITIVE"), 2 * pages + 1)
 
     def test_find_by_date_of_birth_and_by_legacy_reference(self):
         self.sign_in("edt1")
