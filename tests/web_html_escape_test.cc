@@ -32,6 +32,27 @@ TEST(HtmlEscapeTest, InvalidUtf8BecomesReplacementCharacters) {
   EXPECT_EQ(HtmlEscape("\xF4\x90\x80\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // > U+10FFFF
 }
 
+// Plain runs are copied at once: every byte value, at every place in a run,
+// is still escaped as it must be.
+TEST(HtmlEscapeTest, EveryByteIsEscapedWhereverItStandsInLongText) {
+  const std::string plain(40, 'x');
+  for (int b = 0; b < 256; ++b) {
+    std::string expected_byte(1, static_cast<char>(b));
+    if (b == '&') expected_byte = "&amp;";
+    if (b == '<') expected_byte = "&lt;";
+    if (b == '>') expected_byte = "&gt;";
+    if (b == '"') expected_byte = "&quot;";
+    if (b == '\'') expected_byte = "&#39;";
+    if ((b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b >= 0x7F) expected_byte = "\xEF\xBF\xBD";
+    for (size_t at = 0; at < 24; ++at) {
+      std::string text = plain;
+      text[at] = static_cast<char>(b);
+      const std::string expected = plain.substr(0, at) + expected_byte + plain.substr(at + 1);
+      ASSERT_EQ(HtmlEscape(text), expected) << "byte " << b << " at " << at;
+    }
+  }
+}
+
 TEST(CssStringTest, EverythingButPlainCharactersIsEscaped) {
   EXPECT_EQ(CssString("Case CF-000001"), "\"Case CF-000001\"");
   EXPECT_EQ(CssString("a\"</style><script>"), "\"a\\22 \\3c /style\\3e \\3c script\\3e \"");
