@@ -284,7 +284,7 @@ absl::StatusOr<uint64_t> NextCounter(LmdbTxn& txn, absl::string_view name) {
 }
 
 absl::StatusOr<std::optional<AuditHead>> LoadAuditHead(const LmdbTxn& txn) {
-  auto found = txn.Get(keys::AuditHead());
+  auto found = txn.GetBatched(keys::AuditHead());
   if (!found.ok()) return found.status();
   if (!found->has_value()) return std::nullopt;
   absl::string_view value = **found;
@@ -294,7 +294,8 @@ absl::StatusOr<std::optional<AuditHead>> LoadAuditHead(const LmdbTxn& txn) {
 }
 
 absl::Status SaveAuditHead(LmdbTxn& txn, const AuditHead& head) {
-  return txn.Put(keys::AuditHead(), absl::StrCat(keys::EncodeBe64(head.seq), head.hash));
+  // Batched: a batch of appends moves the head in memory and puts it once.
+  return txn.PutBatched(keys::AuditHead(), absl::StrCat(keys::EncodeBe64(head.seq), head.hash));
 }
 
 absl::Status PutAuditRecord(LmdbTxn& txn, uint64_t seq, absl::string_view bytes) {

@@ -117,20 +117,25 @@ std::vector<absl::Status> GroupCommitWriter::CommitBatch(std::deque<Pending>& ba
       batch_status = txn.status();
       break;
     }
+    BatchValues values;
+    txn->set_batch_values(&values);
     bool map_full = false;
     // Each operation runs in a nested transaction, so one that fails half
-    // way leaves nothing behind and the rest of the batch still commits. An
-    // operation alone runs in the transaction itself (for a large import
-    // batch, a nested transaction copies every page it touches once more).
+    // way leaves nothing behind (its batch values too) and the rest of the
+    // batch still commits. An operation alone runs in the transaction itself
+    // (for a large import batch, a nested transaction copies every page it
+    // touches once more).
     const bool alone = batch.size() == 1;
     for (Pending& p : batch) {
       absl::Status s;
       if (alone) {
         s = p.op(*txn);
       } else {
+        BatchValues before = values;
         auto nested = LmdbTxn::BeginNested(*env_, *txn);
         s = nested.ok() ? p.op(*nested) : nested.status();
         if (s.ok()) s = nested->Commit();
+        if (!s.ok()) values = std::move(before);
       }
       if (absl::IsResourceExhausted(s)) {
         map_full = true;
@@ -142,10 +147,17 @@ std::vector<absl::Status> GroupCommitWriter::CommitBatch(std::deque<Pending>& ba
       txn->Abort();  // the failed operation leaves nothing behind
       break;
     }
-    if (!map_full) {
+    for (const auto& [key, value] : values) {
+      if (map_full) break;
+      batch_status = txn->Put(key, value);
+      map_full = absl::IsResourceExhausted(batch_status);
+      if (!batch_status.ok() && !map_full) break;
+    }
+    if (!map_full && batch_status.ok()) {
       batch_status = txn->Commit();
       map_full = absl::IsResourceExhausted(batch_status);
     }
+    if (!map_full && !batch_status.ok()) break;
     if (!map_full) break;
     txn->Abort();
     batch_status = GrowMap();

@@ -122,16 +122,21 @@ absl::StatusOr<LmdbTxn> LmdbTxn::BeginNested(const LmdbEnv& env, LmdbTxn& parent
   MDB_txn* txn = nullptr;
   int rc = mdb_txn_begin(env.env(), parent.txn_, 0, &txn);
   if (rc != MDB_SUCCESS) return LmdbStatus(rc, "begin nested transaction");
-  return LmdbTxn(txn, env.dbi());
+  LmdbTxn nested(txn, env.dbi());
+  nested.batch_values_ = parent.batch_values_;
+  return nested;
 }
 
 LmdbTxn::LmdbTxn(LmdbTxn&& other) noexcept
-    : txn_(std::exchange(other.txn_, nullptr)), dbi_(other.dbi_) {}
+    : txn_(std::exchange(other.txn_, nullptr)),
+      dbi_(other.dbi_),
+      batch_values_(std::exchange(other.batch_values_, nullptr)) {}
 LmdbTxn& LmdbTxn::operator=(LmdbTxn&& other) noexcept {
   if (this != &other) {
     Abort();
     txn_ = std::exchange(other.txn_, nullptr);
     dbi_ = other.dbi_;
+    batch_values_ = std::exchange(other.batch_values_, nullptr);
   }
   return *this;
 }
@@ -157,6 +162,20 @@ absl::StatusOr<std::optional<absl::string_view>> LmdbTxn::Get(absl::string_view 
 absl::Status LmdbTxn::Put(absl::string_view key, absl::string_view value) {
   MDB_val k = ToVal(key), v = ToVal(value);
   return LmdbStatus(mdb_put(txn_, dbi_, &k, &v, 0), "put");
+}
+
+absl::StatusOr<std::optional<absl::string_view>> LmdbTxn::GetBatched(absl::string_view key) const {
+  if (batch_values_ != nullptr) {
+    auto it = batch_values_->find(key);
+    if (it != batch_values_->end()) return absl::string_view(it->second);
+  }
+  return Get(key);
+}
+
+absl::Status LmdbTxn::PutBatched(absl::string_view key, absl::string_view value) {
+  if (batch_values_ == nullptr) return Put(key, value);
+  (*batch_values_)[key] = std::string(value);
+  return absl::OkStatus();
 }
 
 absl::Status LmdbTxn::Delete(absl::string_view key) {

@@ -17,6 +17,7 @@
 #include "absl/strings/string_view.h"
 
 #include "absl/status/status.h"
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 
 namespace casefile::storage {
@@ -64,6 +65,11 @@ class LmdbEnv {
 
 class LmdbCursor;
 
+// Values that every operation of a GroupCommitWriter batch reads and moves on
+// (the audit chain head): kept in memory for the batch and put once, just
+// before it commits, instead of read and put again by each operation.
+using BatchValues = absl::flat_hash_map<std::string, std::string>;
+
 class LmdbTxn {
  public:
   static absl::StatusOr<LmdbTxn> BeginRead(const LmdbEnv& env);
@@ -84,6 +90,13 @@ class LmdbTxn {
   absl::Status Put(absl::string_view key, absl::string_view value);
   // REQUIRES: write transaction. NotFound when absent.
   absl::Status Delete(absl::string_view key);
+  // Get and Put for a key kept as a batch value (see BatchValues) when the
+  // transaction belongs to a writer's batch; plain Get and Put otherwise. A
+  // batched key must be read and written only through these two.
+  absl::StatusOr<std::optional<absl::string_view>> GetBatched(absl::string_view key) const;
+  absl::Status PutBatched(absl::string_view key, absl::string_view value);
+  // Set by the writer on its batch's transaction; nested ones share it.
+  void set_batch_values(BatchValues* values) { batch_values_ = values; }
   // Durable when it returns OK (the environment syncs on commit).
   absl::Status Commit();
   void Abort();
@@ -96,6 +109,7 @@ class LmdbTxn {
   LmdbTxn(MDB_txn* txn, MDB_dbi dbi) : txn_(txn), dbi_(dbi) {}
   MDB_txn* txn_ = nullptr;
   MDB_dbi dbi_ = 0;
+  BatchValues* batch_values_ = nullptr;
 };
 
 // Iterates keys in byte order. Views are valid while the transaction lives.

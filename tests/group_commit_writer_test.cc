@@ -154,6 +154,35 @@ TEST_F(GroupCommitWriterTest, AFailingOpGetsItsOwnErrorAndTheRestOfItsBatchCommi
   EXPECT_EQ(Committed("c"), "3");
 }
 
+// A batch value (the audit chain head) moves from op to op in memory, is put
+// once when the batch commits, and a failed op's move of it is undone.
+TEST_F(GroupCommitWriterTest, BatchValuesPassFromOpToOpAndAFailedOpsChangeIsUndone) {
+  Start(8 * kMiB, GroupCommitOptions());
+  ASSERT_TRUE(writer_->Run([](LmdbTxn& txn) { return txn.PutBatched("head", "0"); }).ok());
+  EXPECT_EQ(Committed("head"), "0");  // an op alone puts it too
+  BlockWriter();
+  std::vector<std::string> seen;  // written only on the writer thread
+  const auto move_head = [&](std::string to, absl::Status outcome) {
+    return [&seen, to = std::move(to), outcome](LmdbTxn& txn) -> absl::Status {
+      auto head = txn.GetBatched("head");
+      if (!head.ok()) return head.status();
+      seen.push_back(head->has_value() ? std::string(**head) : "<absent>");
+      if (auto s = txn.PutBatched("head", to); !s.ok()) return s;
+      return outcome;
+    };
+  };
+  Outcomes outcomes(4);
+  writer_->Submit(move_head("1", absl::OkStatus()), outcomes.Done(0));
+  writer_->Submit(move_head("2", absl::OkStatus()), outcomes.Done(1));
+  writer_->Submit(move_head("x", absl::AbortedError("changed its mind")), outcomes.Done(2));
+  writer_->Submit(move_head("3", absl::OkStatus()), outcomes.Done(3));
+  release_.Notify();
+  EXPECT_THAT(outcomes.Wait(), ElementsAre(absl::OkStatus(), absl::OkStatus(),
+                                           absl::AbortedError("changed its mind"), absl::OkStatus()));
+  EXPECT_THAT(seen, ElementsAre("0", "1", "2", "2"));
+  EXPECT_EQ(Committed("head"), "3");
+}
+
 TEST_F(GroupCommitWriterTest, AnOpThatFailsHalfWayLeavesNothingBehind) {
   Start(8 * kMiB, GroupCommitOptions());
   BlockWriter();
