@@ -182,9 +182,16 @@ absl::StatusOr<KnownRecord> LookUpRecord(const LmdbTxn& txn, const std::string& 
   auto at_place = storage::LoadRecordPlace(txn, locator);
   if (!at_place.ok()) return at_place.status();
   // A place stored without a digest (older stores) counts as the same record.
-  if (!at_place->has_value() || (*at_place)->digest == digest || (*at_place)->digest == 0)
-    return KnownRecord{locator, at_place->has_value(), at_place->has_value() && (*at_place)->entry == 0};
-  KnownRecord known{VersionedRecordId(locator, digest), false, false, true};
+  if (!at_place->has_value() || (*at_place)->digest == digest || (*at_place)->digest == 0) {
+    KnownRecord same;
+    same.id = locator;
+    same.imported = at_place->has_value();
+    same.erased = at_place->has_value() && (*at_place)->entry == 0;
+    return same;
+  }
+  KnownRecord known;
+  known.id = VersionedRecordId(locator, digest);
+  known.place_taken = true;
   auto other = txn.Get(storage::keys::Source((*at_place)->case_id, (*at_place)->entry, locator));
   if (!other.ok()) return other.status();
   v1::Source source;
@@ -210,9 +217,16 @@ absl::StatusOr<KnownRecord> LookUpPersonRecord(const LmdbTxn& txn, const Nominal
   };
   auto at_place = load(n.locator);
   if (!at_place.ok()) return at_place.status();
-  if (!at_place->has_value() || (*at_place)->content_digest() == digest || (*at_place)->content_digest() == 0)
-    return KnownRecord{n.locator, at_place->has_value()};
-  KnownRecord known{VersionedRecordId(n.locator, digest), false, false, true, (*at_place)->import()};
+  if (!at_place->has_value() || (*at_place)->content_digest() == digest || (*at_place)->content_digest() == 0) {
+    KnownRecord same;
+    same.id = n.locator;
+    same.imported = at_place->has_value();
+    return same;
+  }
+  KnownRecord known;
+  known.id = VersionedRecordId(n.locator, digest);
+  known.place_taken = true;
+  known.other_import = (*at_place)->import();
   auto versioned = load(known.id);
   if (!versioned.ok()) return versioned.status();
   known.imported = versioned->has_value();

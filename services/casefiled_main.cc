@@ -43,7 +43,9 @@
 // background thread hands memory freed for a second back to the kernel: an
 // import frees each batch as it goes, and arenas of threads that have ended
 // see no more calls that would purge them (the default waits 10 s).
-extern "C" const char* malloc_conf = "background_thread:true,dirty_decay_ms:1000";
+extern "C" {
+const char* malloc_conf = "background_thread:true,dirty_decay_ms:1000";
+}
 
 ABSL_FLAG(std::string, data_dir, "./casefile-data", "Folder of the LMDB store (created if missing).");
 ABSL_FLAG(std::string, listen, "127.0.0.1:50051",

@@ -76,7 +76,7 @@ grpc::Status Unary(const TokenAuthenticator& auth, AuditTrail& audit, absl::stri
 
 ImportServiceImpl::ImportServiceImpl(const TokenAuthenticator* auth, migration::ImportEngine* engine,
                                      migration::ReviewQueue* review, AuditTrail* audit, size_t max_file_bytes)
-    : auth_(auth), engine_(engine), review_(review), audit_(audit), max_file_bytes_(max_file_bytes) {}
+    : auth_(auth), engine_(engine), review_(review), max_file_bytes_(max_file_bytes), audit_(audit) {}
 
 grpc::Status ImportServiceImpl::ImportFolder(
     grpc::ServerContext* context,
