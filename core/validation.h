@@ -18,7 +18,7 @@ namespace casefile {
 // Upper bounds that keep every entry well inside one 4 MiB gRPC message.
 // Entry and correction text: 256 KiB, the importers' limit on one legacy
 // record (ReaderOptions::max_record_bytes), so that a case file streams in
-// chunks of about 1 MiB whatever its entries ("entry.text: N bytes exceeds
+// chunks of about 256 KiB whatever its entries ("entry.text: N bytes exceeds
 // the limit of 262144 bytes" beyond it).
 inline constexpr size_t kMaxTextBytes = 256 * 1024;
 inline constexpr size_t kMaxShortFieldBytes = 512;

@@ -169,11 +169,11 @@ TEST(BoundedReadE2eTest, AStalledReaderOfA100MbCaseHoldsAFewMbThenReadsItAll) {
               "+ RssFile %+.2f MiB\n",
               kWriters * kEntriesPerWriter * kEntryBytes, MiB(one.rss - before.rss),
               MiB(one.anon - before.anon), MiB(one.file - before.file));
-  // The bound: the reactor builds the next chunk only when gRPC reports the
-  // last one written (OnWriteDone waits for flow control), so it holds the
-  // chunk being sent — 1 MiB plus the entry that crosses that mark, ~1.2 MB
-  // of private memory (RssAnon) — and briefly the one before until its last
-  // bytes leave. VmRSS also counts the LMDB pages mapped to read the chunks
+  // The bound: the reactor reads one chunk ahead of the one being sent and
+  // the one after only when gRPC reports a write done (OnWriteDone waits for
+  // flow control), so it holds two chunks — 256 KiB each plus the entry that
+  // crosses that mark, ~1 MB of private memory (RssAnon) — and briefly the
+  // one before until its last bytes leave. VmRSS also counts the LMDB pages mapped to read the chunks
   // sent so far (RssFile: ~2.5 MB, clean page cache the kernel may reclaim).
   // gRPC's frame buffers and allocator slack take the rest of the 8 MiB. A
   // server that buffered the case would hold 100 MB.
@@ -183,7 +183,7 @@ TEST(BoundedReadE2eTest, AStalledReaderOfA100MbCaseHoldsAFewMbThenReadsItAll) {
   // Three more stalled readers of the same case, with gRPC's default client,
   // whose BDP probe widens its window to several MiB: the server sends more
   // ahead (more mapped pages, shared by all readers), but each reader still
-  // holds one chunk of private memory.
+  // holds two chunks of private memory.
   std::vector<std::unique_ptr<grpc::ClientContext>> more_contexts;
   std::vector<std::unique_ptr<grpc::ClientReader<v1::GetCaseFileResponse>>> more_readers;
   for (int i = 0; i < 3; ++i) {
