@@ -147,17 +147,13 @@ std::vector<absl::Status> GroupCommitWriter::CommitBatch(std::deque<Pending>& ba
       txn->Abort();  // the failed operation leaves nothing behind
       break;
     }
-    for (const auto& [key, value] : values) {
-      if (map_full) break;
-      batch_status = txn->Put(key, value);
-      map_full = absl::IsResourceExhausted(batch_status);
-      if (!batch_status.ok() && !map_full) break;
-    }
-    if (!map_full && batch_status.ok()) {
-      batch_status = txn->Commit();
+    if (!map_full) {
+      // The batch values go in once, last.
+      for (auto it = values.begin(); it != values.end() && batch_status.ok(); ++it)
+        batch_status = txn->Put(it->first, it->second);
+      if (batch_status.ok()) batch_status = txn->Commit();
       map_full = absl::IsResourceExhausted(batch_status);
     }
-    if (!map_full && !batch_status.ok()) break;
     if (!map_full) break;
     txn->Abort();
     batch_status = GrowMap();

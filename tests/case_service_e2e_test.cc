@@ -386,7 +386,9 @@ TEST_F(CaseServiceE2eTest, LargeCaseFileComesInChunksOfManyEntries) {
   ASSERT_GE(file.chunk_bytes.size(), 3u);  // ~4.9 MB never goes as one message
   for (size_t i = 0; i < file.chunk_bytes.size(); ++i) {
     EXPECT_LT(file.chunk_bytes[i], 4u << 20);
-    if (i + 1 < file.chunk_bytes.size()) EXPECT_GE(file.chunk_bytes[i], 64u << 10);
+    if (i + 1 < file.chunk_bytes.size()) {
+      EXPECT_GE(file.chunk_bytes[i], 64u << 10);
+    }
   }
 }
 

@@ -42,7 +42,7 @@ struct Fields {
   std::string postcode;
   std::string case_name;
   std::string nominal_ref;
-  std::string source_ref;
+  std::string source_ref = "";
 };
 
 StoredPersonRecord Record(const Fields& f) {

@@ -355,7 +355,7 @@ TEST(MatchPersons, ParentAndChildOfOneNameNeverMergeButAnOperatorSeesThem) {
   // In one file or in two, at one home: dates of birth a generation apart,
   // which is also how a date of birth written wrongly looks. Never merged;
   // put before an operator, since names and home agree.
-  for (const std::string& second_case : {"cases/CF-1", "cases/CF-2"}) {
+  for (const char* second_case : {"cases/CF-1", "cases/CF-2"}) {
     std::vector<PersonRecord> records = {Person("Mark", "Watson", Dob(1975, 2, 1)),
                                          Person("Mark", "Watson", Dob(2001, 6, 30)),
                                          Person("Mrak", "WATSON", Dob(2001, 6, 30))};

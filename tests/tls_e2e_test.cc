@@ -16,6 +16,13 @@
 namespace casefile::testing {
 namespace {
 
+// Client credentials that trust `root_pem` and present no certificate.
+std::shared_ptr<grpc::ChannelCredentials> TrustingOnly(const std::string& root_pem) {
+  grpc::SslCredentialsOptions ssl;
+  ssl.pem_root_certs = root_pem;
+  return grpc::SslCredentials(ssl);
+}
+
 namespace fs = std::filesystem;
 
 std::string ReadFile(const std::string& path) {
@@ -53,7 +60,7 @@ TEST_F(TlsE2eTest, ServesTlsToClientsThatTrustItsCertificateOnly) {
   ASSERT_TRUE(server.ok()) << server.status();
   const std::string address = (*server)->address();
 
-  auto trusted = grpc::CreateChannel(address, grpc::SslCredentials({.pem_root_certs = ReadFile(cert_)}));
+  auto trusted = grpc::CreateChannel(address, TrustingOnly(ReadFile(cert_)));
   v1::ListCasesResponse cases;
   grpc::Status ok = v1::CaseService::NewStub(trusted)->ListCases(CasefiledProcess::Context(kInvestigatorToken).get(),
                                                                   {}, &cases);
@@ -127,7 +134,7 @@ TEST_F(TlsE2eTest, AClientCertificateNamesItsCaller) {
   EXPECT_EQ(v1::CaseService::NewStub(channel_as("stranger"))->ListCases(context.get(), {}, &cases).error_code(),
             grpc::StatusCode::UNAVAILABLE);
   // Token callers need no certificate; "cert:..." is never a bearer token.
-  auto token_only = grpc::CreateChannel((*server)->address(), grpc::SslCredentials({.pem_root_certs = ReadFile(cert_)}));
+  auto token_only = grpc::CreateChannel((*server)->address(), TrustingOnly(ReadFile(cert_)));
   EXPECT_TRUE(v1::CaseService::NewStub(token_only)
                   ->ListCases(CasefiledProcess::Context(kInvestigatorToken).get(), {}, &cases)
                   .ok());

@@ -33,7 +33,9 @@ const char* KindColour(v1::EntryKind kind) {
 }  // namespace
 
 TimelineMark MarkOf(const v1::Entry& e, std::string time_text) {
-  TimelineMark mark{e.kind(), e.number()};
+  TimelineMark mark;
+  mark.kind = e.kind();
+  mark.number = e.number();
   mark.dated = DayNumber(e.occur_time(), mark.day);
   if (mark.dated) mark.time_text = std::move(time_text);
   return mark;
