@@ -51,6 +51,10 @@ class SessionTable {
   // The caller of a live session, which counts as used now. NotFound when
   // `token` is no session's; Unauthenticated saying which timeout ended it.
   absl::StatusOr<Caller> Use(absl::string_view token);
+  // Whether the session of `token` is still live, without counting as a use
+  // (a live watch delivering what it was asked for is not the user at the
+  // keyboard). Unauthenticated saying why when it is not.
+  absl::Status Check(absl::string_view token) const;
   // Ends the session of `token`; false when there is none.
   bool Close(absl::string_view token);
 

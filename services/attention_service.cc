@@ -25,6 +25,7 @@ grpc::ServerWriteReactor<v1::WatchAttentionResponse>* AttentionServiceImpl::Watc
     reactor->Fail(ToGrpcStatus(allowed));
     return reactor;
   }
+  reactor->EndWithSession(auth_->SessionCheck(*context));
   reactor->Begin(*std::move(caller), *request);
   return reactor;
 }

@@ -83,7 +83,7 @@ void AttentionWatchReactor::Pump() {
     if (!due.ok()) return FinishOnce(ToGrpcStatus(due.status()));
     for (v1::AttentionItem& item : Unsent(*std::move(due))) *message.add_items() = std::move(item);
   }
-  if (message.items_size() == 0) return;
+  if (message.items_size() == 0 || !SessionStillLive()) return;
   writing_ = true;  // keeps every other Pump out until this message is written
   // The audit record goes through the store's writer, which answers at once
   // when it is stopping: not with mu_ held.

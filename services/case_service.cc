@@ -118,6 +118,7 @@ grpc::ServerWriteReactor<grpc::ByteBuffer>* CaseServiceImpl::WatchCase(
     reactor->Fail(ToGrpcStatus(caller.status()));
     return reactor;
   }
+  reactor->EndWithSession(auth_->SessionCheck(*context));
   chronology_->OpenWatch(*caller, *request,
                          [reactor, caller = *caller, first = request->after_version() + 1](absl::StatusOr<v1::Case> c) {
                            if (!c.ok()) return reactor->Fail(ToGrpcStatus(c.status()));

@@ -51,6 +51,7 @@ void EntryStreamReactor::Pump() {
   if (!read_error_.ok()) return FinishOnce(read_error_);
   uint64_t last = plan_.last;
   if (plan_.live) {
+    if (!SessionStillLive()) return;
     auto version = chronology_->CaseVersion(plan_.watcher, plan_.case_id);
     if (!version.ok()) return FinishOnce(ToGrpcStatus(version.status()));
     last = static_cast<uint64_t>(*version);

@@ -10,9 +10,12 @@
 #define CASEFILE_SERVICES_FEED_STREAM_REACTOR_H_
 
 #include <cstdint>
+#include <functional>
+#include <string>
 
 #include <grpcpp/grpcpp.h>
 
+#include "absl/status/status.h"
 #include "absl/synchronization/mutex.h"
 #include "core/change_feed.h"
 
@@ -26,6 +29,15 @@ class FeedStreamReactor : public grpc::ServerWriteReactor<Message> {
     writing_ = false;
     if (!ok || cancelled_) return FinishOnce(Cancelled());
     Pump();
+  }
+
+  // For a caller signed in with a session (TokenAuthenticator::SessionCheck):
+  // the stream ends, UNAUTHENTICATED, at the first thing it would send once
+  // the session has ended (signed out, timed out, user removed). Call before
+  // Begin; an empty check does nothing.
+  void EndWithSession(std::function<absl::Status()> check) {
+    absl::MutexLock lock(&mu_);
+    session_check_ = std::move(check);
   }
 
   void OnCancel() override {
@@ -60,6 +72,15 @@ class FeedStreamReactor : public grpc::ServerWriteReactor<Message> {
     this->Finish(status);
   }
 
+  // False, and the stream finished, when the caller's session has ended.
+  bool SessionStillLive() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+    if (!session_check_) return true;
+    absl::Status live = session_check_();
+    if (live.ok()) return true;
+    FinishOnce(grpc::Status(grpc::StatusCode::UNAUTHENTICATED, std::string(live.message())));
+    return false;
+  }
+
   static grpc::Status Cancelled() { return grpc::Status(grpc::StatusCode::CANCELLED, "cancelled"); }
 
   ChangeFeed* const feed_;
@@ -69,6 +90,7 @@ class FeedStreamReactor : public grpc::ServerWriteReactor<Message> {
   bool cancelled_ ABSL_GUARDED_BY(mu_) = false;
   bool finished_ ABSL_GUARDED_BY(mu_) = false;
   uint64_t subscription_ ABSL_GUARDED_BY(mu_) = 0;
+  std::function<absl::Status()> session_check_ ABSL_GUARDED_BY(mu_);
 };
 
 }  // namespace casefile

@@ -108,6 +108,12 @@ absl::StatusOr<Caller> TokenAuthenticator::AuthenticateToken(absl::string_view t
   return absl::UnauthenticatedError("unknown token");
 }
 
+std::function<absl::Status()> TokenAuthenticator::SessionCheck(const grpc::ServerContextBase& context) const {
+  std::string token = BearerToken(context);
+  if (sessions_ == nullptr || token.empty() || callers_.contains(token)) return {};
+  return [sessions = sessions_, token = std::move(token)] { return sessions->Check(token); };
+}
+
 bool TokenAuthenticator::IsServiceToken(absl::string_view token) const {
   return !absl::StartsWith(token, kCertificatePrefix) && callers_.contains(token);
 }

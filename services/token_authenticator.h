@@ -16,6 +16,7 @@
 #ifndef CASEFILE_SERVICES_TOKEN_AUTHENTICATOR_H_
 #define CASEFILE_SERVICES_TOKEN_AUTHENTICATOR_H_
 
+#include <functional>
 #include <string>
 
 #include <grpcpp/server_context.h>
@@ -47,6 +48,11 @@ class TokenAuthenticator {
   // Also accept the tokens of `sessions` (which must outlive this object).
   // REQUIRES: called before the server serves.
   void AcceptSessions(SessionTable* sessions) { sessions_ = sessions; }
+
+  // For a call made with a session's token: a check that the session is
+  // still live (SessionTable::Check), for streams that outlast the call's
+  // start. Empty for a service token or a client certificate.
+  std::function<absl::Status()> SessionCheck(const grpc::ServerContextBase& context) const;
 
   // Whether `token` is one of the tokens file's (not a session's).
   bool IsServiceToken(absl::string_view token) const;

@@ -210,6 +210,42 @@ TEST_F(SessionE2eTest, SignOutEndsTheSession) {
                                              "unknown|unknown|ipv4:127.0.0.1:PORT|UNAUTHENTICATED"));
 }
 
+// A watch opened with a session sends nothing once the session has ended: it
+// ends at the next entry, UNAUTHENTICATED, without that entry.
+TEST_F(SessionE2eTest, AWatchEndsWithItsSessionAndSendsNothingAfterSignOut) {
+  Start();
+  const std::string case_name = MakeCase();
+  const auto append = [&](const std::string& text) {
+    v1::AppendEntryRequest request;
+    request.set_parent(case_name);
+    request.mutable_entry()->set_kind(v1::ENTRY_KIND_NOTE);
+    request.mutable_entry()->set_text(text);
+    v1::Entry entry;
+    grpc::Status s = server_->CaseStub()->AppendEntry(CasefiledProcess::Context(kInvestigatorToken).get(), request,
+                                                      &entry);
+    ASSERT_TRUE(s.ok()) << s.error_message();
+  };
+  append("seen while signed in");
+  v1::Session session;
+  ASSERT_TRUE(SignIn("hughes4471", kPassword, &session).ok());
+  v1::WatchCaseRequest watch;
+  watch.set_name(case_name);
+  watch.set_purpose("watching overnight");
+  auto context = CasefiledProcess::Context(session.token());
+  auto reader = server_->CaseStub()->WatchCase(context.get(), watch);
+  v1::WatchCaseResponse batch;
+  ASSERT_TRUE(reader->Read(&batch));
+  ASSERT_EQ(batch.entries_size(), 1);
+  EXPECT_EQ(batch.entries(0).text(), "seen while signed in");
+
+  ASSERT_TRUE(SignOut(session.token()).ok());
+  append("after sign-out: must not reach the watch");
+  EXPECT_FALSE(reader->Read(&batch));
+  grpc::Status ended = reader->Finish();
+  EXPECT_EQ(ended.error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_EQ(ended.error_message(), "session ended (signed out); sign in again");
+}
+
 TEST_F(SessionE2eTest, OnlyATrustedFrontEndRelaysTheClientAddress) {
   // op1 stands for casefile-web's service token here; edt1 is also listed,
   // but a person's session never relays.

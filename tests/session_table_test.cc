@@ -40,6 +40,20 @@ TEST_F(SessionTableTest, IdleTimeoutEndsAnUnusedSessionAndUseKeepsItAlive) {
   EXPECT_EQ(table_.size(), 0u);
 }
 
+// Check (for a live watch) says whether a session is live without keeping
+// it alive: a watch left open does not stretch the idle timeout.
+TEST_F(SessionTableTest, CheckDoesNotCountAsUse) {
+  OpenedSession session = table_.Open(hughes_);
+  now_ += absl::Minutes(14);
+  EXPECT_TRUE(table_.Check(session.token).ok());
+  now_ += absl::Minutes(2);  // 16 minutes after sign-in, checked but not used
+  EXPECT_EQ(table_.Check(session.token),
+            absl::UnauthenticatedError("session ended: unused for longer than the idle timeout; sign in again"));
+  OpenedSession other = table_.Open(hughes_);
+  ASSERT_TRUE(table_.Close(other.token));
+  EXPECT_EQ(table_.Check(other.token), absl::UnauthenticatedError("session ended (signed out); sign in again"));
+}
+
 TEST_F(SessionTableTest, MaxAgeEndsASessionInUse) {
   OpenedSession session = table_.Open(hughes_);
   for (int i = 0; i < 47; ++i) {
