@@ -59,8 +59,8 @@ std::string PersonBlock(const v1::Person& p) {
 
 int Search(const Args& args, const Connection& conn) {
   const std::string cmd = "persons search";
-  if (args.positional().empty())
-    return ReportUsageError(absl::InvalidArgumentError("give a name to search for"), cmd);
+  if (args.positional().empty() && !args.Has("dob"))
+    return ReportUsageError(absl::InvalidArgumentError("give a name to search for, or --dob alone"), cmd);
   v1::SearchPersonsRequest request;
   request.set_query(absl::StrJoin(args.positional(), " "));
   if (args.Has("dob")) {
@@ -124,6 +124,7 @@ std::vector<Command> PersonCommands() {
   return {
       {"persons search", "find persons by name (nicknames, typos, sound) and date of birth",
        "casefile persons search NAME WORDS [--dob dd/mm/yyyy] [--page-size N]\n"
+       "casefile persons search --dob dd/mm/yyyy   (everyone born that day)\n"
        "e.g. casefile persons search \"Ellie Watson\" --dob 03/04/2008",
        {"dob", "page-size"}, {}, Search},
       {"persons get", "show a person with every legacy record it came from",

@@ -21,6 +21,7 @@
 #include "core/audit_trail.h"
 #include "core/case_chronology.h"
 #include "core/change_feed.h"
+#include "core/persons/person_tables.h"
 #include "core/retention.h"
 #include "grpc/health/v1/health.pb.h"
 #include "migration/event_clusterer.h"
@@ -163,6 +164,7 @@ int Serve() {
   auto store = storage::Store::Open(data_dir, options);
   if (!store.ok()) return Fail(store.status());
   if (absl::Status s = GiveOlderCasesAReviewDate(**store); !s.ok()) return Fail(s);
+  if (absl::Status s = AddNewPersonTokens(**store); !s.ok()) return Fail(s);
   if (absl::GetFlag(FLAGS_benchmark_only_disable_audit)) {
     if (!absl::GetFlag(FLAGS_benchmark_only_i_know_this_store_is_thrown_away))
       return Fail(absl::InvalidArgumentError(

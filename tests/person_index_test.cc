@@ -13,6 +13,7 @@
 #include "gtest/gtest.h"
 #include "migration/person_consolidation.h"
 #include "core/persons/person_search.h"
+#include "core/persons/person_tables.h"
 #include "migration/stable_hash.h"
 #include "storage/case_tables.h"
 #include "storage/keys.h"
@@ -540,6 +541,53 @@ TEST_F(PersonSearchTest, DifferentNamesDoNotMatch) {
   auto alexander = Search("Alexander Jones");
   ASSERT_TRUE(alexander.ok());
   EXPECT_THAT(Names(*alexander), ElementsAre("Alexander JONES"));
+}
+
+// A whole date of birth alone finds everyone born that day, and those born
+// on the day with day and month swapped below them; a date that is not whole
+// is not a search by itself.
+TEST_F(PersonSearchTest, AWholeDateOfBirthAloneFindsEveryoneBornThatDay) {
+  auto june = Search("", "05/06/2009");
+  ASSERT_TRUE(june.ok()) << june.status();
+  EXPECT_THAT(Names(*june), ElementsAre("Ellie WATSON"));
+  EXPECT_DOUBLE_EQ((*june)[0].score(), 0.5);
+  auto swapped = Search("", "06/05/2009");
+  ASSERT_TRUE(swapped.ok()) << swapped.status();
+  EXPECT_THAT(Names(*swapped), ElementsAre("Ellie WATSON"));
+  EXPECT_DOUBLE_EQ((*swapped)[0].score(), 0.25);
+  auto nobody = Search("", "06/06/2009");
+  ASSERT_TRUE(nobody.ok());
+  EXPECT_TRUE(nobody->empty());
+  auto month = Search("", "Jun 2009");
+  EXPECT_EQ(month.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(month.status().message(), HasSubstr("a whole date of birth"));
+}
+
+// A store indexed before dates of birth were tokens gets them once, at start.
+TEST_F(PersonSearchTest, AnOlderIndexGetsDateOfBirthTokensOnce) {
+  ASSERT_TRUE(store_->writer()
+                  .Run([](storage::LmdbTxn& txn) -> absl::Status {
+                    std::vector<std::string> dob_keys;
+                    const std::string dob_tokens = absl::StrCat(storage::keys::PersonTokenTable(), "~dob:");
+                    absl::Status scan = storage::ScanPrefix(txn, dob_tokens, [&](absl::string_view rest, absl::string_view) {
+                      dob_keys.push_back(absl::StrCat(dob_tokens, rest));
+                      return absl::OkStatus();
+                    });
+                    if (!scan.ok()) return scan;
+                    if (dob_keys.empty()) return absl::InternalError("no date of birth tokens to remove");
+                    for (const std::string& key : dob_keys) {
+                      if (auto s = txn.Delete(key); !s.ok()) return s;
+                    }
+                    return absl::OkStatus();
+                  })
+                  .ok());
+  auto before = Search("", "05/06/2009");
+  ASSERT_TRUE(before.ok());
+  EXPECT_TRUE(before->empty());  // as an older store
+  ASSERT_TRUE(AddNewPersonTokens(*store_).ok());
+  auto after = Search("", "05/06/2009");
+  ASSERT_TRUE(after.ok());
+  EXPECT_THAT(Names(*after), ElementsAre("Ellie WATSON"));
 }
 
 TEST_F(PersonSearchTest, PageSizeAndBadRequests) {

@@ -231,6 +231,15 @@ TEST_F(PersonServiceE2eTest, CliSearchesAndShowsPersons) {
   EXPECT_EQ(code, 1);
   Cli("persons search Ellie --dob notadate", &code);
   EXPECT_EQ(code, 2);
+  // A whole date of birth alone: everyone born that day.
+  out = Cli("persons search --dob 03/04/2008", &code);
+  EXPECT_EQ(code, 0);
+  EXPECT_EQ(out, absl::StrCat("0.50  ", PersonName("logs/cf1.txt#entry=4"),
+                              "  Ellie WATSON  born 2008-04-03  cases: cases/CF-1  2 sources\n"));
+  Cli("persons search --dob 'Apr 2008'", &code);  // a month alone is too wide
+  EXPECT_EQ(code, 1);
+  Cli("persons search", &code);
+  EXPECT_EQ(code, 2);
 }
 
 // ListPersons over the persons an import of a generated folder made.

@@ -278,14 +278,15 @@ class BrowserTest(unittest.TestCase):
     def test_find_by_date_of_birth_and_by_legacy_reference(self):
         self.sign_in("edt1")
         # A slip in the forename, narrowed by the date of birth.
-        for query in ("Amelai 18/08/2008", "Amelia PREECE 18/08/2008", "HPVP/2011/8859", self.f.amelia):
+        # A whole date of birth alone finds everyone born that day.
+        for query in ("Amelai 18/08/2008", "Amelia PREECE 18/08/2008", "18/08/2008", "HPVP/2011/8859", self.f.amelia):
             self.driver.get(f"{self.f.url}/search?q={urllib.parse.quote(query)}")
             self.text_appears("Found for")
             links = self.driver.find_elements(By.CSS_SELECTOR, f"a[href='/cases/{self.f.amelia}']")
             self.assertEqual(len(links), 1, query)
-        # A date alone is not a search: the page says to add a name.
-        self.driver.get(f"{self.f.url}/search?q=18/08/2008")
-        self.text_appears("A date of birth narrows a search by name")
+        # A date of birth no one has: nothing found, nothing else shown.
+        self.driver.get(f"{self.f.url}/search?q=01/01/1901")
+        self.text_appears("Nothing found")
 
     def test_script_in_imported_text_is_shown_as_text_and_never_runs(self):
         self.sign_in("edt1")

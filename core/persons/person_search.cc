@@ -129,7 +129,7 @@ std::optional<double> Score(const v1::Person& person, const std::vector<std::str
     if (best == 0) return std::nullopt;
     sum += best;
   }
-  double score = sum / static_cast<double>(words.size());
+  double score = words.empty() ? 0 : sum / static_cast<double>(words.size());
   if (dob.has_value()) {
     switch (CompareDob(*dob, person.date_of_birth())) {
       case DobAgreement::kAgrees: score += 0.5; break;
@@ -142,8 +142,10 @@ std::optional<double> Score(const v1::Person& person, const std::vector<std::str
 }
 
 absl::Status ValidateSearch(const v1::SearchPersonsRequest& request) {
-  if (absl::StripAsciiWhitespace(request.query()).empty())
-    return absl::InvalidArgumentError("query: must not be empty");
+  if (absl::StripAsciiWhitespace(request.query()).empty() &&
+      request.date_of_birth().precision() != v1::PartialTime::PRECISION_DAY)
+    return absl::InvalidArgumentError(
+        "query: must not be empty (give a name, or a whole date of birth to find everyone born that day)");
   if (request.query().size() > kMaxQueryBytes)
     return absl::InvalidArgumentError(absl::StrCat("query: longer than ", kMaxQueryBytes, " bytes"));
   if (request.page_size() < 0) return absl::InvalidArgumentError("page_size: must not be negative");
@@ -164,6 +166,13 @@ absl::StatusOr<std::optional<v1::Person>> LoadPerson(const storage::LmdbTxn& txn
   return person;
 }
 
+// "~dob:2008-04-03" for a date of birth known to the day: a date alone
+// finds everyone born that day ("~" never starts a word).
+std::optional<std::string> DateOfBirthToken(const PartialTime& dob) {
+  if (dob.precision != TimePrecision::kDay) return std::nullopt;
+  return absl::StrCat("~dob:", FormatPartialTime(dob));
+}
+
 }  // namespace
 
 std::vector<std::string> PersonIndexTokens(const v1::Person& person) {
@@ -179,6 +188,8 @@ std::vector<std::string> PersonIndexTokens(const v1::Person& person) {
     tokens.insert(PhoneticToken(letters));
     for (std::string family : FamilyTokens(letters)) tokens.insert(std::move(family));
   }
+  if (std::optional<std::string> born = DateOfBirthToken(FromProto(person.date_of_birth())))
+    tokens.insert(*std::move(born));
   std::vector<std::string> out;
   for (const std::string& t : tokens) {
     if (t.size() <= kMaxTokenBytes) out.push_back(t);
@@ -198,16 +209,24 @@ absl::StatusOr<std::vector<v1::PersonMatch>> SearchPersons(
     raw_words.push_back(std::move(word));
     words.push_back(std::move(letters));
   }
-  if (words.empty()) return absl::InvalidArgumentError("query: has no letters to search for");
-  if (words.size() > kMaxQueryWords)
-    return absl::InvalidArgumentError(absl::StrCat("query: more than ", kMaxQueryWords, " words"));
   std::optional<PartialTime> dob;
   if (request.date_of_birth().precision() != v1::PartialTime::PRECISION_UNSPECIFIED)
     dob = FromProto(request.date_of_birth());
+  const bool by_date_alone = words.empty() && absl::StripAsciiWhitespace(request.query()).empty();
+  if (words.empty() && !by_date_alone) return absl::InvalidArgumentError("query: has no letters to search for");
+  if (words.size() > kMaxQueryWords)
+    return absl::InvalidArgumentError(absl::StrCat("query: more than ", kMaxQueryWords, " words"));
 
   // Candidates: through each word as written, its letters, its nickname
-  // families, then its sound.
+  // families, then its sound; by a date alone, through the date (and the
+  // date with day and month swapped, a usual slip).
   std::vector<std::string> lookups = raw_words;
+  if (by_date_alone) {
+    lookups.push_back(*DateOfBirthToken(*dob));
+    PartialTime swapped = *dob;
+    std::swap(swapped.day, swapped.month);
+    if (dob->day <= 12 && swapped.day != swapped.month) lookups.push_back(*DateOfBirthToken(swapped));
+  }
   lookups.insert(lookups.end(), words.begin(), words.end());
   for (const std::string& w : words) {
     for (std::string family : FamilyTokens(w)) lookups.push_back(std::move(family));

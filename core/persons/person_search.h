@@ -39,6 +39,9 @@ std::vector<std::string> PersonIndexTokens(const v1::Person& person);
 // name excludes the person), plus 0.5 when the date of birth agrees (0.25 when
 // only with day and month swapped). A date of birth that disagrees even when
 // swapped excludes the person; an unknown one neither counts nor excludes.
+// With no query but a date of birth known to the day: everyone born that day
+// (0.5), or with day and month swapped (0.25); persons whose date of birth is
+// unknown are not found so.
 // InvalidArgument naming the field for a bad request.
 // Persons `visible` leaves out are never counted.
 absl::StatusOr<std::vector<v1::PersonMatch>> SearchPersons(

@@ -64,4 +64,26 @@ absl::Status ReplacePersonTables(LmdbTxn& txn, absl::Span<const v1::Person> pers
   return ReplaceTable(txn, keys::PersonTokenTable(), std::move(tokens));
 }
 
+absl::Status AddNewPersonTokens(storage::Store& store) {
+  return store.writer().Run([](LmdbTxn& txn) -> absl::Status {
+    const std::string done = keys::Meta("person_tokens_dob");
+    auto found = txn.Get(done);
+    if (!found.ok()) return found.status();
+    if (found->has_value()) return absl::OkStatus();
+    std::vector<std::string> wanted;
+    absl::Status scan = storage::ScanPrefix(txn, keys::PersonPrefix(), [&](absl::string_view id, absl::string_view value) {
+      v1::Person person;
+      if (!person.ParseFromArray(value.data(), static_cast<int>(value.size())))
+        return absl::DataLossError(absl::StrCat("corrupt person record ", id));
+      for (const std::string& token : PersonIndexTokens(person)) wanted.push_back(keys::PersonToken(token, id));
+      return absl::OkStatus();
+    });
+    if (!scan.ok()) return scan;
+    for (const std::string& key : wanted) {
+      if (absl::Status s = txn.Put(key, ""); !s.ok()) return s;
+    }
+    return txn.Put(done, "1");
+  });
+}
+
 }  // namespace casefile

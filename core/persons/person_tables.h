@@ -11,6 +11,7 @@
 #include "absl/types/span.h"
 #include "casefile/v1/person.pb.h"
 #include "storage/lmdb.h"
+#include "storage/store.h"
 
 namespace casefile {
 
@@ -18,6 +19,11 @@ namespace casefile {
 // (PersonIndexTokens). Only the keys that change are written, so a re-import
 // that changes few persons rewrites few keys.
 absl::Status ReplacePersonTables(storage::LmdbTxn& txn, absl::Span<const v1::Person> persons);
+
+// Brings the Q\0 tokens of a store indexed before a person index token was
+// added (the date of birth's, for a search by date alone) up to date, once:
+// every person's tokens are put again. Run at start, before serving.
+absl::Status AddNewPersonTokens(storage::Store& store);
 
 }  // namespace casefile
 

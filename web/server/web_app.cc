@@ -218,7 +218,9 @@ void WebApp::Search(const httplib::Request& req, httplib::Response& res) {
   search.set_query(absl::StrJoin(words, " "));
   search.set_page_size(20);
   v1::SearchPersonsResponse found;
-  if (!words.empty() &&
+  // A whole date of birth alone finds everyone born that day.
+  const bool whole_date = search.date_of_birth().precision() == v1::PartialTime::PRECISION_DAY;
+  if ((!words.empty() || whole_date) &&
       v1::PersonService::NewStub(channel_)->SearchPersons(Context(s.token).get(), search, &found).ok()) {
     for (const v1::PersonMatch& m : found.results()) {
       const v1::Person& p = m.person();
@@ -241,14 +243,7 @@ void WebApp::Search(const httplib::Request& req, httplib::Response& res) {
     if (cases->ListCases(Context(s.token).get(), list, &listed).ok())
       for (const v1::Case& c : listed.cases()) add({CaseIdOf(c.name()), c.title(), "subject of the case"});
   }
-  std::string page = SearchResultsPage(Nav(s), query, hits);
-  if (words.empty() && search.has_date_of_birth() && hits.empty()) {
-    // SearchPersons narrows a name by a date of birth; it does not list everyone born that day.
-    page = MessagePage(Nav(s), "Add a name",
-                       "A date of birth narrows a search by name: give a forename or surname with it, e.g. \"Ellie " +
-                           query + "\".");
-  }
-  res.set_content(page, kHtml);
+  res.set_content(SearchResultsPage(Nav(s), query, hits), kHtml);
 }
 
 void WebApp::CasePurpose(const httplib::Request& req, httplib::Response& res) {
