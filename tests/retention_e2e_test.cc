@@ -15,6 +15,7 @@
 #include "absl/time/time.h"
 #include "casefile/v1/admin.grpc.pb.h"
 #include "casefile/v1/audit.grpc.pb.h"
+#include "casefile/v1/import.grpc.pb.h"
 #include "casefile/v1/person.grpc.pb.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -265,6 +266,16 @@ TEST_F(RetentionE2eTest, AnErasedCaseLeavesNoTraceAndAReImportDoesNotBringItBack
   ASSERT_GT(bytes.size(), 0u);
   EXPECT_EQ(bytes.find(kMarker), std::string::npos);
   EXPECT_EQ(bytes.find("ZOLLERN"), std::string::npos);
+
+  // The import's report, read again, no longer names the case.
+  v1::GetImportRequest get_import;
+  get_import.set_name(imported.report.name());
+  v1::Import report;
+  ASSERT_TRUE(v1::ImportService::NewStub(server_->channel())
+                  ->GetImport(CasefiledProcess::Context(kAdminToken).get(), get_import, &report)
+                  .ok());
+  EXPECT_THAT(report.cases(), IsEmpty());
+  EXPECT_EQ(report.SerializeAsString().find(name), std::string::npos);
 
   // The same folder again: counted as erased, nothing imported.
   imported = UploadFolder(server_->channel(), kOperatorToken, folder, false);
