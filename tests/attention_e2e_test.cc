@@ -12,6 +12,8 @@
 #include "casefile/v1/attention.grpc.pb.h"
 #include "casefile/v1/audit.grpc.pb.h"
 #include "casefile/v1/person.grpc.pb.h"
+#include "casefile/v1/session.grpc.pb.h"
+#include "core/password_hash.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/support/casefiled_process.h"
@@ -344,6 +346,42 @@ TEST_F(AttentionE2eTest, TheSpecialistTeamSeesASignificantHarmReferralAtOnce) {
   EXPECT_EQ(next.items(0).entry(), referral);
   EXPECT_EQ(next.items(0).list(), v1::ATTENTION_LIST_SIGNIFICANT_HARM_REFERRALS);
   context->TryCancel();
+}
+
+// A watch opened with a sign-in session sends no item once the session has
+// ended: the next item due ends it, UNAUTHENTICATED.
+TEST_F(AttentionE2eTest, AWatchOpenedWithASessionEndsAtSignOut) {
+  const std::string users = dir_.path() + "/users";
+  std::ofstream(users) << "hughes4471 " << *HashPassword("correct horse battery staple")
+                       << " investigator:cait DC 4471 Hughes\n";
+  std::filesystem::permissions(users, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  std::vector<std::string> flags = kZeroThresholds;
+  flags.push_back("--users=" + users);
+  server_.reset();
+  StartServer(flags);
+  const std::string c = CreateCase("CF-SESSION");
+  auto sessions = v1::SessionService::NewStub(server_->channel());
+  v1::SignInRequest sign_in;
+  sign_in.set_user("hughes4471");
+  sign_in.set_password("correct horse battery staple");
+  v1::Session session;
+  ASSERT_TRUE(sessions->SignIn(CasefiledProcess::Context("").get(), sign_in, &session).ok());
+
+  v1::WatchAttentionRequest request;
+  request.add_lists(v1::ATTENTION_LIST_SIGNIFICANT_HARM_REFERRALS);
+  auto context = CasefiledProcess::Context(session.token());
+  auto stream = attention_->WatchAttention(context.get(), request);
+  v1::WatchAttentionResponse message;
+  ASSERT_TRUE(stream->Read(&message));  // open: nothing due yet
+  EXPECT_EQ(message.items_size(), 0);
+
+  v1::SignOutResponse signed_out;
+  ASSERT_TRUE(sessions->SignOut(CasefiledProcess::Context(session.token()).get(), {}, &signed_out).ok());
+  Append(c, ReferralExample(true));
+  EXPECT_FALSE(stream->Read(&message));
+  grpc::Status ended = stream->Finish();
+  EXPECT_EQ(ended.error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_EQ(ended.error_message(), "session ended (signed out); sign in again");
 }
 
 TEST_F(AttentionE2eTest, RestrictedCasesStayInvisible) {
