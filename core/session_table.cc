@@ -61,7 +61,7 @@ absl::Status SessionTable::Check(absl::string_view token) const {
   const absl::Time now = clock_();
   absl::MutexLock lock(&mu_);
   auto it = sessions_.find(TokenKey(token));
-  if (it == sessions_.end()) return absl::UnauthenticatedError("session ended (signed out); sign in again");
+  if (it == sessions_.end()) return absl::UnauthenticatedError("session ended; sign in again");
   if (absl::string_view why = EndedBecause(it->second, now); !why.empty())
     return absl::UnauthenticatedError(absl::StrCat("session ended: ", why, "; sign in again"));
   return absl::OkStatus();

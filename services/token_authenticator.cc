@@ -110,7 +110,7 @@ absl::StatusOr<Caller> TokenAuthenticator::AuthenticateToken(absl::string_view t
 
 std::function<absl::Status()> TokenAuthenticator::SessionCheck(const grpc::ServerContextBase& context) const {
   std::string token = BearerToken(context);
-  if (sessions_ == nullptr || token.empty() || callers_.contains(token)) return {};
+  if (sessions_ == nullptr || token.empty() || IsServiceToken(token)) return {};
   return [sessions = sessions_, token = std::move(token)] { return sessions->Check(token); };
 }
 

@@ -381,7 +381,7 @@ TEST_F(AttentionE2eTest, AWatchOpenedWithASessionEndsAtSignOut) {
   EXPECT_FALSE(stream->Read(&message));
   grpc::Status ended = stream->Finish();
   EXPECT_EQ(ended.error_code(), grpc::StatusCode::UNAUTHENTICATED);
-  EXPECT_EQ(ended.error_message(), "session ended (signed out); sign in again");
+  EXPECT_EQ(ended.error_message(), "session ended; sign in again");
 }
 
 TEST_F(AttentionE2eTest, RestrictedCasesStayInvisible) {

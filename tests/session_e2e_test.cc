@@ -243,7 +243,7 @@ TEST_F(SessionE2eTest, AWatchEndsWithItsSessionAndSendsNothingAfterSignOut) {
   EXPECT_FALSE(reader->Read(&batch));
   grpc::Status ended = reader->Finish();
   EXPECT_EQ(ended.error_code(), grpc::StatusCode::UNAUTHENTICATED);
-  EXPECT_EQ(ended.error_message(), "session ended (signed out); sign in again");
+  EXPECT_EQ(ended.error_message(), "session ended; sign in again");
 }
 
 TEST_F(SessionE2eTest, OnlyATrustedFrontEndRelaysTheClientAddress) {

@@ -51,7 +51,7 @@ TEST_F(SessionTableTest, CheckDoesNotCountAsUse) {
             absl::UnauthenticatedError("session ended: unused for longer than the idle timeout; sign in again"));
   OpenedSession other = table_.Open(hughes_);
   ASSERT_TRUE(table_.Close(other.token));
-  EXPECT_EQ(table_.Check(other.token), absl::UnauthenticatedError("session ended (signed out); sign in again"));
+  EXPECT_EQ(table_.Check(other.token), absl::UnauthenticatedError("session ended; sign in again"));
 }
 
 TEST_F(SessionTableTest, MaxAgeEndsASessionInUse) {
