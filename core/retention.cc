@@ -18,8 +18,6 @@ absl::Status Invalid(absl::string_view field, absl::string_view what) {
   return absl::InvalidArgumentError(absl::StrCat(field, ": ", what));
 }
 
-constexpr size_t kMaxReasonBytes = 1000;
-
 }  // namespace
 
 absl::CivilDay UkDay(absl::Time t) { return absl::ToCivilDay(t, UkTimeZone()); }
@@ -39,15 +37,19 @@ std::string FormatReviewDate(absl::CivilDay day) {
   return absl::StrFormat("%04d-%02d-%02d", day.year(), day.month(), day.day());
 }
 
+absl::Status ValidateReason(absl::string_view reason, absl::string_view what_to_give) {
+  if (reason.find_first_not_of(" \t") == absl::string_view::npos)
+    return Invalid("reason", absl::StrCat("is required: ", what_to_give));
+  if (reason.size() > kMaxReasonBytes)
+    return Invalid("reason", absl::StrCat("is longer than ", kMaxReasonBytes, " bytes"));
+  return ValidateTextChars(reason, "reason");
+}
+
 absl::Status ValidateReview(const v1::ReviewCaseRequest& request, absl::CivilDay today) {
   if (request.decision() != v1::RetentionReview::DECISION_RETAIN &&
       request.decision() != v1::RetentionReview::DECISION_DISPOSE)
     return Invalid("decision", "is required: DECISION_RETAIN or DECISION_DISPOSE");
-  if (request.reason().find_first_not_of(" \t") == std::string::npos)
-    return Invalid("reason", "is required: say why the case is kept or disposed of");
-  if (request.reason().size() > kMaxReasonBytes)
-    return Invalid("reason", absl::StrCat("is longer than ", kMaxReasonBytes, " bytes"));
-  if (auto s = ValidateTextChars(request.reason(), "reason"); !s.ok()) return s;
+  if (auto s = ValidateReason(request.reason(), "say why the case is kept or disposed of"); !s.ok()) return s;
   if (auto s = ValidateRequestId(request.request_id(), "request_id"); !s.ok()) return s;
   if (request.decision() == v1::RetentionReview::DECISION_DISPOSE) {
     if (!request.next_review_date().empty())
@@ -96,11 +98,7 @@ absl::Status EndRetention(storage::LmdbTxn& txn, absl::string_view case_id, cons
 }
 
 absl::Status GiveOlderCasesAReviewDate(storage::Store& store) {
-  return store.writer().Run([](storage::LmdbTxn& txn) -> absl::Status {
-    const std::string done = storage::keys::Meta("retention_indexed");
-    auto found = txn.Get(done);
-    if (!found.ok()) return found.status();
-    if (found->has_value()) return absl::OkStatus();
+  return store.RunOnce("retention_indexed", [](storage::LmdbTxn& txn) -> absl::Status {
     std::vector<v1::Case> undated;
     absl::Status scan = storage::ScanPrefix(txn, storage::keys::CasePrefix(),
                                             [&](absl::string_view, absl::string_view value) {
@@ -117,7 +115,7 @@ absl::Status GiveOlderCasesAReviewDate(storage::Store& store) {
       if (auto s = StartRetention(txn, id, c, created); !s.ok()) return s;
       if (auto s = storage::SaveCase(txn, id, c); !s.ok()) return s;
     }
-    return txn.Put(done, "1");
+    return absl::OkStatus();
   });
 }
 

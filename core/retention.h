@@ -8,6 +8,7 @@
 #ifndef CASEFILE_CORE_RETENTION_H_
 #define CASEFILE_CORE_RETENTION_H_
 
+#include <cstddef>
 #include <string>
 
 #include "absl/status/status.h"
@@ -34,6 +35,11 @@ std::string FormatReviewDate(absl::CivilDay day);
 // The request's fields: a decision, a reason, and a next review date after
 // `today` to retain (none to dispose). InvalidArgument naming the field.
 absl::Status ValidateReview(const v1::ReviewCaseRequest& request, absl::CivilDay today);
+
+// The reason of a review or an erasure: not blank ("reason: is required: "
+// then `what_to_give`), at most kMaxReasonBytes, no control characters.
+inline constexpr size_t kMaxReasonBytes = 1000;
+absl::Status ValidateReason(absl::string_view reason, absl::string_view what_to_give);
 
 // The chronology entry that records `review` (ENTRY_KIND_REVIEW).
 v1::Entry ReviewEntry(const v1::RetentionReview& review);

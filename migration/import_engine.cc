@@ -21,14 +21,15 @@
 #include "core/name_tokens.h"
 #include "core/partial_time_proto.h"
 #include "core/resource_names.h"
+#include "core/retention.h"
 #include "core/validation.h"
 #include "google/protobuf/util/time_util.h"
+#include "migration/case_eraser.h"
 #include "migration/case_resolver.h"
 #include "migration/import_report_visibility.h"
 #include "migration/import_writes.h"
 #include "migration/person_index.h"
 #include "migration/record_id.h"
-#include "migration/case_eraser.h"
 #include "migration/rejected_records.h"
 #include "storage/case_tables.h"
 #include "storage/keys.h"
@@ -834,10 +835,7 @@ absl::StatusOr<v1::EraseCaseResponse> ImportEngine::EraseCase(const Caller& call
   if (auto s = Authorize(caller, Action::kEraseCase); !s.ok()) return s;
   auto case_id = ParseCaseName(request.name(), "name");
   if (!case_id.ok()) return case_id.status();
-  if (request.reason().find_first_not_of(" \t") == std::string::npos)
-    return absl::InvalidArgumentError("reason: is required: say why the case is erased");
-  if (request.reason().size() > 1000) return absl::InvalidArgumentError("reason: is longer than 1000 bytes");
-  if (auto s = ValidateTextChars(request.reason(), "reason"); !s.ok()) return s;
+  if (auto s = ValidateReason(request.reason(), "say why the case is erased"); !s.ok()) return s;
   absl::MutexLock one_at_a_time(&one_import_at_a_time_);  // no import re-plans the case meanwhile
   v1::EraseCaseResponse erased;
   absl::Status s = store_->writer().Run([&](LmdbTxn& txn) -> absl::Status {

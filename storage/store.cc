@@ -50,6 +50,16 @@ absl::StatusOr<std::unique_ptr<ReadTxn>> Store::BeginRead() {
   return std::unique_ptr<ReadTxn>(new ReadTxn(&map_mutex_, *std::move(txn)));
 }
 
+absl::Status Store::RunOnce(absl::string_view name, GroupCommitWriter::Op op) {
+  return writer_->Run([done = keys::Meta(name), op = std::move(op)](LmdbTxn& txn) mutable -> absl::Status {
+    auto found = txn.Get(done);
+    if (!found.ok()) return found.status();
+    if (found->has_value()) return absl::OkStatus();
+    if (absl::Status s = op(txn); !s.ok()) return s;
+    return txn.Put(done, "1");
+  });
+}
+
 absl::Status Store::Backup(const std::string& dir) {
   absl::ReaderMutexLock lock(&map_mutex_);  // the copy's read txn pins the map
   return env_.CopyCompact(dir);

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "absl/synchronization/mutex.h"
 #include "storage/group_commit_writer.h"
 #include "storage/lmdb.h"
@@ -55,6 +56,10 @@ class Store {
   // go on (LmdbEnv::CopyCompact). A map growth waits until it ends.
   absl::Status Backup(const std::string& dir);
   GroupCommitWriter& writer() { return *writer_; }
+  // Runs `op` in one write transaction unless the store has already run the
+  // step called `name` (a meta record marks it done): a one-off upgrade of
+  // stores written before, at start.
+  absl::Status RunOnce(absl::string_view name, GroupCommitWriter::Op op);
 
  private:
   Store(LmdbEnv env, GroupCommitOptions writer_options);

@@ -65,11 +65,7 @@ absl::Status ReplacePersonTables(LmdbTxn& txn, absl::Span<const v1::Person> pers
 }
 
 absl::Status AddNewPersonTokens(storage::Store& store) {
-  return store.writer().Run([](LmdbTxn& txn) -> absl::Status {
-    const std::string done = keys::Meta("person_tokens_dob");
-    auto found = txn.Get(done);
-    if (!found.ok()) return found.status();
-    if (found->has_value()) return absl::OkStatus();
+  return store.RunOnce("person_tokens_dob", [](LmdbTxn& txn) -> absl::Status {
     std::vector<std::string> wanted;
     absl::Status scan = storage::ScanPrefix(txn, keys::PersonPrefix(), [&](absl::string_view id, absl::string_view value) {
       v1::Person person;
@@ -82,7 +78,7 @@ absl::Status AddNewPersonTokens(storage::Store& store) {
     for (const std::string& key : wanted) {
       if (absl::Status s = txn.Put(key, ""); !s.ok()) return s;
     }
-    return txn.Put(done, "1");
+    return absl::OkStatus();
   });
 }
 
