@@ -3,7 +3,8 @@
 // (which names the case, never its content), each legacy record's place and
 // content digest (keys.h l, entry 0), so that an import of the same records
 // counts them as erased instead of bringing them back, and import reports,
-// which name the case among the cases an import touched.
+// which name the case among the cases an import touched (a report read
+// afterwards leaves it out, as it does every case the reader may not know).
 //
 // Thread-safety: as the transaction passed in; no import may run meanwhile
 // (ImportEngine::EraseCase holds the import lock).

@@ -4,7 +4,7 @@
 // entries read early are sent only after that commit succeeded, and only when
 // they do not go past the version the commit saw (else they are read again).
 //
-// Thread-safe: the writer's completion thread and the handler's thread each
+// Thread-safe: the writer's answering thread and the handler's thread each
 // call one of Opened and Read, once.
 #ifndef CASEFILE_SERVICES_CASE_FILE_OPENING_H_
 #define CASEFILE_SERVICES_CASE_FILE_OPENING_H_
