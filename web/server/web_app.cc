@@ -251,12 +251,18 @@ void WebApp::CasePurpose(const httplib::Request& req, httplib::Response& res) {
   if (s.token.empty()) return res.set_redirect("/signin", 303);
   const std::string id = req.matches[1];
   if (!PlausibleCaseId(id)) return Fail(grpc::Status(grpc::StatusCode::NOT_FOUND, ""), s, res);
+  PurposeForm(s, absl::StrCat("cases/", id), "", 200, res);
+}
+
+void WebApp::PurposeForm(const Signed& s, const std::string& case_name, const std::string& error, int code,
+                         httplib::Response& res) {
   v1::GetCaseRequest get;
-  get.set_name(absl::StrCat("cases/", id));
+  get.set_name(case_name);
   v1::Case c;
   grpc::Status status = v1::CaseService::NewStub(channel_)->GetCase(Context(s.token).get(), get, &c);
   if (!status.ok()) return Fail(status, s, res);
-  res.set_content(PurposePage(Nav(s), c, form_tokens_.TokenFor(s.token), ""), kHtml);
+  res.status = code;
+  res.set_content(PurposePage(Nav(s), c, form_tokens_.TokenFor(s.token), error), kHtml);
 }
 
 void WebApp::CaseFile(const httplib::Request& req, httplib::Response& res) {
@@ -285,13 +291,7 @@ void WebApp::CaseFile(const httplib::Request& req, httplib::Response& res) {
   grpc::Status status = reader->Finish();
   if (status.error_code() == grpc::StatusCode::INVALID_ARGUMENT) {
     // Refused (most often: no purpose given): the form again, with casefiled's words.
-    v1::GetCaseRequest get;
-    get.set_name(request.name());
-    v1::Case c;
-    grpc::Status got = v1::CaseService::NewStub(channel_)->GetCase(Context(s.token).get(), get, &c);
-    if (!got.ok()) return Fail(got, s, res);
-    res.status = 400;
-    return res.set_content(PurposePage(Nav(s), c, form_tokens_.TokenFor(s.token), status.error_message()), kHtml);
+    return PurposeForm(s, request.name(), status.error_message(), 400, res);
   }
   if (!status.ok()) return Fail(status, s, res);
   CaseFilePageOptions options;

@@ -50,6 +50,10 @@ class WebApp {
   void SignOut(const httplib::Request& req, httplib::Response& res);
   void Search(const httplib::Request& req, httplib::Response& res);
   void CasePurpose(const httplib::Request& req, httplib::Response& res);
+  // The purpose form for `case_name` ("cases/{case}"), with `error` (casefiled's
+  // refusal of the last purpose) when not empty, answered with `code`.
+  void PurposeForm(const Signed& s, const std::string& case_name, const std::string& error, int code,
+                   httplib::Response& res);
   void CaseFile(const httplib::Request& req, httplib::Response& res);
   void Attention(const httplib::Request& req, httplib::Response& res);
 
