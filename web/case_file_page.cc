@@ -91,9 +91,11 @@ std::string SourceHtml(const v1::Source& s) {
   return out;
 }
 
-std::string EntryNumberOf(absl::string_view name) {
+// `<a href="#entry-N">#N</a>` for the entry named `name` (".../entries/N").
+std::string EntryLink(absl::string_view name) {
   const size_t slash = name.rfind('/');
-  return std::string(slash == absl::string_view::npos ? name : name.substr(slash + 1));
+  const std::string number = HtmlEscape(slash == absl::string_view::npos ? name : name.substr(slash + 1));
+  return absl::StrCat("<a href=\"#entry-", number, "\">#", number, "</a>");
 }
 
 // `time_text` is TimeText(e.occur_time()), which the caller also needs.
@@ -106,11 +108,10 @@ void AppendEntryHtml(std::string& out, const v1::Entry& e, absl::string_view tim
   AppendHtmlEscaped(out, e.author_display_name().empty() ? e.author() : e.author_display_name());
   out.append("</span></div>");
   if (!e.supersedes().empty())
-    absl::StrAppend(&out, "<div class=\"muted\">corrects <a href=\"#entry-", HtmlEscape(EntryNumberOf(e.supersedes())),
-                    "\">#", HtmlEscape(EntryNumberOf(e.supersedes())), "</a>: ", HtmlEscape(e.correction_reason()), "</div>");
+    absl::StrAppend(&out, "<div class=\"muted\">corrects ", EntryLink(e.supersedes()), ": ",
+                    HtmlEscape(e.correction_reason()), "</div>");
   if (!e.superseded_by().empty())
-    absl::StrAppend(&out, "<div class=\"muted\">corrected by <a href=\"#entry-", HtmlEscape(EntryNumberOf(e.superseded_by())),
-                    "\">#", HtmlEscape(EntryNumberOf(e.superseded_by())), "</a></div>");
+    absl::StrAppend(&out, "<div class=\"muted\">corrected by ", EntryLink(e.superseded_by()), "</div>");
   AppendTextBlock(out, e.text());
   if (e.record_case() != v1::Entry::RECORD_NOT_SET) out.append(RecordHtml(e));
   if (!e.subjects().empty()) {
