@@ -44,7 +44,7 @@
 #include "bench/support/thread_load.h"
 #include "bench/support/unary_load.h"
 #include "casefile/v1/case_service.grpc.pb.h"
-#include "core/resource_names.h"
+#include "core/input/resource_names.h"
 
 #ifndef CASEFILED_PATH
 #define CASEFILED_PATH ""
@@ -73,7 +73,7 @@ ABSL_FLAG(std::string, port_file, "", "Internal (--peer): where to write the por
 namespace casefile::bench {
 namespace {
 
-constexpr char kReadCase[] = "BENCH-READ";  // case ids are upper case (core/resource_names.h)
+constexpr char kReadCase[] = "BENCH-READ";  // case ids are upper case (core/input/resource_names.h)
 constexpr size_t kChunkBytes = 256 << 10;  // as services/entry_stream_reactor.h
 constexpr char kGetCaseFile[] = "/casefile.v1.CaseService/GetCaseFile";
 

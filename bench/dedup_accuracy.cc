@@ -30,7 +30,7 @@
 #include "casefile/v1/case_service.grpc.pb.h"
 #include "casefile/v1/import.grpc.pb.h"
 #include "client/folder_upload.h"
-#include "migration/synthetic/legacy_generator.h"
+#include "tools/legacy_generator/legacy_generator.h"
 
 ABSL_FLAG(std::string, folder, "", "A legacy folder with truth.json; empty: generate one.");
 ABSL_FLAG(int64_t, cases, 200, "Cases to generate when --folder is empty.");
@@ -142,12 +142,12 @@ int Run() {
   std::string folder = absl::GetFlag(FLAGS_folder);
   std::string truth_path = folder + "/truth.json";
   if (folder.empty()) {
-    migration::synthetic::GeneratorOptions options;
+    legacy_generator::GeneratorOptions options;
     options.cases = absl::GetFlag(FLAGS_cases);
     options.target_records = absl::GetFlag(FLAGS_records);
     options.seed = absl::GetFlag(FLAGS_seed);
     folder = work + "/legacy";
-    auto summary = migration::synthetic::GenerateLegacyFolder(options, folder);
+    auto summary = legacy_generator::GenerateLegacyFolder(options, folder);
     if (!summary.ok()) {
       std::cerr << summary.status() << "\n";
       return 1;

@@ -6,8 +6,8 @@
 #include "absl/strings/str_replace.h"
 #include "cli/record_output.h"
 #include "cli/terminal_safe.h"
-#include "core/partial_time.h"
-#include "core/partial_time_proto.h"
+#include "core/time/partial_time.h"
+#include "core/time/partial_time_proto.h"
 #include "google/protobuf/util/json_util.h"
 #include "google/protobuf/util/time_util.h"
 

@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/partial_time.h"
+#include "core/time/partial_time.h"
 #include "fuzz/fuzz_checks.h"
 #include "migration/readers/text_decoding.h"
 

@@ -22,7 +22,7 @@
 #include "absl/types/span.h"
 #include "casefile/v1/case.pb.h"
 #include "casefile/v1/import.pb.h"
-#include "core/partial_time.h"
+#include "core/time/partial_time.h"
 #include "migration/match/match_result.h"
 
 namespace casefile::migration {

@@ -8,7 +8,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "core/resource_names.h"
+#include "core/input/resource_names.h"
 
 namespace casefile::migration {
 namespace {

@@ -17,14 +17,14 @@
 #include "absl/strings/strip.h"
 #include "absl/synchronization/notification.h"
 #include "casefile/storage/v1/records.pb.h"
-#include "core/audit_trail.h"
-#include "core/name_tokens.h"
-#include "core/partial_time_proto.h"
-#include "core/resource_names.h"
-#include "core/retention.h"
-#include "core/validation.h"
+#include "core/audit/audit_trail.h"
+#include "core/input/resource_names.h"
+#include "core/chronology/validation.h"
+#include "core/names/name_tokens.h"
+#include "core/retention/case_eraser.h"
+#include "core/retention/retention.h"
+#include "core/time/partial_time_proto.h"
 #include "google/protobuf/util/time_util.h"
-#include "migration/case_eraser.h"
 #include "migration/case_resolver.h"
 #include "migration/import_report_visibility.h"
 #include "migration/import_writes.h"
@@ -839,7 +839,10 @@ absl::StatusOr<v1::EraseCaseResponse> ImportEngine::EraseCase(const Caller& call
   absl::MutexLock one_at_a_time(&one_import_at_a_time_);  // no import re-plans the case meanwhile
   v1::EraseCaseResponse erased;
   absl::Status s = store_->writer().Run([&](LmdbTxn& txn) -> absl::Status {
-    auto done = EraseCaseContent(txn, caller, *case_id);
+    auto done = EraseCaseContent(txn, caller, *case_id, [](LmdbTxn& txn) {
+      auto index = ComputePersonIndex(txn, {});
+      return index.ok() ? WritePersonIndex(txn, *index) : index.status();
+    });
     if (!done.ok()) return done.status();
     erased = *std::move(done);
     v1::AuditEvent audit = NewAuditEvent(caller, "EraseCase", clock_());

@@ -1,5 +1,5 @@
 // Need to know in import reports: an operator who may not know a restricted
-// case sees no line of a report that names it (core/need_to_know.h). Counts
+// case sees no line of a report that names it (core/access/need_to_know.h). Counts
 // stay whole: they name no case.
 //
 // Thread-safety: as the transaction passed in.
@@ -8,7 +8,7 @@
 
 #include "absl/status/status.h"
 #include "casefile/v1/import.pb.h"
-#include "core/need_to_know.h"
+#include "core/access/need_to_know.h"
 
 namespace casefile::migration {
 

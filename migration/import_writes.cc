@@ -5,19 +5,19 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
-#include "core/attention_index.h"
-#include "core/name_tokens.h"
-#include "core/retention.h"
-#include "core/partial_time_proto.h"
-#include "core/resource_names.h"
+#include "core/input/resource_names.h"
+#include "core/names/name_tokens.h"
+#include "core/retention/retention.h"
+#include "core/safeguarding/attention_index.h"
+#include "core/time/partial_time_proto.h"
 #include "google/protobuf/util/time_util.h"
 #include "migration/case_resolver.h"
 #include "migration/person_index.h"
 #include "migration/record_id.h"
 #include "migration/stable_hash.h"
-#include "storage/prefix_scan.h"
 #include "storage/case_tables.h"
 #include "storage/keys.h"
+#include "storage/prefix_scan.h"
 
 namespace casefile::migration {
 namespace {

@@ -17,7 +17,7 @@
 #include "absl/types/span.h"
 #include "casefile/storage/v1/records.pb.h"
 #include "casefile/v1/import.pb.h"
-#include "core/caller.h"
+#include "core/access/caller.h"
 #include "migration/case_consolidator.h"
 #include "migration/legacy_record.h"
 #include "migration/person_index.h"

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "core/partial_time.h"
+#include "core/time/partial_time.h"
 
 namespace casefile::migration {
 

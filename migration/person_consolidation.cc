@@ -11,10 +11,10 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/strip.h"
-#include "core/partial_time.h"
-#include "core/partial_time_proto.h"
-#include "migration/record_id.h"
 #include "core/names/name_normalise.h"
+#include "core/time/partial_time.h"
+#include "core/time/partial_time_proto.h"
+#include "migration/record_id.h"
 #include "migration/stable_hash.h"
 
 namespace casefile::migration {

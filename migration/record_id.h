@@ -19,6 +19,7 @@
 #include "casefile/v1/case.pb.h"
 #include "casefile/v1/import.pb.h"
 #include "casefile/v1/person.pb.h"
+#include "core/input/source_record_id.h"
 #include "migration/legacy_record.h"
 
 namespace casefile::migration {
@@ -32,15 +33,6 @@ std::string VersionedRecordId(absl::string_view locator, uint64_t digest);
 
 // The locator of a record id (the id without its "@<digest>" suffix).
 absl::string_view LocatorOfRecord(absl::string_view record_id);
-
-// The source's record id (its locator in stores written before ids existed).
-inline const std::string& RecordId(const v1::Source& s) { return s.record().empty() ? s.locator() : s.record(); }
-inline const std::string& RecordId(const v1::ReviewSide& s) {
-  return s.record().empty() ? s.locator() : s.record();
-}
-inline const std::string& RecordId(const v1::PersonSource& s) {
-  return s.record().empty() ? s.locator() : s.record();
-}
 
 }  // namespace casefile::migration
 

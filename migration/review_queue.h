@@ -9,8 +9,8 @@
 
 #include "absl/status/statusor.h"
 #include "casefile/v1/import.pb.h"
-#include "core/caller.h"
-#include "core/case_chronology.h"
+#include "core/access/caller.h"
+#include "core/chronology/case_chronology.h"
 #include "storage/store.h"
 
 namespace casefile::migration {

@@ -6,7 +6,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
-#include "core/validation.h"
+#include "core/chronology/validation.h"
 #include "services/grpc_status.h"
 #include "services/server_log.h"
 

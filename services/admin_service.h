@@ -11,7 +11,7 @@
 
 #include "absl/synchronization/mutex.h"
 #include "casefile/v1/admin.grpc.pb.h"
-#include "core/audit_trail.h"
+#include "core/audit/audit_trail.h"
 #include "migration/import_engine.h"
 #include "services/token_authenticator.h"
 #include "storage/store.h"
@@ -27,7 +27,7 @@ class AdminServiceImpl final : public v1::AdminService::Service {
 
   grpc::Status Backup(grpc::ServerContext* context, const v1::BackupRequest* request,
                       v1::BackupResponse* response) override;
-  // Erasure runs between imports (migration/case_eraser.h).
+  // Erasure runs between imports (core/retention/case_eraser.h).
   grpc::Status EraseCase(grpc::ServerContext* context, const v1::EraseCaseRequest* request,
                          v1::EraseCaseResponse* response) override;
 

@@ -7,9 +7,9 @@
 #define CASEFILE_SERVICES_ATTENTION_SERVICE_H_
 
 #include "casefile/v1/attention.grpc.pb.h"
-#include "core/attention_lists.h"
-#include "core/audit_trail.h"
-#include "core/change_feed.h"
+#include "core/audit/audit_trail.h"
+#include "core/chronology/change_feed.h"
+#include "core/safeguarding/attention_lists.h"
 #include "services/token_authenticator.h"
 
 namespace casefile {

@@ -21,9 +21,9 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/synchronization/mutex.h"
 #include "casefile/v1/attention.pb.h"
-#include "core/attention_lists.h"
-#include "core/audit_trail.h"
-#include "core/change_feed.h"
+#include "core/audit/audit_trail.h"
+#include "core/chronology/change_feed.h"
+#include "core/safeguarding/attention_lists.h"
 #include "services/feed_stream_reactor.h"
 
 namespace casefile {

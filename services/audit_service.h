@@ -6,7 +6,7 @@
 #define CASEFILE_SERVICES_AUDIT_SERVICE_H_
 
 #include "casefile/v1/audit.grpc.pb.h"
-#include "core/audit_trail.h"
+#include "core/audit/audit_trail.h"
 #include "services/token_authenticator.h"
 
 namespace casefile {

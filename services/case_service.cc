@@ -2,7 +2,7 @@
 
 #include <vector>
 
-#include "core/resource_names.h"
+#include "core/input/resource_names.h"
 #include "services/case_file_opening.h"
 #include "services/entry_stream_reactor.h"
 #include "services/grpc_status.h"

@@ -8,8 +8,8 @@
 #define CASEFILE_SERVICES_CASE_SERVICE_H_
 
 #include "casefile/v1/case_service.grpc.pb.h"
-#include "core/case_chronology.h"
-#include "core/change_feed.h"
+#include "core/chronology/case_chronology.h"
+#include "core/chronology/change_feed.h"
 #include "services/token_authenticator.h"
 
 namespace casefile {

@@ -8,7 +8,7 @@
 // that stops reading holds about two chunks of server memory
 // (tests/bounded_read_e2e_test.cc asserts less than 8 MiB for a stalled
 // reader of a 100 MB case). A chunk ends after the entry that crosses kChunkBytes; entry text
-// is at most 256 KiB (core/validation.h, and the importers' record limit).
+// is at most 256 KiB (core/chronology/validation.h, and the importers' record limit).
 //
 // Two uses: a case file (header first, entries up to the version at open,
 // then done) and a live watch (entries after a version, then new ones as the
@@ -25,8 +25,8 @@
 #include <grpcpp/grpcpp.h>
 
 #include "absl/synchronization/mutex.h"
-#include "core/case_chronology.h"
-#include "core/change_feed.h"
+#include "core/chronology/case_chronology.h"
+#include "core/chronology/change_feed.h"
 #include "services/feed_stream_reactor.h"
 
 namespace casefile {

@@ -17,7 +17,7 @@
 
 #include "absl/status/status.h"
 #include "absl/synchronization/mutex.h"
-#include "core/change_feed.h"
+#include "core/chronology/change_feed.h"
 
 namespace casefile {
 

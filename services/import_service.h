@@ -10,7 +10,7 @@
 #define CASEFILE_SERVICES_IMPORT_SERVICE_H_
 
 #include "casefile/v1/import.grpc.pb.h"
-#include "core/audit_trail.h"
+#include "core/audit/audit_trail.h"
 #include "migration/import_engine.h"
 #include "migration/review_queue.h"
 #include "services/token_authenticator.h"

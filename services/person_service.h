@@ -8,7 +8,7 @@
 
 #include "absl/time/clock.h"
 #include "casefile/v1/person.grpc.pb.h"
-#include "core/audit_trail.h"
+#include "core/audit/audit_trail.h"
 #include "core/persons/person_directory.h"
 #include "services/token_authenticator.h"
 #include "storage/store.h"

@@ -6,7 +6,7 @@
 //   refused casefile.v1.CaseService/AppendEntry: PERMISSION_DENIED (user ooh1,
 //   role out_of_hours, peer ipv4:127.0.0.1:51324)
 //
-// It also appends an audit record of the refusal (core/audit_trail.h): who,
+// It also appends an audit record of the refusal (core/audit/audit_trail.h): who,
 // from where, which RPC and the status code, never the message. The status
 // goes out only once that record is durable. A call that ends in OK records
 // itself where it happens, so every call leaves exactly one record. A handler
@@ -24,7 +24,7 @@
 
 #include <grpcpp/support/server_interceptor.h>
 
-#include "core/audit_trail.h"
+#include "core/audit/audit_trail.h"
 #include "services/token_authenticator.h"
 
 namespace casefile {

@@ -5,7 +5,7 @@
 #include "absl/strings/escaping.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "core/password_hash.h"
+#include "core/access/password_hash.h"
 #include "services/audit_note.h"
 #include "services/grpc_status.h"
 

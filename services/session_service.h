@@ -1,6 +1,6 @@
 // SessionServiceImpl: the gRPC adapter of casefile.v1.SessionService. SignIn
 // checks a user name and password against the users file (core/
-// user_directory.h) and opens a session (core/session_table.h) whose token
+// user_directory.h) and opens a session (core/access/session_table.h) whose token
 // the authenticator then accepts; SignOut ends the session of the call's token.
 //
 // SignIn needs no credentials, except that only a trusted front end
@@ -33,10 +33,10 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/synchronization/mutex.h"
 #include "casefile/v1/session.grpc.pb.h"
-#include "core/audit_trail.h"
-#include "core/session_table.h"
-#include "core/sign_in_throttle.h"
-#include "core/user_directory.h"
+#include "core/access/session_table.h"
+#include "core/access/sign_in_throttle.h"
+#include "core/access/user_directory.h"
+#include "core/audit/audit_trail.h"
 #include "services/token_authenticator.h"
 
 namespace casefile {

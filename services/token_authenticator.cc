@@ -12,7 +12,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
-#include "core/column_lines.h"
+#include "core/access/column_lines.h"
 
 namespace casefile {
 namespace {

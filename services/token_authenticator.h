@@ -9,7 +9,7 @@
 // instead: it is never accepted as a bearer token.
 //
 // With AcceptSessions, the bearer token of a live sign-in session
-// (SessionService.SignIn, core/session_table.h) is accepted too, as the
+// (SessionService.SignIn, core/access/session_table.h) is accepted too, as the
 // signed-in user with the role and teams of the users file.
 //
 // Thread-safe after construction (read-only; the session table locks itself).
@@ -24,8 +24,8 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
-#include "core/caller.h"
-#include "core/session_table.h"
+#include "core/access/caller.h"
+#include "core/access/session_table.h"
 
 namespace casefile {
 

@@ -12,7 +12,7 @@
 
 #include <grpcpp/grpcpp.h>
 
-#include "core/case_chronology.h"
+#include "core/chronology/case_chronology.h"
 #include "services/grpc_status.h"
 #include "services/request_parse.h"
 #include "services/token_authenticator.h"

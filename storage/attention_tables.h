@@ -1,6 +1,6 @@
 // Typed reads and writes of the attention index (keys.h: W, w, K) inside one
-// LMDB transaction. No rules here: core/attention_index.h decides what an
-// entry puts in or takes out, core/attention_lists.h how a list is read.
+// LMDB transaction. No rules here: core/safeguarding/attention_index.h decides what an
+// entry puts in or takes out, core/safeguarding/attention_lists.h how a list is read.
 //
 // Thread-safety: as the transaction passed in.
 #ifndef CASEFILE_STORAGE_ATTENTION_TABLES_H_

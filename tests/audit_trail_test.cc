@@ -1,7 +1,7 @@
 // The audit chain: appends link each record to the one before, VerifyAuditLog
 // finds the first record that was altered or removed, and ListAuditEvents
 // filters, pages and is for auditors only.
-#include "core/audit_trail.h"
+#include "core/audit/audit_trail.h"
 
 #include <memory>
 #include <string>

@@ -1,4 +1,4 @@
-#include "core/caller.h"
+#include "core/access/caller.h"
 
 #include <string>
 #include <vector>

@@ -1,4 +1,4 @@
-#include "core/case_chronology.h"
+#include "core/chronology/case_chronology.h"
 
 #include <cstdint>
 #include <memory>
@@ -14,7 +14,7 @@
 #include "absl/synchronization/notification.h"
 #include "absl/time/time.h"
 #include "casefile/v1/audit.pb.h"
-#include "core/validation.h"
+#include "core/chronology/validation.h"
 #include "gmock/gmock.h"
 #include "google/protobuf/util/time_util.h"
 #include "gtest/gtest.h"
@@ -850,7 +850,7 @@ TEST_F(CaseChronologyTest, GetCaseAndOpenWatchCheckTheirArguments) {
 
 // --- Roles --------------------------------------------------------------
 
-// Each chronology call is checked against the one action core/caller.h
+// Each chronology call is checked against the one action core/access/caller.h
 // assigns it, for every role.
 TEST_F(CaseChronologyTest, EveryRoleGetsExactlyItsPermissions) {
   MakeCase("A");

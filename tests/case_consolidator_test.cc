@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "core/partial_time_proto.h"
+#include "core/time/partial_time_proto.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "migration/event_clusterer.h"

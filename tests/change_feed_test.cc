@@ -1,4 +1,4 @@
-#include "core/change_feed.h"
+#include "core/chronology/change_feed.h"
 
 #include <atomic>
 #include <thread>

@@ -12,8 +12,8 @@
 #include "google/protobuf/util/json_util.h"
 #include "gtest/gtest.h"
 #include "migration/legacy_reader.h"
-#include "migration/synthetic/legacy_generator.h"
 #include "tests/scratch_dir.h"
+#include "tools/legacy_generator/legacy_generator.h"
 
 namespace casefile::migration {
 namespace {
@@ -298,10 +298,10 @@ TEST(MatchEvents, SampleFolder) {
 
 TEST(MatchEvents, GeneratedFolder) {
   ScratchDir folder;
-  synthetic::GeneratorOptions options;
+  legacy_generator::GeneratorOptions options;
   options.cases = 40;
   options.seed = 77;
-  ASSERT_TRUE(synthetic::GenerateLegacyFolder(options, folder.path()).ok());
+  ASSERT_TRUE(legacy_generator::GenerateLegacyFolder(options, folder.path()).ok());
   const Accuracy a = MeasureFolder(folder.path());
   EXPECT_GE(a.precision, 0.995);
   EXPECT_GE(a.recall, 0.98);

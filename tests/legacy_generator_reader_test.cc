@@ -12,7 +12,7 @@
 
 #include "gtest/gtest.h"
 #include "migration/legacy_reader.h"
-#include "migration/synthetic/legacy_generator.h"
+#include "tools/legacy_generator/legacy_generator.h"
 
 namespace casefile::migration {
 namespace {
@@ -56,9 +56,9 @@ std::map<std::string, int> TruthLocators(const fs::path& folder) {
   return locators;
 }
 
-void ExpectReadersReproduceTruth(const synthetic::GeneratorOptions& options) {
+void ExpectReadersReproduceTruth(const legacy_generator::GeneratorOptions& options) {
   ScratchFolder folder;
-  ASSERT_TRUE(synthetic::GenerateLegacyFolder(options, folder.path()).ok());
+  ASSERT_TRUE(legacy_generator::GenerateLegacyFolder(options, folder.path()).ok());
   std::map<std::string, int> read;
   int files = 0;
   for (const auto& entry : fs::recursive_directory_iterator(folder.path())) {
@@ -86,7 +86,7 @@ void ExpectReadersReproduceTruth(const synthetic::GeneratorOptions& options) {
 }
 
 TEST(LegacyGeneratorReader, ReadsEveryRecordOfAGeneratedFolderOnce) {
-  synthetic::GeneratorOptions options;
+  legacy_generator::GeneratorOptions options;
   options.cases = 80;
   options.seed = 2024;
   ExpectReadersReproduceTruth(options);
@@ -95,7 +95,7 @@ TEST(LegacyGeneratorReader, ReadsEveryRecordOfAGeneratedFolderOnce) {
 TEST(LegacyGeneratorReader, ReadsOtherSeedsToo) {
   for (uint64_t seed : {1, 2, 3}) {
     SCOPED_TRACE(seed);
-    synthetic::GeneratorOptions options;
+    legacy_generator::GeneratorOptions options;
     options.cases = 40;
     options.seed = seed;
     ExpectReadersReproduceTruth(options);

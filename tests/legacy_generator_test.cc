@@ -3,7 +3,7 @@
 // written, every record of one event carries a compatible time, the asked-for
 // variations are all there (and absent when turned off), and .docx logs are
 // sound zips.
-#include "migration/synthetic/legacy_generator.h"
+#include "tools/legacy_generator/legacy_generator.h"
 
 #include <stdlib.h>
 #include <zip.h>
@@ -18,19 +18,24 @@
 #include <string>
 #include <vector>
 
-#include "core/partial_time.h"
+#include "core/time/partial_time.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "migration/readers/csv_parser.h"
 #include "migration/readers/text_decoding.h"
 #include "pugixml.hpp"
 
-namespace casefile::migration::synthetic {
+namespace casefile::legacy_generator {
 namespace {
 
 namespace fs = std::filesystem;
 using ::testing::Contains;
 using ::testing::IsEmpty;
+// The readers the generated files must satisfy.
+using migration::CsvParser;
+using migration::CsvRow;
+using migration::DecodeLegacyText;
+using migration::IsValidUtf8;
 
 class ScratchFolder {
  public:
@@ -504,4 +509,4 @@ TEST(LegacyGenerator, RejectsNegativeCounts) {
 }
 
 }  // namespace
-}  // namespace casefile::migration::synthetic
+}  // namespace casefile::legacy_generator

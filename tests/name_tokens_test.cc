@@ -1,4 +1,4 @@
-#include "core/name_tokens.h"
+#include "core/names/name_tokens.h"
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"

@@ -1,6 +1,6 @@
-#include "core/partial_time.h"
+#include "core/time/partial_time.h"
 
-#include "core/partial_time_proto.h"
+#include "core/time/partial_time_proto.h"
 
 #include <algorithm>
 #include <vector>

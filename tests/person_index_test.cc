@@ -7,13 +7,13 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "core/partial_time.h"
-#include "core/partial_time_proto.h"
+#include "core/persons/person_search.h"
+#include "core/persons/person_tables.h"
+#include "core/time/partial_time.h"
+#include "core/time/partial_time_proto.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "migration/person_consolidation.h"
-#include "core/persons/person_search.h"
-#include "core/persons/person_tables.h"
 #include "migration/stable_hash.h"
 #include "storage/case_tables.h"
 #include "storage/keys.h"

@@ -1,9 +1,9 @@
-#include "core/safeguarding_validation.h"
+#include "core/safeguarding/safeguarding_validation.h"
 
 #include <functional>
 #include <string>
 
-#include "core/validation.h"
+#include "core/chronology/validation.h"
 #include "gtest/gtest.h"
 #include "tests/support/safeguarding_examples.h"
 

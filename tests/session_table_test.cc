@@ -1,4 +1,4 @@
-#include "core/session_table.h"
+#include "core/access/session_table.h"
 
 #include "gtest/gtest.h"
 

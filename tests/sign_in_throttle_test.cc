@@ -1,4 +1,4 @@
-#include "core/sign_in_throttle.h"
+#include "core/access/sign_in_throttle.h"
 
 #include "gtest/gtest.h"
 

@@ -6,11 +6,11 @@
 #include <vector>
 
 #include "gtest/gtest.h"
-#include "migration/synthetic/case_model.h"
-#include "migration/synthetic/generator_options.h"
-#include "migration/synthetic/reference_allocator.h"
+#include "tools/legacy_generator/case_model.h"
+#include "tools/legacy_generator/generator_options.h"
+#include "tools/legacy_generator/reference_allocator.h"
 
-namespace casefile::migration::synthetic {
+namespace casefile::legacy_generator {
 namespace {
 
 constexpr int kCases = 200;
@@ -143,4 +143,4 @@ TEST(SyntheticCaseModel, SameStreamBuildsTheSameCase) {
 }
 
 }  // namespace
-}  // namespace casefile::migration::synthetic
+}  // namespace casefile::legacy_generator

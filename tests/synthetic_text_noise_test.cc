@@ -4,15 +4,18 @@
 #include <string>
 
 #include "absl/strings/str_split.h"
-#include "core/partial_time.h"
+#include "core/time/partial_time.h"
 #include "gtest/gtest.h"
 #include "migration/readers/text_decoding.h"
-#include "migration/synthetic/date_forms.h"
-#include "migration/synthetic/file_sink.h"
-#include "migration/synthetic/text_noise.h"
+#include "tools/legacy_generator/date_forms.h"
+#include "tools/legacy_generator/file_sink.h"
+#include "tools/legacy_generator/text_noise.h"
 
-namespace casefile::migration::synthetic {
+namespace casefile::legacy_generator {
 namespace {
+
+using migration::DecodeLegacyText;
+using migration::IsValidUtf8;
 
 constexpr char kText[] =
     "Siân Núñez disclosed that Darren Sankey had slapped her on 12/11/2012. Cash of £40 found "
@@ -90,4 +93,4 @@ TEST(SyntheticDateForms, EveryFormParsesBackToTheSameDay) {
 }
 
 }  // namespace
-}  // namespace casefile::migration::synthetic
+}  // namespace casefile::legacy_generator

@@ -1,10 +1,10 @@
-#include "core/user_directory.h"
+#include "core/access/user_directory.h"
 
 #include <sys/stat.h>
 
 #include <cstdio>
 
-#include "core/password_hash.h"
+#include "core/access/password_hash.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 

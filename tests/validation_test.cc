@@ -1,4 +1,4 @@
-#include "core/validation.h"
+#include "core/chronology/validation.h"
 
 #include <string>
 #include <utility>

@@ -5,8 +5,8 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_replace.h"
 #include "absl/time/civil_time.h"
-#include "core/partial_time.h"
-#include "core/partial_time_proto.h"
+#include "core/time/partial_time.h"
+#include "core/time/partial_time_proto.h"
 
 namespace casefile::web {
 

@@ -4,7 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "casefile/v1/case_service.pb.h"
-#include "core/resource_names.h"
+#include "core/input/resource_names.h"
 #include "storage/proto_wire.h"
 
 namespace casefile::bench {

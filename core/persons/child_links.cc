@@ -8,7 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
-#include "core/need_to_know.h"
+#include "core/access/need_to_know.h"
 #include "core/persons/person_directory.h"
 #include "core/persons/person_search.h"
 

@@ -9,7 +9,7 @@
 
 #include "absl/status/status.h"
 #include "casefile/v1/case.pb.h"
-#include "core/caller.h"
+#include "core/access/caller.h"
 #include "storage/lmdb.h"
 
 namespace casefile {

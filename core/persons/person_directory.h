@@ -9,8 +9,8 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "casefile/v1/person.pb.h"
-#include "core/caller.h"
-#include "core/need_to_know.h"
+#include "core/access/caller.h"
+#include "core/access/need_to_know.h"
 #include "core/persons/person_search.h"
 #include "storage/store.h"
 

@@ -2,7 +2,7 @@
 // (nicknames, typos, names that sound alike), narrowed by date of birth.
 //
 // The Q\0 table holds, per person, the lower-case words of its forename,
-// surname and every name variant (core/name_tokens.h), their letters-only
+// surname and every name variant (core/names/name_tokens.h), their letters-only
 // forms, a "~ph:<soundex>" key of each and a "~fn:<family>" key of each
 // nickname family it belongs to ("~" never starts a word). A query word finds
 // candidates through its own word, its families ("Bill" finds William) and

@@ -30,7 +30,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/types/span.h"
-#include "core/partial_time.h"
+#include "core/time/partial_time.h"
 #include "migration/match/match_result.h"
 
 namespace casefile::migration {

@@ -7,7 +7,7 @@
 #ifndef CASEFILE_MIGRATION_MATCH_EVENT_TIME_H_
 #define CASEFILE_MIGRATION_MATCH_EVENT_TIME_H_
 
-#include "core/partial_time.h"
+#include "core/time/partial_time.h"
 
 namespace casefile::migration {
 

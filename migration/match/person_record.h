@@ -11,8 +11,8 @@
 #include <string>
 #include <string_view>
 
-#include "core/partial_time.h"
 #include "core/names/forename_variants.h"
+#include "core/time/partial_time.h"
 
 namespace casefile::migration {
 

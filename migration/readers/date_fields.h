@@ -15,7 +15,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/partial_time.h"
+#include "core/time/partial_time.h"
 
 namespace casefile::migration {
 

@@ -1,7 +1,7 @@
 // See subjects.h.
 #include "migration/readers/subjects.h"
 
-#include "core/partial_time.h"
+#include "core/time/partial_time.h"
 #include "migration/readers/ascii.h"
 
 namespace casefile::migration {

@@ -1,0 +1,539 @@
+#include "core/chronology/case_chronology.h"
+
+#include <algorithm>
+#include <memory>
+#include <set>
+#include <utility>
+
+#include "absl/strings/escaping.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "core/access/need_to_know.h"
+#include "core/input/resource_names.h"
+#include "core/chronology/validation.h"
+#include "core/names/name_tokens.h"
+#include "core/persons/child_links.h"
+#include "core/retention/retention.h"
+#include "core/safeguarding/attention_index.h"
+#include "google/protobuf/io/coded_stream.h"
+#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
+#include "google/protobuf/util/time_util.h"
+#include "storage/keys.h"
+
+namespace casefile {
+namespace {
+
+using storage::LmdbTxn;
+using TimeUtil = google::protobuf::util::TimeUtil;
+
+google::protobuf::Timestamp ToProto(absl::Time t) {
+  return TimeUtil::NanosecondsToTimestamp(absl::ToUnixNanos(t));
+}
+
+std::string Etag(absl::string_view case_id, int64_t version) {
+  return absl::StrCat(CaseName(case_id), "@", version);
+}
+
+constexpr int kDefaultPageSize = 50;
+constexpr int kMaxPageSize = 1000;
+
+// Page tokens are opaque to clients: the last case id of the page, encoded.
+std::string EncodePageToken(absl::string_view last_case_id) {
+  return absl::WebSafeBase64Escape(absl::StrCat("v1:", last_case_id));
+}
+absl::StatusOr<std::string> DecodePageToken(absl::string_view token) {
+  std::string raw;
+  if (token.empty()) return std::string();
+  if (!absl::WebSafeBase64Unescape(token, &raw) || !absl::StartsWith(raw, "v1:")) {
+    return absl::InvalidArgumentError("page_token: not a token from a previous ListCases");
+  }
+  return raw.substr(3);
+}
+
+// Every token of every subject name of a case, for filtering by subject.
+std::set<std::string> SubjectTokens(const v1::Case& c) {
+  std::set<std::string> tokens;
+  for (const v1::Subject& s : c.subjects()) {
+    for (const std::string* part : {&s.display_name(), &s.forename(), &s.surname()}) {
+      for (std::string& t : NameTokens(*part)) tokens.insert(std::move(t));
+    }
+  }
+  return tokens;
+}
+
+// A fingerprint of a write request without its request id: FNV-1a (64 bits)
+// of its type's name and its deterministic serialization. It tells a retry,
+// which repeats its request exactly, from a reuse of the id for another one.
+// Request ids are scoped to their user, so a contrived collision could only
+// return a user's own earlier result to that user. "" without a request id.
+template <typename Request>
+std::string RequestFingerprint(const Request& request) {
+  if (request.request_id().empty()) return "";
+  Request copy = request;
+  copy.clear_request_id();
+  std::string bytes;
+  {
+    google::protobuf::io::StringOutputStream out(&bytes);
+    google::protobuf::io::CodedOutputStream coded(&out);
+    coded.SetSerializationDeterministic(true);
+    copy.SerializeToCodedStream(&coded);
+  }
+  uint64_t hash = 14695981039346656037ull;
+  for (absl::string_view part : {absl::string_view(Request::descriptor()->full_name()),
+                                 absl::string_view("\0", 1), absl::string_view(bytes)}) {
+    for (unsigned char c : part) hash = (hash ^ c) * 1099511628211ull;
+  }
+  std::string fingerprint(8, '\0');
+  for (int i = 7; i >= 0; --i, hash >>= 8) fingerprint[i] = static_cast<char>(hash & 0xff);
+  return fingerprint;
+}
+
+// OK when `earlier` was made by this same request (or predates fingerprints).
+absl::Status CheckSameRequest(const storage::RequestRecord& earlier,
+                              absl::string_view fingerprint) {
+  if (earlier.fingerprint.empty() || earlier.fingerprint == fingerprint) return absl::OkStatus();
+  return absl::InvalidArgumentError(absl::StrCat(
+      "request_id: already used for a different request, which made ", earlier.resource_name,
+      "; a retry must repeat its request exactly, and a new request needs a new id"));
+}
+
+// The entry a request id already produced under `parent_case`, if any.
+// InvalidArgument when the id was used for something else.
+absl::StatusOr<std::optional<v1::Entry>> EntryForRetry(const LmdbTxn& txn, const Caller& caller,
+                                                       absl::string_view request_id,
+                                                       absl::string_view fingerprint,
+                                                       absl::string_view case_id) {
+  if (request_id.empty()) return std::nullopt;
+  auto earlier = storage::LoadRequest(txn, caller.user, request_id);
+  if (!earlier.ok()) return earlier.status();
+  if (!earlier->has_value()) return std::nullopt;
+  const std::string& made = (*earlier)->resource_name;
+  auto name = ParseEntryName(made, "request_id");
+  if (!name.ok() || name->case_id != case_id) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("request_id: already used for ", made, "; use a new id"));
+  }
+  if (auto s = CheckSameRequest(**earlier, fingerprint); !s.ok()) return s;
+  auto entry = storage::LoadEntry(txn, case_id, name->number);
+  if (!entry.ok()) return entry.status();
+  if (!entry->has_value()) return absl::InternalError("request record names a missing entry");
+  return entry;
+}
+
+// Writes `entry` as the next entry of `c`, bumps the case version and
+// records the request id. REQUIRES: all checks passed.
+absl::Status WriteNextEntry(LmdbTxn& txn, const Caller& caller, absl::string_view request_id,
+                            absl::string_view fingerprint, v1::Case& c, v1::Entry& entry,
+                            absl::Time now) {
+  std::string case_id = c.name().substr(6);
+  const int64_t number = c.version() + 1;
+  entry.set_name(EntryResourceName(case_id, number));
+  entry.set_number(number);
+  *entry.mutable_record_time() = ToProto(now);
+  entry.set_author(caller.user);
+  entry.set_author_display_name(caller.display_name);
+  entry.clear_superseded_by();
+  if (auto s = storage::SaveEntry(txn, case_id, entry); !s.ok()) return s;
+  c.set_version(number);
+  c.set_etag(Etag(case_id, number));
+  if (auto s = storage::SaveCase(txn, case_id, c); !s.ok()) return s;
+  if (request_id.empty()) return absl::OkStatus();
+  return storage::SaveRequest(txn, caller.user, request_id, entry.name(), fingerprint);
+}
+
+absl::Status CheckVersion(const v1::Case& c, bool has_expected, int64_t expected) {
+  if (!has_expected || expected == c.version()) return absl::OkStatus();
+  return absl::AbortedError(absl::StrFormat(
+      "%s is at version %d, not the expected %d: someone else wrote first; re-read and retry",
+      c.name(), c.version(), expected));
+}
+
+}  // namespace
+
+CaseChronology::CaseChronology(storage::Store* store, ChangeFeed* feed, Clock clock)
+    : store_(store), feed_(feed), clock_(clock), audit_(store, clock) {}
+
+template <typename T>
+void CaseChronology::Write(std::function<absl::Status(LmdbTxn&, T&)> op, v1::AuditEvent event,
+                           std::string publish_case_id, Reply<T> reply) {
+  auto result = std::make_shared<T>();
+  store_->writer().Submit(
+      [op = std::move(op), event = std::move(event), result](LmdbTxn& txn) {
+        *result = T();  // the op may run again after a map resize
+        if (absl::Status s = op(txn, *result); !s.ok()) return s;
+        v1::AuditEvent recorded = event;
+        DescribeResult(*result, recorded);
+        return AppendAuditEvent(txn, std::move(recorded));
+      },
+      [this, result, publish_case_id = std::move(publish_case_id),
+       reply = std::move(reply)](absl::Status s) mutable {
+        if (!s.ok()) return reply(s);
+        if (!publish_case_id.empty()) feed_->Publish(publish_case_id);
+        reply(std::move(*result));
+      });
+}
+
+void CaseChronology::CreateCase(const Caller& caller, v1::CreateCaseRequest request,
+                                Reply<v1::Case> reply) {
+  if (auto s = Authorize(caller, Action::kCreateCase); !s.ok()) return reply(s);
+  if (auto s = ValidateCreateCase(request); !s.ok()) return reply(s);
+  if (request.case_().has_restriction() && !MayKnow(caller, request.case_()))
+    return reply(absl::InvalidArgumentError(
+        "case.restriction: would keep the case from you; name yourself or one of your teams"));
+  const absl::Time now = clock_();
+  std::string fingerprint = RequestFingerprint(request);
+  v1::AuditEvent event = audit_.NewEvent(caller, "CreateCase");
+  Write<v1::Case>(
+      [caller, request = std::move(request), fingerprint = std::move(fingerprint), now](
+          LmdbTxn& txn, v1::Case& out) -> absl::Status {
+        if (!request.request_id().empty()) {
+          auto earlier = storage::LoadRequest(txn, caller.user, request.request_id());
+          if (!earlier.ok()) return earlier.status();
+          if (earlier->has_value()) {
+            const std::string& made = (*earlier)->resource_name;
+            auto id = ParseCaseName(made, "request_id");
+            if (!id.ok()) return absl::InvalidArgumentError(absl::StrCat(
+                "request_id: already used for ", made, "; use a new id"));
+            if (auto s = CheckSameRequest(**earlier, fingerprint); !s.ok()) return s;
+            auto c = storage::LoadCase(txn, *id);
+            if (!c.ok()) return c.status();
+            out = c->value_or(v1::Case());
+            return absl::OkStatus();
+          }
+        }
+        std::string id = request.case_id();
+        while (id.empty()) {  // a generated id skips ids that callers chose
+          auto seq = storage::NextCounter(txn, "next_case");
+          if (!seq.ok()) return seq.status();
+          id = absl::StrFormat("CF-%06d", *seq);
+          auto taken = storage::LoadCase(txn, id);
+          if (!taken.ok()) return taken.status();
+          if (taken->has_value()) id.clear();
+        }
+        auto existing = storage::LoadCase(txn, id);
+        if (!existing.ok()) return existing.status();
+        if (existing->has_value())
+          return absl::AlreadyExistsError(absl::StrCat("case_id: ", CaseName(id), " already exists"));
+        out = request.case_();
+        out.set_name(CaseName(id));
+        out.set_version(0);
+        out.set_etag(Etag(id, 0));
+        out.set_creator(caller.user);
+        *out.mutable_create_time() = ToProto(now);
+        out.clear_last_review();
+        if (auto s = StartRetention(txn, id, out, now); !s.ok()) return s;
+        if (auto s = storage::SaveCase(txn, id, out); !s.ok()) return s;
+        for (const std::string& ref : out.legacy_refs()) {
+          if (auto s = storage::IndexCaseRef(txn, ref, id); !s.ok()) return s;
+        }
+        for (const std::string& token : SubjectTokens(out)) {
+          if (auto s = storage::IndexCaseNameToken(txn, token, id); !s.ok()) return s;
+        }
+        if (request.request_id().empty()) return absl::OkStatus();
+        return storage::SaveRequest(txn, caller.user, request.request_id(), out.name(),
+                                    fingerprint);
+      },
+      std::move(event), "", std::move(reply));
+}
+
+
+absl::StatusOr<v1::Case> CaseChronology::GetCase(const Caller& caller, absl::string_view name) {
+  if (auto s = Authorize(caller, Action::kReadCase); !s.ok()) return s;
+  auto case_id = ParseCaseName(name, "name");
+  if (!case_id.ok()) return case_id.status();
+  auto read = store_->BeginRead();
+  if (!read.ok()) return read.status();
+  return LoadKnownCase((*read)->txn(), caller, *case_id);
+}
+
+absl::StatusOr<v1::ListCasesResponse> CaseChronology::ListCases(
+    const Caller& caller, const v1::ListCasesRequest& request) {
+  if (auto s = Authorize(caller, Action::kReadCase); !s.ok()) return s;
+  if (request.page_size() < 0) return absl::InvalidArgumentError("page_size: must not be negative");
+  if (auto s = ValidateListFilters(request); !s.ok()) return s;
+  const int page_size =
+      request.page_size() == 0 ? kDefaultPageSize : std::min(request.page_size(), kMaxPageSize);
+  auto after = DecodePageToken(request.page_token());
+  if (!after.ok()) return after.status();
+  const std::vector<std::string> wanted = NameTokens(request.subject());
+  if (!request.subject().empty() && wanted.empty())
+    return absl::InvalidArgumentError("subject: has no letters or digits to search for");
+
+  std::optional<std::string> due_by;
+  if (!request.review_due_by().empty()) {
+    auto day = ParseReviewDate(request.review_due_by(), "review_due_by");
+    if (!day.ok()) return day.status();
+    if (!request.legacy_ref().empty() || !request.subject().empty())
+      return absl::InvalidArgumentError("review_due_by: not combined with legacy_ref or subject");
+    due_by = FormatReviewDate(*day);
+  }
+  std::string index_prefix;
+  if (due_by) {
+    index_prefix = storage::keys::ReviewDuePrefix();
+  } else if (!request.legacy_ref().empty()) {
+    index_prefix = storage::keys::RefIndexPrefix(request.legacy_ref());
+  } else if (!wanted.empty()) {
+    index_prefix = storage::keys::NameIndexPrefix(wanted.front());
+  }
+  auto read = store_->BeginRead();
+  if (!read.ok()) return read.status();
+  const storage::LmdbTxn& txn = (*read)->txn();
+  v1::ListCasesResponse response;
+  absl::Status failure;
+  std::string last_key;  // of the page: a case id, or "<date>\0<case id>" by review date
+  absl::Status scan = storage::ScanCaseIds(txn, index_prefix, *after, [&](absl::string_view key) {
+    absl::string_view id = key;
+    if (due_by) {  // "<date>\0<case id>", soonest first
+      if (key.substr(0, 10) > *due_by) return false;
+      id = key.substr(11);
+    }
+    auto c = storage::LoadCase(txn, id);
+    if (!c.ok() || !c->has_value()) {
+      failure = c.ok() ? absl::InternalError("index names a missing case") : c.status();
+      return false;
+    }
+    if (!MayKnow(caller, **c)) return true;
+    if (!wanted.empty()) {
+      std::set<std::string> have = SubjectTokens(**c);
+      for (const std::string& w : wanted) {
+        if (!have.contains(w)) return true;
+      }
+    }
+    if (response.cases_size() == page_size) {
+      response.set_next_page_token(EncodePageToken(last_key));
+      return false;
+    }
+    *response.add_cases() = **std::move(c);
+    last_key = std::string(key);
+    return true;
+  });
+  if (!scan.ok()) return scan;
+  if (!failure.ok()) return failure;
+  return response;
+}
+
+void CaseChronology::AppendEntry(const Caller& caller, v1::AppendEntryRequest request,
+                                 Reply<v1::Entry> reply) {
+  if (auto s = Authorize(caller, Action::kWriteEntry); !s.ok()) return reply(s);
+  auto case_id = ParseCaseName(request.parent(), "parent");
+  if (!case_id.ok()) return reply(case_id.status());
+  if (auto s = ValidateAppend(request); !s.ok()) return reply(s);
+  const absl::Time now = clock_();
+  std::string id = *case_id;
+  std::string fingerprint = RequestFingerprint(request);
+  Write<v1::Entry>(
+      [caller, request = std::move(request), fingerprint = std::move(fingerprint), id, now](
+          LmdbTxn& txn, v1::Entry& out) -> absl::Status {
+        auto retry = EntryForRetry(txn, caller, request.request_id(), fingerprint, id);
+        if (!retry.ok()) return retry.status();
+        if (retry->has_value()) {
+          out = **std::move(retry);
+          return absl::OkStatus();
+        }
+        auto c = LoadKnownCase(txn, caller, id);
+        if (!c.ok()) return c.status();
+        if (auto s = CheckVersion(*c, request.has_expected_version(), request.expected_version());
+            !s.ok())
+          return s;
+        out = request.entry();
+        out.clear_supersedes();
+        out.clear_correction_reason();
+        if (auto s = LinkChildrenToPersons(txn, caller, out); !s.ok()) return s;
+        if (auto s = WriteNextEntry(txn, caller, request.request_id(), fingerprint, *c, out, now);
+            !s.ok())
+          return s;
+        return IndexSafeguardingRecord(txn, id, out);
+      },
+      audit_.NewEvent(caller, "AppendEntry"), id, std::move(reply));
+}
+
+void CaseChronology::CorrectEntry(const Caller& caller, v1::CorrectEntryRequest request,
+                                  Reply<v1::Entry> reply) {
+  if (auto s = Authorize(caller, Action::kWriteEntry); !s.ok()) return reply(s);
+  auto target = ParseEntryName(request.name(), "name");
+  if (!target.ok()) return reply(target.status());
+  if (auto s = ValidateCorrection(request); !s.ok()) return reply(s);
+  const absl::Time now = clock_();
+  std::string id = target->case_id;
+  std::string fingerprint = RequestFingerprint(request);
+  Write<v1::Entry>(
+      [caller, request = std::move(request), fingerprint = std::move(fingerprint),
+       target = *target, now](LmdbTxn& txn, v1::Entry& out) -> absl::Status {
+        auto retry =
+            EntryForRetry(txn, caller, request.request_id(), fingerprint, target.case_id);
+        if (!retry.ok()) return retry.status();
+        if (retry->has_value()) {
+          out = **std::move(retry);
+          return absl::OkStatus();
+        }
+        auto c = storage::LoadCase(txn, target.case_id);
+        if (!c.ok()) return c.status();
+        auto original = storage::LoadEntry(txn, target.case_id, target.number);
+        if (!original.ok()) return original.status();
+        if (!c->has_value() || !MayKnow(caller, **c) || !original->has_value())
+          return absl::NotFoundError(absl::StrCat(request.name(), " not found"));
+        if (!(*original)->superseded_by().empty()) {
+          return absl::FailedPreconditionError(absl::StrCat(
+              request.name(), " was already corrected by ", (*original)->superseded_by(),
+              "; correct that entry instead"));
+        }
+        if (auto s = CheckVersion(**c, request.has_expected_version(), request.expected_version());
+            !s.ok())
+          return s;
+        out = **original;
+        out.set_kind((*original)->kind());
+        out.set_text(request.text());
+        out.set_supersedes(request.name());
+        out.set_correction_reason(request.reason());
+        out.clear_sources();
+        if (request.occur_time().precision() != v1::PartialTime::PRECISION_UNSPECIFIED)
+          *out.mutable_occur_time() = request.occur_time();
+        if (auto s = WriteNextEntry(txn, caller, request.request_id(), fingerprint, **c, out, now);
+            !s.ok())
+          return s;
+        return storage::SaveSupersession(txn, target.case_id, target.number, out.number());
+      },
+      audit_.NewEvent(caller, "CorrectEntry"), id, std::move(reply));
+}
+
+void CaseChronology::ReviewCase(const Caller& caller, v1::ReviewCaseRequest request,
+                                Reply<v1::Case> reply) {
+  if (auto s = Authorize(caller, Action::kReviewRetention); !s.ok()) return reply(s);
+  auto case_id = ParseCaseName(request.name(), "name");
+  if (!case_id.ok()) return reply(case_id.status());
+  const absl::Time now = clock_();
+  if (auto s = ValidateReview(request, UkDay(now)); !s.ok()) return reply(s);
+  std::string id = *case_id;
+  std::string fingerprint = RequestFingerprint(request);
+  Write<v1::Case>(
+      [caller, request = std::move(request), fingerprint = std::move(fingerprint), id, now](
+          LmdbTxn& txn, v1::Case& out) -> absl::Status {
+        auto c = LoadKnownCase(txn, caller, id);
+        if (!c.ok()) return c.status();
+        out = *std::move(c);
+        auto retry = EntryForRetry(txn, caller, request.request_id(), fingerprint, id);
+        if (!retry.ok()) return retry.status();
+        if (retry->has_value()) return absl::OkStatus();  // the case as it is now
+        v1::RetentionReview& review = *out.mutable_last_review();
+        review.set_decision(request.decision());
+        review.set_reason(request.reason());
+        review.set_reviewer(caller.user);
+        *review.mutable_review_time() = ToProto(now);
+        review.set_next_review_date(request.next_review_date());
+        v1::Entry entry = ReviewEntry(review);
+        if (auto s = WriteNextEntry(txn, caller, request.request_id(), fingerprint, out, entry, now); !s.ok())
+          return s;
+        out.mutable_last_review()->set_entry(entry.name());
+        const std::string next = request.next_review_date().empty() ? FormatReviewDate(UkDay(now))
+                                                                    : request.next_review_date();
+        if (auto s = MoveReviewDate(txn, id, out, next); !s.ok()) return s;
+        return storage::SaveCase(txn, id, out);
+      },
+      audit_.NewEvent(caller, "ReviewCase"), id, std::move(reply));
+}
+
+void CaseChronology::SetCaseRestriction(const Caller& caller,
+                                        v1::SetCaseRestrictionRequest request,
+                                        Reply<v1::Case> reply) {
+  if (auto s = Authorize(caller, Action::kRestrictCase); !s.ok()) return reply(s);
+  auto case_id = ParseCaseName(request.name(), "name");
+  if (!case_id.ok()) return reply(case_id.status());
+  if (request.has_restriction()) {
+    if (auto s = ValidateRestriction(request.restriction(), "restriction"); !s.ok())
+      return reply(s);
+    v1::Case after;
+    *after.mutable_restriction() = request.restriction();
+    if (!MayKnow(caller, after))
+      return reply(absl::InvalidArgumentError(
+          "restriction: would keep the case from you; name yourself or one of your teams"));
+  }
+  std::string id = *case_id;
+  Write<v1::Case>(
+      [caller, request = std::move(request), id](LmdbTxn& txn, v1::Case& out) -> absl::Status {
+        auto c = LoadKnownCase(txn, caller, id);
+        if (!c.ok()) return c.status();
+        out = *std::move(c);
+        if (request.has_restriction()) {
+          *out.mutable_restriction() = request.restriction();
+        } else {
+          out.clear_restriction();
+        }
+        return storage::SaveCase(txn, id, out);
+      },
+      audit_.NewEvent(caller, "SetCaseRestriction"), id, std::move(reply));  // watchers check again
+}
+
+void CaseChronology::OpenCaseFile(const Caller& caller, const v1::GetCaseFileRequest& request,
+                                  absl::string_view method, Reply<v1::Case> reply) {
+  if (auto s = Authorize(caller, Action::kReadCase); !s.ok()) return reply(s);
+  auto case_id = ParseCaseName(request.name(), "name");
+  if (!case_id.ok()) return reply(case_id.status());
+  if (auto s = ValidatePurpose(request.purpose(), "purpose"); !s.ok()) return reply(s);
+  RecordLook(caller, *case_id, method, request.purpose(), std::move(reply));
+}
+
+void CaseChronology::OpenWatch(const Caller& caller, const v1::WatchCaseRequest& request,
+                               Reply<v1::Case> reply) {
+  if (auto s = Authorize(caller, Action::kReadCase); !s.ok()) return reply(s);
+  auto case_id = ParseCaseName(request.name(), "name");
+  if (!case_id.ok()) return reply(case_id.status());
+  if (request.after_version() < 0)
+    return reply(absl::InvalidArgumentError("after_version: must not be negative"));
+  if (auto s = ValidatePurpose(request.purpose(), "purpose"); !s.ok()) return reply(s);
+  RecordLook(caller, *case_id, "WatchCase", request.purpose(), std::move(reply));
+}
+
+void CaseChronology::RecordLook(const Caller& caller, absl::string_view case_id,
+                                absl::string_view method, absl::string_view purpose,
+                                Reply<v1::Case> reply) {
+  v1::AuditEvent event = audit_.NewEvent(caller, method);
+  event.set_purpose(std::string(purpose));
+  Write<v1::Case>(
+      [caller, id = std::string(case_id)](LmdbTxn& txn, v1::Case& out) -> absl::Status {
+        auto c = LoadKnownCase(txn, caller, id);
+        if (!c.ok()) return c.status();
+        out = *std::move(c);
+        return absl::OkStatus();
+      },
+      std::move(event), "", std::move(reply));
+}
+
+absl::StatusOr<storage::EntryChunk> CaseChronology::ReadEntries(absl::string_view case_id,
+                                                                uint64_t first, uint64_t last,
+                                                                size_t max_bytes) {
+  auto read = store_->BeginRead();
+  if (!read.ok()) return read.status();
+  return storage::LoadEntryChunk((*read)->txn(), case_id, first, last, max_bytes);
+}
+
+absl::StatusOr<storage::EncodedEntryChunk> CaseChronology::ReadEncodedEntries(
+    absl::string_view case_id, uint64_t first, uint64_t last, size_t max_bytes, int field_number,
+    std::string message) {
+  auto read = store_->BeginRead();
+  if (!read.ok()) return read.status();
+  return storage::LoadEncodedEntryChunk((*read)->txn(), case_id, first, last, max_bytes,
+                                        field_number, std::move(message));
+}
+
+absl::StatusOr<storage::EncodedEntryChunk> CaseChronology::ReadCaseFileStartUnchecked(
+    absl::string_view case_id, size_t max_bytes, int field_number) {
+  auto read = store_->BeginRead();
+  if (!read.ok()) return read.status();
+  auto c = storage::LoadCase((*read)->txn(), case_id);
+  if (!c.ok()) return c.status();
+  if (!c->has_value() || (*c)->version() == 0) return storage::EncodedEntryChunk{"", 1};
+  return storage::LoadEncodedEntryChunk((*read)->txn(), case_id, 1, static_cast<uint64_t>((*c)->version()),
+                                        max_bytes, field_number, "");
+}
+
+absl::StatusOr<int64_t> CaseChronology::CaseVersion(const Caller& caller, absl::string_view case_id) {
+  auto read = store_->BeginRead();
+  if (!read.ok()) return read.status();
+  // Erased or restricted while watched: the watch ends, as if never there.
+  auto c = LoadKnownCase((*read)->txn(), caller, case_id);
+  if (!c.ok()) return c.status();
+  return c->version();
+}
+
+}  // namespace casefile

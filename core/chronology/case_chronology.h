@@ -1,0 +1,105 @@
+// CaseChronology: the rules of the authoritative case chronology — who may do
+// what, what a valid case and entry are, idempotent appends, optimistic
+// concurrency, corrections that supersede, and recorded access to case files.
+// Each write appends its audit record (core/audit/audit_trail.h) in its own
+// transaction; opening a case file or a watch records the look, with its
+// purpose, before anything is sent.
+// It speaks protobuf value types and absl::Status; it knows no gRPC.
+//
+// Writes go through the store's GroupCommitWriter: their replies run on its
+// answering thread after the commit is durable, so a Reply must not block.
+//
+// Thread-safe.
+#ifndef CASEFILE_CORE_CHRONOLOGY_CASE_CHRONOLOGY_H_
+#define CASEFILE_CORE_CHRONOLOGY_CASE_CHRONOLOGY_H_
+
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "absl/functional/any_invocable.h"
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "casefile/v1/case.pb.h"
+#include "casefile/v1/case_service.pb.h"
+#include "core/access/caller.h"
+#include "core/audit/audit_trail.h"
+#include "core/chronology/change_feed.h"
+#include "storage/case_tables.h"
+#include "storage/store.h"
+
+namespace casefile {
+
+class CaseChronology {
+ public:
+  // `store` and `feed` must outlive this object.
+  CaseChronology(storage::Store* store, ChangeFeed* feed, Clock clock);
+
+  void CreateCase(const Caller& caller, v1::CreateCaseRequest request, Reply<v1::Case> reply);
+  absl::StatusOr<v1::Case> GetCase(const Caller& caller, absl::string_view name);
+  absl::StatusOr<v1::ListCasesResponse> ListCases(const Caller& caller,
+                                                  const v1::ListCasesRequest& request);
+  void AppendEntry(const Caller& caller, v1::AppendEntryRequest request, Reply<v1::Entry> reply);
+  void CorrectEntry(const Caller& caller, v1::CorrectEntryRequest request, Reply<v1::Entry> reply);
+  // A retention review (core/retention/retention.h), recorded on the case and as an
+  // entry of its chronology.
+  void ReviewCase(const Caller& caller, v1::ReviewCaseRequest request, Reply<v1::Case> reply);
+  void SetCaseRestriction(const Caller& caller, v1::SetCaseRestrictionRequest request,
+                          Reply<v1::Case> reply);
+
+  // Authorizes, checks the purpose, records the access durably, then replies
+  // with the case header. `method` names the RPC in the audit record.
+  void OpenCaseFile(const Caller& caller, const v1::GetCaseFileRequest& request,
+                    absl::string_view method, Reply<v1::Case> reply);
+
+  // The same for a watch: authorizes, checks the purpose, records the watch
+  // durably, then replies with the current case header.
+  void OpenWatch(const Caller& caller, const v1::WatchCaseRequest& request,
+                 Reply<v1::Case> reply);
+
+  // Serialized entries first..last of a case (see storage::LoadEntryChunk),
+  // read in one short transaction. REQUIRES: access already authorized.
+  absl::StatusOr<storage::EntryChunk> ReadEntries(absl::string_view case_id, uint64_t first,
+                                                  uint64_t last, size_t max_bytes);
+  // The first entries of a case as they are now (at most about `max_bytes`),
+  // encoded as ReadEncodedEntries does, WITHOUT any access check: for
+  // GetCaseFile to read while the access record commits, and to send only
+  // once that commit (which checks access) succeeded. `next` is 1 for a case
+  // with no entries (or none at all).
+  absl::StatusOr<storage::EncodedEntryChunk> ReadCaseFileStartUnchecked(absl::string_view case_id,
+                                                                        size_t max_bytes, int field_number);
+  // The same entries appended to `message` as its `repeated Entry` field
+  // `field_number` (see storage::LoadEncodedEntryChunk). REQUIRES: as ReadEntries.
+  absl::StatusOr<storage::EncodedEntryChunk> ReadEncodedEntries(absl::string_view case_id,
+                                                                uint64_t first, uint64_t last,
+                                                                size_t max_bytes, int field_number,
+                                                                std::string message);
+
+  // The current version of a case; NotFound once it is gone (erased) or kept
+  // from `caller` (restricted while they watch it).
+  absl::StatusOr<int64_t> CaseVersion(const Caller& caller, absl::string_view case_id);
+
+  // The audit trail this chronology records to (for reads recorded by callers).
+  AuditTrail& audit() { return audit_; }
+
+ private:
+  // Submits `op` (which fills *result) and, in the same transaction, appends
+  // `event` naming what *result holds; replies with *result once durable;
+  // publishes `case_id` to the change feed when non-empty.
+  template <typename T>
+  void Write(std::function<absl::Status(storage::LmdbTxn&, T&)> op, v1::AuditEvent event,
+             std::string publish_case_id, Reply<T> reply);
+  // Records a look at a case (`method`, with its purpose) durably, then
+  // replies with the case header; NotFound records nothing here.
+  void RecordLook(const Caller& caller, absl::string_view case_id, absl::string_view method,
+                  absl::string_view purpose, Reply<v1::Case> reply);
+
+  storage::Store* const store_;
+  ChangeFeed* const feed_;
+  const Clock clock_;
+  AuditTrail audit_;
+};
+
+}  // namespace casefile
+
+#endif  // CASEFILE_CORE_CHRONOLOGY_CASE_CHRONOLOGY_H_
