@@ -13,7 +13,7 @@
 #include "casefile/v1/audit.grpc.pb.h"
 #include "casefile/v1/person.grpc.pb.h"
 #include "casefile/v1/session.grpc.pb.h"
-#include "core/password_hash.h"
+#include "core/access/password_hash.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/support/casefiled_fixture.h"

@@ -15,10 +15,10 @@
 #include "casefile/v1/person.grpc.pb.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "migration/synthetic/legacy_generator.h"
 #include "tests/support/casefiled_fixture.h"
 #include "tests/support/cli_runner.h"
 #include "tests/support/import_client.h"
+#include "tools/legacy_generator/legacy_generator.h"
 
 namespace casefile::testing {
 namespace {
@@ -229,11 +229,11 @@ TEST_F(AuditE2eTest, TheCliListsAndVerifiesTheTrailAndWatchNeedsAPurpose) {
 // An import, person reads, review reads and a review decision: one record
 // each, naming resources and counts, never a name or a date of birth.
 TEST_F(AuditE2eTest, ImportsPersonReadsAndReviewDecisionsAreRecorded) {
-  migration::synthetic::GeneratorOptions options;
+  legacy_generator::GeneratorOptions options;
   options.cases = 20;
   options.seed = 31;
   const std::string folder = dir_.path() + "/legacy";
-  ASSERT_TRUE(migration::synthetic::GenerateLegacyFolder(options, folder).ok());
+  ASSERT_TRUE(legacy_generator::GenerateLegacyFolder(options, folder).ok());
   std::filesystem::rename(folder + "/truth.json", dir_.path() + "/truth.json");
   ImportOutcome imported = UploadFolder(server_->channel(), kOperatorToken, folder, false);
   ASSERT_TRUE(imported.status.ok()) << imported.status.error_message();

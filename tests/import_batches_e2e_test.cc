@@ -8,13 +8,13 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "gtest/gtest.h"
 #include "casefile/v1/import.grpc.pb.h"
 #include "casefile/v1/person.grpc.pb.h"
+#include "gtest/gtest.h"
 #include "migration/legacy_reader.h"
-#include "migration/synthetic/legacy_generator.h"
 #include "tests/support/casefiled_fixture.h"
 #include "tests/support/import_client.h"
+#include "tools/legacy_generator/legacy_generator.h"
 
 namespace casefile::testing {
 namespace {
@@ -23,10 +23,10 @@ namespace fs = std::filesystem;
 
 // A generated folder without its truth.json.
 std::string Generate(const std::string& dir, int cases, uint64_t seed) {
-  migration::synthetic::GeneratorOptions options;
+  legacy_generator::GeneratorOptions options;
   options.cases = cases;
   options.seed = seed;
-  auto summary = migration::synthetic::GenerateLegacyFolder(options, dir);
+  auto summary = legacy_generator::GenerateLegacyFolder(options, dir);
   EXPECT_TRUE(summary.ok()) << summary.status();
   fs::remove(dir + "/truth.json");
   return dir;

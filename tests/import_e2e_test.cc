@@ -6,14 +6,14 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "casefile/v1/person.grpc.pb.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "casefile/v1/person.grpc.pb.h"
 #include "migration/legacy_reader.h"
 #include "migration/stable_hash.h"
-#include "migration/synthetic/legacy_generator.h"
 #include "tests/support/casefiled_fixture.h"
 #include "tests/support/import_client.h"
+#include "tools/legacy_generator/legacy_generator.h"
 
 namespace casefile::testing {
 namespace {
@@ -25,11 +25,11 @@ const std::string kSample = CASEFILE_SOURCE_DIR "/tests/data/legacy/sample";
 
 // A generated folder (with its truth.json moved out of it).
 std::string Generate(const std::string& dir, int cases, uint64_t seed) {
-  migration::synthetic::GeneratorOptions options;
+  legacy_generator::GeneratorOptions options;
   options.cases = cases;
   options.seed = seed;
   std::string out = dir + "/legacy";
-  auto summary = migration::synthetic::GenerateLegacyFolder(options, out);
+  auto summary = legacy_generator::GenerateLegacyFolder(options, out);
   EXPECT_TRUE(summary.ok()) << summary.status();
   fs::rename(out + "/truth.json", dir + "/truth.json");
   return out;

@@ -12,9 +12,9 @@
 #include "casefile/v1/person.grpc.pb.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "migration/synthetic/legacy_generator.h"
 #include "tests/support/casefiled_fixture.h"
 #include "tests/support/import_client.h"
+#include "tools/legacy_generator/legacy_generator.h"
 
 namespace casefile::testing {
 namespace {
@@ -205,10 +205,10 @@ TEST_F(NeedToKnowE2eTest, ABadRestrictionNamesTheField) {
 // records, and its lines of the import report, are gone for other readers.
 TEST_F(NeedToKnowE2eTest, AnImportedCaseLeavesNoTraceInPersonsReviewItemsOrReports) {
   const std::string folder = dir_.path() + "/legacy";
-  migration::synthetic::GeneratorOptions options;
+  legacy_generator::GeneratorOptions options;
   options.cases = 6;
   options.seed = 77;
-  ASSERT_TRUE(migration::synthetic::GenerateLegacyFolder(options, folder).ok());
+  ASSERT_TRUE(legacy_generator::GenerateLegacyFolder(options, folder).ok());
   std::filesystem::remove(folder + "/truth.json");
   ImportOutcome imported = UploadFolder(server_->channel(), kOperatorToken, folder, false);
   ASSERT_TRUE(imported.status.ok()) << imported.status.error_message();

@@ -10,18 +10,18 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "casefile/v1/person.grpc.pb.h"
-#include "core/partial_time.h"
-#include "core/partial_time_proto.h"
+#include "core/time/partial_time.h"
+#include "core/time/partial_time_proto.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "migration/person_index.h"
 #include "migration/stable_hash.h"
-#include "migration/synthetic/legacy_generator.h"
+#include "storage/case_tables.h"
 #include "storage/keys.h"
 #include "storage/store.h"
-#include "storage/case_tables.h"
 #include "tests/support/casefiled_fixture.h"
 #include "tests/support/import_client.h"
+#include "tools/legacy_generator/legacy_generator.h"
 
 namespace casefile::testing {
 namespace {
@@ -238,11 +238,11 @@ TEST_F(PersonServiceE2eTest, CliSearchesAndShowsPersons) {
 class ListPersonsE2eTest : public CasefiledTest {
  protected:
   void SetUp() override {
-    migration::synthetic::GeneratorOptions options;
+    legacy_generator::GeneratorOptions options;
     options.cases = 24;
     options.seed = 5;
     const std::string folder = dir_.path() + "/legacy";
-    auto generated = migration::synthetic::GenerateLegacyFolder(options, folder);
+    auto generated = legacy_generator::GenerateLegacyFolder(options, folder);
     ASSERT_TRUE(generated.ok()) << generated.status();
     ASSERT_EQ(StartServer(), absl::OkStatus());
     ImportOutcome outcome = UploadFolder(server_->channel(), kOperatorToken, folder, false,
