@@ -16,7 +16,7 @@
 #include "core/access/password_hash.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "tests/support/casefiled_process.h"
+#include "tests/support/casefiled_fixture.h"
 #include "tests/support/cli_runner.h"
 #include "tests/support/import_client.h"
 #include "tests/support/safeguarding_examples.h"
@@ -32,42 +32,15 @@ const std::vector<std::string> kZeroThresholds = {
     "--strategy_discussion_within=0s", "--referral_feedback_within=0s",
     "--appropriate_adult_within=0s", "--specialist_team=cait"};
 
-class AttentionE2eTest : public ::testing::Test {
+class AttentionE2eTest : public CasefiledTest {
  protected:
-  void SetUp() override { StartServer(kZeroThresholds); }
+  std::vector<std::string> ExtraFlags() const override { return kZeroThresholds; }
 
-  void StartServer(const std::vector<std::string>& flags) {
-    auto started = CasefiledProcess::Start(dir_.path(), flags);
-    ASSERT_TRUE(started.ok()) << started.status();
-    server_ = *std::move(started);
-    cases_ = server_->CaseStub();
-    attention_ = v1::AttentionService::NewStub(server_->channel());
-  }
-
+  // Case `id` about Ellie WATSON, kept to `restricted_to` when not empty; its name.
   std::string CreateCase(const std::string& id, const std::vector<std::string>& restricted_to = {}) {
-    v1::CreateCaseRequest request;
-    request.set_case_id(id);
-    request.mutable_case_()->set_title("Concern for Ellie WATSON");
+    v1::CreateCaseRequest request = NewCase("Concern for Ellie WATSON", id);
     for (const std::string& user : restricted_to) request.mutable_case_()->mutable_restriction()->add_users(user);
-    v1::Case c;
-    grpc::Status s = cases_->CreateCase(CasefiledProcess::Context(kInvestigatorToken).get(), request, &c);
-    EXPECT_TRUE(s.ok()) << s.error_message();
-    return c.name();
-  }
-
-  grpc::Status TryAppend(const std::string& case_name, const v1::Entry& entry, v1::Entry* out) {
-    v1::AppendEntryRequest request;
-    request.set_parent(case_name);
-    *request.mutable_entry() = entry;
-    return cases_->AppendEntry(CasefiledProcess::Context(kInvestigatorToken).get(), request, out);
-  }
-
-  // Appends and returns the new entry's name.
-  std::string Append(const std::string& case_name, const v1::Entry& entry) {
-    v1::Entry out;
-    grpc::Status s = TryAppend(case_name, entry, &out);
-    EXPECT_TRUE(s.ok()) << s.error_message();
-    return out.name();
+    return CasefiledTest::CreateCase(request).name();
   }
 
   v1::ListAttentionItemsResponse List(v1::AttentionList list, const std::string& token = kInvestigatorToken,
@@ -76,7 +49,7 @@ class AttentionE2eTest : public ::testing::Test {
     request.set_list(list);
     request.set_team(team);
     v1::ListAttentionItemsResponse response;
-    grpc::Status s = attention_->ListAttentionItems(CasefiledProcess::Context(token).get(), request, &response);
+    grpc::Status s = attention_->ListAttentionItems(Context(token).get(), request, &response);
     EXPECT_TRUE(s.ok()) << s.error_message();
     return response;
   }
@@ -90,17 +63,12 @@ class AttentionE2eTest : public ::testing::Test {
       out.push_back(item.action() == 0 ? item.entry() : absl::StrCat(item.entry(), "#", item.action()));
     return out;
   }
-
-  TempDir dir_;
-  std::unique_ptr<CasefiledProcess> server_;
-  std::unique_ptr<v1::CaseService::Stub> cases_;
-  std::unique_ptr<v1::AttentionService::Stub> attention_;
 };
 
 TEST_F(AttentionE2eTest, SignificantHarmReferralWaitsForAStrategyDiscussion) {
   const std::string c = CreateCase("CF-SH");
   Append(c, ReferralExample(false));  // not significant harm: not on these lists
-  const std::string referral = Append(c, ReferralExample(true));
+  const std::string referral = Append(c, ReferralExample(true)).name();
   EXPECT_THAT(Items(v1::ATTENTION_LIST_SIGNIFICANT_HARM_REFERRALS), ElementsAre(referral));
   EXPECT_THAT(Items(v1::ATTENTION_LIST_STRATEGY_DISCUSSION_OVERDUE), ElementsAre(referral));
   EXPECT_THAT(Items(v1::ATTENTION_LIST_SIGNIFICANT_HARM_REFERRALS, kInvestigatorToken, "cait"),
@@ -120,7 +88,7 @@ TEST_F(AttentionE2eTest, SignificantHarmReferralWaitsForAStrategyDiscussion) {
 
 TEST_F(AttentionE2eTest, Section47EnquiryWithoutAStrategyDiscussion) {
   const std::string c = CreateCase("CF-S47");
-  const std::string enquiry = Append(c, Section47EnquiryExample());
+  const std::string enquiry = Append(c, Section47EnquiryExample()).name();
   EXPECT_THAT(Items(v1::ATTENTION_LIST_SECTION47_WITHOUT_STRATEGY_DISCUSSION), ElementsAre(enquiry));
   Append(c, StrategyDiscussionExample());
   EXPECT_THAT(Items(v1::ATTENTION_LIST_SECTION47_WITHOUT_STRATEGY_DISCUSSION), IsEmpty());
@@ -131,8 +99,8 @@ TEST_F(AttentionE2eTest, Section47EnquiryWithoutAStrategyDiscussion) {
 
 TEST_F(AttentionE2eTest, ReferralAwaitingFeedbackUntilFeedbackIsRecorded) {
   const std::string c = CreateCase("CF-FB");
-  const std::string visit = Append(c, ParseExampleEntry(R"(kind: ENTRY_KIND_VISIT text: "Home visit")"));
-  const std::string referral = Append(c, ReferralExample(false));
+  const std::string visit = Append(c, ParseExampleEntry(R"(kind: ENTRY_KIND_VISIT text: "Home visit")")).name();
+  const std::string referral = Append(c, ReferralExample(false)).name();
   EXPECT_THAT(Items(v1::ATTENTION_LIST_REFERRAL_FEEDBACK_OVERDUE), ElementsAre(referral));
 
   v1::Entry out;
@@ -150,7 +118,7 @@ TEST_F(AttentionE2eTest, ActionPastItsDueDateUntilCompleted) {
   v1::Entry sd = StrategyDiscussionExample();
   *sd.mutable_strategy_discussion()->add_actions() = sd.strategy_discussion().actions(0);
   sd.mutable_strategy_discussion()->mutable_actions(1)->mutable_due()->set_year(2099);  // not yet due
-  const std::string discussion = Append(c, sd);
+  const std::string discussion = Append(c, sd).name();
   EXPECT_THAT(Items(v1::ATTENTION_LIST_ACTIONS_OVERDUE), ElementsAre(discussion + "#1"));
   EXPECT_EQ(List(v1::ATTENTION_LIST_ACTIONS_OVERDUE).items(0).summary(),
             "action 1 for SW Jones was due 2026-11-14");
@@ -168,7 +136,7 @@ TEST_F(AttentionE2eTest, RepeatedMissingCountsTheChildAcrossCasesUntilAssessed) 
   Append(a, MissingEpisodeExample(3));
   Append(b, MissingEpisodeExample(10));
   EXPECT_THAT(Items(v1::ATTENTION_LIST_REPEATED_MISSING), IsEmpty());
-  const std::string third = Append(a, MissingEpisodeExample(17));
+  const std::string third = Append(a, MissingEpisodeExample(17)).name();
   EXPECT_THAT(Items(v1::ATTENTION_LIST_REPEATED_MISSING), ElementsAre(third));
   EXPECT_EQ(List(v1::ATTENTION_LIST_REPEATED_MISSING).items(0).summary(),
             "3 missing episodes since 2026-11-03 and no assessment recorded since");
@@ -247,9 +215,7 @@ TEST_F(AttentionE2eTest, ChildrenAreLinkedToTheirPersonAndCountedAsOne) {
   v1::SearchPersonsRequest search;
   search.set_query("Ellie Watson");
   v1::SearchPersonsResponse found;
-  ASSERT_TRUE(v1::PersonService::NewStub(server_->channel())
-                  ->SearchPersons(CasefiledProcess::Context(kInvestigatorToken).get(), search, &found)
-                  .ok());
+  ASSERT_TRUE(persons_->SearchPersons(Context(kInvestigatorToken).get(), search, &found).ok());
   ASSERT_EQ(found.results_size(), 1);
   const std::string ellie = found.results(0).person().name();
 
@@ -265,7 +231,7 @@ TEST_F(AttentionE2eTest, ChildrenAreLinkedToTheirPersonAndCountedAsOne) {
   v1::Entry by_person = MissingEpisodeExample(17);
   by_person.mutable_missing_episode()->mutable_child()->Clear();
   by_person.mutable_missing_episode()->mutable_child()->set_person(ellie);
-  const std::string third = Append(b, by_person);
+  const std::string third = Append(b, by_person).name();
   const v1::ListAttentionItemsResponse listed = List(v1::ATTENTION_LIST_REPEATED_MISSING);
   ASSERT_EQ(listed.items_size(), 1);
   EXPECT_EQ(listed.items(0).entry(), third);
@@ -276,27 +242,27 @@ TEST_F(AttentionE2eTest, ChildrenAreLinkedToTheirPersonAndCountedAsOne) {
   restrict.set_name(imported.report.cases(0));
   restrict.mutable_restriction()->add_users("inv1");
   v1::Case restricted;
-  ASSERT_TRUE(cases_->SetCaseRestriction(CasefiledProcess::Context(kInvestigatorToken).get(), restrict, &restricted).ok());
+  ASSERT_TRUE(cases_->SetCaseRestriction(Context(kInvestigatorToken).get(), restrict, &restricted).ok());
   v1::CreateCaseRequest create;
   create.set_case_id("CF-LC");
   create.mutable_case_()->set_title("Concern for Ellie WATSON");
   v1::Case c;
-  ASSERT_TRUE(cases_->CreateCase(CasefiledProcess::Context(kSecondInvestigatorToken).get(), create, &c).ok());
+  ASSERT_TRUE(cases_->CreateCase(Context(kSecondInvestigatorToken).get(), create, &c).ok());
   v1::AppendEntryRequest append;
   append.set_parent(c.name());
   *append.mutable_entry() = MissingEpisodeExample(20);
   v1::Entry unlinked;
-  ASSERT_TRUE(cases_->AppendEntry(CasefiledProcess::Context(kSecondInvestigatorToken).get(), append, &unlinked).ok());
+  ASSERT_TRUE(cases_->AppendEntry(Context(kSecondInvestigatorToken).get(), append, &unlinked).ok());
   EXPECT_EQ(unlinked.missing_episode().child().person(), "");
   *append.mutable_entry() = by_person;
-  grpc::Status hidden = cases_->AppendEntry(CasefiledProcess::Context(kSecondInvestigatorToken).get(), append, &unlinked);
+  grpc::Status hidden = cases_->AppendEntry(Context(kSecondInvestigatorToken).get(), append, &unlinked);
   EXPECT_EQ(hidden.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(hidden.error_message(), absl::StrCat("entry.missing_episode.child.person: ", ellie, " not found"));
 }
 
 TEST_F(AttentionE2eTest, WaitForAnAppropriateAdultUntilOneArrives) {
   const std::string c = CreateCase("CF-AA");
-  const std::string booked = Append(c, CustodyExample());
+  const std::string booked = Append(c, CustodyExample()).name();
   EXPECT_THAT(Items(v1::ATTENTION_LIST_APPROPRIATE_ADULT_WAIT), ElementsAre(booked));
   v1::Entry arrived = CustodyExample();
   arrived.mutable_custody()->set_updates(booked);
@@ -315,7 +281,7 @@ TEST_F(AttentionE2eTest, DetainedAfterChargeUntilMoved) {
   charged.mutable_custody()->set_charge("Robbery");
   charged.mutable_custody()->set_decision(v1::Custody::DECISION_DETAINED);
   charged.mutable_custody()->set_accommodated_at("Custody suite, cell 4");
-  const std::string detained = Append(c, charged);
+  const std::string detained = Append(c, charged).name();
   EXPECT_THAT(Items(v1::ATTENTION_LIST_DETAINED_AFTER_CHARGE), ElementsAre(detained));
   EXPECT_THAT(Items(v1::ATTENTION_LIST_APPROPRIATE_ADULT_WAIT), IsEmpty());
 
@@ -332,14 +298,14 @@ TEST_F(AttentionE2eTest, TheSpecialistTeamSeesASignificantHarmReferralAtOnce) {
   v1::WatchAttentionRequest request;
   request.add_lists(v1::ATTENTION_LIST_SIGNIFICANT_HARM_REFERRALS);
   request.set_team("cait");
-  auto context = CasefiledProcess::Context(kSecondInvestigatorToken);
+  auto context = Context(kSecondInvestigatorToken);
   auto stream = attention_->WatchAttention(context.get(), request);
   v1::WatchAttentionResponse first;
   ASSERT_TRUE(stream->Read(&first));  // the watch is open: nothing due yet
   EXPECT_EQ(first.items_size(), 0);
 
   Append(c, ReferralExample(false));  // no significant harm: nothing sent
-  const std::string referral = Append(c, ReferralExample(true));
+  const std::string referral = Append(c, ReferralExample(true)).name();
   v1::WatchAttentionResponse next;
   ASSERT_TRUE(stream->Read(&next));
   ASSERT_EQ(next.items_size(), 1);
@@ -355,28 +321,24 @@ TEST_F(AttentionE2eTest, AWatchOpenedWithASessionEndsAtSignOut) {
   std::ofstream(users) << "hughes4471 " << *HashPassword("correct horse battery staple")
                        << " investigator:cait DC 4471 Hughes\n";
   std::filesystem::permissions(users, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
-  std::vector<std::string> flags = kZeroThresholds;
-  flags.push_back("--users=" + users);
-  server_.reset();
-  StartServer(flags);
+  ASSERT_EQ(StartServer({"--users=" + users}), absl::OkStatus());  // with kZeroThresholds still
   const std::string c = CreateCase("CF-SESSION");
-  auto sessions = v1::SessionService::NewStub(server_->channel());
   v1::SignInRequest sign_in;
   sign_in.set_user("hughes4471");
   sign_in.set_password("correct horse battery staple");
   v1::Session session;
-  ASSERT_TRUE(sessions->SignIn(CasefiledProcess::Context("").get(), sign_in, &session).ok());
+  ASSERT_TRUE(sessions_->SignIn(Context("").get(), sign_in, &session).ok());
 
   v1::WatchAttentionRequest request;
   request.add_lists(v1::ATTENTION_LIST_SIGNIFICANT_HARM_REFERRALS);
-  auto context = CasefiledProcess::Context(session.token());
+  auto context = Context(session.token());
   auto stream = attention_->WatchAttention(context.get(), request);
   v1::WatchAttentionResponse message;
   ASSERT_TRUE(stream->Read(&message));  // open: nothing due yet
   EXPECT_EQ(message.items_size(), 0);
 
   v1::SignOutResponse signed_out;
-  ASSERT_TRUE(sessions->SignOut(CasefiledProcess::Context(session.token()).get(), {}, &signed_out).ok());
+  ASSERT_TRUE(sessions_->SignOut(Context(session.token()).get(), {}, &signed_out).ok());
   Append(c, ReferralExample(true));
   EXPECT_FALSE(stream->Read(&message));
   grpc::Status ended = stream->Finish();
@@ -386,7 +348,7 @@ TEST_F(AttentionE2eTest, AWatchOpenedWithASessionEndsAtSignOut) {
 
 TEST_F(AttentionE2eTest, RestrictedCasesStayInvisible) {
   const std::string c = CreateCase("CF-RESTRICTED", {"inv1"});
-  const std::string referral = Append(c, ReferralExample(true));
+  const std::string referral = Append(c, ReferralExample(true)).name();
   EXPECT_THAT(Items(v1::ATTENTION_LIST_SIGNIFICANT_HARM_REFERRALS, kInvestigatorToken), ElementsAre(referral));
   EXPECT_THAT(Items(v1::ATTENTION_LIST_SIGNIFICANT_HARM_REFERRALS, kSecondInvestigatorToken), IsEmpty());
   EXPECT_THAT(Items(v1::ATTENTION_LIST_SIGNIFICANT_HARM_REFERRALS, kAdminToken), ElementsAre(referral));
@@ -394,14 +356,12 @@ TEST_F(AttentionE2eTest, RestrictedCasesStayInvisible) {
 
 TEST_F(AttentionE2eTest, EveryListReturnedIsAudited) {
   const std::string c = CreateCase("CF-AUD");
-  const std::string referral = Append(c, ReferralExample(true));
+  const std::string referral = Append(c, ReferralExample(true)).name();
   Items(v1::ATTENTION_LIST_SIGNIFICANT_HARM_REFERRALS, kOutOfHoursToken);
   v1::ListAuditEventsRequest request;
   request.set_kind("ListAttentionItems");
   v1::ListAuditEventsResponse events;
-  ASSERT_TRUE(v1::AuditService::NewStub(server_->channel())
-                  ->ListAuditEvents(CasefiledProcess::Context(kAuditorToken).get(), request, &events)
-                  .ok());
+  ASSERT_TRUE(audit_->ListAuditEvents(Context(kAuditorToken).get(), request, &events).ok());
   ASSERT_EQ(events.audit_events_size(), 1);
   EXPECT_EQ(events.audit_events(0).user(), "ooh1");
   EXPECT_THAT(events.audit_events(0).resources(), ElementsAre(referral));
@@ -421,15 +381,14 @@ TEST_F(AttentionE2eTest, ANamedPersonMustExist) {
 TEST_F(AttentionE2eTest, ListRequestsAreChecked) {
   v1::ListAttentionItemsRequest request;
   v1::ListAttentionItemsResponse response;
-  grpc::Status s = attention_->ListAttentionItems(CasefiledProcess::Context(kInvestigatorToken).get(), request,
-                                                  &response);
+  grpc::Status s = attention_->ListAttentionItems(Context(kInvestigatorToken).get(), request, &response);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(s.error_message(), "list: is required (e.g. ATTENTION_LIST_ACTIONS_OVERDUE)");
   request.set_list(v1::ATTENTION_LIST_ACTIONS_OVERDUE);
   request.set_page_token("not-a-token");
-  s = attention_->ListAttentionItems(CasefiledProcess::Context(kInvestigatorToken).get(), request, &response);
+  s = attention_->ListAttentionItems(Context(kInvestigatorToken).get(), request, &response);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
-  s = attention_->ListAttentionItems(CasefiledProcess::Context("").get(), request, &response);
+  s = attention_->ListAttentionItems(Context("").get(), request, &response);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::UNAUTHENTICATED);
 }
 
@@ -471,33 +430,29 @@ TEST_F(AttentionE2eTest, TheCliLogsARecordShowsItAndListsWhatNeedsAttention) {
   EXPECT_THAT(bad.out, HasSubstr("--list 'nonsense' is not one of: significant-harm-referrals, "));
 }
 
+class AttentionThresholdE2eTest : public CasefiledTest {};
+
 // With the default thresholds, a referral recorded now is in front of the
 // specialist team at once but not yet overdue for a strategy discussion.
-TEST(AttentionThresholdE2eTest, NotOverdueBeforeTheThreshold) {
-  TempDir dir;
-  auto server = CasefiledProcess::Start(dir.path());
-  ASSERT_TRUE(server.ok()) << server.status();
-  auto cases = (*server)->CaseStub();
-  auto attention = v1::AttentionService::NewStub((*server)->channel());
+TEST_F(AttentionThresholdE2eTest, NotOverdueBeforeTheThreshold) {
   v1::CreateCaseRequest create;
   create.set_case_id("CF-NOW");
   create.mutable_case_()->set_title("Concern");
   v1::Case c;
-  ASSERT_TRUE(cases->CreateCase(CasefiledProcess::Context(kInvestigatorToken).get(), create, &c).ok());
+  ASSERT_TRUE(cases_->CreateCase(Context(kInvestigatorToken).get(), create, &c).ok());
   v1::AppendEntryRequest append;
   append.set_parent(c.name());
   *append.mutable_entry() = ReferralExample(true);
   append.mutable_entry()->mutable_referral()->clear_referred_time();  // made now
   v1::Entry referral;
-  ASSERT_TRUE(cases->AppendEntry(CasefiledProcess::Context(kInvestigatorToken).get(), append, &referral).ok());
+  ASSERT_TRUE(cases_->AppendEntry(Context(kInvestigatorToken).get(), append, &referral).ok());
   for (auto [list, expected] : {std::pair{v1::ATTENTION_LIST_SIGNIFICANT_HARM_REFERRALS, 1},
                                 std::pair{v1::ATTENTION_LIST_STRATEGY_DISCUSSION_OVERDUE, 0},
                                 std::pair{v1::ATTENTION_LIST_REFERRAL_FEEDBACK_OVERDUE, 0}}) {
     v1::ListAttentionItemsRequest request;
     request.set_list(list);
     v1::ListAttentionItemsResponse response;
-    ASSERT_TRUE(attention->ListAttentionItems(CasefiledProcess::Context(kInvestigatorToken).get(), request,
-                                              &response).ok());
+    ASSERT_TRUE(attention_->ListAttentionItems(Context(kInvestigatorToken).get(), request, &response).ok());
     EXPECT_EQ(response.items_size(), expected) << v1::AttentionList_Name(list);
   }
 }

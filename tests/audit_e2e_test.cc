@@ -2,9 +2,6 @@
 // append, read, search, watch and refusal leaves exactly one record naming
 // who, from where, what (resource names only), why and the outcome; only
 // auditors read the trail; the CLI lists and verifies it.
-#include <sys/wait.h>
-
-#include <cstdio>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -18,7 +15,8 @@
 #include "casefile/v1/person.grpc.pb.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "tests/support/casefiled_process.h"
+#include "tests/support/casefiled_fixture.h"
+#include "tests/support/cli_runner.h"
 #include "tests/support/import_client.h"
 #include "tools/legacy_generator/legacy_generator.h"
 
@@ -31,17 +29,8 @@ using ::testing::HasSubstr;
 constexpr char kEntryText[] = "Ellie seen at 14 Larch Close with an older male, drove off in a blue van";
 constexpr char kTitle[] = "Concern for Ellie WATSON";
 
-class AuditE2eTest : public ::testing::Test {
+class AuditE2eTest : public CasefiledTest {
  protected:
-  void SetUp() override {
-    auto started = CasefiledProcess::Start(dir_.path());
-    ASSERT_TRUE(started.ok()) << started.status();
-    server_ = *std::move(started);
-    cases_ = server_->CaseStub();
-    persons_ = v1::PersonService::NewStub(server_->channel());
-    audit_ = v1::AuditService::NewStub(server_->channel());
-  }
-
   // Every event, as "kind|user|role|resources|count|purpose|outcome".
   std::vector<std::string> Events(const v1::ListAuditEventsRequest& request = {}) {
     std::vector<std::string> out;
@@ -55,28 +44,16 @@ class AuditE2eTest : public ::testing::Test {
   }
   v1::ListAuditEventsResponse List(const v1::ListAuditEventsRequest& request = {}) {
     v1::ListAuditEventsResponse response;
-    grpc::Status s = audit_->ListAuditEvents(CasefiledProcess::Context(kAuditorToken).get(),
-                                             request, &response);
+    grpc::Status s = audit_->ListAuditEvents(Context(kAuditorToken).get(), request, &response);
     EXPECT_TRUE(s.ok()) << s.error_message();
     return response;
   }
 
-  // Runs the CLI; returns its exit code and stdout.
+  // Runs the CLI; returns its exit code and its output (stdout and stderr).
   std::pair<int, std::string> Cli(const std::string& words, const std::string& token) {
-    const std::string command = absl::StrCat(CASEFILE_CLI_PATH, " ", words, " --server ",
-                                             server_->address(), " --token ", token, " 2>&1");
-    FILE* pipe = popen(command.c_str(), "r");
-    std::string out;
-    char buffer[4096];
-    for (size_t n; (n = fread(buffer, 1, sizeof(buffer), pipe)) > 0;) out.append(buffer, n);
-    return {WEXITSTATUS(pclose(pipe)), out};
+    CliRun run = RunCasefileCli(*server_, words, token);
+    return {run.exit_code, run.out};
   }
-
-  TempDir dir_;
-  std::unique_ptr<CasefiledProcess> server_;
-  std::unique_ptr<v1::CaseService::Stub> cases_;
-  std::unique_ptr<v1::PersonService::Stub> persons_;
-  std::unique_ptr<v1::AuditService::Stub> audit_;
 };
 
 TEST_F(AuditE2eTest, EveryCallLeavesOneRecordWithWhoWhatWhyAndOutcomeButNoCaseText) {
@@ -88,23 +65,23 @@ TEST_F(AuditE2eTest, EveryCallLeavesOneRecordWithWhoWhatWhyAndOutcomeButNoCaseTe
   subject->set_forename("Ellie");
   subject->set_surname("WATSON");
   v1::Case c;
-  ASSERT_TRUE(cases_->CreateCase(CasefiledProcess::Context(kInvestigatorToken).get(), create, &c).ok());
+  ASSERT_TRUE(cases_->CreateCase(Context(kInvestigatorToken).get(), create, &c).ok());
   ASSERT_EQ(c.name(), "cases/CF-000001");
   v1::AppendEntryRequest append;
   append.set_parent(c.name());
   append.mutable_entry()->set_kind(v1::ENTRY_KIND_VISIT);
   append.mutable_entry()->set_text(kEntryText);
   v1::Entry entry;
-  ASSERT_TRUE(cases_->AppendEntry(CasefiledProcess::Context(kInvestigatorToken).get(), append, &entry).ok());
+  ASSERT_TRUE(cases_->AppendEntry(Context(kInvestigatorToken).get(), append, &entry).ok());
   // 3. GetCase, 4. GetCaseFile with a purpose (investigator).
   v1::GetCaseRequest get;
   get.set_name(c.name());
-  ASSERT_TRUE(cases_->GetCase(CasefiledProcess::Context(kInvestigatorToken).get(), get, &c).ok());
+  ASSERT_TRUE(cases_->GetCase(Context(kInvestigatorToken).get(), get, &c).ok());
   {
     v1::GetCaseFileRequest request;
     request.set_name(c.name());
     request.set_purpose("strategy meeting");
-    auto context = CasefiledProcess::Context(kInvestigatorToken);
+    auto context = Context(kInvestigatorToken);
     auto reader = cases_->GetCaseFile(context.get(), request);
     v1::GetCaseFileResponse chunk;
     while (reader->Read(&chunk)) {}
@@ -114,25 +91,24 @@ TEST_F(AuditE2eTest, EveryCallLeavesOneRecordWithWhoWhatWhyAndOutcomeButNoCaseTe
   v1::ListCasesRequest list;
   list.set_subject("watson");
   v1::ListCasesResponse listed;
-  ASSERT_TRUE(cases_->ListCases(CasefiledProcess::Context(kOutOfHoursToken).get(), list, &listed).ok());
+  ASSERT_TRUE(cases_->ListCases(Context(kOutOfHoursToken).get(), list, &listed).ok());
   ASSERT_EQ(listed.cases_size(), 1);
   // 6. SearchPersons (investigator): a search was made, not what for.
   v1::SearchPersonsRequest search;
   search.set_query("Ellie Watson");
   v1::SearchPersonsResponse found;
-  ASSERT_TRUE(persons_->SearchPersons(CasefiledProcess::Context(kInvestigatorToken).get(), search, &found).ok());
+  ASSERT_TRUE(persons_->SearchPersons(Context(kInvestigatorToken).get(), search, &found).ok());
   // 7. A role refusal, 8. an unauthenticated call.
   v1::Entry refused;
-  EXPECT_EQ(cases_->AppendEntry(CasefiledProcess::Context(kOutOfHoursToken).get(), append, &refused)
-                .error_code(),
+  EXPECT_EQ(cases_->AppendEntry(Context(kOutOfHoursToken).get(), append, &refused).error_code(),
             grpc::StatusCode::PERMISSION_DENIED);
-  EXPECT_EQ(cases_->GetCase(CasefiledProcess::Context("").get(), get, &c).error_code(),
+  EXPECT_EQ(cases_->GetCase(Context("").get(), get, &c).error_code(),
             grpc::StatusCode::UNAUTHENTICATED);
   // 9. WatchCase without a purpose is refused; 10. with one it streams.
   {
     v1::WatchCaseRequest watch;
     watch.set_name(c.name());
-    auto context = CasefiledProcess::Context(kOutOfHoursToken);
+    auto context = Context(kOutOfHoursToken);
     auto reader = cases_->WatchCase(context.get(), watch);
     v1::WatchCaseResponse batch;
     EXPECT_FALSE(reader->Read(&batch));
@@ -144,7 +120,7 @@ TEST_F(AuditE2eTest, EveryCallLeavesOneRecordWithWhoWhatWhyAndOutcomeButNoCaseTe
     v1::WatchCaseRequest watch;
     watch.set_name(c.name());
     watch.set_purpose("EDT call-out");
-    auto context = CasefiledProcess::Context(kOutOfHoursToken);
+    auto context = Context(kOutOfHoursToken);
     auto reader = cases_->WatchCase(context.get(), watch);
     v1::WatchCaseResponse batch;
     ASSERT_TRUE(reader->Read(&batch));
@@ -190,7 +166,7 @@ TEST_F(AuditE2eTest, EveryCallLeavesOneRecordWithWhoWhatWhyAndOutcomeButNoCaseTe
               ElementsAre("GetCaseFile|inv1|investigator|cases/CF-000001|0|strategy meeting|OK"));
 
   v1::VerifyAuditLogResponse verified;
-  ASSERT_TRUE(audit_->VerifyAuditLog(CasefiledProcess::Context(kAuditorToken).get(), {}, &verified).ok());
+  ASSERT_TRUE(audit_->VerifyAuditLog(Context(kAuditorToken).get(), {}, &verified).ok());
   EXPECT_TRUE(verified.ok()) << verified.reason();
   // The ten calls above, and the auditor's own five lists of the trail.
   EXPECT_EQ(verified.records_checked(), 15);
@@ -200,16 +176,16 @@ TEST_F(AuditE2eTest, OnlyAuditorsAndAdminsReadTheTrailAndRefusalsAreRecorded) {
   for (const char* token : {kInvestigatorToken, kOutOfHoursToken, kOperatorToken}) {
     SCOPED_TRACE(token);
     v1::ListAuditEventsResponse response;
-    EXPECT_EQ(audit_->ListAuditEvents(CasefiledProcess::Context(token).get(), {}, &response)
+    EXPECT_EQ(audit_->ListAuditEvents(Context(token).get(), {}, &response)
                   .error_code(),
               grpc::StatusCode::PERMISSION_DENIED);
     v1::VerifyAuditLogResponse verified;
-    EXPECT_EQ(audit_->VerifyAuditLog(CasefiledProcess::Context(token).get(), {}, &verified)
+    EXPECT_EQ(audit_->VerifyAuditLog(Context(token).get(), {}, &verified)
                   .error_code(),
               grpc::StatusCode::PERMISSION_DENIED);
   }
   v1::ListAuditEventsResponse response;
-  EXPECT_TRUE(audit_->ListAuditEvents(CasefiledProcess::Context(kAdminToken).get(), {}, &response).ok());
+  EXPECT_TRUE(audit_->ListAuditEvents(Context(kAdminToken).get(), {}, &response).ok());
   EXPECT_EQ(response.audit_events_size(), 6);
   EXPECT_THAT(Events(), ElementsAre("ListAuditEvents|inv1|investigator||0||PERMISSION_DENIED",
                                     "VerifyAuditLog|inv1|investigator||0||PERMISSION_DENIED",
@@ -282,12 +258,12 @@ TEST_F(AuditE2eTest, ImportsPersonReadsAndReviewDecisionsAreRecorded) {
   v1::ListPersonsRequest list;
   list.set_page_size(3);
   v1::ListPersonsResponse persons;
-  ASSERT_TRUE(persons_->ListPersons(CasefiledProcess::Context(kInvestigatorToken).get(), list, &persons).ok());
+  ASSERT_TRUE(persons_->ListPersons(Context(kInvestigatorToken).get(), list, &persons).ok());
   ASSERT_EQ(persons.persons_size(), 3);
   v1::GetPersonRequest get;
   get.set_name(persons.persons(0).name());
   v1::Person person;
-  ASSERT_TRUE(persons_->GetPerson(CasefiledProcess::Context(kInvestigatorToken).get(), get, &person).ok());
+  ASSERT_TRUE(persons_->GetPerson(Context(kInvestigatorToken).get(), get, &person).ok());
   v1::ListAuditEventsRequest about;
   about.set_person(person.name());
   EXPECT_THAT(Events(about),
@@ -297,15 +273,14 @@ TEST_F(AuditE2eTest, ImportsPersonReadsAndReviewDecisionsAreRecorded) {
                           absl::StrCat("GetPerson|inv1|investigator|", person.name(), "|0||OK")));
 
   // Review reads and a decision (operator).
-  auto imports_stub = v1::ImportService::NewStub(server_->channel());
   v1::ListReviewItemsResponse items;
-  ASSERT_TRUE(imports_stub->ListReviewItems(CasefiledProcess::Context(kOperatorToken).get(), {}, &items).ok());
+  ASSERT_TRUE(imports_->ListReviewItems(Context(kOperatorToken).get(), {}, &items).ok());
   ASSERT_GT(items.review_items_size(), 0);
   v1::ResolveReviewItemRequest resolve;
   resolve.set_name(items.review_items(0).name());
   resolve.set_decision(v1::ReviewItem::DECISION_SEPARATE);
   v1::ReviewItem decided;
-  ASSERT_TRUE(imports_stub->ResolveReviewItem(CasefiledProcess::Context(kOperatorToken).get(), resolve, &decided).ok());
+  ASSERT_TRUE(imports_->ResolveReviewItem(Context(kOperatorToken).get(), resolve, &decided).ok());
   v1::ListAuditEventsRequest by_operator;
   by_operator.set_user("op1");
   std::vector<std::string> kinds;
@@ -325,7 +300,7 @@ TEST_F(AuditE2eTest, ImportsPersonReadsAndReviewDecisionsAreRecorded) {
     v1::GetCaseFileRequest file;
     file.set_name(case_name);
     file.set_purpose("migration check");
-    auto context = CasefiledProcess::Context(kOperatorToken);
+    auto context = Context(kOperatorToken);
     auto reader = cases_->GetCaseFile(context.get(), file);
     v1::GetCaseFileResponse chunk;
     while (reader->Read(&chunk)) {
@@ -340,7 +315,7 @@ TEST_F(AuditE2eTest, ImportsPersonReadsAndReviewDecisionsAreRecorded) {
   v1::SeparateRecordRequest separate;
   separate.set_locator(merged.sources(0).record());
   v1::SeparateRecordResponse separated;
-  ASSERT_TRUE(imports_stub->SeparateRecord(CasefiledProcess::Context(kOperatorToken).get(), separate, &separated).ok());
+  ASSERT_TRUE(imports_->SeparateRecord(Context(kOperatorToken).get(), separate, &separated).ok());
   v1::ListAuditEventsRequest separations;
   separations.set_kind("SeparateRecord");
   const std::string case_name = merged.name().substr(0, merged.name().find("/entries/"));
@@ -360,7 +335,7 @@ TEST_F(AuditE2eTest, ImportsPersonReadsAndReviewDecisionsAreRecorded) {
     }
   }
   v1::VerifyAuditLogResponse verified;
-  ASSERT_TRUE(audit_->VerifyAuditLog(CasefiledProcess::Context(kAuditorToken).get(), {}, &verified).ok());
+  ASSERT_TRUE(audit_->VerifyAuditLog(Context(kAuditorToken).get(), {}, &verified).ok());
   EXPECT_TRUE(verified.ok()) << verified.reason();
 }
 

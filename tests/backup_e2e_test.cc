@@ -18,7 +18,8 @@
 #include "casefile/v1/audit.grpc.pb.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "tests/support/casefiled_process.h"
+#include "tests/support/casefiled_fixture.h"
+#include "tests/support/cli_runner.h"
 #include "tests/support/import_client.h"
 
 namespace casefile::testing {
@@ -30,26 +31,9 @@ using ::testing::HasSubstr;
 
 const std::string kSample = CASEFILE_SOURCE_DIR "/tests/data/legacy/sample";
 
-struct CaseFile {
-  grpc::Status status;
-  v1::Case c;
-  std::vector<v1::Entry> entries;
-};
-
+// Of the original or of the restored server.
 CaseFile GetCaseFile(const CasefiledProcess& server, const std::string& name) {
-  v1::GetCaseFileRequest request;
-  request.set_name(name);
-  request.set_purpose("backup check");
-  auto context = CasefiledProcess::Context(kInvestigatorToken);
-  auto reader = server.CaseStub()->GetCaseFile(context.get(), request);
-  CaseFile file;
-  v1::GetCaseFileResponse chunk;
-  while (reader->Read(&chunk)) {
-    if (chunk.has_case_()) file.c = chunk.case_();
-    for (const v1::Entry& e : chunk.entries()) file.entries.push_back(e);
-  }
-  file.status = reader->Finish();
-  return file;
+  return ReadCaseFile(*server.CaseStub(), name, "backup check");
 }
 
 std::vector<std::string> ListCaseNames(const CasefiledProcess& server) {
@@ -155,11 +139,10 @@ void WaitForMore(const Appender& a, int from, int more) {
   while (a.acknowledged() < from + more && !a.failed()) std::this_thread::sleep_for(std::chrono::milliseconds(2));
 }
 
-TEST(BackupE2eTest, RestoredBackupHoldsEveryCaseFileAsItWasAtOneMoment) {
-  TempDir dir;
-  auto started = CasefiledProcess::Start(dir.path());
-  ASSERT_TRUE(started.ok()) << started.status();
-  CasefiledProcess& server = **started;
+class BackupE2eTest : public CasefiledTest {};
+
+TEST_F(BackupE2eTest, RestoredBackupHoldsEveryCaseFileAsItWasAtOneMoment) {
+  CasefiledProcess& server = *server_;
 
   // Imported cases (entries with legacy sources) and cases made by hand.
   ImportOutcome imported = UploadFolder(server.channel(), kOperatorToken, kSample, false,
@@ -168,11 +151,8 @@ TEST(BackupE2eTest, RestoredBackupHoldsEveryCaseFileAsItWasAtOneMoment) {
   ASSERT_GE(imported.report.cases_size(), 2);
   std::vector<std::string> made;
   for (int i = 0; i < 4; ++i) {
-    v1::CreateCaseRequest request;
-    request.mutable_case_()->set_title(absl::StrCat("Backup case ", i));
     v1::Case c;
-    grpc::Status status =
-        server.CaseStub()->CreateCase(CasefiledProcess::Context(kInvestigatorToken).get(), request, &c);
+    grpc::Status status = TryCreateCase(NewCase(absl::StrCat("Backup case ", i)), &c);
     ASSERT_TRUE(status.ok()) << status.error_message();
     made.push_back(c.name());
   }
@@ -185,8 +165,7 @@ TEST(BackupE2eTest, RestoredBackupHoldsEveryCaseFileAsItWasAtOneMoment) {
     request.mutable_entry()->set_kind(v1::ENTRY_KIND_NOTE);
     request.mutable_entry()->set_text(std::string(200'000, 'a' + i % 26));
     v1::Entry entry;
-    grpc::Status status =
-        server.CaseStub()->AppendEntry(CasefiledProcess::Context(kInvestigatorToken).get(), request, &entry);
+    grpc::Status status = TryAppend(request, &entry);
     ASSERT_TRUE(status.ok()) << status.error_message();
   }
 
@@ -197,7 +176,7 @@ TEST(BackupE2eTest, RestoredBackupHoldsEveryCaseFileAsItWasAtOneMoment) {
   WaitForMore(second, 0, 100);
   const int first_before = first.acknowledged();
   const int second_before = second.acknowledged();
-  const std::string backup_dir = dir.path() + "/backup";
+  const std::string backup_dir = dir_.path() + "/backup";
   v1::BackupResponse backup;
   grpc::Status status = Backup(server, kAdminToken, backup_dir, &backup);
   ASSERT_TRUE(status.ok()) << status.error_message();
@@ -313,34 +292,31 @@ TEST(BackupE2eTest, RestoredBackupHoldsEveryCaseFileAsItWasAtOneMoment) {
   }
 }
 
-TEST(BackupE2eTest, OnlyAdminsBackUpAndThePathIsChecked) {
-  TempDir dir;
-  auto started = CasefiledProcess::Start(dir.path());
-  ASSERT_TRUE(started.ok()) << started.status();
-  CasefiledProcess& server = **started;
+TEST_F(BackupE2eTest, OnlyAdminsBackUpAndThePathIsChecked) {
+  CasefiledProcess& server = *server_;
   v1::BackupResponse response;
 
   for (const char* token : {kInvestigatorToken, kOutOfHoursToken, kOperatorToken, kAuditorToken}) {
-    grpc::Status status = Backup(server, token, dir.path() + "/denied", &response);
+    grpc::Status status = Backup(server, token, dir_.path() + "/denied", &response);
     EXPECT_EQ(status.error_code(), grpc::StatusCode::PERMISSION_DENIED) << token;
     EXPECT_THAT(status.error_message(), HasSubstr("may not back up the store")) << token;
   }
-  EXPECT_FALSE(fs::exists(dir.path() + "/denied"));
+  EXPECT_FALSE(fs::exists(dir_.path() + "/denied"));
   EXPECT_THAT(server.Log(), HasSubstr("refused casefile.v1.AdminService/Backup: PERMISSION_DENIED "
                                       "(user inv1, role investigator"));
-  EXPECT_EQ(Backup(server, "", dir.path() + "/denied", &response).error_code(),
+  EXPECT_EQ(Backup(server, "", dir_.path() + "/denied", &response).error_code(),
             grpc::StatusCode::UNAUTHENTICATED);
 
-  fs::create_directories(dir.path() + "/full");
-  std::ofstream(dir.path() + "/full/x") << "x";
-  std::ofstream(dir.path() + "/file") << "x";
+  fs::create_directories(dir_.path() + "/full");
+  std::ofstream(dir_.path() + "/full/x") << "x";
+  std::ofstream(dir_.path() + "/file") << "x";
   const std::vector<std::pair<std::string, std::string>> refused = {
       {"", "path: is required"},
       {"backups/today", "path: 'backups/today' must be an absolute path on the server"},
-      {dir.path() + "/full", absl::StrCat("path: '", dir.path(), "/full' is not an empty folder")},
-      {dir.path() + "/file", absl::StrCat("path: '", dir.path(), "/file' exists and is not a folder")},
-      {dir.path() + "/no/such", absl::StrCat("path: '", dir.path(), "/no/such' cannot be created: ")},
-      {dir.path() + "/a\nb", "path: control character U+000A at byte"},
+      {dir_.path() + "/full", absl::StrCat("path: '", dir_.path(), "/full' is not an empty folder")},
+      {dir_.path() + "/file", absl::StrCat("path: '", dir_.path(), "/file' exists and is not a folder")},
+      {dir_.path() + "/no/such", absl::StrCat("path: '", dir_.path(), "/no/such' cannot be created: ")},
+      {dir_.path() + "/a\nb", "path: control character U+000A at byte"},
   };
   for (const auto& [path, message] : refused) {
     grpc::Status status = Backup(server, kAdminToken, path, &response);
@@ -350,35 +326,27 @@ TEST(BackupE2eTest, OnlyAdminsBackUpAndThePathIsChecked) {
 
   // An existing empty folder is fine (named in any spelling); the same
   // folder again is not.
-  fs::create_directories(dir.path() + "/empty");
-  ASSERT_TRUE(Backup(server, kAdminToken, dir.path() + "/full/../empty/", &response).ok());
-  EXPECT_EQ(response.file(), dir.path() + "/empty/data.mdb");
+  fs::create_directories(dir_.path() + "/empty");
+  ASSERT_TRUE(Backup(server, kAdminToken, dir_.path() + "/full/../empty/", &response).ok());
+  EXPECT_EQ(response.file(), dir_.path() + "/empty/data.mdb");
   EXPECT_GT(response.size_bytes(), 0);
-  EXPECT_EQ(Backup(server, kAdminToken, dir.path() + "/empty", &response).error_code(),
+  EXPECT_EQ(Backup(server, kAdminToken, dir_.path() + "/empty", &response).error_code(),
             grpc::StatusCode::INVALID_ARGUMENT);
 }
 
-TEST(BackupE2eTest, TheCliBacksUp) {
-  TempDir dir;
-  auto started = CasefiledProcess::Start(dir.path());
-  ASSERT_TRUE(started.ok()) << started.status();
+TEST_F(BackupE2eTest, TheCliBacksUp) {
   auto run = [&](const std::string& token, const std::string& path, int* exit_code) {
-    const std::string command = absl::StrCat(CASEFILE_CLI_PATH, " admin backup '", path, "' --server ",
-                                             (*started)->address(), " --token ", token, " 2>&1");
-    FILE* pipe = popen(command.c_str(), "r");
-    std::string out;
-    char buffer[4096];
-    for (size_t n; (n = fread(buffer, 1, sizeof(buffer), pipe)) > 0;) out.append(buffer, n);
-    *exit_code = WEXITSTATUS(pclose(pipe));
-    return out;
+    CliRun cli = RunCasefileCli(*server_, absl::StrCat("admin backup '", path, "'"), token);
+    *exit_code = cli.exit_code;
+    return cli.out;
   };
   int code = -1;
-  const std::string path = dir.path() + "/cli-backup";
+  const std::string path = dir_.path() + "/cli-backup";
   std::string out = run(kAdminToken, path, &code);
   EXPECT_EQ(code, 0) << out;
   EXPECT_EQ(out, absl::StrCat("backup written: ", path, "/data.mdb (", fs::file_size(path + "/data.mdb"),
                               " bytes)\n"));
-  out = run(kInvestigatorToken, dir.path() + "/other", &code);
+  out = run(kInvestigatorToken, dir_.path() + "/other", &code);
   EXPECT_EQ(code, 1);
   EXPECT_EQ(out, "error: PERMISSION_DENIED: role investigator may not back up the store\n");
 }

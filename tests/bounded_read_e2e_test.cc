@@ -17,7 +17,7 @@
 #include "absl/strings/strip.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "tests/support/casefiled_process.h"
+#include "tests/support/casefiled_fixture.h"
 #include "tests/support/import_client.h"
 
 namespace casefile::testing {
@@ -79,8 +79,9 @@ std::string EntryText(int w, int i) {
   return text;
 }
 
-grpc::Status Append(v1::CaseService::Stub& stub, const std::string& parent, const std::string& text,
-                    v1::Entry* entry) {
+// Through a stub of the caller's own: the writers below run on threads.
+grpc::Status AppendNote(v1::CaseService::Stub& stub, const std::string& parent, const std::string& text,
+                        v1::Entry* entry) {
   v1::AppendEntryRequest request;
   request.set_parent(parent);
   request.mutable_entry()->set_kind(v1::ENTRY_KIND_NOTE);
@@ -88,27 +89,22 @@ grpc::Status Append(v1::CaseService::Stub& stub, const std::string& parent, cons
   return stub.AppendEntry(CasefiledProcess::Context(kInvestigatorToken).get(), request, entry);
 }
 
-v1::Case CreateCase(const CasefiledProcess& server, const std::string& title) {
-  v1::CreateCaseRequest request;
-  request.mutable_case_()->set_title(title);
-  v1::Case c;
-  grpc::Status status =
-      server.CaseStub()->CreateCase(CasefiledProcess::Context(kInvestigatorToken).get(), request, &c);
-  EXPECT_TRUE(status.ok()) << status.error_message();
-  return c;
-}
+// Each test starts casefiled when its folder or environment is ready.
+class BoundedReadE2eTest : public CasefiledTest {
+ protected:
+  void SetUp() override {}
+};
 
-TEST(BoundedReadE2eTest, AStalledReaderOfA100MbCaseHoldsAFewMbThenReadsItAll) {
-  TempDir dir;
+TEST_F(BoundedReadE2eTest, AStalledReaderOfA100MbCaseHoldsAFewMbThenReadsItAll) {
   // jemalloc returns freed pages at once, so that RssAnon is the memory in
   // use rather than what the appends left for reuse.
   setenv("MALLOC_CONF", "dirty_decay_ms:0,muzzy_decay_ms:0", 1);
-  auto started = CasefiledProcess::Start(dir.path());
+  const absl::Status started = StartServer();
   unsetenv("MALLOC_CONF");
-  ASSERT_TRUE(started.ok()) << started.status();
-  CasefiledProcess& server = **started;
-  const v1::Case big = CreateCase(server, "A very long case");
-  const v1::Case small = CreateCase(server, "A short case");
+  ASSERT_TRUE(started.ok()) << started;
+  CasefiledProcess& server = *server_;
+  const v1::Case big = CreateCase(NewCase("A very long case"));
+  const v1::Case small = CreateCase(NewCase("A short case"));
 
   // Eight writers at once, so that group commit batches the appends.
   std::vector<std::thread> writers;
@@ -118,7 +114,7 @@ TEST(BoundedReadE2eTest, AStalledReaderOfA100MbCaseHoldsAFewMbThenReadsItAll) {
       auto stub = server.CaseStub();
       for (int i = 0; i < kEntriesPerWriter; ++i) {
         v1::Entry entry;
-        grpc::Status status = Append(*stub, big.name(), EntryText(w, i), &entry);
+        grpc::Status status = AppendNote(*stub, big.name(), EntryText(w, i), &entry);
         if (!status.ok()) {
           ++failures;
           ADD_FAILURE() << status.error_message();
@@ -130,7 +126,7 @@ TEST(BoundedReadE2eTest, AStalledReaderOfA100MbCaseHoldsAFewMbThenReadsItAll) {
   for (std::thread& t : writers) t.join();
   ASSERT_EQ(failures.load(), 0);
   v1::Entry entry;
-  ASSERT_TRUE(Append(*server.CaseStub(), small.name(), "One short note.", &entry).ok());
+  ASSERT_TRUE(AppendNote(*server.CaseStub(), small.name(), "One short note.", &entry).ok());
 
   v1::GetCaseFileRequest request;
   request.set_purpose("memory bound check");
@@ -138,7 +134,7 @@ TEST(BoundedReadE2eTest, AStalledReaderOfA100MbCaseHoldsAFewMbThenReadsItAll) {
   // stream needs exist before the measurement.
   {
     request.set_name(small.name());
-    auto context = CasefiledProcess::Context(kInvestigatorToken);
+    auto context = Context(kInvestigatorToken);
     auto reader = server.CaseStub()->GetCaseFile(context.get(), request);
     v1::GetCaseFileResponse message;
     while (reader->Read(&message)) {
@@ -155,7 +151,7 @@ TEST(BoundedReadE2eTest, AStalledReaderOfA100MbCaseHoldsAFewMbThenReadsItAll) {
       grpc::CreateCustomChannel(server.address(), grpc::InsecureChannelCredentials(), fixed_window));
   const Memory before = MemoryOf(server.pid());
   request.set_name(big.name());
-  auto context = CasefiledProcess::Context(kInvestigatorToken);
+  auto context = Context(kInvestigatorToken);
   auto reader = fixed_stub->GetCaseFile(context.get(), request);
   v1::GetCaseFileResponse message;
   ASSERT_TRUE(reader->Read(&message));
@@ -187,7 +183,7 @@ TEST(BoundedReadE2eTest, AStalledReaderOfA100MbCaseHoldsAFewMbThenReadsItAll) {
   std::vector<std::unique_ptr<grpc::ClientContext>> more_contexts;
   std::vector<std::unique_ptr<grpc::ClientReader<v1::GetCaseFileResponse>>> more_readers;
   for (int i = 0; i < 3; ++i) {
-    more_contexts.push_back(CasefiledProcess::Context(kInvestigatorToken));
+    more_contexts.push_back(Context(kInvestigatorToken));
     more_readers.push_back(server.CaseStub()->GetCaseFile(more_contexts.back().get(), request));
     v1::GetCaseFileResponse first;
     ASSERT_TRUE(more_readers.back()->Read(&first));
@@ -228,15 +224,13 @@ TEST(BoundedReadE2eTest, AStalledReaderOfA100MbCaseHoldsAFewMbThenReadsItAll) {
   EXPECT_TRUE(seen == expected) << "the texts read back differ from those written";
 }
 
-TEST(BoundedReadE2eTest, EntryTextIsAtMost256KiB) {
-  TempDir dir;
-  auto started = CasefiledProcess::Start(dir.path());
-  ASSERT_TRUE(started.ok()) << started.status();
-  const v1::Case c = CreateCase(**started, "Limits");
-  auto stub = (*started)->CaseStub();
+TEST_F(BoundedReadE2eTest, EntryTextIsAtMost256KiB) {
+  ASSERT_EQ(StartServer(), absl::OkStatus());
+  const v1::Case c = CreateCase(NewCase("Limits"));
+  auto stub = server_->CaseStub();
   v1::Entry entry;
-  ASSERT_TRUE(Append(*stub, c.name(), std::string(262'144, 'x'), &entry).ok());
-  grpc::Status status = Append(*stub, c.name(), std::string(262'145, 'x'), &entry);
+  ASSERT_TRUE(AppendNote(*stub, c.name(), std::string(262'144, 'x'), &entry).ok());
+  grpc::Status status = AppendNote(*stub, c.name(), std::string(262'145, 'x'), &entry);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(status.error_message(), "entry.text: 262145 bytes exceeds the limit of 262144 bytes");
 
@@ -244,23 +238,21 @@ TEST(BoundedReadE2eTest, EntryTextIsAtMost256KiB) {
   correct.set_name(c.name() + "/entries/1");
   correct.set_text(std::string(300'000, 'y'));
   correct.set_reason("typo");
-  status = stub->CorrectEntry(CasefiledProcess::Context(kInvestigatorToken).get(), correct, &entry);
+  status = stub->CorrectEntry(Context(kInvestigatorToken).get(), correct, &entry);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(status.error_message(), "text: 300000 bytes exceeds the limit of 262144 bytes");
 }
 
-TEST(BoundedReadE2eTest, AnImportFileOverTheLimitIsRejectedAndTheRestImported) {
-  TempDir dir;
-  const std::string folder = dir.path() + "/legacy";
+TEST_F(BoundedReadE2eTest, AnImportFileOverTheLimitIsRejectedAndTheRestImported) {
+  const std::string folder = dir_.path() + "/legacy";
   fs::copy(kSample, folder, fs::copy_options::recursive);
   fs::remove(folder + "/truth.json");
   // 1.5 MiB and 3 MiB: over a 1 MiB limit in their second chunk, and later.
   std::ofstream(folder + "/logs/huge log.txt") << std::string(3 << 19, 'h');
   std::ofstream(folder + "/crime/huge.csv") << "id,text\n" << std::string(3 << 20, 'c');
 
-  auto started = CasefiledProcess::Start(dir.path(), {"--import_max_file_mb=1"});
-  ASSERT_TRUE(started.ok()) << started.status();
-  ImportOutcome outcome = UploadFolder((*started)->channel(), kOperatorToken, folder, false);
+  ASSERT_EQ(StartServer({"--import_max_file_mb=1"}), absl::OkStatus());
+  ImportOutcome outcome = UploadFolder(server_->channel(), kOperatorToken, folder, false);
   ASSERT_TRUE(outcome.status.ok()) << outcome.status.error_message();
   const v1::Import& report = outcome.report;
   EXPECT_EQ(report.counts().files(), 12);
@@ -287,9 +279,8 @@ TEST(BoundedReadE2eTest, AnImportFileOverTheLimitIsRejectedAndTheRestImported) {
 // export) become one entry with 24 sources. A case file sends that text once,
 // in the entry: the entry stays one record long on the wire, so any client
 // with gRPC's default 4 MiB message limit reads the case.
-TEST(BoundedReadE2eTest, AnEntryMergedFromManyCopiesOfALongRecordIsSentOnce) {
-  TempDir dir;
-  const std::string folder = dir.path() + "/legacy";
+TEST_F(BoundedReadE2eTest, AnEntryMergedFromManyCopiesOfALongRecordIsSentOnce) {
+  const std::string folder = dir_.path() + "/legacy";
   fs::create_directories(folder + "/crime");
   const std::string text = "Further to previous: " + std::string(250000, 'x');
   for (int i = 1; i <= 24; ++i) {
@@ -297,19 +288,18 @@ TEST(BoundedReadE2eTest, AnEntryMergedFromManyCopiesOfALongRecordIsSentOnce) {
         << "record_ref,record_type,entry_no,entered_at,entered_by,occurred_at,text\n"
         << "22/25475/13,CRIME,1,2010-06-21 00:02:00,Tranter,2010-06-20 13:30," << text << "\n";
   }
-  auto started = CasefiledProcess::Start(dir.path());
-  ASSERT_TRUE(started.ok()) << started.status();
-  ImportOutcome outcome = UploadFolder((*started)->channel(), kOperatorToken, folder, false);
+  ASSERT_EQ(StartServer(), absl::OkStatus());
+  ImportOutcome outcome = UploadFolder(server_->channel(), kOperatorToken, folder, false);
   ASSERT_TRUE(outcome.status.ok()) << outcome.status.error_message();
   ASSERT_EQ(outcome.report.cases_size(), 1);
   EXPECT_EQ(outcome.report.counts().new_entries(), 1);
 
   // A channel with gRPC's defaults (4 MiB per message received).
-  auto channel = grpc::CreateChannel((*started)->address(), grpc::InsecureChannelCredentials());
+  auto channel = grpc::CreateChannel(server_->address(), grpc::InsecureChannelCredentials());
   v1::GetCaseFileRequest request;
   request.set_name(outcome.report.cases(0));
   request.set_purpose("bounded read e2e test");
-  auto context = CasefiledProcess::Context(kOperatorToken);
+  auto context = Context(kOperatorToken);
   auto reader = v1::CaseService::NewStub(channel)->GetCaseFile(context.get(), request);
   v1::GetCaseFileResponse chunk;
   std::vector<v1::Entry> entries;

@@ -13,7 +13,7 @@
 #include "storage/case_tables.h"
 #include "storage/keys.h"
 #include "storage/store.h"
-#include "tests/support/casefiled_process.h"
+#include "tests/support/casefiled_fixture.h"
 
 namespace casefile::testing {
 namespace {
@@ -21,31 +21,20 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
-class CaseServiceE2eTest : public ::testing::Test {
+class CaseServiceE2eTest : public CasefiledTest {
  protected:
-  void SetUp() override { StartServer(); }
-
-  void StartServer() {
-    auto started = CasefiledProcess::Start(dir_.path());
-    ASSERT_TRUE(started.ok()) << started.status();
-    server_ = *std::move(started);
-    stub_ = server_->CaseStub();
-  }
-
+  // A case titled `title` about Ellie WATSON, under the legacy reference `ref`.
   v1::Case CreateCase(const std::string& title, const std::string& ref = "22/45871/12") {
-    v1::CreateCaseRequest request;
-    request.mutable_case_()->set_title(title);
+    v1::CreateCaseRequest request = NewCase(title);
     request.mutable_case_()->add_legacy_refs(ref);
     v1::Subject* s = request.mutable_case_()->add_subjects();
     s->set_display_name(title);
     s->set_forename("Ellie");
     s->set_surname("WATSON");
-    v1::Case c;
-    grpc::Status status = stub_->CreateCase(CasefiledProcess::Context(kInvestigatorToken).get(), request, &c);
-    EXPECT_TRUE(status.ok()) << status.error_message();
-    return c;
+    return CasefiledTest::CreateCase(request);
   }
 
+  // A visit of `text` appended to `parent`.
   grpc::Status Append(const std::string& parent, const std::string& text, v1::Entry* out,
                       const std::string& request_id = "", const std::string& token = kInvestigatorToken,
                       std::optional<int64_t> expected_version = std::nullopt) {
@@ -55,37 +44,14 @@ class CaseServiceE2eTest : public ::testing::Test {
     request.mutable_entry()->set_text(text);
     request.set_request_id(request_id);
     if (expected_version) request.set_expected_version(*expected_version);
-    return stub_->AppendEntry(CasefiledProcess::Context(token).get(), request, out);
+    return TryAppend(request, out, token);
   }
 
-  // The whole case file as the service streams it: chunks, then all entries.
-  struct CaseFile {
-    grpc::Status status;
-    v1::Case c;
-    std::vector<v1::Entry> entries;
-    std::vector<size_t> chunk_bytes;
-  };
+  // The whole case file as the service streams it.
   CaseFile GetCaseFile(const std::string& name, const std::string& token = kInvestigatorToken,
                        const std::string& purpose = "EDT call-out, child reported missing") {
-    v1::GetCaseFileRequest request;
-    request.set_name(name);
-    request.set_purpose(purpose);
-    auto context = CasefiledProcess::Context(token);
-    auto reader = stub_->GetCaseFile(context.get(), request);
-    CaseFile file;
-    v1::GetCaseFileResponse chunk;
-    while (reader->Read(&chunk)) {
-      file.chunk_bytes.push_back(chunk.ByteSizeLong());
-      if (chunk.has_case_()) file.c = chunk.case_();
-      for (const v1::Entry& e : chunk.entries()) file.entries.push_back(e);
-    }
-    file.status = reader->Finish();
-    return file;
+    return ReadCaseFile(*cases_, name, purpose, token);
   }
-
-  TempDir dir_;
-  std::unique_ptr<CasefiledProcess> server_;
-  std::unique_ptr<v1::CaseService::Stub> stub_;
 };
 
 TEST_F(CaseServiceE2eTest, CreateAppendAndShowTheCaseFile) {
@@ -144,7 +110,7 @@ TEST_F(CaseServiceE2eTest, RestartKeepsEverything) {
   v1::Entry e;
   for (int i = 1; i <= 50; ++i) ASSERT_TRUE(Append(c.name(), absl::StrCat("entry ", i), &e).ok());
   ASSERT_EQ(server_->Terminate(), 0);
-  StartServer();
+  ASSERT_EQ(StartServer(), absl::OkStatus());
   CaseFile file = GetCaseFile(c.name());
   ASSERT_TRUE(file.status.ok());
   ASSERT_EQ(file.entries.size(), 50u);
@@ -195,7 +161,7 @@ TEST_F(CaseServiceE2eTest, CorrectionSupersedesAndBothStayVisible) {
   request.set_name(original.name());
   request.set_text("Visited 21 Elm Street.");
   request.set_reason("wrong address recorded");
-  ASSERT_TRUE(stub_->CorrectEntry(CasefiledProcess::Context(kInvestigatorToken).get(), request, &correction).ok());
+  ASSERT_TRUE(cases_->CorrectEntry(Context(kInvestigatorToken).get(), request, &correction).ok());
   EXPECT_EQ(correction.supersedes(), original.name());
   EXPECT_EQ(correction.kind(), v1::ENTRY_KIND_VISIT);
   CaseFile file = GetCaseFile(c.name());
@@ -206,7 +172,7 @@ TEST_F(CaseServiceE2eTest, CorrectionSupersedesAndBothStayVisible) {
   // Correcting the same entry again must name the newer one.
   v1::Entry again;
   request.set_request_id("another");
-  grpc::Status status = stub_->CorrectEntry(CasefiledProcess::Context(kInvestigatorToken).get(), request, &again);
+  grpc::Status status = cases_->CorrectEntry(Context(kInvestigatorToken).get(), request, &again);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
   EXPECT_EQ(status.error_message(), "cases/CF-000001/entries/1 was already corrected by "
                                     "cases/CF-000001/entries/2; correct that entry instead");
@@ -246,7 +212,7 @@ TEST_F(CaseServiceE2eTest, EachKindOfBadInputGetsItsClearError) {
     request.mutable_entry()->set_text("text");
     tc.mutate(request);
     v1::Entry e;
-    grpc::Status status = stub_->AppendEntry(CasefiledProcess::Context(kInvestigatorToken).get(), request, &e);
+    grpc::Status status = cases_->AppendEntry(Context(kInvestigatorToken).get(), request, &e);
     EXPECT_EQ(status.error_code(), tc.code) << tc.message;
     EXPECT_EQ(status.error_message(), tc.message);
   }
@@ -257,7 +223,7 @@ TEST_F(CaseServiceE2eTest, EachKindOfBadInputGetsItsClearError) {
   v1::ListCasesRequest list;
   list.set_page_token("not-a-token");
   v1::ListCasesResponse listed;
-  grpc::Status status = stub_->ListCases(CasefiledProcess::Context(kInvestigatorToken).get(), list, &listed);
+  grpc::Status status = cases_->ListCases(Context(kInvestigatorToken).get(), list, &listed);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(status.error_message(), "page_token: not a token from a previous ListCases");
   v1::Entry e;
@@ -281,17 +247,17 @@ TEST_F(CaseServiceE2eTest, EveryRoleAgainstEveryRpc) {
          v1::CreateCaseRequest r;
          r.mutable_case_()->set_title("x");
          v1::Case out;
-         return stub_->CreateCase(CasefiledProcess::Context(t).get(), r, &out).error_code();
+         return cases_->CreateCase(Context(t).get(), r, &out).error_code();
        }},
       {"GetCase", [&](const std::string& t) {
          v1::GetCaseRequest r;
          r.set_name(c.name());
          v1::Case out;
-         return stub_->GetCase(CasefiledProcess::Context(t).get(), r, &out).error_code();
+         return cases_->GetCase(Context(t).get(), r, &out).error_code();
        }},
       {"ListCases", [&](const std::string& t) {
          v1::ListCasesResponse out;
-         return stub_->ListCases(CasefiledProcess::Context(t).get(), {}, &out).error_code();
+         return cases_->ListCases(Context(t).get(), {}, &out).error_code();
        }},
       {"AppendEntry", [&](const std::string& t) {
          v1::Entry out;
@@ -303,15 +269,15 @@ TEST_F(CaseServiceE2eTest, EveryRoleAgainstEveryRpc) {
          r.set_text("x");
          r.set_reason("y");
          v1::Entry out;
-         return stub_->CorrectEntry(CasefiledProcess::Context(t).get(), r, &out).error_code();
+         return cases_->CorrectEntry(Context(t).get(), r, &out).error_code();
        }},
       {"GetCaseFile", [&](const std::string& t) { return GetCaseFile(c.name(), t).status.error_code(); }},
       {"WatchCase", [&](const std::string& t) {
          v1::WatchCaseRequest r;
          r.set_name(c.name());
          r.set_purpose("role check");
-         auto context = CasefiledProcess::Context(t);
-         auto reader = stub_->WatchCase(context.get(), r);
+         auto context = Context(t);
+         auto reader = cases_->WatchCase(context.get(), r);
          v1::WatchCaseResponse batch;
          if (reader->Read(&batch)) {
            context->TryCancel();
@@ -355,7 +321,7 @@ TEST_F(CaseServiceE2eTest, ListCasesByReferenceAndSubjectWithPaging) {
   v1::ListCasesRequest request;
   request.set_legacy_ref("hpvp/2012/0457");
   v1::ListCasesResponse response;
-  ASSERT_TRUE(stub_->ListCases(CasefiledProcess::Context(kOutOfHoursToken).get(), request, &response).ok());
+  ASSERT_TRUE(cases_->ListCases(Context(kOutOfHoursToken).get(), request, &response).ok());
   ASSERT_EQ(response.cases_size(), 2);
   EXPECT_EQ(response.cases(0).name(), "cases/CF-000002");
   EXPECT_EQ(response.cases(1).name(), "cases/CF-000004");
@@ -366,7 +332,7 @@ TEST_F(CaseServiceE2eTest, ListCasesByReferenceAndSubjectWithPaging) {
   std::vector<std::string> names;
   do {
     response.Clear();
-    ASSERT_TRUE(stub_->ListCases(CasefiledProcess::Context(kOutOfHoursToken).get(), request, &response).ok());
+    ASSERT_TRUE(cases_->ListCases(Context(kOutOfHoursToken).get(), request, &response).ok());
     for (const auto& c : response.cases()) names.push_back(c.name());
     request.set_page_token(response.next_page_token());
   } while (!response.next_page_token().empty());
@@ -399,8 +365,8 @@ TEST_F(CaseServiceE2eTest, WatchStreamsExistingThenLiveEntries) {
   v1::WatchCaseRequest request;
   request.set_name(c.name());
   request.set_purpose("out-of-hours duty");
-  auto context = CasefiledProcess::Context(kOutOfHoursToken);
-  auto reader = stub_->WatchCase(context.get(), request);
+  auto context = Context(kOutOfHoursToken);
+  auto reader = cases_->WatchCase(context.get(), request);
   v1::WatchCaseResponse batch;
   ASSERT_TRUE(reader->Read(&batch));
   ASSERT_EQ(batch.entries_size(), 1);

@@ -12,7 +12,7 @@
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "tests/support/casefiled_process.h"
+#include "tests/support/casefiled_fixture.h"
 
 namespace casefile::testing {
 namespace {
@@ -27,18 +27,17 @@ std::string ReadFile(const std::string& path) {
   return ss.str();
 }
 
-TEST(CliImportE2eTest, SkipsLinksAndEscapesNames) {
-  TempDir dir;
-  const std::string folder = dir.path() + "/legacy";
+class CliImportE2eTest : public CasefiledTest {};
+
+TEST_F(CliImportE2eTest, SkipsLinksAndEscapesNames) {
+  const std::string folder = dir_.path() + "/legacy";
   fs::create_directories(folder + "/logs");
   std::ofstream(folder + "/logs/notes\x1b[31m\n.txt") << "hello\n";
   fs::create_symlink("/etc/passwd", folder + "/passwd");
   fs::create_directory_symlink("/etc", folder + "/logs/etc");
 
-  auto server = CasefiledProcess::Start(dir.path());
-  ASSERT_TRUE(server.ok()) << server.status();
-  const std::string err_path = dir.path() + "/stderr.txt";
-  const std::string command = absl::StrCat(CASEFILE_CLI_PATH, " import '", folder, "' --server ", (*server)->address(),
+  const std::string err_path = dir_.path() + "/stderr.txt";
+  const std::string command = absl::StrCat(CASEFILE_CLI_PATH, " import '", folder, "' --server ", server_->address(),
                                            " --token ", kOperatorToken, " 2>'", err_path, "'");
   FILE* pipe = popen(command.c_str(), "r");
   std::string out;

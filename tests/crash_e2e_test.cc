@@ -11,7 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "gtest/gtest.h"
-#include "tests/support/casefiled_process.h"
+#include "tests/support/casefiled_fixture.h"
 
 namespace casefile::testing {
 namespace {
@@ -46,22 +46,27 @@ std::map<std::string, int> TextCounts(v1::CaseService::Stub& stub, const std::st
   return counts;
 }
 
-TEST(CrashE2eTest, AcknowledgedAppendsSurviveSigkillExactlyOnce) {
-  TempDir dir;
+// Each round starts casefiled again on the store the last one left.
+class CrashE2eTest : public CasefiledTest {
+ protected:
+  void SetUp() override {}
+};
+
+TEST_F(CrashE2eTest, AcknowledgedAppendsSurviveSigkillExactlyOnce) {
   std::mt19937 rng(std::random_device{}());
   Ledger ledger;
   std::string case_name;
   // Round kRounds only verifies the last crash.
   for (int round = 0; round <= kRounds; ++round) {
-    auto server = CasefiledProcess::Start(dir.path());
-    ASSERT_TRUE(server.ok()) << "round " << round << ": the store must reopen cleanly: " << server.status();
-    auto stub = (*server)->CaseStub();
+    const absl::Status started = StartServer();
+    ASSERT_TRUE(started.ok()) << "round " << round << ": the store must reopen cleanly: " << started;
+    auto stub = server_->CaseStub();
     if (case_name.empty()) {
       v1::CreateCaseRequest create;
       create.mutable_case_()->set_title("Crash");
       create.set_case_id("CRASH-1");
       v1::Case c;
-      ASSERT_TRUE(stub->CreateCase(CasefiledProcess::Context(kAdminToken).get(), create, &c).ok());
+      ASSERT_TRUE(stub->CreateCase(Context(kAdminToken).get(), create, &c).ok());
       case_name = c.name();
     }
     // Recovery first: everything acknowledged is there exactly once.
@@ -79,7 +84,7 @@ TEST(CrashE2eTest, AcknowledgedAppendsSurviveSigkillExactlyOnce) {
       request.mutable_entry()->set_kind(v1::ENTRY_KIND_NOTE);
       request.mutable_entry()->set_text(id);
       v1::Entry e;
-      ASSERT_TRUE(stub->AppendEntry(CasefiledProcess::Context(kAdminToken).get(), request, &e).ok());
+      ASSERT_TRUE(stub->AppendEntry(Context(kAdminToken).get(), request, &e).ok());
       ledger.acknowledged.insert(id);
     }
     ledger.unacknowledged.clear();
@@ -95,7 +100,7 @@ TEST(CrashE2eTest, AcknowledgedAppendsSurviveSigkillExactlyOnce) {
     std::vector<std::thread> clients;
     for (int c = 0; c < kClients; ++c) {
       clients.emplace_back([&, c] {
-        auto client_stub = v1::CaseService::NewStub((*server)->channel());
+        auto client_stub = v1::CaseService::NewStub(server_->channel());
         for (int i = 0; !stop.load(); ++i) {
           std::string id = absl::StrCat("r", round, "-c", c, "-", i);
           v1::AppendEntryRequest request;
@@ -104,7 +109,7 @@ TEST(CrashE2eTest, AcknowledgedAppendsSurviveSigkillExactlyOnce) {
           request.mutable_entry()->set_kind(v1::ENTRY_KIND_NOTE);
           request.mutable_entry()->set_text(id);
           v1::Entry e;
-          grpc::Status s = client_stub->AppendEntry(CasefiledProcess::Context(kAdminToken).get(), request, &e);
+          grpc::Status s = client_stub->AppendEntry(Context(kAdminToken).get(), request, &e);
           absl::MutexLock lock(&ledger.mu);
           if (s.ok()) {
             ledger.acknowledged.insert(id);
@@ -124,10 +129,10 @@ TEST(CrashE2eTest, AcknowledgedAppendsSurviveSigkillExactlyOnce) {
       std::this_thread::yield();
     }
     const bool all_running_at_kill = clients_running.load() == kClients;
-    (*server)->Kill();
+    server_->Kill();
     stop = true;
     for (auto& t : clients) t.join();
-    ASSERT_TRUE(all_running_at_kill) << "an append failed before the kill: " << (*server)->Log();
+    ASSERT_TRUE(all_running_at_kill) << "an append failed before the kill: " << server_->Log();
   }
   EXPECT_GT(ledger.acknowledged.size(), static_cast<size_t>(kRounds * 20));
 }

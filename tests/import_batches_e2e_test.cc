@@ -12,7 +12,7 @@
 #include "casefile/v1/person.grpc.pb.h"
 #include "gtest/gtest.h"
 #include "migration/legacy_reader.h"
-#include "tests/support/casefiled_process.h"
+#include "tests/support/casefiled_fixture.h"
 #include "tests/support/import_client.h"
 #include "tools/legacy_generator/legacy_generator.h"
 
@@ -81,20 +81,13 @@ LiveSources ReadLiveSources(CasefiledProcess& server) {
   return out;
 }
 
-class ImportBatchesE2eTest : public ::testing::Test {
+class ImportBatchesE2eTest : public CasefiledTest {
  protected:
-  void SetUp() override {
-    auto server = CasefiledProcess::Start(dir_.path());
-    ASSERT_TRUE(server.ok()) << server.status();
-    server_ = *std::move(server);
-  }
   ImportOutcome Import(const std::string& folder) {
     ImportOutcome outcome = UploadFolder(server_->channel(), kOperatorToken, folder, false);
     EXPECT_TRUE(outcome.status.ok()) << outcome.status.error_message();
     return outcome;
   }
-  TempDir dir_;
-  std::unique_ptr<CasefiledProcess> server_;
 };
 
 // Two folders from the same systems share file names; the second must not be
@@ -253,9 +246,7 @@ TEST_F(ImportBatchesE2eTest, AnEditedNominalRowIsAPersonRecordOfItsOwn) {
   v1::ListPersonsRequest list;
   list.set_page_size(100);
   v1::ListPersonsResponse persons;
-  ASSERT_TRUE(v1::PersonService::NewStub(server_->channel())
-                  ->ListPersons(CasefiledProcess::Context(kOperatorToken).get(), list, &persons)
-                  .ok());
+  ASSERT_TRUE(persons_->ListPersons(Context(kOperatorToken).get(), list, &persons).ok());
   std::map<std::string, std::pair<std::string, std::string>> sources;  // record → (locator, import)
   for (const v1::Person& p : persons.persons())
     for (const v1::PersonSource& s : p.sources()) sources[s.record()] = {s.locator(), s.import()};
@@ -359,7 +350,7 @@ TEST_F(ImportBatchesE2eTest, RejectedRecordsAreKeptAndListed) {
   int pages = 0;
   do {
     v1::ListRejectedRecordsResponse page;
-    grpc::Status s = stub->ListRejectedRecords(CasefiledProcess::Context(kOperatorToken).get(), request, &page);
+    grpc::Status s = stub->ListRejectedRecords(Context(kOperatorToken).get(), request, &page);
     ASSERT_TRUE(s.ok()) << s.error_message();
     ASSERT_EQ(page.rejections_size(), 1);
     locators.push_back(page.rejections(0).locator());
@@ -371,7 +362,7 @@ TEST_F(ImportBatchesE2eTest, RejectedRecordsAreKeptAndListed) {
   request.set_page_size(10);
   request.set_page_token("");
   v1::ListRejectedRecordsResponse all;
-  ASSERT_TRUE(stub->ListRejectedRecords(CasefiledProcess::Context(kOperatorToken).get(), request, &all).ok());
+  ASSERT_TRUE(stub->ListRejectedRecords(Context(kOperatorToken).get(), request, &all).ok());
   ASSERT_EQ(all.rejections_size(), 2);
   EXPECT_EQ(all.next_page_token(), "");
   // Verbatim: the row as it stood in the file.
@@ -380,15 +371,15 @@ TEST_F(ImportBatchesE2eTest, RejectedRecordsAreKeptAndListed) {
 
   v1::ListRejectedRecordsResponse page;
   request.set_page_token("not-a-token!");
-  grpc::Status bad = stub->ListRejectedRecords(CasefiledProcess::Context(kOperatorToken).get(), request, &page);
+  grpc::Status bad = stub->ListRejectedRecords(Context(kOperatorToken).get(), request, &page);
   EXPECT_EQ(bad.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_TRUE(absl::StartsWith(bad.error_message(), "page_token:")) << bad.error_message();
   request.set_page_token("");
   request.set_parent("imports/imp-999999");
-  EXPECT_EQ(stub->ListRejectedRecords(CasefiledProcess::Context(kOperatorToken).get(), request, &page).error_code(),
+  EXPECT_EQ(stub->ListRejectedRecords(Context(kOperatorToken).get(), request, &page).error_code(),
             grpc::StatusCode::NOT_FOUND);
   request.set_parent(outcome.report.name());
-  EXPECT_EQ(stub->ListRejectedRecords(CasefiledProcess::Context(kInvestigatorToken).get(), request, &page).error_code(),
+  EXPECT_EQ(stub->ListRejectedRecords(Context(kInvestigatorToken).get(), request, &page).error_code(),
             grpc::StatusCode::PERMISSION_DENIED);
 }
 

@@ -11,7 +11,7 @@
 #include "gtest/gtest.h"
 #include "migration/legacy_reader.h"
 #include "migration/stable_hash.h"
-#include "tests/support/casefiled_process.h"
+#include "tests/support/casefiled_fixture.h"
 #include "tests/support/import_client.h"
 #include "tools/legacy_generator/legacy_generator.h"
 
@@ -37,19 +37,23 @@ std::string Generate(const std::string& dir, int cases, uint64_t seed) {
 
 bool NotTruth(const std::string& path) { return path != "truth.json"; }
 
-class ImportE2eTest : public ::testing::Test {
+// The tests start the fixture's casefiled (on dir_) when they need it, and
+// compare it with others in folders of their own.
+class ImportE2eTest : public CasefiledTest {
  protected:
+  void SetUp() override {}
+
+  // Another casefiled, with its store in `dir`.
   std::unique_ptr<CasefiledProcess> Start(const std::string& dir, std::vector<std::string> flags = {}) {
     auto server = CasefiledProcess::Start(dir, flags);
     EXPECT_TRUE(server.ok()) << server.status();
     return server.ok() ? *std::move(server) : nullptr;
   }
-  TempDir dir_;
 };
 
 TEST_F(ImportE2eTest, SampleFolderLosesNoRecordAndNoWord) {
-  auto server = Start(dir_.path());
-  ImportOutcome outcome = UploadFolder(server->channel(), kOperatorToken, kSample, false, NotTruth);
+  ASSERT_EQ(StartServer(), absl::OkStatus());
+  ImportOutcome outcome = UploadFolder(server_->channel(), kOperatorToken, kSample, false, NotTruth);
   ASSERT_TRUE(outcome.status.ok()) << outcome.status.error_message();
   const v1::ImportCounts& c = outcome.report.counts();
   EXPECT_EQ(outcome.report.name(), "imports/imp-000001");
@@ -58,7 +62,7 @@ TEST_F(ImportE2eTest, SampleFolderLosesNoRecordAndNoWord) {
   EXPECT_EQ(c.rejected(), 0);
   EXPECT_GT(c.new_entries(), 0);
   EXPECT_GT(c.exact_duplicates_merged() + c.near_duplicates_merged(), 0);
-  ASSERT_EQ(server->Terminate(), 0);
+  ASSERT_EQ(server_->Terminate(), 0);
 
   // Every event record of the folder is a source of exactly one entry, with
   // its text exactly as the reader read it.
@@ -85,17 +89,17 @@ TEST_F(ImportE2eTest, SampleFolderLosesNoRecordAndNoWord) {
 }
 
 TEST_F(ImportE2eTest, DryRunReportsButWritesNothing) {
-  auto server = Start(dir_.path());
-  ImportOutcome dry = UploadFolder(server->channel(), kOperatorToken, kSample, true, NotTruth);
+  ASSERT_EQ(StartServer(), absl::OkStatus());
+  ImportOutcome dry = UploadFolder(server_->channel(), kOperatorToken, kSample, true, NotTruth);
   ASSERT_TRUE(dry.status.ok()) << dry.status.error_message();
   EXPECT_TRUE(dry.report.dry_run());
   EXPECT_EQ(dry.report.name(), "");
   EXPECT_GT(dry.report.counts().new_entries(), 0);
   v1::ListCasesResponse cases;
-  ASSERT_TRUE(server->CaseStub()->ListCases(CasefiledProcess::Context(kOperatorToken).get(), {}, &cases).ok());
+  ASSERT_TRUE(cases_->ListCases(Context(kOperatorToken).get(), {}, &cases).ok());
   EXPECT_EQ(cases.cases_size(), 0);
   // The real import then does exactly what the dry run said.
-  ImportOutcome real = UploadFolder(server->channel(), kOperatorToken, kSample, false, NotTruth);
+  ImportOutcome real = UploadFolder(server_->channel(), kOperatorToken, kSample, false, NotTruth);
   ASSERT_TRUE(real.status.ok());
   EXPECT_EQ(real.report.counts().new_entries(), dry.report.counts().new_entries());
   EXPECT_EQ(real.report.counts().near_duplicates_merged(), dry.report.counts().near_duplicates_merged());
@@ -106,10 +110,10 @@ TEST_F(ImportE2eTest, DryRunReportsButWritesNothing) {
 // a dry run must know those cases as the import will file them.
 TEST_F(ImportE2eTest, DryRunOfAGeneratedFolderSaysWhatTheImportDoes) {
   std::string folder = Generate(dir_.path(), 60, 21);
-  auto server = Start(dir_.path());
-  ImportOutcome dry = UploadFolder(server->channel(), kOperatorToken, folder, true);
+  ASSERT_EQ(StartServer(), absl::OkStatus());
+  ImportOutcome dry = UploadFolder(server_->channel(), kOperatorToken, folder, true);
   ASSERT_TRUE(dry.status.ok()) << dry.status.error_message();
-  ImportOutcome real = UploadFolder(server->channel(), kOperatorToken, folder, false);
+  ImportOutcome real = UploadFolder(server_->channel(), kOperatorToken, folder, false);
   ASSERT_TRUE(real.status.ok()) << real.status.error_message();
   EXPECT_GT(real.report.counts().persons(), 0);
   EXPECT_EQ(dry.report.counts().persons(), real.report.counts().persons());
@@ -119,13 +123,13 @@ TEST_F(ImportE2eTest, DryRunOfAGeneratedFolderSaysWhatTheImportDoes) {
 
 TEST_F(ImportE2eTest, ImportingTheSameFolderTwiceAddsNothing) {
   std::string folder = Generate(dir_.path(), 30, 11);
-  auto server = Start(dir_.path());
-  ImportOutcome first = UploadFolder(server->channel(), kOperatorToken, folder, false);
+  ASSERT_EQ(StartServer(), absl::OkStatus());
+  ImportOutcome first = UploadFolder(server_->channel(), kOperatorToken, folder, false);
   ASSERT_TRUE(first.status.ok()) << first.status.error_message();
-  ASSERT_EQ(server->Terminate(), 0);
+  ASSERT_EQ(server_->Terminate(), 0);
   StoreState after_first = ReadStoreState(dir_.path() + "/data");
-  server = Start(dir_.path());
-  ImportOutcome second = UploadFolder(server->channel(), kOperatorToken, folder, false);
+  ASSERT_EQ(StartServer(), absl::OkStatus());
+  ImportOutcome second = UploadFolder(server_->channel(), kOperatorToken, folder, false);
   ASSERT_TRUE(second.status.ok()) << second.status.error_message();
   EXPECT_EQ(second.report.counts().new_entries(), 0);
   EXPECT_EQ(second.report.counts().exact_duplicates_merged() + second.report.counts().near_duplicates_merged(), 0);
@@ -136,7 +140,7 @@ TEST_F(ImportE2eTest, ImportingTheSameFolderTwiceAddsNothing) {
   for (std::string line; std::getline(xref, line);) ++xref_rows;
   EXPECT_EQ(second.report.counts().records_already_imported(),
             second.report.counts().records_read() - xref_rows);
-  ASSERT_EQ(server->Terminate(), 0);
+  ASSERT_EQ(server_->Terminate(), 0);
   EXPECT_EQ(DescribeDifferences(ReadStoreState(dir_.path() + "/data"), after_first), "");
 }
 
@@ -198,14 +202,14 @@ TEST_F(ImportE2eTest, KilledMidImportThenRerunEqualsAnUninterruptedImport) {
 
 TEST_F(ImportE2eTest, OperatorDecisionsAreDurableAndHonouredByLaterImports) {
   std::string folder = Generate(dir_.path(), 40, 14);
-  auto server = Start(dir_.path());
-  ImportOutcome first = UploadFolder(server->channel(), kOperatorToken, folder, false);
+  ASSERT_EQ(StartServer(), absl::OkStatus());
+  ImportOutcome first = UploadFolder(server_->channel(), kOperatorToken, folder, false);
   ASSERT_TRUE(first.status.ok());
-  auto stub = v1::ImportService::NewStub(server->channel());
+  auto stub = v1::ImportService::NewStub(server_->channel());
   v1::ListReviewItemsRequest all;
   all.set_page_size(1000);
   v1::ListReviewItemsResponse items;
-  ASSERT_TRUE(stub->ListReviewItems(CasefiledProcess::Context(kOperatorToken).get(), all, &items).ok());
+  ASSERT_TRUE(stub->ListReviewItems(Context(kOperatorToken).get(), all, &items).ok());
   ASSERT_EQ(items.review_items_size(), first.report.counts().sent_to_review());
   for (int i = 1; i < items.review_items_size(); ++i)
     EXPECT_GE(items.review_items(i - 1).score(), items.review_items(i).score());
@@ -216,20 +220,20 @@ TEST_F(ImportE2eTest, OperatorDecisionsAreDurableAndHonouredByLaterImports) {
     resolve.set_name(items.review_items(i).name());
     resolve.set_decision(i == 0 ? v1::ReviewItem::DECISION_MERGE : v1::ReviewItem::DECISION_SEPARATE);
     v1::ReviewItem decided;
-    ASSERT_TRUE(stub->ResolveReviewItem(CasefiledProcess::Context(kOperatorToken).get(), resolve, &decided).ok());
+    ASSERT_TRUE(stub->ResolveReviewItem(Context(kOperatorToken).get(), resolve, &decided).ok());
     EXPECT_EQ(decided.decided_by(), "op1");
     // Deciding it the other way now is refused.
     resolve.set_decision(i == 0 ? v1::ReviewItem::DECISION_SEPARATE : v1::ReviewItem::DECISION_MERGE);
-    grpc::Status again = stub->ResolveReviewItem(CasefiledProcess::Context(kOperatorToken).get(), resolve, &decided);
+    grpc::Status again = stub->ResolveReviewItem(Context(kOperatorToken).get(), resolve, &decided);
     EXPECT_EQ(again.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
   }
-  ASSERT_EQ(server->Terminate(), 0);
-  server = Start(dir_.path());  // decisions survive a restart
+  ASSERT_EQ(server_->Terminate(), 0);
+  ASSERT_EQ(StartServer(), absl::OkStatus());  // decisions survive a restart
   items.Clear();
-  stub = v1::ImportService::NewStub(server->channel());
-  ASSERT_TRUE(stub->ListReviewItems(CasefiledProcess::Context(kOperatorToken).get(), all, &items).ok());
+  stub = v1::ImportService::NewStub(server_->channel());
+  ASSERT_TRUE(stub->ListReviewItems(Context(kOperatorToken).get(), all, &items).ok());
   EXPECT_EQ(items.review_items_size(), 0);
-  ImportOutcome again = UploadFolder(server->channel(), kOperatorToken, folder, false);
+  ImportOutcome again = UploadFolder(server_->channel(), kOperatorToken, folder, false);
   ASSERT_TRUE(again.status.ok());
   EXPECT_EQ(again.report.counts().sent_to_review(), 0);
 }
@@ -237,9 +241,9 @@ TEST_F(ImportE2eTest, OperatorDecisionsAreDurableAndHonouredByLaterImports) {
 // An operator undoes an automatic merge: the record leaves its entry, the
 // entry is superseded (not lost), and a re-import keeps them apart.
 TEST_F(ImportE2eTest, SeparatingARecordUndoesItsMergeForGood) {
-  auto server = Start(dir_.path());
-  ASSERT_TRUE(UploadFolder(server->channel(), kOperatorToken, kSample, false, NotTruth).status.ok());
-  ASSERT_EQ(server->Terminate(), 0);
+  ASSERT_EQ(StartServer(), absl::OkStatus());
+  ASSERT_TRUE(UploadFolder(server_->channel(), kOperatorToken, kSample, false, NotTruth).status.ok());
+  ASSERT_EQ(server_->Terminate(), 0);
   StoreState before = ReadStoreState(dir_.path() + "/data");
   std::string case_id;
   std::set<std::string> merged;
@@ -250,15 +254,14 @@ TEST_F(ImportE2eTest, SeparatingARecordUndoesItsMergeForGood) {
   const std::string locator = *merged.begin();
   std::set<std::string> rest(std::next(merged.begin()), merged.end());
 
-  server = Start(dir_.path());
-  auto stub = v1::ImportService::NewStub(server->channel());
+  ASSERT_EQ(StartServer(), absl::OkStatus());
+  auto stub = v1::ImportService::NewStub(server_->channel());
   v1::SeparateRecordRequest request;
   request.set_locator(locator);
   v1::SeparateRecordResponse response;
-  EXPECT_EQ(stub->SeparateRecord(CasefiledProcess::Context(kInvestigatorToken).get(), request, &response)
-                .error_code(),
+  EXPECT_EQ(stub->SeparateRecord(Context(kInvestigatorToken).get(), request, &response).error_code(),
             grpc::StatusCode::PERMISSION_DENIED);
-  ASSERT_TRUE(stub->SeparateRecord(CasefiledProcess::Context(kOperatorToken).get(), request, &response).ok());
+  ASSERT_TRUE(stub->SeparateRecord(Context(kOperatorToken).get(), request, &response).ok());
   ASSERT_GE(response.entries_size(), 2);
   ASSERT_EQ(response.entries(0).sources_size(), 1);
   EXPECT_EQ(response.entries(0).sources(0).locator(), locator);
@@ -277,18 +280,18 @@ TEST_F(ImportE2eTest, SeparatingARecordUndoesItsMergeForGood) {
   EXPECT_EQ(superseding, 1);
   // Already alone: nothing more to undo.
   v1::SeparateRecordResponse again;
-  ASSERT_TRUE(stub->SeparateRecord(CasefiledProcess::Context(kOperatorToken).get(), request, &again).ok());
+  ASSERT_TRUE(stub->SeparateRecord(Context(kOperatorToken).get(), request, &again).ok());
   ASSERT_EQ(again.entries_size(), 1);
   EXPECT_EQ(again.entries(0).name(), response.entries(0).name());
   request.set_locator("no/such/file.csv#row=1");
-  EXPECT_EQ(stub->SeparateRecord(CasefiledProcess::Context(kOperatorToken).get(), request, &again).error_code(),
+  EXPECT_EQ(stub->SeparateRecord(Context(kOperatorToken).get(), request, &again).error_code(),
             grpc::StatusCode::NOT_FOUND);
 
   // The same folder again: the decision holds, nothing changes.
-  ImportOutcome reimport = UploadFolder(server->channel(), kOperatorToken, kSample, false, NotTruth);
+  ImportOutcome reimport = UploadFolder(server_->channel(), kOperatorToken, kSample, false, NotTruth);
   ASSERT_TRUE(reimport.status.ok()) << reimport.status.error_message();
   EXPECT_EQ(reimport.report.counts().new_entries(), 0);
-  ASSERT_EQ(server->Terminate(), 0);
+  ASSERT_EQ(server_->Terminate(), 0);
   StoreState after = ReadStoreState(dir_.path() + "/data");
   EXPECT_EQ(after.entries_by_case[case_id].count({locator}), 1u);
   EXPECT_EQ(after.entries_by_case[case_id].count(merged), 0u);
@@ -301,9 +304,9 @@ TEST_F(ImportE2eTest, SeparatingARecordUndoesItsMergeForGood) {
 // The same for persons: a record merged into a person is taken back out; the
 // person keeps its id; a re-import keeps them apart.
 TEST_F(ImportE2eTest, SeparatingAPersonRecordUndoesItsMergeForGood) {
-  auto server = Start(dir_.path());
-  ASSERT_TRUE(UploadFolder(server->channel(), kOperatorToken, kSample, false, NotTruth).status.ok());
-  ASSERT_EQ(server->Terminate(), 0);
+  ASSERT_EQ(StartServer(), absl::OkStatus());
+  ASSERT_TRUE(UploadFolder(server_->channel(), kOperatorToken, kSample, false, NotTruth).status.ok());
+  ASSERT_EQ(server_->Terminate(), 0);
   std::set<std::string> merged;
   for (const auto& person : ReadStoreState(dir_.path() + "/data").persons)
     if (person.size() > merged.size()) merged = person;
@@ -314,12 +317,12 @@ TEST_F(ImportE2eTest, SeparatingAPersonRecordUndoesItsMergeForGood) {
   std::set<std::string> rest(std::next(merged.begin()), merged.end());
   const std::string id = "persons/P" + migration::StableHashHex(locator);
 
-  server = Start(dir_.path());
-  auto stub = v1::ImportService::NewStub(server->channel());
+  ASSERT_EQ(StartServer(), absl::OkStatus());
+  auto stub = v1::ImportService::NewStub(server_->channel());
   v1::SeparateRecordRequest request;
   request.set_locator(locator);
   v1::SeparateRecordResponse response;
-  ASSERT_TRUE(stub->SeparateRecord(CasefiledProcess::Context(kOperatorToken).get(), request, &response).ok());
+  ASSERT_TRUE(stub->SeparateRecord(Context(kOperatorToken).get(), request, &response).ok());
   EXPECT_EQ(response.entries_size(), 0);
   ASSERT_EQ(response.persons_size(), 2);
   ASSERT_EQ(response.persons(0).sources_size(), 1);
@@ -332,28 +335,26 @@ TEST_F(ImportE2eTest, SeparatingAPersonRecordUndoesItsMergeForGood) {
   v1::GetPersonRequest get;
   get.set_name(id);
   v1::Person person;
-  ASSERT_TRUE(v1::PersonService::NewStub(server->channel())
-                  ->GetPerson(CasefiledProcess::Context(kOperatorToken).get(), get, &person)
-                  .ok());
+  ASSERT_TRUE(persons_->GetPerson(Context(kOperatorToken).get(), get, &person).ok());
   EXPECT_EQ(person.sources_size(), static_cast<int>(rest.size()));
 
-  ImportOutcome reimport = UploadFolder(server->channel(), kOperatorToken, kSample, false, NotTruth);
+  ImportOutcome reimport = UploadFolder(server_->channel(), kOperatorToken, kSample, false, NotTruth);
   ASSERT_TRUE(reimport.status.ok()) << reimport.status.error_message();
-  ASSERT_EQ(server->Terminate(), 0);
+  ASSERT_EQ(server_->Terminate(), 0);
   StoreState after = ReadStoreState(dir_.path() + "/data");
   EXPECT_EQ(after.persons.count({locator}), 1u);
   EXPECT_EQ(after.persons.count(rest), 1u);
 }
 
 TEST_F(ImportE2eTest, BadUploadsAndUnrecognisedFilesGetClearAnswers) {
-  auto server = Start(dir_.path());
+  ASSERT_EQ(StartServer(), absl::OkStatus());
   std::string folder = dir_.path() + "/odd";
   fs::create_directories(folder);
   std::ofstream(folder + "/notes.txt") << "shopping list\n";
   std::ofstream(folder + "/paper.csv") << "file_ref,page,doc_type,entry_date,author,subjects,text\n"
                                        << "HPVP/2012/1,1,Case note,31/02/2012,DS 1 A,Ann B,Text\n"
                                        << "HPVP/2012/1,2,Case note,01/02/2012,DS 1 A,Ann B,Fine\n";
-  ImportOutcome outcome = UploadFolder(server->channel(), kOperatorToken, folder, false);
+  ImportOutcome outcome = UploadFolder(server_->channel(), kOperatorToken, folder, false);
   ASSERT_TRUE(outcome.status.ok()) << outcome.status.error_message();
   EXPECT_EQ(outcome.report.counts().files_unrecognised(), 1);
   // An impossible date is no reason to lose the page: it is read as far as
@@ -372,8 +373,8 @@ TEST_F(ImportE2eTest, BadUploadsAndUnrecognisedFilesGetClearAnswers) {
   EXPECT_EQ(outcome.report.unlisted_refs(0).case_(), "cases/LEG-HPVP-2012-1");
 
   // A path that climbs out of the folder is refused, naming the field.
-  auto context = CasefiledProcess::Context(kOperatorToken);
-  auto stream = v1::ImportService::NewStub(server->channel())->ImportFolder(context.get());
+  auto context = Context(kOperatorToken);
+  auto stream = imports_->ImportFolder(context.get());
   v1::ImportFolderRequest request;
   request.mutable_options();
   stream->Write(request);
@@ -388,7 +389,7 @@ TEST_F(ImportE2eTest, BadUploadsAndUnrecognisedFilesGetClearAnswers) {
   EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(status.error_message(), "chunk.path: '../etc/passwd' must not climb out with '..'");
   // Investigators do not import.
-  EXPECT_EQ(UploadFolder(server->channel(), kInvestigatorToken, folder, true).status.error_code(),
+  EXPECT_EQ(UploadFolder(server_->channel(), kInvestigatorToken, folder, true).status.error_code(),
             grpc::StatusCode::PERMISSION_DENIED);
 }
 

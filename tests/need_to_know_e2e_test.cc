@@ -12,7 +12,7 @@
 #include "casefile/v1/person.grpc.pb.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "tests/support/casefiled_process.h"
+#include "tests/support/casefiled_fixture.h"
 #include "tests/support/import_client.h"
 #include "tools/legacy_generator/legacy_generator.h"
 
@@ -24,17 +24,8 @@ using ::testing::Not;
 
 constexpr char kTitle[] = "Concern for Ellie WATSON";
 
-class NeedToKnowE2eTest : public ::testing::Test {
+class NeedToKnowE2eTest : public CasefiledTest {
  protected:
-  void SetUp() override {
-    auto started = CasefiledProcess::Start(dir_.path());
-    ASSERT_TRUE(started.ok()) << started.status();
-    server_ = *std::move(started);
-    cases_ = server_->CaseStub();
-    persons_ = v1::PersonService::NewStub(server_->channel());
-    imports_ = v1::ImportService::NewStub(server_->channel());
-  }
-
   // Creates CF-R1, kept to team cait, with one entry; returns its name.
   std::string CreateRestricted() {
     v1::CreateCaseRequest create;
@@ -45,48 +36,38 @@ class NeedToKnowE2eTest : public ::testing::Test {
     s->set_forename("Ellie");
     s->set_surname("WATSON");
     create.mutable_case_()->mutable_restriction()->add_teams("cait");
-    v1::Case made;
-    grpc::Status st = cases_->CreateCase(CasefiledProcess::Context(kInvestigatorToken).get(), create, &made);
-    EXPECT_TRUE(st.ok()) << st.error_message();
+    const v1::Case made = CreateCase(create);
     EXPECT_EQ(made.restriction().teams_size(), 1);
-    EXPECT_EQ(Append(kInvestigatorToken, made.name()).error_code(), grpc::StatusCode::OK);
+    EXPECT_EQ(AppendNote(kInvestigatorToken, made.name()).error_code(), grpc::StatusCode::OK);
     return made.name();
   }
 
-  grpc::Status Append(const std::string& token, const std::string& name) {
-    v1::AppendEntryRequest append;
-    append.set_parent(name);
-    append.mutable_entry()->set_kind(v1::ENTRY_KIND_NOTE);
-    append.mutable_entry()->set_text("Strategy meeting arranged");
-    v1::Entry entry;
-    return cases_->AppendEntry(CasefiledProcess::Context(token).get(), append, &entry);
+  // A note appended to case `name` as `token` says.
+  grpc::Status AppendNote(const std::string& token, const std::string& name) {
+    v1::Entry note;
+    note.set_kind(v1::ENTRY_KIND_NOTE);
+    note.set_text("Strategy meeting arranged");
+    return TryAppend(name, note, nullptr, token);
   }
 
   grpc::Status Get(const std::string& token, const std::string& name) {
     v1::GetCaseRequest get;
     get.set_name(name);
     v1::Case c;
-    return cases_->GetCase(CasefiledProcess::Context(token).get(), get, &c);
+    return cases_->GetCase(Context(token).get(), get, &c);
   }
 
   // Reads the whole case file; the status and the entries received.
   std::pair<grpc::Status, int> ReadFile(const std::string& token, const std::string& name) {
-    v1::GetCaseFileRequest request;
-    request.set_name(name);
-    request.set_purpose("Section 47 enquiry");
-    auto context = CasefiledProcess::Context(token);
-    auto reader = cases_->GetCaseFile(context.get(), request);
-    v1::GetCaseFileResponse chunk;
-    int entries = 0;
-    while (reader->Read(&chunk)) entries += chunk.entries_size();
-    return {reader->Finish(), entries};
+    const CaseFile file = ReadCaseFile(*cases_, name, "Section 47 enquiry", token);
+    return {file.status, static_cast<int>(file.entries.size())};
   }
 
   grpc::Status Watch(const std::string& token, const std::string& name) {
     v1::WatchCaseRequest request;
     request.set_name(name);
     request.set_purpose("out of hours call");
-    auto context = CasefiledProcess::Context(token);
+    auto context = Context(token);
     auto reader = cases_->WatchCase(context.get(), request);
     v1::WatchCaseResponse update;
     if (reader->Read(&update)) {  // allowed: the stream is open; stop it
@@ -100,18 +81,12 @@ class NeedToKnowE2eTest : public ::testing::Test {
 
   std::set<std::string> Listed(const std::string& token, const v1::ListCasesRequest& request = {}) {
     v1::ListCasesResponse listed;
-    grpc::Status st = cases_->ListCases(CasefiledProcess::Context(token).get(), request, &listed);
+    grpc::Status st = cases_->ListCases(Context(token).get(), request, &listed);
     EXPECT_TRUE(st.ok()) << st.error_message();
     std::set<std::string> names;
     for (const v1::Case& c : listed.cases()) names.insert(c.name());
     return names;
   }
-
-  TempDir dir_;
-  std::unique_ptr<CasefiledProcess> server_;
-  std::unique_ptr<v1::CaseService::Stub> cases_;
-  std::unique_ptr<v1::PersonService::Stub> persons_;
-  std::unique_ptr<v1::ImportService::Stub> imports_;
 };
 
 TEST_F(NeedToKnowE2eTest, ARestrictedCaseIsReadOnlyByThoseNamedAndAdmins) {
@@ -125,7 +100,7 @@ TEST_F(NeedToKnowE2eTest, ARestrictedCaseIsReadOnlyByThoseNamedAndAdmins) {
     EXPECT_TRUE(Watch(token, name).ok());
     EXPECT_THAT(Listed(token), Contains(name));
   }
-  EXPECT_TRUE(Append(kTeamMateToken, name).ok());
+  EXPECT_TRUE(AppendNote(kTeamMateToken, name).ok());
 }
 
 TEST_F(NeedToKnowE2eTest, ToEveryoneElseItAnswersAsACaseThatWasNeverCreated) {
@@ -149,20 +124,20 @@ TEST_F(NeedToKnowE2eTest, ToEveryoneElseItAnswersAsACaseThatWasNeverCreated) {
     by_subject.set_subject("Watson");
     EXPECT_TRUE(Listed(token, by_subject).empty());
   }
-  expect_not_found(Append(kSecondInvestigatorToken, name), "AppendEntry");
+  expect_not_found(AppendNote(kSecondInvestigatorToken, name), "AppendEntry");
   v1::CorrectEntryRequest correct;
   correct.set_name(name + "/entries/1");
   correct.set_text("changed");
   correct.set_reason("typo");
   v1::Entry corrected;
-  grpc::Status s = cases_->CorrectEntry(CasefiledProcess::Context(kSecondInvestigatorToken).get(), correct, &corrected);
+  grpc::Status s = cases_->CorrectEntry(Context(kSecondInvestigatorToken).get(), correct, &corrected);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::NOT_FOUND);
   EXPECT_EQ(s.error_message(), name + "/entries/1 not found");
   v1::SetCaseRestrictionRequest lift;
   lift.set_name(name);
   v1::Case c;
   expect_not_found(
-      cases_->SetCaseRestriction(CasefiledProcess::Context(kSecondInvestigatorToken).get(), lift, &c),
+      cases_->SetCaseRestriction(Context(kSecondInvestigatorToken).get(), lift, &c),
       "SetCaseRestriction");
 }
 
@@ -173,22 +148,22 @@ TEST_F(NeedToKnowE2eTest, RestrictingNamesWhoAndLiftingOpensTheCaseToAll) {
   request.mutable_restriction()->add_users("inv2");
   v1::Case c;
   // inv1 would lose the case: refused.
-  grpc::Status s = cases_->SetCaseRestriction(CasefiledProcess::Context(kInvestigatorToken).get(), request, &c);
+  grpc::Status s = cases_->SetCaseRestriction(Context(kInvestigatorToken).get(), request, &c);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(s.error_message(),
             "restriction: would keep the case from you; name yourself or one of your teams");
   // Out-of-hours staff only read.
-  s = cases_->SetCaseRestriction(CasefiledProcess::Context(kOutOfHoursToken).get(), request, &c);
+  s = cases_->SetCaseRestriction(Context(kOutOfHoursToken).get(), request, &c);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::PERMISSION_DENIED);
   EXPECT_EQ(s.error_message(), "role out_of_hours may not restrict cases");
   request.mutable_restriction()->add_teams("cait");
-  s = cases_->SetCaseRestriction(CasefiledProcess::Context(kInvestigatorToken).get(), request, &c);
+  s = cases_->SetCaseRestriction(Context(kInvestigatorToken).get(), request, &c);
   ASSERT_TRUE(s.ok()) << s.error_message();
   EXPECT_TRUE(Get(kSecondInvestigatorToken, name).ok());
   EXPECT_EQ(Get(kOutOfHoursToken, name).error_code(), grpc::StatusCode::NOT_FOUND);
 
   request.clear_restriction();  // lift
-  s = cases_->SetCaseRestriction(CasefiledProcess::Context(kInvestigatorToken).get(), request, &c);
+  s = cases_->SetCaseRestriction(Context(kInvestigatorToken).get(), request, &c);
   ASSERT_TRUE(s.ok()) << s.error_message();
   EXPECT_FALSE(c.has_restriction());
   EXPECT_TRUE(ReadFile(kOutOfHoursToken, name).first.ok());
@@ -212,7 +187,7 @@ TEST_F(NeedToKnowE2eTest, ABadRestrictionNamesTheField) {
     for (const auto& u : bad.users) r->add_users(u);
     for (const auto& t : bad.teams) r->add_teams(t);
     v1::Case made;
-    grpc::Status s = cases_->CreateCase(CasefiledProcess::Context(kInvestigatorToken).get(), create, &made);
+    grpc::Status s = cases_->CreateCase(Context(kInvestigatorToken).get(), create, &made);
     EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << bad.error;
     EXPECT_EQ(s.error_message(), bad.error);
   }
@@ -221,7 +196,7 @@ TEST_F(NeedToKnowE2eTest, ABadRestrictionNamesTheField) {
   create.mutable_case_()->set_title(kTitle);
   create.mutable_case_()->mutable_restriction();
   v1::Case made;
-  grpc::Status s = cases_->CreateCase(CasefiledProcess::Context(kInvestigatorToken).get(), create, &made);
+  grpc::Status s = cases_->CreateCase(Context(kInvestigatorToken).get(), create, &made);
   EXPECT_EQ(s.error_message(),
             "case.restriction: names no user or team; leave it unset for an unrestricted case");
 }
@@ -244,7 +219,7 @@ TEST_F(NeedToKnowE2eTest, AnImportedCaseLeavesNoTraceInPersonsReviewItemsOrRepor
   v1::ListPersonsRequest all_persons;
   all_persons.set_page_size(1000);
   v1::ListPersonsResponse before;
-  ASSERT_TRUE(persons_->ListPersons(CasefiledProcess::Context(kOutOfHoursToken).get(), all_persons, &before).ok());
+  ASSERT_TRUE(persons_->ListPersons(Context(kOutOfHoursToken).get(), all_persons, &before).ok());
   std::string person_only_there;
   for (const v1::Person& p : before.persons()) {
     if (p.cases_size() == 1 && p.cases(0) == hidden) person_only_there = p.name();
@@ -253,7 +228,7 @@ TEST_F(NeedToKnowE2eTest, AnImportedCaseLeavesNoTraceInPersonsReviewItemsOrRepor
   v1::GetCaseFileRequest file;
   file.set_name(hidden);
   file.set_purpose("migration check");
-  auto context = CasefiledProcess::Context(kOperatorToken);
+  auto context = Context(kOperatorToken);
   auto reader = cases_->GetCaseFile(context.get(), file);
   v1::GetCaseFileResponse chunk;
   std::string record;
@@ -269,12 +244,12 @@ TEST_F(NeedToKnowE2eTest, AnImportedCaseLeavesNoTraceInPersonsReviewItemsOrRepor
   restrict.set_name(hidden);
   restrict.mutable_restriction()->add_teams("cait");
   v1::Case c;
-  ASSERT_TRUE(cases_->SetCaseRestriction(CasefiledProcess::Context(kAdminToken).get(), restrict, &c).ok());
+  ASSERT_TRUE(cases_->SetCaseRestriction(Context(kAdminToken).get(), restrict, &c).ok());
 
   // Persons: the one known only through the hidden case is gone; no other
   // person lists the hidden case.
   v1::ListPersonsResponse after;
-  ASSERT_TRUE(persons_->ListPersons(CasefiledProcess::Context(kOutOfHoursToken).get(), all_persons, &after).ok());
+  ASSERT_TRUE(persons_->ListPersons(Context(kOutOfHoursToken).get(), all_persons, &after).ok());
   for (const v1::Person& p : after.persons()) {
     EXPECT_NE(p.name(), person_only_there);
     EXPECT_THAT(p.cases(), Not(Contains(hidden))) << p.name();
@@ -282,19 +257,19 @@ TEST_F(NeedToKnowE2eTest, AnImportedCaseLeavesNoTraceInPersonsReviewItemsOrRepor
   v1::GetPersonRequest get_person;
   get_person.set_name(person_only_there);
   v1::Person person;
-  grpc::Status s = persons_->GetPerson(CasefiledProcess::Context(kOutOfHoursToken).get(), get_person, &person);
+  grpc::Status s = persons_->GetPerson(Context(kOutOfHoursToken).get(), get_person, &person);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::NOT_FOUND);
   EXPECT_EQ(s.error_message(), person_only_there + " not found");
-  ASSERT_TRUE(persons_->GetPerson(CasefiledProcess::Context(kInvestigatorToken).get(), get_person, &person).ok());
+  ASSERT_TRUE(persons_->GetPerson(Context(kInvestigatorToken).get(), get_person, &person).ok());
   EXPECT_THAT(person.cases(), Contains(hidden));  // inv1 is in cait
 
   // Search by that person's surname finds them for cait only.
   v1::SearchPersonsRequest search;
   search.set_query(person.surname());
   v1::SearchPersonsResponse found;
-  ASSERT_TRUE(persons_->SearchPersons(CasefiledProcess::Context(kOutOfHoursToken).get(), search, &found).ok());
+  ASSERT_TRUE(persons_->SearchPersons(Context(kOutOfHoursToken).get(), search, &found).ok());
   for (const v1::PersonMatch& m : found.results()) EXPECT_NE(m.person().name(), person_only_there);
-  ASSERT_TRUE(persons_->SearchPersons(CasefiledProcess::Context(kInvestigatorToken).get(), search, &found).ok());
+  ASSERT_TRUE(persons_->SearchPersons(Context(kInvestigatorToken).get(), search, &found).ok());
   std::set<std::string> for_cait;
   for (const v1::PersonMatch& m : found.results()) for_cait.insert(m.person().name());
   EXPECT_THAT(for_cait, Contains(person_only_there));
@@ -303,13 +278,13 @@ TEST_F(NeedToKnowE2eTest, AnImportedCaseLeavesNoTraceInPersonsReviewItemsOrRepor
   v1::GetImportRequest get_import;
   get_import.set_name(imported.report.name());
   v1::Import report;
-  ASSERT_TRUE(imports_->GetImport(CasefiledProcess::Context(kOperatorToken).get(), get_import, &report).ok());
+  ASSERT_TRUE(imports_->GetImport(Context(kOperatorToken).get(), get_import, &report).ok());
   EXPECT_THAT(report.cases(), Not(Contains(hidden)));
   EXPECT_EQ(report.cases_size(), imported.report.cases_size() - 1);
   for (const auto& r : report.unlisted_refs()) EXPECT_NE(r.case_(), hidden);
   for (const auto& r : report.changed_records()) EXPECT_NE(r.case_(), hidden);
   for (const auto& r : report.ref_conflicts()) EXPECT_THAT(r.cases(), Not(Contains(hidden)));
-  ASSERT_TRUE(imports_->GetImport(CasefiledProcess::Context(kAdminToken).get(), get_import, &report).ok());
+  ASSERT_TRUE(imports_->GetImport(Context(kAdminToken).get(), get_import, &report).ok());
   EXPECT_THAT(report.cases(), Contains(hidden));
 
   // Review items of the hidden case, and its records.
@@ -317,12 +292,12 @@ TEST_F(NeedToKnowE2eTest, AnImportedCaseLeavesNoTraceInPersonsReviewItemsOrRepor
   items.set_show_resolved(true);
   items.set_page_size(1000);
   v1::ListReviewItemsResponse listed;
-  ASSERT_TRUE(imports_->ListReviewItems(CasefiledProcess::Context(kOperatorToken).get(), items, &listed).ok());
+  ASSERT_TRUE(imports_->ListReviewItems(Context(kOperatorToken).get(), items, &listed).ok());
   for (const v1::ReviewItem& item : listed.review_items()) EXPECT_NE(item.case_(), hidden);
   v1::SeparateRecordRequest separate;
   separate.set_locator(record);
   v1::SeparateRecordResponse separated;
-  s = imports_->SeparateRecord(CasefiledProcess::Context(kOperatorToken).get(), separate, &separated);
+  s = imports_->SeparateRecord(Context(kOperatorToken).get(), separate, &separated);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::NOT_FOUND);
   EXPECT_EQ(s.error_message(), absl::StrCat("locator: no imported record '", record, "'"));
 }
@@ -334,12 +309,12 @@ TEST_F(NeedToKnowE2eTest, AWatchEndsWhenTheCaseIsKeptFromTheWatcher) {
   create.set_case_id("CF-OPEN");
   create.mutable_case_()->set_title(kTitle);
   v1::Case made;
-  ASSERT_TRUE(cases_->CreateCase(CasefiledProcess::Context(kInvestigatorToken).get(), create, &made).ok());
-  ASSERT_TRUE(Append(kInvestigatorToken, made.name()).ok());
+  ASSERT_TRUE(cases_->CreateCase(Context(kInvestigatorToken).get(), create, &made).ok());
+  ASSERT_TRUE(AppendNote(kInvestigatorToken, made.name()).ok());
   v1::WatchCaseRequest watch;
   watch.set_name(made.name());
   watch.set_purpose("need to know e2e test");
-  auto context = CasefiledProcess::Context(kSecondInvestigatorToken);
+  auto context = Context(kSecondInvestigatorToken);
   auto reader = cases_->WatchCase(context.get(), watch);
   v1::WatchCaseResponse first;
   ASSERT_TRUE(reader->Read(&first));
@@ -349,8 +324,8 @@ TEST_F(NeedToKnowE2eTest, AWatchEndsWhenTheCaseIsKeptFromTheWatcher) {
   restrict.set_name(made.name());
   restrict.mutable_restriction()->add_teams("cait");
   v1::Case restricted;
-  ASSERT_TRUE(cases_->SetCaseRestriction(CasefiledProcess::Context(kInvestigatorToken).get(), restrict, &restricted).ok());
-  ASSERT_TRUE(Append(kInvestigatorToken, made.name()).ok());
+  ASSERT_TRUE(cases_->SetCaseRestriction(Context(kInvestigatorToken).get(), restrict, &restricted).ok());
+  ASSERT_TRUE(AppendNote(kInvestigatorToken, made.name()).ok());
   v1::WatchCaseResponse more;
   while (reader->Read(&more)) EXPECT_EQ(more.entries_size(), 0) << "an entry reached a watcher the case is kept from";
   grpc::Status ended = reader->Finish();

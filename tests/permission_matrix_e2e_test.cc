@@ -35,7 +35,7 @@
 #include "google/protobuf/dynamic_message.h"
 #include "google/protobuf/text_format.h"
 #include "gtest/gtest.h"
-#include "tests/support/casefiled_process.h"
+#include "tests/support/casefiled_fixture.h"
 
 namespace casefile::testing {
 namespace {
@@ -164,16 +164,7 @@ Code Call(const std::shared_ptr<grpc::Channel>& channel, const std::string& meth
   return status.error_code();
 }
 
-class PermissionMatrixE2eTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    auto started = CasefiledProcess::Start(dir_.path());
-    ASSERT_TRUE(started.ok()) << started.status();
-    server_ = *std::move(started);
-  }
-  TempDir dir_;
-  std::unique_ptr<CasefiledProcess> server_;
-};
+class PermissionMatrixE2eTest : public CasefiledTest {};
 
 TEST_F(PermissionMatrixE2eTest, EveryRpcByEveryRoleAndWithoutCredentials) {
   for (const Row& row : Matrix()) {

@@ -19,7 +19,7 @@
 #include "storage/case_tables.h"
 #include "storage/keys.h"
 #include "storage/store.h"
-#include "tests/support/casefiled_process.h"
+#include "tests/support/casefiled_fixture.h"
 #include "tests/support/import_client.h"
 #include "tools/legacy_generator/legacy_generator.h"
 
@@ -67,7 +67,7 @@ std::string PersonName(const std::string& locator) {
   return absl::StrCat("persons/P", migration::StableHashHex(locator));
 }
 
-class PersonServiceE2eTest : public ::testing::Test {
+class PersonServiceE2eTest : public CasefiledTest {
  protected:
   void SetUp() override {
     // No import API is needed: the records and their index go straight into
@@ -98,34 +98,27 @@ class PersonServiceE2eTest : public ::testing::Test {
       });
       ASSERT_TRUE(s.ok()) << s;
     }
-    auto started = CasefiledProcess::Start(dir_.path());
-    ASSERT_TRUE(started.ok()) << started.status();
-    server_ = *std::move(started);
-    stub_ = v1::PersonService::NewStub(server_->channel());
+    ASSERT_EQ(StartServer(), absl::OkStatus());
   }
 
   grpc::Status Search(const std::string& query, v1::SearchPersonsResponse* response,
                       const std::string& token = kInvestigatorToken) {
     v1::SearchPersonsRequest request;
     request.set_query(query);
-    return stub_->SearchPersons(CasefiledProcess::Context(token).get(), request, response);
+    return persons_->SearchPersons(Context(token).get(), request, response);
   }
 
   grpc::Status Get(const std::string& name, v1::Person* response,
                    const std::string& token = kInvestigatorToken) {
     v1::GetPersonRequest request;
     request.set_name(name);
-    return stub_->GetPerson(CasefiledProcess::Context(token).get(), request, response);
+    return persons_->GetPerson(Context(token).get(), request, response);
   }
 
   // Runs the `casefile` CLI against the server; returns its stdout and sets *exit_code.
   std::string Cli(const std::string& args, int* exit_code) {
     return RunCli(*server_, args, kOutOfHoursToken, exit_code);
   }
-
-  TempDir dir_;
-  std::unique_ptr<CasefiledProcess> server_;
-  std::unique_ptr<v1::PersonService::Stub> stub_;
 };
 
 TEST_F(PersonServiceE2eTest, SearchFindsThePersonByNicknameAndDateOfBirth) {
@@ -133,8 +126,7 @@ TEST_F(PersonServiceE2eTest, SearchFindsThePersonByNicknameAndDateOfBirth) {
   request.set_query("Ellie Watson");
   *request.mutable_date_of_birth() = ToProto(*ParsePartialTime("03/04/2008"));
   v1::SearchPersonsResponse response;
-  grpc::Status status =
-      stub_->SearchPersons(CasefiledProcess::Context(kOutOfHoursToken).get(), request, &response);
+  grpc::Status status = persons_->SearchPersons(Context(kOutOfHoursToken).get(), request, &response);
   ASSERT_TRUE(status.ok()) << status.error_message();
   ASSERT_EQ(response.results_size(), 1);  // Mark WATSON has another first name
   const v1::Person& ellie = response.results(0).person();
@@ -243,7 +235,7 @@ TEST_F(PersonServiceE2eTest, CliSearchesAndShowsPersons) {
 }
 
 // ListPersons over the persons an import of a generated folder made.
-class ListPersonsE2eTest : public ::testing::Test {
+class ListPersonsE2eTest : public CasefiledTest {
  protected:
   void SetUp() override {
     legacy_generator::GeneratorOptions options;
@@ -252,16 +244,13 @@ class ListPersonsE2eTest : public ::testing::Test {
     const std::string folder = dir_.path() + "/legacy";
     auto generated = legacy_generator::GenerateLegacyFolder(options, folder);
     ASSERT_TRUE(generated.ok()) << generated.status();
-    auto started = CasefiledProcess::Start(dir_.path());
-    ASSERT_TRUE(started.ok()) << started.status();
-    server_ = *std::move(started);
-    stub_ = v1::PersonService::NewStub(server_->channel());
+    ASSERT_EQ(StartServer(), absl::OkStatus());
     ImportOutcome outcome = UploadFolder(server_->channel(), kOperatorToken, folder, false,
                                          [](const std::string& path) { return path != "truth.json"; });
     ASSERT_TRUE(outcome.status.ok()) << outcome.status.error_message();
-    persons_ = outcome.report.counts().persons();
+    person_count_ = outcome.report.counts().persons();
     // Enough persons for the default page (50) to be a page, not everything.
-    ASSERT_GT(persons_, 50);
+    ASSERT_GT(person_count_, 50);
   }
 
   grpc::Status List(int page_size, const std::string& page_token, v1::ListPersonsResponse* response,
@@ -269,7 +258,7 @@ class ListPersonsE2eTest : public ::testing::Test {
     v1::ListPersonsRequest request;
     request.set_page_size(page_size);
     request.set_page_token(page_token);
-    return stub_->ListPersons(CasefiledProcess::Context(token).get(), request, response);
+    return persons_->ListPersons(Context(token).get(), request, response);
   }
 
   // Every person, `page_size` at a time; the size of each page in *pages.
@@ -288,10 +277,7 @@ class ListPersonsE2eTest : public ::testing::Test {
     return all;
   }
 
-  TempDir dir_;
-  std::unique_ptr<CasefiledProcess> server_;
-  std::unique_ptr<v1::PersonService::Stub> stub_;
-  int64_t persons_ = 0;
+  int64_t person_count_ = 0;  // as the import reported
 };
 
 std::vector<std::string> Names(const std::vector<v1::Person>& persons) {
@@ -303,11 +289,11 @@ std::vector<std::string> Names(const std::vector<v1::Person>& persons) {
 TEST_F(ListPersonsE2eTest, PagesThroughEveryPersonOnceInNameOrder) {
   std::vector<int> pages;
   const std::vector<v1::Person> by_7 = ListAll(7, &pages);
-  ASSERT_EQ(static_cast<int64_t>(by_7.size()), persons_);
+  ASSERT_EQ(static_cast<int64_t>(by_7.size()), person_count_);
   // Full pages of 7, then the rest (a last page is never empty).
-  ASSERT_EQ(pages.size(), static_cast<size_t>((persons_ + 6) / 7));
+  ASSERT_EQ(pages.size(), static_cast<size_t>((person_count_ + 6) / 7));
   for (size_t i = 0; i + 1 < pages.size(); ++i) EXPECT_EQ(pages[i], 7) << i;
-  EXPECT_EQ(pages.back(), persons_ % 7 == 0 ? 7 : persons_ % 7);
+  EXPECT_EQ(pages.back(), person_count_ % 7 == 0 ? 7 : person_count_ % 7);
   // Strictly increasing names: name order and no person twice.
   const std::vector<std::string> names = Names(by_7);
   for (size_t i = 1; i < names.size(); ++i) EXPECT_LT(names[i - 1], names[i]) << i;
@@ -329,7 +315,7 @@ TEST_F(ListPersonsE2eTest, PagesThroughEveryPersonOnceInNameOrder) {
   EXPECT_EQ(response.persons_size(), 50);
   EXPECT_FALSE(response.next_page_token().empty());
   ASSERT_TRUE(List(5000, "", &response).ok());
-  EXPECT_EQ(response.persons_size(), persons_);
+  EXPECT_EQ(response.persons_size(), person_count_);
   EXPECT_EQ(response.next_page_token(), "");
 
   ASSERT_EQ(server_->Terminate(), 0);

@@ -19,7 +19,7 @@
 #include "casefile/v1/person.grpc.pb.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "tests/support/casefiled_process.h"
+#include "tests/support/casefiled_fixture.h"
 #include "tests/support/cli_runner.h"
 #include "tests/support/import_client.h"
 
@@ -32,24 +32,11 @@ using ::testing::IsEmpty;
 
 constexpr char kMarker[] = "Zanzibar-erasure-marker-7781";
 
-class RetentionE2eTest : public ::testing::Test {
+class RetentionE2eTest : public CasefiledTest {
  protected:
-  void SetUp() override {
-    auto started = CasefiledProcess::Start(dir_.path());
-    ASSERT_TRUE(started.ok()) << started.status();
-    server_ = *std::move(started);
-    cases_ = server_->CaseStub();
-    admin_ = v1::AdminService::NewStub(server_->channel());
-  }
-
+  // Case `id` about Ellie WATSON.
   v1::Case CreateCase(const std::string& id) {
-    v1::CreateCaseRequest request;
-    request.set_case_id(id);
-    request.mutable_case_()->set_title("Concern for Ellie WATSON");
-    v1::Case c;
-    grpc::Status s = cases_->CreateCase(CasefiledProcess::Context(kInvestigatorToken).get(), request, &c);
-    EXPECT_TRUE(s.ok()) << s.error_message();
-    return c;
+    return CasefiledTest::CreateCase(NewCase("Concern for Ellie WATSON", id));
   }
 
   grpc::Status Review(const std::string& name, v1::RetentionReview::Decision decision, const std::string& reason,
@@ -59,7 +46,7 @@ class RetentionE2eTest : public ::testing::Test {
     request.set_decision(decision);
     request.set_reason(reason);
     request.set_next_review_date(next);
-    return cases_->ReviewCase(CasefiledProcess::Context(token).get(), request, out);
+    return cases_->ReviewCase(Context(token).get(), request, out);
   }
 
   std::vector<std::string> DueBy(const std::string& date, int page_size = 0) {
@@ -69,7 +56,7 @@ class RetentionE2eTest : public ::testing::Test {
     request.set_page_size(page_size);
     do {
       v1::ListCasesResponse response;
-      grpc::Status s = cases_->ListCases(CasefiledProcess::Context(kInvestigatorToken).get(), request, &response);
+      grpc::Status s = cases_->ListCases(Context(kInvestigatorToken).get(), request, &response);
       EXPECT_TRUE(s.ok()) << s.error_message();
       if (!s.ok()) break;
       for (const v1::Case& c : response.cases()) names.push_back(c.name());
@@ -82,16 +69,10 @@ class RetentionE2eTest : public ::testing::Test {
     v1::ListAuditEventsRequest request;
     request.set_kind(kind);
     v1::ListAuditEventsResponse response;
-    grpc::Status s = v1::AuditService::NewStub(server_->channel())
-                         ->ListAuditEvents(CasefiledProcess::Context(kAuditorToken).get(), request, &response);
+    grpc::Status s = audit_->ListAuditEvents(Context(kAuditorToken).get(), request, &response);
     EXPECT_TRUE(s.ok()) << s.error_message();
     return {response.audit_events().begin(), response.audit_events().end()};
   }
-
-  TempDir dir_;
-  std::unique_ptr<CasefiledProcess> server_;
-  std::unique_ptr<v1::CaseService::Stub> cases_;
-  std::unique_ptr<v1::AdminService::Stub> admin_;
 };
 
 std::string DatePlusDays(const google::protobuf::Timestamp& t, int days) {
@@ -121,7 +102,7 @@ TEST_F(RetentionE2eTest, AReviewIsRecordedOnTheCaseInItsChronologyAndInTheAuditT
   v1::GetCaseFileRequest read;
   read.set_name(created.name());
   read.set_purpose("retention e2e test");
-  auto context = CasefiledProcess::Context(kInvestigatorToken);
+  auto context = Context(kInvestigatorToken);
   auto reader = cases_->GetCaseFile(context.get(), read);
   v1::GetCaseFileResponse chunk;
   std::vector<v1::Entry> entries;
@@ -179,7 +160,7 @@ TEST_F(RetentionE2eTest, ReviewsAreCheckedAndKeptToThoseAllowed) {
   v1::ListCasesRequest list;
   list.set_review_due_by("2099-13-01");
   v1::ListCasesResponse listed;
-  s = cases_->ListCases(CasefiledProcess::Context(kInvestigatorToken).get(), list, &listed);
+  s = cases_->ListCases(Context(kInvestigatorToken).get(), list, &listed);
   EXPECT_EQ(s.error_message(), "review_due_by: '2099-13-01' is not a date (YYYY-MM-DD)");
 }
 
@@ -200,38 +181,37 @@ TEST_F(RetentionE2eTest, AnErasedCaseLeavesNoTraceAndAReImportDoesNotBringItBack
   v1::EraseCaseRequest erase;
   erase.set_name(name);
   v1::EraseCaseResponse erased;
-  grpc::Status s = admin_->EraseCase(CasefiledProcess::Context(kInvestigatorToken).get(), erase, &erased);
+  grpc::Status s = admin_->EraseCase(Context(kInvestigatorToken).get(), erase, &erased);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::PERMISSION_DENIED);
   EXPECT_EQ(s.error_message(), "role investigator may not erase cases");
-  s = admin_->EraseCase(CasefiledProcess::Context(kAdminToken).get(), erase, &erased);
+  s = admin_->EraseCase(Context(kAdminToken).get(), erase, &erased);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(s.error_message(), "reason: is required: say why the case is erased");
   erase.set_reason("MoPI review: dispose");
-  s = admin_->EraseCase(CasefiledProcess::Context(kAdminToken).get(), erase, &erased);
+  s = admin_->EraseCase(Context(kAdminToken).get(), erase, &erased);
   ASSERT_TRUE(s.ok()) << s.error_message();
   EXPECT_EQ(erased.name(), name);
   EXPECT_EQ(erased.entries(), 2);
   EXPECT_EQ(erased.sources(), 2);
   EXPECT_EQ(erased.person_records(), 1);
-  s = admin_->EraseCase(CasefiledProcess::Context(kAdminToken).get(), erase, &erased);
+  s = admin_->EraseCase(Context(kAdminToken).get(), erase, &erased);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::NOT_FOUND);
 
   // No reader finds it.
   v1::GetCaseRequest get;
   get.set_name(name);
   v1::Case c;
-  EXPECT_EQ(cases_->GetCase(CasefiledProcess::Context(kAdminToken).get(), get, &c).error_code(),
+  EXPECT_EQ(cases_->GetCase(Context(kAdminToken).get(), get, &c).error_code(),
             grpc::StatusCode::NOT_FOUND);
   v1::ListCasesRequest list;
   v1::ListCasesResponse listed;
-  ASSERT_TRUE(cases_->ListCases(CasefiledProcess::Context(kAdminToken).get(), list, &listed).ok());
+  ASSERT_TRUE(cases_->ListCases(Context(kAdminToken).get(), list, &listed).ok());
   EXPECT_THAT(listed.cases(), IsEmpty());
   EXPECT_THAT(DueBy("2100-01-01"), IsEmpty());
   v1::SearchPersonsRequest search;
   search.set_query("Quentin Zollern");
   v1::SearchPersonsResponse found;
-  auto persons = v1::PersonService::NewStub(server_->channel());
-  ASSERT_TRUE(persons->SearchPersons(CasefiledProcess::Context(kAdminToken).get(), search, &found).ok());
+  ASSERT_TRUE(persons_->SearchPersons(Context(kAdminToken).get(), search, &found).ok());
   EXPECT_THAT(found.results(), IsEmpty());
 
   // The audit record names the case and counts, with the reason, and nothing of it.
@@ -251,16 +231,14 @@ TEST_F(RetentionE2eTest, AnErasedCaseLeavesNoTraceAndAReImportDoesNotBringItBack
   EXPECT_EQ(record.outcome(), "OK");
   EXPECT_EQ(record.SerializeAsString().find("ZOLLERN"), std::string::npos);
   v1::VerifyAuditLogResponse verified;
-  ASSERT_TRUE(v1::AuditService::NewStub(server_->channel())
-                  ->VerifyAuditLog(CasefiledProcess::Context(kAuditorToken).get(), v1::VerifyAuditLogRequest(), &verified)
-                  .ok());
+  ASSERT_TRUE(audit_->VerifyAuditLog(Context(kAuditorToken).get(), v1::VerifyAuditLogRequest(), &verified).ok());
   EXPECT_TRUE(verified.ok()) << verified.ShortDebugString();
 
   // A compacting backup holds none of its text.
   v1::BackupRequest backup;
   backup.set_path(dir_.path() + "/backup");
   v1::BackupResponse written;
-  ASSERT_TRUE(admin_->Backup(CasefiledProcess::Context(kAdminToken).get(), backup, &written).ok());
+  ASSERT_TRUE(admin_->Backup(Context(kAdminToken).get(), backup, &written).ok());
   std::ifstream file(written.file(), std::ios::binary);
   const std::string bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
   ASSERT_GT(bytes.size(), 0u);
@@ -271,9 +249,7 @@ TEST_F(RetentionE2eTest, AnErasedCaseLeavesNoTraceAndAReImportDoesNotBringItBack
   v1::GetImportRequest get_import;
   get_import.set_name(imported.report.name());
   v1::Import report;
-  ASSERT_TRUE(v1::ImportService::NewStub(server_->channel())
-                  ->GetImport(CasefiledProcess::Context(kAdminToken).get(), get_import, &report)
-                  .ok());
+  ASSERT_TRUE(imports_->GetImport(Context(kAdminToken).get(), get_import, &report).ok());
   EXPECT_THAT(report.cases(), IsEmpty());
   EXPECT_EQ(report.SerializeAsString().find(name), std::string::npos);
 
@@ -282,10 +258,10 @@ TEST_F(RetentionE2eTest, AnErasedCaseLeavesNoTraceAndAReImportDoesNotBringItBack
   ASSERT_TRUE(imported.status.ok()) << imported.status.error_message();
   EXPECT_EQ(imported.report.counts().records_erased_before(), 2);
   EXPECT_EQ(imported.report.counts().new_entries(), 0);
-  EXPECT_EQ(cases_->GetCase(CasefiledProcess::Context(kAdminToken).get(), get, &c).error_code(),
+  EXPECT_EQ(cases_->GetCase(Context(kAdminToken).get(), get, &c).error_code(),
             grpc::StatusCode::NOT_FOUND);
   found.Clear();
-  ASSERT_TRUE(persons->SearchPersons(CasefiledProcess::Context(kAdminToken).get(), search, &found).ok());
+  ASSERT_TRUE(persons_->SearchPersons(Context(kAdminToken).get(), search, &found).ok());
   EXPECT_THAT(found.results(), IsEmpty());
 }
 
@@ -298,11 +274,11 @@ TEST_F(RetentionE2eTest, AWatchOfAnErasedCaseEnds) {
   append.mutable_entry()->set_kind(v1::ENTRY_KIND_NOTE);
   append.mutable_entry()->set_text("Seen at school.");
   v1::Entry appended;
-  ASSERT_TRUE(cases_->AppendEntry(CasefiledProcess::Context(kInvestigatorToken).get(), append, &appended).ok());
+  ASSERT_TRUE(cases_->AppendEntry(Context(kInvestigatorToken).get(), append, &appended).ok());
   v1::WatchCaseRequest watch;
   watch.set_name(c.name());
   watch.set_purpose("retention e2e test");
-  auto context = CasefiledProcess::Context(kInvestigatorToken);
+  auto context = Context(kInvestigatorToken);
   auto reader = cases_->WatchCase(context.get(), watch);
   v1::WatchCaseResponse first;
   ASSERT_TRUE(reader->Read(&first));  // the entry so far: the watch is live
@@ -311,7 +287,7 @@ TEST_F(RetentionE2eTest, AWatchOfAnErasedCaseEnds) {
   erase.set_name(c.name());
   erase.set_reason("Created in error");
   v1::EraseCaseResponse erased;
-  ASSERT_TRUE(admin_->EraseCase(CasefiledProcess::Context(kAdminToken).get(), erase, &erased).ok());
+  ASSERT_TRUE(admin_->EraseCase(Context(kAdminToken).get(), erase, &erased).ok());
   v1::WatchCaseResponse more;
   while (reader->Read(&more)) EXPECT_EQ(more.entries_size(), 0);
   grpc::Status ended = reader->Finish();

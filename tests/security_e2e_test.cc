@@ -19,7 +19,7 @@
 #include "client/server_child.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "tests/support/casefiled_process.h"
+#include "tests/support/casefiled_fixture.h"
 
 namespace casefile::testing {
 namespace {
@@ -47,40 +47,13 @@ std::string Varint(int number, uint64_t value) {
   return out;
 }
 
-class SecurityE2eTest : public ::testing::Test {
+class SecurityE2eTest : public CasefiledTest {
  protected:
-  void SetUp() override {
-    auto started = CasefiledProcess::Start(dir_.path());
-    ASSERT_TRUE(started.ok()) << started.status();
-    server_ = *std::move(started);
-    stub_ = server_->CaseStub();
-  }
-
-  grpc::Status Create(const v1::CreateCaseRequest& request, v1::Case* out = nullptr,
-                      const std::string& token = kInvestigatorToken) {
-    v1::Case ignored;
-    return stub_->CreateCase(CasefiledProcess::Context(token).get(), request, out ? out : &ignored);
-  }
-  static v1::CreateCaseRequest NewCase(const std::string& title, const std::string& case_id = "",
-                                       const std::string& request_id = "") {
-    v1::CreateCaseRequest request;
-    request.mutable_case_()->set_title(title);
-    request.set_case_id(case_id);
-    request.set_request_id(request_id);
-    return request;
-  }
   v1::Case MakeCase(const std::string& case_id) {
-    v1::Case c;
-    grpc::Status status = Create(NewCase("Security test case", case_id), &c);
-    EXPECT_TRUE(status.ok()) << status.error_message();
-    return c;
+    return CreateCase(NewCase("Security test case", case_id));
   }
 
-  grpc::Status Append(const v1::AppendEntryRequest& request, v1::Entry* out = nullptr,
-                      const std::string& token = kInvestigatorToken) {
-    v1::Entry ignored;
-    return stub_->AppendEntry(CasefiledProcess::Context(token).get(), request, out ? out : &ignored);
-  }
+  // A visit entry of `text`.
   static v1::AppendEntryRequest NewEntry(const std::string& parent, const std::string& text,
                                          const std::string& request_id = "") {
     v1::AppendEntryRequest request;
@@ -93,8 +66,7 @@ class SecurityE2eTest : public ::testing::Test {
 
   grpc::Status Correct(const v1::CorrectEntryRequest& request, v1::Entry* out = nullptr) {
     v1::Entry ignored;
-    return stub_->CorrectEntry(CasefiledProcess::Context(kInvestigatorToken).get(), request,
-                               out ? out : &ignored);
+    return cases_->CorrectEntry(Context(kInvestigatorToken).get(), request, out ? out : &ignored);
   }
   static v1::CorrectEntryRequest NewCorrection(const std::string& name, const std::string& text,
                                                const std::string& request_id = "") {
@@ -108,19 +80,9 @@ class SecurityE2eTest : public ::testing::Test {
 
   // The case file's entries as GetCaseFile streams them.
   std::vector<v1::Entry> Entries(const std::string& name) {
-    v1::GetCaseFileRequest request;
-    request.set_name(name);
-    request.set_purpose("security test");
-    auto context = CasefiledProcess::Context(kInvestigatorToken);
-    auto reader = stub_->GetCaseFile(context.get(), request);
-    std::vector<v1::Entry> entries;
-    v1::GetCaseFileResponse chunk;
-    while (reader->Read(&chunk)) {
-      for (const v1::Entry& e : chunk.entries()) entries.push_back(e);
-    }
-    grpc::Status status = reader->Finish();
-    EXPECT_TRUE(status.ok()) << status.error_message();
-    return entries;
+    CaseFile file = ReadCaseFile(*cases_, name, "security test");
+    EXPECT_TRUE(file.status.ok()) << file.status.error_message();
+    return std::move(file.entries);
   }
 
   // A unary call with hand-made request bytes.
@@ -129,7 +91,7 @@ class SecurityE2eTest : public ::testing::Test {
     grpc::Slice slice(bytes);
     grpc::ByteBuffer request(&slice, 1);
     grpc::ByteBuffer response;
-    auto context = CasefiledProcess::Context(kInvestigatorToken);
+    auto context = Context(kInvestigatorToken);
     absl::Notification done;
     grpc::Status status;
     generic.UnaryCall(context.get(), method, grpc::StubOptions(), &request, &response,
@@ -140,10 +102,6 @@ class SecurityE2eTest : public ::testing::Test {
     done.WaitForNotification();
     return status;
   }
-
-  TempDir dir_;
-  std::unique_ptr<CasefiledProcess> server_;
-  std::unique_ptr<v1::CaseService::Stub> stub_;
 };
 
 void ExpectInvalid(const grpc::Status& status, const std::string& message) {
@@ -158,13 +116,13 @@ TEST_F(SecurityE2eTest, SourcesOnAnAppendAreRefused) {
   v1::Source* source = forged.mutable_entry()->add_sources();
   source->set_locator("crime/export.csv#row=12");
   source->set_import("imports/IMP-1");
-  ExpectInvalid(Append(forged), "entry.sources: set only by imports");
+  ExpectInvalid(TryAppend(forged), "entry.sources: set only by imports");
   // Nor does a client link a subject to a person record.
   v1::AppendEntryRequest linked = NewEntry(c.name(), "Names a person");
   v1::Subject* subject = linked.mutable_entry()->add_subjects();
   subject->set_display_name("Ellie WATSON");
   subject->set_person("persons/P-000001");
-  ExpectInvalid(Append(linked), "entry.subjects[0].person: set only by the person index");
+  ExpectInvalid(TryAppend(linked), "entry.subjects[0].person: set only by the person index");
   EXPECT_TRUE(Entries(c.name()).empty());
 }
 
@@ -173,18 +131,18 @@ TEST_F(SecurityE2eTest, RequestIdReusedWithADifferentPayloadIsRefused) {
   const std::string reused_for = "request_id: already used for a different request, which made ";
   const std::string rest = "; a retry must repeat its request exactly, and a new request needs a new id";
   v1::Case c;
-  ASSERT_TRUE(Create(NewCase("First case", "", "create-1"), &c).ok());
-  ExpectInvalid(Create(NewCase("Another case", "", "create-1")), reused_for + c.name() + rest);
+  ASSERT_TRUE(TryCreateCase(NewCase("First case", "", "create-1"), &c).ok());
+  ExpectInvalid(TryCreateCase(NewCase("Another case", "", "create-1")), reused_for + c.name() + rest);
   v1::Case again;
-  ASSERT_TRUE(Create(NewCase("First case", "", "create-1"), &again).ok());
+  ASSERT_TRUE(TryCreateCase(NewCase("First case", "", "create-1"), &again).ok());
   EXPECT_EQ(again.SerializeAsString(), c.SerializeAsString());
 
   v1::Entry first;
-  ASSERT_TRUE(Append(NewEntry(c.name(), "Visited 12 High St", "append-1"), &first).ok());
-  ExpectInvalid(Append(NewEntry(c.name(), "Visited 99 Low Rd", "append-1")),
+  ASSERT_TRUE(TryAppend(NewEntry(c.name(), "Visited 12 High St", "append-1"), &first).ok());
+  ExpectInvalid(TryAppend(NewEntry(c.name(), "Visited 99 Low Rd", "append-1")),
                 reused_for + first.name() + rest);
   v1::Entry retry;
-  ASSERT_TRUE(Append(NewEntry(c.name(), "Visited 12 High St", "append-1"), &retry).ok());
+  ASSERT_TRUE(TryAppend(NewEntry(c.name(), "Visited 12 High St", "append-1"), &retry).ok());
   EXPECT_EQ(retry.SerializeAsString(), first.SerializeAsString());
 
   v1::Entry fix;
@@ -206,9 +164,9 @@ TEST_F(SecurityE2eTest, NegativeExpectedVersionIsInvalidArgument) {
   const std::string negative = "expected_version: must not be negative (versions start at 0)";
   v1::AppendEntryRequest append = NewEntry(c.name(), "text");
   append.set_expected_version(-1);
-  ExpectInvalid(Append(append), negative);
+  ExpectInvalid(TryAppend(append), negative);
   v1::Entry e;
-  ASSERT_TRUE(Append(NewEntry(c.name(), "text"), &e).ok());
+  ASSERT_TRUE(TryAppend(NewEntry(c.name(), "text"), &e).ok());
   v1::CorrectEntryRequest correct = NewCorrection(e.name(), "fixed");
   correct.set_expected_version(-5);
   ExpectInvalid(Correct(correct), negative);
@@ -243,24 +201,24 @@ TEST_F(SecurityE2eTest, TextThatIsNotUtf8IsRefusedNamingTheField) {
 
 // Nothing stored can move a terminal's cursor, recolour it or forge a line.
 TEST_F(SecurityE2eTest, ControlCharactersAreRefusedNamingFieldAndPosition) {
-  ExpectInvalid(Create(NewCase("Ellie\x1b[2J WATSON")),
+  ExpectInvalid(TryCreateCase(NewCase("Ellie\x1b[2J WATSON")),
                 "case.title: control character U+001B at byte 5");
-  ExpectInvalid(Create(NewCase("Ellie\nWATSON")), "case.title: control character U+000A at byte 5");
+  ExpectInvalid(TryCreateCase(NewCase("Ellie\nWATSON")), "case.title: control character U+000A at byte 5");
   v1::CreateCaseRequest ref = NewCase("Refs");
   ref.mutable_case_()->add_legacy_refs("22/45871/12\r");
-  ExpectInvalid(Create(ref), "case.legacy_refs[0]: control character U+000D at byte 11");
+  ExpectInvalid(TryCreateCase(ref), "case.legacy_refs[0]: control character U+000D at byte 11");
   v1::CreateCaseRequest name = NewCase("Names");
   name.mutable_case_()->add_subjects()->set_display_name("Ellie \xc2\x9b" "31m");
-  ExpectInvalid(Create(name), "case.subjects[0].display_name: control character U+009B at byte 6");
+  ExpectInvalid(TryCreateCase(name), "case.subjects[0].display_name: control character U+009B at byte 6");
 
   v1::Case c = MakeCase("CTL-1");
-  ExpectInvalid(Append(NewEntry(c.name(), "Seen.\x1b]0;forged title\x07")),
+  ExpectInvalid(TryAppend(NewEntry(c.name(), "Seen.\x1b]0;forged title\x07")),
                 "entry.text: control character U+001B at byte 5");
-  ExpectInvalid(Append(NewEntry(c.name(), "Seen.\b\b\b\bNot seen.")),
+  ExpectInvalid(TryAppend(NewEntry(c.name(), "Seen.\b\b\b\bNot seen.")),
                 "entry.text: control character U+0008 at byte 5");
   // Entry text keeps its lines and tabs.
   v1::Entry e;
-  ASSERT_TRUE(Append(NewEntry(c.name(), "Seen at home.\n\tMother present."), &e).ok());
+  ASSERT_TRUE(TryAppend(NewEntry(c.name(), "Seen at home.\n\tMother present."), &e).ok());
   ExpectInvalid(Correct(NewCorrection(e.name(), "fixed\x7f")),
                 "text: control character U+007F at byte 5");
   v1::CorrectEntryRequest reason = NewCorrection(e.name(), "fixed");
@@ -270,8 +228,8 @@ TEST_F(SecurityE2eTest, ControlCharactersAreRefusedNamingFieldAndPosition) {
   v1::GetCaseFileRequest look;
   look.set_name(c.name());
   look.set_purpose("review\x1b[8m");
-  auto context = CasefiledProcess::Context(kInvestigatorToken);
-  auto reader = stub_->GetCaseFile(context.get(), look);
+  auto context = Context(kInvestigatorToken);
+  auto reader = cases_->GetCaseFile(context.get(), look);
   v1::GetCaseFileResponse chunk;
   while (reader->Read(&chunk)) {
   }
@@ -285,27 +243,27 @@ TEST_F(SecurityE2eTest, ControlCharactersAreRefusedNamingFieldAndPosition) {
 TEST_F(SecurityE2eTest, CaseIdsAreCheckedAndCanonical) {
   const std::string rule =
       "case_id: case id must be 1-63 upper-case letters, digits or '-', starting with a letter";
-  ExpectInvalid(Create(NewCase("Lower case", "cf-000001")),
+  ExpectInvalid(TryCreateCase(NewCase("Lower case", "cf-000001")),
                 rule + " (did you mean CF-000001?)");
   for (const std::string& bad : {std::string("-"), std::string("-rf"), std::string("A B"),
                                  std::string("A/B"), std::string("../A"), std::string("A\0B", 3),
                                  std::string(64, 'A'), std::string("1-A")}) {
-    ExpectInvalid(Create(NewCase("Bad id", bad)), rule);
+    ExpectInvalid(TryCreateCase(NewCase("Bad id", bad)), rule);
   }
-  ExpectInvalid(Create(NewCase("   ")), "case.title: is required");
+  ExpectInvalid(TryCreateCase(NewCase("   ")), "case.title: is required");
   // Ids the service and the importers make stay valid.
   v1::Case c;
-  ASSERT_TRUE(Create(NewCase("Generated"), &c).ok());
+  ASSERT_TRUE(TryCreateCase(NewCase("Generated"), &c).ok());
   EXPECT_EQ(c.name(), "cases/CF-000001");
   for (const std::string& good :
        {std::string("HFD-PVP-000123"), std::string("LEG-22-45871-12"), std::string(63, 'X')}) {
-    EXPECT_TRUE(Create(NewCase("Good id", good)).ok()) << good;
+    EXPECT_TRUE(TryCreateCase(NewCase("Good id", good)).ok()) << good;
   }
   // Lookups take one spelling too.
   v1::GetCaseRequest get;
   get.set_name("cases/cf-000001");
   v1::Case got;
-  grpc::Status status = stub_->GetCase(CasefiledProcess::Context(kInvestigatorToken).get(), get, &got);
+  grpc::Status status = cases_->GetCase(Context(kInvestigatorToken).get(), get, &got);
   ExpectInvalid(status, "name: case id must be 1-63 upper-case letters, digits or '-', starting "
                         "with a letter (did you mean CF-000001?)");
 }
@@ -315,15 +273,15 @@ TEST_F(SecurityE2eTest, CaseIdsAreCheckedAndCanonical) {
 TEST_F(SecurityE2eTest, RefusalsAreLoggedWithoutTokensOrCaseText) {
   v1::Case c = MakeCase("LOG-1");
   const std::string secret_text = "SECRET-CASE-TEXT-disclosure";
-  EXPECT_EQ(Append(NewEntry(c.name(), secret_text), nullptr, kOutOfHoursToken).error_code(),
+  EXPECT_EQ(TryAppend(NewEntry(c.name(), secret_text), nullptr, kOutOfHoursToken).error_code(),
             grpc::StatusCode::PERMISSION_DENIED);
   const std::string bad_token = "BAD-TOKEN-4f1c9a7e33d2";
-  EXPECT_EQ(Append(NewEntry(c.name(), secret_text), nullptr, bad_token).error_code(),
+  EXPECT_EQ(TryAppend(NewEntry(c.name(), secret_text), nullptr, bad_token).error_code(),
             grpc::StatusCode::UNAUTHENTICATED);
-  EXPECT_EQ(Append(NewEntry(c.name(), secret_text), nullptr, "").error_code(),
+  EXPECT_EQ(TryAppend(NewEntry(c.name(), secret_text), nullptr, "").error_code(),
             grpc::StatusCode::UNAUTHENTICATED);
   v1::AppendEntryRequest invalid = NewEntry(c.name(), secret_text + "\x1b");
-  EXPECT_EQ(Append(invalid).error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(TryAppend(invalid).error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(RawCall("/casefile.v1.PersonService/SearchPersons", Field(1, "\xff")).error_code(),
             grpc::StatusCode::INVALID_ARGUMENT);
 

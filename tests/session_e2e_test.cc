@@ -18,7 +18,7 @@
 #include "core/access/password_hash.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "tests/support/casefiled_process.h"
+#include "tests/support/casefiled_fixture.h"
 #include "tests/support/cli_runner.h"
 
 namespace casefile::testing {
@@ -42,15 +42,14 @@ std::string WriteUsersFile(const std::string& dir) {
   return path;
 }
 
-class SessionE2eTest : public ::testing::Test {
+// Each test starts casefiled with the users file and flags it needs.
+class SessionE2eTest : public CasefiledTest {
  protected:
+  void SetUp() override {}
+
   void Start(std::vector<std::string> flags = {}) {
     flags.push_back("--users=" + WriteUsersFile(dir_.path()));
-    auto started = CasefiledProcess::Start(dir_.path(), flags);
-    ASSERT_TRUE(started.ok()) << started.status();
-    server_ = *std::move(started);
-    sessions_ = v1::SessionService::NewStub(server_->channel());
-    audit_ = v1::AuditService::NewStub(server_->channel());
+    ASSERT_EQ(StartServer(flags), absl::OkStatus());
   }
 
   grpc::Status SignIn(const std::string& user, const std::string& password, v1::Session* session = nullptr,
@@ -60,33 +59,26 @@ class SessionE2eTest : public ::testing::Test {
     request.set_password(password);
     request.set_client_address(client_address);
     v1::Session ignored;
-    return sessions_->SignIn(CasefiledProcess::Context(token).get(), request, session ? session : &ignored);
+    return sessions_->SignIn(Context(token).get(), request, session ? session : &ignored);
   }
   grpc::Status SignOut(const std::string& token) {
     v1::SignOutResponse response;
-    return sessions_->SignOut(CasefiledProcess::Context(token).get(), {}, &response);
+    return sessions_->SignOut(Context(token).get(), {}, &response);
   }
   grpc::Status GetCase(const std::string& name, const std::string& token) {
     v1::GetCaseRequest request;
     request.set_name(name);
     v1::Case c;
-    return server_->CaseStub()->GetCase(CasefiledProcess::Context(token).get(), request, &c);
+    return cases_->GetCase(Context(token).get(), request, &c);
   }
-  std::string MakeCase() {
-    v1::CreateCaseRequest request;
-    request.mutable_case_()->set_title("Concern for Ellie WATSON");
-    v1::Case c;
-    grpc::Status s = server_->CaseStub()->CreateCase(CasefiledProcess::Context(kInvestigatorToken).get(), request, &c);
-    EXPECT_TRUE(s.ok()) << s.error_message();
-    return c.name();
-  }
+  std::string MakeCase() { return CreateCase(NewCase("Concern for Ellie WATSON")).name(); }
   // Audit events of `kind`, as "user|role|peer|outcome".
   std::vector<std::string> Events(const std::string& kind, const std::string& user = "") {
     v1::ListAuditEventsRequest request;
     request.set_kind(kind);
     request.set_user(user);
     v1::ListAuditEventsResponse response;
-    grpc::Status s = audit_->ListAuditEvents(CasefiledProcess::Context(kAuditorToken).get(), request, &response);
+    grpc::Status s = audit_->ListAuditEvents(Context(kAuditorToken).get(), request, &response);
     EXPECT_TRUE(s.ok()) << s.error_message();
     std::vector<std::string> out;
     for (const v1::AuditEvent& e : response.audit_events()) {
@@ -99,11 +91,6 @@ class SessionE2eTest : public ::testing::Test {
     }
     return out;
   }
-
-  TempDir dir_;
-  std::unique_ptr<CasefiledProcess> server_;
-  std::unique_ptr<v1::SessionService::Stub> sessions_;
-  std::unique_ptr<v1::AuditService::Stub> audit_;
 };
 
 TEST_F(SessionE2eTest, SignInGivesASessionThatReadsAsTheUserAndIsAudited) {
@@ -133,7 +120,7 @@ TEST_F(SessionE2eTest, SignInGivesASessionThatReadsAsTheUserAndIsAudited) {
   v1::CreateCaseRequest create;
   create.mutable_case_()->set_title("x");
   v1::Case created;
-  s = server_->CaseStub()->CreateCase(CasefiledProcess::Context(edt.token()).get(), create, &created);
+  s = cases_->CreateCase(Context(edt.token()).get(), create, &created);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::PERMISSION_DENIED);
   EXPECT_EQ(s.error_message(), "role out_of_hours may not create cases");
 }
@@ -221,8 +208,7 @@ TEST_F(SessionE2eTest, AWatchEndsWithItsSessionAndSendsNothingAfterSignOut) {
     request.mutable_entry()->set_kind(v1::ENTRY_KIND_NOTE);
     request.mutable_entry()->set_text(text);
     v1::Entry entry;
-    grpc::Status s = server_->CaseStub()->AppendEntry(CasefiledProcess::Context(kInvestigatorToken).get(), request,
-                                                      &entry);
+    grpc::Status s = cases_->AppendEntry(Context(kInvestigatorToken).get(), request, &entry);
     ASSERT_TRUE(s.ok()) << s.error_message();
   };
   append("seen while signed in");
@@ -231,8 +217,8 @@ TEST_F(SessionE2eTest, AWatchEndsWithItsSessionAndSendsNothingAfterSignOut) {
   v1::WatchCaseRequest watch;
   watch.set_name(case_name);
   watch.set_purpose("watching overnight");
-  auto context = CasefiledProcess::Context(session.token());
-  auto reader = server_->CaseStub()->WatchCase(context.get(), watch);
+  auto context = Context(session.token());
+  auto reader = cases_->WatchCase(context.get(), watch);
   v1::WatchCaseResponse batch;
   ASSERT_TRUE(reader->Read(&batch));
   ASSERT_EQ(batch.entries_size(), 1);
@@ -318,10 +304,7 @@ TEST_F(SessionE2eTest, SighupReloadsTheUsersFileAndEndsSessionsOfRemovedOrChange
 }
 
 TEST_F(SessionE2eTest, WithoutAUsersFileSignInIsNotSetUp) {
-  auto started = CasefiledProcess::Start(dir_.path());
-  ASSERT_TRUE(started.ok()) << started.status();
-  server_ = *std::move(started);
-  sessions_ = v1::SessionService::NewStub(server_->channel());
+  ASSERT_EQ(StartServer(), absl::OkStatus());
   grpc::Status s = SignIn("edt1", kPassword);
   EXPECT_EQ(s.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
   EXPECT_EQ(s.error_message(), "sign-in with a password is not set up on this server (casefiled --users)");

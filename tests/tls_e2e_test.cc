@@ -11,7 +11,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
-#include "tests/support/casefiled_process.h"
+#include "tests/support/casefiled_fixture.h"
 
 namespace casefile::testing {
 namespace {
@@ -38,7 +38,9 @@ int Shell(const std::string& command) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-class TlsE2eTest : public ::testing::Test {
+// SetUp makes the server's certificate; each test starts casefiled with the
+// transport it tries.
+class TlsE2eTest : public CasefiledTest {
  protected:
   void SetUp() override {
     cert_ = dir_.path() + "/server.pem";
@@ -51,29 +53,27 @@ class TlsE2eTest : public ::testing::Test {
     fs::permissions(key_, fs::perms::owner_read | fs::perms::owner_write);
   }
   std::string StartFlags() const { return absl::StrCat("--tls_cert=", cert_, " --tls_key=", key_); }
-  TempDir dir_;
   std::string cert_, key_;
 };
 
 TEST_F(TlsE2eTest, ServesTlsToClientsThatTrustItsCertificateOnly) {
-  auto server = CasefiledProcess::Start(dir_.path(), {"--tls_cert=" + cert_, "--tls_key=" + key_});
-  ASSERT_TRUE(server.ok()) << server.status();
-  const std::string address = (*server)->address();
+  ASSERT_EQ(StartServer({"--tls_cert=" + cert_, "--tls_key=" + key_}), absl::OkStatus());
+  const std::string address = server_->address();
 
   auto trusted = grpc::CreateChannel(address, TrustingOnly(ReadFile(cert_)));
   v1::ListCasesResponse cases;
-  grpc::Status ok = v1::CaseService::NewStub(trusted)->ListCases(CasefiledProcess::Context(kInvestigatorToken).get(),
+  grpc::Status ok = v1::CaseService::NewStub(trusted)->ListCases(Context(kInvestigatorToken).get(),
                                                                   {}, &cases);
   EXPECT_TRUE(ok.ok()) << ok.error_message();
   // Over TLS the token still says who is calling.
-  grpc::Status no_token = v1::CaseService::NewStub(trusted)->ListCases(CasefiledProcess::Context("").get(), {}, &cases);
+  grpc::Status no_token = v1::CaseService::NewStub(trusted)->ListCases(Context("").get(), {}, &cases);
   EXPECT_EQ(no_token.error_code(), grpc::StatusCode::UNAUTHENTICATED);
 
   // A client that does not trust the certificate, or speaks plain text, gets nothing.
   auto untrusted = grpc::CreateChannel(address, grpc::SslCredentials({}));
   auto plain = grpc::CreateChannel(address, grpc::InsecureChannelCredentials());
   for (const auto& channel : {untrusted, plain}) {
-    auto context = CasefiledProcess::Context(kInvestigatorToken);
+    auto context = Context(kInvestigatorToken);
     context->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
     grpc::Status refused = v1::CaseService::NewStub(channel)->ListCases(context.get(), {}, &cases);
     EXPECT_EQ(refused.error_code(), grpc::StatusCode::UNAVAILABLE) << refused.error_message();
@@ -89,7 +89,7 @@ TEST_F(TlsE2eTest, ServesTlsToClientsThatTrustItsCertificateOnly) {
                                "' --token \"$(printf 'a\\nb')\" cases >/dev/null 2>&1")),
             2);
   EXPECT_EQ(Shell(absl::StrCat(cli, " --ca '", cert_, "' --cert '", cert_, "' cases >/dev/null 2>&1")), 2);
-  EXPECT_FALSE(absl::StrContains((*server)->Log(), ReadFile(key_).substr(40, 40)));
+  EXPECT_FALSE(absl::StrContains(server_->Log(), ReadFile(key_).substr(40, 40)));
 }
 
 // Mutual TLS: a client certificate signed by --client_ca names its caller
@@ -107,43 +107,42 @@ TEST_F(TlsE2eTest, AClientCertificateNamesItsCaller) {
                         << "cert:edt-station-1 edt1 out_of_hours EDT Station One\n";
   fs::permissions(tokens, fs::perms::owner_read | fs::perms::owner_write);
   // The client CA: here the station's own (self-signed) certificate.
-  auto server = CasefiledProcess::Start(dir_.path(), {"--tls_cert=" + cert_, "--tls_key=" + key_,
-                                                      "--client_ca=" + dir_.path() + "/edt-station-1.pem",
-                                                      "--tokens_file=" + tokens});
-  ASSERT_TRUE(server.ok()) << server.status();
+  ASSERT_EQ(StartServer({"--tls_cert=" + cert_, "--tls_key=" + key_,
+                         "--client_ca=" + dir_.path() + "/edt-station-1.pem", "--tokens_file=" + tokens}),
+            absl::OkStatus());
   auto channel_as = [&](const std::string& name) {
     grpc::SslCredentialsOptions ssl;
     ssl.pem_root_certs = ReadFile(cert_);
     ssl.pem_cert_chain = ReadFile(dir_.path() + "/" + name + ".pem");
     ssl.pem_private_key = ReadFile(dir_.path() + "/" + name + ".key");
-    return grpc::CreateChannel((*server)->address(), grpc::SslCredentials(ssl));
+    return grpc::CreateChannel(server_->address(), grpc::SslCredentials(ssl));
   };
   v1::ListCasesResponse cases;
   // Out-of-hours may read but not create: the certificate gave that role.
   auto station = v1::CaseService::NewStub(channel_as("edt-station-1"));
-  grpc::Status read = station->ListCases(CasefiledProcess::Context("").get(), {}, &cases);
+  grpc::Status read = station->ListCases(Context("").get(), {}, &cases);
   EXPECT_TRUE(read.ok()) << read.error_message();
   v1::CreateCaseRequest create;
   create.mutable_case_()->set_title("Ellie WATSON");
   v1::Case made;
-  EXPECT_EQ(station->CreateCase(CasefiledProcess::Context("").get(), create, &made).error_code(),
+  EXPECT_EQ(station->CreateCase(Context("").get(), create, &made).error_code(),
             grpc::StatusCode::PERMISSION_DENIED);
   // A certificate the CA did not sign does not get through the handshake.
-  auto context = CasefiledProcess::Context("");
+  auto context = Context("");
   context->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
   EXPECT_EQ(v1::CaseService::NewStub(channel_as("stranger"))->ListCases(context.get(), {}, &cases).error_code(),
             grpc::StatusCode::UNAVAILABLE);
   // Token callers need no certificate; "cert:..." is never a bearer token.
-  auto token_only = grpc::CreateChannel((*server)->address(), TrustingOnly(ReadFile(cert_)));
+  auto token_only = grpc::CreateChannel(server_->address(), TrustingOnly(ReadFile(cert_)));
   EXPECT_TRUE(v1::CaseService::NewStub(token_only)
-                  ->ListCases(CasefiledProcess::Context(kInvestigatorToken).get(), {}, &cases)
+                  ->ListCases(Context(kInvestigatorToken).get(), {}, &cases)
                   .ok());
   EXPECT_EQ(v1::CaseService::NewStub(token_only)
-                ->ListCases(CasefiledProcess::Context("cert:edt-station-1").get(), {}, &cases)
+                ->ListCases(Context("cert:edt-station-1").get(), {}, &cases)
                 .error_code(),
             grpc::StatusCode::UNAUTHENTICATED);
   // The CLI presents the certificate with --cert/--key.
-  const std::string cli = absl::StrCat(CASEFILE_CLI_PATH, " --server ", (*server)->address(), " --ca '", cert_,
+  const std::string cli = absl::StrCat(CASEFILE_CLI_PATH, " --server ", server_->address(), " --ca '", cert_,
                                        "' --cert '", dir_.path(), "/edt-station-1.pem' --key '", dir_.path(),
                                        "/edt-station-1.key' cases >/dev/null 2>&1");
   EXPECT_EQ(Shell(cli), 0);
