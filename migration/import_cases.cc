@@ -4,7 +4,7 @@
 #include <utility>
 
 #include "absl/strings/string_view.h"
-#include "core/resource_names.h"
+#include "core/input/resource_names.h"
 #include "migration/case_resolver.h"
 #include "migration/consolidation_inputs.h"
 #include "storage/case_tables.h"

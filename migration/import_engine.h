@@ -24,9 +24,9 @@
 #include "absl/synchronization/mutex.h"
 #include "casefile/v1/admin.pb.h"
 #include "casefile/v1/import.pb.h"
-#include "core/caller.h"
-#include "core/case_chronology.h"
-#include "core/change_feed.h"
+#include "core/access/caller.h"
+#include "core/chronology/case_chronology.h"
+#include "core/chronology/change_feed.h"
 #include "migration/case_consolidator.h"
 #include "migration/import_progress.h"
 #include "migration/import_writes.h"
@@ -65,7 +65,7 @@ class ImportEngine {
   // never imported.
   absl::StatusOr<v1::SeparateRecordResponse> SeparateRecord(const Caller& caller, absl::string_view locator);
 
-  // Erases a case for good (AdminService.EraseCase, migration/case_eraser.h)
+  // Erases a case for good (AdminService.EraseCase, core/retention/case_eraser.h)
   // with its audit record ("EraseCase": the case, the entries erased as the
   // count, the reason as the purpose) in one transaction, between imports.
   absl::StatusOr<v1::EraseCaseResponse> EraseCase(const Caller& caller, const v1::EraseCaseRequest& request);

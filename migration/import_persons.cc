@@ -3,8 +3,8 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
-#include "core/partial_time_proto.h"
-#include "core/resource_names.h"
+#include "core/input/resource_names.h"
+#include "core/time/partial_time_proto.h"
 #include "migration/case_resolver.h"
 #include "migration/known_records.h"
 #include "migration/record_id.h"

@@ -6,7 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "core/audit_trail.h"
+#include "core/audit/audit_trail.h"
 #include "google/protobuf/util/time_util.h"
 #include "migration/rejected_records.h"
 #include "storage/case_tables.h"

@@ -17,7 +17,7 @@
 #include "absl/time/time.h"
 #include "absl/types/span.h"
 #include "casefile/v1/import.pb.h"
-#include "core/caller.h"
+#include "core/access/caller.h"
 #include "migration/import_writes.h"
 #include "storage/store.h"
 

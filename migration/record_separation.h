@@ -12,7 +12,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "casefile/v1/import.pb.h"
-#include "core/caller.h"
+#include "core/access/caller.h"
 #include "migration/import_consolidation.h"
 
 namespace casefile::migration {
