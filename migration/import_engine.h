@@ -1,6 +1,10 @@
 // ImportEngine: one legacy import from files already read to a durable,
 // consolidated store — case resolution, consolidation of duplicate events,
-// the person index, review items and the import report.
+// the person index, review items and the import report. Run drives the
+// stages it reports, each in a file of its own: reading (import_reading.h),
+// resolving cases (import_cases.h), consolidating and writing
+// (import_consolidation.h), matching persons (import_persons.h), then the
+// report (import_report.h).
 //
 // Safe to re-run: a legacy record is known by its place and content (see
 // record_id.h), and a record already imported is skipped. Each case's new entries, sources and record
@@ -24,13 +28,12 @@
 #include "core/chronology/case_chronology.h"
 #include "core/chronology/change_feed.h"
 #include "migration/case_consolidator.h"
+#include "migration/import_progress.h"
 #include "migration/import_writes.h"
 #include "migration/legacy_record.h"
 #include "storage/store.h"
 
 namespace casefile::migration {
-
-using ImportProgressFn = std::function<void(const v1::ImportProgress&)>;
 
 struct ImportEngineOptions {
   // Whole cases are written together until a transaction holds about this
@@ -54,11 +57,12 @@ class ImportEngine {
   absl::StatusOr<v1::ListRejectedRecordsResponse> ListRejectedRecords(const Caller& caller,
                                                                       const v1::ListRejectedRecordsRequest& request);
 
-  // Undoes a merge (ImportService.SeparateRecord): stores "separate" decisions
-  // between the record and each record it was merged with, and consolidates
-  // its case (an event record) or the person index (a person record) again.
-  // Returns the live entries or persons that now hold those records, the
-  // record's own first. NotFound for a locator never imported.
+  // Undoes a merge (ImportService.SeparateRecord, record_separation.h):
+  // stores "separate" decisions between the record and each record it was
+  // merged with, and consolidates its case (an event record) or the person
+  // index (a person record) again. Returns the live entries or persons that
+  // now hold those records, the record's own first. NotFound for a locator
+  // never imported.
   absl::StatusOr<v1::SeparateRecordResponse> SeparateRecord(const Caller& caller, absl::string_view locator);
 
   // Erases a case for good (AdminService.EraseCase, core/retention/case_eraser.h)
@@ -67,16 +71,6 @@ class ImportEngine {
   absl::StatusOr<v1::EraseCaseResponse> EraseCase(const Caller& caller, const v1::EraseCaseRequest& request);
 
  private:
-  // Prepares and consolidates each case of `batch` (reading its stored
-  // records), on as many threads as there are cores.
-  // SeparateRecord for a person record. REQUIRES: one_import_at_a_time_.
-  absl::StatusOr<v1::SeparateRecordResponse> SeparatePersonRecord(const Caller& caller,
-                                                                 absl::string_view locator);
-
-  absl::Status ConsolidateBatch(absl::Span<CaseUpdate* const> batch,
-                                absl::Span<const PairDecision> decisions, const ImportName& import,
-                                bool dry_run);
-
   storage::Store* const store_;
   ChangeFeed* const feed_;
   const Clock clock_;
