@@ -9,8 +9,8 @@
 #include "cli/command.h"
 #include "cli/output.h"
 #include "cli/password_prompt.h"
-#include "core/password_hash.h"
 #include "cli/terminal_safe.h"
+#include "core/access/password_hash.h"
 
 namespace casefile::cli {
 namespace {

@@ -17,9 +17,9 @@
 #include "cli/list_pages.h"
 #include "cli/output.h"
 #include "cli/terminal_safe.h"
-#include "core/partial_time.h"
-#include "core/partial_time_proto.h"
-#include "core/uk_instant.h"
+#include "core/time/partial_time.h"
+#include "core/time/partial_time_proto.h"
+#include "core/time/uk_instant.h"
 #include "google/protobuf/util/json_util.h"
 #include "web/case_file_page.h"
 

@@ -14,13 +14,13 @@
 #include "absl/strings/str_join.h"
 #include "absl/time/clock.h"
 #include "casefile/v1/import.grpc.pb.h"
-#include "client/folder_upload.h"
 #include "cli/command.h"
 #include "cli/list_pages.h"
 #include "cli/output.h"
 #include "cli/terminal_safe.h"
-#include "core/partial_time.h"
-#include "core/partial_time_proto.h"
+#include "client/folder_upload.h"
+#include "core/time/partial_time.h"
+#include "core/time/partial_time_proto.h"
 
 namespace casefile::cli {
 namespace {

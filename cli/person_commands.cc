@@ -12,8 +12,8 @@
 #include "cli/list_pages.h"
 #include "cli/output.h"
 #include "cli/terminal_safe.h"
-#include "core/partial_time.h"
-#include "core/partial_time_proto.h"
+#include "core/time/partial_time.h"
+#include "core/time/partial_time_proto.h"
 
 namespace casefile::cli {
 namespace {
