@@ -16,11 +16,6 @@ namespace casefile::cli {
 namespace {
 
 int Backup(const Args& args, const Connection& conn) {
-  if (args.positional().size() != 1) {
-    return ReportUsageError(
-        absl::InvalidArgumentError("give one folder on the server's machine, e.g. /srv/backup/2026-12-03"),
-        "admin backup");
-  }
   v1::BackupRequest request;
   request.set_path(args.positional()[0]);
   v1::BackupResponse response;
@@ -38,8 +33,6 @@ int Backup(const Args& args, const Connection& conn) {
 }
 
 int Erase(const Args& args, const Connection& conn) {
-  const std::string cmd = "admin erase";
-  if (args.positional().size() != 1) return ReportUsageError(absl::InvalidArgumentError("give one case"), cmd);
   v1::EraseCaseRequest request;
   request.set_name(CaseNameArg(args.positional()[0]));
   request.set_reason(args.Get("reason"));
@@ -70,8 +63,6 @@ int Erase(const Args& args, const Connection& conn) {
 
 // Needs no server: the hash goes into the users file by hand.
 int HashPasswordCommand(const Args& args, const Connection&) {
-  if (!args.positional().empty())
-    return ReportUsageError(absl::InvalidArgumentError("hash-password takes no words"), "admin hash-password");
   absl::StatusOr<std::string> password;
   if (::isatty(STDIN_FILENO)) {
     password = ReadPassword(PasswordSource::kTerminal, "new password: ");
@@ -94,32 +85,32 @@ int HashPasswordCommand(const Args& args, const Connection&) {
 
 }  // namespace
 
-std::vector<Command> AdminCommands() {
-  return {
-      {"admin backup", "write a consistent backup of the store while the service runs (admin)",
-       "casefile admin backup PATH\n"
-       "PATH is an absolute folder on the server's machine that does not exist yet (its parent\n"
-       "must) or is empty; the backup is written into it as data.mdb, a compacted copy of the store\n"
-       "as it was when the backup began. Writes go on meanwhile. To restore: stop casefiled, copy\n"
-       "data.mdb into a new, empty data folder, start casefiled --data_dir=that folder (BUILD.md,\n"
-       "\"Backup and restore\"). The tokens file is not in the backup.",
-       {}, {}, Backup},
-      {"admin erase", "erase a case for good (admin; MoPI disposal or a court order)",
-       "casefile admin erase CASE --reason TEXT [--yes]\n"
-       "Removes the case's header, chronology, legacy sources, its subjects' person records, its review\n"
-       "items and attention items, in one step with one audit record (the case, the counts and the reason;\n"
-       "none of the content). Re-importing the same legacy records does not bring them back. Asks you to\n"
-       "type the case id unless --yes.",
-       {"reason"}, {"yes"}, Erase},
-      {"admin hash-password", "print the Argon2id hash of a password, for casefiled's users file",
-       "casefile admin hash-password\n"
-       "Asks for the password twice on the terminal (not echoed), or reads the first line of\n"
-       "standard input when it is not a terminal, and prints its Argon2id hash (a random salt each\n"
-       "time). A users file line is '<user> <hash> <role>[:<team>,...] <display name>', e.g.\n"
-       "  echo \"hughes4471 $(casefile admin hash-password) investigator:cait DC 4471 Hughes\" >> users\n"
-       "Needs no server.",
-       {}, {}, HashPasswordCommand},
-  };
+void AddAdminCommands(CommandLine& line) {
+  CLI::App* c = line.Add("admin backup", "write a consistent backup of the store while the service runs (admin)",
+                         Backup);
+  AddWord(c, "PATH", "a folder on the server's machine, e.g. /srv/backup/2026-12-03");
+  c->footer("PATH is an absolute folder on the server's machine that does not exist yet (its parent\n"
+            "must) or is empty; the backup is written into it as data.mdb, a compacted copy of the store\n"
+            "as it was when the backup began. Writes go on meanwhile. To restore: stop casefiled, copy\n"
+            "data.mdb into a new, empty data folder, start casefiled --data_dir=that folder (BUILD.md,\n"
+            "\"Backup and restore\"). The tokens file is not in the backup.");
+
+  c = line.Add("admin erase", "erase a case for good (admin; MoPI disposal or a court order)", Erase);
+  AddWord(c, "CASE", "the case, e.g. CF-000001 or cases/CF-000001");
+  AddValueOption(c, "--reason", "TEXT", "why (kept in the audit trail)");
+  AddSwitch(c, "--yes", "do not ask to type the case id");
+  c->footer("Removes the case's header, chronology, legacy sources, its subjects' person records, its review\n"
+            "items and attention items, in one step with one audit record (the case, the counts and the reason;\n"
+            "none of the content). Re-importing the same legacy records does not bring them back. Asks you to\n"
+            "type the case id unless --yes.");
+
+  c = line.Add("admin hash-password", "print the Argon2id hash of a password, for casefiled's users file",
+               HashPasswordCommand);
+  c->footer("Asks for the password twice on the terminal (not echoed), or reads the first line of\n"
+            "standard input when it is not a terminal, and prints its Argon2id hash (a random salt each\n"
+            "time). A users file line is '<user> <hash> <role>[:<team>,...] <display name>', e.g.\n"
+            "  echo \"hughes4471 $(casefile admin hash-password) investigator:cait DC 4471 Hughes\" >> users\n"
+            "Needs no server.");
 }
 
 }  // namespace casefile::cli

@@ -45,8 +45,6 @@ absl::StatusOr<std::vector<v1::AttentionList>> ParseLists(const std::string& tex
 
 int List(const Args& args, const Connection& conn) {
   const std::string cmd = "attention";
-  if (!args.positional().empty())
-    return ReportUsageError(absl::InvalidArgumentError("attention takes no words, only options"), cmd);
   auto lists = ParseLists(args.Get("list"));
   if (!lists.ok()) return ReportUsageError(lists.status(), cmd);
   if (lists->size() > 1 && args.Has("page-token"))
@@ -77,8 +75,6 @@ int List(const Args& args, const Connection& conn) {
 
 int Watch(const Args& args, const Connection& conn) {
   const std::string cmd = "attention watch";
-  if (!args.positional().empty())
-    return ReportUsageError(absl::InvalidArgumentError("attention watch takes no words, only options"), cmd);
   auto lists = ParseLists(args.Get("list"));
   if (!lists.ok()) return ReportUsageError(lists.status(), cmd);
   v1::WatchAttentionRequest request;
@@ -102,25 +98,30 @@ int Watch(const Args& args, const Connection& conn) {
 }
 
 constexpr char kLists[] =
-    "LIST: significant-harm-referrals, strategy-discussion-overdue,\n"
-    "      section47-without-strategy-discussion, referral-feedback-overdue, actions-overdue,\n"
-    "      repeated-missing, appropriate-adult-wait, detained-after-charge (several: a,b).\n"
-    "TEAM: only items for this team (significant-harm referrals are for the specialist\n"
-    "      team, casefiled --specialist_team; others for the teams a case is restricted to).";
+    "the lists (several: a,b; every list without it): significant-harm-referrals,\n"
+    "strategy-discussion-overdue, section47-without-strategy-discussion,\n"
+    "referral-feedback-overdue, actions-overdue, repeated-missing, appropriate-adult-wait,\n"
+    "detained-after-charge";
+constexpr char kTeam[] =
+    "only items for this team (significant-harm referrals are for the specialist team,\n"
+    "casefiled --specialist_team; others for the teams a case is restricted to)";
 
 }  // namespace
 
-std::vector<Command> AttentionCommands() {
-  return {
-      {"attention", "what needs attention: overdue strategy discussions, actions, feedback, ...",
-       absl::StrCat("casefile attention [--list LIST] [--team TEAM] [--page-size N] [--page-token T] [--all]\n",
-                    kLists, "\nEach list shows what is due now, oldest first; every list read is audited."),
-       {"list", "team", "page-size", "page-token"}, {"all"}, List},
-      {"attention watch", "follow new attention items live (e.g. significant-harm referrals)",
-       absl::StrCat("casefile attention watch [--list LIST] [--team TEAM]\n", kLists,
-                    "\nFirst what is due now, then each new item as soon as it is stored."),
-       {"list", "team"}, {}, Watch},
-  };
+void AddAttentionCommands(CommandLine& line) {
+  CLI::App* c = line.Add("attention", "what needs attention: overdue strategy discussions, actions, feedback, ...",
+                         List);
+  AddValueOption(c, "--list", "LIST", kLists);
+  AddValueOption(c, "--team", "TEAM", kTeam);
+  AddValueOption(c, "--page-size", "N", "items a page (the server's default without it)");
+  AddValueOption(c, "--page-token", "T", "the page that an earlier one said is next (one --list)");
+  AddSwitch(c, "--all", "every page");
+  c->footer("Each list shows what is due now, oldest first; every list read is audited.");
+
+  c = line.Add("attention watch", "follow new attention items live (e.g. significant-harm referrals)", Watch);
+  AddValueOption(c, "--list", "LIST", kLists);
+  AddValueOption(c, "--team", "TEAM", kTeam);
+  c->footer("First what is due now, then each new item as soon as it is stored.");
 }
 
 }  // namespace casefile::cli

@@ -48,8 +48,6 @@ std::string EventLine(const v1::AuditEvent& e) {
 
 int List(const Args& args, const Connection& conn) {
   const std::string cmd = "audit list";
-  if (!args.positional().empty())
-    return ReportUsageError(absl::InvalidArgumentError("audit list takes no words, only options"), cmd);
   v1::ListAuditEventsRequest request;
   if (args.Has("case")) request.set_case_(CaseNameArg(args.Get("case")));
   if (args.Has("person")) {
@@ -82,8 +80,6 @@ int List(const Args& args, const Connection& conn) {
 }
 
 int Verify(const Args& args, const Connection& conn) {
-  if (!args.positional().empty())
-    return ReportUsageError(absl::InvalidArgumentError("audit verify takes no words"), "audit verify");
   v1::VerifyAuditLogResponse response;
   grpc::Status status = AuditService::NewStub(conn.channel())
                             ->VerifyAuditLog(conn.NewContext().get(), v1::VerifyAuditLogRequest(),
@@ -103,19 +99,20 @@ int Verify(const Args& args, const Connection& conn) {
 
 }  // namespace
 
-std::vector<Command> AuditCommands() {
-  return {
-      {"audit list", "list audit events (auditors), oldest first",
-       "casefile audit list [--case CASE] [--person PERSON] [--user USER] [--kind RPC]\n"
-       "                    [--since TIME] [--until TIME] [--page-size N] [--page-token T] [--all]\n"
-       "RPC: the method recorded, e.g. GetCaseFile, AppendEntry, SearchPersons, ImportFolder.\n"
-       "TIME: 2026-12-03T09:00:00Z or 2026-12-03 (UTC).",
-       {"case", "person", "user", "kind", "since", "until", "page-size", "page-token"}, {"all"},
-       List},
-      {"audit verify", "check the audit chain: every record present, unaltered and linked",
-       "casefile audit verify   (exit 1 and the first broken record when it is not intact)", {},
-       {}, Verify},
-  };
+void AddAuditCommands(CommandLine& line) {
+  CLI::App* c = line.Add("audit list", "list audit events (auditors), oldest first", List);
+  AddValueOption(c, "--case", "CASE", "the events about this case");
+  AddValueOption(c, "--person", "PERSON", "the events about this person");
+  AddValueOption(c, "--user", "USER", "the events of this user");
+  AddValueOption(c, "--kind", "RPC", "the method recorded, e.g. GetCaseFile, AppendEntry, SearchPersons,\nImportFolder");
+  AddValueOption(c, "--since", "TIME", "from this time: 2026-12-03T09:00:00Z or 2026-12-03 (UTC)");
+  AddValueOption(c, "--until", "TIME", "to this time, as --since");
+  AddValueOption(c, "--page-size", "N", "events a page (the server's default without it)");
+  AddValueOption(c, "--page-token", "T", "the page that an earlier one said is next");
+  AddSwitch(c, "--all", "every page");
+
+  c = line.Add("audit verify", "check the audit chain: every record present, unaltered and linked", Verify);
+  c->footer("Exit 1 and the first broken record when it is not intact.");
 }
 
 }  // namespace casefile::cli

@@ -111,7 +111,6 @@ int CaseCreate(const Args& args, const Connection& conn) {
 
 int Restrict(const Args& args, const Connection& conn) {
   const std::string cmd = "restrict";
-  if (args.positional().size() != 1) return ReportUsageError(absl::InvalidArgumentError("give one case"), cmd);
   const bool naming = args.Has("users") || args.Has("teams");
   if (naming == args.Has("lift"))
     return ReportUsageError(absl::InvalidArgumentError("give --users and/or --teams, or --lift"), cmd);
@@ -127,7 +126,6 @@ int Restrict(const Args& args, const Connection& conn) {
 
 int ReviewRetention(const Args& args, const Connection& conn) {
   const std::string cmd = "case review";
-  if (args.positional().size() != 1) return ReportUsageError(absl::InvalidArgumentError("give one case"), cmd);
   v1::ReviewCaseRequest request;
   request.set_name(CaseNameArg(args.positional()[0]));
   const std::string decision = args.Get("decision");
@@ -149,7 +147,6 @@ int ReviewRetention(const Args& args, const Connection& conn) {
 }
 
 int CaseGet(const Args& args, const Connection& conn) {
-  if (args.positional().size() != 1) return ReportUsageError(absl::InvalidArgumentError("give one case"), "case get");
   v1::GetCaseRequest request;
   request.set_name(CaseNameArg(args.positional()[0]));
   v1::Case response;
@@ -204,7 +201,6 @@ absl::StatusOr<v1::Entry> ReadRecord(const std::string& path) {
 
 int Log(const Args& args, const Connection& conn) {
   const std::string cmd = "log";
-  if (args.positional().size() != 1) return ReportUsageError(absl::InvalidArgumentError("give one case"), cmd);
   v1::AppendEntryRequest request;
   request.set_parent(CaseNameArg(args.positional()[0]));
   auto kind = ParseKind(args.Get("kind", "note"));
@@ -244,8 +240,6 @@ int Log(const Args& args, const Connection& conn) {
 
 int Correct(const Args& args, const Connection& conn) {
   const std::string cmd = "correct";
-  if (args.positional().size() != 1)
-    return ReportUsageError(absl::InvalidArgumentError("give one entry, e.g. CF-000001/entries/3"), cmd);
   v1::CorrectEntryRequest request;
   request.set_name(CaseNameArg(args.positional()[0]));
   auto text = args.Require("text");
@@ -270,7 +264,6 @@ int Correct(const Args& args, const Connection& conn) {
 }
 
 int Show(const Args& args, const Connection& conn) {
-  if (args.positional().size() != 1) return ReportUsageError(absl::InvalidArgumentError("give one case"), "show");
   auto purpose = args.Require("purpose");
   if (!purpose.ok()) return ReportUsageError(purpose.status(), "show");
   const std::string format = args.Get("format", args.Has("json") ? "json" : "text");
@@ -311,7 +304,6 @@ int Show(const Args& args, const Connection& conn) {
 }
 
 int Watch(const Args& args, const Connection& conn) {
-  if (args.positional().size() != 1) return ReportUsageError(absl::InvalidArgumentError("give one case"), "watch");
   auto purpose = args.Require("purpose");
   if (!purpose.ok()) return ReportUsageError(purpose.status(), "watch");
   v1::WatchCaseRequest request;
@@ -335,56 +327,91 @@ int Watch(const Args& args, const Connection& conn) {
 
 }  // namespace
 
-std::vector<Command> CaseCommands() {
-  return {
-      {"case create", "open a new case",
-       "casefile case create --title TITLE [--ref REF[,REF...]] [--subject 'Forename SURNAME (dd/mm/yyyy)[; ...]']\n"
-       "                     [--id CASE_ID] [--request-id ID]\n"
-       "                     [--restrict-users USER[,USER...]] [--restrict-teams TEAM[,TEAM...]]\n"
-       "A restricted case exists only for the users and teams named (and admins);\n"
-       "name yourself or one of your teams.",
-       {"title", "ref", "subject", "id", "request-id", "restrict-users", "restrict-teams"}, {}, CaseCreate},
-      {"restrict", "keep a case to named users and teams, or lift that (need to know)",
-       "casefile restrict CASE [--users USER[,USER...]] [--teams TEAM[,TEAM...]]\n"
-       "casefile restrict CASE --lift\n"
-       "To everyone not named (admins apart) the case does not exist: it is left out\n"
-       "of every list and search, and reading it is NOT_FOUND. You must stay named.",
-       {"users", "teams"}, {"lift"}, Restrict},
-      {"case get", "show a case header", "casefile case get CASE", {}, {}, CaseGet},
-      {"cases", "list cases, by legacy reference, subject name or retention review date",
-       "casefile cases [--ref REF] [--subject 'NAME WORDS'] [--page-size N] [--page-token T] [--all]\n"
-       "casefile cases --review-due today|YYYY-MM-DD [--all]\n"
-       "--review-due: the cases due for a retention review on or before the date, soonest first\n"
-       "(a case never reviewed is due a year after it was opened).",
-       {"ref", "subject", "page-size", "page-token", "review-due"}, {"all"}, Cases},
-      {"case review", "record a retention review of a case (Management of Police Information)",
-       "casefile case review CASE --decision retain --reason TEXT --next-review YYYY-MM-DD\n"
-       "casefile case review CASE --decision dispose --reason TEXT\n"
-       "The review is kept on the case and as an entry of its chronology. After a decision to\n"
-       "dispose, an admin erases the case (casefile admin erase).",
-       {"decision", "reason", "next-review", "request-id"}, {}, ReviewRetention},
-      {"log", "append an entry to a case's chronology",
-       "casefile log CASE --kind KIND --text TEXT [--occurred 'dd/mm/yyyy hh:mm'] [--subject ...]\n"
-       "             [--ref REF] [--record FILE.json] [--expected-version N] [--request-id ID]\n"
-       "KIND: note, enquiry, contact, visit, strategy-discussion, referral, custody,\n"
-       "      missing-episode, review, interview, assessment. --occurred keeps the precision given:\n"
-       "      '12/11/2012 14:30', '12/11/2012', 'Nov 2012'.\n"
-       "--record: the structured record (safeguarding.proto) as protobuf JSON of an entry that\n"
-       "      holds only it ('-': stdin), e.g. {\"referral\": {\"toAgency\": \"AGENCY_CSC\", ...}};\n"
-       "      strategy-discussion, referral, custody, missing-episode and assessment need one.",
-       {"kind", "text", "occurred", "subject", "ref", "record", "expected-version", "request-id"}, {}, Log},
-      {"correct", "append a correction that supersedes an entry",
-       "casefile correct CASE/entries/N --text TEXT --reason REASON [--occurred WHEN] [--request-id ID]",
-       {"text", "reason", "occurred", "request-id"}, {}, Correct},
-      {"show", "print a whole case file (the access is recorded)",
-       "casefile show CASE --purpose 'why you are looking' [--sources] [--format text|json|html]\n"
-       "--format html writes one self-contained page (no outside assets) that prints on A4\n"
-       "with page numbers, the case reference and OFFICIAL-SENSITIVE on every page.",
-       {"purpose", "format"}, {"sources"}, Show},
-      {"watch", "follow a case's new entries live (the watch is recorded)",
-       "casefile watch CASE --purpose 'why you are watching' [--after VERSION]",
-       {"after", "purpose"}, {}, Watch},
-  };
+void AddCaseCommands(CommandLine& line) {
+  constexpr char kRequestId[] = "idempotency key: a retry with the same ID writes nothing more";
+  constexpr char kSubjects[] = "'Forename SURNAME (dd/mm/yyyy)[; ...]'";
+  constexpr char kCase[] = "the case, e.g. CF-000001 or cases/CF-000001";
+
+  CLI::App* c = line.Add("case create", "open a new case", CaseCreate);
+  AddValueOption(c, "--title", "TITLE", "what the case is about")->required();
+  AddValueOption(c, "--ref", "REF[,REF...]", "its legacy references");
+  AddValueOption(c, "--subject", "SUBJECTS", kSubjects);
+  AddValueOption(c, "--id", "CASE_ID", "its id (e.g. CF-000042); the server picks the next without one");
+  AddValueOption(c, "--request-id", "ID", kRequestId);
+  AddValueOption(c, "--restrict-users", "USER[,USER...]", "keep the case to these users");
+  AddValueOption(c, "--restrict-teams", "TEAM[,TEAM...]", "and to these teams");
+  c->footer("A restricted case exists only for the users and teams named (and admins);\n"
+            "name yourself or one of your teams.");
+
+  c = line.Add("restrict", "keep a case to named users and teams, or lift that (need to know)", Restrict);
+  AddWord(c, "CASE", kCase);
+  AddValueOption(c, "--users", "USER[,USER...]", "the users who may see the case");
+  AddValueOption(c, "--teams", "TEAM[,TEAM...]", "the teams who may see the case");
+  AddSwitch(c, "--lift", "lift the restriction instead");
+  c->footer("Give --users and/or --teams, or --lift. To everyone not named (admins apart) the case\n"
+            "does not exist: it is left out of every list and search, and reading it is NOT_FOUND.\n"
+            "You must stay named.");
+
+  c = line.Add("case get", "show a case header", CaseGet);
+  AddWord(c, "CASE", kCase);
+
+  c = line.Add("cases", "list cases, by legacy reference, subject name or retention review date", Cases);
+  AddValueOption(c, "--ref", "REF", "the cases with this legacy reference");
+  AddValueOption(c, "--subject", "'NAME WORDS'", "the cases with a subject of this name");
+  AddValueOption(c, "--review-due", "today|YYYY-MM-DD",
+                 "the cases due for a retention review on or before the date, soonest first\n"
+                 "(a case never reviewed is due a year after it was opened)");
+  AddValueOption(c, "--page-size", "N", "cases a page (the server's default without it)");
+  AddValueOption(c, "--page-token", "T", "the page that an earlier one said is next");
+  AddSwitch(c, "--all", "every page");
+
+  c = line.Add("case review", "record a retention review of a case (Management of Police Information)",
+               ReviewRetention);
+  AddWord(c, "CASE", kCase);
+  AddValueOption(c, "--decision", "retain|dispose", "keep the case, or dispose of it")->required();
+  AddValueOption(c, "--reason", "TEXT", "why");
+  AddValueOption(c, "--next-review", "YYYY-MM-DD", "when to review it again (to retain)");
+  AddValueOption(c, "--request-id", "ID", kRequestId);
+  c->footer("The review is kept on the case and as an entry of its chronology. After a decision to\n"
+            "dispose, an admin erases the case (casefile admin erase).");
+
+  c = line.Add("log", "append an entry to a case's chronology", Log);
+  AddWord(c, "CASE", kCase);
+  AddValueOption(c, "--kind", "KIND",
+                 "note (the default), enquiry, contact, visit, strategy-discussion,\n"
+                 "referral, custody, missing-episode, review, interview, assessment");
+  AddValueOption(c, "--text", "TEXT", "the entry's text")->required();
+  AddValueOption(c, "--occurred", "WHEN",
+                 "when it happened, keeping the precision given:\n'12/11/2012 14:30', '12/11/2012', 'Nov 2012'");
+  AddValueOption(c, "--subject", "SUBJECTS", kSubjects);
+  AddValueOption(c, "--ref", "REF[,REF...]", "its legacy references");
+  AddValueOption(c, "--record", "FILE.json",
+                 "the structured record (safeguarding.proto) as protobuf JSON of an\n"
+                 "entry that holds only it ('-': stdin), e.g.\n"
+                 "{\"referral\": {\"toAgency\": \"AGENCY_CSC\", ...}}; strategy-discussion,\n"
+                 "referral, custody, missing-episode and assessment need one");
+  AddValueOption(c, "--expected-version", "N", "append only if the case is at this version");
+  AddValueOption(c, "--request-id", "ID", kRequestId);
+
+  c = line.Add("correct", "append a correction that supersedes an entry", Correct);
+  AddWord(c, "ENTRY", "the entry to correct, e.g. CF-000001/entries/3");
+  AddValueOption(c, "--text", "TEXT", "the corrected text")->required();
+  AddValueOption(c, "--reason", "REASON", "why it is corrected")->required();
+  AddValueOption(c, "--occurred", "WHEN", "the corrected time (else the entry's is kept)");
+  AddValueOption(c, "--request-id", "ID", kRequestId);
+
+  c = line.Add("show", "print a whole case file (the access is recorded)", Show);
+  AddWord(c, "CASE", kCase);
+  AddValueOption(c, "--purpose", "'WHY'", "why you are looking (recorded with the access)")->required();
+  AddSwitch(c, "--sources", "every legacy source of each entry, with its locator and text as read");
+  AddValueOption(c, "--format", "text|json|html", "text by default (json with --json)");
+  c->footer("--format html writes one self-contained page (no outside assets) that prints on A4\n"
+            "with page numbers, the case reference and OFFICIAL-SENSITIVE on every page.");
+
+  c = line.Add("watch", "follow a case's new entries live (the watch is recorded)", Watch);
+  AddWord(c, "CASE", kCase);
+  AddValueOption(c, "--purpose", "'WHY'", "why you are watching (recorded)")->required();
+  AddValueOption(c, "--after", "VERSION", "only the entries after this one (else the whole chronology first)");
 }
 
 }  // namespace casefile::cli

@@ -1,40 +1,30 @@
-// Command: one `casefile` subcommand, its help, and how it runs. Each group of
-// commands lives in its own file and registers through a function below.
+// The commands of `casefile`, one file for each group, and what their handlers
+// share: exit codes, error reports, retries.
 //
 // Thread-compatible.
 #ifndef CASEFILE_CLI_COMMAND_H_
 #define CASEFILE_CLI_COMMAND_H_
 
 #include <functional>
-#include <set>
 #include <string>
-#include <vector>
 
 #include <grpcpp/support/status.h>
 
 #include "absl/status/status.h"
-#include "cli/args.h"
+#include "cli/command_line.h"
 #include "cli/connection.h"
 
 namespace casefile::cli {
 
-struct Command {
-  std::string name;      // "log", "case create"
-  std::string summary;   // one line for the command list
-  std::string usage;     // full help text
-  std::set<std::string> options;  // accepted --options besides the global ones
-  std::set<std::string> switches; // options that take no value
-  // Returns the process exit code.
-  std::function<int(const Args&, const Connection&)> run;
-};
-
-std::vector<Command> CaseCommands();
-std::vector<Command> PersonCommands();
-std::vector<Command> ImportCommands();
-std::vector<Command> AdminCommands();
-std::vector<Command> AuditCommands();
-std::vector<Command> AttentionCommands();
-std::vector<Command> SessionCommands();
+// Each file of commands declares its commands (cli/command_line.h) next to
+// their handlers.
+void AddCaseCommands(CommandLine& line);
+void AddPersonCommands(CommandLine& line);
+void AddImportCommands(CommandLine& line);
+void AddAdminCommands(CommandLine& line);
+void AddAuditCommands(CommandLine& line);
+void AddAttentionCommands(CommandLine& line);
+void AddSessionCommands(CommandLine& line);
 
 // Exit codes: 0 success, 1 the server refused or failed, 2 bad usage.
 inline constexpr int kExitOk = 0;

@@ -1,6 +1,5 @@
 #include "cli/connection.h"
 
-#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -10,13 +9,6 @@
 
 namespace casefile::cli {
 namespace {
-
-std::string FromFlagOrEnv(const Args& args, const char* flag, const char* env,
-                          const char* fallback) {
-  if (args.Has(flag)) return args.Get(flag);
-  const char* value = std::getenv(env);
-  return value != nullptr && *value != '\0' ? value : fallback;
-}
 
 // An unreadable file gives empty credentials: every call then fails with
 // UNAVAILABLE, which names only the server; say which file first.
@@ -31,27 +23,27 @@ std::string ReadPem(const std::string& path, const char* flag) {
 }  // namespace
 
 absl::Status Connection::CheckCredentials(const Args& args) {
-  for (char c : FromFlagOrEnv(args, "token", "CASEFILE_TOKEN", "")) {
+  for (char c : args.Get("token")) {
     if (c < 0x21 || c > 0x7e)
       return absl::InvalidArgumentError("--token (CASEFILE_TOKEN): only printable characters, no spaces");
   }
-  if (FromFlagOrEnv(args, "cert", "CASEFILE_CERT", "").empty() != FromFlagOrEnv(args, "key", "CASEFILE_KEY", "").empty())
+  if (args.Get("cert").empty() != args.Get("key").empty())
     return absl::InvalidArgumentError("--cert and --key (CASEFILE_CERT, CASEFILE_KEY): give both, or neither");
   return absl::OkStatus();
 }
 
 Connection::Connection(const Args& args)
-    : server_(FromFlagOrEnv(args, "server", "CASEFILE_SERVER", kDefaultServer)),
-      token_(FromFlagOrEnv(args, "token", "CASEFILE_TOKEN", "")) {
+    : server_(args.Get("server", kDefaultServer)),
+      token_(args.Get("token")) {
   grpc::ChannelArguments channel_args;
   channel_args.SetMaxReceiveMessageSize(16 << 20);
   std::shared_ptr<grpc::ChannelCredentials> credentials = grpc::InsecureChannelCredentials();
-  if (std::string ca = FromFlagOrEnv(args, "ca", "CASEFILE_CA", ""); !ca.empty()) {
+  if (std::string ca = args.Get("ca"); !ca.empty()) {
     grpc::SslCredentialsOptions ssl;
     ssl.pem_root_certs = ReadPem(ca, "--ca");
-    if (std::string cert = FromFlagOrEnv(args, "cert", "CASEFILE_CERT", ""); !cert.empty()) {
+    if (std::string cert = args.Get("cert"); !cert.empty()) {
       ssl.pem_cert_chain = ReadPem(cert, "--cert");
-      ssl.pem_private_key = ReadPem(FromFlagOrEnv(args, "key", "CASEFILE_KEY", ""), "--key");
+      ssl.pem_private_key = ReadPem(args.Get("key"), "--key");
     }
     credentials = grpc::SslCredentials(ssl);
   }

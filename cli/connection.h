@@ -1,6 +1,8 @@
 // Connection: the channel and credentials of one `casefile` invocation, from
-// --server / --token or CASEFILE_SERVER / CASEFILE_TOKEN. Without a token, the
-// session `casefile login` kept (cli/session_file.h) for the same server.
+// the global options --server, --token, --ca, --cert and --key (or their
+// environment variables, CASEFILE_SERVER, ...: cli/command_line.cc). Without a
+// token, the session `casefile login` kept (cli/session_file.h) for the same
+// server.
 //
 // Thread-compatible.
 #ifndef CASEFILE_CLI_CONNECTION_H_
@@ -11,11 +13,9 @@
 
 #include <grpcpp/grpcpp.h>
 
-#include "cli/args.h"
+#include "cli/command_line.h"
 
 namespace casefile::cli {
-
-inline constexpr char kDefaultServer[] = "127.0.0.1:50051";
 
 class Connection {
  public:

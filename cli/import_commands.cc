@@ -105,8 +105,6 @@ void PrintSkipped(const client::SkippedPath& skip) {
 }
 
 int Import(const Args& args, const Connection& conn) {
-  if (args.positional().size() != 1)
-    return ReportUsageError(absl::InvalidArgumentError("give one import folder"), "import");
   auto listing = client::ListFolder(args.positional()[0]);
   if (!listing.ok()) return ReportUsageError(listing.status(), "import");
   for (const client::SkippedPath& skip : listing->skipped) PrintSkipped(skip);
@@ -158,8 +156,6 @@ int ImportsShowRejected(const std::string& name, const Args& args, const Connect
 }
 
 int ImportsShow(const Args& args, const Connection& conn) {
-  if (args.positional().size() != 1)
-    return ReportUsageError(absl::InvalidArgumentError("give one import"), "imports show");
   if (args.Has("rejected")) return ImportsShowRejected(WithPrefix(args.positional()[0], "imports/"), args, conn);
   v1::GetImportRequest request;
   request.set_name(WithPrefix(args.positional()[0], "imports/"));
@@ -215,7 +211,6 @@ int ReviewList(const Args& args, const Connection& conn) {
 }
 
 int ReviewShow(const Args& args, const Connection& conn) {
-  if (args.positional().size() != 1) return ReportUsageError(absl::InvalidArgumentError("give one review item"), "review show");
   v1::GetReviewItemRequest request;
   request.set_name(WithPrefix(args.positional()[0], "reviewItems/"));
   v1::ReviewItem item;
@@ -225,9 +220,7 @@ int ReviewShow(const Args& args, const Connection& conn) {
   return kExitOk;
 }
 
-int ReviewDecide(const Args& args, const Connection& conn, v1::ReviewItem::Decision decision,
-                 const std::string& command) {
-  if (args.positional().size() != 1) return ReportUsageError(absl::InvalidArgumentError("give one review item"), command);
+int ReviewDecide(const Args& args, const Connection& conn, v1::ReviewItem::Decision decision) {
   v1::ResolveReviewItemRequest request;
   request.set_name(WithPrefix(args.positional()[0], "reviewItems/"));
   request.set_decision(decision);
@@ -240,8 +233,6 @@ int ReviewDecide(const Args& args, const Connection& conn, v1::ReviewItem::Decis
 }
 
 int SeparateRecord(const Args& args, const Connection& conn) {
-  if (args.positional().size() != 1)
-    return ReportUsageError(absl::InvalidArgumentError("give one record locator"), "separate");
   v1::SeparateRecordRequest request;
   request.set_locator(args.positional()[0]);
   v1::SeparateRecordResponse response;
@@ -266,34 +257,46 @@ int SeparateRecord(const Args& args, const Connection& conn) {
 
 }  // namespace
 
-std::vector<Command> ImportCommands() {
-  return {
-      {"import", "import a folder of legacy records (progress on stderr, report on stdout)",
-       "casefile import FOLDER [--dry-run] [--label LABEL]\n"
-       "Reads paper-file transcriptions, investigation logs (.txt, .docx), crime exports, the\n"
-       "nominal index and case_xref.csv, recognised by content. Re-running a folder adds nothing.",
-       {"label"}, {"dry-run"}, Import},
-      {"imports show", "show the report of an earlier import",
-       "casefile imports show IMPORT [--rejected]\n"
-       "--rejected lists every record that could not be read, with its reason and its content as read.",
-       {}, {"rejected"}, ImportsShow},
-      {"review list", "uncertain matches waiting for an operator, strongest first",
-       "casefile review list [--all] [--page-size N] [--page-token T]", {"page-size", "page-token"}, {"all"},
-       ReviewList},
-      {"review show", "both sides of a review item", "casefile review show ITEM", {}, {}, ReviewShow},
-      {"review merge", "decide that both sides are the same", "casefile review merge ITEM", {}, {},
-       [](const Args& a, const Connection& c) { return ReviewDecide(a, c, v1::ReviewItem::DECISION_MERGE, "review merge"); }},
-      {"review separate", "decide that the sides differ (kept apart in every later import)",
-       "casefile review separate ITEM", {}, {},
-       [](const Args& a, const Connection& c) { return ReviewDecide(a, c, v1::ReviewItem::DECISION_SEPARATE, "review separate"); }},
-      {"separate", "undo a merge: take one legacy record out of the entry or person it was merged into",
-       "casefile separate LOCATOR\n"
-       "An entry is superseded (still shown, linked) by the record's own entry and one for the\n"
-       "records left; a person keeps its id and the record gets its own. Later imports keep them\n"
-       "apart. LOCATOR is the record's id as casefile show CASE --sources or casefile persons get\n"
-       "PERSON list it: its locator, or LOCATOR@DIGEST for a later batch's record from the same place.",
-       {}, {}, SeparateRecord},
-  };
+void AddImportCommands(CommandLine& line) {
+  constexpr char kItem[] = "the review item, e.g. e-3f0c... or reviewItems/e-3f0c...";
+  CLI::App* c = line.Add("import", "import a folder of legacy records (progress on stderr, report on stdout)", Import);
+  AddWord(c, "FOLDER", "the folder of legacy records");
+  AddSwitch(c, "--dry-run", "report what would happen; write nothing");
+  AddValueOption(c, "--label", "LABEL", "the import's label (the folder's name without it)");
+  c->footer("Reads paper-file transcriptions, investigation logs (.txt, .docx), crime exports, the\n"
+            "nominal index and case_xref.csv, recognised by content. Re-running a folder adds nothing.");
+
+  c = line.Add("imports show", "show the report of an earlier import", ImportsShow);
+  AddWord(c, "IMPORT", "the import, e.g. imp-000001 or imports/imp-000001");
+  AddSwitch(c, "--rejected",
+            "every record that could not be read, with its reason and its content as read");
+
+  c = line.Add("review list", "uncertain matches waiting for an operator, strongest first", ReviewList);
+  AddSwitch(c, "--all", "decided items too");
+  AddValueOption(c, "--page-size", "N", "items a page (the server's default without it)");
+  AddValueOption(c, "--page-token", "T", "the page that an earlier one said is next");
+
+  c = line.Add("review show", "both sides of a review item", ReviewShow);
+  AddWord(c, "ITEM", kItem);
+
+  c = line.Add("review merge", "decide that both sides are the same", [](const Args& args, const Connection& conn) {
+    return ReviewDecide(args, conn, v1::ReviewItem::DECISION_MERGE);
+  });
+  AddWord(c, "ITEM", kItem);
+
+  c = line.Add("review separate", "decide that the sides differ (kept apart in every later import)",
+               [](const Args& args, const Connection& conn) {
+                 return ReviewDecide(args, conn, v1::ReviewItem::DECISION_SEPARATE);
+               });
+  AddWord(c, "ITEM", kItem);
+
+  c = line.Add("separate", "undo a merge: take one legacy record out of the entry or person it was merged into",
+               SeparateRecord);
+  AddWord(c, "LOCATOR", "the record's id as 'casefile show CASE --sources' or 'casefile persons get PERSON'\n"
+                        "list it: its locator, or LOCATOR@DIGEST for a later batch's record from the same place");
+  c->footer("An entry is superseded (still shown, linked) by the record's own entry and one for the\n"
+            "records left; a person keeps its id and the record gets its own. Later imports keep them\n"
+            "apart.");
 }
 
 }  // namespace casefile::cli

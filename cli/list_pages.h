@@ -11,9 +11,8 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/numbers.h"
-#include "cli/args.h"
-
 #include "cli/command.h"
+#include "cli/command_line.h"
 #include "cli/output.h"
 #include "cli/terminal_safe.h"
 

@@ -87,8 +87,6 @@ int Search(const Args& args, const Connection& conn) {
 }
 
 int Get(const Args& args, const Connection& conn) {
-  if (args.positional().size() != 1)
-    return ReportUsageError(absl::InvalidArgumentError("give one person, e.g. P0123456789abcdef"), "persons get");
   const std::string& arg = args.positional()[0];
   v1::GetPersonRequest request;
   request.set_name(absl::StartsWith(arg, "persons/") ? arg : "persons/" + arg);
@@ -102,8 +100,6 @@ int Get(const Args& args, const Connection& conn) {
 
 int List(const Args& args, const Connection& conn) {
   const std::string cmd = "persons list";
-  if (!args.positional().empty())
-    return ReportUsageError(absl::InvalidArgumentError("persons list takes no words, only options"), cmd);
   v1::ListPersonsRequest request;
   auto page_size = PageSizeOption(args);
   if (!page_size.ok()) return ReportUsageError(page_size.status(), cmd);
@@ -120,21 +116,20 @@ int List(const Args& args, const Connection& conn) {
 
 }  // namespace
 
-std::vector<Command> PersonCommands() {
-  return {
-      {"persons search", "find persons by name (nicknames, typos, sound) and date of birth",
-       "casefile persons search NAME WORDS [--dob dd/mm/yyyy] [--page-size N]\n"
-       "casefile persons search --dob dd/mm/yyyy   (everyone born that day)\n"
-       "e.g. casefile persons search \"Ellie Watson\" --dob 03/04/2008",
-       {"dob", "page-size"}, {}, Search},
-      {"persons get", "show a person with every legacy record it came from",
-       "casefile persons get PERSON   (P0123456789abcdef or persons/P0123456789abcdef)", {}, {}, Get},
-      {"persons list", "list every person of the index, in name order",
-       "casefile persons list [--page-size N] [--page-token T] [--all]\n"
-       "One page (default 50, at most 1000) and the --page-token of the next; --all pages through\n"
-       "every person.",
-       {"page-size", "page-token"}, {"all"}, List},
-  };
+void AddPersonCommands(CommandLine& line) {
+  CLI::App* c = line.Add("persons search", "find persons by name (nicknames, typos, sound) and date of birth", Search);
+  AddWords(c, "NAME", "the name to search for, e.g. Ellie Watson");
+  AddValueOption(c, "--dob", "dd/mm/yyyy", "born on that day (alone: everyone born that day)");
+  AddValueOption(c, "--page-size", "N", "persons at most (the server's default without it)");
+  c->footer("e.g. casefile persons search \"Ellie Watson\" --dob 03/04/2008");
+
+  c = line.Add("persons get", "show a person with every legacy record it came from", Get);
+  AddWord(c, "PERSON", "the person, e.g. P0123456789abcdef or persons/P0123456789abcdef");
+
+  c = line.Add("persons list", "list every person of the index, in name order", List);
+  AddValueOption(c, "--page-size", "N", "persons a page (default 50, at most 1000)");
+  AddValueOption(c, "--page-token", "T", "the page that an earlier one said is next");
+  AddSwitch(c, "--all", "every page");
 }
 
 }  // namespace casefile::cli

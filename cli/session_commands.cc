@@ -23,8 +23,6 @@ namespace {
 using google::protobuf::util::TimeUtil;
 
 int Login(const Args& args, const Connection& conn) {
-  if (!args.positional().empty())
-    return ReportUsageError(absl::InvalidArgumentError("login takes no words; give the user with --user"), "login");
   std::string user = args.Get("user");
   if (user.empty() && std::getenv("USER") != nullptr) user = std::getenv("USER");
   if (user.empty()) return ReportUsageError(absl::InvalidArgumentError("--user: is required ($USER is not set)"), "login");
@@ -112,24 +110,21 @@ int Logout(const Args& args, const Connection& conn) {
 
 }  // namespace
 
-std::vector<Command> SessionCommands() {
-  return {
-      {"login", "sign in with your user name and password; later commands use the session",
-       "casefile login [--user USER] [--password-stdin]\n"
-       "Asks for the password on the terminal (not echoed), or reads it from the first line of\n"
-       "standard input with --password-stdin. USER defaults to $USER. The session is kept in\n"
-       "$XDG_CONFIG_HOME/casefile/session (else ~/.config/casefile/session), readable by you only,\n"
-       "and used by every command to the same server given no --token (nor CASEFILE_TOKEN). It ends\n"
-       "after the server's idle timeout (15 minutes unused by default) or maximum age (8 hours),\n"
-       "when casefiled restarts, or with 'casefile logout'. Signing in again ends the session it\n"
-       "replaces. Five wrong passwords lock the name for a while.",
-       {"user"}, {"password-stdin"}, Login},
-      {"logout", "end the session of 'casefile login' and remove its file",
-       "casefile logout\n"
-       "Signs the session out on the server and removes the session file. A session that had\n"
-       "already ended is only removed.",
-       {}, {}, Logout},
-  };
+void AddSessionCommands(CommandLine& line) {
+  CLI::App* c = line.Add("login", "sign in with your user name and password; later commands use the session", Login);
+  AddValueOption(c, "--user", "USER", "who you are ($USER without it)");
+  AddSwitch(c, "--password-stdin", "read the password from the first line of standard input");
+  c->footer("Asks for the password on the terminal (not echoed), or reads it from standard input with\n"
+            "--password-stdin. The session is kept in $XDG_CONFIG_HOME/casefile/session (else\n"
+            "~/.config/casefile/session), readable by you only, and used by every command to the same\n"
+            "server given no --token (nor CASEFILE_TOKEN). It ends after the server's idle timeout\n"
+            "(15 minutes unused by default) or maximum age (8 hours), when casefiled restarts, or with\n"
+            "'casefile logout'. Signing in again ends the session it replaces. Five wrong passwords\n"
+            "lock the name for a while.");
+
+  c = line.Add("logout", "end the session of 'casefile login' and remove its file", Logout);
+  c->footer("Signs the session out on the server and removes the session file. A session that had\n"
+            "already ended is only removed.");
 }
 
 }  // namespace casefile::cli
