@@ -27,13 +27,18 @@ namespace {
 
 using storage::LmdbTxn;
 
-storage::v1::StoredDecision Separate(absl::string_view a, absl::string_view b, const Caller& caller) {
-  storage::v1::StoredDecision d;
-  d.set_decision(v1::ReviewItem::DECISION_SEPARATE);
-  d.set_decided_by(caller.user);
-  d.set_locator_a(std::string(std::min(a, b)));
-  d.set_locator_b(std::string(std::max(a, b)));
-  return d;
+// The operator's "separate" decision between `locator` and each of `others`.
+absl::Status PutSeparateDecisions(LmdbTxn& txn, absl::string_view locator,
+                                  const std::vector<std::string>& others, const Caller& caller) {
+  for (const std::string& other : others) {
+    storage::v1::StoredDecision d;
+    d.set_decision(v1::ReviewItem::DECISION_SEPARATE);
+    d.set_decided_by(caller.user);
+    d.set_locator_a(std::string(std::min<absl::string_view>(locator, other)));
+    d.set_locator_b(std::string(std::max<absl::string_view>(locator, other)));
+    if (auto s = txn.Put(storage::keys::Decision(locator, other), d.SerializeAsString()); !s.ok()) return s;
+  }
+  return absl::OkStatus();
 }
 
 // The persons holding `locators`, in the order of the first locator each
@@ -86,11 +91,7 @@ absl::StatusOr<v1::SeparateRecordResponse> SeparatePersonRecord(const CaseStageP
   }
   audit.set_count(static_cast<int64_t>(merged_with.size()));
   absl::Status s = store.writer().Run([&](LmdbTxn& txn) -> absl::Status {
-    for (const std::string& other : merged_with) {
-      if (auto st = txn.Put(storage::keys::Decision(locator, other), Separate(locator, other, caller).SerializeAsString());
-          !st.ok())
-        return st;
-    }
+    if (auto st = PutSeparateDecisions(txn, locator, merged_with, caller); !st.ok()) return st;
     if (!merged_with.empty()) {
       auto index = ComputePersonIndex(txn, {});
       if (!index.ok()) return index.status();
@@ -163,11 +164,7 @@ absl::StatusOr<v1::SeparateRecordResponse> SeparateImportedRecord(const CaseStag
   audit.set_count(static_cast<int64_t>(merged_with.size()));
   CaseUpdate* batch[] = {&update};
   absl::Status s = store.writer().Run([&](LmdbTxn& txn) -> absl::Status {
-    for (const std::string& other : merged_with) {
-      if (auto st = txn.Put(storage::keys::Decision(locator, other), Separate(locator, other, caller).SerializeAsString());
-          !st.ok())
-        return st;
-    }
+    if (auto st = PutSeparateDecisions(txn, locator, merged_with, caller); !st.ok()) return st;
     if (!merged_with.empty()) {
       if (auto st = WriteCaseUpdates(txn, batch, caller, (*parts.clock)()); !st.ok()) return st;
     }
