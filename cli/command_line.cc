@@ -193,7 +193,7 @@ CommandLine::CommandLine() : root_("casefile — the client of the casefile chro
   root_.require_subcommand(0, 1);
   root_.fallthrough();
   root_.option_defaults()->group(kGlobalGroup);
-  root_.set_help_flag("-h,--help", "print this help; after a command, the command's");
+  root_.set_help_flag("-h,--help", "print this help (after a command: that command's help)");
   AddSwitch(&root_, "--json", "print the protobuf JSON mapping of what the server answered");
   AddValueOption(&root_, "--server", "HOST:PORT", absl::StrCat("the casefiled to use (default ", kDefaultServer, ")"))
       ->envname("CASEFILE_SERVER");
