@@ -12,6 +12,7 @@
 #include "core/time/partial_time_proto.h"
 #include "google/protobuf/util/time_util.h"
 #include "migration/case_resolver.h"
+#include "migration/live_person_linker.h"
 #include "migration/person_index.h"
 #include "migration/record_id.h"
 #include "migration/stable_hash.h"
@@ -163,7 +164,11 @@ namespace {
 
 // Changes whenever an operator decision is added, changed or removed.
 absl::StatusOr<uint64_t> DecisionsFingerprint(const LmdbTxn& txn) {
-  uint64_t fingerprint = StableHash("");
+  // A live write linking a person meanwhile changes the records as much as a
+  // decision does (live_person_linker.h).
+  auto live_links = txn.Get(storage::keys::Meta(kLivePersonLinksCounter));
+  if (!live_links.ok()) return live_links.status();
+  uint64_t fingerprint = StableHash(live_links->has_value() ? **live_links : absl::string_view());
   absl::Status s = storage::ScanPrefix(txn, storage::keys::DecisionPrefix(),
                                        [&](absl::string_view key, absl::string_view value) {
                                          fingerprint = StableHash(absl::StrCat(fingerprint, key, value));

@@ -130,27 +130,6 @@ absl::StatusOr<Decisions> LoadDecisions(const LmdbTxn& txn,
   return out;
 }
 
-v1::ReviewItem MakeReviewItem(const StoredPersonRecord& a, const StoredPersonRecord& b,
-                              const MatchEvidence& evidence) {
-  const StoredPersonRecord& left = a.locator() < b.locator() ? a : b;
-  const StoredPersonRecord& right = a.locator() < b.locator() ? b : a;
-  v1::ReviewItem item;
-  item.set_name(absl::StrCat("reviewItems/", PairId("p-", left.locator(), right.locator())));
-  item.set_kind(v1::ReviewItem::KIND_PERSON);
-  item.set_score(evidence.score);
-  item.set_reason(evidence.reason);
-  // Person records are keyed by their record id (see record_id.h).
-  item.mutable_left()->set_locator(std::string(LocatorOfRecord(left.locator())));
-  item.mutable_left()->set_record(left.locator());
-  item.mutable_left()->set_import(left.import());
-  item.mutable_left()->set_text(PersonRecordSummary(left));
-  item.mutable_right()->set_locator(std::string(LocatorOfRecord(right.locator())));
-  item.mutable_right()->set_record(right.locator());
-  item.mutable_right()->set_import(right.import());
-  item.mutable_right()->set_text(PersonRecordSummary(right));
-  return item;
-}
-
 // Persons keep the ids they were stored under when their records regroup (a
 // record with a smaller locator joins, two persons merge, one splits): each
 // stored id goes to the new person holding most of its records, so links to a
@@ -202,6 +181,54 @@ absl::Status KeepStoredIds(const LmdbTxn& txn, std::vector<v1::Person>& persons)
 
 }  // namespace
 
+absl::StatusOr<PersonClustering> ClusterPersonRecords(const LmdbTxn& txn,
+                                                      std::map<std::string, StoredPersonRecord> by_locator) {
+  PersonClustering out;
+  out.records.reserve(by_locator.size());
+  std::vector<PersonRecord> match_input;
+  match_input.reserve(by_locator.size());
+  absl::flat_hash_map<absl::string_view, int> index_of;
+  CaseOfRef case_of_ref(txn, by_locator);
+  for (auto& [locator, r] : by_locator) {
+    auto record = ToPersonRecord(r, case_of_ref);
+    if (!record.ok()) return record.status();
+    match_input.push_back(*std::move(record));
+    out.records.push_back(std::move(r));
+  }
+  for (size_t i = 0; i < out.records.size(); ++i) index_of[out.records[i].locator()] = static_cast<int>(i);
+  auto decisions = LoadDecisions(txn, index_of);
+  if (!decisions.ok()) return decisions.status();
+  auto matched = MatchPersons(match_input, decisions->links);
+  if (!matched.ok()) return matched.status();
+  out.cluster = std::move(matched->cluster);
+  for (const MatchEvidence& e : matched->review) {
+    if (decisions->decided.contains({std::min(e.a, e.b), std::max(e.a, e.b)})) continue;
+    out.review.push_back(e);
+  }
+  return out;
+}
+
+v1::ReviewItem PersonReviewItem(const StoredPersonRecord& a, const StoredPersonRecord& b,
+                              const MatchEvidence& evidence) {
+  const StoredPersonRecord& left = a.locator() < b.locator() ? a : b;
+  const StoredPersonRecord& right = a.locator() < b.locator() ? b : a;
+  v1::ReviewItem item;
+  item.set_name(absl::StrCat("reviewItems/", PairId("p-", left.locator(), right.locator())));
+  item.set_kind(v1::ReviewItem::KIND_PERSON);
+  item.set_score(evidence.score);
+  item.set_reason(evidence.reason);
+  // Person records are keyed by their record id (see record_id.h).
+  item.mutable_left()->set_locator(std::string(LocatorOfRecord(left.locator())));
+  item.mutable_left()->set_record(left.locator());
+  item.mutable_left()->set_import(left.import());
+  item.mutable_left()->set_text(PersonRecordSummary(left));
+  item.mutable_right()->set_locator(std::string(LocatorOfRecord(right.locator())));
+  item.mutable_right()->set_record(right.locator());
+  item.mutable_right()->set_import(right.import());
+  item.mutable_right()->set_text(PersonRecordSummary(right));
+  return item;
+}
+
 absl::StatusOr<PersonIndex> ComputePersonIndex(
     const LmdbTxn& txn, absl::Span<const StoredPersonRecord> pending) {
   // By locator: the matcher sees the records in one order whatever the order
@@ -217,47 +244,30 @@ absl::StatusOr<PersonIndex> ComputePersonIndex(
       });
   if (!s.ok()) return s;
   for (const StoredPersonRecord& r : pending) by_locator.emplace(r.locator(), r);
-
-  std::vector<const StoredPersonRecord*> records;
-  std::vector<PersonRecord> match_input;
-  absl::flat_hash_map<absl::string_view, int> index_of;
-  records.reserve(by_locator.size());
-  match_input.reserve(by_locator.size());
-  CaseOfRef case_of_ref(txn, by_locator);
-  for (const auto& [locator, r] : by_locator) {
-    index_of[locator] = static_cast<int>(records.size());
-    records.push_back(&r);
-    auto record = ToPersonRecord(r, case_of_ref);
-    if (!record.ok()) return record.status();
-    match_input.push_back(*std::move(record));
-  }
-  auto decisions = LoadDecisions(txn, index_of);
-  if (!decisions.ok()) return decisions.status();
-  auto matched = MatchPersons(match_input, decisions->links);
-  if (!matched.ok()) return matched.status();
+  auto clustering = ClusterPersonRecords(txn, std::move(by_locator));
+  if (!clustering.ok()) return clustering.status();
+  const std::vector<StoredPersonRecord>& records = clustering->records;
 
   PersonIndex index;
   index.records = static_cast<int64_t>(records.size());
   std::vector<std::vector<const StoredPersonRecord*>> clusters;
   for (size_t i = 0; i < records.size(); ++i) {
-    const size_t c = static_cast<size_t>(matched->cluster[i]);
+    const size_t c = static_cast<size_t>(clustering->cluster[i]);
     if (c >= clusters.size()) clusters.resize(c + 1);
-    clusters[c].push_back(records[i]);
+    clusters[c].push_back(&records[i]);
   }
   for (const auto& members : clusters) index.persons.push_back(ConsolidatePerson(members));
   if (absl::Status kept = KeepStoredIds(txn, index.persons); !kept.ok()) return kept;
   std::sort(index.persons.begin(), index.persons.end(),
             [](const v1::Person& a, const v1::Person& b) { return a.name() < b.name(); });
-  for (const MatchEvidence& e : matched->review) {
-    if (decisions->decided.contains({std::min(e.a, e.b), std::max(e.a, e.b)})) continue;
-    index.review_items.push_back(MakeReviewItem(*records[e.a], *records[e.b], e));
+  for (const MatchEvidence& e : clustering->review) {
+    index.review_items.push_back(PersonReviewItem(records[e.a], records[e.b], e));
   }
   return index;
 }
 
-absl::Status WritePersonIndex(LmdbTxn& txn, const PersonIndex& index) {
-  if (absl::Status s = ReplacePersonTables(txn, index.persons); !s.ok()) return s;
-  for (const v1::ReviewItem& item : index.review_items) {
+absl::Status StoreNewReviewItems(LmdbTxn& txn, absl::Span<const v1::ReviewItem> items) {
+  for (const v1::ReviewItem& item : items) {
     const std::string key = keys::ReviewItem(absl::string_view(item.name()).substr(sizeof("reviewItems/") - 1));
     auto existing = txn.Get(key);
     if (!existing.ok()) return existing.status();
@@ -265,6 +275,11 @@ absl::Status WritePersonIndex(LmdbTxn& txn, const PersonIndex& index) {
     if (absl::Status s = txn.Put(key, item.SerializeAsString()); !s.ok()) return s;
   }
   return absl::OkStatus();
+}
+
+absl::Status WritePersonIndex(LmdbTxn& txn, const PersonIndex& index) {
+  if (absl::Status s = ReplacePersonTables(txn, index.persons); !s.ok()) return s;
+  return StoreNewReviewItems(txn, index.review_items);
 }
 
 }  // namespace casefile::migration

@@ -16,6 +16,8 @@
 #define CASEFILE_MIGRATION_PERSON_INDEX_H_
 
 #include <cstdint>
+#include <map>
+#include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -23,6 +25,7 @@
 #include "casefile/storage/v1/records.pb.h"
 #include "casefile/v1/import.pb.h"
 #include "casefile/v1/person.pb.h"
+#include "migration/match/match_result.h"
 #include "storage/lmdb.h"
 
 namespace casefile::migration {
@@ -51,6 +54,27 @@ struct PersonIndex {
 // forenames in one case are kept apart as twins or siblings.
 absl::StatusOr<PersonIndex> ComputePersonIndex(
     const storage::LmdbTxn& txn, absl::Span<const storage::v1::StoredPersonRecord> pending);
+
+// The matcher's clusters of some person records (`by_locator`: the matcher
+// sees them in locator order), honouring the operator decisions between them
+// as ComputePersonIndex does; `review` holds the uncertain pairs no decision
+// settled. ComputePersonIndex clusters every record; a live write (see
+// live_person_linker.h) clusters the records of the persons near a new one.
+struct PersonClustering {
+  std::vector<storage::v1::StoredPersonRecord> records;  // in locator order
+  std::vector<int> cluster;                              // per record
+  std::vector<MatchEvidence> review;                     // indexes into records
+};
+absl::StatusOr<PersonClustering> ClusterPersonRecords(
+    const storage::LmdbTxn& txn, std::map<std::string, storage::v1::StoredPersonRecord> by_locator);
+
+// The review item "reviewItems/p-<pair id>" of two records and their evidence.
+v1::ReviewItem PersonReviewItem(const storage::v1::StoredPersonRecord& a,
+                                const storage::v1::StoredPersonRecord& b, const MatchEvidence& evidence);
+
+// Stores each review item that is not stored yet (a stored item keeps its
+// decision).
+absl::Status StoreNewReviewItems(storage::LmdbTxn& txn, absl::Span<const v1::ReviewItem> items);
 
 // Replaces the P\0 and Q\0 tables with `index`, and stores each review item
 // that is not stored yet (a stored item keeps its decision).

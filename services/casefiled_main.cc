@@ -26,6 +26,7 @@
 #include "grpc/health/v1/health.pb.h"
 #include "migration/event_clusterer.h"
 #include "migration/import_engine.h"
+#include "migration/live_person_linker.h"
 #include "migration/review_queue.h"
 #include "services/admin_service.h"
 #include "services/attention_service.h"
@@ -174,7 +175,8 @@ int Serve() {
   }
 
   ChangeFeed feed;
-  CaseChronology chronology(store->get(), &feed, [] { return absl::Now(); });
+  migration::LivePersonLinker live_persons;
+  CaseChronology chronology(store->get(), &feed, [] { return absl::Now(); }, &live_persons);
   CaseServiceImpl case_service(&*auth, &chronology, &feed);
   PersonServiceImpl person_service(&*auth, store->get());
   const Clock clock = [] { return absl::Now(); };

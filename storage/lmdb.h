@@ -16,8 +16,8 @@
 #include <string>
 #include "absl/strings/string_view.h"
 
-#include "absl/status/status.h"
 #include "absl/container/flat_hash_map.h"
+#include "absl/status/status.h"
 #include "absl/status/statusor.h"
 
 namespace casefile::storage {

@@ -98,6 +98,12 @@ TEST_F(AuditE2eTest, EveryCallLeavesOneRecordWithWhoWhatWhyAndOutcomeButNoCaseTe
   search.set_query("Ellie Watson");
   v1::SearchPersonsResponse found;
   ASSERT_TRUE(persons_->SearchPersons(Context(kInvestigatorToken).get(), search, &found).ok());
+  // The case's subject is a person from its creation (live persons): the
+  // record names the person found, never the words searched for.
+  ASSERT_EQ(found.results_size(), 1);
+  const std::string searched =
+      absl::StrCat("SearchPersons|inv1|investigator|", found.results(0).person().name(), "|1||OK");
+  EXPECT_EQ(found.results(0).person().name(), c.subjects(0).person());
   // 7. A role refusal, 8. an unauthenticated call.
   v1::Entry refused;
   EXPECT_EQ(cases_->AppendEntry(Context(kOutOfHoursToken).get(), append, &refused).error_code(),
@@ -135,7 +141,7 @@ TEST_F(AuditE2eTest, EveryCallLeavesOneRecordWithWhoWhatWhyAndOutcomeButNoCaseTe
                           "GetCase|inv1|investigator|cases/CF-000001|0||OK",
                           "GetCaseFile|inv1|investigator|cases/CF-000001|0|strategy meeting|OK",
                           "ListCases|ooh1|out_of_hours|cases/CF-000001|1||OK",
-                          "SearchPersons|inv1|investigator||0||OK",
+                          searched,
                           "AppendEntry|ooh1|out_of_hours||0||PERMISSION_DENIED",
                           "GetCase|unknown|unknown||0||UNAUTHENTICATED",
                           "WatchCase|ooh1|out_of_hours||0||INVALID_ARGUMENT",

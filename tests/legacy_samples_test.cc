@@ -9,9 +9,9 @@
 #include <sstream>
 #include <string>
 
+#include "gmock/gmock.h"
 #include "google/protobuf/struct.pb.h"
 #include "google/protobuf/util/json_util.h"
-#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "migration/legacy_reader.h"
 

@@ -1,10 +1,10 @@
 #include "core/names/name_normalise.h"
 
-#include "gmock/gmock.h"
-#include "gtest/gtest.h"
 #include "core/names/forename_variants.h"
 #include "core/names/phonetic.h"
 #include "core/names/text_fold.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
 
 namespace casefile::migration {
 namespace {

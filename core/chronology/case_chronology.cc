@@ -9,9 +9,10 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "casefile/storage/v1/records.pb.h"
 #include "core/access/need_to_know.h"
-#include "core/input/resource_names.h"
 #include "core/chronology/validation.h"
+#include "core/input/resource_names.h"
 #include "core/names/name_tokens.h"
 #include "core/persons/child_links.h"
 #include "core/retention/retention.h"
@@ -142,6 +143,30 @@ absl::Status WriteNextEntry(LmdbTxn& txn, const Caller& caller, absl::string_vie
   return storage::SaveRequest(txn, caller.user, request_id, entry.name(), fingerprint);
 }
 
+// Each subject of a new case becomes a person record of the case
+// ("cases/{case}#subject=N", N from 1) linked to the person index, and the
+// subject names its person.
+absl::Status LinkSubjects(LmdbTxn& txn, const PersonLinker* persons, v1::Case& c) {
+  if (persons == nullptr || c.subjects().empty()) return absl::OkStatus();
+  std::vector<storage::v1::StoredPersonRecord> records;
+  for (int i = 0; i < c.subjects_size(); ++i) {
+    const v1::Subject& subject = c.subjects(i);
+    storage::v1::StoredPersonRecord& r = records.emplace_back();
+    r.set_locator(absl::StrCat(c.name(), "#subject=", i + 1));
+    r.set_forename(subject.forename());
+    r.set_surname(subject.surname());
+    *r.mutable_date_of_birth() = subject.date_of_birth();
+    r.set_as_written(subject.display_name().empty()
+                         ? absl::StrCat(subject.forename(), " ", subject.surname())
+                         : subject.display_name());
+    r.set_case_(c.name());
+  }
+  auto linked = persons->Link(txn, records);
+  if (!linked.ok()) return linked.status();
+  for (int i = 0; i < c.subjects_size(); ++i) c.mutable_subjects(i)->set_person((*linked)[i]);
+  return absl::OkStatus();
+}
+
 absl::Status CheckVersion(const v1::Case& c, bool has_expected, int64_t expected) {
   if (!has_expected || expected == c.version()) return absl::OkStatus();
   return absl::AbortedError(absl::StrFormat(
@@ -151,8 +176,9 @@ absl::Status CheckVersion(const v1::Case& c, bool has_expected, int64_t expected
 
 }  // namespace
 
-CaseChronology::CaseChronology(storage::Store* store, ChangeFeed* feed, Clock clock)
-    : store_(store), feed_(feed), clock_(clock), audit_(store, clock) {}
+CaseChronology::CaseChronology(storage::Store* store, ChangeFeed* feed, Clock clock,
+                               const PersonLinker* persons)
+    : store_(store), feed_(feed), clock_(clock), persons_(persons), audit_(store, clock) {}
 
 template <typename T>
 void CaseChronology::Write(std::function<absl::Status(LmdbTxn&, T&)> op, v1::AuditEvent event,
@@ -185,7 +211,7 @@ void CaseChronology::CreateCase(const Caller& caller, v1::CreateCaseRequest requ
   std::string fingerprint = RequestFingerprint(request);
   v1::AuditEvent event = audit_.NewEvent(caller, "CreateCase");
   Write<v1::Case>(
-      [caller, request = std::move(request), fingerprint = std::move(fingerprint), now](
+      [this, caller, request = std::move(request), fingerprint = std::move(fingerprint), now](
           LmdbTxn& txn, v1::Case& out) -> absl::Status {
         if (!request.request_id().empty()) {
           auto earlier = storage::LoadRequest(txn, caller.user, request.request_id());
@@ -222,6 +248,7 @@ void CaseChronology::CreateCase(const Caller& caller, v1::CreateCaseRequest requ
         out.set_creator(caller.user);
         *out.mutable_create_time() = ToProto(now);
         out.clear_last_review();
+        if (auto s = LinkSubjects(txn, persons_, out); !s.ok()) return s;
         if (auto s = StartRetention(txn, id, out, now); !s.ok()) return s;
         if (auto s = storage::SaveCase(txn, id, out); !s.ok()) return s;
         for (const std::string& ref : out.legacy_refs()) {

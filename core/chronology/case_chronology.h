@@ -25,6 +25,7 @@
 #include "core/access/caller.h"
 #include "core/audit/audit_trail.h"
 #include "core/chronology/change_feed.h"
+#include "core/persons/person_linker.h"
 #include "storage/case_tables.h"
 #include "storage/store.h"
 
@@ -32,8 +33,11 @@ namespace casefile {
 
 class CaseChronology {
  public:
-  // `store` and `feed` must outlive this object.
-  CaseChronology(storage::Store* store, ChangeFeed* feed, Clock clock);
+  // `store`, `feed` and `persons` must outlive this object. `persons` links
+  // the subjects of new cases to the person index; null: they are not
+  // linked (tests of the chronology alone).
+  CaseChronology(storage::Store* store, ChangeFeed* feed, Clock clock,
+                 const PersonLinker* persons = nullptr);
 
   void CreateCase(const Caller& caller, v1::CreateCaseRequest request, Reply<v1::Case> reply);
   absl::StatusOr<v1::Case> GetCase(const Caller& caller, absl::string_view name);
@@ -97,6 +101,7 @@ class CaseChronology {
   storage::Store* const store_;
   ChangeFeed* const feed_;
   const Clock clock_;
+  const PersonLinker* const persons_;
   AuditTrail audit_;
 };
 

@@ -64,6 +64,27 @@ absl::Status ReplacePersonTables(LmdbTxn& txn, absl::Span<const v1::Person> pers
   return ReplaceTable(txn, keys::PersonTokenTable(), std::move(tokens));
 }
 
+absl::Status PutPerson(LmdbTxn& txn, const v1::Person& person) {
+  const absl::string_view id = absl::string_view(person.name()).substr(sizeof("persons/") - 1);
+  const std::string key = keys::Person(id);
+  auto before = txn.Get(key);
+  if (!before.ok()) return before.status();
+  if (before->has_value()) {
+    v1::Person stored;
+    if (!stored.ParseFromArray((*before)->data(), static_cast<int>((*before)->size())))
+      return absl::DataLossError(absl::StrCat("corrupt person record ", id));
+    for (const std::string& token : PersonIndexTokens(stored)) {
+      absl::Status s = txn.Delete(keys::PersonToken(token, id));
+      if (!s.ok() && !absl::IsNotFound(s)) return s;
+    }
+  }
+  if (absl::Status s = txn.Put(key, person.SerializeAsString()); !s.ok()) return s;
+  for (const std::string& token : PersonIndexTokens(person)) {
+    if (absl::Status s = txn.Put(keys::PersonToken(token, id), ""); !s.ok()) return s;
+  }
+  return absl::OkStatus();
+}
+
 absl::Status AddNewPersonTokens(storage::Store& store) {
   return store.RunOnce("person_tokens_dob", [](LmdbTxn& txn) -> absl::Status {
     std::vector<std::string> wanted;

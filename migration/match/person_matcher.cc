@@ -6,11 +6,11 @@
 #include <string>
 #include <vector>
 
+#include "core/names/phonetic.h"
 #include "migration/match/candidate_pairs.h"
 #include "migration/match/cluster_assembly.h"
 #include "migration/match/constrained_clusters.h"
 #include "migration/match/person_compare.h"
-#include "core/names/phonetic.h"
 
 namespace casefile::migration {
 namespace {

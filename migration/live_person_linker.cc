@@ -1,0 +1,167 @@
+#include "migration/live_person_linker.h"
+
+#include <map>
+#include <set>
+#include <utility>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/str_cat.h"
+#include "core/input/source_record_id.h"
+#include "core/persons/person_search.h"
+#include "core/persons/person_tables.h"
+#include "core/time/partial_time_proto.h"
+#include "migration/person_consolidation.h"
+#include "migration/person_index.h"
+#include "migration/readers/subjects.h"
+#include "migration/stable_hash.h"
+#include "storage/case_tables.h"
+#include "storage/keys.h"
+
+namespace casefile::migration {
+namespace {
+
+using storage::LmdbTxn;
+using storage::v1::StoredPersonRecord;
+namespace keys = storage::keys;
+
+// Persons a search would offer for the record: by name (every word of it may
+// be slipped, shortened or sound alike), and everyone born the same day. The
+// matcher decides; this only bounds what it looks at.
+constexpr int kNearbyPersons = 50;
+
+// A subject given only as written ("Zed PAYNE (01/02/2010)") is read as an
+// import reads one; fields the writer gave stay as given.
+void CompleteFromWriting(StoredPersonRecord& r) {
+  if (!r.forename().empty() || !r.surname().empty()) return;
+  LegacySubject parsed = ParseSubject(r.as_written());
+  r.set_forename(parsed.forename);
+  r.set_surname(parsed.surname);
+  if (PrecisionFromProto(r.date_of_birth().precision()) == TimePrecision::kUnknown)
+    *r.mutable_date_of_birth() = ToProto(parsed.date_of_birth);
+}
+
+absl::StatusOr<std::vector<v1::Person>> NearbyPersons(const LmdbTxn& txn, const StoredPersonRecord& r) {
+  const PersonFilter everyone = [](v1::Person&) -> absl::StatusOr<bool> { return true; };
+  std::map<std::string, v1::Person> found;
+  auto add = [&](const v1::SearchPersonsRequest& request) -> absl::Status {
+    auto matches = SearchPersons(txn, request, everyone);
+    if (!matches.ok()) return absl::IsInvalidArgument(matches.status()) ? absl::OkStatus() : matches.status();
+    for (v1::PersonMatch& m : *matches) found.try_emplace(m.person().name(), std::move(*m.mutable_person()));
+    return absl::OkStatus();
+  };
+  v1::SearchPersonsRequest by_name;
+  by_name.set_query(absl::StrCat(r.forename(), " ", r.surname()));
+  by_name.set_page_size(kNearbyPersons);
+  if (!r.forename().empty() || !r.surname().empty()) {
+    if (absl::Status s = add(by_name); !s.ok()) return s;
+  }
+  if (PrecisionFromProto(r.date_of_birth().precision()) >= TimePrecision::kDay) {
+    v1::SearchPersonsRequest by_birth;
+    *by_birth.mutable_date_of_birth() = r.date_of_birth();
+    by_birth.set_page_size(kNearbyPersons);
+    if (absl::Status s = add(by_birth); !s.ok()) return s;
+  }
+  std::vector<v1::Person> out;
+  for (auto& [name, person] : found) out.push_back(std::move(person));
+  return out;
+}
+
+absl::StatusOr<std::string> LinkOne(LmdbTxn& txn, const StoredPersonRecord& record) {
+  auto nearby = NearbyPersons(txn, record);
+  if (!nearby.ok()) return nearby.status();
+
+  // The nearby persons' records and the new one, and whose each record is.
+  std::map<std::string, StoredPersonRecord> by_locator;
+  absl::flat_hash_map<std::string, std::string> person_of;  // record id → person name
+  absl::flat_hash_map<std::string, size_t> records_of;      // person name → records
+  for (const v1::Person& person : *nearby) {
+    for (const v1::PersonSource& source : person.sources()) {
+      auto stored = txn.Get(keys::PersonRecord(RecordId(source)));
+      if (!stored.ok()) return stored.status();
+      if (!stored->has_value()) continue;
+      StoredPersonRecord r;
+      if (!r.ParseFromArray((*stored)->data(), static_cast<int>((*stored)->size())))
+        return absl::DataLossError("corrupt person record");
+      person_of[r.locator()] = person.name();
+      ++records_of[person.name()];
+      by_locator.emplace(r.locator(), std::move(r));
+    }
+  }
+  by_locator.emplace(record.locator(), record);
+  auto clustering = ClusterPersonRecords(txn, std::move(by_locator));
+  if (!clustering.ok()) return clustering.status();
+  const std::vector<StoredPersonRecord>& records = clustering->records;
+  int mine = 0;
+  while (records[mine].locator() != record.locator()) ++mine;
+
+  // The persons the new record's cluster holds records of, and how many.
+  std::map<std::string, size_t> joined;
+  std::map<std::string, int> first_record_of;
+  for (size_t i = 0; i < records.size(); ++i) {
+    if (clustering->cluster[i] != clustering->cluster[mine] || static_cast<int>(i) == mine) continue;
+    const std::string& person = person_of[records[i].locator()];
+    ++joined[person];
+    first_record_of.try_emplace(person, static_cast<int>(i));
+  }
+  std::vector<v1::ReviewItem> review;
+  std::string linked_to;
+  if (joined.size() == 1 && joined.begin()->second == records_of[joined.begin()->first]) {
+    // One person, held whole: the record is theirs.
+    const std::string& name = joined.begin()->first;
+    std::vector<const StoredPersonRecord*> members;
+    for (const StoredPersonRecord& r : records) {
+      if (r.locator() == record.locator() || person_of[r.locator()] == name) members.push_back(&r);
+    }
+    v1::Person person = ConsolidatePerson(members);
+    person.set_name(name);
+    if (absl::Status s = PutPerson(txn, person); !s.ok()) return s;
+    linked_to = name;
+  } else {
+    // A person of its own; a cluster that would join persons, or take part
+    // of one, is for an operator to decide.
+    for (const auto& [name, index] : first_record_of) {
+      MatchEvidence doubt{mine, index, 0.0,
+                          joined.size() > 1 ? "the matcher would join two persons through this record"
+                                            : "the matcher would take this record with part of a person"};
+      review.push_back(PersonReviewItem(records[mine], records[index], doubt));
+    }
+    const StoredPersonRecord* alone[] = {&records[mine]};
+    v1::Person person = ConsolidatePerson(alone);
+    std::string name = person.name();
+    while (true) {  // the id of its smallest locator, unless a person holds it
+      auto taken = txn.Get(keys::Person(absl::string_view(name).substr(sizeof("persons/") - 1)));
+      if (!taken.ok()) return taken.status();
+      if (!taken->has_value()) break;
+      name = absl::StrCat("persons/P", StableHashHex(name));
+    }
+    person.set_name(name);
+    if (absl::Status s = PutPerson(txn, person); !s.ok()) return s;
+    linked_to = std::move(name);
+  }
+  for (const MatchEvidence& e : clustering->review) {
+    if (e.a == mine || e.b == mine) review.push_back(PersonReviewItem(records[e.a], records[e.b], e));
+  }
+  if (absl::Status s = StoreNewReviewItems(txn, review); !s.ok()) return s;
+  return linked_to;
+}
+
+}  // namespace
+
+absl::StatusOr<std::vector<std::string>> LivePersonLinker::Link(
+    LmdbTxn& txn, absl::Span<const StoredPersonRecord> records) const {
+  std::vector<std::string> persons;
+  for (StoredPersonRecord record : records) {
+    CompleteFromWriting(record);
+    if (absl::Status s = txn.Put(keys::PersonRecord(record.locator()), record.SerializeAsString()); !s.ok())
+      return s;
+    auto person = LinkOne(txn, record);
+    if (!person.ok()) return person.status();
+    persons.push_back(*std::move(person));
+  }
+  if (!records.empty()) {
+    if (auto moved = storage::NextCounter(txn, kLivePersonLinksCounter); !moved.ok()) return moved.status();
+  }
+  return persons;
+}
+
+}  // namespace casefile::migration
