@@ -9,11 +9,11 @@ mkdir -p "$OUT/obj"
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined"
 CXXFLAGS="-std=c++20 -g -O1 -I. $(pkg-config --cflags absl_status absl_statusor absl_strings absl_str_format libzip pugixml)"
 LIBS="$(pkg-config --libs absl_status absl_statusor absl_strings absl_str_format libzip pugixml)"
-SRCS=(core/partial_time*.cc migration/legacy_reader.cc migration/readers/*.cc)
+SRCS=(core/time/partial_time*.cc core/time/lenient_tokens.cc migration/legacy_reader.cc migration/readers/*.cc)
 OBJS=()
 for src in "${SRCS[@]}"; do
   obj="$OUT/obj/$(echo "$src" | tr / _).o"
-  if [[ ! -f "$obj" || "$src" -nt "$obj" || -n "$(find core/*.h migration -name '*.h' -newer "$obj")" ]]; then
+  if [[ ! -f "$obj" || "$src" -nt "$obj" || -n "$(find core/time migration -name '*.h' -newer "$obj")" ]]; then
     clang++ $CXXFLAGS $SAN -fsanitize=fuzzer-no-link -c "$src" -o "$obj"
   fi
   OBJS+=("$obj")
