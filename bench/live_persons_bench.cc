@@ -1,0 +1,144 @@
+// live_persons_bench: what linking a new case's subjects to the person index
+// costs (issue 18: CreateCase with two subjects at 100,000 persons at most
+// 2x CreateCase with none, medians of the same run).
+//
+// It fills a store directly (no gRPC) with --persons persons of a generated
+// population (one person record each, as a nominal index row makes), then
+// times CaseChronology::CreateCase — a durable group commit each — taking
+// turns between a case with no subjects and a case naming two children of
+// the population (one with a typing slip), so that both see the same disk.
+#include <algorithm>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/synchronization/notification.h"
+#include "absl/time/clock.h"
+#include "bench/support/temp_dir.h"
+#include "casefile/storage/v1/records.pb.h"
+#include "core/chronology/case_chronology.h"
+#include "core/persons/person_tables.h"
+#include "core/time/partial_time_proto.h"
+#include "migration/live_person_linker.h"
+#include "migration/person_consolidation.h"
+#include "storage/keys.h"
+#include "storage/store.h"
+
+ABSL_FLAG(int, persons, 100000, "Persons in the store.");
+ABSL_FLAG(int, repeats, 300, "CreateCase calls timed of each kind.");
+
+namespace casefile {
+namespace {
+
+constexpr const char* kForenames[] = {"Ellie", "Zed",   "Ava",    "Liam",  "Maya", "Noah", "Ruby",  "Owen",
+                                      "Isla",  "Kai",   "Freya",  "Jack",  "Lily", "Leo",  "Erin",  "Finn",
+                                      "Nia",   "Theo",  "Poppy",  "Alfie", "Seren", "Dylan", "Cerys", "Rhys"};
+constexpr const char* kSurnames[] = {"WATSON", "PAYNE",  "HUGHES", "EVANS",  "BEVAN",  "TRANTER", "BISHOP",
+                                     "JONES",  "DAVIES", "PRICE",  "MORGAN", "LEWIS",  "PARRY",   "POWELL",
+                                     "GRIFFITHS", "HARRIS", "PHILLIPS", "JAMES", "ROBERTS", "WILLIAMS"};
+
+// Person i of the population: a name (with a numbered surname so that names
+// spread as a county's do) and a date of birth.
+storage::v1::StoredPersonRecord Population(int i) {
+  storage::v1::StoredPersonRecord r;
+  r.set_locator(absl::StrCat("bench/nominals.csv#row=", i + 1));
+  r.set_forename(kForenames[i % std::size(kForenames)]);
+  r.set_surname(absl::StrCat(kSurnames[(i / 7) % std::size(kSurnames)], (i / 140) % 500 == 0 ? "" : "S",
+                             std::string(1, static_cast<char>('A' + (i / 3000) % 26))));
+  PartialTime born{TimePrecision::kDay, 2000 + i % 18, 1 + i % 12, 1 + i % 28};
+  *r.mutable_date_of_birth() = ToProto(born);
+  r.set_as_written(absl::StrCat(r.forename(), " ", r.surname()));
+  return r;
+}
+
+absl::Status Fill(storage::Store& store, int persons) {
+  constexpr int kPerWrite = 2000;
+  for (int first = 0; first < persons; first += kPerWrite) {
+    absl::Status s = store.writer().Run([&](storage::LmdbTxn& txn) -> absl::Status {
+      for (int i = first; i < std::min(persons, first + kPerWrite); ++i) {
+        const storage::v1::StoredPersonRecord r = Population(i);
+        if (auto s = txn.Put(storage::keys::PersonRecord(r.locator()), r.SerializeAsString()); !s.ok()) return s;
+        const storage::v1::StoredPersonRecord* one[] = {&r};
+        if (auto s = PutPerson(txn, migration::ConsolidatePerson(one)); !s.ok()) return s;
+      }
+      return absl::OkStatus();
+    });
+    if (!s.ok()) return s;
+  }
+  return absl::OkStatus();
+}
+
+// One CreateCase, waited for; its latency in milliseconds (negative: refused).
+double TimedCreate(CaseChronology& chronology, const Caller& caller, v1::CreateCaseRequest request) {
+  absl::Notification done;
+  bool ok = false;
+  const absl::Time start = absl::Now();
+  chronology.CreateCase(caller, std::move(request), [&](absl::StatusOr<v1::Case> made) {
+    ok = made.ok();
+    if (!ok) std::fprintf(stderr, "CreateCase: %s\n", made.status().ToString().c_str());
+    done.Notify();
+  });
+  done.WaitForNotification();
+  return ok ? absl::ToDoubleMilliseconds(absl::Now() - start) : -1;
+}
+
+double Median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v[v.size() / 2];
+}
+
+int Run() {
+  const int persons = absl::GetFlag(FLAGS_persons);
+  const int repeats = absl::GetFlag(FLAGS_repeats);
+  bench::TempDir dir;
+  storage::StoreOptions options;
+  options.lmdb.map_size = size_t{8} << 30;
+  auto store = storage::Store::Open(dir.path(), options);
+  if (!store.ok()) return std::fprintf(stderr, "%s\n", store.status().ToString().c_str()), 1;
+  const absl::Time fill_start = absl::Now();
+  if (absl::Status s = Fill(**store, persons); !s.ok()) return std::fprintf(stderr, "%s\n", s.ToString().c_str()), 1;
+  std::printf("filled %d persons in %.1f s\n", persons, absl::ToDoubleSeconds(absl::Now() - fill_start));
+
+  ChangeFeed feed;
+  migration::LivePersonLinker linker;
+  CaseChronology chronology(store->get(), &feed, [] { return absl::Now(); }, &linker);
+  const Caller caller{"inv1", "DC 1 Bench", Role::kInvestigator};
+  std::vector<double> none, two;
+  for (int k = 0; k < repeats; ++k) {
+    v1::CreateCaseRequest plain;
+    plain.mutable_case_()->set_title(absl::StrCat("bench case ", 2 * k));
+    const double a = TimedCreate(chronology, caller, plain);
+    v1::CreateCaseRequest named;
+    named.mutable_case_()->set_title(absl::StrCat("bench case ", 2 * k + 1));
+    for (int j = 0; j < 2; ++j) {
+      const storage::v1::StoredPersonRecord child = Population((k * 7919 + j * 104729) % persons);
+      v1::Subject* s = named.mutable_case_()->add_subjects();
+      s->set_forename(child.forename());
+      // The second child's surname with a typing slip (its last letter doubled).
+      s->set_surname(j == 0 ? child.surname() : child.surname() + child.surname().back());
+      *s->mutable_date_of_birth() = child.date_of_birth();
+      s->set_display_name(absl::StrCat(s->forename(), " ", s->surname()));
+    }
+    const double b = TimedCreate(chronology, caller, named);
+    if (a < 0 || b < 0) return 1;
+    none.push_back(a);
+    two.push_back(b);
+  }
+  const double m0 = Median(none), m2 = Median(two);
+  std::printf("CreateCase median, %d calls each, %d persons in the store:\n", repeats, persons);
+  std::printf("  no subjects   %.3f ms\n  two subjects  %.3f ms\n  ratio         %.2fx (target <= 2x)\n", m0, m2,
+              m2 / m0);
+  return 0;
+}
+
+}  // namespace
+}  // namespace casefile
+
+int main(int argc, char** argv) {
+  absl::ParseCommandLine(argc, argv);
+  return casefile::Run();
+}
