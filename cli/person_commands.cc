@@ -1,4 +1,5 @@
-// The person index commands: persons search, persons get, persons list.
+// The person index commands: persons search, persons get (with --purpose,
+// the person's file: GetPersonFile), persons list.
 #include <cstdio>
 #include <iostream>
 
@@ -11,6 +12,7 @@
 #include "cli/command.h"
 #include "cli/list_pages.h"
 #include "cli/output.h"
+#include "cli/record_output.h"
 #include "cli/terminal_safe.h"
 #include "core/time/partial_time.h"
 #include "core/time/partial_time_proto.h"
@@ -57,6 +59,33 @@ std::string PersonBlock(const v1::Person& p) {
   return out;
 }
 
+// The person, then their cases, records in time order and attention items.
+std::string PersonFileText(const v1::PersonFile& f) {
+  std::string out = PersonBlock(f.person());
+  absl::StrAppend(&out, "\ncases the file reads (", f.cases_size(), "):\n");
+  for (const v1::Case& c : f.cases()) absl::StrAppend(&out, CaseLine(c), "\n");
+  absl::StrAppend(&out, "\nrecords, in the order they happened (", f.records_size(), "):\n");
+  for (const v1::Entry& e : f.records()) {
+    const absl::string_view name = e.name();
+    absl::StrAppend(&out, TerminalSafe(name.substr(0, name.find("/entries/"))), " ", EntryBlock(e, false));
+  }
+  absl::StrAppend(&out, "\nattention (", f.attention_items_size(), "):\n");
+  for (const v1::AttentionItem& item : f.attention_items()) absl::StrAppend(&out, AttentionItemBlock(item));
+  return out;
+}
+
+int GetFile(const Args& args, const Connection& conn, const std::string& name) {
+  v1::GetPersonFileRequest request;
+  request.set_name(name);
+  request.set_purpose(args.Get("purpose"));
+  v1::PersonFile response;
+  grpc::Status status =
+      PersonService::NewStub(conn.channel())->GetPersonFile(conn.NewContext().get(), request, &response);
+  if (!status.ok()) return ReportRpcError(status);
+  std::cout << (args.Has("json") ? ToJson(response) + "\n" : PersonFileText(response));
+  return kExitOk;
+}
+
 int Search(const Args& args, const Connection& conn) {
   const std::string cmd = "persons search";
   if (args.positional().empty() && !args.Has("dob"))
@@ -88,8 +117,10 @@ int Search(const Args& args, const Connection& conn) {
 
 int Get(const Args& args, const Connection& conn) {
   const std::string& arg = args.positional()[0];
+  const std::string name = absl::StartsWith(arg, "persons/") ? arg : "persons/" + arg;
+  if (args.Has("purpose")) return GetFile(args, conn, name);
   v1::GetPersonRequest request;
-  request.set_name(absl::StartsWith(arg, "persons/") ? arg : "persons/" + arg);
+  request.set_name(name);
   v1::Person response;
   grpc::Status status =
       PersonService::NewStub(conn.channel())->GetPerson(conn.NewContext().get(), request, &response);
@@ -123,8 +154,13 @@ void AddPersonCommands(CommandLine& line) {
   AddValueOption(c, "--page-size", "N", "persons at most (the server's default without it)");
   c->footer("e.g. casefile persons search \"Ellie Watson\" --dob 03/04/2008");
 
-  c = line.Add("persons get", "show a person with every legacy record it came from", Get);
+  c = line.Add("persons get",
+               "show a person with every legacy record it came from; with --purpose, their file: "
+               "cases, records across cases in time order, attention items",
+               Get);
   AddWord(c, "PERSON", "the person, e.g. P0123456789abcdef or persons/P0123456789abcdef");
+  AddValueOption(c, "--purpose", "'WHY'", "read the person's file (case content), recorded with the access");
+  c->footer("e.g. casefile persons get P0123456789abcdef --purpose \"strategy discussion\"");
 
   c = line.Add("persons list", "list every person of the index, in name order", List);
   AddValueOption(c, "--page-size", "N", "persons a page (default 50, at most 1000)");

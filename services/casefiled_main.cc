@@ -178,7 +178,6 @@ int Serve() {
   migration::LivePersonLinker live_persons;
   CaseChronology chronology(store->get(), &feed, [] { return absl::Now(); }, &live_persons);
   CaseServiceImpl case_service(&*auth, &chronology, &feed);
-  PersonServiceImpl person_service(&*auth, store->get());
   const Clock clock = [] { return absl::Now(); };
   migration::ImportEngine import_engine(
       store->get(), &feed, clock, migration::DefaultEventClusterer(),
@@ -195,6 +194,7 @@ int Serve() {
                                   .appropriate_adult_within = absl::GetFlag(FLAGS_appropriate_adult_within),
                                   .specialist_team = absl::GetFlag(FLAGS_specialist_team)});
   AttentionServiceImpl attention_service(&*auth, &attention_lists, &feed, &audit_trail);
+  PersonServiceImpl person_service(&*auth, store->get(), &attention_lists);
   SessionTable sessions(session_options, clock);
   SignInThrottle throttle(throttle_options, clock);
   auth->AcceptSessions(&sessions);

@@ -19,7 +19,7 @@ grpc::ServerUnaryReactor* PersonServiceImpl::GetPerson(grpc::CallbackServerConte
                                                        v1::Person* response) {
   return RespondUnary(*auth_, context, response, [&](const Caller& caller, Reply<v1::Person> reply) {
     reply = audit_.AfterRecording(caller, "GetPerson", std::move(reply));
-                        reply(directory_.Get(caller, request->name()));
+    reply(directory_.Get(caller, request->name()));
   });
 }
 
@@ -31,6 +31,14 @@ grpc::ServerUnaryReactor* PersonServiceImpl::ListPersons(grpc::CallbackServerCon
                         reply = audit_.AfterRecording(caller, "ListPersons", std::move(reply));
                         reply(directory_.List(caller, *request));
                       });
+}
+
+grpc::ServerUnaryReactor* PersonServiceImpl::GetPersonFile(grpc::CallbackServerContext* context,
+                                                           const v1::GetPersonFileRequest* request,
+                                                           v1::PersonFile* response) {
+  return RespondUnary(*auth_, context, response, [&](const Caller& caller, Reply<v1::PersonFile> reply) {
+    person_files_.Read(caller, *request, std::move(reply));
+  });
 }
 
 }  // namespace casefile

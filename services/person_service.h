@@ -1,6 +1,7 @@
 // PersonServiceImpl: the gRPC adapter of casefile.v1.PersonService. Each
-// handler authenticates, calls PersonDirectory, records what it returned in
-// the audit trail, and maps the status.
+// handler authenticates, calls PersonDirectory (or PersonFileReader for a
+// person's file, which records its own read with the purpose), records what
+// it returned in the audit trail, and maps the status.
 //
 // Thread-safe.
 #ifndef CASEFILE_SERVICES_PERSON_SERVICE_H_
@@ -9,7 +10,9 @@
 #include "absl/time/clock.h"
 #include "casefile/v1/person.grpc.pb.h"
 #include "core/audit/audit_trail.h"
+#include "core/person_file/person_file.h"
 #include "core/persons/person_directory.h"
+#include "core/safeguarding/attention_lists.h"
 #include "services/token_authenticator.h"
 #include "storage/store.h"
 
@@ -17,9 +20,12 @@ namespace casefile {
 
 class PersonServiceImpl final : public v1::PersonService::CallbackService {
  public:
-  // `auth` and `store` must outlive the service.
-  PersonServiceImpl(const TokenAuthenticator* auth, storage::Store* store)
-      : auth_(auth), directory_(store), audit_(store, [] { return absl::Now(); }) {}
+  // All must outlive the service.
+  PersonServiceImpl(const TokenAuthenticator* auth, storage::Store* store, const AttentionLists* attention)
+      : auth_(auth),
+        directory_(store),
+        audit_(store, [] { return absl::Now(); }),
+        person_files_(store, attention, &audit_) {}
 
   grpc::ServerUnaryReactor* SearchPersons(grpc::CallbackServerContext* context,
                                           const v1::SearchPersonsRequest* request,
@@ -30,11 +36,15 @@ class PersonServiceImpl final : public v1::PersonService::CallbackService {
   grpc::ServerUnaryReactor* ListPersons(grpc::CallbackServerContext* context,
                                         const v1::ListPersonsRequest* request,
                                         v1::ListPersonsResponse* response) override;
+  grpc::ServerUnaryReactor* GetPersonFile(grpc::CallbackServerContext* context,
+                                          const v1::GetPersonFileRequest* request,
+                                          v1::PersonFile* response) override;
 
  private:
   const TokenAuthenticator* const auth_;
   PersonDirectory directory_;
   AuditTrail audit_;
+  PersonFileReader person_files_;  // after audit_, which it uses
 };
 
 }  // namespace casefile

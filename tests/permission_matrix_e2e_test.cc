@@ -76,6 +76,8 @@ const std::vector<Row>& Matrix() {
       {"casefile.v1.PersonService/SearchPersons", "", {I, I, I, I, I}},
       {"casefile.v1.PersonService/GetPerson", "name: 'persons/P0000000000000000'", {N, N, N, N, N}},
       {"casefile.v1.PersonService/ListPersons", "page_size: -1", {I, I, I, I, I}},
+      {"casefile.v1.PersonService/GetPersonFile", "name: 'persons/P0000000000000000' purpose: 'matrix'",
+       {N, N, N, N, N}},
       {"casefile.v1.ImportService/ImportFolder", "", {D, D, I, D, I}},
       {"casefile.v1.ImportService/GetImport", "name: 'imports/imp-999999'", {D, D, N, D, N}},
       {"casefile.v1.ImportService/ListReviewItems", "page_size: -1", {D, D, I, D, I}},

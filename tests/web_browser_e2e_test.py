@@ -253,6 +253,32 @@ class BrowserTest(unittest.TestCase):
         d.get(f"{self.f.url}/cases/{self.f.amelia}")
         self.text_appears("Sign in to casefile")
 
+    def test_person_link_from_a_case_page_asks_a_purpose_then_shows_the_persons_cases(self):
+        d = self.driver
+        self.sign_in("edt1")
+        self.open_case(self.f.amelia, "EDT call-out: who is this child")
+        self.text_appears("Chronology")
+        links = d.find_elements(By.CSS_SELECTOR, "table.people a.person")
+        self.assertGreater(len(links), 0)
+        person = links[0].get_attribute("href").rsplit("/", 1)[1]
+        links[0].click()
+        self.text_appears("Why are you looking at this person")
+        # No purpose: casefiled refuses and the form says so.
+        d.find_element(By.ID, "show").click()
+        self.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "p.error")))
+        self.assertIn("purpose", d.find_element(By.CSS_SELECTOR, "p.error").text)
+        d.find_element(By.ID, "purpose").send_keys("EDT call-out: the child's other cases")
+        d.find_element(By.ID, "show").click()
+        self.text_appears("Safeguarding records")
+        cases = [a.get_attribute("href").rsplit("/", 1)[1]
+                 for a in d.find_elements(By.CSS_SELECTOR, "#person-cases a")]
+        self.assertIn(self.f.amelia, cases)
+        self.assertNotIn(self.f.davies, cases)  # restricted to cait; edt1 is in no team
+        audit = self.f.cli("audit-token-0123456789", "audit", "list", "--kind", "GetPersonFile", "--user", "edt1",
+                           "--json")
+        self.assertIn("EDT call-out: the child's other cases", audit)
+        self.assertIn(f"persons/{person}", audit)
+
     def test_largest_generated_case_prints_to_pdf_with_every_entry(self):
         case_id = self.f.largest_case()
         entries = self.f.case_file(case_id)

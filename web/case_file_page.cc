@@ -45,6 +45,13 @@ std::string Header(const v1::Case& c, const CaseFilePageOptions& options) {
   return out;
 }
 
+// The subject's person as a link to the person page (casefile-web's
+// /persons/{id}; a relative link, so in a saved file it leads nowhere).
+std::string PersonCell(const std::string& person) {
+  if (person.rfind("persons/", 0) != 0 || person.size() == 8) return HtmlEscape(person);
+  return absl::StrCat("<a class=\"person\" href=\"/", HtmlEscape(person), "\">", HtmlEscape(person), "</a>");
+}
+
 std::string People(const v1::Case& c) {
   if (c.subjects().empty()) return "<section><h2>People</h2><p>No one is named on the case.</p></section>\n";
   std::string out = "<section><h2>People</h2><table class=\"people\"><tr><th>Name</th><th>Date of birth</th><th>Person</th></tr>";
@@ -52,7 +59,7 @@ std::string People(const v1::Case& c) {
     const std::string name = s.display_name().empty() ? absl::StrCat(s.forename(), " ", s.surname()) : s.display_name();
     absl::StrAppend(&out, "<tr><td>", HtmlEscape(name), "</td><td>", TimeText(s.date_of_birth()),
                     " <span class=\"precision\">(", PrecisionWord(s.date_of_birth()), ")</span></td><td>",
-                    HtmlEscape(s.person()), "</td></tr>");
+                    PersonCell(s.person()), "</td></tr>");
   }
   absl::StrAppend(&out, "</table></section>\n");
   return out;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
@@ -15,6 +16,7 @@
 #include "web/case_file_page.h"
 #include "web/cookies.h"
 #include "web/page_style.h"
+#include "web/person_file_page.h"
 #include "web/site_pages.h"
 #include "web/words.h"
 
@@ -32,6 +34,12 @@ bool PlausibleCaseId(absl::string_view id) {
   if (id.empty() || id.size() > 64) return false;
   return std::all_of(id.begin(), id.end(),
                      [](char c) { return absl::ascii_isalnum(c) || c == '-' || c == '_' || c == '.'; });
+}
+
+// A person id as casefiled makes them: letters and digits.
+bool PlausiblePersonId(absl::string_view id) {
+  if (id.empty() || id.size() > 64) return false;
+  return std::all_of(id.begin(), id.end(), [](char c) { return absl::ascii_isalnum(c); });
 }
 
 }  // namespace
@@ -116,6 +124,10 @@ void WebApp::Register(httplib::Server& server) {
   server.Get(R"(/cases/([^/]+))", [this](const httplib::Request& req, httplib::Response& res) { CasePurpose(req, res); });
   server.Post(R"(/cases/([^/]+))", [this](const httplib::Request& req, httplib::Response& res) { CaseFile(req, res); });
   server.Get("/attention", [this](const httplib::Request& req, httplib::Response& res) { Attention(req, res); });
+  server.Get(R"(/persons/([^/]+))",
+             [this](const httplib::Request& req, httplib::Response& res) { PersonPurpose(req, res); });
+  server.Post(R"(/persons/([^/]+))",
+              [this](const httplib::Request& req, httplib::Response& res) { PersonFile(req, res); });
   server.set_error_handler([this](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;
     res.set_content(MessagePage("", res.status == 404 ? "Not found" : "Error",
@@ -294,6 +306,7 @@ void WebApp::CaseFile(const httplib::Request& req, httplib::Response& res) {
     return PurposeForm(s, request.name(), status.error_message(), 400, res);
   }
   if (!status.ok()) return Fail(status, s, res);
+  LinkSubjects(s, header);
   CaseFilePageOptions options;
   options.document.stylesheet_href = absl::StrCat(kStylesheetPath, "?case=", id);
   options.top_html = Nav(s);
@@ -329,6 +342,37 @@ void WebApp::CaseFile(const httplib::Request& req, httplib::Response& res) {
   });
 }
 
+void WebApp::LinkSubjects(const Signed& s, v1::Case& c) {
+  auto stub = v1::PersonService::NewStub(channel_);
+  for (v1::Subject& subject : *c.mutable_subjects()) {
+    if (!subject.person().empty() || subject.forename().empty() || subject.surname().empty() ||
+        subject.date_of_birth().precision() != v1::PartialTime::PRECISION_DAY)
+      continue;
+    v1::SearchPersonsRequest request;
+    request.set_query(absl::StrCat(subject.forename(), " ", subject.surname()));
+    *request.mutable_date_of_birth() = subject.date_of_birth();
+    v1::SearchPersonsResponse found;
+    if (!stub->SearchPersons(Context(s.token).get(), request, &found).ok()) continue;  // the column stays empty
+    std::string person;
+    for (const v1::PersonMatch& m : found.results()) {
+      const v1::Person& p = m.person();
+      const v1::PartialTime& a = p.date_of_birth();
+      const v1::PartialTime& b = subject.date_of_birth();
+      if (std::find(p.cases().begin(), p.cases().end(), c.name()) == p.cases().end() ||
+          !absl::EqualsIgnoreCase(p.forename(), subject.forename()) ||
+          !absl::EqualsIgnoreCase(p.surname(), subject.surname()) || a.precision() != b.precision() ||
+          a.year() != b.year() || a.month() != b.month() || a.day() != b.day())
+        continue;
+      if (!person.empty()) {  // two would do: link neither
+        person.clear();
+        break;
+      }
+      person = p.name();
+    }
+    subject.set_person(person);
+  }
+}
+
 void WebApp::Attention(const httplib::Request& req, httplib::Response& res) {
   Signed s = SessionOf(req);
   if (s.token.empty()) return res.set_redirect("/signin", 303);
@@ -357,6 +401,46 @@ void WebApp::Attention(const httplib::Request& req, httplib::Response& res) {
     sections.push_back(std::move(section));
   }
   res.set_content(AttentionPage(Nav(s), sections), kHtml);
+}
+
+void WebApp::PersonPurpose(const httplib::Request& req, httplib::Response& res) {
+  Signed s = SessionOf(req);
+  if (s.token.empty()) return res.set_redirect("/signin", 303);
+  const std::string id = req.matches[1];
+  if (!PlausiblePersonId(id)) return Fail(grpc::Status(grpc::StatusCode::NOT_FOUND, ""), s, res);
+  PersonPurposeForm(s, absl::StrCat("persons/", id), "", 200, res);
+}
+
+void WebApp::PersonPurposeForm(const Signed& s, const std::string& person_name, const std::string& error, int code,
+                               httplib::Response& res) {
+  v1::GetPersonRequest get;
+  get.set_name(person_name);
+  v1::Person p;
+  grpc::Status status = v1::PersonService::NewStub(channel_)->GetPerson(Context(s.token).get(), get, &p);
+  if (!status.ok()) return Fail(status, s, res);
+  res.status = code;
+  res.set_content(PersonPurposePage(Nav(s), p, form_tokens_.TokenFor(s.token), error), kHtml);
+}
+
+void WebApp::PersonFile(const httplib::Request& req, httplib::Response& res) {
+  Signed s = SessionOf(req);
+  if (s.token.empty()) return res.set_redirect("/signin", 303);
+  const std::string id = req.matches[1];
+  if (!PlausiblePersonId(id)) return Fail(grpc::Status(grpc::StatusCode::NOT_FOUND, ""), s, res);
+  if (!CsrfOk(req, s)) {
+    res.status = 403;
+    return res.set_content(MessagePage(Nav(s), "Refused", "The form had expired; reload the page and try again."), kHtml);
+  }
+  v1::GetPersonFileRequest request;
+  request.set_name(absl::StrCat("persons/", id));
+  // casefiled decides whether the purpose will do (and records it).
+  request.set_purpose(std::string(absl::StripAsciiWhitespace(req.get_param_value("purpose"))));
+  v1::PersonFile file;
+  grpc::Status status = v1::PersonService::NewStub(channel_)->GetPersonFile(Context(s.token).get(), request, &file);
+  if (status.error_code() == grpc::StatusCode::INVALID_ARGUMENT)
+    return PersonPurposeForm(s, request.name(), status.error_message(), 400, res);
+  if (!status.ok()) return Fail(status, s, res);
+  res.set_content(PersonFilePage(Nav(s), file, s.display_name, request.purpose()), kHtml);
 }
 
 }  // namespace casefile::web

@@ -17,6 +17,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/synchronization/mutex.h"
+#include "casefile/v1/case.pb.h"
 #include "web/form_token.h"
 
 namespace casefile::web {
@@ -55,7 +56,18 @@ class WebApp {
   void PurposeForm(const Signed& s, const std::string& case_name, const std::string& error, int code,
                    httplib::Response& res);
   void CaseFile(const httplib::Request& req, httplib::Response& res);
+  // Fills the `person` of each subject of `c` that has none with the person
+  // of the index that the reader may know, is linked to this case, and has
+  // exactly the subject's name and date of birth (SearchPersons), so that the
+  // case page's Person column links to the person page. Until live writes
+  // resolve subjects (issue 18 part 1), casefiled leaves `person` empty.
+  void LinkSubjects(const Signed& s, v1::Case& c);
   void Attention(const httplib::Request& req, httplib::Response& res);
+  // GET /persons/{id}: the purpose form; POST: the person's file.
+  void PersonPurpose(const httplib::Request& req, httplib::Response& res);
+  void PersonPurposeForm(const Signed& s, const std::string& person_name, const std::string& error, int code,
+                         httplib::Response& res);
+  void PersonFile(const httplib::Request& req, httplib::Response& res);
 
   std::shared_ptr<grpc::Channel> channel_;
   std::string service_token_;
