@@ -72,7 +72,7 @@ TEST_F(LivePersonsE2eTest, ASubjectIsAPersonFoundByATypingSlipOrADateOfBirth) {
   const std::string person = made.subjects(0).person();
   EXPECT_THAT(person, StartsWith("persons/P"));
 
-  for (const std::string& query : {"zed payne", "zed pane", "Zed PAIN"}) {
+  for (const char* query : {"zed payne", "zed pane", "Zed PAIN"}) {
     std::vector<v1::PersonMatch> found = Search(query);
     ASSERT_THAT(found, SizeIs(1)) << query;
     EXPECT_EQ(found[0].person().name(), person) << query;
