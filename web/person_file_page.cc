@@ -12,13 +12,6 @@
 namespace casefile::web {
 namespace {
 
-std::string Page(const std::string& title, const std::string& body) {
-  DocumentOptions options;
-  options.stylesheet_href = kStylesheetPath;
-  options.running_header = "casefile";
-  return HtmlDocument(title, absl::StrCat("<p class=\"marking\">OFFICIAL-SENSITIVE</p>", body), options);
-}
-
 std::string FullName(const v1::Person& p) {
   return absl::StrCat(p.forename(), p.forename().empty() || p.surname().empty() ? "" : " ", p.surname());
 }
@@ -104,7 +97,7 @@ std::string PersonIdOf(const std::string& name) {
 std::string PersonPurposePage(const std::string& nav, const v1::Person& p, const std::string& csrf,
                               const std::string& error) {
   const std::string id = PersonIdOf(p.name());
-  return Page(absl::StrCat(FullName(p), " — casefile"),
+  return SitePage(absl::StrCat(FullName(p), " — casefile"),
               absl::StrCat(nav, Heading(p),
                            error.empty() ? "" : absl::StrCat("<p class=\"error\" role=\"alert\">", HtmlEscape(error), "</p>"),
                            "<form class=\"stack\" method=\"post\" action=\"/persons/", HtmlEscape(id), "\">",
@@ -125,7 +118,7 @@ std::string PersonFilePage(const std::string& nav, const v1::PersonFile& file, c
   absl::StrAppend(&body, "<p class=\"muted\">Read", reader.empty() ? "" : " by ", HtmlEscape(reader), " for: ",
                   HtmlEscape(purpose), "</p>", CasesSection(file), RecordsSection(file), AttentionItemsSection(file),
                   SourcesSection(p));
-  return Page(absl::StrCat(FullName(p), " — casefile"), body);
+  return SitePage(absl::StrCat(FullName(p), " — casefile"), body);
 }
 
 }  // namespace casefile::web

@@ -9,13 +9,6 @@
 namespace casefile::web {
 namespace {
 
-std::string Page(const std::string& title, const std::string& body) {
-  DocumentOptions options;
-  options.stylesheet_href = kStylesheetPath;
-  options.running_header = "casefile";
-  return HtmlDocument(title, absl::StrCat("<p class=\"marking\">OFFICIAL-SENSITIVE</p>", body), options);
-}
-
 std::string CsrfField(const std::string& csrf) {
   return absl::StrCat("<input type=\"hidden\" name=\"csrf\" value=\"", HtmlEscape(csrf), "\">");
 }
@@ -25,6 +18,13 @@ std::string ErrorLine(const std::string& error) {
 }
 
 }  // namespace
+
+std::string SitePage(const std::string& title, const std::string& body) {
+  DocumentOptions options;
+  options.stylesheet_href = kStylesheetPath;
+  options.running_header = "casefile";
+  return HtmlDocument(title, absl::StrCat("<p class=\"marking\">OFFICIAL-SENSITIVE</p>", body), options);
+}
 
 std::string CaseIdOf(const std::string& name) {
   if (name.rfind("cases/", 0) != 0) return "";
@@ -39,7 +39,7 @@ std::string NavHtml(const std::string& display_name, const std::string& csrf) {
 }
 
 std::string SignInPage(const std::string& csrf, const std::string& error) {
-  return Page("Sign in — casefile",
+  return SitePage("Sign in — casefile",
               absl::StrCat("<h1>Sign in to casefile</h1>", ErrorLine(error),
                            "<form class=\"stack\" method=\"post\" action=\"/signin\">", CsrfField(csrf),
                            "<label for=\"user\">User name</label><input type=\"text\" id=\"user\" name=\"user\" "
@@ -50,7 +50,7 @@ std::string SignInPage(const std::string& csrf, const std::string& error) {
 }
 
 std::string SearchPage(const std::string& nav, const std::string& query) {
-  return Page("Find — casefile",
+  return SitePage("Find — casefile",
               absl::StrCat(nav, "<h1>Find a child or a case</h1>"
                                 "<form class=\"stack\" method=\"get\" action=\"/search\">"
                                 "<label for=\"q\">Name, date of birth (dd/mm/yyyy) or reference</label>"
@@ -66,12 +66,12 @@ std::string SearchResultsPage(const std::string& nav, const std::string& query, 
     absl::StrAppend(&body, "<li><a href=\"/cases/", HtmlEscape(h.case_id), "\">", HtmlEscape(h.case_id), " ",
                     HtmlEscape(h.title), "</a> <span class=\"muted\">", HtmlEscape(h.why), "</span></li>");
   absl::StrAppend(&body, "</ul><p><a href=\"/\">Search again</a></p>");
-  return Page("Found — casefile", body);
+  return SitePage("Found — casefile", body);
 }
 
 std::string PurposePage(const std::string& nav, const v1::Case& c, const std::string& csrf, const std::string& error) {
   const std::string id = CaseIdOf(c.name());
-  return Page(absl::StrCat(id, " — casefile"),
+  return SitePage(absl::StrCat(id, " — casefile"),
               absl::StrCat(nav, "<h1>", HtmlEscape(c.title()), "</h1><p>Case ", HtmlEscape(id), " · ", c.version(),
                            " entries</p>", ErrorLine(error),
                            "<form class=\"stack\" method=\"post\" action=\"/cases/", HtmlEscape(id), "\">",
@@ -98,11 +98,11 @@ std::string AttentionPage(const std::string& nav, const std::vector<AttentionSec
     }
     absl::StrAppend(&body, "</ul></section>");
   }
-  return Page("Attention — casefile", body);
+  return SitePage("Attention — casefile", body);
 }
 
 std::string MessagePage(const std::string& nav, const std::string& heading, const std::string& message) {
-  return Page(heading, absl::StrCat(nav, "<h1>", HtmlEscape(heading), "</h1><p id=\"message\">", HtmlEscape(message), "</p>"));
+  return SitePage(heading, absl::StrCat(nav, "<h1>", HtmlEscape(heading), "</h1><p id=\"message\">", HtmlEscape(message), "</p>"));
 }
 
 }  // namespace casefile::web

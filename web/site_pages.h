@@ -18,6 +18,10 @@ namespace casefile::web {
 // The stylesheet URL of the site's pages (served by casefile-web itself).
 inline constexpr char kStylesheetPath[] = "/style.css";
 
+// A whole page of the site: `body` under the OFFICIAL-SENSITIVE marking,
+// with the site's stylesheet and running header.
+std::string SitePage(const std::string& title, const std::string& body);
+
 // The bar at the top of a signed-in page: who, links, the sign-out form.
 std::string NavHtml(const std::string& display_name, const std::string& csrf);
 
