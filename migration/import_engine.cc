@@ -113,10 +113,7 @@ absl::StatusOr<v1::EraseCaseResponse> ImportEngine::EraseCase(const Caller& call
   absl::MutexLock one_at_a_time(&one_import_at_a_time_);  // no import re-plans the case meanwhile
   v1::EraseCaseResponse erased;
   absl::Status s = store_->writer().Run([&](LmdbTxn& txn) -> absl::Status {
-    auto done = EraseCaseContent(txn, caller, *case_id, [](LmdbTxn& txn) {
-      auto index = ComputePersonIndex(txn, {});
-      return index.ok() ? WritePersonIndex(txn, *index) : index.status();
-    });
+    auto done = EraseCaseContent(txn, caller, *case_id, RecomputePersonIndex);
     if (!done.ok()) return done.status();
     erased = *std::move(done);
     v1::AuditEvent audit = NewAuditEvent(caller, "EraseCase", clock_());

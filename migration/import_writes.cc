@@ -162,10 +162,9 @@ absl::Status WriteCaseUpdates(LmdbTxn& txn, absl::Span<CaseUpdate* const> update
 
 namespace {
 
-// Changes whenever an operator decision is added, changed or removed.
-absl::StatusOr<uint64_t> DecisionsFingerprint(const LmdbTxn& txn) {
-  // A live write linking a person meanwhile changes the records as much as a
-  // decision does (live_person_linker.h).
+// Changes whenever an operator decision is added, changed or removed, or a
+// live write links a person (what the person index is computed from).
+absl::StatusOr<uint64_t> PersonInputsFingerprint(const LmdbTxn& txn) {
   auto live_links = txn.Get(storage::keys::Meta(kLivePersonLinksCounter));
   if (!live_links.ok()) return live_links.status();
   uint64_t fingerprint = StableHash(live_links->has_value() ? **live_links : absl::string_view());
@@ -219,9 +218,9 @@ absl::StatusOr<PreparedPersons> PreparePersons(storage::Store& store,
   auto read = store.BeginRead();
   if (!read.ok()) return read.status();
   PreparedPersons out;
-  auto fingerprint = DecisionsFingerprint((*read)->txn());
+  auto fingerprint = PersonInputsFingerprint((*read)->txn());
   if (!fingerprint.ok()) return fingerprint.status();
-  out.decisions_fingerprint = *fingerprint;
+  out.person_inputs_fingerprint = *fingerprint;
   auto index = ComputePersonIndex((*read)->txn(), pending);
   if (!index.ok()) return index.status();
   out.index = *std::move(index);
@@ -240,11 +239,11 @@ absl::StatusOr<PersonUpdate> WritePersons(storage::Store& store, PreparedPersons
     return result;
   }
   absl::Status s = store.writer().Run([&](LmdbTxn& txn) -> absl::Status {
-    auto fingerprint = DecisionsFingerprint(txn);
+    auto fingerprint = PersonInputsFingerprint(txn);
     if (!fingerprint.ok()) return fingerprint.status();
     const PersonIndex* index = &prepared.index;
     absl::StatusOr<PersonIndex> recomputed;
-    if (*fingerprint != prepared.decisions_fingerprint) {  // an operator decided meanwhile
+    if (*fingerprint != prepared.person_inputs_fingerprint) {  // a decision or a live link meanwhile
       recomputed = ComputePersonIndex(txn, {});
       if (!recomputed.ok()) return recomputed.status();
       index = &*recomputed;

@@ -86,7 +86,7 @@ absl::Status StorePersonRecords(storage::Store& store,
 // only for the writes.
 struct PreparedPersons {
   PersonIndex index;
-  uint64_t decisions_fingerprint = 0;  // the operator decisions it honours
+  uint64_t person_inputs_fingerprint = 0;  // the decisions and live links it saw
 };
 absl::StatusOr<PreparedPersons> PreparePersons(
     storage::Store& store, absl::Span<const storage::v1::StoredPersonRecord> pending);

@@ -1,7 +1,6 @@
 #include "migration/live_person_linker.h"
 
 #include <map>
-#include <set>
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
@@ -13,7 +12,6 @@
 #include "migration/person_consolidation.h"
 #include "migration/person_index.h"
 #include "migration/readers/subjects.h"
-#include "migration/stable_hash.h"
 #include "storage/case_tables.h"
 #include "storage/keys.h"
 
@@ -94,18 +92,20 @@ absl::StatusOr<std::string> LinkOne(LmdbTxn& txn, const StoredPersonRecord& reco
   int mine = 0;
   while (records[mine].locator() != record.locator()) ++mine;
 
-  // The persons the new record's cluster holds records of, and how many.
-  std::map<std::string, size_t> joined;
-  std::map<std::string, int> first_record_of;
+  // The persons the new record's cluster holds records of: how many, and the first.
+  struct Share {
+    size_t records = 0;
+    int first = 0;
+  };
+  std::map<std::string, Share> joined;
   for (size_t i = 0; i < records.size(); ++i) {
     if (clustering->cluster[i] != clustering->cluster[mine] || static_cast<int>(i) == mine) continue;
-    const std::string& person = person_of[records[i].locator()];
-    ++joined[person];
-    first_record_of.try_emplace(person, static_cast<int>(i));
+    auto share = joined.try_emplace(person_of[records[i].locator()], Share{0, static_cast<int>(i)}).first;
+    ++share->second.records;
   }
   std::vector<v1::ReviewItem> review;
   std::string linked_to;
-  if (joined.size() == 1 && joined.begin()->second == records_of[joined.begin()->first]) {
+  if (joined.size() == 1 && joined.begin()->second.records == records_of[joined.begin()->first]) {
     // One person, held whole: the record is theirs.
     const std::string& name = joined.begin()->first;
     std::vector<const StoredPersonRecord*> members;
@@ -119,11 +119,11 @@ absl::StatusOr<std::string> LinkOne(LmdbTxn& txn, const StoredPersonRecord& reco
   } else {
     // A person of its own; a cluster that would join persons, or take part
     // of one, is for an operator to decide.
-    for (const auto& [name, index] : first_record_of) {
-      MatchEvidence doubt{mine, index, 0.0,
+    for (const auto& [name, share] : joined) {
+      MatchEvidence doubt{mine, share.first, 0.0,
                           joined.size() > 1 ? "the matcher would join two persons through this record"
                                             : "the matcher would take this record with part of a person"};
-      review.push_back(PersonReviewItem(records[mine], records[index], doubt));
+      review.push_back(PersonReviewItem(records[mine], records[share.first], doubt));
     }
     const StoredPersonRecord* alone[] = {&records[mine]};
     v1::Person person = ConsolidatePerson(alone);
@@ -132,7 +132,7 @@ absl::StatusOr<std::string> LinkOne(LmdbTxn& txn, const StoredPersonRecord& reco
       auto taken = txn.Get(keys::Person(absl::string_view(name).substr(sizeof("persons/") - 1)));
       if (!taken.ok()) return taken.status();
       if (!taken->has_value()) break;
-      name = absl::StrCat("persons/P", StableHashHex(name));
+      name = DerivedPersonName(name);
     }
     person.set_name(name);
     if (absl::Status s = PutPerson(txn, person); !s.ok()) return s;

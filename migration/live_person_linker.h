@@ -27,7 +27,7 @@ namespace casefile::migration {
 
 // The meta counter every live link moves on, so that an import that computed
 // the index on an earlier snapshot computes it again in its write (see
-// import_writes.cc, DecisionsFingerprint).
+// import_writes.cc, PersonInputsFingerprint).
 inline constexpr char kLivePersonLinksCounter[] = "live_person_links";
 
 class LivePersonLinker : public PersonLinker {

@@ -106,6 +106,10 @@ std::string PersonIdFor(absl::string_view smallest_locator) {
   return absl::StrCat("P", StableHashHex(smallest_locator));
 }
 
+std::string DerivedPersonName(absl::string_view taken) {
+  return absl::StrCat("persons/", PersonIdFor(taken));
+}
+
 v1::Person ConsolidatePerson(absl::Span<const StoredPersonRecord* const> records) {
   std::vector<const StoredPersonRecord*> sorted(records.begin(), records.end());
   std::sort(sorted.begin(), sorted.end(),

@@ -20,6 +20,10 @@ namespace casefile::migration {
 // records: the same records give the same id in every import.
 std::string PersonIdFor(absl::string_view smallest_locator);
 
+// The name a person gets when `taken` ("persons/P...") is held by another:
+// derived from it, so the same records give the same name again.
+std::string DerivedPersonName(absl::string_view taken);
+
 // Forename and surname: the most frequent name (initials only when nothing
 // longer is known; ties to the longer, then the alphabetically first), in its
 // most frequent spelling. Date of birth: the most frequent at day precision,

@@ -172,7 +172,7 @@ absl::Status KeepStoredIds(const LmdbTxn& txn, std::vector<v1::Person>& persons)
   for (size_t i = 0; i < persons.size(); ++i) {
     if (named[i]) continue;
     std::string name = persons[i].name();
-    while (taken.contains(name)) name = absl::StrCat("persons/P", StableHashHex(name));
+    while (taken.contains(name)) name = DerivedPersonName(name);
     persons[i].set_name(name);
     taken.insert(std::move(name));
   }
@@ -280,6 +280,12 @@ absl::Status StoreNewReviewItems(LmdbTxn& txn, absl::Span<const v1::ReviewItem> 
 absl::Status WritePersonIndex(LmdbTxn& txn, const PersonIndex& index) {
   if (absl::Status s = ReplacePersonTables(txn, index.persons); !s.ok()) return s;
   return StoreNewReviewItems(txn, index.review_items);
+}
+
+absl::Status RecomputePersonIndex(LmdbTxn& txn) {
+  auto index = ComputePersonIndex(txn, {});
+  if (!index.ok()) return index.status();
+  return WritePersonIndex(txn, *index);
 }
 
 }  // namespace casefile::migration

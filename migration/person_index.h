@@ -76,6 +76,10 @@ v1::ReviewItem PersonReviewItem(const storage::v1::StoredPersonRecord& a,
 // decision).
 absl::Status StoreNewReviewItems(storage::LmdbTxn& txn, absl::Span<const v1::ReviewItem> items);
 
+// ComputePersonIndex of the stored records, then WritePersonIndex: what an
+// operator's decision, a separation or an erasure does to the persons.
+absl::Status RecomputePersonIndex(storage::LmdbTxn& txn);
+
 // Replaces the P\0 and Q\0 tables with `index`, and stores each review item
 // that is not stored yet (a stored item keeps its decision).
 absl::Status WritePersonIndex(storage::LmdbTxn& txn, const PersonIndex& index);

@@ -93,9 +93,7 @@ absl::StatusOr<v1::SeparateRecordResponse> SeparatePersonRecord(const CaseStageP
   absl::Status s = store.writer().Run([&](LmdbTxn& txn) -> absl::Status {
     if (auto st = PutSeparateDecisions(txn, locator, merged_with, caller); !st.ok()) return st;
     if (!merged_with.empty()) {
-      auto index = ComputePersonIndex(txn, {});
-      if (!index.ok()) return index.status();
-      if (auto st = WritePersonIndex(txn, *index); !st.ok()) return st;
+      if (auto st = RecomputePersonIndex(txn); !st.ok()) return st;
     }
     return AppendAuditEvent(txn, audit);
   });

@@ -200,9 +200,7 @@ absl::StatusOr<v1::ReviewItem> ReviewQueue::Resolve(const Caller& caller,
       if (auto st = MergeEvents(txn, item); !st.ok()) return st;
     }
     if (item.kind() == v1::ReviewItem::KIND_PERSON) {
-      auto index = ComputePersonIndex(txn, {});
-      if (!index.ok()) return index.status();
-      if (auto st = WritePersonIndex(txn, *index); !st.ok()) return st;
+      if (auto st = RecomputePersonIndex(txn); !st.ok()) return st;
     }
     DescribeResult(item, audit);
     *result = std::move(item);

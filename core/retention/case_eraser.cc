@@ -58,7 +58,7 @@ absl::StatusOr<Message> Parse(absl::string_view bytes, absl::string_view what) {
 
 absl::StatusOr<v1::EraseCaseResponse> EraseCaseContent(LmdbTxn& txn, const Caller& caller,
                                                        absl::string_view case_id,
-                                                       const RecomputePersons& recompute_persons) {
+                                                       RecomputePersons recompute_persons) {
   auto c = LoadKnownCase(txn, caller, case_id);
   if (!c.ok()) return c.status();
   const std::string name = CaseName(case_id);

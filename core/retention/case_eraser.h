@@ -33,7 +33,7 @@ namespace casefile {
 using RecomputePersons = absl::FunctionRef<absl::Status(storage::LmdbTxn& txn)>;
 absl::StatusOr<v1::EraseCaseResponse> EraseCaseContent(storage::LmdbTxn& txn, const Caller& caller,
                                                        absl::string_view case_id,
-                                                       const RecomputePersons& recompute_persons);
+                                                       RecomputePersons recompute_persons);
 
 }  // namespace casefile
 
