@@ -21,13 +21,6 @@ absl::Status ControlCharacter(absl::string_view field, uint32_t c, size_t at) {
   return Invalid(field, absl::StrFormat("control character U+%04X at byte %d", c, at));
 }
 
-bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-int DaysIn(int year, int month) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return month == 2 && IsLeap(year) ? 29 : kDays[month - 1];
-}
-
 }  // namespace
 
 bool IsBlank(absl::string_view value) {
@@ -105,7 +98,7 @@ absl::Status ValidatePartialTime(const v1::PartialTime& t, absl::string_view fie
   if (t.year() < 1900 || t.year() > 2200) return Invalid(field, "year out of range 1900-2200");
   if (p == TimePrecision::kYear) return absl::OkStatus();
   if (t.month() < 1 || t.month() > 12) return Invalid(field, "month out of range 1-12");
-  if (p >= TimePrecision::kDay && (t.day() < 1 || t.day() > DaysIn(t.year(), t.month())))
+  if (p >= TimePrecision::kDay && (t.day() < 1 || t.day() > DaysInMonth(t.year(), t.month())))
     return Invalid(field, absl::StrFormat("%04d-%02d has no day %d", t.year(), t.month(), t.day()));
   if (p == TimePrecision::kMinute && (t.hour() < 0 || t.hour() > 23 || t.minute() < 0 || t.minute() > 59))
     return Invalid(field, "time out of range 00:00-23:59");

@@ -14,6 +14,13 @@
 
 namespace casefile {
 
+// Days in `month` (1-12) of `year`, with the Gregorian leap years.
+inline int DaysInMonth(int year, int month) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
 // Ordered from coarse to fine: code compares precisions with < and >. The
 // numbers are not the wire numbers (PRECISION_YEAR was appended to the proto
 // enum); see partial_time_proto.h.

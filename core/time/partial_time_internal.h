@@ -10,6 +10,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "core/time/partial_time.h"
 
 namespace casefile::partial_time_internal {
 
@@ -28,13 +29,6 @@ inline std::string Quote(std::string_view text) {
   // Do not cut a UTF-8 sequence in half.
   while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
   return absl::StrCat("'", Av(text.substr(0, cut)), "...'");
-}
-
-inline bool IsLeapYear(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-inline int DaysInMonth(int y, int m) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && IsLeapYear(y) ? 29 : kDays[m - 1];
 }
 
 inline bool ValidYear(int y) { return y >= kMinYear && y <= kMaxYear; }
