@@ -1,12 +1,13 @@
 #include "migration/live_person_linker.h"
 
 #include <map>
+#include <set>
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "core/input/source_record_id.h"
-#include "core/persons/person_search.h"
+#include "core/persons/person_blocking_tokens.h"
 #include "core/persons/person_tables.h"
 #include "core/time/partial_time_proto.h"
 #include "migration/person_consolidation.h"
@@ -14,6 +15,7 @@
 #include "migration/readers/subjects.h"
 #include "storage/case_tables.h"
 #include "storage/keys.h"
+#include "storage/prefix_scan.h"
 
 namespace casefile::migration {
 namespace {
@@ -22,12 +24,12 @@ using storage::LmdbTxn;
 using storage::v1::StoredPersonRecord;
 namespace keys = storage::keys;
 
-// Persons a search would offer for the record: by name (every word of it may
-// be slipped, shortened or sound alike), and everyone born the same day. The
-// matcher decides; this only bounds what it looks at.
-constexpr int kNearbyPersons = 50;
+// A blocking token held by more persons than this is not used (a common name
+// born in one year), as the import's matcher skips blocks over its cap; the
+// record still meets its person through its other tokens.
+constexpr size_t kMaxBlockPersons = 100;
 
-// A subject given only as written ("Zed PAYNE (01/02/2010)") is read as an
+// A record given only as written ("Zed PAYNE (01/02/2010)") is read as an
 // import reads one; fields the writer gave stay as given.
 void CompleteFromWriting(StoredPersonRecord& r) {
   if (!r.forename().empty() || !r.surname().empty()) return;
@@ -38,29 +40,34 @@ void CompleteFromWriting(StoredPersonRecord& r) {
     *r.mutable_date_of_birth() = ToProto(parsed.date_of_birth);
 }
 
+// The persons the matcher could pair the record with: those sharing one of
+// its blocking tokens (core/persons/person_blocking_tokens.h). The matcher
+// decides; this only bounds what it looks at.
 absl::StatusOr<std::vector<v1::Person>> NearbyPersons(const LmdbTxn& txn, const StoredPersonRecord& r) {
-  const PersonFilter everyone = [](v1::Person&) -> absl::StatusOr<bool> { return true; };
-  std::map<std::string, v1::Person> found;
-  auto add = [&](const v1::SearchPersonsRequest& request) -> absl::Status {
-    auto matches = SearchPersons(txn, request, everyone);
-    if (!matches.ok()) return absl::IsInvalidArgument(matches.status()) ? absl::OkStatus() : matches.status();
-    for (v1::PersonMatch& m : *matches) found.try_emplace(m.person().name(), std::move(*m.mutable_person()));
-    return absl::OkStatus();
-  };
-  v1::SearchPersonsRequest by_name;
-  by_name.set_query(absl::StrCat(r.forename(), " ", r.surname()));
-  by_name.set_page_size(kNearbyPersons);
-  if (!r.forename().empty() || !r.surname().empty()) {
-    if (absl::Status s = add(by_name); !s.ok()) return s;
-  }
-  if (PrecisionFromProto(r.date_of_birth().precision()) >= TimePrecision::kDay) {
-    v1::SearchPersonsRequest by_birth;
-    *by_birth.mutable_date_of_birth() = r.date_of_birth();
-    by_birth.set_page_size(kNearbyPersons);
-    if (absl::Status s = add(by_birth); !s.ok()) return s;
+  std::set<std::string> ids;
+  for (const std::string& token :
+       PersonBlockingTokens(r.forename(), r.surname(), casefile::FromProto(r.date_of_birth()))) {
+    std::vector<std::string> block;
+    absl::Status scan = storage::ScanPrefix(txn, keys::PersonTokenPrefix(token),
+                                            [&](absl::string_view id, absl::string_view) {
+                                              if (block.size() == kMaxBlockPersons)
+                                                return absl::ResourceExhaustedError("block too common");
+                                              block.emplace_back(id);
+                                              return absl::OkStatus();
+                                            });
+    if (absl::IsResourceExhausted(scan)) continue;
+    if (!scan.ok()) return scan;
+    ids.insert(block.begin(), block.end());
   }
   std::vector<v1::Person> out;
-  for (auto& [name, person] : found) out.push_back(std::move(person));
+  for (const std::string& id : ids) {
+    auto bytes = txn.Get(keys::Person(id));
+    if (!bytes.ok()) return bytes.status();
+    if (!bytes->has_value()) continue;
+    v1::Person& person = out.emplace_back();
+    if (!person.ParseFromArray((*bytes)->data(), static_cast<int>((*bytes)->size())))
+      return absl::DataLossError(absl::StrCat("corrupt person ", id));
+  }
   return out;
 }
 

@@ -4,8 +4,9 @@
 // safety rules: no merge across a generation of one name at one address, none
 // of siblings in one case, none where no name agrees.
 //
-// How, for each record: the persons near it are found as a search finds them
-// (typing slips, nicknames, sound-alikes; everyone born the same day), their
+// How, for each record: the persons near it are those sharing one of its
+// blocking tokens (core/persons/person_blocking_tokens.h: the import's
+// blocking keys on names and date of birth, kept in the person index), their
 // records and the new one are clustered by ClusterPersonRecords exactly as an
 // import clusters all records (operator decisions honoured), and the new
 // record joins the one existing person its cluster holds whole. Where the

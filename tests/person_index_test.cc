@@ -429,8 +429,24 @@ TEST_F(PersonIndexTest, IndexTokensAreWordsLettersSoundsAndNicknameFamilies) {
   p.set_forename("Ellie");
   p.set_surname("O'Brien");
   p.add_name_variants("Ellie O'Brien");
-  EXPECT_THAT(PersonIndexTokens(p), ElementsAre("brien", "ellie", "o", "obrien", "~fn:eleanor", "~ph:b650",
-                                                "~ph:e400", "~ph:o000", "~ph:o165"));
+  EXPECT_THAT(PersonIndexTokens(p), ElementsAre("brien", "ellie", "o", "obrien", "~fn:eleanor", "~nm:e400+o165",
+                                                "~ph:b650", "~ph:e400", "~ph:o000", "~ph:o165"));
+}
+
+TEST_F(PersonIndexTest, IndexTokensHoldTheDateOfBirthAndTheBlockingKeysOfEachVariant) {
+  v1::Person p;
+  p.set_forename("Ellie");
+  p.set_surname("WATSON");
+  *p.mutable_date_of_birth() = ToProto(PartialTime{TimePrecision::kDay, 2008, 4, 3});
+  p.add_name_variants("Ellie WATSON");
+  p.add_name_variants("Elle Mai WOTSON");  // the last word taken for the surname
+  std::vector<std::string> blocking;
+  for (const std::string& token : PersonIndexTokens(p)) {
+    if (token.rfind("~bn:", 0) == 0 || token.rfind("~nm:", 0) == 0 || token.rfind("~dob:", 0) == 0)
+      blocking.push_back(token);
+  }
+  EXPECT_THAT(blocking, ElementsAre("~bn:2008-04-03+e400", "~bn:2008-04-03+e450", "~bn:2008-04-03+w325",
+                                    "~dob:2008-04-03", "~nm:e400+w325", "~nm:e450+w325"));
 }
 
 TEST_F(PersonIndexTest, RebuildReplacesTheTables) {
@@ -563,28 +579,40 @@ TEST_F(PersonSearchTest, AWholeDateOfBirthAloneFindsEveryoneBornThatDay) {
   EXPECT_THAT(month.status().message(), HasSubstr("a whole date of birth"));
 }
 
-// A store indexed before dates of birth were tokens gets them once, at start.
-TEST_F(PersonSearchTest, AnOlderIndexGetsDateOfBirthTokensOnce) {
+// A store indexed before dates of birth and blocking keys were tokens gets
+// them once, at start: the token table is then as a new index writes it.
+TEST_F(PersonSearchTest, AnOlderIndexGetsDateOfBirthAndBlockingTokensOnce) {
+  const std::string table = storage::keys::PersonTokenTable();
+  auto all_tokens = [&] {
+    std::vector<std::string> out;
+    EXPECT_TRUE(store_->writer()
+                    .Run([&](storage::LmdbTxn& txn) {
+                      return storage::ScanPrefix(txn, table, [&](absl::string_view rest, absl::string_view) {
+                        out.push_back(std::string(rest));
+                        return absl::OkStatus();
+                      });
+                    })
+                    .ok());
+    return out;
+  };
+  const std::vector<std::string> whole = all_tokens();
   ASSERT_TRUE(store_->writer()
-                  .Run([](storage::LmdbTxn& txn) -> absl::Status {
-                    std::vector<std::string> dob_keys;
-                    const std::string dob_tokens = absl::StrCat(storage::keys::PersonTokenTable(), "~dob:");
-                    absl::Status scan = storage::ScanPrefix(txn, dob_tokens, [&](absl::string_view rest, absl::string_view) {
-                      dob_keys.push_back(absl::StrCat(dob_tokens, rest));
-                      return absl::OkStatus();
-                    });
-                    if (!scan.ok()) return scan;
-                    if (dob_keys.empty()) return absl::InternalError("no date of birth tokens to remove");
-                    for (const std::string& key : dob_keys) {
-                      if (auto s = txn.Delete(key); !s.ok()) return s;
+                  .Run([&](storage::LmdbTxn& txn) -> absl::Status {
+                    int removed = 0;
+                    for (const std::string& token : whole) {
+                      if (token.rfind("~dob:", 0) != 0 && token.rfind("~bn:", 0) != 0 && token.rfind("~nm:", 0) != 0)
+                        continue;
+                      if (auto s = txn.Delete(absl::StrCat(table, token)); !s.ok()) return s;
+                      ++removed;
                     }
-                    return absl::OkStatus();
+                    return removed > 0 ? absl::OkStatus() : absl::InternalError("no such tokens to remove");
                   })
                   .ok());
   auto before = Search("", "05/06/2009");
   ASSERT_TRUE(before.ok());
   EXPECT_TRUE(before->empty());  // as an older store
   ASSERT_TRUE(AddNewPersonTokens(*store_).ok());
+  EXPECT_EQ(all_tokens(), whole);
   auto after = Search("", "05/06/2009");
   ASSERT_TRUE(after.ok());
   EXPECT_THAT(Names(*after), ElementsAre("Ellie WATSON"));

@@ -12,6 +12,7 @@
 #include "absl/strings/strip.h"
 #include "core/input/input_rules.h"
 #include "core/names/forename_variants.h"
+#include "core/persons/person_blocking_tokens.h"
 #include "core/names/name_normalise.h"
 #include "core/names/name_tokens.h"
 #include "core/names/phonetic.h"
@@ -188,8 +189,18 @@ std::vector<std::string> PersonIndexTokens(const v1::Person& person) {
     tokens.insert(PhoneticToken(letters));
     for (std::string family : FamilyTokens(letters)) tokens.insert(std::move(family));
   }
-  if (std::optional<std::string> born = DateOfBirthToken(FromProto(person.date_of_birth())))
-    tokens.insert(*std::move(born));
+  const PartialTime born = FromProto(person.date_of_birth());
+  if (std::optional<std::string> day = DateOfBirthToken(born)) tokens.insert(*std::move(day));
+  // Blocking tokens of the person's names and of each variant ("Bill
+  // PAYNE": the last word is taken for the surname), for the live linker.
+  auto add_blocking = [&](std::string_view forename, std::string_view surname) {
+    for (std::string token : PersonBlockingTokens(forename, surname, born)) tokens.insert(std::move(token));
+  };
+  add_blocking(person.forename(), person.surname());
+  for (const std::string& variant : person.name_variants()) {
+    const size_t space = variant.rfind(' ');
+    if (space != std::string::npos) add_blocking(std::string_view(variant).substr(0, space), std::string_view(variant).substr(space + 1));
+  }
   std::vector<std::string> out;
   for (const std::string& t : tokens) {
     if (t.size() <= kMaxTokenBytes) out.push_back(t);

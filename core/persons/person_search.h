@@ -29,7 +29,9 @@ namespace casefile {
 // cases kept from them): false leaves the person out.
 using PersonFilter = std::function<absl::StatusOr<bool>(v1::Person&)>;
 
-// The Q\0 tokens of a person, sorted and distinct.
+// The Q\0 tokens of a person, sorted and distinct: the search tokens above,
+// "~dob:" of a date of birth known to the day, and the blocking tokens
+// (person_blocking_tokens.h) of its names and of each name variant.
 std::vector<std::string> PersonIndexTokens(const v1::Person& person);
 
 // Persons whose names match every word of the query, best first; at most

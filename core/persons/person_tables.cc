@@ -50,6 +50,10 @@ absl::Status ReplaceTable(LmdbTxn& txn, absl::string_view prefix,
   return absl::OkStatus();
 }
 
+// The upgrade step that last added a kind of token ("person_tokens_dob" was
+// the one before): a store that has not run it puts every person's tokens.
+constexpr char kTokensStep[] = "person_tokens_blocking";
+
 }  // namespace
 
 absl::Status ReplacePersonTables(LmdbTxn& txn, absl::Span<const v1::Person> persons) {
@@ -86,7 +90,7 @@ absl::Status PutPerson(LmdbTxn& txn, const v1::Person& person) {
 }
 
 absl::Status AddNewPersonTokens(storage::Store& store) {
-  return store.RunOnce("person_tokens_dob", [](LmdbTxn& txn) -> absl::Status {
+  return store.RunOnce(kTokensStep, [](LmdbTxn& txn) -> absl::Status {
     std::vector<std::string> wanted;
     absl::Status scan = storage::ScanPrefix(txn, keys::PersonPrefix(), [&](absl::string_view id, absl::string_view value) {
       v1::Person person;

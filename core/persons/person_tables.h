@@ -28,7 +28,8 @@ absl::Status ReplacePersonTables(storage::LmdbTxn& txn, absl::Span<const v1::Per
 absl::Status PutPerson(storage::LmdbTxn& txn, const v1::Person& person);
 
 // Brings the Q\0 tokens of a store indexed before a person index token was
-// added (the date of birth's, for a search by date alone) up to date, once:
+// added (the date of birth's, for a search by date alone; the blocking
+// tokens, for the live linker) up to date, once:
 // every person's tokens are put again. Run at start, before serving.
 absl::Status AddNewPersonTokens(storage::Store& store);
 
