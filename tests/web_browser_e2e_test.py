@@ -29,26 +29,10 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 CASEFILED, CLI, WEB, GENERATOR, SOURCE = sys.argv[1:6]
 del sys.argv[1:6]
+sys.path.insert(0, os.path.join(SOURCE, "tests", "support"))
+from web_servers import WebProxy, wait_for_file  # noqa: E402
 PASSWORD = "correct horse battery staple"
 SCRIPT_TEXT = "<script>document.title='pwned'</script><b>not bold</b> \"quoted\" & <img src=x onerror=alert(1)>"
-
-
-def wait_for_file(path, process):
-    # casefiled and casefile-web write their port file once serving; a
-    # process that ends first has failed (its log says why).
-    def port():
-        if not os.path.exists(path):
-            return ""
-        with open(path) as f:
-            return f.read().strip()
-    while not port():
-        if process.poll() is not None:
-            raise RuntimeError(f"{process.args[0]} ended with {process.returncode}")
-        try:
-            process.wait(timeout=0.05)
-        except subprocess.TimeoutExpired:
-            pass
-    return int(port())
 
 
 class Fixture:
@@ -79,11 +63,14 @@ class Fixture:
              f"--tokens_file={d}/tokens", f"--users={d}/users", "--trusted_frontend_users=casefile-web"],
             stdout=self.log("casefiled.log"), stderr=subprocess.STDOUT)
         self.server = f"127.0.0.1:{wait_for_file(f'{d}/port', self.casefiled)}"
+        # As deployed: casefile-web on loopback behind nginx (TLS, HTTP/2).
         self.web = subprocess.Popen(
             [WEB, "--listen=127.0.0.1:0", f"--port_file={d}/web-port", f"--casefiled={self.server}",
-             f"--tls_cert={d}/web.pem", f"--tls_key={d}/web.key", f"--service_token_file={d}/web-token"],
+             "--behind_proxy", f"--service_token_file={d}/web-token"],
             stdout=self.log("web.log"), stderr=subprocess.STDOUT)
-        self.url = f"https://127.0.0.1:{wait_for_file(f'{d}/web-port', self.web)}"
+        self.proxy = WebProxy(SOURCE, f"{d}/proxy", wait_for_file(f"{d}/web-port", self.web), f"{d}/web.pem",
+                              f"{d}/web.key")
+        self.url = self.proxy.url
         # The sample legacy folder, with one more paper file whose text holds script and markup.
         shutil.copytree(f"{SOURCE}/tests/data/legacy/sample", f"{d}/legacy")
         with open(f"{d}/legacy/paper/HPVP_2014_0001.csv", "w") as f:
@@ -140,6 +127,7 @@ class Fixture:
         return max(versions, key=lambda case_id: (versions[case_id], case_id))
 
     def close(self):
+        self.proxy.close()
         for p in (self.web, self.casefiled):
             p.terminate()
             p.wait()

@@ -30,6 +30,10 @@ ABSL_FLAG(std::string, tls_cert, "", "PEM certificate (chain) to serve HTTPS wit
 ABSL_FLAG(std::string, tls_key, "", "PEM private key of --tls_cert.");
 ABSL_FLAG(bool, allow_plain_http_on_loopback, false,
           "Serve plain HTTP instead of HTTPS; only on a loopback address (development, tests).");
+ABSL_FLAG(bool, behind_proxy, false,
+          "Serve plain HTTP on a loopback address to a reverse proxy on this machine (nginx: scripts/web-proxy, "
+          "BUILD.md \"Deployment\"), which terminates TLS, holds slow clients and sets X-Forwarded-For to the "
+          "browser's address; that address is relayed with sign-ins.");
 
 namespace {
 
@@ -70,8 +74,11 @@ int main(int argc, char** argv) {
   const bool tls = !absl::GetFlag(FLAGS_tls_cert).empty() || !absl::GetFlag(FLAGS_tls_key).empty();
   if (tls && (absl::GetFlag(FLAGS_tls_cert).empty() || absl::GetFlag(FLAGS_tls_key).empty()))
     return Fail("--tls_cert and --tls_key go together");
-  if (!tls && !absl::GetFlag(FLAGS_allow_plain_http_on_loopback))
-    return Fail("give --tls_cert and --tls_key (HTTPS), or --allow_plain_http_on_loopback for development");
+  const bool behind_proxy = absl::GetFlag(FLAGS_behind_proxy);
+  if (!tls && !behind_proxy && !absl::GetFlag(FLAGS_allow_plain_http_on_loopback))
+    return Fail(
+        "give --behind_proxy (plain HTTP on loopback to nginx), --tls_cert and --tls_key (HTTPS), or "
+        "--allow_plain_http_on_loopback for development");
   if (!tls && !IsLoopback(host)) return Fail("plain HTTP is served on a loopback address only, not '" + host + "'");
 
   std::shared_ptr<grpc::ChannelCredentials> credentials = grpc::InsecureChannelCredentials();
@@ -105,7 +112,7 @@ int main(int argc, char** argv) {
     server = std::make_unique<httplib::Server>();
   }
   server->set_payload_max_length(64 * 1024);  // forms only: a purpose, a password
-  casefile::web::WebApp app(channel, service_token);
+  casefile::web::WebApp app(channel, service_token, behind_proxy);
   app.Register(*server);
 
   if (host.size() > 2 && host.front() == '[') host = host.substr(1, host.size() - 2);
@@ -116,7 +123,8 @@ int main(int argc, char** argv) {
     { std::ofstream(tmp) << bound << "\n"; }
     std::rename(tmp.c_str(), absl::GetFlag(FLAGS_port_file).c_str());
   }
-  std::fprintf(stderr, "casefile-web: serving %s on %s:%d, casefiled at %s\n", tls ? "HTTPS" : "plain HTTP (loopback)",
+  std::fprintf(stderr, "casefile-web: serving %s on %s:%d, casefiled at %s\n",
+               tls ? "HTTPS" : behind_proxy ? "plain HTTP to the proxy (loopback)" : "plain HTTP (loopback)",
                host.c_str(), bound, absl::GetFlag(FLAGS_casefiled).c_str());
   g_server = server.get();
   // SIGTERM and SIGINT stop the server; a thread waits for them so the

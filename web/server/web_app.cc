@@ -44,8 +44,21 @@ bool PlausiblePersonId(absl::string_view id) {
 
 }  // namespace
 
-WebApp::WebApp(std::shared_ptr<grpc::Channel> channel, std::string service_token)
-    : channel_(std::move(channel)), service_token_(std::move(service_token)) {}
+WebApp::WebApp(std::shared_ptr<grpc::Channel> channel, std::string service_token, bool behind_proxy)
+    : channel_(std::move(channel)), service_token_(std::move(service_token)), behind_proxy_(behind_proxy) {}
+
+std::string WebApp::ClientAddress(const httplib::Request& req) const {
+  const bool from_loopback = req.remote_addr == "::1" || absl::StartsWith(req.remote_addr, "127.");
+  if (!behind_proxy_ || !from_loopback) return req.remote_addr;
+  // The proxy sets the header to the address it saw (not appending what the
+  // browser sent); an address is at most 45 characters of hex digits, dots
+  // and colons, anything else is not relayed.
+  const std::string forwarded = std::string(absl::StripAsciiWhitespace(req.get_header_value("X-Forwarded-For")));
+  const bool address = !forwarded.empty() && forwarded.size() <= 45 &&
+                       std::all_of(forwarded.begin(), forwarded.end(),
+                                   [](char c) { return absl::ascii_isxdigit(c) || c == '.' || c == ':'; });
+  return address ? forwarded : req.remote_addr;
+}
 
 std::unique_ptr<grpc::ClientContext> WebApp::Context(const std::string& token) const {
   auto context = std::make_unique<grpc::ClientContext>();
@@ -152,7 +165,7 @@ void WebApp::SignIn(const httplib::Request& req, httplib::Response& res) {
   request.set_user(req.get_param_value("user"));
   request.set_password(req.get_param_value("password"));
   // Only casefile-web's own service token may relay the browser's address.
-  if (!service_token_.empty()) request.set_client_address(req.remote_addr);
+  if (!service_token_.empty()) request.set_client_address(ClientAddress(req));
   v1::Session session;
   grpc::Status status = v1::SessionService::NewStub(channel_)->SignIn(Context(service_token_).get(), request, &session);
   if (!status.ok()) {

@@ -27,7 +27,10 @@ class WebApp {
   // `service_token`: casefile-web's own token (a user casefiled lists in
   // --trusted_frontend_users), used only to relay the browser's address with
   // SignIn; empty: SignIn is sent without an address.
-  WebApp(std::shared_ptr<grpc::Channel> channel, std::string service_token);
+  // `behind_proxy`: requests come through a reverse proxy on this machine
+  // (nginx, BUILD.md "Deployment"), which sets X-Forwarded-For to the
+  // browser's address; that address is relayed, and only from a loopback peer.
+  WebApp(std::shared_ptr<grpc::Channel> channel, std::string service_token, bool behind_proxy = false);
 
   // Adds the routes and the headers every response carries.
   void Register(httplib::Server& server);
@@ -39,6 +42,8 @@ class WebApp {
     std::vector<std::string> teams;
   };
   Signed SessionOf(const httplib::Request& req);
+  // The browser's address: the peer's, or behind the proxy the one it forwards.
+  std::string ClientAddress(const httplib::Request& req) const;
   std::string Nav(const Signed& s) const;
   std::unique_ptr<grpc::ClientContext> Context(const std::string& token) const;
   // Maps a failed call to a page: UNAUTHENTICATED to the sign-in page,
@@ -71,6 +76,7 @@ class WebApp {
 
   std::shared_ptr<grpc::Channel> channel_;
   std::string service_token_;
+  bool behind_proxy_;
   FormTokens form_tokens_;
   absl::Mutex mu_;
   // Display name and teams per session token, for the page header and the

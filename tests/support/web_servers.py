@@ -1,0 +1,49 @@
+"""Starting casefile-web's processes for the Python e2e tests: waiting for a
+port file, a free loopback port, and nginx in front of casefile-web through
+scripts/web-proxy (the deployment the quickstart uses)."""
+import os
+import socket
+import subprocess
+
+
+def wait_for_file(path, process):
+    """The port a server wrote to `path` once serving. casefiled and
+    casefile-web write their port file when ready; a process that ends first
+    has failed (its log says why)."""
+    def port():
+        if not os.path.exists(path):
+            return ""
+        with open(path) as f:
+            return f.read().strip()
+    while not port():
+        if process.poll() is not None:
+            raise RuntimeError(f"{process.args[0]} ended with {process.returncode}")
+        try:
+            process.wait(timeout=0.05)
+        except subprocess.TimeoutExpired:
+            pass
+    return int(port())
+
+
+def free_port():
+    """A loopback port nothing listens on now (nginx cannot pick its own)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class WebProxy:
+    """nginx on a free loopback port with TLS, in front of casefile-web
+    (--behind_proxy) at `upstream_port`."""
+
+    def __init__(self, source_dir, directory, upstream_port, cert, key):
+        self.script = f"{source_dir}/scripts/web-proxy"
+        self.dir = directory
+        self.port = free_port()
+        subprocess.run([self.script, "start", "--dir", directory, "--listen", f"127.0.0.1:{self.port}",
+                        "--upstream", f"127.0.0.1:{upstream_port}", "--cert", cert, "--key", key],
+                       check=True, capture_output=True)
+        self.url = f"https://127.0.0.1:{self.port}"
+
+    def close(self):
+        subprocess.run([self.script, "stop", "--dir", self.dir], check=True, capture_output=True)

@@ -1,0 +1,142 @@
+#!/usr/bin/python3
+"""casefile-web behind nginx (scripts/web-proxy), as the quickstart and
+BUILD.md "Deployment" run it: the real casefiled, casefile-web --behind_proxy
+and nginx, started here in a temporary folder. Checks that idle and slow
+clients cannot keep others out, TLS with HTTP/2 and HSTS, and that the
+browser's address casefiled records is the one nginx saw, whatever the
+browser claims.
+
+Usage: web_proxy_e2e_test.py CASEFILED CASEFILE_CLI CASEFILE_WEB SOURCE_DIR
+"""
+import http.cookiejar
+import os
+import re
+import shutil
+import socket
+import ssl
+import subprocess
+import sys
+import tempfile
+import unittest
+import urllib.parse
+import urllib.request
+
+CASEFILED, CLI, WEB, SOURCE = sys.argv[1:5]
+del sys.argv[1:5]
+sys.path.insert(0, os.path.join(SOURCE, "tests", "support"))
+from web_servers import WebProxy, wait_for_file  # noqa: E402
+
+PASSWORD = "correct horse battery staple"
+# Generous: an answer either comes at once or, without the proxy, only after
+# casefile-web's threads time out the idle connections one by one (minutes).
+ANSWER_WITHIN_S = 60
+
+
+class ProxyTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.dir = d = tempfile.mkdtemp(prefix="casefile-proxy-test-")
+        cls.logs = []
+        hashed = subprocess.run([CLI, "admin", "hash-password"], input=PASSWORD + "\n", capture_output=True,
+                                text=True, check=True).stdout.strip()
+        cls.write_private("users", f"edt1 {hashed} out_of_hours EDT Officer One\n")
+        cls.write_private("tokens", "aud-token-0123456789 aud1 auditor Auditor One\n"
+                                    "web-token-0123456789 casefile-web operator casefile-web\n")
+        cls.write_private("web-token", "web-token-0123456789\n")
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj",
+                        "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", f"{d}/web.key",
+                        "-out", f"{d}/web.pem"], check=True, capture_output=True)
+        os.chmod(f"{d}/web.key", 0o600)
+        cls.casefiled = subprocess.Popen(
+            [CASEFILED, f"--data_dir={d}/data", "--listen=127.0.0.1:0", f"--port_file={d}/port",
+             f"--tokens_file={d}/tokens", f"--users={d}/users", "--trusted_frontend_users=casefile-web"],
+            stdout=cls.log("casefiled.log"), stderr=subprocess.STDOUT)
+        cls.server = f"127.0.0.1:{wait_for_file(f'{d}/port', cls.casefiled)}"
+        cls.web = subprocess.Popen(
+            [WEB, "--listen=127.0.0.1:0", f"--port_file={d}/web-port", f"--casefiled={cls.server}",
+             "--behind_proxy", f"--service_token_file={d}/web-token"],
+            stdout=cls.log("web.log"), stderr=subprocess.STDOUT)
+        cls.proxy = WebProxy(SOURCE, f"{d}/proxy", wait_for_file(f"{d}/web-port", cls.web), f"{d}/web.pem",
+                             f"{d}/web.key")
+        cls.tls = ssl.create_default_context(cafile=f"{d}/web.pem")
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.proxy.close()
+        for p in (cls.web, cls.casefiled):
+            p.terminate()
+            p.wait()
+        for f in cls.logs:
+            f.close()
+        shutil.rmtree(cls.dir, ignore_errors=True)
+
+    @classmethod
+    def log(cls, name):
+        f = open(f"{cls.dir}/{name}", "w")
+        cls.logs.append(f)
+        return f
+
+    @classmethod
+    def write_private(cls, name, text):
+        with open(os.open(f"{cls.dir}/{name}", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w") as f:
+            f.write(text)
+
+    def opener(self):
+        return urllib.request.build_opener(urllib.request.HTTPSHandler(context=self.tls),
+                                           urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+
+    def test_sign_in_page_answers_while_hundreds_of_idle_connections_are_open(self):
+        # 500 connections that never send a TLS hello (casefile-web alone
+        # answered nothing for 30 s with 64 of them), and 20 that send half a
+        # request's headers and stop.
+        idle = [socket.create_connection(("127.0.0.1", self.proxy.port)) for _ in range(500)]
+        slow = []
+        for _ in range(20):
+            s = self.tls.wrap_socket(socket.create_connection(("127.0.0.1", self.proxy.port)),
+                                     server_hostname="127.0.0.1")
+            s.sendall(b"GET /signin HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+            slow.append(s)
+        try:
+            with self.opener().open(self.proxy.url + "/signin", timeout=ANSWER_WITHIN_S) as r:
+                self.assertEqual(r.status, 200)
+                self.assertIn("Sign in", r.read().decode())
+        finally:
+            for s in idle + slow:
+                s.close()
+
+    def test_tls_offers_http2_and_every_answer_carries_hsts(self):
+        context = ssl.create_default_context(cafile=f"{self.dir}/web.pem")
+        context.set_alpn_protocols(["h2", "http/1.1"])
+        with context.wrap_socket(socket.create_connection(("127.0.0.1", self.proxy.port)),
+                                 server_hostname="127.0.0.1") as s:
+            self.assertEqual(s.selected_alpn_protocol(), "h2")
+        for path in ("/signin", "/no-such-page"):
+            request = urllib.request.Request(self.proxy.url + path)
+            try:
+                r = self.opener().open(request, timeout=ANSWER_WITHIN_S)
+            except urllib.error.HTTPError as e:
+                r = e
+            with r:
+                self.assertEqual(r.headers["Strict-Transport-Security"], "max-age=63072000", path)
+                self.assertEqual(r.headers["Server"], "nginx", path)  # no version given away
+                self.assertEqual(r.headers["X-Content-Type-Options"], "nosniff", path)  # casefile-web's own
+
+    def test_sign_in_records_the_address_nginx_saw_not_the_one_the_browser_claims(self):
+        opener = self.opener()
+        with opener.open(self.proxy.url + "/signin", timeout=ANSWER_WITHIN_S) as r:
+            csrf = re.search(r'name="csrf" value="([^"]+)"', r.read().decode()).group(1)
+        form = urllib.parse.urlencode({"csrf": csrf, "user": "edt1", "password": PASSWORD}).encode()
+        request = urllib.request.Request(self.proxy.url + "/signin", data=form,
+                                         headers={"X-Forwarded-For": "203.0.113.9"})
+        with opener.open(request, timeout=ANSWER_WITHIN_S) as r:
+            self.assertIn("Find a child or a case", r.read().decode())
+        env = dict(os.environ, CASEFILE_SERVER=self.server, CASEFILE_TOKEN="aud-token-0123456789")
+        env.pop("CASEFILE_CA", None)
+        audit = subprocess.run([CLI, "audit", "list", "--kind", "SignIn", "--user", "edt1"], env=env,
+                               capture_output=True, text=True, check=True).stdout
+        self.assertRegex(audit, r"SignIn\s+OK\s+edt1 \(out_of_hours\)\s+127\.0\.0\.1 via ipv4:127\.0\.0\.1:\d+")
+        self.assertNotIn("203.0.113.9", audit)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
