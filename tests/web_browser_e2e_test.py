@@ -3,7 +3,10 @@
 python3-selenium) against the real casefiled and casefile-web, started here in
 a temporary folder. Waits are on page content, never on time.
 
-Usage: web_browser_e2e_test.py CASEFILED CASEFILE_CLI CASEFILE_WEB GENERATE_LEGACY SOURCE_DIR
+Every kind of page is also checked with axe-core (the npm package, injected
+into the page) against WCAG 2.2 AA: no violations.
+
+Usage: web_browser_e2e_test.py CASEFILED CASEFILE_CLI CASEFILE_WEB GENERATE_LEGACY SOURCE_DIR AXE_MIN_JS
 """
 import base64
 import http.cookiejar
@@ -23,12 +26,18 @@ import urllib.request
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service as ChromeService
 from selenium.common.exceptions import WebDriverException
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-CASEFILED, CLI, WEB, GENERATOR, SOURCE = sys.argv[1:6]
-del sys.argv[1:6]
+CASEFILED, CLI, WEB, GENERATOR, SOURCE, AXE = sys.argv[1:7]
+del sys.argv[1:7]
+with open(AXE) as axe_file:  # scripts/install-npm-tools puts it there
+    AXE_SOURCE = axe_file.read()
+# The rule sets of WCAG 2.0, 2.1 and 2.2 at levels A and AA.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 sys.path.insert(0, os.path.join(SOURCE, "tests", "support"))
 from web_servers import WebProxy, wait_for_file  # noqa: E402
 PASSWORD = "correct horse battery staple"
@@ -180,6 +189,20 @@ class BrowserTest(unittest.TestCase):
         self.driver.find_element(By.ID, "signin").click()
         self.text_appears("Find a child or a case")
 
+    def axe_violations(self):
+        """axe-core's WCAG 2.2 AA violations on the page shown, one line each."""
+        self.driver.execute_script(AXE_SOURCE)
+        result = self.driver.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}})"
+            "  .then(r => done(r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.help + ' at '"
+            "                   + v.nodes.map(n => n.target.join(' ')).join(', '))))"
+            "  .catch(e => done(['axe-core failed: ' + e]));", AXE_TAGS)
+        return result
+
+    def assert_accessible(self, page):
+        self.assertEqual(self.axe_violations(), [], f"{page}: {self.driver.current_url}")
+
     def open_case(self, case_id, purpose):
         self.driver.get(f"{self.f.url}/cases/{case_id}")
         self.text_appears("Why are you looking")
@@ -266,6 +289,84 @@ class BrowserTest(unittest.TestCase):
                            "--json")
         self.assertIn("EDT call-out: the child's other cases", audit)
         self.assertIn(f"persons/{person}", audit)
+
+    def test_every_page_passes_axe_core_with_no_violations(self):
+        d = self.driver
+        d.set_script_timeout(60)
+        d.get(self.f.url + "/signin")
+        self.text_appears("Sign in to casefile")
+        self.assert_accessible("sign-in")
+        d.find_element(By.ID, "user").send_keys("edt1")
+        d.find_element(By.ID, "password").send_keys("not the password")
+        d.find_element(By.ID, "signin").click()
+        self.text_appears("wrong user name or password")
+        self.assert_accessible("sign-in refused")
+        self.sign_in("edt1")
+        self.assert_accessible("find")
+        d.get(f"{self.f.url}/search?q=Amelia+Preese")
+        self.text_appears("Found for")
+        self.assert_accessible("search results")
+        d.get(f"{self.f.url}/search?q=01/01/1901")
+        self.text_appears("Nothing found")
+        self.assert_accessible("nothing found")
+        d.get(f"{self.f.url}/cases/{self.f.amelia}")
+        self.text_appears("Why are you looking")
+        self.assert_accessible("purpose form")
+        d.find_element(By.ID, "show").click()
+        self.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "p.error")))
+        self.assert_accessible("purpose refused")
+        d.find_element(By.ID, "purpose").send_keys("accessibility check")
+        d.find_element(By.ID, "show").click()
+        self.text_appears("Chronology")
+        self.assert_accessible("case file")
+        self.open_case(self.f.largest_case(), "accessibility check")
+        self.text_appears("Chronology")
+        self.assert_accessible("largest case file")
+        d.get(f"{self.f.url}/cases/{self.f.amelia}")
+        self.text_appears("Why are you looking")
+        d.find_element(By.ID, "purpose").send_keys("accessibility check")
+        d.find_element(By.ID, "show").click()
+        self.text_appears("Chronology")
+        d.find_elements(By.CSS_SELECTOR, "table.people a.person")[0].click()
+        self.text_appears("Why are you looking at this person")
+        self.assert_accessible("person purpose form")
+        d.find_element(By.ID, "purpose").send_keys("accessibility check")
+        d.find_element(By.ID, "show").click()
+        self.text_appears("Safeguarding records")
+        self.assert_accessible("person file")
+        d.get(f"{self.f.url}/attention")
+        self.text_appears("Attention")
+        self.assert_accessible("attention")
+        d.get(f"{self.f.url}/cases/NO-SUCH-CASE")
+        self.text_appears("Not found")
+        self.assert_accessible("not found")
+
+    def tab_to(self, matches, what):
+        """Presses Tab until the focused element satisfies `matches` (at most 40 times)."""
+        for _ in range(40):
+            ActionChains(self.driver).send_keys(Keys.TAB).perform()
+            if matches(self.driver.switch_to.active_element):
+                return
+        self.fail(f"Tab never reached {what}")
+
+    def test_sign_in_find_and_read_a_case_by_keyboard_alone(self):
+        d = self.driver
+        d.get(self.f.url + "/signin")
+        self.text_appears("Sign in to casefile")
+        self.tab_to(lambda e: e.get_attribute("id") == "user", "the user field")
+        ActionChains(d).send_keys("edt1", Keys.TAB, PASSWORD, Keys.ENTER).perform()
+        self.text_appears("Find a child or a case")
+        self.tab_to(lambda e: e.get_attribute("id") == "q", "the search field")
+        ActionChains(d).send_keys("Amelia Preese", Keys.ENTER).perform()
+        self.text_appears("Found for")
+        self.tab_to(lambda e: (e.get_attribute("href") or "").endswith(f"/cases/{self.f.amelia}"), "the case's link")
+        ActionChains(d).send_keys(Keys.ENTER).perform()
+        self.text_appears("Why are you looking")
+        self.tab_to(lambda e: e.get_attribute("id") == "purpose", "the purpose field")
+        ActionChains(d).send_keys("keyboard only").perform()
+        self.tab_to(lambda e: e.get_attribute("id") == "show", "the show button")
+        ActionChains(d).send_keys(Keys.ENTER).perform()
+        self.text_appears("Chronology")
 
     def test_largest_generated_case_prints_to_pdf_with_every_entry(self):
         case_id = self.f.largest_case()

@@ -75,7 +75,7 @@ std::string TimelineSvg(const std::vector<TimelineMark>& entries) {
 
   std::string out = absl::StrFormat(
       "<svg class=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" "
-      "role=\"img\" aria-label=\"Entries by kind over time\">",
+      "role=\"group\" aria-label=\"Entries by kind over time\">",
       kWidth, height);
   int row = 0;
   for (const auto& [kind, marks] : rows) {
@@ -90,9 +90,11 @@ std::string TimelineSvg(const std::vector<TimelineMark>& entries) {
     for (const auto& [day, e] : marks) {
       // x to one decimal, as tenths (StrFormat's %.1f was most of the strip's time).
       const long tenths = std::lround((x(day) - 1.5) * 10);
-      absl::StrAppend(&out, "<a href=\"#entry-", e->number, "\"><rect x=\"", tenths / 10, ".", tenths % 10,
-                      "\" y=\"", y + 3, "\" width=\"3\" height=\"14\" fill=\"", colour, "\"><title>#", e->number,
-                      " ", word, ", ", e->time_text, "</title></rect></a>");
+      // A group, not an image, since its marks are links; each link is named.
+      const std::string name = absl::StrCat("#", e->number, " ", word, ", ", e->time_text);
+      absl::StrAppend(&out, "<a href=\"#entry-", e->number, "\" aria-label=\"", name, "\"><rect x=\"", tenths / 10, ".", tenths % 10,
+                      "\" y=\"", y + 3, "\" width=\"3\" height=\"14\" fill=\"", colour, "\"><title>", name,
+                      "</title></rect></a>");
     }
     ++row;
   }
