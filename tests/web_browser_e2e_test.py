@@ -368,6 +368,138 @@ class BrowserTest(unittest.TestCase):
         ActionChains(d).send_keys(Keys.ENTER).perform()
         self.text_appears("Chronology")
 
+    def entry_form_fields(self):
+        """The entry form's fields as the browser would send them."""
+        form = self.driver.find_element(By.CSS_SELECTOR, "form[action$='/entries']")
+        fields = {}
+        for e in form.find_elements(By.CSS_SELECTOR, "input, textarea"):
+            name, kind = e.get_attribute("name"), e.get_attribute("type")
+            if kind == "radio" and not e.is_selected():
+                continue
+            fields[name] = e.get_attribute("value")
+        return fields
+
+    def post_form(self, path, fields):
+        """POSTs `fields` with the browser's session cookie; the answer's status and text."""
+        session = self.driver.get_cookie("cf_session")["value"]
+        request = urllib.request.Request(self.f.url + path, method="POST", data=urllib.parse.urlencode(fields).encode(),
+                                         headers={"Cookie": f"cf_session={session}",
+                                                  "Content-Type": "application/x-www-form-urlencoded"})
+        context = ssl.create_default_context()
+        context.check_hostname = False
+        context.verify_mode = ssl.CERT_NONE
+        try:
+            with urllib.request.urlopen(request, context=context) as r:
+                return r.status, r.read().decode()
+        except urllib.error.HTTPError as e:
+            return e.code, e.read().decode()
+
+    def fill_entry(self, kind, day, month, year, time, text):
+        d = self.driver
+        d.find_element(By.CSS_SELECTOR, f"input[name=kind][value='{kind}']").click()
+        for field, value in (("when-day", day), ("when-month", month), ("when-year", year), ("when-time", time),
+                             ("text", text)):
+            element = d.find_element(By.ID, field)
+            element.clear()
+            element.send_keys(value)
+
+    def test_an_investigators_day_of_writing_loses_nothing_and_doubles_nothing(self):
+        d = self.driver
+        out = self.f.cli("cait-token-0123456789", "case", "create", "--title", "Browser writing day", "--json")
+        case_id = re.search(r'"name":\s*"cases/([^"]+)"', out).group(1)
+        self.sign_in("cait1")
+        self.open_case(case_id, "writing up today's enquiries")
+        self.text_appears("Chronology")
+        # 1. An entry, written.
+        d.find_element(By.ID, "add-entry-start").click()
+        self.text_appears("What kind of entry is it?")
+        self.assert_accessible("entry form")
+        self.fill_entry("visit", "12", "11", "2012", "09:15", "Home visit with SW Jones.\nEllie seen alone.")
+        d.find_element(By.ID, "add-entry").click()
+        self.text_appears("Entry #1 is written")
+        self.assert_accessible("entry written")
+        # 2. A mistake: an error summary linking to the field, everything typed kept.
+        d.find_element(By.ID, "add-another").click()
+        self.text_appears("What kind of entry is it?")
+        self.fill_entry("enquiry", "", "13", "2012", "", "School contacted re attendance.")
+        d.find_element(By.ID, "add-entry").click()
+        self.text_appears("There is a problem")
+        self.assert_accessible("entry form with errors")
+        summary_link = d.find_element(By.CSS_SELECTOR, ".error-summary a")
+        self.assertEqual(summary_link.get_attribute("href").rsplit("#", 1)[1], "when-month")
+        self.assertEqual(d.find_element(By.ID, "text").get_attribute("value"), "School contacted re attendance.")
+        self.assertEqual(d.find_element(By.ID, "when-month").get_attribute("value"), "13")
+        # "Nov 2012": month precision.
+        self.fill_entry("enquiry", "", "Nov", "2012", "", "School contacted re attendance.")
+        # 3. A double submit: the same form sent twice writes one entry.
+        fields = self.entry_form_fields()
+        first = self.post_form(f"/cases/{case_id}/entries", fields)
+        second = self.post_form(f"/cases/{case_id}/entries", fields)
+        self.assertEqual((first[0], second[0]), (200, 200))
+        self.assertIn("Entry #2 is written", first[1])
+        self.assertIn("Entry #2 is written", second[1])
+        # 4. Someone else writes while this investigator types: shown, nothing overwritten.
+        d.get(f"{self.f.url}/cases/{case_id}")
+        self.text_appears("Why are you looking")
+        d.find_element(By.ID, "purpose").send_keys("writing up today's enquiries")
+        d.find_element(By.ID, "show").click()
+        self.text_appears("Chronology")
+        d.find_element(By.ID, "add-entry-start").click()
+        self.text_appears("What kind of entry is it?")
+        self.fill_entry("contact", "14", "11", "2012", "", "Phoned mother; no answer.")
+        self.f.cli("cait-token-0123456789", "log", case_id, "--kind", "note", "--occurred", "14/11/2012 10:00",
+                   "--text", "Strategy discussion booked for Friday.")
+        d.find_element(By.ID, "add-entry").click()
+        self.text_appears("Written by others since you opened the form")
+        self.assertIn("Strategy discussion booked for Friday.", d.find_element(By.ID, "written-meanwhile").text)
+        self.assertEqual(d.find_element(By.ID, "text").get_attribute("value"), "Phoned mother; no answer.")
+        self.assert_accessible("entry form after a conflict")
+        d.find_element(By.ID, "add-entry").click()
+        self.text_appears("Entry #4 is written")
+        # 5. The session ends in the middle of a long note: kept through sign-in, then written.
+        d.find_element(By.ID, "add-another").click()
+        self.text_appears("What kind of entry is it?")
+        long_note = "Long note. " * 300
+        self.fill_entry("note", "15", "11", "2012", "16:40", long_note)
+        # The session ends on the server (as after 15 idle minutes; here signed
+        # out from another tab) while the page and its cookie stay.
+        nav_csrf = d.find_element(By.CSS_SELECTOR, "form[action='/signout'] input[name=csrf]").get_attribute("value")
+        self.assertEqual(self.post_form("/signout", {"csrf": nav_csrf})[0], 200)
+        d.find_element(By.ID, "add-entry").click()
+        self.text_appears("Your entry is kept")
+        self.assert_accessible("sign-in keeping an entry")
+        d.find_element(By.ID, "user").send_keys("cait1")
+        d.find_element(By.ID, "password").send_keys(PASSWORD)
+        d.find_element(By.ID, "signin").click()
+        self.text_appears("Your entry is below, not written yet")
+        self.assertEqual(d.find_element(By.ID, "text").get_attribute("value"), long_note)
+        d.find_element(By.ID, "add-entry").click()
+        self.text_appears("Entry #5 is written")
+        # The case file, entry by entry, and the audit trail.
+        entries = self.f.case_file(case_id)
+        self.assertEqual([(e["kind"], e["author"], e["text"]) for e in entries], [
+            ("ENTRY_KIND_VISIT", "cait1", "Home visit with SW Jones.\nEllie seen alone."),
+            ("ENTRY_KIND_ENQUIRY", "cait1", "School contacted re attendance."),
+            ("ENTRY_KIND_NOTE", "cait9", "Strategy discussion booked for Friday."),
+            ("ENTRY_KIND_CONTACT", "cait1", "Phoned mother; no answer."),
+            ("ENTRY_KIND_NOTE", "cait1", long_note),
+        ])
+        self.assertEqual(entries[0]["occurTime"]["precision"], "PRECISION_MINUTE")
+        self.assertEqual(entries[1]["occurTime"]["precision"], "PRECISION_MONTH")
+        self.assertEqual(entries[3]["occurTime"]["precision"], "PRECISION_DAY")
+        audit = self.f.cli("audit-token-0123456789", "audit", "list", "--case", case_id, "--kind", "AppendEntry",
+                           "--json")
+        # Every write is in the trail, the double submit's retry too (it wrote nothing more).
+        events = json.loads(audit)["auditEvents"]
+        self.assertEqual([(e["user"], e["resources"], e["outcome"]) for e in events], [
+            ("cait1", [f"cases/{case_id}/entries/1"], "OK"),
+            ("cait1", [f"cases/{case_id}/entries/2"], "OK"),
+            ("cait1", [f"cases/{case_id}/entries/2"], "OK"),
+            ("cait9", [f"cases/{case_id}/entries/3"], "OK"),
+            ("cait1", [f"cases/{case_id}/entries/4"], "OK"),
+            ("cait1", [f"cases/{case_id}/entries/5"], "OK"),
+        ])
+
     def test_largest_generated_case_prints_to_pdf_with_every_entry(self):
         case_id = self.f.largest_case()
         entries = self.f.case_file(case_id)

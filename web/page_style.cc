@@ -39,6 +39,21 @@ nav.top form { margin-left: auto; }
 form.stack label { display: block; margin: .4rem 0 .1rem; }
 form.stack input[type=text], form.stack input[type=password], form.stack textarea { width: 100%; max-width: 30rem; }
 .error { color: #8b0000; font-weight: bold; }
+.error-summary { border: 4px solid #8b0000; padding: .6rem 1rem; margin: .8rem 0; }
+.error-summary h2 { margin-top: 0; } .error-summary a { color: #8b0000; font-weight: bold; }
+.field-error { color: #8b0000; font-weight: bold; margin: .2rem 0; }
+[aria-invalid=true] { border: 2px solid #8b0000; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.hint { color: #505050; margin: .2rem 0; }
+fieldset { border: none; padding: 0; margin: .8rem 0; } legend { font-weight: bold; }
+.date-input { display: block; } .date-part { display: inline-block; margin-right: .8rem; vertical-align: top; }
+form.stack .date-part input[type=text] { width: auto; }
+.radio { margin: .2rem 0; } .radio label { display: inline; margin-left: .3rem; }
+.notice, .panel { border-left: 6px solid #1d70b8; background: #f3f2f1; padding: .5rem .8rem; }
+.entry-text { white-space: pre-wrap; overflow-wrap: anywhere; }
+.actions { display: flex; gap: 1rem; margin: .6rem 0; }
+button { min-height: 2rem; padding: .2rem .8rem; }
+:focus { outline: 3px solid #fd0; outline-offset: 0; }
 @media print {
   nav.top, form, .no-print { display: none; }
   body { max-width: none; padding: 0; font-size: 10.5pt; }

@@ -38,10 +38,13 @@ std::string NavHtml(const std::string& display_name, const std::string& csrf) {
                       "<button type=\"submit\" id=\"signout\">Sign out</button></form></nav>");
 }
 
-std::string SignInPage(const std::string& csrf, const std::string& error) {
+std::string SignInPage(const std::string& csrf, const std::string& error, const std::string& kept_html) {
   return SitePage("Sign in — casefile",
               absl::StrCat("<h1>Sign in to casefile</h1>", ErrorLine(error),
-                           "<form class=\"stack\" method=\"post\" action=\"/signin\">", CsrfField(csrf),
+                           kept_html.empty() ? "" : "<p class=\"notice\" id=\"kept\">You were signed out while you were "
+                                                    "writing. Your entry is kept, not written yet: sign in and it is "
+                                                    "shown back to you to add.</p>",
+                           "<form class=\"stack\" method=\"post\" action=\"/signin\">", CsrfField(csrf), kept_html,
                            "<label for=\"user\">User name</label><input type=\"text\" id=\"user\" name=\"user\" "
                            "autocomplete=\"username\" required autofocus>"
                            "<label for=\"password\">Password</label><input type=\"password\" id=\"password\" "

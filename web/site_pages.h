@@ -25,7 +25,9 @@ std::string SitePage(const std::string& title, const std::string& body);
 // The bar at the top of a signed-in page: who, links, the sign-out form.
 std::string NavHtml(const std::string& display_name, const std::string& csrf);
 
-std::string SignInPage(const std::string& csrf, const std::string& error);
+// `kept_html`: trusted hidden fields carried through the sign-in (an unsent
+// entry, web/entry_form.h), announced above the form.
+std::string SignInPage(const std::string& csrf, const std::string& error, const std::string& kept_html = "");
 std::string SearchPage(const std::string& nav, const std::string& query);
 
 // One line of search results.

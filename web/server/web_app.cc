@@ -1,4 +1,5 @@
 #include "web/server/web_app.h"
+#include "web/server/web_responses.h"
 
 #include <algorithm>
 
@@ -15,6 +16,7 @@
 #include "core/time/partial_time_proto.h"
 #include "web/case_file_page.h"
 #include "web/cookies.h"
+#include "web/html_escape.h"
 #include "web/page_style.h"
 #include "web/person_file_page.h"
 #include "web/site_pages.h"
@@ -22,19 +24,6 @@
 
 namespace casefile::web {
 namespace {
-
-constexpr char kHtml[] = "text/html; charset=utf-8";
-// No script at all, nothing from elsewhere, no framing, forms only to us.
-constexpr char kContentSecurityPolicy[] =
-    "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
-    "frame-ancestors 'none'; base-uri 'none'";
-
-// A case id as casefiled makes or takes them: letters, digits, '-', '_', '.'.
-bool PlausibleCaseId(absl::string_view id) {
-  if (id.empty() || id.size() > 64) return false;
-  return std::all_of(id.begin(), id.end(),
-                     [](char c) { return absl::ascii_isalnum(c) || c == '-' || c == '_' || c == '.'; });
-}
 
 // A person id as casefiled makes them: letters and digits.
 bool PlausiblePersonId(absl::string_view id) {
@@ -136,6 +125,10 @@ void WebApp::Register(httplib::Server& server) {
   server.Get("/search", [this](const httplib::Request& req, httplib::Response& res) { Search(req, res); });
   server.Get(R"(/cases/([^/]+))", [this](const httplib::Request& req, httplib::Response& res) { CasePurpose(req, res); });
   server.Post(R"(/cases/([^/]+))", [this](const httplib::Request& req, httplib::Response& res) { CaseFile(req, res); });
+  server.Post(R"(/cases/([^/]+)/entries/new)",
+              [this](const httplib::Request& req, httplib::Response& res) { NewEntryForm(req, res); });
+  server.Post(R"(/cases/([^/]+)/entries)",
+              [this](const httplib::Request& req, httplib::Response& res) { AddEntry(req, res); });
   server.Get("/attention", [this](const httplib::Request& req, httplib::Response& res) { Attention(req, res); });
   server.Get(R"(/persons/([^/]+))",
              [this](const httplib::Request& req, httplib::Response& res) { PersonPurpose(req, res); });
@@ -149,18 +142,26 @@ void WebApp::Register(httplib::Server& server) {
   });
 }
 
-void WebApp::SignInForm(const httplib::Request& req, httplib::Response& res, const std::string& error, int code) {
+void WebApp::SignInForm(const httplib::Request& req, httplib::Response& res, const std::string& error, int code,
+                        const std::string& kept_html) {
   // The sign-in form's CSRF token is bound to a random cookie of its own.
   const std::string binding = RandomHex32();
   res.set_header("Set-Cookie", SetCookie(kSignInCookie, binding));
   res.status = code;
-  res.set_content(SignInPage(form_tokens_.TokenFor(absl::StrCat("signin:", binding)), error), kHtml);
+  res.set_content(SignInPage(form_tokens_.TokenFor(absl::StrCat("signin:", binding)), error, kept_html), kHtml);
 }
 
 void WebApp::SignIn(const httplib::Request& req, httplib::Response& res) {
+  // An entry whose writer was signed out travels through every answer here.
+  std::string draft_case;
+  EntryDraft draft;
+  const bool has_draft =
+      DraftFromSignIn([&](const char* name) { return req.get_param_value(name); }, draft_case, draft) &&
+      PlausibleCaseId(draft_case);
+  const std::string kept = has_draft ? DraftHiddenFields(draft_case, draft) : "";
   const std::string binding = CookieValue(req.get_header_value("Cookie"), kSignInCookie);
   if (binding.empty() || !form_tokens_.Matches(absl::StrCat("signin:", binding), req.get_param_value("csrf")))
-    return SignInForm(req, res, "The form had expired; please sign in again.", 403);
+    return SignInForm(req, res, "The form had expired; please sign in again.", 403, kept);
   v1::SignInRequest request;
   request.set_user(req.get_param_value("user"));
   request.set_password(req.get_param_value("password"));
@@ -172,14 +173,20 @@ void WebApp::SignIn(const httplib::Request& req, httplib::Response& res) {
     const int code = status.error_code() == grpc::StatusCode::UNAUTHENTICATED      ? 401
                      : status.error_code() == grpc::StatusCode::RESOURCE_EXHAUSTED ? 429
                                                                                    : 502;
-    return SignInForm(req, res, status.error_message(), code);
+    return SignInForm(req, res, status.error_message(), code, kept);
   }
+  Signed signed_in{session.token(), session.display_name(), {session.teams().begin(), session.teams().end()}};
   {
     absl::MutexLock lock(&mu_);
-    known_[session.token()] = Signed{session.token(), session.display_name(), {session.teams().begin(), session.teams().end()}};
+    known_[session.token()] = signed_in;
   }
   res.set_header("Set-Cookie", SetCookie(kSessionCookie, session.token()));
-  res.set_redirect("/", 303);
+  if (!has_draft) return res.set_redirect("/", 303);
+  // Back to the entry, ready to add: nothing is written without the writer.
+  EntryFormContext context;
+  context.notice = "You were signed out while you were writing. Your entry is below, not written yet: check it and "
+                   "add it.";
+  EntryForm(signed_in, draft_case, draft, std::move(context), 200, res);
 }
 
 void WebApp::SignOut(const httplib::Request& req, httplib::Response& res) {
@@ -322,7 +329,13 @@ void WebApp::CaseFile(const httplib::Request& req, httplib::Response& res) {
   LinkSubjects(s, header);
   CaseFilePageOptions options;
   options.document.stylesheet_href = absl::StrCat(kStylesheetPath, "?case=", id);
-  options.top_html = Nav(s);
+  // Writing starts here, carrying the purpose just given (to show the writer
+  // what others add meanwhile).
+  options.top_html = absl::StrCat(
+      Nav(s), "<div class=\"actions no-print\"><form method=\"post\" action=\"/cases/", id,
+      "/entries/new\"><input type=\"hidden\" name=\"csrf\" value=\"", HtmlEscape(form_tokens_.TokenFor(s.token)),
+      "\"><input type=\"hidden\" name=\"purpose\" value=\"", HtmlEscape(request.purpose()),
+      "\"><button type=\"submit\" id=\"add-entry-start\">Add an entry</button></form></div>");
   options.reader = s.display_name;
   options.purpose = request.purpose();
   // A 2,000-entry file is megabytes: sent part by part as rendered, never

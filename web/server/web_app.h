@@ -18,6 +18,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/synchronization/mutex.h"
 #include "casefile/v1/case.pb.h"
+#include "web/entry_form.h"
 #include "web/form_token.h"
 
 namespace casefile::web {
@@ -51,7 +52,9 @@ class WebApp {
   void Fail(const grpc::Status& status, const Signed& s, httplib::Response& res);
   bool CsrfOk(const httplib::Request& req, const Signed& s) const;
 
-  void SignInForm(const httplib::Request& req, httplib::Response& res, const std::string& error, int code);
+  // `kept_html`: hidden fields of an unsent entry carried through sign-in.
+  void SignInForm(const httplib::Request& req, httplib::Response& res, const std::string& error, int code,
+                  const std::string& kept_html = "");
   void SignIn(const httplib::Request& req, httplib::Response& res);
   void SignOut(const httplib::Request& req, httplib::Response& res);
   void Search(const httplib::Request& req, httplib::Response& res);
@@ -68,6 +71,13 @@ class WebApp {
   // resolve subjects (issue 18 part 1), casefiled leaves `person` empty.
   void LinkSubjects(const Signed& s, v1::Case& c);
   void Attention(const httplib::Request& req, httplib::Response& res);
+  // Writing (entry_writing.cc): POST /cases/{id}/entries/new shows the form,
+  // POST /cases/{id}/entries writes the entry; EntryForm draws the form with
+  // `draft` as typed.
+  void NewEntryForm(const httplib::Request& req, httplib::Response& res);
+  void AddEntry(const httplib::Request& req, httplib::Response& res);
+  void EntryForm(const Signed& s, const std::string& case_id, const EntryDraft& draft, EntryFormContext context,
+                 int code, httplib::Response& res);
   // GET /persons/{id}: the purpose form; POST: the person's file.
   void PersonPurpose(const httplib::Request& req, httplib::Response& res);
   void PersonPurposeForm(const Signed& s, const std::string& person_name, const std::string& error, int code,

@@ -1,0 +1,88 @@
+// The "add an entry" form of casefile-web, on GOV.UK Design System patterns:
+// radios for the kind, a date input (day, month, year, an optional time), a
+// text area, and on a refusal an error summary whose links lead to each
+// field, with the message beside the field too.
+//
+// What the writer typed is never lost: a draft is the form's fields exactly
+// as typed, carried through every refusal (a mistake, someone else writing
+// first, casefiled restarting, a session that ended, which goes through the
+// sign-in page and back) and turned into an entry only to send it. The
+// draft's request id is made when the form is first shown, so a double click
+// or a resubmit writes one entry; its seen version is the case's version the
+// writer saw, so someone else's entry in between is shown, never overwritten.
+//
+// Thread-safe: pure functions.
+#ifndef CASEFILE_WEB_ENTRY_FORM_H_
+#define CASEFILE_WEB_ENTRY_FORM_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/functional/function_ref.h"
+#include "casefile/v1/case.pb.h"
+
+namespace casefile::web {
+
+// The form's fields as typed (names as in the HTML).
+struct EntryDraft {
+  std::string kind;  // "note", "enquiry", "contact", "visit", "interview"
+  std::string day, month, year, time;
+  std::string text;
+  std::string request_id;
+  std::string seen_version;  // decimal
+  // Why the writer opened the case (stated on its purpose form): used to
+  // show them what others wrote meanwhile, recorded as any look is.
+  std::string purpose;
+};
+
+// The draft from a form's parameters (`param(name)`: "" when absent).
+EntryDraft DraftFromForm(absl::FunctionRef<std::string(const char*)> param);
+
+// A refused field: `field` is the id the summary links to ("kind",
+// "when-day", "text"), or "" for a refusal of the whole form.
+struct FieldError {
+  std::string field;
+  std::string message;
+};
+
+// The entry the draft describes (kind, occur_time with the precision given,
+// text), or the errors of its fields in the form's order. The text is left
+// for casefiled to judge (its own rules, mapped back by FieldOfServerError).
+std::vector<FieldError> DraftToEntry(const EntryDraft& draft, v1::Entry& entry);
+
+// The form field casefiled's INVALID_ARGUMENT message is about
+// ("entry.text: ..." is "text"), or "" when it names none of them.
+std::string FieldOfServerError(const std::string& message);
+
+// What the form page shows besides the draft.
+struct EntryFormContext {
+  std::string nav;   // trusted HTML
+  std::string csrf;
+  std::string case_id;
+  std::string case_title;
+  std::vector<FieldError> errors;
+  // Shown above the form (escaped): why it is shown again.
+  std::string notice;
+  // Entries written by others since the version the writer had seen.
+  std::vector<v1::Entry> written_meanwhile;
+};
+
+std::string EntryFormPage(const EntryFormContext& context, const EntryDraft& draft);
+
+// The page after an entry was written: what was written, and the ways on.
+std::string EntryWrittenPage(const std::string& nav, const std::string& csrf, const std::string& case_id,
+                             const std::string& purpose, const v1::Entry& entry);
+
+// The hidden fields that carry a draft through the sign-in page, and the
+// draft read back from them (the sign-in form's parameters, "draft-" names).
+std::string DraftHiddenFields(const std::string& case_id, const EntryDraft& draft);
+// True when the sign-in form carried a draft; `case_id` is then its case.
+bool DraftFromSignIn(absl::FunctionRef<std::string(const char*)> param, std::string& case_id, EntryDraft& draft);
+
+// The kinds the form offers, as their words ("note", ...).
+const std::vector<std::string>& FormKinds();
+
+}  // namespace casefile::web
+
+#endif  // CASEFILE_WEB_ENTRY_FORM_H_

@@ -1,0 +1,146 @@
+// casefile-web's writing routes (web_app.h): the "add an entry" form and the
+// write, keeping what the writer typed through every refusal (see
+// web/entry_form.h for the rules).
+#include <string>
+#include <utility>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "casefile/v1/case_service.grpc.pb.h"
+#include "web/cookies.h"
+#include "web/form_token.h"
+#include "web/server/web_app.h"
+#include "web/server/web_responses.h"
+#include "web/site_pages.h"
+
+namespace casefile::web {
+namespace {
+
+// "cases/X/entries/N" of a case's entries after `version`, read with the
+// writer's purpose (a look like any other, recorded by casefiled).
+grpc::Status EntriesAfter(v1::CaseService::Stub& stub, grpc::ClientContext& context, const std::string& case_id,
+                          int64_t version, const std::string& purpose, std::vector<v1::Entry>& out) {
+  v1::GetCaseFileRequest request;
+  request.set_name(absl::StrCat("cases/", case_id));
+  request.set_purpose(purpose.empty() ? "writing an entry: what others wrote meanwhile" : purpose);
+  auto reader = stub.GetCaseFile(&context, request);
+  v1::GetCaseFileResponse chunk;
+  while (reader->Read(&chunk)) {
+    for (v1::Entry& e : *chunk.mutable_entries()) {
+      if (e.number() > version) out.push_back(std::move(e));
+    }
+  }
+  return reader->Finish();
+}
+
+}  // namespace
+
+void WebApp::EntryForm(const Signed& s, const std::string& case_id, const EntryDraft& draft, EntryFormContext context,
+                       int code, httplib::Response& res) {
+  context.nav = Nav(s);
+  context.csrf = form_tokens_.TokenFor(s.token);
+  context.case_id = case_id;
+  if (context.case_title.empty()) {
+    v1::GetCaseRequest request;
+    request.set_name(absl::StrCat("cases/", case_id));
+    v1::Case c;
+    if (v1::CaseService::NewStub(channel_)->GetCase(Context(s.token).get(), request, &c).ok())
+      context.case_title = c.title();
+  }
+  res.status = code;
+  res.set_content(EntryFormPage(context, draft), kHtml);
+}
+
+void WebApp::NewEntryForm(const httplib::Request& req, httplib::Response& res) {
+  Signed s = SessionOf(req);
+  if (s.token.empty()) return res.set_redirect("/signin", 303);
+  const std::string id = req.matches[1];
+  if (!PlausibleCaseId(id)) return Fail(grpc::Status(grpc::StatusCode::NOT_FOUND, ""), s, res);
+  if (!CsrfOk(req, s)) {
+    res.status = 403;
+    return res.set_content(MessagePage(Nav(s), "Refused", "The form had expired; reload the page and try again."), kHtml);
+  }
+  v1::GetCaseRequest request;
+  request.set_name(absl::StrCat("cases/", id));
+  v1::Case c;
+  grpc::Status status = v1::CaseService::NewStub(channel_)->GetCase(Context(s.token).get(), request, &c);
+  if (!status.ok()) return Fail(status, s, res);
+  EntryDraft draft;
+  draft.request_id = RandomHex32();  // one entry however often this form is sent
+  draft.seen_version = absl::StrCat(c.version());
+  draft.purpose = req.get_param_value("purpose");
+  EntryFormContext context;
+  context.case_title = c.title();
+  EntryForm(s, id, draft, std::move(context), 200, res);
+}
+
+void WebApp::AddEntry(const httplib::Request& req, httplib::Response& res) {
+  const std::string id = req.matches[1];
+  Signed s = SessionOf(req);
+  EntryDraft draft = DraftFromForm([&](const char* name) { return req.get_param_value(name); });
+  if (!PlausibleCaseId(id)) return Fail(grpc::Status(grpc::StatusCode::NOT_FOUND, ""), s, res);
+  // Signed out (or never signed in here): the draft goes through sign-in.
+  auto to_sign_in = [&](const std::string& why) {
+    {
+      absl::MutexLock lock(&mu_);
+      known_.erase(s.token);
+    }
+    SignInForm(req, res, why, 401, DraftHiddenFields(id, draft));
+    res.set_header("Set-Cookie", ClearCookie(kSessionCookie));
+  };
+  if (s.token.empty()) return to_sign_in("Your session has ended; sign in again.");
+  EntryFormContext context;
+  if (!CsrfOk(req, s)) {
+    context.errors.push_back({"", "The form had expired. Nothing was written: check your entry and add it again."});
+    return EntryForm(s, id, draft, std::move(context), 403, res);
+  }
+  v1::AppendEntryRequest request;
+  request.set_parent(absl::StrCat("cases/", id));
+  request.set_request_id(draft.request_id);
+  int64_t seen = 0;
+  if (absl::SimpleAtoi(draft.seen_version, &seen) && seen >= 0) request.set_expected_version(seen);
+  context.errors = DraftToEntry(draft, *request.mutable_entry());
+  if (!context.errors.empty()) return EntryForm(s, id, draft, std::move(context), 400, res);
+
+  auto stub = v1::CaseService::NewStub(channel_);
+  v1::Entry written;
+  grpc::Status status = stub->AppendEntry(Context(s.token).get(), request, &written);
+  if (status.ok()) {
+    res.set_content(EntryWrittenPage(Nav(s), form_tokens_.TokenFor(s.token), id, draft.purpose, written), kHtml);
+    return;
+  }
+  switch (status.error_code()) {
+    case grpc::StatusCode::UNAUTHENTICATED:
+      return to_sign_in("Your session ended while you were writing; sign in again.");
+    case grpc::StatusCode::ABORTED: {
+      // Someone else wrote first: show what they wrote, and take their
+      // entries as seen, so that the next submit adds this one after them.
+      auto read_context = Context(s.token);
+      grpc::Status shown = EntriesAfter(*stub, *read_context, id, seen, draft.purpose, context.written_meanwhile);
+      if (shown.ok() && !context.written_meanwhile.empty()) {
+        draft.seen_version = absl::StrCat(context.written_meanwhile.back().number());
+        context.notice = "Someone else wrote to this case while you were writing (below). Your entry is not written "
+                         "yet: check it still stands, then add it after theirs.";
+      } else {
+        // Their entries could not be shown: the writer must look at the case first.
+        draft.seen_version.clear();
+        context.notice = "Someone else wrote to this case while you were writing. Your entry is not written yet: "
+                         "look at the case file in another tab, then add it.";
+      }
+      return EntryForm(s, id, draft, std::move(context), 409, res);
+    }
+    case grpc::StatusCode::INVALID_ARGUMENT:
+      context.errors.push_back({FieldOfServerError(status.error_message()), status.error_message()});
+      return EntryForm(s, id, draft, std::move(context), 400, res);
+    case grpc::StatusCode::NOT_FOUND:
+      return Fail(status, s, res);
+    default:
+      // Refused or not answered (permission, a restart): the entry stays on screen.
+      context.errors.push_back({"", absl::StrCat("Nothing was written (", status.error_message(),
+                                                 "). Your entry is kept below: add it again.")});
+      return EntryForm(s, id, draft, std::move(context), status.error_code() == grpc::StatusCode::PERMISSION_DENIED ? 403 : 503,
+                       res);
+  }
+}
+
+}  // namespace casefile::web
