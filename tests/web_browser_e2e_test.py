@@ -475,6 +475,29 @@ class BrowserTest(unittest.TestCase):
         self.assertEqual(d.find_element(By.ID, "text").get_attribute("value"), long_note)
         d.find_element(By.ID, "add-entry").click()
         self.text_appears("Entry #5 is written")
+        # 6. A correction from the case page: a reason is required; both entries stay.
+        d.find_element(By.ID, "back-to-case").click()
+        self.text_appears("Chronology")
+        self.assert_accessible("case file for a writer")
+        d.find_element(By.CSS_SELECTOR, "a[aria-label='Correct entry 1']").click()
+        self.text_appears("Correct entry #1 of")
+        self.assertEqual(d.find_element(By.ID, "text").get_attribute("value"),
+                         "Home visit with SW Jones.\nEllie seen alone.")
+        self.assertEqual(d.find_element(By.ID, "when-time").get_attribute("value"), "09:15")
+        text = d.find_element(By.ID, "text")
+        text.clear()
+        text.send_keys("Home visit with SW Jones.\nEllie and her brother seen alone.")
+        d.find_element(By.ID, "add-entry").click()
+        self.text_appears("There is a problem")
+        self.assertEqual(d.find_element(By.CSS_SELECTOR, ".error-summary a").get_attribute("href").rsplit("#", 1)[1],
+                         "reason")
+        self.assertEqual(d.find_element(By.ID, "text").get_attribute("value"),
+                         "Home visit with SW Jones.\nEllie and her brother seen alone.")
+        self.assert_accessible("correction form with errors")
+        d.find_element(By.ID, "reason").send_keys("Brother was present too")
+        d.find_element(By.ID, "add-entry").click()
+        self.text_appears("Entry #6 is written")
+        self.text_appears("It corrects #1")
         # The case file, entry by entry, and the audit trail.
         entries = self.f.case_file(case_id)
         self.assertEqual([(e["kind"], e["author"], e["text"]) for e in entries], [
@@ -483,7 +506,11 @@ class BrowserTest(unittest.TestCase):
             ("ENTRY_KIND_NOTE", "cait9", "Strategy discussion booked for Friday."),
             ("ENTRY_KIND_CONTACT", "cait1", "Phoned mother; no answer."),
             ("ENTRY_KIND_NOTE", "cait1", long_note),
+            ("ENTRY_KIND_VISIT", "cait1", "Home visit with SW Jones.\nEllie and her brother seen alone."),
         ])
+        self.assertEqual(entries[0]["supersededBy"], f"cases/{case_id}/entries/6")
+        self.assertEqual((entries[5]["supersedes"], entries[5]["correctionReason"]),
+                         (f"cases/{case_id}/entries/1", "Brother was present too"))
         self.assertEqual(entries[0]["occurTime"]["precision"], "PRECISION_MINUTE")
         self.assertEqual(entries[1]["occurTime"]["precision"], "PRECISION_MONTH")
         self.assertEqual(entries[3]["occurTime"]["precision"], "PRECISION_DAY")
@@ -499,6 +526,9 @@ class BrowserTest(unittest.TestCase):
             ("cait1", [f"cases/{case_id}/entries/4"], "OK"),
             ("cait1", [f"cases/{case_id}/entries/5"], "OK"),
         ])
+        corrections = json.loads(self.f.cli("audit-token-0123456789", "audit", "list", "--case", case_id, "--kind",
+                                            "CorrectEntry", "--json"))["auditEvents"]
+        self.assertEqual([(e["user"], e["outcome"]) for e in corrections], [("cait1", "OK")])
 
     def test_largest_generated_case_prints_to_pdf_with_every_entry(self):
         case_id = self.f.largest_case()

@@ -106,14 +106,21 @@ std::string EntryLink(absl::string_view name) {
 }
 
 // `time_text` is TimeText(e.occur_time()), which the caller also needs.
-void AppendEntryHtml(std::string& out, const v1::Entry& e, absl::string_view time_text) {
+// `correct_case`: the case id when entries get a "Correct" link (casefile-web).
+void AppendEntryHtml(std::string& out, const v1::Entry& e, absl::string_view time_text,
+                     absl::string_view correct_case) {
   absl::StrAppend(&out, "<article class=\"entry", e.superseded_by().empty() ? "" : " superseded",
                   e.supersedes().empty() ? "" : " correction", "\" id=\"entry-", e.number(),
                   "\"><div class=\"entry-head\">#", e.number(), " ", time_text, " <span class=\"precision\">(",
                   PrecisionWord(e.occur_time()), ")</span> <span class=\"kind ", KindClass(e.kind()), "\">",
                   KindWord(e.kind()), "</span> <span class=\"precision\">by ");
   AppendHtmlEscaped(out, e.author_display_name().empty() ? e.author() : e.author_display_name());
-  out.append("</span></div>");
+  out.append("</span>");
+  if (!correct_case.empty() && e.superseded_by().empty()) {
+    absl::StrAppend(&out, " <a class=\"correct no-print\" href=\"/cases/", HtmlEscape(correct_case), "/entries/",
+                    e.number(), "/correct\" aria-label=\"Correct entry ", e.number(), "\">Correct</a>");
+  }
+  out.append("</div>");
   if (!e.supersedes().empty())
     absl::StrAppend(&out, "<div class=\"muted\">corrects ", EntryLink(e.supersedes()), ": ",
                     HtmlEscape(e.correction_reason()), "</div>");
@@ -148,7 +155,7 @@ void CaseFilePageBuilder::Add(const v1::Entry& e) {
   Rendered r{e.name(), e.supersedes(), e.superseded_by(), SortKey(FromProto(e.occur_time())), e.number(), {}};
   r.html.reserve(e.text().size() + 600);
   std::string time_text = TimeText(e.occur_time());
-  AppendEntryHtml(r.html, e, time_text);
+  AppendEntryHtml(r.html, e, time_text, correct_case_);
   rendered_.push_back(std::move(r));
   marks_.push_back(MarkOf(e, std::move(time_text)));
 }

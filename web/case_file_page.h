@@ -41,6 +41,10 @@ std::string CaseReference(const v1::Case& c);
 // Thread-compatible.
 class CaseFilePageBuilder {
  public:
+  // `correct_case`: a case id to give each current entry a "Correct" link
+  // (casefile-web, for writers); empty for none (paper, `casefile show`).
+  explicit CaseFilePageBuilder(std::string correct_case = "") : correct_case_(std::move(correct_case)) {}
+
   // Renders the entry's article now.
   void Add(const v1::Entry& e);
   // The whole page in order, in parts (their concatenation is the page).
@@ -53,6 +57,7 @@ class CaseFilePageBuilder {
     int64_t number = 0;
     std::string html;
   };
+  std::string correct_case_;
   std::vector<Rendered> rendered_;
   std::vector<TimelineMark> marks_;
 };

@@ -6,6 +6,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "core/time/partial_time.h"
 #include "core/time/partial_time_proto.h"
@@ -31,7 +32,8 @@ constexpr DraftField kDraftFields[] = {
     {"when-month", &EntryDraft::month},  {"when-year", &EntryDraft::year},
     {"when-time", &EntryDraft::time},    {"text", &EntryDraft::text},
     {"request_id", &EntryDraft::request_id}, {"seen_version", &EntryDraft::seen_version},
-    {"purpose", &EntryDraft::purpose},
+    {"purpose", &EntryDraft::purpose},   {"correcting", &EntryDraft::correcting},
+    {"reason", &EntryDraft::reason},
 };
 
 std::string Trimmed(const std::string& s) { return std::string(absl::StripAsciiWhitespace(s)); }
@@ -172,6 +174,14 @@ std::string KindRadios(const std::vector<FieldError>& errors, const EntryDraft& 
   return out + "</fieldset>";
 }
 
+std::string TextArea(const std::vector<FieldError>& errors, const char* id, const char* label,
+                     const std::string& value, int rows) {
+  return absl::StrCat("<label for=\"", id, "\">", label, "</label>", FieldErrorHtml(errors, id), "<textarea id=\"", id,
+                      "\" name=\"", id, "\" rows=\"", rows, "\"", DescribedBy(errors, id, ""),
+                      ErrorOf(errors, id) != nullptr ? " aria-invalid=\"true\"" : "", ">", HtmlEscape(value),
+                      "</textarea>");
+}
+
 std::string EntryLine(const v1::Entry& e) {
   return absl::StrCat("<li><strong>#", e.number(), " ", HtmlEscape(KindWord(e.kind())), "</strong>, ",
                       HtmlEscape(TimeText(e.occur_time())), ", by ", HtmlEscape(e.author_display_name()),
@@ -198,10 +208,14 @@ EntryDraft DraftFromForm(absl::FunctionRef<std::string(const char*)> param) {
 std::vector<FieldError> DraftToEntry(const EntryDraft& draft, v1::Entry& entry) {
   std::vector<FieldError> errors;
   entry.Clear();
-  for (v1::EntryKind k : kFormKinds) {
-    if (KindWord(k) == draft.kind) entry.set_kind(k);
+  if (draft.correcting.empty()) {
+    for (v1::EntryKind k : kFormKinds) {
+      if (KindWord(k) == draft.kind) entry.set_kind(k);
+    }
+    if (entry.kind() == v1::ENTRY_KIND_UNSPECIFIED) errors.push_back({"kind", "Choose what kind of entry it is"});
+  } else if (absl::StripAsciiWhitespace(draft.reason).empty()) {
+    errors.push_back({"reason", "Enter why the entry is corrected"});
   }
-  if (entry.kind() == v1::ENTRY_KIND_UNSPECIFIED) errors.push_back({"kind", "Choose what kind of entry it is"});
   std::vector<FieldError> when = ReadWhen(draft, *entry.mutable_occur_time());
   errors.insert(errors.end(), when.begin(), when.end());
   if (absl::StripAsciiWhitespace(draft.text).empty()) errors.push_back({"text", "Enter what happened"});
@@ -216,9 +230,28 @@ std::vector<FieldError> DraftToEntry(const EntryDraft& draft, v1::Entry& entry) 
   return errors;
 }
 
+EntryDraft CorrectionDraft(const v1::Entry& e) {
+  EntryDraft d;
+  d.correcting = absl::StrCat(e.number());
+  d.kind = KindWord(e.kind());
+  const PartialTime when = FromProto(e.occur_time());
+  if (when.precision >= TimePrecision::kYear) d.year = absl::StrCat(when.year);
+  if (when.precision >= TimePrecision::kMonth) d.month = absl::StrCat(when.month);
+  if (when.precision >= TimePrecision::kDay) d.day = absl::StrCat(when.day);
+  if (when.precision >= TimePrecision::kMinute) d.time = absl::StrFormat("%02d:%02d", when.hour, when.minute);
+  d.text = e.text();
+  return d;
+}
+
+std::string FormAction(const std::string& case_id, const EntryDraft& draft) {
+  if (draft.correcting.empty()) return absl::StrCat("/cases/", case_id, "/entries");
+  return absl::StrCat("/cases/", case_id, "/entries/", draft.correcting, "/correct");
+}
+
 std::string FieldOfServerError(const std::string& message) {
   static const std::pair<const char*, const char*> kFields[] = {
-      {"entry.text", "text"}, {"entry.occur_time", "when-day"}, {"entry.kind", "kind"}};
+      {"entry.text", "text"}, {"entry.occur_time", "when-day"}, {"entry.kind", "kind"},
+      {"text", "text"},       {"reason", "reason"},             {"occur_time", "when-day"}};
   for (const auto& [prefix, field] : kFields) {
     if (message.rfind(prefix, 0) == 0) return field;
   }
@@ -226,22 +259,34 @@ std::string FieldOfServerError(const std::string& message) {
 }
 
 std::string EntryFormPage(const EntryFormContext& c, const EntryDraft& d) {
-  std::string body = absl::StrCat(c.nav, ErrorSummary(c.errors), "<h1>Add an entry to ", HtmlEscape(c.case_id),
+  const bool correcting = !d.correcting.empty();
+  const std::string heading = correcting ? absl::StrCat("Correct entry #", d.correcting, " of ", c.case_id)
+                                         : absl::StrCat("Add an entry to ", c.case_id);
+  std::string body = absl::StrCat(c.nav, ErrorSummary(c.errors), "<h1>", HtmlEscape(heading),
                                   "</h1><p class=\"muted\">", HtmlEscape(c.case_title), "</p>");
+  if (correcting) {
+    absl::StrAppend(&body, "<p class=\"hint\">The ", HtmlEscape(d.kind), " stays in the chronology as it was, "
+                    "marked as corrected; the correction is a new entry beside it, with your reason.</p>");
+  }
   if (!c.notice.empty()) absl::StrAppend(&body, "<p class=\"notice\" id=\"notice\">", HtmlEscape(c.notice), "</p>");
   if (!c.written_meanwhile.empty()) {
     absl::StrAppend(&body, "<section id=\"written-meanwhile\"><h2>Written by others since you opened the form</h2><ul>");
     for (const v1::Entry& e : c.written_meanwhile) absl::StrAppend(&body, EntryLine(e));
     absl::StrAppend(&body, "</ul></section>");
   }
-  absl::StrAppend(&body, "<form class=\"stack\" method=\"post\" action=\"/cases/", HtmlEscape(c.case_id),
-                  "/entries\" novalidate>", Hidden("csrf", c.csrf), Hidden("request_id", d.request_id),
-                  Hidden("seen_version", d.seen_version), Hidden("purpose", d.purpose), KindRadios(c.errors, d),
-                  DateInput(c.errors, d), "<label for=\"text\">What happened</label>", FieldErrorHtml(c.errors, "text"),
-                  "<textarea id=\"text\" name=\"text\" rows=\"12\"", DescribedBy(c.errors, "text", ""),
-                  ErrorOf(c.errors, "text") != nullptr ? " aria-invalid=\"true\"" : "", ">", HtmlEscape(d.text),
-                  "</textarea><p><button type=\"submit\" id=\"add-entry\">Add the entry</button></p></form>");
-  return SitePage(absl::StrCat(c.errors.empty() ? "" : "Error: ", "Add an entry to ", c.case_id, " — casefile"), body);
+  absl::StrAppend(&body, "<form class=\"stack\" method=\"post\" action=\"", HtmlEscape(FormAction(c.case_id, d)),
+                  "\" novalidate>", Hidden("csrf", c.csrf), Hidden("request_id", d.request_id),
+                  Hidden("seen_version", d.seen_version), Hidden("purpose", d.purpose));
+  if (correcting) {
+    absl::StrAppend(&body, Hidden("correcting", d.correcting), Hidden("kind", d.kind),
+                    TextArea(c.errors, "reason", "Why is it corrected?", d.reason, 2));
+  } else {
+    absl::StrAppend(&body, KindRadios(c.errors, d));
+  }
+  absl::StrAppend(&body, DateInput(c.errors, d), TextArea(c.errors, "text", "What happened", d.text, 12),
+                  "<p><button type=\"submit\" id=\"add-entry\">",
+                  correcting ? "Add the correction" : "Add the entry", "</button></p></form>");
+  return SitePage(absl::StrCat(c.errors.empty() ? "" : "Error: ", heading, " — casefile"), body);
 }
 
 std::string EntryWrittenPage(const std::string& nav, const std::string& csrf, const std::string& case_id,
@@ -250,7 +295,11 @@ std::string EntryWrittenPage(const std::string& nav, const std::string& csrf, co
   return SitePage(
       absl::StrCat("Entry written to ", case_id, " — casefile"),
       absl::StrCat(nav, "<div class=\"panel\" id=\"written\"><h1>Entry #", entry.number(), " is written</h1><p>It is in the "
-                   "chronology of ", HtmlEscape(case_id), " and the audit trail.</p></div><ul class=\"written\">",
+                   "chronology of ", HtmlEscape(case_id), " and the audit trail.",
+                   entry.supersedes().empty() ? "" : absl::StrCat(" It corrects #", HtmlEscape(entry.supersedes().substr(
+                                                        entry.supersedes().rfind('/') + 1)), ", which stays beside it, "
+                                                        "marked as corrected."),
+                   "</p></div><ul class=\"written\">",
                    EntryLine(entry), "</ul>",
                    // Both ways on carry the purpose stated when the case was opened.
                    "<div class=\"actions\"><form method=\"post\" action=\"", action, "/entries/new\">", Hidden("csrf", csrf),

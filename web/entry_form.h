@@ -34,6 +34,10 @@ struct EntryDraft {
   // Why the writer opened the case (stated on its purpose form): used to
   // show them what others wrote meanwhile, recorded as any look is.
   std::string purpose;
+  // A correction: the number of the entry corrected (decimal) and why. The
+  // corrected entry keeps its kind; both stay in the chronology.
+  std::string correcting;
+  std::string reason;
 };
 
 // The draft from a form's parameters (`param(name)`: "" when absent).
@@ -49,7 +53,11 @@ struct FieldError {
 // The entry the draft describes (kind, occur_time with the precision given,
 // text), or the errors of its fields in the form's order. The text is left
 // for casefiled to judge (its own rules, mapped back by FieldOfServerError).
+// A correction needs no kind but a reason.
 std::vector<FieldError> DraftToEntry(const EntryDraft& draft, v1::Entry& entry);
+
+// The draft of a correction of `e`: its text and time as they stand.
+EntryDraft CorrectionDraft(const v1::Entry& e);
 
 // The form field casefiled's INVALID_ARGUMENT message is about
 // ("entry.text: ..." is "text"), or "" when it names none of them.
@@ -69,6 +77,10 @@ struct EntryFormContext {
 };
 
 std::string EntryFormPage(const EntryFormContext& context, const EntryDraft& draft);
+
+// The form's address: ".../entries" for a new entry, ".../entries/N/correct"
+// for a correction.
+std::string FormAction(const std::string& case_id, const EntryDraft& draft);
 
 // The page after an entry was written: what was written, and the ways on.
 std::string EntryWrittenPage(const std::string& nav, const std::string& csrf, const std::string& case_id,

@@ -1,9 +1,11 @@
 // casefile-web's writing routes (web_app.h): the "add an entry" form and the
 // write, keeping what the writer typed through every refusal (see
 // web/entry_form.h for the rules).
+#include <optional>
 #include <string>
 #include <utility>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "casefile/v1/case_service.grpc.pb.h"
@@ -74,10 +76,52 @@ void WebApp::NewEntryForm(const httplib::Request& req, httplib::Response& res) {
   EntryForm(s, id, draft, std::move(context), 200, res);
 }
 
-void WebApp::AddEntry(const httplib::Request& req, httplib::Response& res) {
+void WebApp::CorrectionForm(const httplib::Request& req, httplib::Response& res) {
+  Signed s = SessionOf(req);
+  if (s.token.empty()) return res.set_redirect("/signin", 303);
+  const std::string id = req.matches[1];
+  int64_t number = 0;
+  if (!PlausibleCaseId(id) || !absl::SimpleAtoi(req.matches[2].str(), &number))
+    return Fail(grpc::Status(grpc::StatusCode::NOT_FOUND, ""), s, res);
+  // The entry as it stands, read as any look is (recorded, with this purpose).
+  v1::GetCaseFileRequest request;
+  request.set_name(absl::StrCat("cases/", id));
+  request.set_purpose(absl::StrCat("correcting entry #", number));
+  auto context = Context(s.token);
+  auto reader = v1::CaseService::NewStub(channel_)->GetCaseFile(context.get(), request);
+  v1::GetCaseFileResponse chunk;
+  v1::Case header;
+  std::optional<v1::Entry> entry;
+  while (reader->Read(&chunk)) {
+    if (chunk.has_case_()) header = std::move(*chunk.mutable_case_());
+    for (v1::Entry& e : *chunk.mutable_entries()) {
+      if (e.number() == number) entry = std::move(e);
+    }
+  }
+  grpc::Status status = reader->Finish();
+  if (!status.ok()) return Fail(status, s, res);
+  if (!entry.has_value()) return Fail(grpc::Status(grpc::StatusCode::NOT_FOUND, ""), s, res);
+  if (!entry->superseded_by().empty()) {
+    res.status = 409;
+    return res.set_content(MessagePage(Nav(s), "Already corrected",
+                                       absl::StrCat("Entry #", number, " was corrected by ",
+                                                    entry->superseded_by().substr(entry->superseded_by().rfind('/') + 1),
+                                                    "; correct that entry instead.")),
+                           kHtml);
+  }
+  EntryDraft draft = CorrectionDraft(*entry);
+  draft.request_id = RandomHex32();
+  draft.seen_version = absl::StrCat(header.version());
+  EntryFormContext form;
+  form.case_title = header.title();
+  EntryForm(s, id, draft, std::move(form), 200, res);
+}
+
+void WebApp::WriteEntry(const httplib::Request& req, httplib::Response& res, const std::string& correcting) {
   const std::string id = req.matches[1];
   Signed s = SessionOf(req);
   EntryDraft draft = DraftFromForm([&](const char* name) { return req.get_param_value(name); });
+  draft.correcting = correcting;  // the address says what is written, not a field
   if (!PlausibleCaseId(id)) return Fail(grpc::Status(grpc::StatusCode::NOT_FOUND, ""), s, res);
   // Signed out (or never signed in here): the draft goes through sign-in.
   auto to_sign_in = [&](const std::string& why) {
@@ -94,17 +138,31 @@ void WebApp::AddEntry(const httplib::Request& req, httplib::Response& res) {
     context.errors.push_back({"", "The form had expired. Nothing was written: check your entry and add it again."});
     return EntryForm(s, id, draft, std::move(context), 403, res);
   }
-  v1::AppendEntryRequest request;
-  request.set_parent(absl::StrCat("cases/", id));
-  request.set_request_id(draft.request_id);
-  int64_t seen = 0;
-  if (absl::SimpleAtoi(draft.seen_version, &seen) && seen >= 0) request.set_expected_version(seen);
-  context.errors = DraftToEntry(draft, *request.mutable_entry());
+  v1::Entry entry;
+  context.errors = DraftToEntry(draft, entry);
   if (!context.errors.empty()) return EntryForm(s, id, draft, std::move(context), 400, res);
-
+  int64_t seen = -1;
+  if (!absl::SimpleAtoi(draft.seen_version, &seen)) seen = -1;
   auto stub = v1::CaseService::NewStub(channel_);
   v1::Entry written;
-  grpc::Status status = stub->AppendEntry(Context(s.token).get(), request, &written);
+  grpc::Status status;
+  if (correcting.empty()) {
+    v1::AppendEntryRequest request;
+    request.set_parent(absl::StrCat("cases/", id));
+    request.set_request_id(draft.request_id);
+    if (seen >= 0) request.set_expected_version(seen);
+    *request.mutable_entry() = std::move(entry);
+    status = stub->AppendEntry(Context(s.token).get(), request, &written);
+  } else {
+    v1::CorrectEntryRequest request;
+    request.set_name(absl::StrCat("cases/", id, "/entries/", correcting));
+    request.set_text(entry.text());
+    request.set_reason(std::string(absl::StripAsciiWhitespace(draft.reason)));
+    *request.mutable_occur_time() = entry.occur_time();
+    request.set_request_id(draft.request_id);
+    if (seen >= 0) request.set_expected_version(seen);
+    status = stub->CorrectEntry(Context(s.token).get(), request, &written);
+  }
   if (status.ok()) {
     res.set_content(EntryWrittenPage(Nav(s), form_tokens_.TokenFor(s.token), id, draft.purpose, written), kHtml);
     return;

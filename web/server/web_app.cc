@@ -128,7 +128,11 @@ void WebApp::Register(httplib::Server& server) {
   server.Post(R"(/cases/([^/]+)/entries/new)",
               [this](const httplib::Request& req, httplib::Response& res) { NewEntryForm(req, res); });
   server.Post(R"(/cases/([^/]+)/entries)",
-              [this](const httplib::Request& req, httplib::Response& res) { AddEntry(req, res); });
+              [this](const httplib::Request& req, httplib::Response& res) { WriteEntry(req, res, ""); });
+  server.Get(R"(/cases/([^/]+)/entries/([0-9]{1,18})/correct)",
+             [this](const httplib::Request& req, httplib::Response& res) { CorrectionForm(req, res); });
+  server.Post(R"(/cases/([^/]+)/entries/([0-9]{1,18})/correct)",
+              [this](const httplib::Request& req, httplib::Response& res) { WriteEntry(req, res, req.matches[2]); });
   server.Get("/attention", [this](const httplib::Request& req, httplib::Response& res) { Attention(req, res); });
   server.Get(R"(/persons/([^/]+))",
              [this](const httplib::Request& req, httplib::Response& res) { PersonPurpose(req, res); });
@@ -175,7 +179,8 @@ void WebApp::SignIn(const httplib::Request& req, httplib::Response& res) {
                                                                                    : 502;
     return SignInForm(req, res, status.error_message(), code, kept);
   }
-  Signed signed_in{session.token(), session.display_name(), {session.teams().begin(), session.teams().end()}};
+  Signed signed_in{session.token(), session.display_name(), {session.teams().begin(), session.teams().end()},
+                   session.role()};
   {
     absl::MutexLock lock(&mu_);
     known_[session.token()] = signed_in;
@@ -315,7 +320,7 @@ void WebApp::CaseFile(const httplib::Request& req, httplib::Response& res) {
   v1::GetCaseFileResponse chunk;
   v1::Case header;
   // Each chunk's entries are rendered as they come, while the next chunks arrive.
-  CaseFilePageBuilder builder;
+  CaseFilePageBuilder builder(s.MayWrite() ? id : "");
   while (reader->Read(&chunk)) {
     if (chunk.has_case_()) header = std::move(*chunk.mutable_case_());
     for (const v1::Entry& e : chunk.entries()) builder.Add(e);
@@ -331,11 +336,14 @@ void WebApp::CaseFile(const httplib::Request& req, httplib::Response& res) {
   options.document.stylesheet_href = absl::StrCat(kStylesheetPath, "?case=", id);
   // Writing starts here, carrying the purpose just given (to show the writer
   // what others add meanwhile).
-  options.top_html = absl::StrCat(
-      Nav(s), "<div class=\"actions no-print\"><form method=\"post\" action=\"/cases/", id,
-      "/entries/new\"><input type=\"hidden\" name=\"csrf\" value=\"", HtmlEscape(form_tokens_.TokenFor(s.token)),
-      "\"><input type=\"hidden\" name=\"purpose\" value=\"", HtmlEscape(request.purpose()),
-      "\"><button type=\"submit\" id=\"add-entry-start\">Add an entry</button></form></div>");
+  options.top_html = Nav(s);
+  if (s.MayWrite()) {
+    absl::StrAppend(&options.top_html, "<div class=\"actions no-print\"><form method=\"post\" action=\"/cases/", id,
+                    "/entries/new\"><input type=\"hidden\" name=\"csrf\" value=\"",
+                    HtmlEscape(form_tokens_.TokenFor(s.token)), "\"><input type=\"hidden\" name=\"purpose\" value=\"",
+                    HtmlEscape(request.purpose()),
+                    "\"><button type=\"submit\" id=\"add-entry-start\">Add an entry</button></form></div>");
+  }
   options.reader = s.display_name;
   options.purpose = request.purpose();
   // A 2,000-entry file is megabytes: sent part by part as rendered, never

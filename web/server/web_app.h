@@ -41,6 +41,10 @@ class WebApp {
     std::string token;         // the casefiled session token ("" when not signed in)
     std::string display_name;  // as SignIn gave it, while this process knows it
     std::vector<std::string> teams;
+    std::string role;  // as SignIn gave it; "" when this process does not know
+    // Whether to offer writing (casefiled decides; this only hides what would
+    // be refused): investigators and admins, or a role not known here.
+    bool MayWrite() const { return role.empty() || role == "investigator" || role == "admin"; }
   };
   Signed SessionOf(const httplib::Request& req);
   // The browser's address: the peer's, or behind the proxy the one it forwards.
@@ -75,7 +79,11 @@ class WebApp {
   // POST /cases/{id}/entries writes the entry; EntryForm draws the form with
   // `draft` as typed.
   void NewEntryForm(const httplib::Request& req, httplib::Response& res);
-  void AddEntry(const httplib::Request& req, httplib::Response& res);
+  // POST /cases/{id}/entries, and /cases/{id}/entries/{n}/correct for a
+  // correction (`correcting` the n of the path, else "").
+  void WriteEntry(const httplib::Request& req, httplib::Response& res, const std::string& correcting);
+  // GET /cases/{id}/entries/{n}/correct: the correction form, with the entry as it stands.
+  void CorrectionForm(const httplib::Request& req, httplib::Response& res);
   void EntryForm(const Signed& s, const std::string& case_id, const EntryDraft& draft, EntryFormContext context,
                  int code, httplib::Response& res);
   // GET /persons/{id}: the purpose form; POST: the person's file.
