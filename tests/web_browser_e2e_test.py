@@ -530,6 +530,45 @@ class BrowserTest(unittest.TestCase):
                                             "CorrectEntry", "--json"))["auditEvents"]
         self.assertEqual([(e["user"], e["outcome"]) for e in corrections], [("cait1", "OK")])
 
+    def test_open_a_case_in_the_browser_with_subjects_and_need_to_know(self):
+        d = self.driver
+        self.sign_in("cait1")
+        d.find_element(By.ID, "open-a-case").click()
+        self.text_appears("Open a case")
+        self.assert_accessible("open a case")
+        d.find_element(By.ID, "title").send_keys("Zara QUINN (browser)")
+        d.find_element(By.ID, "refs").send_keys("22/11111/26, HPVP/2026/0001")
+        d.find_element(By.ID, "subject-1-forename").send_keys("Zara")
+        d.find_element(By.ID, "subject-1-surname").send_keys("QUINN")
+        for field, value in (("day", "3"), ("month", "4"), ("year", "2015")):
+            d.find_element(By.ID, f"subject-1-born-{field}").send_keys(value)
+        d.find_element(By.ID, "subject-2-forename").send_keys("Ty")  # no surname: refused
+        for field, value in (("month", "Nov"), ("year", "2009")):
+            d.find_element(By.ID, f"subject-2-born-{field}").send_keys(value)
+        d.find_element(By.ID, "team-0").click()
+        d.find_element(By.ID, "open-case").click()
+        self.text_appears("There is a problem")
+        self.assert_accessible("open a case with errors")
+        self.assertEqual(d.find_element(By.CSS_SELECTOR, ".error-summary a").get_attribute("href").rsplit("#", 1)[1],
+                         "subject-2-surname")
+        self.assertEqual(d.find_element(By.ID, "subject-2-born-month").get_attribute("value"), "Nov")
+        self.assertTrue(d.find_element(By.ID, "team-0").is_selected())
+        d.find_element(By.ID, "subject-2-surname").send_keys("QUINN")
+        form = d.find_element(By.CSS_SELECTOR, "form[action='/cases']")
+        fields = {e.get_attribute("name"): e.get_attribute("value")
+                  for e in form.find_elements(By.CSS_SELECTOR, "input") if e.get_attribute("type") != "checkbox"
+                  or e.is_selected()}
+        # A double submit opens one case.
+        first, second = self.post_form("/cases", fields), self.post_form("/cases", fields)
+        opened = [re.search(r"Case (CF-\d+) is open", answer).group(1) for status, answer in (first, second)]
+        self.assertEqual(opened[0], opened[1])
+        case = json.loads(self.f.cli("cait-token-0123456789", "case", "get", opened[0], "--json"))
+        self.assertEqual(case["title"], "Zara QUINN (browser)")
+        self.assertEqual(case["legacyRefs"], ["22/11111/26", "HPVP/2026/0001"])
+        self.assertEqual([(s["displayName"], s["dateOfBirth"]["precision"]) for s in case["subjects"]],
+                         [("Zara QUINN (2015-04-03)", "PRECISION_DAY"), ("Ty QUINN (2009-11)", "PRECISION_MONTH")])
+        self.assertEqual(case["restriction"]["teams"], ["cait"])
+
     def test_largest_generated_case_prints_to_pdf_with_every_entry(self):
         case_id = self.f.largest_case()
         entries = self.f.case_file(case_id)

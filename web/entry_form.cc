@@ -10,6 +10,7 @@
 #include "absl/strings/str_split.h"
 #include "core/time/partial_time.h"
 #include "core/time/partial_time_proto.h"
+#include "web/form_html.h"
 #include "web/html_escape.h"
 #include "web/site_pages.h"
 #include "web/words.h"
@@ -36,132 +37,9 @@ constexpr DraftField kDraftFields[] = {
     {"reason", &EntryDraft::reason},
 };
 
-std::string Trimmed(const std::string& s) { return std::string(absl::StripAsciiWhitespace(s)); }
-
-// 1..12 from "11", "Nov" or "November" (any case); 0 when not a month.
-int MonthNumber(const std::string& text) {
-  int n = 0;
-  if (absl::SimpleAtoi(text, &n)) return n >= 1 && n <= 12 ? n : 0;
-  static const char* const kNames[] = {"january", "february", "march",     "april",   "may",      "june",
-                                       "july",    "august",   "september", "october", "november", "december"};
-  const std::string lower = absl::AsciiStrToLower(text);
-  for (int i = 0; i < 12; ++i) {
-    const std::string name = kNames[i];
-    if (lower == name || (lower.size() == 3 && name.compare(0, 3, lower) == 0)) return i + 1;
-  }
-  return 0;
-}
-
-// "09:15" or "0915" → hour and minute.
-bool ParseClock(const std::string& text, int& hour, int& minute) {
-  std::string digits;
-  for (char c : text) {
-    if (c == ':') continue;
-    if (!absl::ascii_isdigit(c)) return false;
-    digits += c;
-  }
-  if (digits.size() != 4) return false;
-  hour = (digits[0] - '0') * 10 + (digits[1] - '0');
-  minute = (digits[2] - '0') * 10 + (digits[3] - '0');
-  return hour < 24 && minute < 60;
-}
-
-// When it happened, from the date input: a year alone, a month and year, a
-// whole date, or a whole date and a time. Errors name the first field wrong.
-std::vector<FieldError> ReadWhen(const EntryDraft& d, v1::PartialTime& out) {
-  const std::string day = Trimmed(d.day), month = Trimmed(d.month), year = Trimmed(d.year), time = Trimmed(d.time);
-  if (day.empty() && month.empty() && year.empty() && time.empty())
-    return {{"when-day", "Enter when it happened: at least the year"}};
-  int y = 0;
-  if (!absl::SimpleAtoi(year, &y) || year.size() != 4 || y < 1900 || y > 2199)
-    return {{"when-year", "The year must be four digits, like 2012"}};
-  PartialTime when{TimePrecision::kYear, y};
-  if (!month.empty()) {
-    when.month = MonthNumber(month);
-    if (when.month == 0) return {{"when-month", "The month must be a number from 1 to 12, or its name"}};
-    when.precision = TimePrecision::kMonth;
-  }
-  if (!day.empty()) {
-    if (month.empty()) return {{"when-month", "Enter the month of that day"}};
-    if (!absl::SimpleAtoi(day, &when.day) || when.day < 1 || when.day > DaysInMonth(y, when.month))
-      return {{"when-day", absl::StrCat("The day must be a day of that month (1 to ", DaysInMonth(y, when.month), ")")}};
-    when.precision = TimePrecision::kDay;
-  }
-  if (!time.empty()) {
-    if (day.empty()) return {{"when-day", "Enter the day of that time"}};
-    if (!ParseClock(time, when.hour, when.minute)) return {{"when-time", "The time must be like 09:15 (24-hour clock)"}};
-    when.precision = TimePrecision::kMinute;
-  }
-  out = ToProto(when);
-  return {};
-}
-
-std::string Hidden(const char* name, const std::string& value) {
-  return absl::StrCat("<input type=\"hidden\" name=\"", name, "\" value=\"", HtmlEscape(value), "\">");
-}
-
-const FieldError* ErrorOf(const std::vector<FieldError>& errors, const std::string& field) {
-  for (const FieldError& e : errors) {
-    if (e.field == field) return &e;
-  }
-  return nullptr;
-}
-
-// The message beside a field, linked to it by aria-describedby.
-std::string FieldErrorHtml(const std::vector<FieldError>& errors, const std::string& field) {
-  const FieldError* e = ErrorOf(errors, field);
-  if (e == nullptr) return "";
-  return absl::StrCat("<p class=\"field-error\" id=\"", field, "-error\"><span class=\"visually-hidden\">Error: "
-                      "</span>", HtmlEscape(e->message), "</p>");
-}
-
-std::string DescribedBy(const std::vector<FieldError>& errors, const std::string& field, const std::string& hint) {
-  std::string ids = hint;
-  if (ErrorOf(errors, field) != nullptr) ids = absl::StrCat(ids, ids.empty() ? "" : " ", field, "-error");
-  return ids.empty() ? "" : absl::StrCat(" aria-describedby=\"", ids, "\"");
-}
-
-std::string ErrorSummary(const std::vector<FieldError>& errors) {
-  if (errors.empty()) return "";
-  std::string out =
-      "<div class=\"error-summary\" role=\"alert\" aria-labelledby=\"error-summary-title\" tabindex=\"-1\">"
-      "<h2 id=\"error-summary-title\">There is a problem</h2><ul>";
-  for (const FieldError& e : errors) {
-    if (e.field.empty()) {
-      absl::StrAppend(&out, "<li>", HtmlEscape(e.message), "</li>");
-    } else {
-      absl::StrAppend(&out, "<li><a href=\"#", e.field, "\">", HtmlEscape(e.message), "</a></li>");
-    }
-  }
-  return out + "</ul></div>";
-}
-
-std::string DateInput(const std::vector<FieldError>& errors, const EntryDraft& d) {
-  // One message for the group: the first date field in error.
-  std::string error_field;
-  for (const char* f : {"when-day", "when-month", "when-year", "when-time"}) {
-    if (error_field.empty() && ErrorOf(errors, f) != nullptr) error_field = f;
-  }
-  std::string out = absl::StrCat(
-      "<fieldset class=\"date-input\" role=\"group\" aria-describedby=\"when-hint",
-      error_field.empty() ? "" : absl::StrCat(" ", error_field, "-error"), "\"><legend>When did it happen?</legend>"
-      "<p class=\"hint\" id=\"when-hint\">For example, 12 11 2012 and 09:15. Give what you know: a year alone, or a "
-      "month (a number or a name, like Nov) and a year.</p>",
-      error_field.empty() ? "" : FieldErrorHtml(errors, error_field));
-  auto field = [&](const char* id, const char* label, const std::string& value, const char* size, const char* mode) {
-    absl::StrAppend(&out, "<div class=\"date-part\"><label for=\"", id, "\">", label, "</label><input type=\"text\" id=\"",
-                    id, "\" name=\"", id, "\" value=\"", HtmlEscape(value), "\" size=\"", size, "\" inputmode=\"",
-                    mode, "\"", error_field == id ? " aria-invalid=\"true\"" : "", "></div>");
-  };
-  field("when-day", "Day", d.day, "2", "numeric");
-  field("when-month", "Month", d.month, "9", "text");
-  field("when-year", "Year", d.year, "4", "numeric");
-  field("when-time", "Time (optional)", d.time, "5", "numeric");
-  return out + "</fieldset>";
-}
-
 std::string KindRadios(const std::vector<FieldError>& errors, const EntryDraft& d) {
-  std::string out = absl::StrCat("<fieldset class=\"radios\"", DescribedBy(errors, "kind", ""),
+  const bool refused = !FieldErrorHtml(errors, "kind").empty();
+  std::string out = absl::StrCat("<fieldset class=\"radios\"", refused ? " aria-describedby=\"kind-error\"" : "",
                                  "><legend>What kind of entry is it?</legend>", FieldErrorHtml(errors, "kind"));
   bool first = true;
   for (const std::string& word : FormKinds()) {
@@ -172,14 +50,6 @@ std::string KindRadios(const std::vector<FieldError>& errors, const EntryDraft& 
     first = false;
   }
   return out + "</fieldset>";
-}
-
-std::string TextArea(const std::vector<FieldError>& errors, const char* id, const char* label,
-                     const std::string& value, int rows) {
-  return absl::StrCat("<label for=\"", id, "\">", label, "</label>", FieldErrorHtml(errors, id), "<textarea id=\"", id,
-                      "\" name=\"", id, "\" rows=\"", rows, "\"", DescribedBy(errors, id, ""),
-                      ErrorOf(errors, id) != nullptr ? " aria-invalid=\"true\"" : "", ">", HtmlEscape(value),
-                      "</textarea>");
 }
 
 std::string EntryLine(const v1::Entry& e) {
@@ -216,7 +86,8 @@ std::vector<FieldError> DraftToEntry(const EntryDraft& draft, v1::Entry& entry) 
   } else if (absl::StripAsciiWhitespace(draft.reason).empty()) {
     errors.push_back({"reason", "Enter why the entry is corrected"});
   }
-  std::vector<FieldError> when = ReadWhen(draft, *entry.mutable_occur_time());
+  std::vector<FieldError> when = ReadDateParts({draft.day, draft.month, draft.year, draft.time}, "when",
+                                               "Enter when it happened: at least the year", *entry.mutable_occur_time());
   errors.insert(errors.end(), when.begin(), when.end());
   if (absl::StripAsciiWhitespace(draft.text).empty()) errors.push_back({"text", "Enter what happened"});
   // Browsers send new lines as CR LF; the chronology keeps LF.
@@ -283,7 +154,11 @@ std::string EntryFormPage(const EntryFormContext& c, const EntryDraft& d) {
   } else {
     absl::StrAppend(&body, KindRadios(c.errors, d));
   }
-  absl::StrAppend(&body, DateInput(c.errors, d), TextArea(c.errors, "text", "What happened", d.text, 12),
+  absl::StrAppend(&body, DateInput(c.errors, "when", "When did it happen?",
+                            "For example, 12 11 2012 and 09:15. Give what you know: a year alone, or a month (a "
+                            "number or a name, like Nov) and a year.",
+                            {d.day, d.month, d.year, d.time}, true),
+                  TextArea(c.errors, "text", "What happened", d.text, 12),
                   "<p><button type=\"submit\" id=\"add-entry\">",
                   correcting ? "Add the correction" : "Add the entry", "</button></p></form>");
   return SitePage(absl::StrCat(c.errors.empty() ? "" : "Error: ", heading, " — casefile"), body);
@@ -312,7 +187,7 @@ std::string EntryWrittenPage(const std::string& nav, const std::string& csrf, co
 std::string DraftHiddenFields(const std::string& case_id, const EntryDraft& draft) {
   std::string out = Hidden("draft-case", case_id);
   for (const DraftField& f : kDraftFields) {
-    out += Hidden(absl::StrCat("draft-", f.name).c_str(), draft.*f.member);
+    out += Hidden(absl::StrCat("draft-", f.name), draft.*f.member);
   }
   return out;
 }

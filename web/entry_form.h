@@ -21,6 +21,7 @@
 
 #include "absl/functional/function_ref.h"
 #include "casefile/v1/case.pb.h"
+#include "web/form_html.h"
 
 namespace casefile::web {
 
@@ -42,13 +43,6 @@ struct EntryDraft {
 
 // The draft from a form's parameters (`param(name)`: "" when absent).
 EntryDraft DraftFromForm(absl::FunctionRef<std::string(const char*)> param);
-
-// A refused field: `field` is the id the summary links to ("kind",
-// "when-day", "text"), or "" for a refusal of the whole form.
-struct FieldError {
-  std::string field;
-  std::string message;
-};
 
 // The entry the draft describes (kind, occur_time with the precision given,
 // text), or the errors of its fields in the form's order. The text is left

@@ -32,8 +32,9 @@ std::string CaseIdOf(const std::string& name) {
   return id.find('/') == std::string::npos ? id : "";
 }
 
-std::string NavHtml(const std::string& display_name, const std::string& csrf) {
-  return absl::StrCat("<nav class=\"top\"><a href=\"/\">Find</a><a href=\"/attention\">Attention</a><span>",
+std::string NavHtml(const std::string& display_name, const std::string& csrf, bool may_write) {
+  return absl::StrCat("<nav class=\"top\"><a href=\"/\">Find</a><a href=\"/attention\">Attention</a>",
+                      may_write ? "<a href=\"/cases/new\" id=\"open-a-case\">Open a case</a>" : "", "<span>",
                       HtmlEscape(display_name), "</span><form method=\"post\" action=\"/signout\">", CsrfField(csrf),
                       "<button type=\"submit\" id=\"signout\">Sign out</button></form></nav>");
 }

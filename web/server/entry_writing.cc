@@ -9,6 +9,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "casefile/v1/case_service.grpc.pb.h"
+#include "web/case_form.h"
 #include "web/cookies.h"
 #include "web/form_token.h"
 #include "web/server/web_app.h"
@@ -199,6 +200,41 @@ void WebApp::WriteEntry(const httplib::Request& req, httplib::Response& res, con
       return EntryForm(s, id, draft, std::move(context), status.error_code() == grpc::StatusCode::PERMISSION_DENIED ? 403 : 503,
                        res);
   }
+}
+
+void WebApp::NewCaseForm(const httplib::Request& req, httplib::Response& res) {
+  Signed s = SessionOf(req);
+  if (s.token.empty()) return res.set_redirect("/signin", 303);
+  CaseDraft draft;
+  draft.request_id = RandomHex32();  // one case however often this form is sent
+  res.set_content(CaseFormPage(Nav(s), form_tokens_.TokenFor(s.token), {}, draft, s.teams), kHtml);
+}
+
+void WebApp::OpenCase(const httplib::Request& req, httplib::Response& res) {
+  Signed s = SessionOf(req);
+  if (s.token.empty()) return res.set_redirect("/signin", 303);
+  CaseDraft draft = CaseDraftFromForm([&](const std::string& name) { return req.get_param_value(name.c_str()); }, s.teams);
+  std::vector<FieldError> errors;
+  auto again = [&](int code) {
+    res.status = code;
+    res.set_content(CaseFormPage(Nav(s), form_tokens_.TokenFor(s.token), errors, draft, s.teams), kHtml);
+  };
+  if (!CsrfOk(req, s)) {
+    errors.push_back({"", "The form had expired. Nothing was written: check the case and open it again."});
+    return again(403);
+  }
+  v1::CreateCaseRequest request;
+  errors = DraftToCase(draft, request);
+  if (!errors.empty()) return again(400);
+  v1::Case made;
+  grpc::Status status = v1::CaseService::NewStub(channel_)->CreateCase(Context(s.token).get(), request, &made);
+  if (status.ok()) return res.set_content(CaseOpenedPage(Nav(s), form_tokens_.TokenFor(s.token), made), kHtml);
+  if (status.error_code() == grpc::StatusCode::UNAUTHENTICATED) return Fail(status, s, res);
+  // casefiled's own refusal ("case.subjects[1].surname: ...") or no answer: the form again, as typed.
+  errors.push_back({"", status.error_code() == grpc::StatusCode::INVALID_ARGUMENT
+                            ? status.error_message()
+                            : absl::StrCat("Nothing was written (", status.error_message(), "): open the case again.")});
+  again(status.error_code() == grpc::StatusCode::INVALID_ARGUMENT ? 400 : 503);
 }
 
 }  // namespace casefile::web

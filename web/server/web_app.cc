@@ -67,7 +67,7 @@ WebApp::Signed WebApp::SessionOf(const httplib::Request& req) {
 }
 
 std::string WebApp::Nav(const Signed& s) const {
-  return NavHtml(s.display_name.empty() ? "signed in" : s.display_name, form_tokens_.TokenFor(s.token));
+  return NavHtml(s.display_name.empty() ? "signed in" : s.display_name, form_tokens_.TokenFor(s.token), s.MayWrite());
 }
 
 bool WebApp::CsrfOk(const httplib::Request& req, const Signed& s) const {
@@ -123,8 +123,11 @@ void WebApp::Register(httplib::Server& server) {
     res.set_content(SearchPage(Nav(s), ""), kHtml);
   });
   server.Get("/search", [this](const httplib::Request& req, httplib::Response& res) { Search(req, res); });
+  // Before /cases/{id}: routes match in the order they are added.
+  server.Get("/cases/new", [this](const httplib::Request& req, httplib::Response& res) { NewCaseForm(req, res); });
   server.Get(R"(/cases/([^/]+))", [this](const httplib::Request& req, httplib::Response& res) { CasePurpose(req, res); });
   server.Post(R"(/cases/([^/]+))", [this](const httplib::Request& req, httplib::Response& res) { CaseFile(req, res); });
+  server.Post("/cases", [this](const httplib::Request& req, httplib::Response& res) { OpenCase(req, res); });
   server.Post(R"(/cases/([^/]+)/entries/new)",
               [this](const httplib::Request& req, httplib::Response& res) { NewEntryForm(req, res); });
   server.Post(R"(/cases/([^/]+)/entries)",

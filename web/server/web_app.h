@@ -82,6 +82,9 @@ class WebApp {
   // POST /cases/{id}/entries, and /cases/{id}/entries/{n}/correct for a
   // correction (`correcting` the n of the path, else "").
   void WriteEntry(const httplib::Request& req, httplib::Response& res, const std::string& correcting);
+  // GET /cases/new: the "open a case" form; POST /cases: CreateCase.
+  void NewCaseForm(const httplib::Request& req, httplib::Response& res);
+  void OpenCase(const httplib::Request& req, httplib::Response& res);
   // GET /cases/{id}/entries/{n}/correct: the correction form, with the entry as it stands.
   void CorrectionForm(const httplib::Request& req, httplib::Response& res);
   void EntryForm(const Signed& s, const std::string& case_id, const EntryDraft& draft, EntryFormContext context,
