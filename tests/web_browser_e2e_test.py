@@ -39,7 +39,7 @@ with open(AXE) as axe_file:  # scripts/install-npm-tools puts it there
 # The rule sets of WCAG 2.0, 2.1 and 2.2 at levels A and AA.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 sys.path.insert(0, os.path.join(SOURCE, "tests", "support"))
-from web_servers import WebProxy, wait_for_file  # noqa: E402
+from web_servers import WebStack  # noqa: E402
 PASSWORD = "correct horse battery staple"
 SCRIPT_TEXT = "<script>document.title='pwned'</script><b>not bold</b> \"quoted\" & <img src=x onerror=alert(1)>"
 
@@ -63,23 +63,9 @@ class Fixture:
             "web-token-0123456789 casefile-web operator casefile-web",
         ]) + "\n")
         self.write_private("web-token", "web-token-0123456789\n")
-        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj",
-                        "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", f"{d}/web.key",
-                        "-out", f"{d}/web.pem"], check=True, capture_output=True)
-        os.chmod(f"{d}/web.key", 0o600)
-        self.casefiled = subprocess.Popen(
-            [CASEFILED, f"--data_dir={d}/data", "--listen=127.0.0.1:0", f"--port_file={d}/port",
-             f"--tokens_file={d}/tokens", f"--users={d}/users", "--trusted_frontend_users=casefile-web"],
-            stdout=self.log("casefiled.log"), stderr=subprocess.STDOUT)
-        self.server = f"127.0.0.1:{wait_for_file(f'{d}/port', self.casefiled)}"
         # As deployed: casefile-web on loopback behind nginx (TLS, HTTP/2).
-        self.web = subprocess.Popen(
-            [WEB, "--listen=127.0.0.1:0", f"--port_file={d}/web-port", f"--casefiled={self.server}",
-             "--behind_proxy", f"--service_token_file={d}/web-token"],
-            stdout=self.log("web.log"), stderr=subprocess.STDOUT)
-        self.proxy = WebProxy(SOURCE, f"{d}/proxy", wait_for_file(f"{d}/web-port", self.web), f"{d}/web.pem",
-                              f"{d}/web.key")
-        self.url = self.proxy.url
+        self.stack = WebStack(CASEFILED, WEB, SOURCE, d, self.log)
+        self.server, self.url = self.stack.server, self.stack.url
         # The sample legacy folder, with one more paper file whose text holds script and markup.
         shutil.copytree(f"{SOURCE}/tests/data/legacy/sample", f"{d}/legacy")
         with open(f"{d}/legacy/paper/HPVP_2014_0001.csv", "w") as f:
@@ -136,10 +122,7 @@ class Fixture:
         return max(versions, key=lambda case_id: (versions[case_id], case_id))
 
     def close(self):
-        self.proxy.close()
-        for p in (self.web, self.casefiled):
-            p.terminate()
-            p.wait()
+        self.stack.close()
         for f in self.logs:
             f.close()
         shutil.rmtree(self.dir, ignore_errors=True)

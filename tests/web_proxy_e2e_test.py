@@ -24,7 +24,7 @@ import urllib.request
 CASEFILED, CLI, WEB, SOURCE = sys.argv[1:5]
 del sys.argv[1:5]
 sys.path.insert(0, os.path.join(SOURCE, "tests", "support"))
-from web_servers import WebProxy, wait_for_file  # noqa: E402
+from web_servers import WebStack  # noqa: E402
 
 PASSWORD = "correct horse battery staple"
 # Generous: an answer either comes at once or, without the proxy, only after
@@ -43,29 +43,13 @@ class ProxyTest(unittest.TestCase):
         cls.write_private("tokens", "aud-token-0123456789 aud1 auditor Auditor One\n"
                                     "web-token-0123456789 casefile-web operator casefile-web\n")
         cls.write_private("web-token", "web-token-0123456789\n")
-        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj",
-                        "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", f"{d}/web.key",
-                        "-out", f"{d}/web.pem"], check=True, capture_output=True)
-        os.chmod(f"{d}/web.key", 0o600)
-        cls.casefiled = subprocess.Popen(
-            [CASEFILED, f"--data_dir={d}/data", "--listen=127.0.0.1:0", f"--port_file={d}/port",
-             f"--tokens_file={d}/tokens", f"--users={d}/users", "--trusted_frontend_users=casefile-web"],
-            stdout=cls.log("casefiled.log"), stderr=subprocess.STDOUT)
-        cls.server = f"127.0.0.1:{wait_for_file(f'{d}/port', cls.casefiled)}"
-        cls.web = subprocess.Popen(
-            [WEB, "--listen=127.0.0.1:0", f"--port_file={d}/web-port", f"--casefiled={cls.server}",
-             "--behind_proxy", f"--service_token_file={d}/web-token"],
-            stdout=cls.log("web.log"), stderr=subprocess.STDOUT)
-        cls.proxy = WebProxy(SOURCE, f"{d}/proxy", wait_for_file(f"{d}/web-port", cls.web), f"{d}/web.pem",
-                             f"{d}/web.key")
+        cls.stack = WebStack(CASEFILED, WEB, SOURCE, d, cls.log)
+        cls.server, cls.proxy = cls.stack.server, cls.stack.proxy
         cls.tls = ssl.create_default_context(cafile=f"{d}/web.pem")
 
     @classmethod
     def tearDownClass(cls):
-        cls.proxy.close()
-        for p in (cls.web, cls.casefiled):
-            p.terminate()
-            p.wait()
+        cls.stack.close()
         for f in cls.logs:
             f.close()
         shutil.rmtree(cls.dir, ignore_errors=True)

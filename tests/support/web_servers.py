@@ -47,3 +47,37 @@ class WebProxy:
 
     def close(self):
         subprocess.run([self.script, "stop", "--dir", self.dir], check=True, capture_output=True)
+
+
+class WebStack:
+    """casefiled, casefile-web (--behind_proxy) and nginx in `directory`, as
+    deployed. The caller has written `users`, `tokens` and `web-token` there
+    (casefile-web's own token, a user in casefiled's tokens file); a
+    self-signed certificate for 127.0.0.1 is made as web.pem / web.key.
+    `log(name)` opens a log file for a process's output."""
+
+    def __init__(self, casefiled, web, source_dir, directory, log):
+        d = directory
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj",
+                        "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", f"{d}/web.key",
+                        "-out", f"{d}/web.pem"], check=True, capture_output=True)
+        os.chmod(f"{d}/web.key", 0o600)
+        self.cert = f"{d}/web.pem"
+        self.casefiled = subprocess.Popen(
+            [casefiled, f"--data_dir={d}/data", "--listen=127.0.0.1:0", f"--port_file={d}/port",
+             f"--tokens_file={d}/tokens", f"--users={d}/users", "--trusted_frontend_users=casefile-web"],
+            stdout=log("casefiled.log"), stderr=subprocess.STDOUT)
+        self.server = f"127.0.0.1:{wait_for_file(f'{d}/port', self.casefiled)}"
+        self.web = subprocess.Popen(
+            [web, "--listen=127.0.0.1:0", f"--port_file={d}/web-port", f"--casefiled={self.server}",
+             "--behind_proxy", f"--service_token_file={d}/web-token"],
+            stdout=log("web.log"), stderr=subprocess.STDOUT)
+        self.proxy = WebProxy(source_dir, f"{d}/proxy", wait_for_file(f"{d}/web-port", self.web), f"{d}/web.pem",
+                              f"{d}/web.key")
+        self.url = self.proxy.url
+
+    def close(self):
+        self.proxy.close()
+        for p in (self.web, self.casefiled):
+            p.terminate()
+            p.wait()

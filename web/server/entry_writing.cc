@@ -55,14 +55,10 @@ void WebApp::EntryForm(const Signed& s, const std::string& case_id, const EntryD
 }
 
 void WebApp::NewEntryForm(const httplib::Request& req, httplib::Response& res) {
-  Signed s = SessionOf(req);
-  if (s.token.empty()) return res.set_redirect("/signin", 303);
+  Signed s;
+  if (!SignedForm(req, res, s)) return;
   const std::string id = req.matches[1];
   if (!PlausibleCaseId(id)) return Fail(grpc::Status(grpc::StatusCode::NOT_FOUND, ""), s, res);
-  if (!CsrfOk(req, s)) {
-    res.status = 403;
-    return res.set_content(MessagePage(Nav(s), "Refused", "The form had expired; reload the page and try again."), kHtml);
-  }
   v1::GetCaseRequest request;
   request.set_name(absl::StrCat("cases/", id));
   v1::Case c;

@@ -197,13 +197,21 @@ void WebApp::SignIn(const httplib::Request& req, httplib::Response& res) {
   EntryForm(signed_in, draft_case, draft, std::move(context), 200, res);
 }
 
-void WebApp::SignOut(const httplib::Request& req, httplib::Response& res) {
-  Signed s = SessionOf(req);
-  if (s.token.empty()) return res.set_redirect("/signin", 303);
-  if (!CsrfOk(req, s)) {
-    res.status = 403;
-    return res.set_content(MessagePage(Nav(s), "Refused", "The form had expired; reload the page and try again."), kHtml);
+bool WebApp::SignedForm(const httplib::Request& req, httplib::Response& res, Signed& s) {
+  s = SessionOf(req);
+  if (s.token.empty()) {
+    res.set_redirect("/signin", 303);
+    return false;
   }
+  if (CsrfOk(req, s)) return true;
+  res.status = 403;
+  res.set_content(MessagePage(Nav(s), "Refused", "The form had expired; reload the page and try again."), kHtml);
+  return false;
+}
+
+void WebApp::SignOut(const httplib::Request& req, httplib::Response& res) {
+  Signed s;
+  if (!SignedForm(req, res, s)) return;
   v1::SignOutResponse response;
   // Whatever casefiled answers (a session already ended), the browser forgets it.
   v1::SessionService::NewStub(channel_)->SignOut(Context(s.token).get(), v1::SignOutRequest(), &response);
@@ -306,14 +314,10 @@ void WebApp::PurposeForm(const Signed& s, const std::string& case_name, const st
 }
 
 void WebApp::CaseFile(const httplib::Request& req, httplib::Response& res) {
-  Signed s = SessionOf(req);
-  if (s.token.empty()) return res.set_redirect("/signin", 303);
+  Signed s;
+  if (!SignedForm(req, res, s)) return;
   const std::string id = req.matches[1];
   if (!PlausibleCaseId(id)) return Fail(grpc::Status(grpc::StatusCode::NOT_FOUND, ""), s, res);
-  if (!CsrfOk(req, s)) {
-    res.status = 403;
-    return res.set_content(MessagePage(Nav(s), "Refused", "The form had expired; reload the page and try again."), kHtml);
-  }
   v1::GetCaseFileRequest request;
   request.set_name(absl::StrCat("cases/", id));
   // casefiled decides whether the purpose will do (and records it).
@@ -460,14 +464,10 @@ void WebApp::PersonPurposeForm(const Signed& s, const std::string& person_name, 
 }
 
 void WebApp::PersonFile(const httplib::Request& req, httplib::Response& res) {
-  Signed s = SessionOf(req);
-  if (s.token.empty()) return res.set_redirect("/signin", 303);
+  Signed s;
+  if (!SignedForm(req, res, s)) return;
   const std::string id = req.matches[1];
   if (!PlausiblePersonId(id)) return Fail(grpc::Status(grpc::StatusCode::NOT_FOUND, ""), s, res);
-  if (!CsrfOk(req, s)) {
-    res.status = 403;
-    return res.set_content(MessagePage(Nav(s), "Refused", "The form had expired; reload the page and try again."), kHtml);
-  }
   v1::GetPersonFileRequest request;
   request.set_name(absl::StrCat("persons/", id));
   // casefiled decides whether the purpose will do (and records it).

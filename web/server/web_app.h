@@ -55,6 +55,9 @@ class WebApp {
   // NOT_FOUND to a plain not found, others to a message.
   void Fail(const grpc::Status& status, const Signed& s, httplib::Response& res);
   bool CsrfOk(const httplib::Request& req, const Signed& s) const;
+  // A form POST's session (into `s`) and CSRF token: false once it has
+  // answered (to sign-in without a session, 403 for an expired form).
+  bool SignedForm(const httplib::Request& req, httplib::Response& res, Signed& s);
 
   // `kept_html`: hidden fields of an unsent entry carried through sign-in.
   void SignInForm(const httplib::Request& req, httplib::Response& res, const std::string& error, int code,
