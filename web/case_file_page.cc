@@ -152,7 +152,7 @@ std::string CaseReference(const v1::Case& c) {
 }
 
 void CaseFilePageBuilder::Add(const v1::Entry& e) {
-  Rendered r{e.name(), e.supersedes(), e.superseded_by(), SortKey(FromProto(e.occur_time())), e.number(), {}};
+  Rendered r{e.name(), e.supersedes(), e.superseded_by(), SortKey(FromProto(e.occur_time())), e.number(), e.kind(), {}};
   r.html.reserve(e.text().size() + 600);
   std::string time_text = TimeText(e.occur_time());
   AppendEntryHtml(r.html, e, time_text, correct_case_);
@@ -165,7 +165,8 @@ std::vector<std::string> CaseFilePageBuilder::Finish(const v1::Case& c, CaseFile
   std::vector<std::string> parts;
   parts.push_back(HtmlDocumentHead(absl::StrCat(CaseReference(c), " ", c.title()), options.document));
   absl::StrAppend(&parts.back(), options.top_html, Header(c, options), People(c), "<section><h2>Timeline</h2>",
-                  TimelineSvg(marks_), "</section>\n<section class=\"chronology\"><h2>Chronology</h2>\n");
+                  TimelineSvg(marks_), "</section>\n<section class=\"chronology\"><h2>Chronology</h2>\n",
+                  options.view_html);
   // The chronology: entries that correct nothing in time order, each followed
   // (beside it) by the chain of corrections made to it.
   absl::flat_hash_map<absl::string_view, size_t> by_name;
@@ -173,10 +174,39 @@ std::vector<std::string> CaseFilePageBuilder::Finish(const v1::Case& c, CaseFile
   std::vector<size_t> roots;
   for (size_t i = 0; i < rendered_.size(); ++i)
     if (rendered_[i].supersedes.empty() || !by_name.contains(rendered_[i].supersedes)) roots.push_back(i);
+  const ChronologyView& view = options.view;
+  std::erase_if(roots, [&](size_t i) {
+    const Rendered& r = rendered_[i];
+    if (!view.kinds.empty() && std::find(view.kinds.begin(), view.kinds.end(), r.kind) == view.kinds.end()) return true;
+    return (view.from.has_value() && r.sort_key < *view.from) || (view.to.has_value() && r.sort_key > *view.to);
+  });
   std::stable_sort(roots.begin(), roots.end(), [this](size_t a, size_t b) {
     const Rendered &ra = rendered_[a], &rb = rendered_[b];
     return ra.sort_key != rb.sort_key ? ra.sort_key < rb.sort_key : ra.number < rb.number;
   });
+  const size_t shown_total = roots.size();
+  std::string pager;
+  if (view.page_size > 0 && roots.size() > static_cast<size_t>(view.page_size)) {
+    // Pages count back from the newest; the oldest page may be short.
+    const size_t size = static_cast<size_t>(view.page_size);
+    const int pages = static_cast<int>((roots.size() + size - 1) / size);
+    const int page = std::clamp(view.page, 0, pages - 1);
+    const size_t end = roots.size() - static_cast<size_t>(page) * size;
+    const size_t begin = end > size ? end - size : 0;
+    pager = absl::StrCat("<nav class=\"pager no-print\" aria-label=\"Pages of the chronology\"><p>Entries ", begin + 1,
+                         " to ", end, " of ", shown_total, " in time order (page ", page + 1, " of ", pages,
+                         ", counting from the newest).</p>");
+    if (view.page_link) {
+      absl::StrAppend(&pager, "<div class=\"actions\">");
+      if (page + 1 < pages) absl::StrAppend(&pager, view.page_link(page + 1, "Earlier entries"));
+      if (page > 0) absl::StrAppend(&pager, view.page_link(page - 1, "Later entries"));
+      absl::StrAppend(&pager, "</div>");
+    }
+    absl::StrAppend(&pager, "</nav>\n");
+    roots = std::vector<size_t>(roots.begin() + static_cast<std::ptrdiff_t>(begin),
+                                roots.begin() + static_cast<std::ptrdiff_t>(end));
+  }
+  parts.push_back(pager);
   for (size_t root : roots) {
     parts.push_back("<div class=\"entry-group\">");
     size_t at = root;
@@ -189,8 +219,10 @@ std::vector<std::string> CaseFilePageBuilder::Finish(const v1::Case& c, CaseFile
     }
     parts.push_back("</div>\n");
   }
-  parts.push_back(absl::StrCat(rendered_.empty() ? "<p>The chronology has no entries.</p>" : "", "</section>\n",
-                               kHtmlDocumentEnd));
+  parts.push_back(absl::StrCat(rendered_.empty()   ? "<p>The chronology has no entries.</p>"
+                               : shown_total == 0 ? "<p id=\"none-shown\">No entry is of that kind and time.</p>"
+                                                  : "",
+                               pager, "</section>\n", kHtmlDocumentEnd));
   rendered_.clear();
   marks_.clear();
   return parts;

@@ -11,6 +11,8 @@
 #ifndef CASEFILE_WEB_CASE_FILE_PAGE_H_
 #define CASEFILE_WEB_CASE_FILE_PAGE_H_
 
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,8 +22,29 @@
 
 namespace casefile::web {
 
+// Which part of the chronology a page shows (a case of 20,000 entries opens
+// on its newest page; filters narrow it). Entries are chosen by the entry
+// each chain of corrections starts from; its corrections go with it.
+struct ChronologyView {
+  // Only these kinds; empty: every kind.
+  std::vector<v1::EntryKind> kinds;
+  // Only entries that happened within [from, to] (SortKey of a partial time:
+  // a year or month covers its whole span); unset ends are open.
+  std::optional<long long> from, to;
+  // Entries a page (0: all on one page, as printed), and which page: 0 is
+  // the newest, 1 the one before it, ...
+  int page_size = 0;
+  int page = 0;
+  // Trusted HTML of the way to page `page` ("Earlier entries"), made by the
+  // caller (casefile-web's forms); unset: no links.
+  std::function<std::string(int page, const std::string& label)> page_link;
+};
+
 struct CaseFilePageOptions {
   DocumentOptions document;  // running_header is set to the case reference
+  ChronologyView view;
+  // Trusted HTML put before the chronology (casefile-web's filter form).
+  std::string view_html;
   // Trusted HTML put at the top of the body (casefile-web's navigation).
   std::string top_html;
   // Who is reading and why, shown under the header ("Read by ... for ...");
@@ -55,6 +78,7 @@ class CaseFilePageBuilder {
     std::string name, supersedes, superseded_by;
     long long sort_key = 0;
     int64_t number = 0;
+    v1::EntryKind kind = v1::ENTRY_KIND_UNSPECIFIED;
     std::string html;
   };
   std::string correct_case_;

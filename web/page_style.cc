@@ -53,6 +53,8 @@ form.stack .date-part input[type=text] { width: auto; }
 .entry-text { white-space: pre-wrap; overflow-wrap: anywhere; }
 .actions { display: flex; gap: 1rem; margin: .6rem 0; }
 button { min-height: 2rem; padding: .2rem .8rem; }
+form.view { display: flex; flex-wrap: wrap; gap: .4rem .8rem; align-items: center; margin: .4rem 0 .8rem; }
+nav.pager { margin: .6rem 0; }
 :focus { outline: 3px solid #fd0; outline-offset: 0; }
 @media print {
   nav.top, form, .no-print { display: none; }

@@ -15,6 +15,7 @@
 #include "core/time/partial_time.h"
 #include "core/time/partial_time_proto.h"
 #include "web/case_file_page.h"
+#include "web/chronology_view_form.h"
 #include "web/cookies.h"
 #include "web/html_escape.h"
 #include "web/page_style.h"
@@ -353,6 +354,18 @@ void WebApp::CaseFile(const httplib::Request& req, httplib::Response& res) {
   }
   options.reader = s.display_name;
   options.purpose = request.purpose();
+  // The view asked for: a filter, a page (the newest first), or the whole file.
+  const ViewFields view_fields = ViewFieldsFromForm([&](const char* name) { return req.get_param_value(name); });
+  std::string view_error;
+  options.view = ViewFromFields(view_fields, view_error);
+  const std::string hidden = absl::StrCat("<input type=\"hidden\" name=\"csrf\" value=\"",
+                                          HtmlEscape(form_tokens_.TokenFor(s.token)),
+                                          "\"><input type=\"hidden\" name=\"purpose\" value=\"",
+                                          HtmlEscape(request.purpose()), "\">");
+  options.view_html = ViewFormHtml(id, hidden, view_fields, view_error);
+  options.view.page_link = [&](int page, const std::string& label) {
+    return PageButtonHtml(id, hidden, view_fields, page, label);
+  };
   // A 2,000-entry file is megabytes: sent part by part as rendered, never
   // joined whole; small parts are gathered into writes of up to 256 KiB (one
   // send per entry would cost a system call each).

@@ -1,0 +1,109 @@
+#include "web/chronology_view_form.h"
+
+#include <optional>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/time/civil_time.h"
+#include "core/time/partial_time.h"
+#include "web/form_html.h"
+#include "web/html_escape.h"
+#include "web/words.h"
+
+namespace casefile::web {
+namespace {
+
+// "2012", "Nov 2012", "12/11/2012" (and the other forms of ParsePartialTime).
+std::optional<PartialTime> ReadWhen(const std::string& text) {
+  const std::string t(absl::StripAsciiWhitespace(text));
+  int year = 0;
+  if (t.size() == 4 && absl::SimpleAtoi(t, &year)) return PartialTime{TimePrecision::kYear, year};
+  auto parsed = ParsePartialTime(t);
+  if (!parsed.ok() || parsed->precision == TimePrecision::kUnknown) return std::nullopt;
+  return *parsed;
+}
+
+// The first time after the span `t` covers (the next year, month, day or minute).
+PartialTime NextSpan(const PartialTime& t) {
+  switch (t.precision) {
+    case TimePrecision::kYear: return {TimePrecision::kYear, t.year + 1};
+    case TimePrecision::kMonth:
+      return t.month == 12 ? PartialTime{TimePrecision::kMonth, t.year + 1, 1} : PartialTime{TimePrecision::kMonth, t.year, t.month + 1};
+    case TimePrecision::kDay: {
+      const absl::CivilDay next = absl::CivilDay(t.year, t.month, t.day) + 1;
+      return {TimePrecision::kDay, static_cast<int>(next.year()), next.month(), next.day()};
+    }
+    default: {
+      const absl::CivilMinute next = absl::CivilMinute(t.year, t.month, t.day, t.hour, t.minute) + 1;
+      return {TimePrecision::kMinute, static_cast<int>(next.year()), next.month(), next.day(), next.hour(), next.minute()};
+    }
+  }
+}
+
+std::string Field(const std::string& name, const std::string& value) { return Hidden(name, value); }
+
+// The current filter as hidden fields (for page buttons).
+std::string FilterFields(const ViewFields& f) {
+  return absl::StrCat(Field("kind", f.kind), Field("from", f.from), Field("to", f.to));
+}
+
+}  // namespace
+
+ViewFields ViewFieldsFromForm(absl::FunctionRef<std::string(const char*)> param) {
+  return {param("kind"), param("from"), param("to"), param("page"), param("whole")};
+}
+
+ChronologyView ViewFromFields(const ViewFields& f, std::string& error) {
+  ChronologyView view;
+  error.clear();
+  if (!f.kind.empty()) {
+    for (int k = 1; k <= v1::EntryKind_MAX; ++k) {
+      if (v1::EntryKind_IsValid(k) && KindWord(static_cast<v1::EntryKind>(k)) == f.kind)
+        view.kinds.push_back(static_cast<v1::EntryKind>(k));
+    }
+    if (view.kinds.empty()) error = "Kind: not a kind of entry";
+  }
+  if (!absl::StripAsciiWhitespace(f.from).empty()) {
+    if (auto from = ReadWhen(f.from)) view.from = SortKey(*from);
+    else error = "From: give a year (2012), a month (Nov 2012) or a day (12/11/2012)";
+  }
+  if (!absl::StripAsciiWhitespace(f.to).empty()) {
+    // Up to the end of the span given: "2012" takes in all of 2012.
+    if (auto to = ReadWhen(f.to)) view.to = SortKey(NextSpan(*to)) - 1;
+    else error = "To: give a year (2012), a month (Nov 2012) or a day (12/11/2012)";
+  }
+  if (f.whole.empty()) {
+    view.page_size = kChronologyPageSize;
+    if (!absl::SimpleAtoi(f.page, &view.page) || view.page < 0) view.page = 0;
+  }
+  return view;
+}
+
+std::string ViewFormHtml(const std::string& case_id, const std::string& hidden, const ViewFields& f,
+                         const std::string& error) {
+  std::string kinds = "<option value=\"\">every kind</option>";
+  for (int k = 1; k <= v1::EntryKind_MAX; ++k) {
+    if (!v1::EntryKind_IsValid(k)) continue;
+    const std::string& word = KindWord(static_cast<v1::EntryKind>(k));
+    absl::StrAppend(&kinds, "<option value=\"", HtmlEscape(word), "\"", word == f.kind ? " selected" : "", ">",
+                    HtmlEscape(word), "</option>");
+  }
+  return absl::StrCat(
+      "<form class=\"view no-print\" method=\"post\" action=\"/cases/", HtmlEscape(case_id), "\" aria-label=\"Filter the "
+      "chronology\">", hidden,
+      error.empty() ? "" : absl::StrCat("<p class=\"error\" role=\"alert\">", HtmlEscape(error), "</p>"),
+      "<label for=\"view-kind\">Kind</label><select id=\"view-kind\" name=\"kind\">", kinds, "</select>"
+      "<label for=\"view-from\">Happened from</label><input type=\"text\" id=\"view-from\" name=\"from\" size=\"10\" value=\"",
+      HtmlEscape(f.from), "\"><label for=\"view-to\">to</label><input type=\"text\" id=\"view-to\" name=\"to\" size=\"10\" "
+      "value=\"", HtmlEscape(f.to), "\"><button type=\"submit\" id=\"view-show\">Show</button>"
+      "<button type=\"submit\" name=\"whole\" value=\"1\" id=\"view-whole\">The whole file (to print)</button></form>\n");
+}
+
+std::string PageButtonHtml(const std::string& case_id, const std::string& hidden, const ViewFields& f, int page,
+                           const std::string& label) {
+  return absl::StrCat("<form method=\"post\" action=\"/cases/", HtmlEscape(case_id), "\">", hidden, FilterFields(f),
+                      Field("page", absl::StrCat(page)), "<button type=\"submit\">", HtmlEscape(label), "</button></form>");
+}
+
+}  // namespace casefile::web

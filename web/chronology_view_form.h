@@ -1,0 +1,40 @@
+// The case page's view of a long chronology in casefile-web: a filter form
+// (kind, happened from, to), pages counted back from the newest (a case of
+// 20,000 entries opens on its newest 500), and "the whole file" for print.
+// Each view is a POST of the case page's form, so every look still carries
+// the reader's purpose and is recorded by casefiled.
+//
+// Thread-safe: pure functions.
+#ifndef CASEFILE_WEB_CHRONOLOGY_VIEW_FORM_H_
+#define CASEFILE_WEB_CHRONOLOGY_VIEW_FORM_H_
+
+#include <string>
+
+#include "absl/functional/function_ref.h"
+#include "web/case_file_page.h"
+
+namespace casefile::web {
+
+// Entries a page of the case page (when not asked for the whole file).
+inline constexpr int kChronologyPageSize = 500;
+
+// The view's fields as sent ("" when absent).
+struct ViewFields {
+  std::string kind, from, to, page, whole;
+};
+ViewFields ViewFieldsFromForm(absl::FunctionRef<std::string(const char*)> param);
+
+// The view the fields ask for; on a field that cannot be read, the view of
+// everything else and `error` saying which field and why.
+ChronologyView ViewFromFields(const ViewFields& fields, std::string& error);
+
+// The filter form and the page buttons; `hidden` is the trusted HTML of the
+// case form's own fields (CSRF token and purpose).
+std::string ViewFormHtml(const std::string& case_id, const std::string& hidden, const ViewFields& fields,
+                         const std::string& error);
+std::string PageButtonHtml(const std::string& case_id, const std::string& hidden, const ViewFields& fields, int page,
+                           const std::string& label);
+
+}  // namespace casefile::web
+
+#endif  // CASEFILE_WEB_CHRONOLOGY_VIEW_FORM_H_
