@@ -34,6 +34,7 @@
 #include "absl/time/clock.h"
 #include "bench/support/child_server.h"
 #include "bench/support/febrl.h"
+#include "bench/support/paging.h"
 #include "bench/support/pair_scores.h"
 #include "bench/support/temp_dir.h"
 #include "casefile/v1/import.grpc.pb.h"
@@ -56,6 +57,10 @@ constexpr char kIndexFile[] = "nominal_index.csv";
 constexpr double kPrecisionTarget = 0.999;
 constexpr double kRecallWithReviewTarget = 0.985;
 constexpr double kReviewShareTarget = 0.04;
+
+absl::Status GrpcStatus(const char* call, const grpc::Status& s) {
+  return s.ok() ? absl::OkStatus() : absl::InternalError(absl::StrCat(call, ": ", s.error_message()));
+}
 
 std::unique_ptr<grpc::ClientContext> Context() {
   auto c = std::make_unique<grpc::ClientContext>();
@@ -164,54 +169,49 @@ absl::StatusOr<SetResult> RunSet(const FebrlSet& set, const std::string& work) {
 
   // Every person, page by page: the person each row is in.
   std::vector<int64_t> cluster(records->size(), -1);
-  absl::flat_hash_map<std::string, int64_t> person_of_locator;
   auto person_stub = v1::PersonService::NewStub((*server)->channel());
-  v1::ListPersonsRequest list;
-  list.set_page_size(1000);
-  while (true) {
-    v1::ListPersonsResponse page;
-    grpc::Status s = person_stub->ListPersons(Context().get(), list, &page);
-    if (!s.ok()) return absl::InternalError(absl::StrCat("ListPersons: ", s.error_message()));
-    for (const v1::Person& p : page.persons()) {
-      const int64_t id = result.persons++;
-      for (const v1::PersonSource& source : p.sources()) {
-        person_of_locator[source.locator()] = id;
-        auto it = record_of.find(source.locator());
-        if (it == record_of.end()) continue;
-        if (cluster[it->second] < 0) ++result.records_in_persons;
-        cluster[it->second] = id;
-      }
-    }
-    if (page.next_page_token().empty()) break;
-    list.set_page_token(page.next_page_token());
-  }
+  v1::ListPersonsRequest persons;
+  persons.set_page_size(1000);
+  absl::Status listed = ForEachPage<v1::ListPersonsRequest, v1::ListPersonsResponse>(
+      persons,
+      [&](const v1::ListPersonsRequest& request, v1::ListPersonsResponse& page) {
+        return GrpcStatus("ListPersons", person_stub->ListPersons(Context().get(), request, &page));
+      },
+      [&](const v1::ListPersonsResponse& page) {
+        for (const v1::Person& p : page.persons()) {
+          const int64_t id = result.persons++;
+          for (const v1::PersonSource& source : p.sources()) {
+            auto it = record_of.find(source.locator());
+            if (it == record_of.end()) continue;
+            if (cluster[it->second] < 0) ++result.records_in_persons;
+            cluster[it->second] = id;
+          }
+        }
+      });
+  if (!listed.ok()) return listed;
   // A row no person holds (there should be none) counts as a person of its own.
   for (int64_t& c : cluster) {
     if (c < 0) c = result.persons++;
   }
 
   // Open person review items, as pairs of persons.
-  ReviewedClusters reviewed;
-  v1::ListReviewItemsRequest review;
-  review.set_page_size(1000);
-  while (true) {
-    v1::ListReviewItemsResponse items;
-    grpc::Status s = import_stub->ListReviewItems(Context().get(), review, &items);
-    if (!s.ok()) return absl::InternalError(absl::StrCat("ListReviewItems: ", s.error_message()));
-    for (const v1::ReviewItem& item : items.review_items()) {
-      if (item.kind() != v1::ReviewItem::KIND_PERSON) continue;
-      ++result.review_items;
-      auto a = record_of.find(item.left().locator()), b = record_of.find(item.right().locator());
-      if (a == record_of.end() || b == record_of.end()) continue;
-      if ((*records)[a->second].entity == (*records)[b->second].entity) ++result.review_items_true;
-      reviewed.insert(std::minmax(cluster[a->second], cluster[b->second]));
-    }
-    if (items.next_page_token().empty()) break;
-    review.set_page_token(items.next_page_token());
-  }
   std::vector<std::string> truth;
   for (const FebrlRecord& r : *records) truth.push_back(r.entity);
-  result.scores = ScorePairs(truth, cluster, reviewed);
+  ReviewTally review;
+  v1::ListReviewItemsRequest items;
+  items.set_page_size(1000);
+  listed = ForEachPage<v1::ListReviewItemsRequest, v1::ListReviewItemsResponse>(
+      items,
+      [&](const v1::ListReviewItemsRequest& request, v1::ListReviewItemsResponse& page) {
+        return GrpcStatus("ListReviewItems", import_stub->ListReviewItems(Context().get(), request, &page));
+      },
+      [&](const v1::ListReviewItemsResponse& page) {
+        for (const v1::ReviewItem& item : page.review_items()) TallyReviewItem(item, record_of, truth, cluster, review);
+      });
+  if (!listed.ok()) return listed;
+  result.review_items = review.items;
+  result.review_items_true = review.joining_one_entity;
+  result.scores = ScorePairs(truth, cluster, review.reviewed);
   if (absl::Status s = (*server)->Stop(); !s.ok()) return s;
   return result;
 }

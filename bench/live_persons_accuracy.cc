@@ -39,6 +39,7 @@
 #include "absl/time/civil_time.h"
 #include "absl/time/clock.h"
 #include "bench/support/live_cases.h"
+#include "bench/support/paging.h"
 #include "bench/support/pair_scores.h"
 #include "bench/support/temp_dir.h"
 #include "core/chronology/case_chronology.h"
@@ -209,7 +210,7 @@ int Run() {
     std::string person;
   };
   std::vector<Subject> subjects;
-  absl::flat_hash_map<std::string, int> subject_of_locator;
+  absl::flat_hash_map<std::string, int64_t> subject_of_locator;
   std::vector<double> create_ms, create_ms_last_tenth;
   const absl::Time start = absl::Now();
   for (size_t k = 0; k < plan.size(); ++k) {
@@ -262,24 +263,24 @@ int Run() {
   // Open person review items, by the operator's queue.
   migration::ReviewQueue queue(store->get(), clock);
   const Caller operator_caller{"op1", "Bench Operator", Role::kOperator};
-  ReviewedClusters reviewed;
-  int64_t review_items = 0, review_items_true = 0;
-  v1::ListReviewItemsRequest list;
-  list.set_page_size(1000);
-  while (true) {
-    auto page = queue.List(operator_caller, list);
-    if (!page.ok()) return std::fprintf(stderr, "review items: %s\n", page.status().ToString().c_str()), 1;
-    for (const v1::ReviewItem& item : page->review_items()) {
-      if (item.kind() != v1::ReviewItem::KIND_PERSON) continue;
-      ++review_items;
-      auto a = subject_of_locator.find(item.left().locator()), b = subject_of_locator.find(item.right().locator());
-      if (a == subject_of_locator.end() || b == subject_of_locator.end()) continue;
-      review_items_true += subjects[a->second].naming.child == subjects[b->second].naming.child;
-      reviewed.insert(std::minmax(cluster[a->second], cluster[b->second]));
-    }
-    if (page->next_page_token().empty()) break;
-    list.set_page_token(page->next_page_token());
-  }
+  ReviewTally review;
+  v1::ListReviewItemsRequest items;
+  items.set_page_size(1000);
+  absl::Status listed = ForEachPage<v1::ListReviewItemsRequest, v1::ListReviewItemsResponse>(
+      items,
+      [&](const v1::ListReviewItemsRequest& request, v1::ListReviewItemsResponse& page) {
+        auto answer = queue.List(operator_caller, request);
+        if (answer.ok()) page = *std::move(answer);
+        return answer.status();
+      },
+      [&](const v1::ListReviewItemsResponse& page) {
+        for (const v1::ReviewItem& item : page.review_items()) {
+          TallyReviewItem(item, subject_of_locator, truth, cluster, review);
+        }
+      });
+  if (!listed.ok()) return std::fprintf(stderr, "review items: %s\n", listed.ToString().c_str()), 1;
+  const ReviewedClusters& reviewed = review.reviewed;
+  const int64_t review_items = review.items, review_items_true = review.joining_one_entity;
   const PairScores scores = ScorePairs(truth, cluster, reviewed);
 
   // Missed links: a later naming not in the person of the child's first.

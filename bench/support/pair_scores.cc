@@ -1,5 +1,7 @@
 #include "bench/support/pair_scores.h"
 
+#include <algorithm>
+
 #include "absl/container/flat_hash_map.h"
 
 namespace casefile::bench {
@@ -35,6 +37,16 @@ PairScores ScorePairs(std::span<const std::string> truth, std::span<const int64_
   }
   s.correct_with_review += s.correct_pairs;
   return s;
+}
+
+void TallyReviewItem(const v1::ReviewItem& item, const absl::flat_hash_map<std::string, int64_t>& record_of_locator,
+                     std::span<const std::string> truth, std::span<const int64_t> cluster, ReviewTally& tally) {
+  if (item.kind() != v1::ReviewItem::KIND_PERSON) return;
+  ++tally.items;
+  auto a = record_of_locator.find(item.left().locator()), b = record_of_locator.find(item.right().locator());
+  if (a == record_of_locator.end() || b == record_of_locator.end()) return;
+  if (truth[a->second] == truth[b->second]) ++tally.joining_one_entity;
+  tally.reviewed.insert(std::minmax(cluster[a->second], cluster[b->second]));
 }
 
 }  // namespace casefile::bench

@@ -15,7 +15,9 @@
 #include <string>
 #include <utility>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "casefile/v1/import.pb.h"
 
 namespace casefile::bench {
 
@@ -37,6 +39,19 @@ using ReviewedClusters = absl::flat_hash_set<std::pair<int64_t, int64_t>>;
 // REQUIRES: truth.size() == cluster.size().
 PairScores ScorePairs(std::span<const std::string> truth, std::span<const int64_t> cluster,
                       const ReviewedClusters& reviewed);
+
+// The open person review items of a run, as pairs of clusters.
+struct ReviewTally {
+  int64_t items = 0;               // person review items seen
+  int64_t joining_one_entity = 0;  // of them, joining two records of one true entity
+  ReviewedClusters reviewed;
+};
+
+// Counts `item` if it is a person item and, when both its sides are records
+// of `record_of_locator` (locator -> index into truth and cluster), the
+// clusters it joins.
+void TallyReviewItem(const v1::ReviewItem& item, const absl::flat_hash_map<std::string, int64_t>& record_of_locator,
+                     std::span<const std::string> truth, std::span<const int64_t> cluster, ReviewTally& tally);
 
 }  // namespace casefile::bench
 
