@@ -45,6 +45,7 @@ ABSL_FLAG(std::string, febrl_dir, "/work/shared/data/febrl", "Folder with the Fe
 ABSL_FLAG(std::vector<std::string>, sets, std::vector<std::string>({"dataset3", "4a+4b"}),
           "Febrl sets to import and score (dataset1, dataset2, dataset3, 4a+4b).");
 ABSL_FLAG(std::string, casefiled, CASEFILED_PATH, "The casefiled binary to run.");
+ABSL_FLAG(int, explain, 0, "Print up to this many true pairs left in two persons that no open review item joins.");
 ABSL_FLAG(std::string, work_dir, "", "Scratch folder (default: a new one under $TMPDIR, removed after).");
 
 namespace casefile::bench {
@@ -136,6 +137,26 @@ void PrintTable(const SetResult& r) {
               static_cast<long long>(r.scores.correct_pairs), static_cast<long long>(r.review_items_true));
 }
 
+std::string Describe(const FebrlRecord& r) {
+  return absl::StrCat(r.forename, "|", r.surname, "|", r.date_of_birth_raw, "|", r.address_1, "|", r.address_2, "|",
+                      r.town, "|", r.postcode);
+}
+
+// --explain: true pairs in two persons that no open review item joins.
+void ExplainMissed(const std::vector<FebrlRecord>& records, const std::vector<int64_t>& cluster,
+                   const ReviewedClusters& reviewed) {
+  int left = absl::GetFlag(FLAGS_explain);
+  absl::flat_hash_map<std::string, std::vector<size_t>> members;
+  for (size_t i = 0; i < records.size(); ++i) members[records[i].entity].push_back(i);
+  for (size_t i = 0; i < records.size() && left > 0; ++i) {
+    for (size_t j : members[records[i].entity]) {
+      if (j <= i || cluster[i] == cluster[j] || reviewed.contains(std::minmax(cluster[i], cluster[j]))) continue;
+      if (left-- <= 0) break;
+      std::printf("MISSED  %s\n        %s\n", Describe(records[i]).c_str(), Describe(records[j]).c_str());
+    }
+  }
+}
+
 absl::StatusOr<SetResult> RunSet(const FebrlSet& set, const std::string& work) {
   absl::StatusOr<std::vector<FebrlRecord>> records = ReadFebrlSet(absl::GetFlag(FLAGS_febrl_dir), set);
   if (!records.ok()) return records.status();
@@ -212,6 +233,7 @@ absl::StatusOr<SetResult> RunSet(const FebrlSet& set, const std::string& work) {
   result.review_items = review.items;
   result.review_items_true = review.joining_one_entity;
   result.scores = ScorePairs(truth, cluster, review.reviewed);
+  ExplainMissed(*records, cluster, review.reviewed);
   if (absl::Status s = (*server)->Stop(); !s.ok()) return s;
   return result;
 }
