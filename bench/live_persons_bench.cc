@@ -18,8 +18,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/civil_time.h"
 #include "absl/strings/str_format.h"
-#include "absl/synchronization/notification.h"
 #include "absl/time/clock.h"
+#include "bench/support/live_cases.h"
 #include "bench/support/temp_dir.h"
 #include "casefile/storage/v1/records.pb.h"
 #include "core/chronology/case_chronology.h"
@@ -97,31 +97,20 @@ absl::Status Fill(storage::Store& store, int persons) {
 // and the case made.
 double TimedCreate(CaseChronology& chronology, const Caller& caller, v1::CreateCaseRequest request,
                    v1::Case* made_case = nullptr) {
-  absl::Notification done;
-  bool ok = false;
-  const absl::Time start = absl::Now();
-  chronology.CreateCase(caller, std::move(request), [&](absl::StatusOr<v1::Case> made) {
-    ok = made.ok();
-    if (!ok) std::fprintf(stderr, "CreateCase: %s\n", made.status().ToString().c_str());
-    if (ok && made_case != nullptr) *made_case = *std::move(made);
-    done.Notify();
-  });
-  done.WaitForNotification();
-  return ok ? absl::ToDoubleMilliseconds(absl::Now() - start) : -1;
-}
-
-double Median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v[v.size() / 2];
+  bench::TimedCase t = bench::TimedCreateCase(chronology, caller, std::move(request));
+  if (!t.made.ok()) {
+    std::fprintf(stderr, "CreateCase: %s\n", t.made.status().ToString().c_str());
+    return -1;
+  }
+  if (made_case != nullptr) *made_case = *std::move(t.made);
+  return t.ms;
 }
 
 int Run() {
   const int persons = absl::GetFlag(FLAGS_persons);
   const int repeats = absl::GetFlag(FLAGS_repeats);
   bench::TempDir dir;
-  storage::StoreOptions options;
-  options.lmdb.map_size = size_t{8} << 30;
-  auto store = storage::Store::Open(dir.path(), options);
+  auto store = bench::OpenLiveStore(dir.path());
   if (!store.ok()) return std::fprintf(stderr, "%s\n", store.status().ToString().c_str()), 1;
   const absl::Time fill_start = absl::Now();
   if (absl::Status s = Fill(**store, persons); !s.ok()) return std::fprintf(stderr, "%s\n", s.ToString().c_str()), 1;
@@ -166,7 +155,7 @@ int Run() {
     none.push_back(a);
     two.push_back(b);
   }
-  const double m0 = Median(none), m2 = Median(two);
+  const double m0 = bench::Percentile(none, 0.5), m2 = bench::Percentile(two, 0.5);
   std::printf("CreateCase median, %d calls each, %d persons in the store:\n", repeats, persons);
   std::printf("  no subjects   %.3f ms\n  two subjects  %.3f ms\n  ratio         %.2fx (target <= 2x)\n", m0, m2,
               m2 / m0);

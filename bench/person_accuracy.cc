@@ -52,7 +52,9 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "bench/support/febrl.h"
 #include "bench/support/legacy_truth.h"
+#include "bench/support/pair_scores.h"
 #include "client/server_child.h"
 #include "core/time/partial_time.h"
 #include "migration/case_resolver.h"
@@ -92,36 +94,25 @@ struct Labelled {
   std::vector<std::string> entity;  // Febrl person number, for scoring only
 };
 
-bool ReadFebrl(const std::string& path, Labelled& out) {
-  std::ifstream in(path);
-  if (!in) return false;
-  std::string line;
-  std::getline(in, line);  // header
-  while (std::getline(in, line)) {
-    std::vector<std::string> f = absl::StrSplit(line, ',');
-    if (f.size() != 11) continue;
-    for (std::string& s : f) s = std::string(absl::StripAsciiWhitespace(s));
+// The Febrl records of one set (bench/support/febrl.h maps the columns) as
+// the matcher's records.
+Labelled FromFebrl(const std::vector<bench::FebrlRecord>& febrl) {
+  Labelled out;
+  for (const bench::FebrlRecord& f : febrl) {
     PersonRecord r;
-    r.forename = f[1];
-    r.surname = f[2];
-    r.address_1 = f[3].empty() ? f[4] : absl::StrCat(f[3], " ", f[4]);
-    r.address_2 = f[5];
-    r.town = f[6];
-    r.postcode = f[7];
-    // Kept digit for digit even when not a real date (Febrl corrupts some to
-    // month 13 and the like): the comparison is digit-wise.
-    const std::string& dob = f[9];
-    int y, m, d;
-    if (dob.size() == 8 && absl::SimpleAtoi(dob.substr(0, 4), &y) &&
-        absl::SimpleAtoi(dob.substr(4, 2), &m) &&
-        absl::SimpleAtoi(dob.substr(6, 2), &d)) {
-      r.date_of_birth = {TimePrecision::kDay, y, m, d};
-    }
-    std::vector<std::string> id = absl::StrSplit(f[0], '-');
-    out.entity.push_back(id.size() >= 2 ? id[1] : f[0]);
+    r.forename = f.forename;
+    r.surname = f.surname;
+    r.address_1 = f.address_1;
+    r.address_2 = f.address_2;
+    r.town = f.town;
+    r.postcode = f.postcode;
+    // Kept digit for digit even when not a real date: the comparison is
+    // digit-wise.
+    r.date_of_birth = f.date_of_birth;
+    out.entity.push_back(f.entity);
     out.records.push_back(std::move(r));
   }
-  return true;
+  return out;
 }
 
 // The nominal rows of a legacy import folder, labelled with truth.json's
@@ -169,15 +160,6 @@ bool ReadLegacyNominals(const std::filesystem::path& folder, Labelled& out) {
 }
 
 int64_t Pairs(int64_t k) { return k * (k - 1) / 2; }
-
-// Pairs of records in one group of `labels`.
-int64_t GroupPairs(const std::vector<std::string>& labels) {
-  absl::flat_hash_map<std::string, int64_t> size;
-  for (const std::string& l : labels) ++size[l];
-  int64_t total = 0;
-  for (const auto& [l, k] : size) total += Pairs(k);
-  return total;
-}
 
 // Histograms of the comparison reasons of review pairs, of true pairs left
 // apart, and of false merges.
@@ -325,41 +307,18 @@ void Report(const std::string& name, const Labelled& data) {
     return;
   }
   const int n = static_cast<int>(data.records.size());
-  std::vector<std::string> cluster_labels(n), joint(n);
-  for (int i = 0; i < n; ++i) {
-    cluster_labels[i] = absl::StrCat(result->cluster[i]);
-    joint[i] = absl::StrCat(result->cluster[i], "/", data.entity[i]);
-  }
-  const int64_t true_pairs = GroupPairs(data.entity);
-  const int64_t predicted = GroupPairs(cluster_labels);
-  const int64_t correct = GroupPairs(joint);
-
   std::vector<bool> in_review(n, false);
   int64_t review_true = 0;
-  absl::flat_hash_set<std::pair<int, int>> reviewed_clusters;
+  bench::ReviewedClusters reviewed_clusters;
   for (const MatchEvidence& e : result->review) {
     in_review[e.a] = in_review[e.b] = true;
     if (data.entity[e.a] == data.entity[e.b]) ++review_true;
-    reviewed_clusters.insert(std::minmax(result->cluster[e.a], result->cluster[e.b]));
+    reviewed_clusters.insert(std::minmax<int64_t>(result->cluster[e.a], result->cluster[e.b]));
   }
   const int reviewed = std::count(in_review.begin(), in_review.end(), true);
-  // True pairs in two clusters that one open review item joins: an operator
-  // who accepts the item merges them ("recall with review").
-  int64_t correct_with_review = correct;
-  {
-    absl::flat_hash_map<std::string, absl::flat_hash_map<int, int64_t>> clusters_of;
-    for (int i = 0; i < n; ++i) ++clusters_of[data.entity[i]][result->cluster[i]];
-    for (const auto& [entity, counts] : clusters_of) {
-      if (counts.size() < 2) continue;
-      for (const auto& [x, count_x] : counts) {
-        for (const auto& [y, count_y] : counts) {
-          if (x < y && reviewed_clusters.contains(std::pair{x, y})) {
-            correct_with_review += count_x * count_y;
-          }
-        }
-      }
-    }
-  }
+  const std::vector<int64_t> clusters(result->cluster.begin(), result->cluster.end());
+  const bench::PairScores scores = bench::ScorePairs(data.entity, clusters, reviewed_clusters);
+  const int64_t true_pairs = scores.true_pairs;
 
   // True pairs the safety rules forbid outright, and the most true pairs any
   // clustering could hold without a conflict inside a person and with each
@@ -386,10 +345,8 @@ void Report(const std::string& name, const Labelled& data) {
       "forbidden %5.2f%%  "
       "review %zu items = %.2f%% of records (records in one: %.2f%%; %.0f%% true)  "
       "cpu %.3f s = %.0f rec/s (wall %.3f s)  %lld compared\n",
-      name.c_str(), n, predicted ? double(correct) / predicted : 1.0,
-      true_pairs ? double(correct) / true_pairs : 1.0,
-      true_pairs ? double(correct_with_review) / true_pairs : 1.0,
-      permitted ? double(correct) / permitted : 1.0,
+      name.c_str(), n, scores.Precision(), scores.Recall(), scores.RecallWithReview(),
+      permitted ? double(scores.correct_pairs) / permitted : 1.0,
       true_pairs ? double(ceiling) / true_pairs : 1.0,
       true_pairs ? 100.0 * forbidden / true_pairs : 0.0, result->review.size(),
       100.0 * result->review.size() / n, 100.0 * reviewed / n,
@@ -440,27 +397,16 @@ Labelled Scaled(const Labelled& base, int copies) {
 
 int Run() {
   const std::string dir = absl::GetFlag(FLAGS_febrl_dir);
-  struct Set {
-    std::string name;
-    std::vector<std::string> files;
-  };
-  const std::vector<Set> sets = {
-      {"dataset1", {"dataset1.csv"}},
-      {"dataset2", {"dataset2.csv"}},
-      {"dataset3", {"dataset3.csv"}},
-      {"4a+4b", {"dataset4a.csv", "dataset4b.csv"}},
-  };
   Labelled all;
   const std::vector<std::string> wanted = absl::GetFlag(FLAGS_febrl_sets);
-  for (const Set& set : dir.empty() ? std::vector<Set>() : sets) {
+  for (const bench::FebrlSet& set : dir.empty() ? std::span<const bench::FebrlSet>() : bench::FebrlSets()) {
     if (std::find(wanted.begin(), wanted.end(), set.name) == wanted.end()) continue;
-    Labelled data;
-    for (const std::string& file : set.files) {
-      if (!ReadFebrl(dir + "/" + file, data)) {
-        std::fprintf(stderr, "cannot read %s/%s\n", dir.c_str(), file.c_str());
-        return 1;
-      }
+    absl::StatusOr<std::vector<bench::FebrlRecord>> febrl = bench::ReadFebrlSet(dir, set);
+    if (!febrl.ok()) {
+      std::fprintf(stderr, "%s\n", febrl.status().ToString().c_str());
+      return 1;
     }
+    const Labelled data = FromFebrl(*febrl);
     Report(set.name, data);
     for (size_t i = 0; i < data.records.size(); ++i) {
       all.records.push_back(data.records[i]);
