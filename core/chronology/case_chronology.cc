@@ -350,8 +350,8 @@ void CaseChronology::AppendEntry(const Caller& caller, v1::AppendEntryRequest re
   std::string id = *case_id;
   std::string fingerprint = RequestFingerprint(request);
   Write<v1::Entry>(
-      [caller, request = std::move(request), fingerprint = std::move(fingerprint), id, now](
-          LmdbTxn& txn, v1::Entry& out) -> absl::Status {
+      [caller, request = std::move(request), fingerprint = std::move(fingerprint), id, now,
+       persons = persons_](LmdbTxn& txn, v1::Entry& out) -> absl::Status {
         auto retry = EntryForRetry(txn, caller, request.request_id(), fingerprint, id);
         if (!retry.ok()) return retry.status();
         if (retry->has_value()) {
@@ -366,7 +366,8 @@ void CaseChronology::AppendEntry(const Caller& caller, v1::AppendEntryRequest re
         out = request.entry();
         out.clear_supersedes();
         out.clear_correction_reason();
-        if (auto s = LinkChildrenToPersons(txn, caller, out); !s.ok()) return s;
+        out.set_name(EntryResourceName(id, c->version() + 1));  // its children's records name it
+        if (auto s = LinkChildrenToPersons(txn, caller, persons, out); !s.ok()) return s;
         if (auto s = WriteNextEntry(txn, caller, request.request_id(), fingerprint, *c, out, now);
             !s.ok())
           return s;

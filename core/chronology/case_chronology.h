@@ -34,7 +34,8 @@ namespace casefile {
 class CaseChronology {
  public:
   // `store`, `feed` and `persons` must outlive this object. `persons` links
-  // the subjects of new cases to the person index; null: they are not
+  // the subjects of new cases and the children of new structured records
+  // (core/persons/child_links.h) to the person index; null: they are not
   // linked (tests of the chronology alone).
   CaseChronology(storage::Store* store, ChangeFeed* feed, Clock clock,
                  const PersonLinker* persons = nullptr);
