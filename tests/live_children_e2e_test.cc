@@ -5,8 +5,9 @@
 // child's missing episodes count across cases by the person (a typing slip
 // in one case does not make a second child); a "separate" decision on such a
 // link holds after the next write; erasure takes the case's child records;
-// and a person named in a restricted case shows nothing of it to a reader
-// without need to know.
+// a person named in a restricted case shows nothing of it to a reader
+// without need to know; and a case's corrected subject (CorrectSubjects) is
+// linked again.
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -14,6 +15,7 @@
 #include "absl/strings/str_cat.h"
 #include "casefile/v1/admin.grpc.pb.h"
 #include "casefile/v1/attention.grpc.pb.h"
+#include "casefile/v1/audit.grpc.pb.h"
 #include "casefile/v1/import.grpc.pb.h"
 #include "casefile/v1/person.grpc.pb.h"
 #include "gmock/gmock.h"
@@ -305,6 +307,139 @@ TEST_F(LiveChildrenE2eTest, APersonOfARestrictedCaseShowsNothingOfItWithoutNeedT
   ASSERT_THAT(insider.records(), SizeIs(2));
   EXPECT_EQ(insider.records(0).name(), hidden.name());
   EXPECT_EQ(insider.records(1).name(), seen.name());
+}
+
+// Part 6: a corrected subject relinks. A subject written as before keeps its
+// person; the one corrected leaves its old person (a person known only
+// through it goes) and is matched again; the correction is an entry of the
+// chronology with its reason, and an audit record.
+TEST_F(LiveChildrenE2eTest, CorrectedSubjectsAreLinkedAgain) {
+  v1::CreateCaseRequest other = NewCase("Ellie WATSON");
+  other.mutable_case_()->add_subjects()->set_display_name("Ellie WATSON (03/04/2008)");
+  const v1::Case ellies = CreateCase(other);
+  const std::string ellie = ellies.subjects(0).person();
+  v1::CreateCaseRequest request = NewCase("Concern for a child");
+  request.mutable_case_()->add_subjects()->set_display_name("Ava QUIRKE (03/04/2008)");
+  request.mutable_case_()->add_subjects()->set_display_name("Mark WATSON");
+  const v1::Case made = CreateCase(request);
+  ASSERT_THAT(made.subjects(), SizeIs(2));
+  const std::string ava = made.subjects(0).person();
+  const std::string mark = made.subjects(1).person();
+  ASSERT_NE(ava, ellie);
+  ASSERT_THAT(Search("ava quirke"), SizeIs(1));
+
+  v1::CorrectSubjectsRequest correct;
+  correct.set_name(made.name());
+  correct.add_subjects()->set_display_name("Ellie WATSON (03/04/2008)");
+  correct.add_subjects()->set_display_name("Mark WATSON");
+  correct.set_reason("wrong child named at creation");
+  correct.set_request_id("correct-subjects-1");
+  v1::Case corrected;
+  grpc::Status s = cases_->CorrectSubjects(Context(kInvestigatorToken).get(), correct, &corrected);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(corrected.version(), 1);
+  ASSERT_THAT(corrected.subjects(), SizeIs(2));
+  EXPECT_EQ(corrected.subjects(0).display_name(), "Ellie WATSON (03/04/2008)");
+  EXPECT_EQ(corrected.subjects(0).person(), ellie);
+  EXPECT_EQ(corrected.subjects(1).person(), mark);
+  EXPECT_THAT(SourcesOf(mark), ElementsAre(made.name() + "#subject=2"));  // its record kept
+  EXPECT_THAT(Search("ava quirke"), IsEmpty());
+  EXPECT_THAT(CasesOf(ellie), UnorderedElementsAre(ellies.name(), made.name()));
+  EXPECT_THAT(SourcesOf(ellie), UnorderedElementsAre(ellies.name() + "#subject=1", made.name() + "/entries/1#subject=1"));
+  EXPECT_THAT(CasesOf(mark), ElementsAre(made.name()));
+
+  // One audit record, naming the case and none of the names.
+  v1::ListAuditEventsRequest audit;
+  audit.set_kind("CorrectSubjects");
+  v1::ListAuditEventsResponse events;
+  ASSERT_TRUE(audit_->ListAuditEvents(Context(kAuditorToken).get(), audit, &events).ok());
+  ASSERT_EQ(events.audit_events_size(), 1);
+  EXPECT_EQ(events.audit_events(0).user(), "inv1");
+  EXPECT_THAT(events.audit_events(0).resources(), ElementsAre(made.name()));
+
+  // A retry answers the same and writes nothing more; the same list again is nothing to correct.
+  v1::Case retried;
+  s = cases_->CorrectSubjects(Context(kInvestigatorToken).get(), correct, &retried);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(retried.version(), 1);
+  correct.set_request_id("correct-subjects-2");
+  s = cases_->CorrectSubjects(Context(kInvestigatorToken).get(), correct, &retried);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(s.error_message(), "subjects: the same as the case's; nothing to correct");
+  correct.set_reason("");
+  s = cases_->CorrectSubjects(Context(kInvestigatorToken).get(), correct, &retried);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_THAT(s.error_message(), StartsWith("reason: "));
+
+  // The chronology shows the correction, with its reason.
+  const CaseFile file = ReadCaseFile(*cases_, made.name(), "check the correction");
+  ASSERT_THAT(file.entries, SizeIs(1));
+  const v1::Entry& entry = file.entries[0];
+  EXPECT_EQ(entry.kind(), v1::ENTRY_KIND_CORRECTION);
+  EXPECT_EQ(entry.correction_reason(), "wrong child named at creation");
+  EXPECT_EQ(entry.text(),
+            "Subjects corrected: Ellie WATSON (03/04/2008); Mark WATSON.\nBefore: Ava QUIRKE (03/04/2008); Mark WATSON.");
+  ASSERT_THAT(entry.subjects(), SizeIs(2));
+  EXPECT_EQ(entry.subjects(0).person(), ellie);
+
+  // The case is found by its new subject's name, no longer by the old.
+  v1::ListCasesRequest list;
+  list.set_subject("quirke");
+  v1::ListCasesResponse listed;
+  ASSERT_TRUE(cases_->ListCases(Context(kInvestigatorToken).get(), list, &listed).ok());
+  EXPECT_THAT(listed.cases(), IsEmpty());
+  list.set_subject("ellie watson");
+  ASSERT_TRUE(cases_->ListCases(Context(kInvestigatorToken).get(), list, &listed).ok());
+  EXPECT_THAT(listed.cases(), SizeIs(2));
+
+  // Someone who may not know the case cannot correct it.
+  v1::SetCaseRestrictionRequest restrict;
+  restrict.set_name(made.name());
+  restrict.mutable_restriction()->add_users("inv1");
+  v1::Case restricted;
+  ASSERT_TRUE(cases_->SetCaseRestriction(Context(kInvestigatorToken).get(), restrict, &restricted).ok());
+  correct.set_reason("typo");
+  s = cases_->CorrectSubjects(Context(kSecondInvestigatorToken).get(), correct, &retried);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(s.error_message(), made.name() + " not found");
+}
+
+// Part 6: correcting one subject keeps the others' records, and so the
+// operator's "separate" decision about one of them.
+TEST_F(LiveChildrenE2eTest, ACorrectionKeepsTheDecisionsAboutTheSubjectsItLeaves) {
+  v1::CreateCaseRequest first = NewCase("first");
+  first.mutable_case_()->add_subjects()->set_display_name("Zed PAYNE (01/02/2010)");
+  const v1::Case a = CreateCase(first);
+  v1::CreateCaseRequest second = NewCase("second");
+  second.mutable_case_()->add_subjects()->set_display_name("Zed PAYNE (01/02/2010)");
+  second.mutable_case_()->add_subjects()->set_display_name("Ava QUIRK (05/06/2011)");
+  const v1::Case b = CreateCase(second);
+  ASSERT_EQ(a.subjects(0).person(), b.subjects(0).person());
+  v1::SeparateRecordRequest separate;
+  separate.set_locator(b.name() + "#subject=1");
+  v1::SeparateRecordResponse separated;
+  grpc::Status s = imports_->SeparateRecord(Context(kOperatorToken).get(), separate, &separated);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+
+  v1::CorrectSubjectsRequest correct;
+  correct.set_name(b.name());
+  correct.add_subjects()->set_display_name("Zed PAYNE (01/02/2010)");
+  correct.add_subjects()->set_display_name("Ava QUIRKE (05/06/2011)");
+  correct.set_reason("surname misspelt");
+  v1::Case corrected;
+  s = cases_->CorrectSubjects(Context(kInvestigatorToken).get(), correct, &corrected);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_THAT(SourcesOf(corrected.subjects(1).person()), ElementsAre(b.name() + "/entries/1#subject=2"));
+  std::vector<v1::PersonMatch> found = Search("zed payne");
+  ASSERT_THAT(found, SizeIs(2));
+  std::vector<std::vector<std::string>> held;
+  for (const v1::PersonMatch& m : found) {
+    std::vector<std::string> sources;
+    for (const v1::PersonSource& source : m.person().sources()) sources.push_back(source.locator());
+    held.push_back(sources);
+  }
+  EXPECT_THAT(held, UnorderedElementsAre(ElementsAre(a.name() + "#subject=1"), ElementsAre(b.name() + "#subject=1")));
+  EXPECT_THAT(Search("ava quirk"), SizeIs(1));
 }
 
 }  // namespace

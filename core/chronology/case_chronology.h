@@ -49,6 +49,9 @@ class CaseChronology {
   // A retention review (core/retention/retention.h), recorded on the case and as an
   // entry of its chronology.
   void ReviewCase(const Caller& caller, v1::ReviewCaseRequest request, Reply<v1::Case> reply);
+  // Corrects a case's subjects (core/chronology/subject_links.h): an entry
+  // of its chronology, the changed subjects linked again.
+  void CorrectSubjects(const Caller& caller, v1::CorrectSubjectsRequest request, Reply<v1::Case> reply);
   void SetCaseRestriction(const Caller& caller, v1::SetCaseRestrictionRequest request,
                           Reply<v1::Case> reply);
 
