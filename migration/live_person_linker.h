@@ -35,6 +35,8 @@ class LivePersonLinker : public PersonLinker {
  public:
   absl::StatusOr<std::vector<std::string>> Link(
       storage::LmdbTxn& txn, absl::Span<const storage::v1::StoredPersonRecord> records) const override;
+  // The whole index is computed again (live_person_unlink.cc).
+  absl::Status Unlink(storage::LmdbTxn& txn, absl::Span<const std::string> locators) const override;
 };
 
 }  // namespace casefile::migration

@@ -89,6 +89,16 @@ grpc::ServerUnaryReactor* CaseServiceImpl::ReviewCase(grpc::CallbackServerContex
       });
 }
 
+grpc::ServerUnaryReactor* CaseServiceImpl::CorrectSubjects(grpc::CallbackServerContext* context,
+                                                           const grpc::ByteBuffer* request,
+                                                           grpc::ByteBuffer* response) {
+  return RespondRawUnary<v1::CorrectSubjectsRequest, v1::Case>(
+      *auth_, context, request, response,
+      [this](const Caller& caller, v1::CorrectSubjectsRequest request, Reply<v1::Case> reply) {
+        chronology_->CorrectSubjects(caller, std::move(request), std::move(reply));
+      });
+}
+
 grpc::ServerWriteReactor<grpc::ByteBuffer>* CaseServiceImpl::GetCaseFile(
     grpc::CallbackServerContext* context, const grpc::ByteBuffer* raw_request) {
   auto* reactor = new EntryStreamReactor(chronology_, feed_);

@@ -198,11 +198,13 @@ TEST_F(AttentionE2eTest, ImportedMissingRecordsCountForTheirCaseUntilAnAssessmen
   EXPECT_THAT(Items(v1::ATTENTION_LIST_REPEATED_MISSING), IsEmpty());
 }
 
-// A child named by name and date of birth is linked to the one person of the
-// person index (built by an import here) with them, so that records naming
-// the child by name, in other spelling of capitals, or by the person count
-// as one child across cases. A person known only through a case kept from
-// the writer is neither linked nor accepted by name.
+// A child named by name and date of birth is linked to their person of the
+// person index (built by an import here) as every live write links the
+// people it names (the import's matcher), so that records naming the child by
+// name, in other spelling of capitals, or by the person count as one child
+// across cases. A person known only through cases kept from the writer is not
+// accepted by id; the writer's own record of the child still joins them, and
+// the writer then sees their own case only.
 TEST_F(AttentionE2eTest, ChildrenAreLinkedToTheirPersonAndCountedAsOne) {
   const std::string folder = dir_.path() + "/legacy";
   std::filesystem::create_directories(folder + "/paper");
@@ -227,7 +229,8 @@ TEST_F(AttentionE2eTest, ChildrenAreLinkedToTheirPersonAndCountedAsOne) {
   EXPECT_EQ(by_name.missing_episode().child().name(), "Ellie WATSON");  // as written
   v1::Entry lower_case = MissingEpisodeExample(10);
   lower_case.mutable_missing_episode()->mutable_child()->set_name("ellie  watson");
-  Append(b, lower_case);
+  const v1::Entry in_lower_case = Append(b, lower_case);
+  EXPECT_EQ(in_lower_case.missing_episode().child().person(), ellie);
   v1::Entry by_person = MissingEpisodeExample(17);
   by_person.mutable_missing_episode()->mutable_child()->Clear();
   by_person.mutable_missing_episode()->mutable_child()->set_person(ellie);
@@ -236,13 +239,20 @@ TEST_F(AttentionE2eTest, ChildrenAreLinkedToTheirPersonAndCountedAsOne) {
   ASSERT_EQ(listed.items_size(), 1);
   EXPECT_EQ(listed.items(0).entry(), third);
   EXPECT_EQ(listed.items(0).person(), ellie);
+  v1::GetPersonRequest get;
+  get.set_name(ellie);
+  v1::Person person;
+  ASSERT_TRUE(persons_->GetPerson(Context(kInvestigatorToken).get(), get, &person).ok());
+  EXPECT_THAT(person.cases(), ::testing::UnorderedElementsAre(imported.report.cases(0), a, b));
 
-  // The imported case is restricted to inv1: Ellie does not exist for inv2.
-  v1::SetCaseRestrictionRequest restrict;
-  restrict.set_name(imported.report.cases(0));
-  restrict.mutable_restriction()->add_users("inv1");
-  v1::Case restricted;
-  ASSERT_TRUE(cases_->SetCaseRestriction(Context(kInvestigatorToken).get(), restrict, &restricted).ok());
+  // Every case naming Ellie is kept to inv1: she does not exist for inv2.
+  for (const std::string& kept : {imported.report.cases(0), a, b}) {
+    v1::SetCaseRestrictionRequest restrict;
+    restrict.set_name(kept);
+    restrict.mutable_restriction()->add_users("inv1");
+    v1::Case restricted;
+    ASSERT_TRUE(cases_->SetCaseRestriction(Context(kInvestigatorToken).get(), restrict, &restricted).ok());
+  }
   v1::CreateCaseRequest create;
   create.set_case_id("CF-LC");
   create.mutable_case_()->set_title("Concern for Ellie WATSON");
@@ -250,14 +260,25 @@ TEST_F(AttentionE2eTest, ChildrenAreLinkedToTheirPersonAndCountedAsOne) {
   ASSERT_TRUE(cases_->CreateCase(Context(kSecondInvestigatorToken).get(), create, &c).ok());
   v1::AppendEntryRequest append;
   append.set_parent(c.name());
-  *append.mutable_entry() = MissingEpisodeExample(20);
-  v1::Entry unlinked;
-  ASSERT_TRUE(cases_->AppendEntry(Context(kSecondInvestigatorToken).get(), append, &unlinked).ok());
-  EXPECT_EQ(unlinked.missing_episode().child().person(), "");
   *append.mutable_entry() = by_person;
-  grpc::Status hidden = cases_->AppendEntry(Context(kSecondInvestigatorToken).get(), append, &unlinked);
+  v1::Entry written;
+  grpc::Status hidden = cases_->AppendEntry(Context(kSecondInvestigatorToken).get(), append, &written);
   EXPECT_EQ(hidden.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
   EXPECT_EQ(hidden.error_message(), absl::StrCat("entry.missing_episode.child.person: ", ellie, " not found"));
+  EXPECT_EQ(persons_->GetPerson(Context(kSecondInvestigatorToken).get(), get, &person).error_code(),
+            grpc::StatusCode::NOT_FOUND);
+
+  *append.mutable_entry() = MissingEpisodeExample(20);
+  ASSERT_TRUE(cases_->AppendEntry(Context(kSecondInvestigatorToken).get(), append, &written).ok());
+  EXPECT_EQ(written.missing_episode().child().person(), ellie);
+  ASSERT_TRUE(persons_->GetPerson(Context(kSecondInvestigatorToken).get(), get, &person).ok());
+  EXPECT_THAT(person.cases(), ElementsAre(c.name()));
+  std::vector<std::string> sources;
+  for (const v1::PersonSource& source : person.sources()) sources.push_back(source.locator());
+  EXPECT_THAT(sources, ::testing::Contains(absl::StrCat(written.name(), "#child=1")));
+  for (const std::string& kept : {by_name.name(), in_lower_case.name()}) {  // written in cases kept from inv2
+    EXPECT_THAT(sources, ::testing::Not(::testing::Contains(absl::StrCat(kept, "#child=1"))));
+  }
 }
 
 TEST_F(AttentionE2eTest, WaitForAnAppropriateAdultUntilOneArrives) {
@@ -356,7 +377,7 @@ TEST_F(AttentionE2eTest, RestrictedCasesStayInvisible) {
 
 TEST_F(AttentionE2eTest, EveryListReturnedIsAudited) {
   const std::string c = CreateCase("CF-AUD");
-  const std::string referral = Append(c, ReferralExample(true)).name();
+  const v1::Entry referral = Append(c, ReferralExample(true));
   Items(v1::ATTENTION_LIST_SIGNIFICANT_HARM_REFERRALS, kOutOfHoursToken);
   v1::ListAuditEventsRequest request;
   request.set_kind("ListAttentionItems");
@@ -364,7 +385,9 @@ TEST_F(AttentionE2eTest, EveryListReturnedIsAudited) {
   ASSERT_TRUE(audit_->ListAuditEvents(Context(kAuditorToken).get(), request, &events).ok());
   ASSERT_EQ(events.audit_events_size(), 1);
   EXPECT_EQ(events.audit_events(0).user(), "ooh1");
-  EXPECT_THAT(events.audit_events(0).resources(), ElementsAre(referral));
+  // The entry, and the person its child is.
+  EXPECT_THAT(events.audit_events(0).resources(),
+              ElementsAre(referral.name(), referral.referral().child_impacts(0).child().person()));
   EXPECT_EQ(events.audit_events(0).count(), 1);
 }
 
@@ -409,12 +432,18 @@ TEST_F(AttentionE2eTest, TheCliLogsARecordShowsItAndListsWhatNeedsAttention) {
   EXPECT_EQ(incomplete.exit_code, 1);
   EXPECT_THAT(incomplete.out, HasSubstr("INVALID_ARGUMENT: entry.referral: is required for ENTRY_KIND_REFERRAL"));
 
+  v1::SearchPersonsRequest search;
+  search.set_query("Ellie Watson");
+  v1::SearchPersonsResponse found;
+  ASSERT_TRUE(persons_->SearchPersons(Context(kInvestigatorToken).get(), search, &found).ok());
+  ASSERT_EQ(found.results_size(), 1);  // the child the record names, linked on write
   CliRun shown = RunCasefileCli(*server_, "show CF-CLI --purpose 'attention test'", kInvestigatorToken);
   ASSERT_EQ(shown.exit_code, 0) << shown.out;
-  EXPECT_THAT(shown.out, HasSubstr("    referral to csc, risk high, SIGNIFICANT HARM SUSPECTED\n"
-                                   "      reason:\n"
-                                   "        Domestic abuse at home\n"
-                                   "      impact on Ellie WATSON (born 2008-04-03): Witnessed the assault\n"));
+  EXPECT_THAT(shown.out, HasSubstr(absl::StrCat("    referral to csc, risk high, SIGNIFICANT HARM SUSPECTED\n"
+                                                "      reason:\n"
+                                                "        Domestic abuse at home\n"
+                                                "      impact on Ellie WATSON (born 2008-04-03) ",
+                                                found.results(0).person().name(), ": Witnessed the assault\n")));
   CliRun json = RunCasefileCli(*server_, "show CF-CLI --purpose 'attention test' --json", kInvestigatorToken);
   EXPECT_THAT(json.out, HasSubstr(R"("significantHarmSuspected":true)"));
 

@@ -11,6 +11,7 @@
 #include "absl/strings/str_format.h"
 #include "casefile/storage/v1/records.pb.h"
 #include "core/access/need_to_know.h"
+#include "core/chronology/subject_links.h"
 #include "core/chronology/validation.h"
 #include "core/input/resource_names.h"
 #include "core/names/name_tokens.h"
@@ -143,27 +144,22 @@ absl::Status WriteNextEntry(LmdbTxn& txn, const Caller& caller, absl::string_vie
   return storage::SaveRequest(txn, caller.user, request_id, entry.name(), fingerprint);
 }
 
-// Each subject of a new case becomes a person record of the case
-// ("cases/{case}#subject=N", N from 1) linked to the person index, and the
-// subject names its person.
-absl::Status LinkSubjects(LmdbTxn& txn, const PersonLinker* persons, v1::Case& c) {
-  if (persons == nullptr || c.subjects().empty()) return absl::OkStatus();
-  std::vector<storage::v1::StoredPersonRecord> records;
-  for (int i = 0; i < c.subjects_size(); ++i) {
-    const v1::Subject& subject = c.subjects(i);
-    storage::v1::StoredPersonRecord& r = records.emplace_back();
-    r.set_locator(absl::StrCat(c.name(), "#subject=", i + 1));
-    r.set_forename(subject.forename());
-    r.set_surname(subject.surname());
-    *r.mutable_date_of_birth() = subject.date_of_birth();
-    r.set_as_written(subject.display_name().empty()
-                         ? absl::StrCat(subject.forename(), " ", subject.surname())
-                         : subject.display_name());
-    r.set_case_(c.name());
+// The name index (N\0) of a case whose subjects change from `before`'s to `after`.
+absl::Status ReindexSubjectNames(LmdbTxn& txn, absl::string_view case_id, const v1::Case& before,
+                                 const Subjects& after) {
+  v1::Case next;
+  *next.mutable_subjects() = after;
+  const std::set<std::string> old_tokens = SubjectTokens(before);
+  const std::set<std::string> new_tokens = SubjectTokens(next);
+  for (const std::string& token : old_tokens) {
+    if (new_tokens.contains(token)) continue;
+    absl::Status s = txn.Delete(storage::keys::NameIndex(token, case_id));
+    if (!s.ok() && !absl::IsNotFound(s)) return s;
   }
-  auto linked = persons->Link(txn, records);
-  if (!linked.ok()) return linked.status();
-  for (int i = 0; i < c.subjects_size(); ++i) c.mutable_subjects(i)->set_person((*linked)[i]);
+  for (const std::string& token : new_tokens) {
+    if (old_tokens.contains(token)) continue;
+    if (auto s = storage::IndexCaseNameToken(txn, token, case_id); !s.ok()) return s;
+  }
   return absl::OkStatus();
 }
 
@@ -248,7 +244,11 @@ void CaseChronology::CreateCase(const Caller& caller, v1::CreateCaseRequest requ
         out.set_creator(caller.user);
         *out.mutable_create_time() = ToProto(now);
         out.clear_last_review();
-        if (auto s = LinkSubjects(txn, persons_, out); !s.ok()) return s;
+        // Each subject is a person record of the case ("cases/{case}#subject=N").
+        std::vector<int> every(out.subjects_size());
+        for (int i = 0; i < out.subjects_size(); ++i) every[i] = i;
+        if (auto s = LinkSubjects(txn, persons_, out.name(), out.name(), *out.mutable_subjects(), every); !s.ok())
+          return s;
         if (auto s = StartRetention(txn, id, out, now); !s.ok()) return s;
         if (auto s = storage::SaveCase(txn, id, out); !s.ok()) return s;
         for (const std::string& ref : out.legacy_refs()) {
@@ -350,8 +350,8 @@ void CaseChronology::AppendEntry(const Caller& caller, v1::AppendEntryRequest re
   std::string id = *case_id;
   std::string fingerprint = RequestFingerprint(request);
   Write<v1::Entry>(
-      [caller, request = std::move(request), fingerprint = std::move(fingerprint), id, now](
-          LmdbTxn& txn, v1::Entry& out) -> absl::Status {
+      [caller, request = std::move(request), fingerprint = std::move(fingerprint), id, now,
+       persons = persons_](LmdbTxn& txn, v1::Entry& out) -> absl::Status {
         auto retry = EntryForRetry(txn, caller, request.request_id(), fingerprint, id);
         if (!retry.ok()) return retry.status();
         if (retry->has_value()) {
@@ -366,7 +366,8 @@ void CaseChronology::AppendEntry(const Caller& caller, v1::AppendEntryRequest re
         out = request.entry();
         out.clear_supersedes();
         out.clear_correction_reason();
-        if (auto s = LinkChildrenToPersons(txn, caller, out); !s.ok()) return s;
+        out.set_name(EntryResourceName(id, c->version() + 1));  // its children's records name it
+        if (auto s = LinkChildrenToPersons(txn, caller, persons, out); !s.ok()) return s;
         if (auto s = WriteNextEntry(txn, caller, request.request_id(), fingerprint, *c, out, now);
             !s.ok())
           return s;
@@ -458,6 +459,48 @@ void CaseChronology::ReviewCase(const Caller& caller, v1::ReviewCaseRequest requ
         return storage::SaveCase(txn, id, out);
       },
       audit_.NewEvent(caller, "ReviewCase"), id, std::move(reply));
+}
+
+void CaseChronology::CorrectSubjects(const Caller& caller, v1::CorrectSubjectsRequest request,
+                                     Reply<v1::Case> reply) {
+  if (auto s = Authorize(caller, Action::kWriteEntry); !s.ok()) return reply(s);
+  auto case_id = ParseCaseName(request.name(), "name");
+  if (!case_id.ok()) return reply(case_id.status());
+  if (auto s = ValidateSubjectCorrection(request); !s.ok()) return reply(s);
+  const absl::Time now = clock_();
+  std::string id = *case_id;
+  std::string fingerprint = RequestFingerprint(request);
+  Write<v1::Case>(
+      [caller, request = std::move(request), fingerprint = std::move(fingerprint), id, now,
+       persons = persons_](LmdbTxn& txn, v1::Case& out) -> absl::Status {
+        auto c = LoadKnownCase(txn, caller, id);
+        if (!c.ok()) return c.status();
+        out = *std::move(c);
+        auto retry = EntryForRetry(txn, caller, request.request_id(), fingerprint, id);
+        if (!retry.ok()) return retry.status();
+        if (retry->has_value()) return absl::OkStatus();  // the case as it is now
+        if (auto s = CheckVersion(out, request.has_expected_version(), request.expected_version()); !s.ok())
+          return s;
+        Subjects after = request.subjects();
+        auto change = CompareSubjects(txn, out.name(), out.subjects(), after);
+        if (!change.ok()) return change.status();
+        if (!change->changed)
+          return absl::InvalidArgumentError("subjects: the same as the case's; nothing to correct");
+        v1::Entry entry;
+        entry.set_kind(v1::ENTRY_KIND_CORRECTION);
+        entry.set_text(change->text);
+        entry.set_correction_reason(request.reason());
+        const std::string entry_name = EntryResourceName(id, out.version() + 1);
+        if (persons != nullptr && !change->unlink.empty()) {
+          if (auto s = persons->Unlink(txn, change->unlink); !s.ok()) return s;
+        }
+        if (auto s = LinkSubjects(txn, persons, out.name(), entry_name, after, change->link); !s.ok()) return s;
+        if (auto s = ReindexSubjectNames(txn, id, out, after); !s.ok()) return s;
+        *out.mutable_subjects() = after;
+        *entry.mutable_subjects() = after;
+        return WriteNextEntry(txn, caller, request.request_id(), fingerprint, out, entry, now);
+      },
+      audit_.NewEvent(caller, "CorrectSubjects"), id, std::move(reply));
 }
 
 void CaseChronology::SetCaseRestriction(const Caller& caller,

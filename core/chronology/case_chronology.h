@@ -34,7 +34,8 @@ namespace casefile {
 class CaseChronology {
  public:
   // `store`, `feed` and `persons` must outlive this object. `persons` links
-  // the subjects of new cases to the person index; null: they are not
+  // the subjects of new cases and the children of new structured records
+  // (core/persons/child_links.h) to the person index; null: they are not
   // linked (tests of the chronology alone).
   CaseChronology(storage::Store* store, ChangeFeed* feed, Clock clock,
                  const PersonLinker* persons = nullptr);
@@ -48,6 +49,9 @@ class CaseChronology {
   // A retention review (core/retention/retention.h), recorded on the case and as an
   // entry of its chronology.
   void ReviewCase(const Caller& caller, v1::ReviewCaseRequest request, Reply<v1::Case> reply);
+  // Corrects a case's subjects (core/chronology/subject_links.h): an entry
+  // of its chronology, the changed subjects linked again.
+  void CorrectSubjects(const Caller& caller, v1::CorrectSubjectsRequest request, Reply<v1::Case> reply);
   void SetCaseRestriction(const Caller& caller, v1::SetCaseRestrictionRequest request,
                           Reply<v1::Case> reply);
 

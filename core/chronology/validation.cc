@@ -104,6 +104,13 @@ absl::Status ValidateCorrection(const v1::CorrectEntryRequest& request) {
   return ValidateExpectedVersion(request.has_expected_version(), request.expected_version());
 }
 
+absl::Status ValidateSubjectCorrection(const v1::CorrectSubjectsRequest& request) {
+  if (auto s = ValidateSubjects(request.subjects(), "subjects"); !s.ok()) return s;
+  if (auto s = ValidateLine(request.reason(), "reason", true); !s.ok()) return s;
+  if (auto s = ValidateRequestId(request.request_id(), "request_id"); !s.ok()) return s;
+  return ValidateExpectedVersion(request.has_expected_version(), request.expected_version());
+}
+
 absl::Status ValidateListFilters(const v1::ListCasesRequest& request) {
   if (auto s = ValidateLine(request.legacy_ref(), "legacy_ref", false, kMaxIndexedFieldBytes);
       !s.ok())

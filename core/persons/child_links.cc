@@ -4,11 +4,10 @@
 #include <vector>
 
 #include "absl/functional/function_ref.h"
-#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
-#include "absl/strings/str_split.h"
+#include "casefile/storage/v1/records.pb.h"
 #include "core/access/need_to_know.h"
+#include "core/input/resource_names.h"
 #include "core/persons/person_directory.h"
 #include "core/persons/person_search.h"
 
@@ -51,47 +50,23 @@ absl::Status ForEachChild(v1::Entry& entry, ChildVisitor visit) {
   }
 }
 
-// Lower-case words joined by single spaces: "Ellie  WATSON" → "ellie watson".
-std::string Folded(absl::string_view name) {
-  std::vector<std::string> words = absl::StrSplit(absl::AsciiStrToLower(name), ' ', absl::SkipWhitespace());
-  return absl::StrJoin(words, " ");
-}
-
-bool SameDay(const v1::PartialTime& a, const v1::PartialTime& b) {
-  return a.precision() == v1::PartialTime::PRECISION_DAY && b.precision() == v1::PartialTime::PRECISION_DAY &&
-         a.year() == b.year() && a.month() == b.month() && a.day() == b.day();
-}
-
-// The one person the caller may know of with exactly this name and date of
-// birth, or "" when none or more than one has them.
-absl::StatusOr<std::string> TheOnePersonNamed(const storage::LmdbTxn& txn, const PersonFilter& visible,
-                                              const v1::ChildRef& child) {
-  v1::SearchPersonsRequest request;
-  request.set_query(child.name());
-  *request.mutable_date_of_birth() = child.date_of_birth();
-  request.set_page_size(200);
-  auto matches = SearchPersons(txn, request, visible);
-  if (absl::IsInvalidArgument(matches.status())) return std::string();  // a name search cannot take
-  if (!matches.ok()) return matches.status();
-  const std::string wanted = Folded(child.name());
-  std::string found;
-  for (const v1::PersonMatch& match : *matches) {
-    const v1::Person& p = match.person();
-    if (Folded(absl::StrCat(p.forename(), " ", p.surname())) != wanted ||
-        !SameDay(p.date_of_birth(), child.date_of_birth()))
-      continue;
-    if (!found.empty()) return std::string();
-    found = p.name();
-  }
-  return found;
-}
-
 }  // namespace
 
-absl::Status LinkChildrenToPersons(const storage::LmdbTxn& txn, const Caller& caller, v1::Entry& entry) {
+std::string ChildRecordLocator(absl::string_view entry_name, int k) {
+  return absl::StrCat(entry_name, "#child=", k);
+}
+
+absl::Status LinkChildrenToPersons(storage::LmdbTxn& txn, const Caller& caller, const PersonLinker* persons,
+                                   v1::Entry& entry) {
   CaseVisibility cases(txn, caller);
   const PersonFilter visible = KnownCasesOnly(cases);
-  return ForEachChild(entry, [&](v1::ChildRef& child, const std::string& path) -> absl::Status {
+  auto entry_name = ParseEntryName(entry.name(), "entry.name");
+  if (!entry_name.ok()) return entry_name.status();
+  std::vector<storage::v1::StoredPersonRecord> records;
+  std::vector<v1::ChildRef*> named;  // the children of `records`, in order
+  int k = 0;
+  absl::Status checked = ForEachChild(entry, [&](v1::ChildRef& child, const std::string& path) -> absl::Status {
+    ++k;
     if (!child.person().empty()) {
       auto person = GetPerson(txn, child.person(), visible);
       if (absl::IsNotFound(person.status()))
@@ -101,12 +76,21 @@ absl::Status LinkChildrenToPersons(const storage::LmdbTxn& txn, const Caller& ca
             absl::StrCat(path, ".person: expected persons/{person}, e.g. persons/P0123456789abcdef"));
       return person.status();
     }
-    if (child.date_of_birth().precision() != v1::PartialTime::PRECISION_DAY) return absl::OkStatus();
-    auto person = TheOnePersonNamed(txn, visible, child);
-    if (!person.ok()) return person.status();
-    child.set_person(*person);
+    storage::v1::StoredPersonRecord& r = records.emplace_back();
+    r.set_locator(ChildRecordLocator(entry.name(), k));
+    r.set_as_written(child.name());  // the linker reads forename and surname from it
+    *r.mutable_date_of_birth() = child.date_of_birth();
+    r.set_case_(CaseName(entry_name->case_id));
+    named.push_back(&child);
     return absl::OkStatus();
   });
+  if (!checked.ok()) return checked;
+  if (persons == nullptr || records.empty()) return absl::OkStatus();
+  auto linked = persons->Link(txn, records);
+  if (!linked.ok()) return linked.status();
+  if (linked->size() != named.size()) return absl::InternalError("the person linker answered for other records");
+  for (size_t i = 0; i < named.size(); ++i) named[i]->set_person((*linked)[i]);
+  return absl::OkStatus();
 }
 
 }  // namespace casefile

@@ -1,6 +1,21 @@
 #include "core/persons/person_directory.h"
 
+#include "absl/strings/match.h"
+
 namespace casefile {
+
+namespace {
+
+// The case a live write's person record names in its locator
+// ("cases/CF-000001#subject=1", "cases/CF-000001/entries/4#child=1"), or ""
+// for a legacy record.
+absl::string_view LiveRecordCase(absl::string_view locator) {
+  constexpr absl::string_view kCases = "cases/";
+  if (!absl::StartsWith(locator, kCases)) return {};
+  return locator.substr(0, locator.find_first_of("/#", kCases.size()));
+}
+
+}  // namespace
 
 PersonFilter KnownCasesOnly(CaseVisibility& cases) {
   return [&cases](v1::Person& person) -> absl::StatusOr<bool> {
@@ -12,7 +27,20 @@ PersonFilter KnownCasesOnly(CaseVisibility& cases) {
       if (*knows) known.Add(std::move(name));
     }
     person.mutable_cases()->Swap(&known);
-    return !person.cases().empty();
+    if (person.cases().empty()) return false;
+    // The records written in a case kept from the reader name it: they go too.
+    google::protobuf::RepeatedPtrField<v1::PersonSource> sources;
+    for (v1::PersonSource& source : *person.mutable_sources()) {
+      const absl::string_view in_case = LiveRecordCase(source.locator());
+      if (!in_case.empty()) {
+        auto knows = cases.Knows(in_case);
+        if (!knows.ok()) return knows.status();
+        if (!*knows) continue;
+      }
+      *sources.Add() = std::move(source);
+    }
+    person.mutable_sources()->Swap(&sources);
+    return true;
   };
 }
 

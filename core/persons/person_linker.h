@@ -29,6 +29,12 @@ class PersonLinker {
   // order.
   virtual absl::StatusOr<std::vector<std::string>> Link(
       storage::LmdbTxn& txn, absl::Span<const storage::v1::StoredPersonRecord> records) const = 0;
+
+  // Takes the stored records at `locators` (a live write's, which a
+  // correction replaced) out of the person index, with the review items and
+  // operator decisions naming them; the persons that held them keep their
+  // other records or go. A locator never stored is no error.
+  virtual absl::Status Unlink(storage::LmdbTxn& txn, absl::Span<const std::string> locators) const = 0;
 };
 
 }  // namespace casefile
