@@ -149,7 +149,7 @@ bool SubjectBornThen(const v1::Case& c, const std::vector<std::string>& wanted, 
 }
 
 // The cases of the persons SearchPersons finds for `q`, best person first
-// (each person's cases in the index's order), each once, only those the
+// (the cases of equally good persons in case order), each once, only those the
 // caller may know (and holding `legacy_ref` when given).
 absl::StatusOr<std::vector<v1::Case>> CasesOfPersons(const storage::LmdbTxn& txn, const Caller& caller,
                                                      const SubjectQuery& q, absl::string_view legacy_ref) {
@@ -160,9 +160,9 @@ absl::StatusOr<std::vector<v1::Case>> CasesOfPersons(const storage::LmdbTxn& txn
   CaseVisibility visibility(txn, caller);
   auto matches = SearchPersons(txn, search, KnownCasesOnly(visibility));
   if (!matches.ok()) return InListCasesTerms(matches.status());
-  std::vector<v1::Case> cases;
+  std::vector<std::pair<double, v1::Case>> found;  // with the best score of a person naming it
   absl::flat_hash_set<std::string> seen;
-  for (const v1::PersonMatch& match : *matches) {
+  for (const v1::PersonMatch& match : *matches) {  // best first
     for (const std::string& case_name : match.person().cases()) {
       absl::string_view id = case_name;
       if (!absl::ConsumePrefix(&id, "cases/") || !seen.insert(std::string(id)).second) continue;
@@ -170,9 +170,15 @@ absl::StatusOr<std::vector<v1::Case>> CasesOfPersons(const storage::LmdbTxn& txn
       if (!c.ok()) return c.status();
       if (!c->has_value() || !MayKnow(caller, **c)) continue;
       if (!legacy_ref.empty() && !HoldsRef(**c, legacy_ref)) continue;
-      cases.push_back(**std::move(c));
+      found.emplace_back(match.score(), **std::move(c));
     }
   }
+  // The cases of equally good matches in case order, as the rest are.
+  std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second.name() < b.second.name();
+  });
+  std::vector<v1::Case> cases;
+  for (auto& [score, c] : found) cases.push_back(std::move(c));
   return cases;
 }
 
