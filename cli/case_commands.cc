@@ -165,6 +165,12 @@ int Cases(const Args& args, const Connection& conn) {
   v1::ListCasesRequest request;
   request.set_legacy_ref(args.Get("ref"));
   request.set_subject(args.Get("subject"));
+  if (args.Has("born")) {
+    auto born = ParsePartialTime(args.Get("born"));
+    if (!born.ok() || born->precision == TimePrecision::kMinute || born->precision == TimePrecision::kUnknown)
+      return ReportUsageError(absl::InvalidArgumentError("--born must be a date, e.g. 01/02/2010 or Feb 2010"), "cases");
+    *request.mutable_subject_date_of_birth() = ToProto(*born);
+  }
   if (args.Has("review-due")) request.set_review_due_by(ReviewDueBy(args.Get("review-due")));
   auto page_size = PageSizeOption(args);
   if (!page_size.ok()) return ReportUsageError(page_size.status(), "cases");
@@ -357,7 +363,13 @@ void AddCaseCommands(CommandLine& line) {
 
   c = line.Add("cases", "list cases, by legacy reference, subject name or retention review date", Cases);
   AddValueOption(c, "--ref", "REF", "the cases with this legacy reference");
-  AddValueOption(c, "--subject", "'NAME WORDS'", "the cases with a subject of this name");
+  AddValueOption(c, "--subject", "'NAME WORDS'",
+                 "the cases of the persons of this name (typing slips, nicknames, sound-alikes;\n"
+                 "best match first), then the other cases with a subject of these words;\n"
+                 "a date of birth may follow the name: 'zed pane 01/02/2010', 'zed pane Feb 2010'");
+  AddValueOption(c, "--born", "dd/mm/yyyy",
+                 "only persons born then (a day, or a month with --subject);\n"
+                 "alone: the cases of everyone born that day");
   AddValueOption(c, "--review-due", "today|YYYY-MM-DD",
                  "the cases due for a retention review on or before the date, soonest first\n"
                  "(a case never reviewed is due a year after it was opened)");

@@ -82,6 +82,10 @@ class Fixture:
         self.davies = self.case_of("HPVP/2013/6561")
         self.script_case = self.case_of("HPVP/2014/0001")
         self.cli("cait-token-0123456789", "restrict", self.davies, "--teams", "cait")
+        # Live cases (created today, not imported): their subjects are persons at once.
+        self.live = self.create_case("William NORTHCOTT", "William NORTHCOTT (14/03/2011)")
+        self.live_restricted = self.create_case("Tobias QUENNELL", "Tobias QUENNELL (09/10/2012)", "--restrict-teams",
+                                                "cait")
 
     def log(self, name):
         f = open(f"{self.dir}/{name}", "w")
@@ -103,6 +107,11 @@ class Fixture:
         names = re.findall(r'"name":\s*"cases/([^"]+)"', out)
         assert len(names) == 1, out
         return names[0]
+
+    def create_case(self, title, subject, *more):
+        out = self.cli("cait-token-0123456789", "case", "create", "--title", title, "--subject", subject, *more,
+                       "--json")
+        return re.search(r'"name":\s*"cases/([^"]+)"', out).group(1)
 
     def case_file(self, case_id):
         """Every entry of the case as GetCaseFile sends it (JSON lines of the CLI)."""
@@ -586,6 +595,27 @@ class BrowserTest(unittest.TestCase):
         # A date of birth no one has: nothing found, nothing else shown.
         self.driver.get(f"{self.f.url}/search?q=01/01/1901")
         self.text_appears("Nothing found")
+
+    def test_find_a_live_subject_by_slips_nicknames_sound_and_dates(self):
+        self.sign_in("edt1")
+        for query in ("Wiliam Northcott", "Bill Northcott", "william northcot", "William NORTHCUT", "14/03/2011",
+                      "Northcott Mar 2011", "bill northcot 14/03/2011"):
+            self.assertEqual(self.links_found(query, self.f.live), 1, query)
+        # The month of birth disagrees: not this child.
+        self.assertEqual(self.links_found("Northcott Apr 2011", self.f.live), 0)
+        # A live case restricted to cait: found by its team, by nobody else.
+        for query in ("Tobias Quenell", "Tobias QUENNELL 09/10/2012", "09/10/2012"):
+            self.assertEqual(self.links_found(query, self.f.live_restricted), 0, query)
+        self.driver.delete_all_cookies()
+        self.sign_in("cait1")
+        for query in ("Tobias Quenell", "Tobias QUENNELL 09/10/2012", "09/10/2012"):
+            self.assertEqual(self.links_found(query, self.f.live_restricted), 1, query)
+
+    def links_found(self, query, case_id):
+        """How many links to case_id the search for query shows."""
+        self.driver.get(f"{self.f.url}/search?q={urllib.parse.quote(query)}")
+        self.text_appears("Found for")
+        return len(self.driver.find_elements(By.CSS_SELECTOR, f"a[href='/cases/{case_id}']"))
 
     def test_script_in_imported_text_is_shown_as_text_and_never_runs(self):
         self.sign_in("edt1")

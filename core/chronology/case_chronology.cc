@@ -2,19 +2,17 @@
 
 #include <algorithm>
 #include <memory>
-#include <set>
 #include <utility>
 
-#include "absl/strings/escaping.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "casefile/storage/v1/records.pb.h"
 #include "core/access/need_to_know.h"
+#include "core/chronology/case_listing.h"
 #include "core/chronology/subject_links.h"
 #include "core/chronology/validation.h"
 #include "core/input/resource_names.h"
-#include "core/names/name_tokens.h"
 #include "core/persons/child_links.h"
 #include "core/retention/retention.h"
 #include "core/safeguarding/attention_index.h"
@@ -35,33 +33,6 @@ google::protobuf::Timestamp ToProto(absl::Time t) {
 
 std::string Etag(absl::string_view case_id, int64_t version) {
   return absl::StrCat(CaseName(case_id), "@", version);
-}
-
-constexpr int kDefaultPageSize = 50;
-constexpr int kMaxPageSize = 1000;
-
-// Page tokens are opaque to clients: the last case id of the page, encoded.
-std::string EncodePageToken(absl::string_view last_case_id) {
-  return absl::WebSafeBase64Escape(absl::StrCat("v1:", last_case_id));
-}
-absl::StatusOr<std::string> DecodePageToken(absl::string_view token) {
-  std::string raw;
-  if (token.empty()) return std::string();
-  if (!absl::WebSafeBase64Unescape(token, &raw) || !absl::StartsWith(raw, "v1:")) {
-    return absl::InvalidArgumentError("page_token: not a token from a previous ListCases");
-  }
-  return raw.substr(3);
-}
-
-// Every token of every subject name of a case, for filtering by subject.
-std::set<std::string> SubjectTokens(const v1::Case& c) {
-  std::set<std::string> tokens;
-  for (const v1::Subject& s : c.subjects()) {
-    for (const std::string* part : {&s.display_name(), &s.forename(), &s.surname()}) {
-      for (std::string& t : NameTokens(*part)) tokens.insert(std::move(t));
-    }
-  }
-  return tokens;
 }
 
 // A fingerprint of a write request without its request id: FNV-1a (64 bits)
@@ -272,72 +243,6 @@ absl::StatusOr<v1::Case> CaseChronology::GetCase(const Caller& caller, absl::str
   auto read = store_->BeginRead();
   if (!read.ok()) return read.status();
   return LoadKnownCase((*read)->txn(), caller, *case_id);
-}
-
-absl::StatusOr<v1::ListCasesResponse> CaseChronology::ListCases(
-    const Caller& caller, const v1::ListCasesRequest& request) {
-  if (auto s = Authorize(caller, Action::kReadCase); !s.ok()) return s;
-  if (request.page_size() < 0) return absl::InvalidArgumentError("page_size: must not be negative");
-  if (auto s = ValidateListFilters(request); !s.ok()) return s;
-  const int page_size =
-      request.page_size() == 0 ? kDefaultPageSize : std::min(request.page_size(), kMaxPageSize);
-  auto after = DecodePageToken(request.page_token());
-  if (!after.ok()) return after.status();
-  const std::vector<std::string> wanted = NameTokens(request.subject());
-  if (!request.subject().empty() && wanted.empty())
-    return absl::InvalidArgumentError("subject: has no letters or digits to search for");
-
-  std::optional<std::string> due_by;
-  if (!request.review_due_by().empty()) {
-    auto day = ParseReviewDate(request.review_due_by(), "review_due_by");
-    if (!day.ok()) return day.status();
-    if (!request.legacy_ref().empty() || !request.subject().empty())
-      return absl::InvalidArgumentError("review_due_by: not combined with legacy_ref or subject");
-    due_by = FormatReviewDate(*day);
-  }
-  std::string index_prefix;
-  if (due_by) {
-    index_prefix = storage::keys::ReviewDuePrefix();
-  } else if (!request.legacy_ref().empty()) {
-    index_prefix = storage::keys::RefIndexPrefix(request.legacy_ref());
-  } else if (!wanted.empty()) {
-    index_prefix = storage::keys::NameIndexPrefix(wanted.front());
-  }
-  auto read = store_->BeginRead();
-  if (!read.ok()) return read.status();
-  const storage::LmdbTxn& txn = (*read)->txn();
-  v1::ListCasesResponse response;
-  absl::Status failure;
-  std::string last_key;  // of the page: a case id, or "<date>\0<case id>" by review date
-  absl::Status scan = storage::ScanCaseIds(txn, index_prefix, *after, [&](absl::string_view key) {
-    absl::string_view id = key;
-    if (due_by) {  // "<date>\0<case id>", soonest first
-      if (key.substr(0, 10) > *due_by) return false;
-      id = key.substr(11);
-    }
-    auto c = storage::LoadCase(txn, id);
-    if (!c.ok() || !c->has_value()) {
-      failure = c.ok() ? absl::InternalError("index names a missing case") : c.status();
-      return false;
-    }
-    if (!MayKnow(caller, **c)) return true;
-    if (!wanted.empty()) {
-      std::set<std::string> have = SubjectTokens(**c);
-      for (const std::string& w : wanted) {
-        if (!have.contains(w)) return true;
-      }
-    }
-    if (response.cases_size() == page_size) {
-      response.set_next_page_token(EncodePageToken(last_key));
-      return false;
-    }
-    *response.add_cases() = **std::move(c);
-    last_key = std::string(key);
-    return true;
-  });
-  if (!scan.ok()) return scan;
-  if (!failure.ok()) return failure;
-  return response;
 }
 
 void CaseChronology::AppendEntry(const Caller& caller, v1::AppendEntryRequest request,

@@ -42,6 +42,8 @@ class CaseChronology {
 
   void CreateCase(const Caller& caller, v1::CreateCaseRequest request, Reply<v1::Case> reply);
   absl::StatusOr<v1::Case> GetCase(const Caller& caller, absl::string_view name);
+  // By legacy reference, subject (the persons' cases first) or review date;
+  // defined in case_listing.cc.
   absl::StatusOr<v1::ListCasesResponse> ListCases(const Caller& caller,
                                                   const v1::ListCasesRequest& request);
   void AppendEntry(const Caller& caller, v1::AppendEntryRequest request, Reply<v1::Entry> reply);

@@ -1,6 +1,10 @@
 #include "core/persons/person_search.h"
 
 #include <algorithm>
+#include <array>
+#include <bit>
+#include <cstring>
+#include <memory>
 #include <optional>
 #include <set>
 #include <utility>
@@ -31,9 +35,9 @@ constexpr int kDefaultPageSize = 20;
 constexpr int kMaxPageSize = 200;
 constexpr size_t kMaxQueryBytes = 256;
 constexpr int kMaxQueryWords = 8;
-// Bounds the work of one search: candidates found through a query's own
-// words are taken before those found only by sound.
-constexpr size_t kMaxCandidates = 20000;
+// Bounds the work of one search: at most this many candidates are loaded and
+// scored, the most promising first (see Candidate).
+constexpr size_t kMaxScored = 1500;
 // Longer words are not indexed (LMDB keys are at most 511 bytes); no real
 // name has one.
 constexpr size_t kMaxTokenBytes = 128;
@@ -66,6 +70,100 @@ absl::StatusOr<std::string> DecodeListToken(absl::string_view token) {
   }
   return std::string(id);
 }
+
+// A person found through the index, before it is loaded: which query words
+// found it (a bit each), how strongly each (3 the word itself or its
+// letters, 2 a nickname family, 1 its sound; the strongest counts), and
+// whether its date of birth token did. A person scores only if every word
+// is like one of its names, so those found by every word come first, then
+// those also born on the day searched for, then the stronger.
+struct Candidate {
+  uint32_t words = 0;
+  std::array<uint8_t, kMaxQueryWords> strength{};
+  bool born = false;
+  int Priority() const {
+    int sum = 0;
+    for (uint8_t s : strength) sum += s;
+    return (std::popcount(words) * 2 + (born ? 1 : 0)) * 32 + sum;
+  }
+};
+
+// The persons one index token finds (ids in order, as the index keeps them)
+// for one query word (-1: the date of birth), and how strongly.
+struct Posting {
+  std::vector<absl::string_view> ids;
+  int word = -1;
+  uint8_t strength = 0;
+};
+
+void Note(Candidate& c, const Posting& p) {
+  if (p.word < 0) {
+    c.born = true;
+    return;
+  }
+  c.words |= 1u << p.word;
+  c.strength[p.word] = std::max(c.strength[p.word], p.strength);
+}
+
+// The persons the postings find, each once, in id order, with what found them.
+std::vector<std::pair<absl::string_view, Candidate>> MergePostings(const std::vector<const Posting*>& from) {
+  std::vector<size_t> at(from.size(), 0);
+  std::vector<std::pair<absl::string_view, Candidate>> out;
+  for (;;) {
+    const absl::string_view* least = nullptr;
+    for (size_t i = 0; i < from.size(); ++i) {
+      if (at[i] < from[i]->ids.size() && (least == nullptr || from[i]->ids[at[i]] < *least))
+        least = &from[i]->ids[at[i]];
+    }
+    if (least == nullptr) return out;
+    const absl::string_view id = *least;
+    Candidate c;
+    for (size_t i = 0; i < from.size(); ++i) {
+      if (at[i] < from[i]->ids.size() && from[i]->ids[at[i]] == id) {
+        Note(c, *from[i]);
+        ++at[i];
+      }
+    }
+    out.emplace_back(id, c);
+  }
+}
+
+// Notes on `candidates` (in id order) those `p` finds too.
+void NoteAlso(std::vector<std::pair<absl::string_view, Candidate>>& candidates, const Posting& p) {
+  size_t i = 0, j = 0;
+  while (i < candidates.size() && j < p.ids.size()) {
+    const int order = candidates[i].first.compare(p.ids[j]);
+    if (order < 0) {
+      ++i;
+    } else if (order > 0) {
+      ++j;
+    } else {
+      Note(candidates[i++].second, p);
+      ++j;
+    }
+  }
+}
+
+// Keeps the ids a scan shows (views valid only during the call) for the
+// rest of a search, in a few large blocks instead of a string each.
+class IdArena {
+ public:
+  absl::string_view Keep(absl::string_view id) {
+    if (blocks_.empty() || used_ + id.size() > kBlockBytes) {
+      blocks_.push_back(std::make_unique<char[]>(std::max(kBlockBytes, id.size())));
+      used_ = 0;
+    }
+    char* at = blocks_.back().get() + used_;
+    std::memcpy(at, id.data(), id.size());
+    used_ += id.size();
+    return absl::string_view(at, id.size());
+  }
+
+ private:
+  static constexpr size_t kBlockBytes = 64 * 1024;
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  size_t used_ = 0;
+};
 
 std::string PhoneticToken(const std::string& letters) {
   return absl::StrCat(kPhoneticTag, Soundex(letters));
@@ -104,20 +202,6 @@ double WordSimilarity(const std::string& query, const std::string& name) {
   return jw >= kMinSimilarity ? jw : 0.0;
 }
 
-enum class DobAgreement { kAgrees, kSwapped, kUnknown, kDisagrees };
-
-DobAgreement CompareDob(const PartialTime& wanted, const v1::PartialTime& stored) {
-  const PartialTime dob = FromProto(stored);
-  if (dob.precision == TimePrecision::kUnknown) return DobAgreement::kUnknown;
-  if (CompatibleTimes(wanted, dob)) return DobAgreement::kAgrees;
-  if (wanted.precision == TimePrecision::kDay && wanted.day <= 12) {
-    PartialTime swapped = wanted;
-    std::swap(swapped.day, swapped.month);
-    if (CompatibleTimes(swapped, dob)) return DobAgreement::kSwapped;
-  }
-  return DobAgreement::kDisagrees;
-}
-
 // The score of a person for the query words (see the header), or nullopt
 // when it does not match.
 std::optional<double> Score(const v1::Person& person, const std::vector<std::string>& words,
@@ -132,7 +216,7 @@ std::optional<double> Score(const v1::Person& person, const std::vector<std::str
   }
   double score = words.empty() ? 0 : sum / static_cast<double>(words.size());
   if (dob.has_value()) {
-    switch (CompareDob(*dob, person.date_of_birth())) {
+    switch (CompareDateOfBirth(*dob, person.date_of_birth())) {
       case DobAgreement::kAgrees: score += 0.5; break;
       case DobAgreement::kSwapped: score += 0.25; break;
       case DobAgreement::kUnknown: break;
@@ -176,6 +260,18 @@ std::optional<std::string> DateOfBirthToken(const PartialTime& dob) {
 
 }  // namespace
 
+DobAgreement CompareDateOfBirth(const PartialTime& wanted, const v1::PartialTime& stored) {
+  const PartialTime dob = FromProto(stored);
+  if (dob.precision == TimePrecision::kUnknown) return DobAgreement::kUnknown;
+  if (CompatibleTimes(wanted, dob)) return DobAgreement::kAgrees;
+  if (wanted.precision == TimePrecision::kDay && wanted.day <= 12) {
+    PartialTime swapped = wanted;
+    std::swap(swapped.day, swapped.month);
+    if (CompatibleTimes(swapped, dob)) return DobAgreement::kSwapped;
+  }
+  return DobAgreement::kDisagrees;
+}
+
 std::vector<std::string> PersonIndexTokens(const v1::Person& person) {
   std::set<std::string> tokens;
   for (const std::string* text : {&person.forename(), &person.surname()}) {
@@ -212,13 +308,10 @@ absl::StatusOr<std::vector<v1::PersonMatch>> SearchPersons(
     const storage::LmdbTxn& txn, const v1::SearchPersonsRequest& request,
     const PersonFilter& visible) {
   if (absl::Status s = ValidateSearch(request); !s.ok()) return s;
-  std::vector<std::string> raw_words;
   std::vector<std::string> words;  // letters only
-  for (std::string& word : NameTokens(request.query())) {
+  for (const std::string& word : NameTokens(request.query())) {
     std::string letters = NormaliseName(word);
-    if (letters.empty()) continue;
-    raw_words.push_back(std::move(word));
-    words.push_back(std::move(letters));
+    if (!letters.empty()) words.push_back(std::move(letters));
   }
   std::optional<PartialTime> dob;
   if (request.date_of_birth().precision() != v1::PartialTime::PRECISION_UNSPECIFIED)
@@ -228,36 +321,89 @@ absl::StatusOr<std::vector<v1::PersonMatch>> SearchPersons(
   if (words.size() > kMaxQueryWords)
     return absl::InvalidArgumentError(absl::StrCat("query: more than ", kMaxQueryWords, " words"));
 
-  // Candidates: through each word as written, its letters, its nickname
-  // families, then its sound; by a date alone, through the date (and the
-  // date with day and month swapped, a usual slip).
-  std::vector<std::string> lookups = raw_words;
-  if (by_date_alone) {
-    lookups.push_back(*DateOfBirthToken(*dob));
+  // Candidates: through each word's letters, its nickname families, then
+  // its sound; through the date of birth known to the day
+  // (and with day and month swapped, a usual slip). Each candidate notes the
+  // words that found it and how strongly (see Candidate).
+  struct Lookup {
+    std::string token;
+    int word;      // the query word it stands for; -1: the date of birth
+    int strength;  // 3 the word itself, 2 a nickname family, 1 its sound
+  };
+  std::vector<Lookup> lookups;
+  for (size_t k = 0; k < words.size(); ++k) {
+    const int w = static_cast<int>(k);
+    // Its letters find every person its spelling as written would ("sian"
+    // finds each Siân), so the word as written is not looked up apart.
+    lookups.push_back({words[k], w, 3});
+    for (std::string family : FamilyTokens(words[k])) lookups.push_back({std::move(family), w, 2});
+    lookups.push_back({PhoneticToken(words[k]), w, 1});
+  }
+  if (dob.has_value() && dob->precision == TimePrecision::kDay) {
+    lookups.push_back({*DateOfBirthToken(*dob), -1, 0});
     PartialTime swapped = *dob;
     std::swap(swapped.day, swapped.month);
-    if (dob->day <= 12 && swapped.day != swapped.month) lookups.push_back(*DateOfBirthToken(swapped));
+    if (dob->day <= 12 && swapped.day != swapped.month) lookups.push_back({*DateOfBirthToken(swapped), -1, 0});
   }
-  lookups.insert(lookups.end(), words.begin(), words.end());
-  for (const std::string& w : words) {
-    for (std::string family : FamilyTokens(w)) lookups.push_back(std::move(family));
-  }
-  for (const std::string& w : words) lookups.push_back(PhoneticToken(w));
-  std::set<std::string> candidates;
-  std::set<std::string> looked_up;
-  for (const std::string& token : lookups) {
-    if (token.size() > kMaxTokenBytes || candidates.size() >= kMaxCandidates) continue;
-    if (!looked_up.insert(token).second) continue;
-    absl::Status s = storage::ScanPrefix(txn, keys::PersonTokenPrefix(token),
+  // What each lookup finds; the ids kept, since a scan's views end with it.
+  IdArena arena;
+  std::vector<Posting> postings;
+  std::vector<size_t> word_postings(words.size(), 0);  // how many each word finds, counted again per token
+  size_t total = 0;
+  std::set<std::pair<std::string, int>> looked_up;
+  for (const Lookup& lookup : lookups) {
+    if (lookup.token.size() > kMaxTokenBytes) continue;
+    if (!looked_up.emplace(lookup.token, lookup.word).second) continue;
+    Posting& p = postings.emplace_back();
+    p.word = lookup.word;
+    p.strength = static_cast<uint8_t>(lookup.strength);
+    absl::Status s = storage::ScanPrefix(txn, keys::PersonTokenPrefix(lookup.token),
                                          [&](absl::string_view id, absl::string_view) {
-                                           if (candidates.size() < kMaxCandidates) candidates.emplace(id);
+                                           p.ids.push_back(arena.Keep(id));
                                            return absl::OkStatus();
                                          });
     if (!s.ok()) return s;
+    total += p.ids.size();
+    if (p.word >= 0) word_postings[p.word] += p.ids.size();
   }
+  // Few found: every person found is a candidate. Many: a person scores
+  // only if every word is like one of its names, so the candidates are the
+  // persons the word that finds fewest finds, and those born on the day
+  // searched for; the other words only mark them. Only those found by every
+  // word, or born that day, are then scored.
+  const bool many = total > kMaxScored;
+  int seed = 0;
+  for (size_t k = 1; k < words.size(); ++k) {
+    if (word_postings[k] < word_postings[seed]) seed = static_cast<int>(k);
+  }
+  std::vector<const Posting*> first;
+  for (const Posting& p : postings) {
+    if (!many || p.word < 0 || p.word == seed) first.push_back(&p);
+  }
+  std::vector<std::pair<absl::string_view, Candidate>> candidates = MergePostings(first);
+  if (many) {
+    for (const Posting& p : postings) {
+      if (p.word >= 0 && p.word != seed) NoteAlso(candidates, p);
+    }
+  }
+  // The most promising first: found by more words, by the date of birth, more strongly; then by id.
+  std::vector<std::pair<absl::string_view, int>> ranked;
+  ranked.reserve(candidates.size());
+  for (const auto& [id, c] : candidates) {
+    if (many && !c.born && static_cast<size_t>(std::popcount(c.words)) < words.size()) continue;
+    ranked.emplace_back(id, c.Priority());
+  }
+  auto before = [](const std::pair<absl::string_view, int>& a, const std::pair<absl::string_view, int>& b) {
+    return a.second != b.second ? a.second > b.second : a.first < b.first;
+  };
+  if (ranked.size() > kMaxScored) {
+    std::nth_element(ranked.begin(), ranked.begin() + kMaxScored, ranked.end(), before);
+    ranked.resize(kMaxScored);
+  }
+  std::sort(ranked.begin(), ranked.end(), before);
 
   std::vector<v1::PersonMatch> matches;
-  for (const std::string& id : candidates) {
+  for (const auto& [id, priority] : ranked) {
     auto person = LoadPerson(txn, id);
     if (!person.ok()) return person.status();
     if (!person->has_value()) continue;  // a stale token: the index is rebuilt whole, so never

@@ -21,6 +21,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "casefile/v1/person.pb.h"
+#include "core/time/partial_time.h"
 #include "storage/lmdb.h"
 
 namespace casefile {
@@ -28,6 +29,12 @@ namespace casefile {
 // Decides whether a reader sees a person, and may trim what they see (the
 // cases kept from them): false leaves the person out.
 using PersonFilter = std::function<absl::StatusOr<bool>(v1::Person&)>;
+
+// How a stored date of birth compares with the one searched for: agrees
+// (CompatibleTimes), agrees only with day and month swapped (a usual slip,
+// for a wanted whole date with a day up to 12), unknown, or disagrees.
+enum class DobAgreement { kAgrees, kSwapped, kUnknown, kDisagrees };
+DobAgreement CompareDateOfBirth(const PartialTime& wanted, const v1::PartialTime& stored);
 
 // The Q\0 tokens of a person, sorted and distinct: the search tokens above,
 // "~dob:" of a date of birth known to the day, and the blocking tokens
@@ -44,6 +51,15 @@ std::vector<std::string> PersonIndexTokens(const v1::Person& person);
 // With no query but a date of birth known to the day: everyone born that day
 // (0.5), or with day and month swapped (0.25); persons whose date of birth is
 // unknown are not found so.
+// Candidates come from the index (Q\0): through each query word as written,
+// its nickname families and its sound, and a whole date of birth. When they
+// find at most 1,500 persons in all, each is scored (so a word like a name
+// only in spelling, with no shared sound, is scored on the persons the
+// other words find). When they find more, only the persons found by every
+// word, or born on the day searched for, are scored: at most 1,500, the
+// most promising first — found by more words, then also by the date of
+// birth, then more strongly (the word itself over a nickname over a
+// sound), then by id.
 // InvalidArgument naming the field for a bad request.
 // Persons `visible` leaves out are never counted.
 absl::StatusOr<std::vector<v1::PersonMatch>> SearchPersons(

@@ -7,13 +7,13 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "absl/strings/str_split.h"
 #include "casefile/v1/attention.grpc.pb.h"
 #include "casefile/v1/case_service.grpc.pb.h"
 #include "casefile/v1/person.grpc.pb.h"
 #include "casefile/v1/session.grpc.pb.h"
 #include "core/time/partial_time.h"
 #include "core/time/partial_time_proto.h"
+#include "core/time/words_and_date.h"
 #include "web/case_file_page.h"
 #include "web/chronology_view_form.h"
 #include "web/cookies.h"
@@ -253,44 +253,44 @@ void WebApp::Search(const httplib::Request& req, httplib::Response& res) {
     if (cases->ListCases(Context(s.token).get(), list, &listed).ok())
       for (const v1::Case& c : listed.cases()) add({CaseIdOf(c.name()), c.title(), absl::StrCat("legacy reference ", query)});
   }
-  // A name with typing slips (SearchPersons matches fuzzily), a date of birth, or both.
-  std::vector<std::string> words;
-  v1::SearchPersonsRequest search;
-  for (absl::string_view word : absl::StrSplit(query, ' ', absl::SkipEmpty())) {
-    auto date = ParsePartialTime(std::string_view(word.data(), word.size()));
-    if (date.ok() && date->precision >= TimePrecision::kMonth) {
-      *search.mutable_date_of_birth() = ToProto(*date);
-    } else {
-      words.emplace_back(word);
-    }
-  }
-  search.set_query(absl::StrJoin(words, " "));
-  search.set_page_size(20);
-  v1::SearchPersonsResponse found;
-  // A whole date of birth alone finds everyone born that day.
-  const bool whole_date = search.date_of_birth().precision() == v1::PartialTime::PRECISION_DAY;
-  if ((!words.empty() || whole_date) &&
-      v1::PersonService::NewStub(channel_)->SearchPersons(Context(s.token).get(), search, &found).ok()) {
-    for (const v1::PersonMatch& m : found.results()) {
-      const v1::Person& p = m.person();
-      std::string why = absl::StrCat(p.forename(), " ", p.surname());
-      if (p.date_of_birth().precision() != v1::PartialTime::PRECISION_UNSPECIFIED)
-        absl::StrAppend(&why, " born ", TimeText(p.date_of_birth()));
-      for (const std::string& case_name : p.cases()) {
-        v1::GetCaseRequest get;
-        get.set_name(case_name);
-        v1::Case c;
-        if (cases->GetCase(Context(s.token).get(), get, &c).ok()) add({CaseIdOf(c.name()), c.title(), why});
+  // A name with typing slips, nicknames or sound-alikes (SearchPersons
+  // matches fuzzily), a date of birth ("01/02/2010", "Feb 2010"), or both;
+  // a whole date alone finds everyone born that day. Two dates: no person
+  // search, the words may still be a reference.
+  auto split = SplitWordsAndDate(query);
+  if (split.ok()) {
+    const std::string name = absl::StrJoin(split->words, " ");
+    const bool whole_date = split->date.has_value() && split->date->precision == TimePrecision::kDay;
+    v1::SearchPersonsRequest search;
+    search.set_query(name);
+    if (split->date.has_value()) *search.mutable_date_of_birth() = ToProto(*split->date);
+    search.set_page_size(20);
+    v1::SearchPersonsResponse found;
+    if ((!name.empty() || whole_date) &&
+        v1::PersonService::NewStub(channel_)->SearchPersons(Context(s.token).get(), search, &found).ok()) {
+      for (const v1::PersonMatch& m : found.results()) {
+        const v1::Person& p = m.person();
+        std::string why = absl::StrCat(p.forename(), " ", p.surname());
+        if (p.date_of_birth().precision() != v1::PartialTime::PRECISION_UNSPECIFIED)
+          absl::StrAppend(&why, " born ", TimeText(p.date_of_birth()));
+        for (const std::string& case_name : p.cases()) {
+          v1::GetCaseRequest get;
+          get.set_name(case_name);
+          v1::Case c;
+          if (cases->GetCase(Context(s.token).get(), get, &c).ok()) add({CaseIdOf(c.name()), c.title(), why});
+        }
       }
     }
-  }
-  // Cases whose subjects carry the name (cases not yet in the person index).
-  if (!words.empty()) {
-    v1::ListCasesRequest list;
-    list.set_subject(absl::StrJoin(words, " "));
-    v1::ListCasesResponse listed;
-    if (cases->ListCases(Context(s.token).get(), list, &listed).ok())
-      for (const v1::Case& c : listed.cases()) add({CaseIdOf(c.name()), c.title(), "subject of the case"});
+    // Then the other cases ListCases finds for the subject: a subject named
+    // by the words as written, not (yet) a person of the index.
+    if (!name.empty() || whole_date) {
+      v1::ListCasesRequest list;
+      list.set_subject(name);
+      if (split->date.has_value()) *list.mutable_subject_date_of_birth() = ToProto(*split->date);
+      v1::ListCasesResponse listed;
+      if (cases->ListCases(Context(s.token).get(), list, &listed).ok())
+        for (const v1::Case& c : listed.cases()) add({CaseIdOf(c.name()), c.title(), "subject of the case"});
+    }
   }
   res.set_content(SearchResultsPage(Nav(s), query, hits), kHtml);
 }
