@@ -53,6 +53,8 @@ class PersonSearchAtScaleTest : public ::testing::Test {
                       }
                       if (auto s = PutPerson(txn, MakePerson("PZXAVIER", "Xavier", "SMITHSON", "14/03/2011")); !s.ok())
                         return s;
+                      if (auto s = PutPerson(txn, MakePerson("PZKAI", "Kai", "SMITHSON", "09/09/2012")); !s.ok())
+                        return s;
                       return PutPerson(txn, MakePerson("PZZED", "Zed", "SMITHSON", "01/02/2010"));
                     })
                     .ok());
@@ -87,6 +89,15 @@ TEST_F(PersonSearchAtScaleTest, AWordOfNoSharedSoundIsFoundThroughTheDateOfBirth
   // sound); the surname finds 3,002 persons, and the date of birth puts
   // Xavier among those scored.
   EXPECT_THAT(Found("Zavier Smithson", "14/03/2011"), ::testing::ElementsAre("persons/PZXAVIER"));
+}
+
+TEST_F(PersonSearchAtScaleTest, OneSlipInAShortForenameStillFindsThePerson) {
+  // Three letters leave Jaro no room for a swap or a wrong letter.
+  EXPECT_THAT(Found("Kia Smithson", "09/09/2012"), ::testing::ElementsAre("persons/PZKAI"));
+  EXPECT_THAT(Found("Kay Smithson", "09/09/2012"), ::testing::ElementsAre("persons/PZKAI"));
+  EXPECT_THAT(Found("Ka Smithson", "09/09/2012"), ::testing::ElementsAre("persons/PZKAI"));
+  // Two slips are another name.
+  EXPECT_THAT(Found("Kuy Smithson", "09/09/2012"), ::testing::ElementsAre());
 }
 
 TEST_F(PersonSearchAtScaleTest, ACommonNameAloneGivesAFullPageOfExactMatches) {
