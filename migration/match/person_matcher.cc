@@ -85,14 +85,19 @@ absl::StatusOr<MatchResult> MatchPersons(absl::Span<const PersonRecord> records,
   std::vector<ScoredPair> pairs;
   const BlockingStats stats = ForEachCandidatePair(
       std::move(blocking_keys), options.max_block_size, [&](int a, int b) {
-        const PersonComparison c =
-            ComparePersons(keys[a], keys[b], options.review_score);
+        const PersonComparison c = ComparePersons(
+            keys[a], keys[b],
+            std::min(options.review_score, options.review_score_across_files));
         if (c.conflict || c.no_name_agrees) {
           // Kept apart, but not hidden where the rest of the evidence is strong.
           if (c.review_anyway) pairs.push_back({a, b, c.score, false});
           return;
         }
-        if (c.score < options.review_score && !c.review_anyway) return;
+        const bool one_file =
+            !keys[a].case_name.empty() && keys[a].case_name == keys[b].case_name;
+        const double review_score =
+            one_file ? options.review_score : options.review_score_across_files;
+        if (c.score < review_score && !c.review_anyway) return;
         const bool merge = c.strong && c.score >= options.merge_score &&
                            (!c.missing_field || options.merge_with_missing_field) &&
                            (!c.day_month_swapped || options.merge_day_month_swaps);
