@@ -14,8 +14,10 @@
 //
 // The population: families of one to five children sharing a surname (twins
 // share the date of birth as well; siblings are one to five years apart),
-// names from tools/legacy_generator/vocabulary.h, born over the last 18
-// years. Each family's children are the subjects of one case (siblings in one
+// names from tools/legacy_generator/vocabulary.h (--names generator: 50
+// surnames, 60 forenames) or from Febrl's original records (--names febrl:
+// about 4,000 surnames and 900 forenames with their frequencies), born over
+// the last 18 years. Each family's children are the subjects of one case (siblings in one
 // case: the linker must never merge them). A share of the children
 // (--named_again) is named a second time, later, alone in another case: with
 // a typing slip in the forename or the surname (legacy_generator AddTypos), a
@@ -34,10 +36,12 @@
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/time/civil_time.h"
 #include "absl/time/clock.h"
+#include "bench/support/febrl.h"
 #include "bench/support/live_cases.h"
 #include "bench/support/paging.h"
 #include "bench/support/pair_scores.h"
@@ -57,6 +61,10 @@ ABSL_FLAG(double, named_again, 0.25, "Share of the children named a second time,
 ABSL_FLAG(double, twins, 0.03, "Chance that a family's next child is a twin of the one before.");
 ABSL_FLAG(uint64_t, seed, 1, "Population and noise seed.");
 ABSL_FLAG(int, explain, 0, "Print up to this many searches that missed the child, and wrong links (those between children alike left out).");
+ABSL_FLAG(std::string, names, "generator",
+          "Where the population's names come from: generator (tools/legacy_generator/vocabulary.h) or febrl (the "
+          "forenames and surnames of Febrl's original records in --febrl_dir, as often as they occur there).");
+ABSL_FLAG(std::string, febrl_dir, "/work/shared/data/febrl", "Folder with the Febrl dataset*.csv files (--names febrl).");
 ABSL_FLAG(std::string, work_dir, "", "Folder for the store (default: a new one under $TMPDIR, removed after).");
 
 namespace casefile::bench {
@@ -121,8 +129,43 @@ v1::PartialTime DayOf(absl::CivilDay d) {
   return ToProto(PartialTime{TimePrecision::kDay, static_cast<int>(d.year()), d.month(), d.day()});
 }
 
+// The names a population draws from, each as often as it should be drawn.
+struct NamePool {
+  std::vector<std::string> surnames;
+  std::vector<std::string> girls, boys;  // forenames (Febrl's are one list: both)
+};
+
+NamePool GeneratorNames() {
+  NamePool pool;
+  for (std::string_view s : vocabulary::Surnames()) pool.surnames.emplace_back(s);
+  for (std::string_view f : vocabulary::GirlsNames()) pool.girls.emplace_back(f);
+  for (std::string_view f : vocabulary::BoysNames()) pool.boys.emplace_back(f);
+  return pool;
+}
+
+// Febrl writes names in lower case: "michaela" becomes "Michaela".
+std::string Capitalised(std::string name) {
+  if (!name.empty()) name[0] = absl::ascii_toupper(static_cast<unsigned char>(name[0]));
+  return name;
+}
+
+absl::StatusOr<NamePool> FebrlNames(const std::string& dir) {
+  NamePool pool;
+  for (const FebrlSet& set : FebrlSets()) {
+    absl::StatusOr<std::vector<FebrlRecord>> records = ReadFebrlSet(dir, set);
+    if (!records.ok()) return records.status();
+    for (const FebrlRecord& r : *records) {
+      if (!r.original) continue;
+      if (!r.surname.empty()) pool.surnames.push_back(Capitalised(r.surname));
+      if (!r.forename.empty()) pool.girls.push_back(Capitalised(r.forename));
+    }
+  }
+  pool.boys = pool.girls;
+  return pool;
+}
+
 // The population: families until `count` children.
-std::vector<Child> Population(int count, Random& random) {
+std::vector<Child> Population(int count, const NamePool& names, Random& random) {
   std::vector<Child> children;
   const absl::CivilDay first_day(2008, 12, 1), last_day(2026, 11, 30);
   const std::vector<int> size_weights = {42, 33, 16, 6, 3};  // families of 1..5 children, per cent
@@ -132,7 +175,7 @@ std::vector<Child> Population(int count, Random& random) {
       acc += size_weights[size - 1];
       if (r < acc) break;
     }
-    const std::string surname(random.Pick(vocabulary::Surnames()));
+    const std::string& surname = random.Pick(names.surnames);
     absl::CivilDay born = first_day + random.Below(last_day - first_day + 1);
     absl::flat_hash_set<std::string> used;
     for (int k = 0; k < size && static_cast<int>(children.size()) < count; ++k) {
@@ -142,8 +185,7 @@ std::vector<Child> Population(int count, Random& random) {
       }
       std::string forename;
       do {
-        forename = std::string(random.Chance(0.5) ? random.Pick(vocabulary::GirlsNames())
-                                                  : random.Pick(vocabulary::BoysNames()));
+        forename = random.Chance(0.5) ? random.Pick(names.girls) : random.Pick(names.boys);
       } while (!used.insert(forename).second);
       children.push_back({forename, surname, born, family});
     }
@@ -171,8 +213,20 @@ std::string Percent(double share) { return absl::StrFormat("%.2f%%", 100 * share
 int Run() {
   const int count = absl::GetFlag(FLAGS_children);
   if (count < 1) return std::fprintf(stderr, "--children must be at least 1\n"), 1;
+  absl::StatusOr<NamePool> names = GeneratorNames();
+  if (absl::GetFlag(FLAGS_names) == "febrl") {
+    names = FebrlNames(absl::GetFlag(FLAGS_febrl_dir));
+  } else if (absl::GetFlag(FLAGS_names) != "generator") {
+    return std::fprintf(stderr, "--names must be generator or febrl\n"), 1;
+  }
+  if (!names.ok()) return std::fprintf(stderr, "%s\n", names.status().ToString().c_str()), 1;
+  absl::flat_hash_set<std::string> forenames(names->girls.begin(), names->girls.end());
+  forenames.insert(names->boys.begin(), names->boys.end());
+  std::printf("names: %s, %zu surnames and %zu forenames drawn from\n", absl::GetFlag(FLAGS_names).c_str(),
+              absl::flat_hash_set<std::string>(names->surnames.begin(), names->surnames.end()).size(),
+              forenames.size());
   Random random(absl::GetFlag(FLAGS_seed));
-  const std::vector<Child> children = Population(count, random);
+  const std::vector<Child> children = Population(count, *names, random);
 
   // The cases in the order they are created: each family's at a random
   // moment, each later naming at a random moment after its family's.

@@ -133,6 +133,7 @@ v1::Person ConsolidatePerson(absl::Span<const StoredPersonRecord* const> records
     source->set_import(r->import());
     source->set_nominal_ref(r->nominal_ref());
     source->set_as_written(r->as_written());
+    source->set_case_(r->case_());
   }
   for (std::string& a : ByFrequency(addresses)) person.add_addresses(std::move(a));
   person.mutable_name_variants()->Add(variants.begin(), variants.end());

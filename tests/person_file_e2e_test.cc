@@ -177,6 +177,10 @@ TEST_F(PersonFileE2eTest, OutsiderSeesOnlyTheOpenCase) {
   EXPECT_THAT(ItemEntries(file), ElementsAre(open_custody_));
   EXPECT_EQ(file.attention_items(0).person(), ellie_);
   EXPECT_THAT(file.ShortDebugString(), Not(HasSubstr(secret_)));
+  // Nor the legacy record imported into the restricted case.
+  ASSERT_EQ(file.person().sources_size(), 1);
+  EXPECT_EQ(file.person().sources(0).case_(), open_);
+  EXPECT_THAT(file.ShortDebugString(), Not(HasSubstr("0459")));
 
   const std::vector<v1::AuditEvent> reads = Reads("inv2");
   ASSERT_EQ(reads.size(), 1u);
@@ -191,6 +195,7 @@ TEST_F(PersonFileE2eTest, ReaderWithNeedToKnowSeesBothCasesInTimeOrder) {
   grpc::Status s = GetFile(kInvestigatorToken, "strategy discussion", &file);
   ASSERT_TRUE(s.ok()) << s.error_message();
   EXPECT_THAT(CaseNames(file), ::testing::UnorderedElementsAre(open_, secret_));
+  EXPECT_EQ(file.person().sources_size(), 2);
   ASSERT_EQ(file.records_size(), 5);
   EXPECT_THAT(Names(file), ElementsAre(absl::StrCat(open_, "/entries/1"), open_custody_, secret_custody_,
                                        secret_missing_, open_missing_));

@@ -36,6 +36,7 @@ absl::StatusOr<std::vector<FebrlRecord>> ReadFebrlSet(const std::string& dir, co
       FebrlRecord r;
       std::vector<std::string> id = absl::StrSplit(f[0], '-');
       r.entity = id.size() >= 2 ? id[1] : f[0];
+      r.original = id.size() == 3 && id[2] == "org";
       r.forename = f[1];
       r.surname = f[2];
       r.address_1 = f[3].empty() ? f[4] : absl::StrCat(f[3], " ", f[4]);

@@ -21,6 +21,7 @@ namespace casefile::bench {
 
 struct FebrlRecord {
   std::string entity;  // the Febrl person number (N of rec-N-org / rec-N-dup-K): truth
+  bool original = false;  // rec-N-org: written without Febrl's corruptions
   std::string forename;
   std::string surname;
   std::string address_1;

@@ -28,10 +28,12 @@ PersonFilter KnownCasesOnly(CaseVisibility& cases) {
     }
     person.mutable_cases()->Swap(&known);
     if (person.cases().empty()) return false;
-    // The records written in a case kept from the reader name it: they go too.
+    // The records written in a case kept from the reader, or joined to one
+    // by the import, go too: their locators and text tell of that case.
     google::protobuf::RepeatedPtrField<v1::PersonSource> sources;
     for (v1::PersonSource& source : *person.mutable_sources()) {
-      const absl::string_view in_case = LiveRecordCase(source.locator());
+      const absl::string_view in_case =
+          source.case_().empty() ? LiveRecordCase(source.locator()) : absl::string_view(source.case_());
       if (!in_case.empty()) {
         auto knows = cases.Knows(in_case);
         if (!knows.ok()) return knows.status();
