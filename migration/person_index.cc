@@ -11,6 +11,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "core/input/resource_names.h"
+#include "core/persons/live_record_locator.h"
 #include "core/persons/person_search.h"
 #include "core/persons/person_tables.h"
 #include "core/time/partial_time_proto.h"
@@ -82,7 +83,7 @@ class CaseOfRef {
 absl::StatusOr<PersonRecord> ToPersonRecord(const StoredPersonRecord& r, CaseOfRef& case_of_ref) {
   PersonRecord out{r.forename(), r.surname(), FromProto(r.date_of_birth()), r.address_1(),
                    r.address_2(),  r.town(),    r.postcode(),                 r.source_ref(),
-                   r.case_()};
+                   r.case_(), std::string(LiveRecordList(r.locator()))};
   if (out.case_name.empty()) {
     auto found = case_of_ref.Find(r.source_ref());
     if (!found.ok()) return found.status();

@@ -107,5 +107,32 @@ TEST_F(LivePersonLinkerTest, ANameTooCommonToBlockOnStillMeetsThroughTheDateOfBi
   EXPECT_EQ(stranger, "persons/" + PersonIdFor("cases/CF-000002#subject=1"));
 }
 
+TEST_F(LivePersonLinkerTest, TwoSubjectsOfOneCaseAreTwoPeopleWhateverTheirNames) {
+  // Twins listed apart by the writer: a short form, a slip, a nickname of
+  // each other. Across cases these would join; in one list they never do.
+  const std::string twins[][3] = {{"Sam", "Samuel", "CLARKE"}, {"Kane", "Zane", "CAMPBELL"}, {"Isabelle", "Isabella", "RYAN"}};
+  int case_number = 0;
+  std::vector<std::string> kane_and_zane;
+  for (const auto& [first, second, surname] : twins) {
+    const std::string list = absl::StrCat("cases/CF-00000", ++case_number);
+    const std::string a = Link(Record(list + "#subject=1", first, surname, Day(2016, 11, 26)));
+    const std::string b = Link(Record(list + "#subject=2", second, surname, Day(2016, 11, 26)));
+    EXPECT_NE(a, b) << first << " and " << second;
+    // The second twin's record did not move into the first's person either.
+    EXPECT_EQ(a, "persons/" + PersonIdFor(list + "#subject=1"));
+    EXPECT_EQ(b, "persons/" + PersonIdFor(list + "#subject=2"));
+    if (first == "Kane") kane_and_zane = {a, b};
+  }
+  // Named again, alone, in another case: "Kane" fits Kane exactly and Zane
+  // with a slip, so it is neither twin's until an operator says (the
+  // matcher's ambiguous records), and never glues them together.
+  const std::string again = Link(Record("cases/CF-000009#subject=1", "Kane", "CAMPBELL", Day(2016, 11, 26)));
+  EXPECT_THAT(kane_and_zane, ::testing::Not(::testing::Contains(again)));
+  // Two children of one entry are two people too.
+  const std::string c = Link(Record("cases/CF-000010/entries/4#child=1", "Tia", "MAPP", Day(2019, 3, 2)));
+  const std::string d = Link(Record("cases/CF-000010/entries/4#child=2", "Tia", "MAPP", Day(2019, 3, 2)));
+  EXPECT_NE(c, d);
+}
+
 }  // namespace
 }  // namespace casefile::migration

@@ -1,21 +1,8 @@
 #include "core/persons/person_directory.h"
 
-#include "absl/strings/match.h"
+#include "core/persons/live_record_locator.h"
 
 namespace casefile {
-
-namespace {
-
-// The case a live write's person record names in its locator
-// ("cases/CF-000001#subject=1", "cases/CF-000001/entries/4#child=1"), or ""
-// for a legacy record.
-absl::string_view LiveRecordCase(absl::string_view locator) {
-  constexpr absl::string_view kCases = "cases/";
-  if (!absl::StartsWith(locator, kCases)) return {};
-  return locator.substr(0, locator.find_first_of("/#", kCases.size()));
-}
-
-}  // namespace
 
 PersonFilter KnownCasesOnly(CaseVisibility& cases) {
   return [&cases](v1::Person& person) -> absl::StatusOr<bool> {

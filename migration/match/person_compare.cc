@@ -276,8 +276,13 @@ bool ForenameDiffersInOneFile(NameAgreement forename) {
   return ForenameDiffers(forename) || forename == NameAgreement::kOtherName;
 }
 
-bool IsConflict(const NamesAndDob& n, bool same_case_file) {
-  return (ForenameDiffersInOneFile(n.forename) && same_case_file) ||
+bool NamedTogether(const PersonKey& a, const PersonKey& b) {
+  return !a.named_with.empty() && a.named_with == b.named_with;
+}
+
+bool IsConflict(const NamesAndDob& n, bool same_case_file, bool named_together) {
+  return named_together ||
+         (ForenameDiffersInOneFile(n.forename) && same_case_file) ||
          n.dob == DobAgreement::kGenerationApart;
 }
 
@@ -415,7 +420,8 @@ std::string PersonComparison::Reason() const {
 }
 
 bool PersonsConflict(const PersonKey& a, const PersonKey& b) {
-  return IsConflict(CompareNamesAndDob(a, b), SameCaseFile(a, b));
+  return IsConflict(CompareNamesAndDob(a, b), SameCaseFile(a, b),
+                    NamedTogether(a, b));
 }
 
 PersonComparison ComparePersons(const PersonKey& a, const PersonKey& b,
@@ -427,7 +433,7 @@ PersonComparison ComparePersons(const PersonKey& a, const PersonKey& b,
   out.names_swapped = n.swapped;
   out.dob = n.dob;
   const bool same_case_file = SameCaseFile(a, b);
-  out.conflict = IsConflict(n, same_case_file);
+  out.conflict = IsConflict(n, same_case_file, NamedTogether(a, b));
   out.no_name_agrees = !Good(n.forename) && !Good(n.surname);
   out.score = NameWeight(n.forename, true) + NameWeight(n.surname, false) +
               DobWeight(n.dob);

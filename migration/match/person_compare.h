@@ -17,6 +17,9 @@
 //    a conflict: a name can be written wrongly (another name entirely) in one
 //    record, and nothing but the case file tells that from a twin. Only the
 //    same surname, full date of birth and home together outweigh it.
+//  - Two persons named side by side in one live record (a case's subject
+//    list, an entry's children) are two people whatever their names: the
+//    writer listed them apart (twins Sam and Samuel, Kane and Zane).
 //  - Dates of birth a generation apart (>= 12 years, not a typo, not a year
 //    mistyped under the same day and month) are a parent and child of one
 //    name: a conflict, wherever they were written.

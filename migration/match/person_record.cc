@@ -59,6 +59,7 @@ PersonKey MakePersonKey(const PersonRecord& record) {
   key.postcode = NormalisePostcode(record.postcode);
   key.source_ref = Reference(record.source_ref);
   key.case_name = Reference(record.case_name);
+  key.named_with = record.named_with;
   return key;
 }
 

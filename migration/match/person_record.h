@@ -30,6 +30,11 @@ struct PersonRecord {
   // siblings); across files a different forename may be a recording error.
   std::string source_ref;
   std::string case_name;
+  // The one record that named this person beside others, for live writes: a
+  // case's subject list ("cases/X") or an entry's children
+  // ("cases/X/entries/N"). Two persons of one such list are two people,
+  // whatever their names (the writer listed them apart: twins Sam and Samuel).
+  std::string named_with;
 };
 
 // Up to N bytes of text kept inline (longer text is cut to N).
@@ -71,6 +76,7 @@ struct alignas(64) PersonKey {
   // Upper-cased, trimmed; empty when not known.
   std::string source_ref;
   std::string case_name;
+  std::string named_with;  // as given
 
   std::string_view forename_first() const {
     return forename.view().substr(0, forename_first_size);
