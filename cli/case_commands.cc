@@ -1,4 +1,4 @@
-// The chronology commands: case create/get, cases, log, correct, show, watch.
+// The chronology commands: case create/get/subjects/review, cases, restrict, log, correct, show, watch.
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -120,6 +120,30 @@ int Restrict(const Args& args, const Connection& conn) {
   v1::Case response;
   auto stub = CaseService::NewStub(conn.channel());
   grpc::Status status = WithRetries([&] { return stub->SetCaseRestriction(conn.NewContext().get(), request, &response); });
+  if (!status.ok()) return ReportRpcError(status);
+  return Print(args, response, CaseBlock(response));
+}
+
+int CorrectSubjects(const Args& args, const Connection& conn) {
+  const std::string cmd = "case subjects";
+  v1::CorrectSubjectsRequest request;
+  request.set_name(CaseNameArg(args.positional()[0]));
+  auto subjects = ParseSubjects(args.Get("subject"));
+  if (!subjects.ok()) return ReportUsageError(subjects.status(), cmd);
+  for (auto& s : *subjects) *request.add_subjects() = std::move(s);
+  auto reason = args.Require("reason");
+  if (!reason.ok()) return ReportUsageError(reason.status(), cmd);
+  request.set_reason(*reason);
+  if (args.Has("expected-version")) {
+    int64_t v;
+    if (!absl::SimpleAtoi(args.Get("expected-version"), &v))
+      return ReportUsageError(absl::InvalidArgumentError("--expected-version must be a number"), cmd);
+    request.set_expected_version(v);
+  }
+  request.set_request_id(args.Get("request-id", NewRequestId()));
+  v1::Case response;
+  auto stub = CaseService::NewStub(conn.channel());
+  grpc::Status status = WithRetries([&] { return stub->CorrectSubjects(conn.NewContext().get(), request, &response); });
   if (!status.ok()) return ReportRpcError(status);
   return Print(args, response, CaseBlock(response));
 }
@@ -386,6 +410,16 @@ void AddCaseCommands(CommandLine& line) {
   AddValueOption(c, "--request-id", "ID", kRequestId);
   c->footer("The review is kept on the case and as an entry of its chronology. After a decision to\n"
             "dispose, an admin erases the case (casefile admin erase).");
+
+  c = line.Add("case subjects", "correct a case's subjects (each is matched to a person again)", CorrectSubjects);
+  AddWord(c, "CASE", kCase);
+  AddValueOption(c, "--subject", "SUBJECTS", "every subject as it should be, in order: " + std::string(kSubjects))
+      ->required();
+  AddValueOption(c, "--reason", "REASON", "why they are corrected")->required();
+  AddValueOption(c, "--expected-version", "N", "correct only if the case is at this version");
+  AddValueOption(c, "--request-id", "ID", kRequestId);
+  c->footer("The correction is an entry of the chronology. A subject written exactly as before keeps\n"
+            "its person; a changed one is matched again.");
 
   c = line.Add("log", "append an entry to a case's chronology", Log);
   AddWord(c, "CASE", kCase);

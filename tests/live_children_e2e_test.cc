@@ -21,12 +21,14 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/support/casefiled_fixture.h"
+#include "tests/support/cli_runner.h"
 #include "tests/support/safeguarding_examples.h"
 
 namespace casefile::testing {
 namespace {
 
 using ::testing::ElementsAre;
+using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::SizeIs;
 using ::testing::StartsWith;
@@ -440,6 +442,33 @@ TEST_F(LiveChildrenE2eTest, ACorrectionKeepsTheDecisionsAboutTheSubjectsItLeaves
   }
   EXPECT_THAT(held, UnorderedElementsAre(ElementsAre(a.name() + "#subject=1"), ElementsAre(b.name() + "#subject=1")));
   EXPECT_THAT(Search("ava quirk"), SizeIs(1));
+}
+
+// The same from the command line: `casefile case subjects`.
+TEST_F(LiveChildrenE2eTest, CliCorrectsSubjects) {
+  v1::CreateCaseRequest request = NewCase("Concern for a child");
+  request.mutable_case_()->add_subjects()->set_display_name("Ava QUIRKE (03/04/2008)");
+  const v1::Case made = CreateCase(request);
+  const std::string id = made.name().substr(sizeof("cases/") - 1);
+
+  CliRun run = RunCasefileCli(
+      *server_, "case subjects " + id + " --subject 'Ava QUIRK (04/03/2008)' --expected-version 0 --reason 'misspelt'",
+      kInvestigatorToken);
+  ASSERT_EQ(run.exit_code, 0) << run.out;
+  EXPECT_THAT(run.out, HasSubstr("Ava QUIRK"));
+  const std::vector<v1::PersonMatch> found = Search("ava quirk");
+  ASSERT_THAT(found, SizeIs(1));
+  EXPECT_EQ(found[0].person().date_of_birth().month(), 3);
+  EXPECT_THAT(CasesOf(found[0].person().name()), ElementsAre(made.name()));
+
+  // A stale version is refused naming why; no reason is a usage error.
+  run = RunCasefileCli(*server_, "case subjects " + id + " --subject 'Ava QUIRKE' --expected-version 0 --reason again",
+                       kInvestigatorToken);
+  EXPECT_NE(run.exit_code, 0);
+  EXPECT_THAT(run.out, HasSubstr("ABORTED"));
+  run = RunCasefileCli(*server_, "case subjects " + id + " --subject 'Ava QUIRKE'", kInvestigatorToken);
+  EXPECT_NE(run.exit_code, 0);
+  EXPECT_THAT(run.out, HasSubstr("--reason"));
 }
 
 }  // namespace
