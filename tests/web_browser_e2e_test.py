@@ -549,7 +549,7 @@ class BrowserTest(unittest.TestCase):
         case_id = self.f.create_case("Ellie WATSON (records)", "Ellie WATSON (03/04/2008)")
         self.sign_in("cait1")
         self.start_record(case_id, "logging the strategy discussion", "strategy-discussion")
-        self.text_appears(f"Add a strategy discussion to {case_id}")
+        self.text_appears(f"Add an entry to {case_id}: strategy discussion")
         # Three attendees, none from health and no reason why: casefiled refuses.
         typed = {
             "held_time-day": "12", "held_time-month": "11", "held_time-year": "2012", "held_time-time": "14:00",
@@ -594,7 +594,7 @@ class BrowserTest(unittest.TestCase):
         d.find_element(By.ID, "add-entry-start").click()
         self.text_appears("Or record")
         d.find_element(By.ID, "record-referral").click()
-        self.text_appears(f"Add a referral to {case_id}")
+        self.text_appears(f"Add an entry to {case_id}: referral")
         referral = {
             "referred_time-day": "13", "referred_time-month": "11", "referred_time-year": "2012",
             "reason": "Disclosure at school",

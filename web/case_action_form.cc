@@ -15,8 +15,6 @@
 namespace casefile::web {
 namespace {
 
-std::string Trimmed(const std::string& s) { return std::string(absl::StripAsciiWhitespace(s)); }
-
 bool Restricting(const CaseActionDraft& d) { return d.action == CaseAction::kRestrict; }
 
 // "/cases/X/restrict" or "/cases/X/review", with "/new" for the form.

@@ -38,21 +38,6 @@ constexpr DraftField kDraftFields[] = {
     {"reason", &EntryDraft::reason},     {"record", &EntryDraft::record},
 };
 
-std::string KindRadios(const std::vector<FieldError>& errors, const EntryDraft& d) {
-  const bool refused = !FieldErrorHtml(errors, "kind").empty();
-  std::string out = absl::StrCat("<fieldset class=\"radios\"", refused ? " aria-describedby=\"kind-error\"" : "",
-                                 "><legend>What kind of entry is it?</legend>", FieldErrorHtml(errors, "kind"));
-  bool first = true;
-  for (const std::string& word : FormKinds()) {
-    // The first radio carries the id the error summary links to.
-    const std::string id = first ? "kind" : absl::StrCat("kind-", word);
-    absl::StrAppend(&out, "<div class=\"radio\"><input type=\"radio\" id=\"", id, "\" name=\"kind\" value=\"", word,
-                    "\"", d.kind == word ? " checked" : "", "><label for=\"", id, "\">", word, "</label></div>");
-    first = false;
-  }
-  return out + "</fieldset>";
-}
-
 // The other kinds of entry, each a button to its form (a new request id;
 // nothing typed here is carried).
 std::string KindChoiceHtml(const EntryFormContext& c, const std::string& purpose, const RecordForm* shown) {
@@ -103,11 +88,6 @@ std::vector<FieldError> DraftToEntry(const EntryDraft& draft, v1::Entry& entry, 
   const RecordForm* form = draft.correcting.empty() ? FindRecordForm(draft.record) : nullptr;
   if (form != nullptr) {
     errors = RecordToEntry(*form, draft.record_fields, case_id, entry);
-    if (form->when_field.empty()) {
-      std::vector<FieldError> when = ReadDateParts({draft.day, draft.month, draft.year, draft.time}, "when",
-                                                   "Enter when it happened: at least the year", *entry.mutable_occur_time());
-      errors.insert(errors.end(), when.begin(), when.end());
-    }
   } else if (draft.correcting.empty()) {
     for (v1::EntryKind k : kFormKinds) {
       if (KindWord(k) == draft.kind) entry.set_kind(k);
@@ -116,7 +96,7 @@ std::vector<FieldError> DraftToEntry(const EntryDraft& draft, v1::Entry& entry, 
   } else if (absl::StripAsciiWhitespace(draft.reason).empty()) {
     errors.push_back({"reason", "Enter why the entry is corrected"});
   }
-  if (form == nullptr) {
+  if (form == nullptr || form->when_field.empty()) {  // else the record says when
     std::vector<FieldError> when = ReadDateParts({draft.day, draft.month, draft.year, draft.time}, "when",
                                                  "Enter when it happened: at least the year", *entry.mutable_occur_time());
     errors.insert(errors.end(), when.begin(), when.end());
@@ -178,7 +158,7 @@ std::string EntryFormPage(const EntryFormContext& c, const EntryDraft& d) {
   const RecordForm* form = correcting ? nullptr : FindRecordForm(d.record);
   const std::string heading =
       correcting ? absl::StrCat("Correct entry #", d.correcting, " of ", c.case_id)
-      : form != nullptr ? absl::StrCat("Add a ", absl::AsciiStrToLower(form->title), " to ", c.case_id)
+      : form != nullptr ? absl::StrCat("Add an entry to ", c.case_id, ": ", absl::AsciiStrToLower(form->title))
                         : absl::StrCat("Add an entry to ", c.case_id);
   std::string body = absl::StrCat(c.nav, ErrorSummary(c.errors), "<h1>", HtmlEscape(heading),
                                   "</h1><p class=\"muted\">", HtmlEscape(c.case_title), "</p>");
@@ -200,7 +180,9 @@ std::string EntryFormPage(const EntryFormContext& c, const EntryDraft& d) {
   } else if (form != nullptr) {
     absl::StrAppend(&body, Hidden("record", form->kind), RecordFieldsHtml(*form, d.record_fields, c.errors));
   } else {
-    absl::StrAppend(&body, KindRadios(c.errors, d));
+    std::vector<Choice> kinds;
+    for (const std::string& word : FormKinds()) kinds.push_back({word, word});
+    absl::StrAppend(&body, Radios(c.errors, "kind", "What kind of entry is it?", kinds, d.kind));
   }
   if (form == nullptr || form->when_field.empty()) {
     absl::StrAppend(&body, DateInput(c.errors, "when", "When did it happen?",

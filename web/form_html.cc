@@ -10,8 +10,6 @@
 namespace casefile::web {
 namespace {
 
-std::string Trimmed(const std::string& s) { return std::string(absl::StripAsciiWhitespace(s)); }
-
 // 1..12 from "11", "Nov" or "November" (any case); 0 when not a month.
 int MonthNumber(const std::string& text) {
   int n = 0;
@@ -192,6 +190,8 @@ std::string Checkbox(const std::string& id, const std::string& label, bool ticke
   return absl::StrCat("<div class=\"radio\"><input type=\"checkbox\" id=\"", id, "\" name=\"", id, "\" value=\"1\"",
                       ticked ? " checked" : "", "><label for=\"", id, "\">", HtmlEscape(label), "</label></div>");
 }
+
+std::string Trimmed(const std::string& s) { return std::string(absl::StripAsciiWhitespace(s)); }
 
 std::string LfNewLines(const std::string& text) {
   std::string out;

@@ -61,6 +61,9 @@ std::string Select(const std::vector<FieldError>& errors, const std::string& id,
 // One box, sent as "1" when ticked.
 std::string Checkbox(const std::string& id, const std::string& label, bool ticked);
 
+// `s` without the spaces around it.
+std::string Trimmed(const std::string& s);
+
 // Text as a browser sends it, with its CR LF new lines made LF (the
 // chronology's).
 std::string LfNewLines(const std::string& text);

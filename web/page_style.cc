@@ -53,6 +53,9 @@ form.stack .date-part input[type=text] { width: auto; }
 .entry-text { white-space: pre-wrap; overflow-wrap: anywhere; }
 .actions { display: flex; gap: 1rem; margin: .6rem 0; }
 button { min-height: 2rem; padding: .2rem .8rem; }
+fieldset.group { border-left: 4px solid #b1b4b6; padding-left: .8rem; } fieldset.row legend { font-weight: normal; }
+.record-kinds ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .4rem 1.2rem; }
+button.link { background: none; border: none; padding: 0; min-height: 0; color: #1d70b8; text-decoration: underline; cursor: pointer; font: inherit; }
 form.view { display: flex; flex-wrap: wrap; gap: .4rem .8rem; align-items: center; margin: .4rem 0 .8rem; }
 nav.pager { margin: .6rem 0; }
 :focus { outline: 3px solid #fd0; outline-offset: 0; }

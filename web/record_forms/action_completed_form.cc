@@ -22,17 +22,24 @@ void Fill(RecordReader& in, v1::Entry& entry) {
 }  // namespace
 
 const RecordForm& ActionCompletedForm() {
-  static const auto* const form = new RecordForm{
-      .kind = "action-completed",
-      .title = "Action completed",
-      .record = "action_completed",
-      .entry_kind = v1::ENTRY_KIND_NOTE,
-      .parts = {{.fields = {{"strategy_discussion", "Strategy discussion entry number", FieldType::kEntryNumber,
-                             "The number of the strategy discussion in this chronology, like 12", {}},
-                            {"action", "Action number", FieldType::kLine,
-                             "Its place among that discussion's actions: 1 for the first", {}},
-                            {"outcome", "What was done", FieldType::kLine, "", {}}}}},
-      .fill = &Fill};
+  static const auto* const form =
+      new RecordForm{.kind = "action-completed",
+                     .title = "Action completed",
+                     .record = "action_completed",
+                     .entry_kind = v1::ENTRY_KIND_NOTE,
+                     .when_field = "",
+                     .parts = {SingleFields({{"strategy_discussion",
+                                              "Strategy discussion entry number",
+                                              FieldType::kEntryNumber,
+                                              "The number of the strategy discussion in this chronology, like 12",
+                                              {}},
+                                             {"action",
+                                              "Action number",
+                                              FieldType::kLine,
+                                              "Its place among that discussion's actions: 1 for the first",
+                                              {}},
+                                             {"outcome", "What was done", FieldType::kLine, "", {}}})},
+                     .fill = &Fill};
   return *form;
 }
 

@@ -22,10 +22,10 @@ const RecordForm& AssessmentForm() {
       .record = "assessment",
       .entry_kind = v1::ENTRY_KIND_ASSESSMENT,
       .when_field = "assessed_time",
-      .parts = {{.fields = {ChildField("child", "The child"),
-                            {"assessed_time", "When was the child assessed?", FieldType::kDate,
-                             "The day, like 12 11 2012.", {}},
-                            {"summary", "What kind of assessment, and its outcome", FieldType::kText, "", {}}}}},
+      .parts = {SingleFields(
+          {ChildField("child", "The child"),
+           {"assessed_time", "When was the child assessed?", FieldType::kDate, "The day, like 12 11 2012.", {}},
+           {"summary", "What kind of assessment, and its outcome", FieldType::kText, "", {}}})},
       .fill = &Fill};
   return *form;
 }

@@ -26,15 +26,18 @@ const RecordForm& MissingEpisodeForm() {
       .record = "missing_episode",
       .entry_kind = v1::ENTRY_KIND_MISSING_EPISODE,
       .when_field = "reported_time",
-      .parts = {{.fields = {ChildField("child", "The child"),
-                            {"missing_from", "Missing from", FieldType::kLine, "Home, a care home, school ...", {}},
-                            {"reported_time", "When was the child reported missing?", FieldType::kDateTime,
-                             "The day at least, like 12 11 2012, and the time if you know it.", {}},
-                            {"returned_time", "When did the child return or was found? (optional)",
-                             FieldType::kDateTime, "", {}},
-                            {"found_where", "Where found or returned to (optional)", FieldType::kLine, "", {}},
-                            {"return_interview_time", "Return interview (optional)", FieldType::kDate, "", {}},
-                            UpdatesField("episode")}}},
+      .parts = {SingleFields(
+          {ChildField("child", "The child"),
+           {"missing_from", "Missing from", FieldType::kLine, "Home, a care home, school ...", {}},
+           {"reported_time",
+            "When was the child reported missing?",
+            FieldType::kDateTime,
+            "The day at least, like 12 11 2012, and the time if you know it.",
+            {}},
+           {"returned_time", "When did the child return or was found? (optional)", FieldType::kDateTime, "", {}},
+           {"found_where", "Where found or returned to (optional)", FieldType::kLine, "", {}},
+           {"return_interview_time", "Return interview (optional)", FieldType::kDate, "", {}},
+           UpdatesField("episode")})},
       .fill = &Fill};
   return *form;
 }

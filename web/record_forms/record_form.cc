@@ -15,8 +15,6 @@ namespace {
 
 constexpr int kMaxRows = 30;
 
-std::string Trimmed(const std::string& s) { return std::string(absl::StripAsciiWhitespace(s)); }
-
 std::string RowId(const std::string& group, int row) { return absl::StrCat(group, "-", row); }
 
 int RowsOf(const FormPart& part, const RecordDraft& draft) {
@@ -32,14 +30,17 @@ std::vector<std::string> InputNames(FieldType type, const std::string& id) {
     return names;
   };
   switch (type) {
-    case FieldType::kDate: return date(id, false);
-    case FieldType::kDateTime: return date(id, true);
+    case FieldType::kDate:
+      return date(id, false);
+    case FieldType::kDateTime:
+      return date(id, true);
     case FieldType::kChild: {
       std::vector<std::string> names = date(id + "-date_of_birth", false);
       names.insert(names.begin(), id + "-name");
       return names;
     }
-    default: return {id};
+    default:
+      return {id};
   }
 }
 
@@ -70,16 +71,18 @@ std::string FieldHtml(const FormField& f, const std::string& id, bool in_row, co
   const std::string value = draft.Get(id);
   switch (f.type) {
     case FieldType::kLine:
-    case FieldType::kEntryNumber: return TextInput(errors, id, f.label, value, f.hint);
-    case FieldType::kText: return TextArea(errors, id, f.label, value, in_row ? 2 : 4);
+    case FieldType::kEntryNumber:
+      return TextInput(errors, id, f.label, value, f.hint);
+    case FieldType::kText:
+      return TextArea(errors, id, f.label, value, in_row ? 2 : 4);
     case FieldType::kDate:
     case FieldType::kDateTime:
-      return DateInput(errors, id, f.label,
-                       f.hint.empty() ? "For example, 12 11 2012. Give what you know." : f.hint, PartsOf(draft, id),
-                       f.type == FieldType::kDateTime);
+      return DateInput(errors, id, f.label, f.hint.empty() ? "For example, 12 11 2012. Give what you know." : f.hint,
+                       PartsOf(draft, id), f.type == FieldType::kDateTime);
     case FieldType::kChoice:
       return in_row ? Select(errors, id, f.label, f.choices, value) : Radios(errors, id, f.label, f.choices, value);
-    case FieldType::kCheck: return Checkbox(id, f.label, !value.empty());
+    case FieldType::kCheck:
+      return Checkbox(id, f.label, !value.empty());
     case FieldType::kChild:
       return absl::StrCat("<fieldset class=\"child\"><legend>", HtmlEscape(f.label), "</legend>",
                           TextInput(errors, id + "-name", "Name", draft.Get(id + "-name"), in_row ? "" : f.hint),
@@ -132,6 +135,12 @@ void DropEmptyParts(google::protobuf::Message& m) {
 }
 
 }  // namespace
+
+FormPart SingleFields(std::vector<FormField> fields) {
+  FormPart part;
+  part.fields = std::move(fields);
+  return part;
+}
 
 std::string RecordDraft::Get(const std::string& name) const {
   auto it = values.find(name);
@@ -239,7 +248,8 @@ std::string RecordFieldsHtml(const RecordForm& form, const RecordDraft& draft, c
     }
     const int rows = RowsOf(part, draft);
     absl::StrAppend(&out, "<fieldset class=\"group\" id=\"", part.group, "\"><legend>", HtmlEscape(part.heading),
-                    "</legend>", part.hint.empty() ? "" : absl::StrCat("<p class=\"hint\">", HtmlEscape(part.hint), "</p>"));
+                    "</legend>",
+                    part.hint.empty() ? "" : absl::StrCat("<p class=\"hint\">", HtmlEscape(part.hint), "</p>"));
     for (int row = 1; row <= rows; ++row) {
       absl::StrAppend(&out, "<fieldset class=\"row\"><legend>", HtmlEscape(part.row_label), " ", row, "</legend>");
       for (const FormField& f : part.fields)

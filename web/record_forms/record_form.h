@@ -62,6 +62,9 @@ struct FormPart {
   std::vector<FormField> fields;
 };
 
+// A part of single fields (ids: the fields' names).
+FormPart SingleFields(std::vector<FormField> fields);
+
 // What was typed in a record form: every input by name, and the rows shown
 // per group.
 struct RecordDraft {

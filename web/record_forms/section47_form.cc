@@ -20,9 +20,10 @@ const RecordForm& Section47Form() {
       .record = "section47_enquiry",
       .entry_kind = v1::ENTRY_KIND_ENQUIRY,
       .when_field = "started_time",
-      .parts = {{.fields = {{"started_time", "When did the enquiry start?", FieldType::kDate,
-                             "The day, like 12 11 2012.", {}}}},
-                ChildrenPart("The children it is about")},
+      .parts =
+          {SingleFields(
+               {{"started_time", "When did the enquiry start?", FieldType::kDate, "The day, like 12 11 2012.", {}}}),
+           ChildrenPart("The children it is about")},
       .fill = &Fill};
   return *form;
 }
