@@ -714,7 +714,7 @@ class BrowserTest(unittest.TestCase):
         d.set_script_timeout(60)
         case_id = self.f.create_case("Accessibility of record forms", "Ada LOVELACE (10/12/2010)")
         self.sign_in("cait1")
-        for kind in ("strategy-discussion", "referral", "section-47", "missing-episode", "custody", "assessment",
+        for kind in ("strategy-discussion", "referral", "referral-feedback", "section-47", "missing-episode", "custody", "assessment",
                      "action-completed"):
             self.start_record(case_id, "accessibility check", kind)
             self.assert_accessible(f"{kind} form")

@@ -260,6 +260,24 @@ TEST(RecordFormsTest, AReferralNamesEachChildWithItsImpact) {
   EXPECT_EQ(e.message, "Child 3, who: needs person, or name and date_of_birth");
 }
 
+TEST(RecordFormsTest, ReferralFeedbackNamesItsReferral) {
+  const RecordForm& form = ReferralFeedbackForm();
+  v1::Entry entry;
+  EXPECT_THAT(RecordToEntry(form,
+                            DraftOf(form, {{"referral", "2"},
+                                           {"outcome", "Section 47 enquiry"},
+                                           {"feedback", "CSC will visit\r\ntomorrow."}}),
+                            kCase, entry),
+              ElementsAre());
+  ExpectSame(entry, Expected(R"pb(
+    kind: ENTRY_KIND_REFERRAL
+    referral_feedback {
+      referral: "cases/CF-000042/entries/2"
+      outcome: "Section 47 enquiry"
+      feedback: "CSC will visit\ntomorrow."
+    })pb"));
+}
+
 TEST(RecordFormsTest, ASection47EnquiryAndItsChildren) {
   const RecordForm& form = Section47Form();
   v1::Entry entry;
@@ -429,7 +447,7 @@ TEST(RecordFormsTest, TheEntryPageOffersEveryRecordForm) {
     EXPECT_THAT(page, HasSubstr(absl::StrCat("name=\"record\" value=\"", form->kind, "\"")));
     EXPECT_EQ(FindRecordForm(form->kind), form);
   }
-  EXPECT_EQ(RecordForms().size(), 7u);
+  EXPECT_EQ(RecordForms().size(), 8u);
   EXPECT_EQ(FindRecordForm("note"), nullptr);
 }
 

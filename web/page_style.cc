@@ -48,7 +48,7 @@ form.stack input[type=text], form.stack input[type=password], form.stack textare
 fieldset { border: none; padding: 0; margin: .8rem 0; } legend { font-weight: bold; }
 .date-input { display: block; } .date-part { display: inline-block; margin-right: .8rem; vertical-align: top; }
 form.stack .date-part input[type=text] { width: auto; }
-.radio { margin: .2rem 0; } .radio label { display: inline; margin-left: .3rem; }
+.radio { margin: .2rem 0; } .radio label, form.stack .radio label { display: inline; margin-left: .3rem; }
 .notice, .panel { border-left: 6px solid #1d70b8; background: #f3f2f1; padding: .5rem .8rem; }
 .entry-text { white-space: pre-wrap; overflow-wrap: anywhere; }
 .actions { display: flex; gap: 1rem; margin: .6rem 0; }

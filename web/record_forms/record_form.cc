@@ -232,7 +232,8 @@ std::vector<FieldError> RecordToEntry(const RecordForm& form, const RecordDraft&
   DropEmptyParts(entry);
   if (!form.when_field.empty()) {
     v1::PartialTime when;
-    if (ReadDateParts(PartsOf(draft, form.when_field), form.when_field, "", when).empty())
+    if (ReadDateParts(PartsOf(draft, form.when_field), form.when_field, "", when).empty() &&
+        when.precision() != v1::PartialTime::PRECISION_UNSPECIFIED)
       *entry.mutable_occur_time() = when;
   }
   if (rows != nullptr) *rows = in.rows();

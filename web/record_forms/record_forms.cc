@@ -6,8 +6,8 @@ namespace casefile::web {
 
 const std::vector<const RecordForm*>& RecordForms() {
   static const auto* const forms = new std::vector<const RecordForm*>{
-      &StrategyDiscussionForm(), &ReferralForm(), &Section47Form(),        &MissingEpisodeForm(),
-      &CustodyForm(),            &AssessmentForm(), &ActionCompletedForm()};
+      &StrategyDiscussionForm(), &ReferralForm(), &ReferralFeedbackForm(), &Section47Form(),
+      &MissingEpisodeForm(),     &CustodyForm(),  &AssessmentForm(),       &ActionCompletedForm()};
   return *forms;
 }
 

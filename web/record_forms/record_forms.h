@@ -19,6 +19,7 @@ const RecordForm* FindRecordForm(const std::string& kind);
 
 const RecordForm& StrategyDiscussionForm();
 const RecordForm& ReferralForm();
+const RecordForm& ReferralFeedbackForm();
 const RecordForm& Section47Form();
 const RecordForm& MissingEpisodeForm();
 const RecordForm& CustodyForm();
