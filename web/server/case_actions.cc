@@ -14,23 +14,32 @@
 
 namespace casefile::web {
 
+bool WebApp::CaseActionContextOf(const Signed& s, const std::string& case_id, CaseActionContext& context,
+                                 httplib::Response& res) {
+  v1::GetCaseRequest get;
+  get.set_name(absl::StrCat("cases/", case_id));
+  grpc::Status status = v1::CaseService::NewStub(channel_)->GetCase(Context(s.token).get(), get, &context.case_header);
+  if (!status.ok()) {
+    Fail(status, s, res);
+    return false;
+  }
+  context.nav = Nav(s);
+  context.csrf = form_tokens_.TokenFor(s.token);
+  context.case_id = case_id;
+  context.offered_teams = OfferedTeams(s.teams, context.case_header);
+  return true;
+}
+
 void WebApp::CaseActionForm(const httplib::Request& req, httplib::Response& res, CaseAction action) {
   Signed s;
   if (!SignedForm(req, res, s)) return;
   const std::string id = req.matches[1];
   if (!PlausibleCaseId(id)) return Fail(grpc::Status(grpc::StatusCode::NOT_FOUND, ""), s, res);
-  v1::GetCaseRequest get;
-  get.set_name(absl::StrCat("cases/", id));
   CaseActionContext context;
-  grpc::Status status = v1::CaseService::NewStub(channel_)->GetCase(Context(s.token).get(), get, &context.case_header);
-  if (!status.ok()) return Fail(status, s, res);
+  if (!CaseActionContextOf(s, id, context, res)) return;
   CaseActionDraft draft = NewCaseActionDraft(action, context.case_header);
   draft.request_id = RandomHex32();  // one review however often the form is sent
   draft.purpose = req.get_param_value("purpose");
-  context.nav = Nav(s);
-  context.csrf = form_tokens_.TokenFor(s.token);
-  context.case_id = id;
-  context.offered_teams = OfferedTeams(s.teams, context.case_header);
   res.set_content(CaseActionPage(context, draft), kHtml);
 }
 
@@ -39,16 +48,10 @@ void WebApp::WriteCaseAction(const httplib::Request& req, httplib::Response& res
   if (s.token.empty()) return res.set_redirect("/signin", 303);
   const std::string id = req.matches[1];
   if (!PlausibleCaseId(id)) return Fail(grpc::Status(grpc::StatusCode::NOT_FOUND, ""), s, res);
-  auto stub = v1::CaseService::NewStub(channel_);
   CaseActionContext context;
-  v1::GetCaseRequest get;
-  get.set_name(absl::StrCat("cases/", id));
-  grpc::Status status = stub->GetCase(Context(s.token).get(), get, &context.case_header);
-  if (!status.ok()) return Fail(status, s, res);
-  context.nav = Nav(s);
-  context.csrf = form_tokens_.TokenFor(s.token);
-  context.case_id = id;
-  context.offered_teams = OfferedTeams(s.teams, context.case_header);
+  if (!CaseActionContextOf(s, id, context, res)) return;
+  auto stub = v1::CaseService::NewStub(channel_);
+  grpc::Status status;
   CaseActionDraft draft = CaseActionDraftFromForm(
       action, [&](const std::string& name) { return req.get_param_value(name.c_str()); }, context.offered_teams);
   auto again = [&](int code) {

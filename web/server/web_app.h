@@ -101,6 +101,10 @@ class WebApp {
   // /review/new show the form, POST /cases/{id}/restrict and /review write.
   void CaseActionForm(const httplib::Request& req, httplib::Response& res, CaseAction action);
   void WriteCaseAction(const httplib::Request& req, httplib::Response& res, CaseAction action);
+  // The case as it stands (GetCase) and what both forms show with it; false
+  // once a refusal has answered.
+  bool CaseActionContextOf(const Signed& s, const std::string& case_id, CaseActionContext& context,
+                           httplib::Response& res);
   // GET /persons/{id}: the purpose form; POST: the person's file.
   void PersonPurpose(const httplib::Request& req, httplib::Response& res);
   void PersonPurposeForm(const Signed& s, const std::string& person_name, const std::string& error, int code,
