@@ -117,6 +117,7 @@ int Restrict(const Args& args, const Connection& conn) {
   v1::SetCaseRestrictionRequest request;
   request.set_name(CaseNameArg(args.positional()[0]));
   if (naming) *request.mutable_restriction() = ParseRestriction(args.Get("users"), args.Get("teams"));
+  request.set_reason(args.Get("reason"));
   v1::Case response;
   auto stub = CaseService::NewStub(conn.channel());
   grpc::Status status = WithRetries([&] { return stub->SetCaseRestriction(conn.NewContext().get(), request, &response); });
@@ -378,6 +379,7 @@ void AddCaseCommands(CommandLine& line) {
   AddValueOption(c, "--users", "USER[,USER...]", "the users who may see the case");
   AddValueOption(c, "--teams", "TEAM[,TEAM...]", "the teams who may see the case");
   AddSwitch(c, "--lift", "lift the restriction instead");
+  AddValueOption(c, "--reason", "TEXT", "why (kept in the audit trail)");
   c->footer("Give --users and/or --teams, or --lift. To everyone not named (admins apart) the case\n"
             "does not exist: it is left out of every list and search, and reading it is NOT_FOUND.\n"
             "You must stay named.");

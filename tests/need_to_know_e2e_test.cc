@@ -170,6 +170,38 @@ TEST_F(NeedToKnowE2eTest, RestrictingNamesWhoAndLiftingOpensTheCaseToAll) {
   EXPECT_THAT(Listed(kOutOfHoursToken), Contains(name));
 }
 
+TEST_F(NeedToKnowE2eTest, ARestrictionCarriesTheVersionSeenAndItsReasonIsAudited) {
+  const std::string name = CreateRestricted();  // version 1
+  v1::SetCaseRestrictionRequest request;
+  request.set_name(name);
+  request.mutable_restriction()->add_teams("cait");
+  request.mutable_restriction()->add_users("inv2");
+  request.set_reason("Suspect's relative works in pvp-east");
+  request.set_expected_version(0);
+  v1::Case c;
+  grpc::Status s = cases_->SetCaseRestriction(Context(kInvestigatorToken).get(), request, &c);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::ABORTED);
+  EXPECT_EQ(s.error_message(),
+            "cases/CF-R1 is at version 1, not the expected 0: someone else wrote first; re-read and retry");
+  request.set_reason("two\nlines");
+  request.set_expected_version(1);
+  s = cases_->SetCaseRestriction(Context(kInvestigatorToken).get(), request, &c);
+  EXPECT_EQ(s.error_message(), "reason: control character U+000A at byte 3");
+  request.set_reason("Suspect's relative works in pvp-east");
+  s = cases_->SetCaseRestriction(Context(kInvestigatorToken).get(), request, &c);
+  ASSERT_TRUE(s.ok()) << s.error_message();
+  EXPECT_EQ(c.version(), 1);  // a restriction adds no entry
+  EXPECT_THAT(c.restriction().users(), ::testing::ElementsAre("inv2"));
+  v1::ListAuditEventsRequest list;
+  list.set_kind("SetCaseRestriction");
+  v1::ListAuditEventsResponse events;
+  ASSERT_TRUE(audit_->ListAuditEvents(Context(kAuditorToken).get(), list, &events).ok());
+  std::vector<std::pair<std::string, std::string>> seen;
+  for (const v1::AuditEvent& e : events.audit_events()) seen.emplace_back(e.outcome(), e.purpose());
+  EXPECT_THAT(seen, ::testing::ElementsAre(::testing::Pair("ABORTED", ""), ::testing::Pair("INVALID_ARGUMENT", ""),
+                                           ::testing::Pair("OK", "Suspect's relative works in pvp-east")));
+}
+
 TEST_F(NeedToKnowE2eTest, ABadRestrictionNamesTheField) {
   struct Bad {
     std::vector<std::string> users, teams;

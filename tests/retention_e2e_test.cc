@@ -164,6 +164,37 @@ TEST_F(RetentionE2eTest, ReviewsAreCheckedAndKeptToThoseAllowed) {
   EXPECT_EQ(s.error_message(), "review_due_by: '2099-13-01' is not a date (YYYY-MM-DD)");
 }
 
+TEST_F(RetentionE2eTest, AReviewCarriesTheVersionItsReviewerSaw) {
+  const v1::Case c = CreateCase("CF-RS");
+  v1::ReviewCaseRequest request;
+  request.set_name(c.name());
+  request.set_decision(v1::RetentionReview::DECISION_RETAIN);
+  request.set_reason("Keep");
+  request.set_next_review_date("2099-01-01");
+  request.set_request_id("review-1");
+  request.set_expected_version(-1);
+  v1::Case out;
+  grpc::Status s = cases_->ReviewCase(Context(kInvestigatorToken).get(), request, &out);
+  EXPECT_EQ(s.error_message(), "expected_version: must not be negative (versions start at 0)");
+  // Someone wrote first: nothing is reviewed.
+  v1::Entry note;
+  note.set_kind(v1::ENTRY_KIND_NOTE);
+  note.set_text("Seen at school");
+  ASSERT_TRUE(TryAppend(c.name(), note, nullptr, kInvestigatorToken).ok());
+  request.set_expected_version(0);
+  s = cases_->ReviewCase(Context(kInvestigatorToken).get(), request, &out);
+  EXPECT_EQ(s.error_code(), grpc::StatusCode::ABORTED);
+  EXPECT_EQ(s.error_message(),
+            "cases/CF-RS is at version 1, not the expected 0: someone else wrote first; re-read and retry");
+  // With the version seen now: recorded, and the same request again writes nothing more.
+  request.set_expected_version(1);
+  ASSERT_TRUE(cases_->ReviewCase(Context(kInvestigatorToken).get(), request, &out).ok());
+  EXPECT_EQ(out.version(), 2);
+  ASSERT_TRUE(cases_->ReviewCase(Context(kInvestigatorToken).get(), request, &out).ok());
+  EXPECT_EQ(out.version(), 2);
+  EXPECT_EQ(out.last_review().entry(), "cases/CF-RS/entries/2");
+}
+
 TEST_F(RetentionE2eTest, AnErasedCaseLeavesNoTraceAndAReImportDoesNotBringItBack) {
   const std::string folder = dir_.path() + "/legacy";
   std::filesystem::create_directories(folder + "/paper");

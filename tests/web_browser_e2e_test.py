@@ -30,7 +30,7 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 CASEFILED, CLI, WEB, GENERATOR, SOURCE, AXE = sys.argv[1:7]
 del sys.argv[1:7]
@@ -113,9 +113,9 @@ class Fixture:
                        "--json")
         return re.search(r'"name":\s*"cases/([^"]+)"', out).group(1)
 
-    def case_file(self, case_id):
+    def case_file(self, case_id, token="op-token-0123456789"):
         """Every entry of the case as GetCaseFile sends it (JSON lines of the CLI)."""
-        out = self.cli("op-token-0123456789", "show", case_id, "--purpose", "test: expected texts", "--json")
+        out = self.cli(token, "show", case_id, "--purpose", "test: expected texts", "--json")
         entries = []
         for line in out.splitlines():
             entries += json.loads(line).get("entries", [])
@@ -521,6 +521,206 @@ class BrowserTest(unittest.TestCase):
         corrections = json.loads(self.f.cli("audit-token-0123456789", "audit", "list", "--case", case_id, "--kind",
                                             "CorrectEntry", "--json"))["auditEvents"]
         self.assertEqual([(e["user"], e["outcome"]) for e in corrections], [("cait1", "OK")])
+
+    def type_into(self, values):
+        """Types each value into the field of that id (a select: the option of that value)."""
+        for field, value in values.items():
+            element = self.driver.find_element(By.ID, field)
+            if element.tag_name == "select":
+                Select(element).select_by_value(value)
+            else:
+                element.clear()
+                element.send_keys(value)
+
+    def values_of(self, fields):
+        return {field: self.driver.find_element(By.ID, field).get_attribute("value") for field in fields}
+
+    def start_record(self, case_id, purpose, kind):
+        """Opens the case and the form of record `kind` from its "Add an entry" page."""
+        self.open_case(case_id, purpose)
+        self.text_appears("Chronology")
+        self.driver.find_element(By.ID, "add-entry-start").click()
+        self.text_appears("Or record")
+        self.driver.find_element(By.ID, f"record-{kind}").click()
+        self.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, f"input[name=record][value='{kind}']")))
+
+    def test_a_strategy_discussion_and_a_referral_logged_in_the_browser_keep_every_row_when_refused(self):
+        d = self.driver
+        case_id = self.f.create_case("Ellie WATSON (records)", "Ellie WATSON (03/04/2008)")
+        self.sign_in("cait1")
+        self.start_record(case_id, "logging the strategy discussion", "strategy-discussion")
+        self.text_appears(f"Add an entry to {case_id}: strategy discussion")
+        # Three attendees, none from health and no reason why: casefiled refuses.
+        typed = {
+            "held_time-day": "12", "held_time-month": "11", "held_time-year": "2012", "held_time-time": "14:00",
+            "attendees-1-name": "SW Jones", "attendees-1-agency": "AGENCY_CSC", "attendees-1-role": "Social worker",
+            "attendees-2-name": "DS Patel", "attendees-2-agency": "AGENCY_POLICE",
+            "attendees-3-name": "Mr Shah", "attendees-3-agency": "AGENCY_EDUCATION",
+            "information_shared": "School reports bruising to Ellie's arm.",
+            "decisions-1-text": "Section 47 enquiry to start",
+            "decisions-2-text": "Joint visit tomorrow",
+            "actions-1-owner": "DS Patel", "actions-1-description": "Visit school",
+            "actions-1-due-day": "16", "actions-1-due-month": "11", "actions-1-due-year": "2012",
+            "children-1-name": "Ellie WATSON", "children-1-date_of_birth-day": "3",
+            "children-1-date_of_birth-month": "4", "children-1-date_of_birth-year": "2008",
+            "text": "Strategy discussion held at the station.",
+        }
+        self.type_into(typed)
+        d.find_element(By.ID, "format").click()  # a meeting
+        d.find_element(By.ID, "section47_threshold").click()  # met
+        # A fourth attendee: one more row, nothing written, everything kept.
+        d.find_element(By.ID, "add-attendees").click()
+        self.wait.until(EC.presence_of_element_located((By.ID, "attendees-4-name")))
+        self.assertEqual(self.values_of(typed), typed)
+        fourth = {"attendees-4-name": "Ms Green", "attendees-4-agency": "AGENCY_OTHER", "attendees-4-role": "Teacher"}
+        self.type_into(fourth)
+        typed.update(fourth)
+        d.find_element(By.ID, "add-entry").click()
+        self.text_appears("There is a problem")
+        self.assertEqual(d.find_element(By.CSS_SELECTOR, ".error-summary a").get_attribute("href").rsplit("#", 1)[1],
+                         "attendees-1-name")
+        self.assertIn("no attendee from health", d.find_element(By.ID, "attendees-1-name-error").text)
+        self.assertEqual(self.values_of(typed), typed)
+        self.assertTrue(d.find_element(By.ID, "format").is_selected())
+        self.assert_accessible("strategy discussion refused by casefiled")
+        # Health's absence explained: written.
+        self.type_into({"absent_agencies-1-agency": "AGENCY_HEALTH",
+                        "absent_agencies-1-reason": "GP unavailable; report sent"})
+        d.find_element(By.ID, "add-entry").click()
+        self.text_appears("Entry #1 is written")
+        # A referral: the second child's impact with no child named is refused, kept, then written.
+        d.find_element(By.ID, "back-to-case").click()
+        self.text_appears("Chronology")
+        d.find_element(By.ID, "add-entry-start").click()
+        self.text_appears("Or record")
+        d.find_element(By.ID, "record-referral").click()
+        self.text_appears(f"Add an entry to {case_id}: referral")
+        referral = {
+            "referred_time-day": "13", "referred_time-month": "11", "referred_time-year": "2012",
+            "reason": "Disclosure at school",
+            "child_impacts-1-child-name": "Ellie WATSON", "child_impacts-1-child-date_of_birth-day": "3",
+            "child_impacts-1-child-date_of_birth-month": "4", "child_impacts-1-child-date_of_birth-year": "2008",
+            "child_impacts-1-impact": "Frightened to go home",
+            "child_impacts-2-impact": "Witnessed the assault",
+            "text": "Referred to CSC.",
+        }
+        self.type_into(referral)
+        d.find_element(By.ID, "to_agency").click()  # children's social care
+        d.find_element(By.ID, "risk_grade-3").click()  # high
+        d.find_element(By.ID, "significant_harm_suspected").click()
+        d.find_element(By.ID, "add-entry").click()
+        self.text_appears("There is a problem")
+        self.assertEqual(d.find_element(By.CSS_SELECTOR, ".error-summary a").get_attribute("href").rsplit("#", 1)[1],
+                         "child_impacts-2-child-name")
+        self.assertEqual(self.values_of(referral), referral)
+        self.assertTrue(d.find_element(By.ID, "significant_harm_suspected").is_selected())
+        self.assert_accessible("referral refused by casefiled")
+        self.type_into({"child_impacts-2-child-name": "Sam WATSON", "child_impacts-2-child-date_of_birth-year": "2010"})
+        d.find_element(By.ID, "add-entry").click()
+        self.text_appears("Entry #2 is written")
+        # The case file, exactly.
+        entries = self.f.case_file(case_id)
+        self.assertEqual([(e["kind"], e["author"], e["text"]) for e in entries], [
+            ("ENTRY_KIND_STRATEGY_DISCUSSION", "cait1", "Strategy discussion held at the station."),
+            ("ENTRY_KIND_REFERRAL", "cait1", "Referred to CSC."),
+        ])
+        sd = entries[0]["strategyDiscussion"]
+        self.assertEqual([(a["name"], a["agency"]) for a in sd["attendees"]], [
+            ("SW Jones", "AGENCY_CSC"), ("DS Patel", "AGENCY_POLICE"), ("Mr Shah", "AGENCY_EDUCATION"),
+            ("Ms Green", "AGENCY_OTHER")])
+        self.assertEqual(sd["absentAgencies"], [{"agency": "AGENCY_HEALTH", "reason": "GP unavailable; report sent"}])
+        self.assertEqual(sd["decisions"], ["Section 47 enquiry to start", "Joint visit tomorrow"])
+        self.assertEqual((sd["format"], sd["section47Threshold"]), ("FORMAT_MEETING", "SECTION47_THRESHOLD_MET"))
+        self.assertEqual([(a["owner"], a["due"]["day"]) for a in sd["actions"]], [("DS Patel", 16)])
+        self.assertEqual(entries[0]["occurTime"]["precision"], "PRECISION_MINUTE")
+        ref = entries[1]["referral"]
+        self.assertEqual([(c["child"]["name"], c["impact"]) for c in ref["childImpacts"]], [
+            ("Ellie WATSON", "Frightened to go home"), ("Sam WATSON", "Witnessed the assault")])
+        self.assertEqual((ref["toAgency"], ref["riskGrade"], ref["significantHarmSuspected"]),
+                         ("AGENCY_CSC", "RISK_GRADE_HIGH", True))
+        # And the case page shows both records.
+        d.find_element(By.ID, "back-to-case").click()
+        self.text_appears("Ms Green")
+        self.text_appears("Witnessed the assault")
+
+    def test_restrict_and_review_from_the_case_page(self):
+        d = self.driver
+        case_id = self.f.create_case("Kept to cait (browser)", "Ruby NASH (05/06/2011)")
+        self.sign_in("east1")  # another team's investigator knows the case before it is restricted
+        self.open_case(case_id, "checking before restriction")
+        self.text_appears("Chronology")
+        d.delete_all_cookies()
+        self.sign_in("cait1")
+        self.open_case(case_id, "restricting the case")
+        self.text_appears("Chronology")
+        d.find_element(By.ID, "restrict-start").click()
+        self.text_appears(f"Restrict {case_id}")
+        self.assert_accessible("restrict form")
+        d.find_element(By.ID, "users").send_keys("cait9")
+        d.find_element(By.ID, "save-action").click()
+        self.text_appears("There is a problem")
+        self.assertEqual([a.get_attribute("href").rsplit("#", 1)[1]
+                          for a in d.find_elements(By.CSS_SELECTOR, ".error-summary a")], ["reason"])
+        self.assertEqual(d.find_element(By.ID, "users").get_attribute("value"), "cait9")
+        self.assert_accessible("restrict form with errors")
+        d.find_element(By.ID, "teams").click()
+        d.find_element(By.ID, "reason").send_keys("A relative of the suspect works in pvp-east")
+        # Someone writes meanwhile: shown, nothing changed, the form kept.
+        self.f.cli("cait-token-0123456789", "log", case_id, "--kind", "note", "--text", "Mother phoned the office.")
+        d.find_element(By.ID, "save-action").click()
+        self.text_appears("Written by others since you opened the form")
+        self.assertIn("Mother phoned the office.", d.find_element(By.ID, "written-meanwhile").text)
+        self.assertEqual(d.find_element(By.ID, "reason").get_attribute("value"),
+                         "A relative of the suspect works in pvp-east")
+        self.assertTrue(d.find_element(By.ID, "teams").is_selected())
+        self.assert_accessible("restrict form after a conflict")
+        d.find_element(By.ID, "save-action").click()
+        self.text_appears(f"{case_id} is restricted")
+        self.assertIn("Kept to team cait, user cait9.", d.find_element(By.ID, "done").text)
+        audit = json.loads(self.f.cli("audit-token-0123456789", "audit", "list", "--case", case_id, "--kind",
+                                      "SetCaseRestriction", "--json"))["auditEvents"]
+        # The reason is kept in the trail (the refused attempt's record names no case).
+        self.assertEqual([(e["user"], e["outcome"], e.get("purpose", "")) for e in audit], [
+            ("cait1", "OK", "A relative of the suspect works in pvp-east")])
+        # A retention review from the case page.
+        d.find_element(By.ID, "back-to-case").click()
+        self.text_appears("Chronology")
+        d.find_element(By.ID, "review-start").click()
+        self.text_appears(f"Review {case_id} for retention")
+        self.assert_accessible("review form")
+        d.find_element(By.ID, "decision").click()  # retain
+        d.find_element(By.ID, "save-action").click()
+        self.text_appears("There is a problem")
+        self.assertEqual([a.get_attribute("href").rsplit("#", 1)[1]
+                          for a in d.find_elements(By.CSS_SELECTOR, ".error-summary a")], ["next-day", "reason"])
+        self.assert_accessible("review form with errors")
+        self.type_into({"next-day": "1", "next-month": "2", "next-year": "2099", "reason": "Enquiry still open"})
+        d.find_element(By.ID, "save-action").click()
+        self.text_appears(f"The review of {case_id} is recorded")
+        self.assertIn("Next review due 2099-02-01.", d.find_element(By.ID, "done").text)
+        entries = self.f.case_file(case_id, "cait-token-0123456789")  # kept from the operator now
+        self.assertEqual([(e["kind"], e["author"]) for e in entries], [("ENTRY_KIND_NOTE", "cait9"),
+                                                                       ("ENTRY_KIND_REVIEW", "cait1")])
+        # Another team's investigator: the case does not exist for them.
+        d.delete_all_cookies()
+        self.sign_in("east1")
+        d.get(f"{self.f.url}/cases/{case_id}")
+        self.text_appears("Not found")
+        d.get(f"{self.f.url}/search?q={case_id}")
+        self.text_appears("Nothing found")
+
+    def test_every_record_form_passes_axe_core_with_and_without_errors(self):
+        d = self.driver
+        d.set_script_timeout(60)
+        case_id = self.f.create_case("Accessibility of record forms", "Ada LOVELACE (10/12/2010)")
+        self.sign_in("cait1")
+        for kind in ("strategy-discussion", "referral", "referral-feedback", "section-47", "missing-episode", "custody", "assessment",
+                     "action-completed"):
+            self.start_record(case_id, "accessibility check", kind)
+            self.assert_accessible(f"{kind} form")
+            d.find_element(By.ID, "add-entry").click()
+            self.text_appears("There is a problem")
+            self.assert_accessible(f"{kind} form with errors")
 
     def test_open_a_case_in_the_browser_with_subjects_and_need_to_know(self):
         d = self.driver

@@ -13,8 +13,6 @@
 namespace casefile::web {
 namespace {
 
-std::string Trimmed(const std::string& s) { return std::string(absl::StripAsciiWhitespace(s)); }
-
 std::string SubjectId(int row, const char* part) { return absl::StrCat("subject-", row + 1, "-", part); }
 
 bool RowUsed(const SubjectDraft& s) {

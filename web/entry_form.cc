@@ -12,6 +12,7 @@
 #include "core/time/partial_time_proto.h"
 #include "web/form_html.h"
 #include "web/html_escape.h"
+#include "web/record_forms/record_forms.h"
 #include "web/site_pages.h"
 #include "web/words.h"
 
@@ -34,22 +35,26 @@ constexpr DraftField kDraftFields[] = {
     {"when-time", &EntryDraft::time},    {"text", &EntryDraft::text},
     {"request_id", &EntryDraft::request_id}, {"seen_version", &EntryDraft::seen_version},
     {"purpose", &EntryDraft::purpose},   {"correcting", &EntryDraft::correcting},
-    {"reason", &EntryDraft::reason},
+    {"reason", &EntryDraft::reason},     {"record", &EntryDraft::record},
 };
 
-std::string KindRadios(const std::vector<FieldError>& errors, const EntryDraft& d) {
-  const bool refused = !FieldErrorHtml(errors, "kind").empty();
-  std::string out = absl::StrCat("<fieldset class=\"radios\"", refused ? " aria-describedby=\"kind-error\"" : "",
-                                 "><legend>What kind of entry is it?</legend>", FieldErrorHtml(errors, "kind"));
-  bool first = true;
-  for (const std::string& word : FormKinds()) {
-    // The first radio carries the id the error summary links to.
-    const std::string id = first ? "kind" : absl::StrCat("kind-", word);
-    absl::StrAppend(&out, "<div class=\"radio\"><input type=\"radio\" id=\"", id, "\" name=\"kind\" value=\"", word,
-                    "\"", d.kind == word ? " checked" : "", "><label for=\"", id, "\">", word, "</label></div>");
-    first = false;
+// The other kinds of entry, each a button to its form (a new request id;
+// nothing typed here is carried).
+std::string KindChoiceHtml(const EntryFormContext& c, const std::string& purpose, const RecordForm* shown) {
+  std::string out = absl::StrCat("<section class=\"record-kinds\" aria-labelledby=\"record-kinds-title\"><h2 "
+                                 "id=\"record-kinds-title\">", shown == nullptr ? "Or record" : "Another kind of entry",
+                                 "</h2><form method=\"post\" action=\"/cases/", HtmlEscape(c.case_id),
+                                 "/entries/new\">", Hidden("csrf", c.csrf), Hidden("purpose", purpose), "<ul>");
+  if (shown != nullptr) {
+    out += "<li><button type=\"submit\" class=\"link\" id=\"record-none\">A note, enquiry, contact, visit or "
+           "interview</button></li>";
   }
-  return out + "</fieldset>";
+  for (const RecordForm* form : RecordForms()) {
+    if (form == shown) continue;
+    absl::StrAppend(&out, "<li><button type=\"submit\" class=\"link\" name=\"record\" value=\"", form->kind,
+                    "\" id=\"record-", form->kind, "\">", HtmlEscape(form->title), "</button></li>");
+  }
+  return out + "</ul></form></section>";
 }
 
 std::string EntryLine(const v1::Entry& e) {
@@ -72,13 +77,18 @@ const std::vector<std::string>& FormKinds() {
 EntryDraft DraftFromForm(absl::FunctionRef<std::string(const char*)> param) {
   EntryDraft d;
   for (const DraftField& f : kDraftFields) d.*f.member = param(f.name);
+  if (const RecordForm* form = FindRecordForm(d.record); form != nullptr)
+    d.record_fields = RecordDraftFromForm(*form, [&](const std::string& name) { return param(name.c_str()); });
   return d;
 }
 
-std::vector<FieldError> DraftToEntry(const EntryDraft& draft, v1::Entry& entry) {
+std::vector<FieldError> DraftToEntry(const EntryDraft& draft, v1::Entry& entry, const std::string& case_id) {
   std::vector<FieldError> errors;
   entry.Clear();
-  if (draft.correcting.empty()) {
+  const RecordForm* form = draft.correcting.empty() ? FindRecordForm(draft.record) : nullptr;
+  if (form != nullptr) {
+    errors = RecordToEntry(*form, draft.record_fields, case_id, entry);
+  } else if (draft.correcting.empty()) {
     for (v1::EntryKind k : kFormKinds) {
       if (KindWord(k) == draft.kind) entry.set_kind(k);
     }
@@ -86,18 +96,13 @@ std::vector<FieldError> DraftToEntry(const EntryDraft& draft, v1::Entry& entry) 
   } else if (absl::StripAsciiWhitespace(draft.reason).empty()) {
     errors.push_back({"reason", "Enter why the entry is corrected"});
   }
-  std::vector<FieldError> when = ReadDateParts({draft.day, draft.month, draft.year, draft.time}, "when",
-                                               "Enter when it happened: at least the year", *entry.mutable_occur_time());
-  errors.insert(errors.end(), when.begin(), when.end());
-  if (absl::StripAsciiWhitespace(draft.text).empty()) errors.push_back({"text", "Enter what happened"});
-  // Browsers send new lines as CR LF; the chronology keeps LF.
-  std::string text;
-  text.reserve(draft.text.size());
-  for (size_t i = 0; i < draft.text.size(); ++i) {
-    if (draft.text[i] == '\r' && i + 1 < draft.text.size() && draft.text[i + 1] == '\n') continue;
-    text += draft.text[i];
+  if (form == nullptr || form->when_field.empty()) {  // else the record says when
+    std::vector<FieldError> when = ReadDateParts({draft.day, draft.month, draft.year, draft.time}, "when",
+                                                 "Enter when it happened: at least the year", *entry.mutable_occur_time());
+    errors.insert(errors.end(), when.begin(), when.end());
   }
-  entry.set_text(std::move(text));
+  if (absl::StripAsciiWhitespace(draft.text).empty()) errors.push_back({"text", "Enter what happened"});
+  entry.set_text(LfNewLines(draft.text));
   return errors;
 }
 
@@ -129,10 +134,32 @@ std::string FieldOfServerError(const std::string& message) {
   return "";
 }
 
+std::string WrittenMeanwhileHtml(const std::vector<v1::Entry>& entries) {
+  if (entries.empty()) return "";
+  std::string out = "<section id=\"written-meanwhile\"><h2>Written by others since you opened the form</h2><ul>";
+  for (const v1::Entry& e : entries) absl::StrAppend(&out, EntryLine(e));
+  return out + "</ul></section>";
+}
+
+FieldError ServerErrorOnForm(const EntryDraft& draft, const std::string& case_id, const std::string& message) {
+  const RecordForm* form = draft.correcting.empty() ? FindRecordForm(draft.record) : nullptr;
+  if (form != nullptr) {
+    v1::Entry sent;  // read again as sent, for the rows behind each element
+    RowMap rows;
+    RecordToEntry(*form, draft.record_fields, case_id, sent, &rows);
+    FieldError placed = RecordServerError(*form, draft.record_fields, rows, message);
+    if (!placed.field.empty()) return placed;
+  }
+  return {FieldOfServerError(message), message};
+}
+
 std::string EntryFormPage(const EntryFormContext& c, const EntryDraft& d) {
   const bool correcting = !d.correcting.empty();
-  const std::string heading = correcting ? absl::StrCat("Correct entry #", d.correcting, " of ", c.case_id)
-                                         : absl::StrCat("Add an entry to ", c.case_id);
+  const RecordForm* form = correcting ? nullptr : FindRecordForm(d.record);
+  const std::string heading =
+      correcting ? absl::StrCat("Correct entry #", d.correcting, " of ", c.case_id)
+      : form != nullptr ? absl::StrCat("Add an entry to ", c.case_id, ": ", absl::AsciiStrToLower(form->title))
+                        : absl::StrCat("Add an entry to ", c.case_id);
   std::string body = absl::StrCat(c.nav, ErrorSummary(c.errors), "<h1>", HtmlEscape(heading),
                                   "</h1><p class=\"muted\">", HtmlEscape(c.case_title), "</p>");
   if (correcting) {
@@ -140,27 +167,34 @@ std::string EntryFormPage(const EntryFormContext& c, const EntryDraft& d) {
                     "marked as corrected; the correction is a new entry beside it, with your reason.</p>");
   }
   if (!c.notice.empty()) absl::StrAppend(&body, "<p class=\"notice\" id=\"notice\">", HtmlEscape(c.notice), "</p>");
-  if (!c.written_meanwhile.empty()) {
-    absl::StrAppend(&body, "<section id=\"written-meanwhile\"><h2>Written by others since you opened the form</h2><ul>");
-    for (const v1::Entry& e : c.written_meanwhile) absl::StrAppend(&body, EntryLine(e));
-    absl::StrAppend(&body, "</ul></section>");
-  }
+  body += WrittenMeanwhileHtml(c.written_meanwhile);
+  // The other kinds: a structured record has a form of its own.
+  const std::string kinds_html = correcting ? "" : KindChoiceHtml(c, d.purpose, form);
+  if (form == nullptr) body += kinds_html;
   absl::StrAppend(&body, "<form class=\"stack\" method=\"post\" action=\"", HtmlEscape(FormAction(c.case_id, d)),
                   "\" novalidate>", Hidden("csrf", c.csrf), Hidden("request_id", d.request_id),
                   Hidden("seen_version", d.seen_version), Hidden("purpose", d.purpose));
   if (correcting) {
     absl::StrAppend(&body, Hidden("correcting", d.correcting), Hidden("kind", d.kind),
                     TextArea(c.errors, "reason", "Why is it corrected?", d.reason, 2));
+  } else if (form != nullptr) {
+    absl::StrAppend(&body, Hidden("record", form->kind), RecordFieldsHtml(*form, d.record_fields, c.errors));
   } else {
-    absl::StrAppend(&body, KindRadios(c.errors, d));
+    std::vector<Choice> kinds;
+    for (const std::string& word : FormKinds()) kinds.push_back({word, word});
+    absl::StrAppend(&body, Radios(c.errors, "kind", "What kind of entry is it?", kinds, d.kind));
   }
-  absl::StrAppend(&body, DateInput(c.errors, "when", "When did it happen?",
-                            "For example, 12 11 2012 and 09:15. Give what you know: a year alone, or a month (a "
-                            "number or a name, like Nov) and a year.",
-                            {d.day, d.month, d.year, d.time}, true),
-                  TextArea(c.errors, "text", "What happened", d.text, 12),
+  if (form == nullptr || form->when_field.empty()) {
+    absl::StrAppend(&body, DateInput(c.errors, "when", "When did it happen?",
+                                     "For example, 12 11 2012 and 09:15. Give what you know: a year alone, or a month "
+                                     "(a number or a name, like Nov) and a year.",
+                                     {d.day, d.month, d.year, d.time}, true));
+  }
+  absl::StrAppend(&body, TextArea(c.errors, "text", form != nullptr ? "Notes for the chronology" : "What happened",
+                                  d.text, form != nullptr ? 6 : 12),
                   "<p><button type=\"submit\" id=\"add-entry\">",
                   correcting ? "Add the correction" : "Add the entry", "</button></p></form>");
+  if (form != nullptr) body += kinds_html;
   return SitePage(absl::StrCat(c.errors.empty() ? "" : "Error: ", heading, " — casefile"), body);
 }
 
@@ -189,6 +223,8 @@ std::string DraftHiddenFields(const std::string& case_id, const EntryDraft& draf
   for (const DraftField& f : kDraftFields) {
     out += Hidden(absl::StrCat("draft-", f.name), draft.*f.member);
   }
+  if (const RecordForm* form = FindRecordForm(draft.record); form != nullptr)
+    out += RecordHiddenFields(*form, draft.record_fields, "draft-");
   return out;
 }
 
@@ -196,6 +232,10 @@ bool DraftFromSignIn(absl::FunctionRef<std::string(const char*)> param, std::str
   case_id = param("draft-case");
   if (case_id.empty()) return false;
   for (const DraftField& f : kDraftFields) draft.*f.member = param(absl::StrCat("draft-", f.name).c_str());
+  if (const RecordForm* form = FindRecordForm(draft.record); form != nullptr) {
+    draft.record_fields = RecordDraftFromForm(
+        *form, [&](const std::string& name) { return param(absl::StrCat("draft-", name).c_str()); });
+  }
   return true;
 }
 

@@ -22,6 +22,7 @@
 #include "absl/functional/function_ref.h"
 #include "casefile/v1/case.pb.h"
 #include "web/form_html.h"
+#include "web/record_forms/record_form.h"
 
 namespace casefile::web {
 
@@ -39,6 +40,10 @@ struct EntryDraft {
   // corrected entry keeps its kind; both stay in the chronology.
   std::string correcting;
   std::string reason;
+  // A structured record: the kind of its form ("referral", record_forms.h)
+  // and what was typed in it; the entry's kind is then the record's.
+  std::string record;
+  RecordDraft record_fields;
 };
 
 // The draft from a form's parameters (`param(name)`: "" when absent).
@@ -47,8 +52,9 @@ EntryDraft DraftFromForm(absl::FunctionRef<std::string(const char*)> param);
 // The entry the draft describes (kind, occur_time with the precision given,
 // text), or the errors of its fields in the form's order. The text is left
 // for casefiled to judge (its own rules, mapped back by FieldOfServerError).
-// A correction needs no kind but a reason.
-std::vector<FieldError> DraftToEntry(const EntryDraft& draft, v1::Entry& entry);
+// A correction needs no kind but a reason. A record's references to other
+// entries are made in the case `case_id`.
+std::vector<FieldError> DraftToEntry(const EntryDraft& draft, v1::Entry& entry, const std::string& case_id = "");
 
 // The draft of a correction of `e`: its text and time as they stand.
 EntryDraft CorrectionDraft(const v1::Entry& e);
@@ -56,6 +62,10 @@ EntryDraft CorrectionDraft(const v1::Entry& e);
 // The form field casefiled's INVALID_ARGUMENT message is about
 // ("entry.text: ..." is "text"), or "" when it names none of them.
 std::string FieldOfServerError(const std::string& message);
+// casefiled's INVALID_ARGUMENT message placed on the draft's form: a record's
+// field (the form row behind "attendees[1]", in the form's words), else as
+// FieldOfServerError.
+FieldError ServerErrorOnForm(const EntryDraft& draft, const std::string& case_id, const std::string& message);
 
 // What the form page shows besides the draft.
 struct EntryFormContext {
@@ -71,6 +81,10 @@ struct EntryFormContext {
 };
 
 std::string EntryFormPage(const EntryFormContext& context, const EntryDraft& draft);
+
+// The entries others wrote since the writer's form was shown (a write refused
+// ABORTED), above the form kept as typed; "" when none.
+std::string WrittenMeanwhileHtml(const std::vector<v1::Entry>& entries);
 
 // The form's address: ".../entries" for a new entry, ".../entries/N/correct"
 // for a correction.

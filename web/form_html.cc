@@ -10,8 +10,6 @@
 namespace casefile::web {
 namespace {
 
-std::string Trimmed(const std::string& s) { return std::string(absl::StripAsciiWhitespace(s)); }
-
 // 1..12 from "11", "Nov" or "November" (any case); 0 when not a month.
 int MonthNumber(const std::string& text) {
   int n = 0;
@@ -160,6 +158,49 @@ std::string TextInput(const std::vector<FieldError>& errors, const std::string& 
 
 std::string Hidden(const std::string& name, const std::string& value) {
   return absl::StrCat("<input type=\"hidden\" name=\"", HtmlEscape(name), "\" value=\"", HtmlEscape(value), "\">");
+}
+
+std::string Radios(const std::vector<FieldError>& errors, const std::string& id, const std::string& legend,
+                   const std::vector<Choice>& choices, const std::string& value) {
+  const std::string message = FieldErrorHtml(errors, id);
+  std::string out = absl::StrCat("<fieldset class=\"radios\"", message.empty() ? "" : absl::StrCat(" aria-describedby=\"", id, "-error\""),
+                                 "><legend>", HtmlEscape(legend), "</legend>", message);
+  for (size_t i = 0; i < choices.size(); ++i) {
+    const std::string radio = i == 0 ? id : absl::StrCat(id, "-", i + 1);
+    absl::StrAppend(&out, "<div class=\"radio\"><input type=\"radio\" id=\"", radio, "\" name=\"", id, "\" value=\"",
+                    HtmlEscape(choices[i].value), "\"", choices[i].value == value ? " checked" : "", "><label for=\"",
+                    radio, "\">", HtmlEscape(choices[i].label), "</label></div>");
+  }
+  return out + "</fieldset>";
+}
+
+std::string Select(const std::vector<FieldError>& errors, const std::string& id, const std::string& label,
+                   const std::vector<Choice>& choices, const std::string& value) {
+  std::string out = absl::StrCat("<label for=\"", id, "\">", HtmlEscape(label), "</label>", FieldErrorHtml(errors, id),
+                                 "<select id=\"", id, "\" name=\"", id, "\"", DescribedBy(errors, id, ""),
+                                 Invalid(errors, id), "><option value=\"\"></option>");
+  for (const Choice& c : choices) {
+    absl::StrAppend(&out, "<option value=\"", HtmlEscape(c.value), "\"", c.value == value ? " selected" : "", ">",
+                    HtmlEscape(c.label), "</option>");
+  }
+  return out + "</select>";
+}
+
+std::string Checkbox(const std::string& id, const std::string& label, bool ticked) {
+  return absl::StrCat("<div class=\"radio\"><input type=\"checkbox\" id=\"", id, "\" name=\"", id, "\" value=\"1\"",
+                      ticked ? " checked" : "", "><label for=\"", id, "\">", HtmlEscape(label), "</label></div>");
+}
+
+std::string Trimmed(const std::string& s) { return std::string(absl::StripAsciiWhitespace(s)); }
+
+std::string LfNewLines(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
+    out += text[i];
+  }
+  return out;
 }
 
 }  // namespace casefile::web

@@ -47,6 +47,27 @@ std::string TextInput(const std::vector<FieldError>& errors, const std::string& 
                       const std::string& value, const std::string& hint = "");
 std::string Hidden(const std::string& name, const std::string& value);
 
+// One option of a choice: the value sent and its words.
+struct Choice {
+  std::string value;
+  std::string label;
+};
+// Radios in a fieldset (the first radio has id `id`, for the error summary).
+std::string Radios(const std::vector<FieldError>& errors, const std::string& id, const std::string& legend,
+                   const std::vector<Choice>& choices, const std::string& value);
+// A select with a blank first option (compact, for a choice in a table row).
+std::string Select(const std::vector<FieldError>& errors, const std::string& id, const std::string& label,
+                   const std::vector<Choice>& choices, const std::string& value);
+// One box, sent as "1" when ticked.
+std::string Checkbox(const std::string& id, const std::string& label, bool ticked);
+
+// `s` without the spaces around it.
+std::string Trimmed(const std::string& s);
+
+// Text as a browser sends it, with its CR LF new lines made LF (the
+// chronology's).
+std::string LfNewLines(const std::string& text);
+
 }  // namespace casefile::web
 
 #endif  // CASEFILE_WEB_FORM_HTML_H_

@@ -48,11 +48,14 @@ form.stack input[type=text], form.stack input[type=password], form.stack textare
 fieldset { border: none; padding: 0; margin: .8rem 0; } legend { font-weight: bold; }
 .date-input { display: block; } .date-part { display: inline-block; margin-right: .8rem; vertical-align: top; }
 form.stack .date-part input[type=text] { width: auto; }
-.radio { margin: .2rem 0; } .radio label { display: inline; margin-left: .3rem; }
+.radio { margin: .2rem 0; } .radio label, form.stack .radio label { display: inline; margin-left: .3rem; }
 .notice, .panel { border-left: 6px solid #1d70b8; background: #f3f2f1; padding: .5rem .8rem; }
 .entry-text { white-space: pre-wrap; overflow-wrap: anywhere; }
 .actions { display: flex; gap: 1rem; margin: .6rem 0; }
 button { min-height: 2rem; padding: .2rem .8rem; }
+fieldset.group { border-left: 4px solid #b1b4b6; padding-left: .8rem; } fieldset.row legend { font-weight: normal; }
+.record-kinds ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .4rem 1.2rem; }
+button.link { background: none; border: none; padding: 0; min-height: 0; color: #1d70b8; text-decoration: underline; cursor: pointer; font: inherit; }
 form.view { display: flex; flex-wrap: wrap; gap: .4rem .8rem; align-items: center; margin: .4rem 0 .8rem; }
 nav.pager { margin: .6rem 0; }
 :focus { outline: 3px solid #fd0; outline-offset: 0; }

@@ -337,6 +337,8 @@ void CaseChronology::ReviewCase(const Caller& caller, v1::ReviewCaseRequest requ
   if (!case_id.ok()) return reply(case_id.status());
   const absl::Time now = clock_();
   if (auto s = ValidateReview(request, UkDay(now)); !s.ok()) return reply(s);
+  if (auto s = ValidateExpectedVersion(request.has_expected_version(), request.expected_version()); !s.ok())
+    return reply(s);
   std::string id = *case_id;
   std::string fingerprint = RequestFingerprint(request);
   Write<v1::Case>(
@@ -348,6 +350,8 @@ void CaseChronology::ReviewCase(const Caller& caller, v1::ReviewCaseRequest requ
         auto retry = EntryForRetry(txn, caller, request.request_id(), fingerprint, id);
         if (!retry.ok()) return retry.status();
         if (retry->has_value()) return absl::OkStatus();  // the case as it is now
+        if (auto s = CheckVersion(out, request.has_expected_version(), request.expected_version()); !s.ok())
+          return s;
         v1::RetentionReview& review = *out.mutable_last_review();
         review.set_decision(request.decision());
         review.set_reason(request.reason());
@@ -414,9 +418,8 @@ void CaseChronology::SetCaseRestriction(const Caller& caller,
   if (auto s = Authorize(caller, Action::kRestrictCase); !s.ok()) return reply(s);
   auto case_id = ParseCaseName(request.name(), "name");
   if (!case_id.ok()) return reply(case_id.status());
+  if (auto s = ValidateRestrictionChange(request); !s.ok()) return reply(s);
   if (request.has_restriction()) {
-    if (auto s = ValidateRestriction(request.restriction(), "restriction"); !s.ok())
-      return reply(s);
     v1::Case after;
     *after.mutable_restriction() = request.restriction();
     if (!MayKnow(caller, after))
@@ -424,11 +427,16 @@ void CaseChronology::SetCaseRestriction(const Caller& caller,
           "restriction: would keep the case from you; name yourself or one of your teams"));
   }
   std::string id = *case_id;
+  // The reason is kept as an erasure's is: the audit record's purpose.
+  v1::AuditEvent event = audit_.NewEvent(caller, "SetCaseRestriction");
+  event.set_purpose(request.reason());
   Write<v1::Case>(
       [caller, request = std::move(request), id](LmdbTxn& txn, v1::Case& out) -> absl::Status {
         auto c = LoadKnownCase(txn, caller, id);
         if (!c.ok()) return c.status();
         out = *std::move(c);
+        if (auto s = CheckVersion(out, request.has_expected_version(), request.expected_version()); !s.ok())
+          return s;
         if (request.has_restriction()) {
           *out.mutable_restriction() = request.restriction();
         } else {
@@ -436,7 +444,7 @@ void CaseChronology::SetCaseRestriction(const Caller& caller,
         }
         return storage::SaveCase(txn, id, out);
       },
-      audit_.NewEvent(caller, "SetCaseRestriction"), id, std::move(reply));  // watchers check again
+      std::move(event), id, std::move(reply));  // watchers check again
 }
 
 void CaseChronology::OpenCaseFile(const Caller& caller, const v1::GetCaseFileRequest& request,

@@ -16,12 +16,6 @@ absl::Status Invalid(absl::string_view field, absl::string_view what) {
   return absl::InvalidArgumentError(absl::StrCat(field, ": ", what));
 }
 
-absl::Status ValidateExpectedVersion(bool has_expected, int64_t expected) {
-  if (has_expected && expected < 0)
-    return Invalid("expected_version", "must not be negative (versions start at 0)");
-  return absl::OkStatus();
-}
-
 absl::Status ValidateSubjects(const google::protobuf::RepeatedPtrField<v1::Subject>& subjects,
                               absl::string_view field) {
   for (int i = 0; i < subjects.size(); ++i) {
@@ -59,6 +53,20 @@ absl::Status ValidateRefs(const google::protobuf::RepeatedPtrField<std::string>&
 }
 
 }  // namespace
+
+absl::Status ValidateExpectedVersion(bool has_expected, int64_t expected) {
+  if (has_expected && expected < 0)
+    return Invalid("expected_version", "must not be negative (versions start at 0)");
+  return absl::OkStatus();
+}
+
+absl::Status ValidateRestrictionChange(const v1::SetCaseRestrictionRequest& request) {
+  if (request.has_restriction()) {
+    if (auto s = ValidateRestriction(request.restriction(), "restriction"); !s.ok()) return s;
+  }
+  if (auto s = ValidateLine(request.reason(), "reason", false); !s.ok()) return s;
+  return ValidateExpectedVersion(request.has_expected_version(), request.expected_version());
+}
 
 absl::Status ValidateCreateCase(const v1::CreateCaseRequest& request) {
   if (!request.has_case_()) return Invalid("case", "is required");

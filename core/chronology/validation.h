@@ -7,6 +7,8 @@
 #ifndef CASEFILE_CORE_CHRONOLOGY_VALIDATION_H_
 #define CASEFILE_CORE_CHRONOLOGY_VALIDATION_H_
 
+#include <cstdint>
+
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "casefile/v1/case.pb.h"
@@ -16,6 +18,10 @@
 namespace casefile {
 
 absl::Status ValidateCreateCase(const v1::CreateCaseRequest& request);
+// A write's expected version: unset, or 0 and above.
+absl::Status ValidateExpectedVersion(bool has_expected, int64_t expected);
+// SetCaseRestriction: the restriction named (if any), a one-line reason, the version.
+absl::Status ValidateRestrictionChange(const v1::SetCaseRestrictionRequest& request);
 // A client's entry: `sources` are refused (only imports set provenance).
 absl::Status ValidateNewEntry(const v1::Entry& entry, absl::string_view field);
 absl::Status ValidateAppend(const v1::AppendEntryRequest& request);

@@ -12,21 +12,20 @@
 #include "web/case_form.h"
 #include "web/cookies.h"
 #include "web/form_token.h"
+#include "web/record_forms/record_forms.h"
 #include "web/server/web_app.h"
 #include "web/server/web_responses.h"
 #include "web/site_pages.h"
 
 namespace casefile::web {
-namespace {
-
-// "cases/X/entries/N" of a case's entries after `version`, read with the
-// writer's purpose (a look like any other, recorded by casefiled).
-grpc::Status EntriesAfter(v1::CaseService::Stub& stub, grpc::ClientContext& context, const std::string& case_id,
-                          int64_t version, const std::string& purpose, std::vector<v1::Entry>& out) {
+// A look like any other, recorded by casefiled with the writer's purpose.
+grpc::Status WebApp::EntriesAfter(const Signed& s, const std::string& case_id, int64_t version,
+                                  const std::string& purpose, std::vector<v1::Entry>& out) {
   v1::GetCaseFileRequest request;
   request.set_name(absl::StrCat("cases/", case_id));
-  request.set_purpose(purpose.empty() ? "writing an entry: what others wrote meanwhile" : purpose);
-  auto reader = stub.GetCaseFile(&context, request);
+  request.set_purpose(purpose.empty() ? "writing to the case: what others wrote meanwhile" : purpose);
+  auto context = Context(s.token);
+  auto reader = v1::CaseService::NewStub(channel_)->GetCaseFile(context.get(), request);
   v1::GetCaseFileResponse chunk;
   while (reader->Read(&chunk)) {
     for (v1::Entry& e : *chunk.mutable_entries()) {
@@ -35,8 +34,6 @@ grpc::Status EntriesAfter(v1::CaseService::Stub& stub, grpc::ClientContext& cont
   }
   return reader->Finish();
 }
-
-}  // namespace
 
 void WebApp::EntryForm(const Signed& s, const std::string& case_id, const EntryDraft& draft, EntryFormContext context,
                        int code, httplib::Response& res) {
@@ -68,6 +65,8 @@ void WebApp::NewEntryForm(const httplib::Request& req, httplib::Response& res) {
   draft.request_id = RandomHex32();  // one entry however often this form is sent
   draft.seen_version = absl::StrCat(c.version());
   draft.purpose = req.get_param_value("purpose");
+  // A structured record's form, when one was chosen ("Or record ...").
+  if (FindRecordForm(req.get_param_value("record")) != nullptr) draft.record = req.get_param_value("record");
   EntryFormContext context;
   context.case_title = c.title();
   EntryForm(s, id, draft, std::move(context), 200, res);
@@ -135,8 +134,11 @@ void WebApp::WriteEntry(const httplib::Request& req, httplib::Response& res, con
     context.errors.push_back({"", "The form had expired. Nothing was written: check your entry and add it again."});
     return EntryForm(s, id, draft, std::move(context), 403, res);
   }
+  // "Add another attendee" and the like: the form again with one more row, nothing written.
+  if (!draft.record.empty() && !req.get_param_value("add-row").empty())
+    return EntryForm(s, id, draft, std::move(context), 200, res);
   v1::Entry entry;
-  context.errors = DraftToEntry(draft, entry);
+  context.errors = DraftToEntry(draft, entry, id);
   if (!context.errors.empty()) return EntryForm(s, id, draft, std::move(context), 400, res);
   int64_t seen = -1;
   if (!absl::SimpleAtoi(draft.seen_version, &seen)) seen = -1;
@@ -170,8 +172,7 @@ void WebApp::WriteEntry(const httplib::Request& req, httplib::Response& res, con
     case grpc::StatusCode::ABORTED: {
       // Someone else wrote first: show what they wrote, and take their
       // entries as seen, so that the next submit adds this one after them.
-      auto read_context = Context(s.token);
-      grpc::Status shown = EntriesAfter(*stub, *read_context, id, seen, draft.purpose, context.written_meanwhile);
+      grpc::Status shown = EntriesAfter(s, id, seen, draft.purpose, context.written_meanwhile);
       if (shown.ok() && !context.written_meanwhile.empty()) {
         draft.seen_version = absl::StrCat(context.written_meanwhile.back().number());
         context.notice = "Someone else wrote to this case while you were writing (below). Your entry is not written "
@@ -185,7 +186,7 @@ void WebApp::WriteEntry(const httplib::Request& req, httplib::Response& res, con
       return EntryForm(s, id, draft, std::move(context), 409, res);
     }
     case grpc::StatusCode::INVALID_ARGUMENT:
-      context.errors.push_back({FieldOfServerError(status.error_message()), status.error_message()});
+      context.errors.push_back(ServerErrorOnForm(draft, id, status.error_message()));
       return EntryForm(s, id, draft, std::move(context), 400, res);
     case grpc::StatusCode::NOT_FOUND:
       return Fail(status, s, res);

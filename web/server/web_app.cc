@@ -137,6 +137,12 @@ void WebApp::Register(httplib::Server& server) {
              [this](const httplib::Request& req, httplib::Response& res) { CorrectionForm(req, res); });
   server.Post(R"(/cases/([^/]+)/entries/([0-9]{1,18})/correct)",
               [this](const httplib::Request& req, httplib::Response& res) { WriteEntry(req, res, req.matches[2]); });
+  for (const auto& [word, action] : {std::pair{"restrict", CaseAction::kRestrict}, std::pair{"review", CaseAction::kReview}}) {
+    server.Post(absl::StrCat(R"(/cases/([^/]+)/)", word, "/new"),
+                [this, action](const httplib::Request& req, httplib::Response& res) { CaseActionForm(req, res, action); });
+    server.Post(absl::StrCat(R"(/cases/([^/]+)/)", word),
+                [this, action](const httplib::Request& req, httplib::Response& res) { WriteCaseAction(req, res, action); });
+  }
   server.Get("/attention", [this](const httplib::Request& req, httplib::Response& res) { Attention(req, res); });
   server.Get(R"(/persons/([^/]+))",
              [this](const httplib::Request& req, httplib::Response& res) { PersonPurpose(req, res); });
@@ -345,13 +351,7 @@ void WebApp::CaseFile(const httplib::Request& req, httplib::Response& res) {
   // Writing starts here, carrying the purpose just given (to show the writer
   // what others add meanwhile).
   options.top_html = Nav(s);
-  if (s.MayWrite()) {
-    absl::StrAppend(&options.top_html, "<div class=\"actions no-print\"><form method=\"post\" action=\"/cases/", id,
-                    "/entries/new\"><input type=\"hidden\" name=\"csrf\" value=\"",
-                    HtmlEscape(form_tokens_.TokenFor(s.token)), "\"><input type=\"hidden\" name=\"purpose\" value=\"",
-                    HtmlEscape(request.purpose()),
-                    "\"><button type=\"submit\" id=\"add-entry-start\">Add an entry</button></form></div>");
-  }
+  if (s.MayWrite()) options.top_html += CaseWritingButtons(id, form_tokens_.TokenFor(s.token), request.purpose());
   options.reader = s.display_name;
   options.purpose = request.purpose();
   // The view asked for: a filter, a page (the newest first), or the whole file.

@@ -18,6 +18,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/synchronization/mutex.h"
 #include "casefile/v1/case.pb.h"
+#include "web/case_action_form.h"
 #include "web/entry_form.h"
 #include "web/form_token.h"
 
@@ -92,6 +93,18 @@ class WebApp {
   void CorrectionForm(const httplib::Request& req, httplib::Response& res);
   void EntryForm(const Signed& s, const std::string& case_id, const EntryDraft& draft, EntryFormContext context,
                  int code, httplib::Response& res);
+  // Entries of the case after `version` (read with the writer's `purpose`):
+  // what someone else wrote while a write's form was open (ABORTED).
+  grpc::Status EntriesAfter(const Signed& s, const std::string& case_id, int64_t version, const std::string& purpose,
+                            std::vector<v1::Entry>& out);
+  // Restrict and review (case_actions.cc): POST /cases/{id}/restrict/new and
+  // /review/new show the form, POST /cases/{id}/restrict and /review write.
+  void CaseActionForm(const httplib::Request& req, httplib::Response& res, CaseAction action);
+  void WriteCaseAction(const httplib::Request& req, httplib::Response& res, CaseAction action);
+  // The case as it stands (GetCase) and what both forms show with it; false
+  // once a refusal has answered.
+  bool CaseActionContextOf(const Signed& s, const std::string& case_id, CaseActionContext& context,
+                           httplib::Response& res);
   // GET /persons/{id}: the purpose form; POST: the person's file.
   void PersonPurpose(const httplib::Request& req, httplib::Response& res);
   void PersonPurposeForm(const Signed& s, const std::string& person_name, const std::string& error, int code,
