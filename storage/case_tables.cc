@@ -237,7 +237,8 @@ namespace {
 // Reads entries by number in any order, each with the fields VisitEntryChunk
 // appends (its sources, superseded_by). Entries that follow one another are
 // read with the cursor's next step; the others with a seek, which LMDB
-// answers from the cursor's page when the key is on it.
+// answers from the cursor's page when the key is on it. A case with no
+// sources (or no corrections) costs no seek per entry for them.
 class EntryReader {
  public:
   static absl::StatusOr<EntryReader> Open(const LmdbTxn& txn, absl::string_view case_id) {
@@ -247,7 +248,15 @@ class EntryReader {
     if (!sources.ok()) return sources.status();
     auto supersessions = txn.OpenCursor();
     if (!supersessions.ok()) return supersessions.status();
-    return EntryReader(case_id, *std::move(entries), *std::move(sources), *std::move(supersessions));
+    EntryReader reader(case_id, *std::move(entries), *std::move(sources), *std::move(supersessions));
+    auto any_source = HasPrefix(reader.sources_, keys::SourcePrefix(case_id));
+    if (!any_source.ok()) return any_source.status();
+    const std::string first_supersession = keys::Supersession(case_id, 0);
+    auto any_supersession = HasPrefix(reader.supersessions_, absl::string_view(first_supersession).substr(0, first_supersession.size() - 8));
+    if (!any_supersession.ok()) return any_supersession.status();
+    reader.any_source_ = *any_source;
+    reader.any_supersession_ = *any_supersession;
+    return reader;
   }
 
   // Calls `visit` with entry `number`'s stored bytes and the fields to
@@ -265,13 +274,13 @@ class EntryReader {
         FindLengthDelimited(entries_.value(), ::casefile::v1::Entry::kTextFieldNumber);
     std::string extra;
     const std::string source_prefix = keys::EntrySourcePrefix(case_id_, number);
-    for (auto s = sources_.Seek(source_prefix);; s = sources_.Next()) {
+    for (auto s = any_source_ ? sources_.Seek(source_prefix) : false;; s = sources_.Next()) {
       if (!s.ok()) return s.status();
       if (!*s || !absl::StartsWith(sources_.key(), source_prefix)) break;
       AppendSource(extra, entry_text, sources_.value());
     }
     const std::string supersession = keys::Supersession(case_id_, number);
-    auto s = supersessions_.Seek(supersession);
+    auto s = any_supersession_ ? supersessions_.Seek(supersession) : false;
     if (!s.ok()) return s.status();
     if (*s && supersessions_.key() == supersession) {
       const uint64_t by = keys::DecodeBe64(supersessions_.value()).value_or(0);
@@ -288,8 +297,16 @@ class EntryReader {
         sources_(std::move(sources)),
         supersessions_(std::move(supersessions)) {}
 
+  // Whether a key starting with `prefix` is stored.
+  static absl::StatusOr<bool> HasPrefix(LmdbCursor& cursor, absl::string_view prefix) {
+    auto at = cursor.Seek(prefix);
+    if (!at.ok()) return at.status();
+    return *at && absl::StartsWith(cursor.key(), prefix);
+  }
+
   std::string case_id_;
   LmdbCursor entries_, sources_, supersessions_;
+  bool any_source_ = true, any_supersession_ = true;
   uint64_t previous_ = 0;  // the entry the entries cursor is on; 0: none
 };
 
