@@ -21,6 +21,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
 #include "bench/support/temp_dir.h"
+#include "core/chronology/entry_time_order.h"
 #include "core/input/resource_names.h"
 #include "core/safeguarding/attention_index.h"
 #include "core/safeguarding/attention_lists.h"
@@ -83,7 +84,8 @@ absl::Status WriteCase(storage::LmdbTxn& txn, int i, bool index) {
     e.set_number(++n);
     e.set_name(EntryResourceName(id, n));
     *e.mutable_record_time() = google::protobuf::util::TimeUtil::GetCurrentTime();
-    if (auto s = storage::SaveEntry(txn, id, e); !s.ok()) return s;
+    if (auto s = storage::SaveEntry(txn, id, e, {TimeOrder(e.occur_time()), static_cast<uint64_t>(n)}); !s.ok())
+      return s;
     if (index) {
       if (auto s = IndexSafeguardingRecord(txn, id, e); !s.ok()) return s;
     }

@@ -301,9 +301,16 @@ int Show(const Args& args, const Connection& conn) {
   if (format != "text" && format != "json" && format != "html")
     return ReportUsageError(absl::InvalidArgumentError(absl::StrCat("--format '", format, "' is not one of: text, json, html")),
                             "show");
+  // People read a chronology in time order; JSON keeps the API's default
+  // (entry number order) for scripts that rely on it.
+  const std::string order = args.Get("order", format == "json" ? "recorded" : "occurred");
+  if (order != "recorded" && order != "occurred")
+    return ReportUsageError(absl::InvalidArgumentError(absl::StrCat("--order '", order, "' is not one of: recorded, occurred")),
+                            "show");
   v1::GetCaseFileRequest request;
   request.set_name(CaseNameArg(args.positional()[0]));
   request.set_purpose(*purpose);
+  if (order == "occurred") request.set_order(v1::GetCaseFileRequest::ORDER_OCCURRED);
   auto context = conn.NewContext();
   auto reader = CaseService::NewStub(conn.channel())->GetCaseFile(context.get(), request);
   v1::GetCaseFileResponse chunk;
@@ -453,6 +460,8 @@ void AddCaseCommands(CommandLine& line) {
   AddValueOption(c, "--purpose", "'WHY'", "why you are looking (recorded with the access)")->required();
   AddSwitch(c, "--sources", "every legacy source of each entry, with its locator and text as read");
   AddValueOption(c, "--format", "text|json|html", "text by default (json with --json)");
+  AddValueOption(c, "--order", "occurred|recorded",
+                 "time order (by when each entry happened; text and html by default)\nor entry number order (json by default)");
   c->footer("--format html writes one self-contained page (no outside assets) that prints on A4\n"
             "with page numbers, the case reference and OFFICIAL-SENSITIVE on every page.");
 

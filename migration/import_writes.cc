@@ -5,6 +5,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "core/chronology/entry_time_order.h"
 #include "core/input/resource_names.h"
 #include "core/names/name_tokens.h"
 #include "core/retention/retention.h"
@@ -135,7 +136,9 @@ absl::Status WriteCaseUpdates(LmdbTxn& txn, absl::Span<CaseUpdate* const> update
         entry.set_supersedes(EntryResourceName(u->case_id, plan.supersedes.front()));
         entry.set_correction_reason(u->supersede_reason);
       }
-      if (auto s = storage::SaveEntry(txn, u->case_id, entry); !s.ok()) return s;
+      auto place = PlaceInTime(txn, u->case_id, entry);
+      if (!place.ok()) return place.status();
+      if (auto s = storage::SaveEntry(txn, u->case_id, entry, *place); !s.ok()) return s;
       for (int64_t old : plan.supersedes) {
         if (auto s = storage::SaveSupersession(txn, u->case_id, old, number); !s.ok()) return s;
       }

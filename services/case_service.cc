@@ -113,6 +113,14 @@ grpc::ServerWriteReactor<grpc::ByteBuffer>* CaseServiceImpl::GetCaseFile(
                             [opening](absl::StatusOr<v1::Case> c) { opening->Opened(std::move(c)); });
   // While the access record commits: the first entries, sent once it is durable.
   auto case_id = ParseCaseName(request->name(), "name");
+  if (case_id.ok() && request->order() == v1::GetCaseFileRequest::ORDER_OCCURRED && ValidateCaseFileView(*request).ok()) {
+    auto start = [chronology = chronology_, request = *request, case_id = *case_id](std::optional<uint64_t> version) {
+      return chronology->StartCaseFileViewUnchecked(request, case_id, version, EntryStreamReactor::kChunkBytes,
+                                                    v1::GetCaseFileResponse::kEntriesFieldNumber);
+    };
+    opening->ReadView(start(std::nullopt), start);
+    return reactor;
+  }
   opening->Read(case_id.ok() ? chronology_->ReadCaseFileStartUnchecked(*case_id, EntryStreamReactor::kChunkBytes,
                                                                        v1::GetCaseFileResponse::kEntriesFieldNumber)
                              : storage::EncodedEntryChunk{"", 1});

@@ -77,6 +77,17 @@ void EntryStreamReactor::Pump() {
 }
 
 void EntryStreamReactor::ReadNextChunk(uint64_t last) {
+  if (plan_.view.has_value()) {
+    if (plan_.view->done) return;
+    auto chunk = chronology_->ReadCaseFileView(*plan_.view, kChunkBytes, plan_.entries_field, std::move(ready_));
+    ready_.clear();
+    if (!chunk.ok()) {
+      read_error_ = ToGrpcStatus(chunk.status());
+      return;
+    }
+    ready_ = *std::move(chunk);
+    return;
+  }
   if (plan_.first > last) return;
   auto chunk = chronology_->ReadEncodedEntries(plan_.case_id, plan_.first, last, kChunkBytes,
                                                plan_.entries_field, std::move(ready_));

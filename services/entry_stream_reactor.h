@@ -20,6 +20,7 @@
 #define CASEFILE_SERVICES_ENTRY_STREAM_REACTOR_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include <grpcpp/grpcpp.h>
@@ -41,6 +42,9 @@ class EntryStreamReactor : public FeedStreamReactor<grpc::ByteBuffer> {
     Caller watcher;             // live: whose need to know is checked at each append
     int entries_field = 0;      // field number of `repeated Entry` in the response
     std::string header;         // serialized fields (and any entries read early) to send first
+    // A case file in time order: what is left of it to send (first and last
+    // are then unused).
+    std::optional<CaseFileView> view;
   };
   // A client parses a message only once it is whole, so smaller messages let
   // it parse one while the next arrives: casefile-web's GetCaseFile of a

@@ -65,8 +65,10 @@ absl::StatusOr<std::optional<::casefile::v1::Entry>> LoadEntry(const LmdbTxn& tx
   return entry;
 }
 
-absl::Status SaveEntry(LmdbTxn& txn, absl::string_view case_id, const ::casefile::v1::Entry& entry) {
-  return SaveMessage(txn, keys::Entry(case_id, entry.number()), entry);
+absl::Status SaveEntry(LmdbTxn& txn, absl::string_view case_id, const ::casefile::v1::Entry& entry,
+                       const EntryPlace& place) {
+  if (absl::Status s = SaveMessage(txn, keys::Entry(case_id, entry.number()), entry); !s.ok()) return s;
+  return PutEntryTimeRow(txn, case_id, place, static_cast<uint64_t>(entry.number()), entry.kind());
 }
 
 // Value: "<case>\0<be64 entry>\1<be64 content digest>"; stores written before
@@ -227,6 +229,125 @@ absl::StatusOr<EncodedEntryChunk> LoadEncodedEntryChunk(const LmdbTxn& txn,
       });
   if (!next.ok()) return next.status();
   chunk.next = *next;
+  return chunk;
+}
+
+namespace {
+
+// Reads entries by number in any order, each with the fields VisitEntryChunk
+// appends (its sources, superseded_by). Entries that follow one another are
+// read with the cursor's next step; the others with a seek, which LMDB
+// answers from the cursor's page when the key is on it. A case with no
+// sources (or no corrections) costs no seek per entry for them.
+class EntryReader {
+ public:
+  static absl::StatusOr<EntryReader> Open(const LmdbTxn& txn, absl::string_view case_id) {
+    auto entries = txn.OpenCursor();
+    if (!entries.ok()) return entries.status();
+    auto sources = txn.OpenCursor();
+    if (!sources.ok()) return sources.status();
+    auto supersessions = txn.OpenCursor();
+    if (!supersessions.ok()) return supersessions.status();
+    EntryReader reader(case_id, *std::move(entries), *std::move(sources), *std::move(supersessions));
+    auto any_source = HasPrefix(reader.sources_, keys::SourcePrefix(case_id));
+    if (!any_source.ok()) return any_source.status();
+    const std::string first_supersession = keys::Supersession(case_id, 0);
+    auto any_supersession = HasPrefix(reader.supersessions_, absl::string_view(first_supersession).substr(0, first_supersession.size() - 8));
+    if (!any_supersession.ok()) return any_supersession.status();
+    reader.any_source_ = *any_source;
+    reader.any_supersession_ = *any_supersession;
+    return reader;
+  }
+
+  // Calls `visit` with entry `number`'s stored bytes and the fields to
+  // append; false when there is no such entry.
+  absl::StatusOr<bool> Read(uint64_t number,
+                            absl::FunctionRef<void(absl::string_view stored, absl::string_view extra)> visit) {
+    const std::string key = keys::Entry(case_id_, number);
+    absl::StatusOr<bool> at = previous_ != 0 && number == previous_ + 1 ? entries_.Next() : entries_.Seek(key);
+    if (at.ok() && *at && entries_.key() != key) at = entries_.Seek(key);
+    if (!at.ok()) return at.status();
+    previous_ = 0;
+    if (!*at || entries_.key() != key) return false;
+    previous_ = number;
+    const std::optional<absl::string_view> entry_text =
+        FindLengthDelimited(entries_.value(), ::casefile::v1::Entry::kTextFieldNumber);
+    std::string extra;
+    const std::string source_prefix = keys::EntrySourcePrefix(case_id_, number);
+    for (auto s = any_source_ ? sources_.Seek(source_prefix) : false;; s = sources_.Next()) {
+      if (!s.ok()) return s.status();
+      if (!*s || !absl::StartsWith(sources_.key(), source_prefix)) break;
+      AppendSource(extra, entry_text, sources_.value());
+    }
+    const std::string supersession = keys::Supersession(case_id_, number);
+    auto s = any_supersession_ ? supersessions_.Seek(supersession) : false;
+    if (!s.ok()) return s.status();
+    if (*s && supersessions_.key() == supersession) {
+      const uint64_t by = keys::DecodeBe64(supersessions_.value()).value_or(0);
+      if (by != 0) AppendSupersededBy(extra, absl::StrCat("cases/", case_id_, "/entries/", by));
+    }
+    visit(entries_.value(), extra);
+    return true;
+  }
+
+ private:
+  EntryReader(absl::string_view case_id, LmdbCursor entries, LmdbCursor sources, LmdbCursor supersessions)
+      : case_id_(case_id),
+        entries_(std::move(entries)),
+        sources_(std::move(sources)),
+        supersessions_(std::move(supersessions)) {}
+
+  // Whether a key starting with `prefix` is stored.
+  static absl::StatusOr<bool> HasPrefix(LmdbCursor& cursor, absl::string_view prefix) {
+    auto at = cursor.Seek(prefix);
+    if (!at.ok()) return at.status();
+    return *at && absl::StartsWith(cursor.key(), prefix);
+  }
+
+  std::string case_id_;
+  LmdbCursor entries_, sources_, supersessions_;
+  bool any_source_ = true, any_supersession_ = true;
+  uint64_t previous_ = 0;  // the entry the entries cursor is on; 0: none
+};
+
+}  // namespace
+
+absl::StatusOr<EncodedTimeChunk> LoadEncodedEntriesInTime(
+    const LmdbTxn& txn, absl::string_view case_id, const TimeRange& range, uint64_t last, size_t max_bytes,
+    int field_number, std::string message,
+    absl::FunctionRef<absl::StatusOr<bool>(absl::Span<const EntryTimeRow> chain)> keep) {
+  auto reader = EntryReader::Open(txn, case_id);
+  if (!reader.ok()) return reader.status();
+  EncodedTimeChunk chunk;
+  chunk.message = std::move(message);
+  chunk.done = true;
+  const uint64_t tag = (static_cast<uint64_t>(field_number) << 3) | 2;
+  size_t bytes = 0;
+  auto append = [&](absl::string_view stored, absl::string_view extra) {
+    AppendVarint(chunk.message, tag);
+    AppendVarint(chunk.message, stored.size() + extra.size());
+    chunk.message.append(stored.data(), stored.size());
+    chunk.message.append(extra.data(), extra.size());
+    bytes += stored.size() + extra.size();
+  };
+  absl::Status visited = VisitChainsInTime(
+      txn, case_id, range, last, /*newest_first=*/false,
+      [&](absl::Span<const EntryTimeRow> chain, absl::string_view first_key) -> absl::StatusOr<bool> {
+        auto kept = keep(chain);
+        if (!kept.ok()) return kept.status();
+        if (*kept) {
+          for (const EntryTimeRow& row : chain) {
+            auto read = reader->Read(row.number, append);
+            if (!read.ok()) return read.status();
+            if (!*read) return absl::DataLossError("time index names a missing entry");
+          }
+        }
+        if (bytes < max_bytes) return true;
+        chunk.next_from = KeyAfterChain(first_key);
+        chunk.done = false;
+        return false;
+      });
+  if (!visited.ok()) return visited;
   return chunk;
 }
 

@@ -14,6 +14,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "casefile/v1/case.pb.h"
+#include "storage/entry_time_index.h"
 #include "storage/lmdb.h"
 
 namespace casefile::storage {
@@ -27,7 +28,10 @@ absl::StatusOr<std::optional<::casefile::v1::Entry>> LoadEntry(const LmdbTxn& tx
 // The entry as stored, without them (for callers that read those already).
 absl::StatusOr<std::optional<::casefile::v1::Entry>> LoadBareEntry(const LmdbTxn& txn, absl::string_view case_id,
                                                        uint64_t number);
-absl::Status SaveEntry(LmdbTxn& txn, absl::string_view case_id, const ::casefile::v1::Entry& entry);
+// Saves a new entry and its row of the time index at `place`
+// (core/chronology/entry_time_order.h decides it).
+absl::Status SaveEntry(LmdbTxn& txn, absl::string_view case_id, const ::casefile::v1::Entry& entry,
+                       const EntryPlace& place);
 
 // Records that entry `number` was superseded by `by`.
 absl::Status SaveSupersession(LmdbTxn& txn, absl::string_view case_id, uint64_t number,
@@ -67,6 +71,21 @@ absl::StatusOr<EncodedEntryChunk> LoadEncodedEntryChunk(const LmdbTxn& txn,
                                                         absl::string_view case_id, uint64_t first,
                                                         uint64_t last, size_t max_bytes,
                                                         int field_number, std::string message);
+
+// Entries of a case in time order (storage/entry_time_index.h), encoded as
+// LoadEncodedEntryChunk encodes them: from `range.from`, the chains of
+// `range` that `keep` keeps (a filter; it may read more from `txn`), rows of
+// entries numbered above `last` left out, stopping after the chain that
+// takes the chunk past `max_bytes`.
+struct EncodedTimeChunk {
+  std::string message;
+  std::string next_from;  // where the next chunk starts (TimeRange::from)
+  bool done = false;      // the range is read
+};
+absl::StatusOr<EncodedTimeChunk> LoadEncodedEntriesInTime(
+    const LmdbTxn& txn, absl::string_view case_id, const TimeRange& range, uint64_t last, size_t max_bytes,
+    int field_number, std::string message,
+    absl::FunctionRef<absl::StatusOr<bool>(absl::Span<const EntryTimeRow> chain)> keep);
 
 // What a request id of a user first produced: the resource's name, and a
 // fingerprint of the request it came with, so that a reuse of the id for a

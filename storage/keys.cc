@@ -55,6 +55,13 @@ std::string EntryPrefix(absl::string_view case_id) { return Tagged('e', case_id,
 std::string Supersession(absl::string_view case_id, uint64_t number) {
   return Tagged('s', case_id, EncodeBe64(number));
 }
+std::string EntryInTime(absl::string_view case_id, int64_t time, uint64_t chain, uint64_t number) {
+  return absl::StrCat(EntryInTimeFrom(case_id, time), EncodeBe64(chain), EncodeBe64(number));
+}
+std::string EntryInTimePrefix(absl::string_view case_id) { return Tagged('o', case_id, ""); }
+std::string EntryInTimeFrom(absl::string_view case_id, int64_t time) {
+  return Tagged('o', case_id, EncodeBe64(Biased(time)));
+}
 std::string Request(absl::string_view user, absl::string_view request_id) {
   return Tagged('r', user, request_id);
 }

@@ -12,6 +12,15 @@
 //   c\0<case>                       Case (serialized casefile.v1.Case)
 //   e\0<case>\0<be64 n>             Entry n of a case (serialized casefile.v1.Entry)
 //   s\0<case>\0<be64 n>             be64 number of the entry that superseded n
+//   o\0<case>\0<be64 time><be64 chain><be64 n>
+//                                   the chronology in time order: a row per entry n, value
+//                                   its EntryKind as a varint. <time> is when the chain's
+//                                   first entry happened (core/chronology/entry_time_order.h:
+//                                   a partial time's start, coarser first, unknown last) + 2^63,
+//                                   <chain> the number of the entry its chain of corrections
+//                                   starts from (n itself for an entry that corrects nothing),
+//                                   so a correction sorts right after what it corrects, and
+//                                   entries of one time in the order they were recorded
 //   r\0<user>\0<request id>         idempotency: resource name first written, then
 //                                   \0 and a fingerprint of the request (8 bytes)
 //   x\0<REF>\0<case>                legacy reference (upper-cased) → case, value ""
@@ -70,6 +79,11 @@ std::string CasePrefix();
 std::string Entry(absl::string_view case_id, uint64_t number);
 std::string EntryPrefix(absl::string_view case_id);
 std::string Supersession(absl::string_view case_id, uint64_t number);
+// The time index (see the layout above); `time` is signed, stored biased.
+std::string EntryInTime(absl::string_view case_id, int64_t time, uint64_t chain, uint64_t number);
+std::string EntryInTimePrefix(absl::string_view case_id);
+// The first row key of `case_id` whose time is >= `time`.
+std::string EntryInTimeFrom(absl::string_view case_id, int64_t time);
 std::string Request(absl::string_view user, absl::string_view request_id);
 std::string RefIndex(absl::string_view ref, absl::string_view case_id);
 std::string RefIndexPrefix(absl::string_view ref);

@@ -225,4 +225,14 @@ absl::StatusOr<bool> LmdbCursor::Next() {
   return Move(&k, MDB_NEXT);
 }
 
+absl::StatusOr<bool> LmdbCursor::Prev() {
+  MDB_val k;
+  return Move(&k, MDB_PREV);
+}
+
+absl::StatusOr<bool> LmdbCursor::Last() {
+  MDB_val k;
+  return Move(&k, MDB_LAST);
+}
+
 }  // namespace casefile::storage

@@ -125,6 +125,10 @@ class LmdbCursor {
   absl::StatusOr<bool> Seek(absl::string_view key);
   // Moves to the next key. False at the end.
   absl::StatusOr<bool> Next();
+  // Moves to the previous key (from where Seek or Last left it). False at the start.
+  absl::StatusOr<bool> Prev();
+  // Positions at the last key. False when there is none.
+  absl::StatusOr<bool> Last();
   absl::string_view key() const { return key_; }
   absl::string_view value() const { return value_; }
 

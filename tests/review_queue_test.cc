@@ -105,7 +105,7 @@ class ReviewQueueTest : public ::testing::Test {
       v1::Entry entry;
       entry.set_number(number);
       entry.set_text(absl::StrCat("entry ", number));
-      if (auto s = storage::SaveEntry(txn, case_id, entry); !s.ok()) return s;
+      if (auto s = storage::SaveEntry(txn, case_id, entry, {0, number}); !s.ok()) return s;
       for (const std::string& locator : locators) {
         v1::Source source;
         source.set_locator(locator);

@@ -17,6 +17,7 @@ import ssl
 import subprocess
 import sys
 import tempfile
+import time
 import unittest
 import urllib.parse
 import urllib.request
@@ -69,11 +70,17 @@ class ProxyTest(unittest.TestCase):
         return urllib.request.build_opener(urllib.request.HTTPSHandler(context=self.tls),
                                            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
 
-    def test_sign_in_page_answers_while_hundreds_of_idle_connections_are_open(self):
-        # 500 connections that never send a TLS hello (casefile-web alone
+    def test_sign_in_page_answers_while_a_thousand_idle_connections_are_open(self):
+        # 1,000 connections that never send a TLS hello (casefile-web alone
         # answered nothing for 30 s with 64 of them), and 20 that send half a
-        # request's headers and stop.
-        idle = [socket.create_connection(("127.0.0.1", self.proxy.port)) for _ in range(500)]
+        # request's headers and stop. Each holds a descriptor here and one in
+        # nginx: the limits (ulimit -n, worker_connections 4096 of each of two
+        # workers) are checked first, so that a machine that cannot open
+        # them fails saying so rather than timing out.
+        import resource
+        soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
+        self.assertGreaterEqual(soft, 1100, "ulimit -n is too low to hold 1,000 connections")
+        idle = [socket.create_connection(("127.0.0.1", self.proxy.port)) for _ in range(1000)]
         slow = []
         for _ in range(20):
             s = self.tls.wrap_socket(socket.create_connection(("127.0.0.1", self.proxy.port)),
@@ -81,9 +88,14 @@ class ProxyTest(unittest.TestCase):
             s.sendall(b"GET /signin HTTP/1.1\r\nHost: 127.0.0.1\r\n")
             slow.append(s)
         try:
+            started = time.monotonic()
             with self.opener().open(self.proxy.url + "/signin", timeout=ANSWER_WITHIN_S) as r:
                 self.assertEqual(r.status, 200)
                 self.assertIn("Sign in", r.read().decode())
+            # Reported, not asserted (a loaded machine must not fail the
+            # test); bench/README.md quotes it against issue 19's 1 s.
+            print(f"sign-in page with 1,000 idle and 20 slow connections open: {time.monotonic() - started:.3f} s",
+                  file=sys.stderr)
         finally:
             for s in idle + slow:
                 s.close()

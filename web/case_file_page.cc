@@ -143,7 +143,79 @@ void AppendEntryHtml(std::string& out, const v1::Entry& e, absl::string_view tim
   out.append("</article>");
 }
 
+// Where a page lies among `total` chains and the pager that says so (empty
+// html: one page, no pager). Pages count back from the newest; the oldest
+// may be short.
+struct Pager {
+  size_t begin = 0, end = 0;
+  std::string html;
+};
+Pager PagerOf(const ChronologyView& view, size_t total) {
+  if (view.page_size <= 0 || total <= static_cast<size_t>(view.page_size)) return {0, total, ""};
+  const size_t size = static_cast<size_t>(view.page_size);
+  const int pages = static_cast<int>((total + size - 1) / size);
+  const int page = std::clamp(view.page, 0, pages - 1);
+  Pager pager;
+  pager.end = total - static_cast<size_t>(page) * size;
+  pager.begin = pager.end > size ? pager.end - size : 0;
+  pager.html = absl::StrCat("<nav class=\"pager no-print\" aria-label=\"Pages of the chronology\"><p>Entries ",
+                            pager.begin + 1, " to ", pager.end, " of ", total, " in time order (page ", page + 1,
+                            " of ", pages, ", counting from the newest).</p>");
+  if (view.page_link) {
+    absl::StrAppend(&pager.html, "<div class=\"actions\">");
+    if (page + 1 < pages) absl::StrAppend(&pager.html, view.page_link(page + 1, "Earlier entries"));
+    if (page > 0) absl::StrAppend(&pager.html, view.page_link(page - 1, "Later entries"));
+    absl::StrAppend(&pager.html, "</div>");
+  }
+  absl::StrAppend(&pager.html, "</nav>\n");
+  return pager;
+}
+
+// The chronology's closing words when it shows no entry.
+std::string NoneShown(bool case_has_entries) {
+  return case_has_entries ? "<p id=\"none-shown\">No entry is of that kind and time.</p>"
+                          : "<p>The chronology has no entries.</p>";
+}
+
 }  // namespace
+
+CaseFilePageStream::CaseFilePageStream(const v1::Case& c, CaseFilePageOptions options, std::string correct_case)
+    : case_(c), options_(std::move(options)), correct_case_(std::move(correct_case)) {
+  options_.document.running_header = absl::StrCat("Case ", CaseReference(case_));
+  if (options_.view.total.has_value()) pager_ = PagerOf(options_.view, static_cast<size_t>(*options_.view.total)).html;
+}
+
+std::string CaseFilePageStream::Head() {
+  return absl::StrCat(HtmlDocumentHead(absl::StrCat(CaseReference(case_), " ", case_.title()), options_.document),
+                      options_.top_html, Header(case_, options_), People(case_),
+                      "<p class=\"no-print\"><a href=\"#timeline\">The timeline of these entries</a> follows the "
+                      "chronology.</p>\n<section class=\"chronology\"><h2>Chronology</h2>\n",
+                      options_.view_html, pager_);
+}
+
+std::string CaseFilePageStream::Add(const v1::Entry& e) {
+  std::string out;
+  // A correction joins the group of the entry it corrects, which came just before.
+  const bool joins = !last_in_group_.empty() && e.supersedes() == last_in_group_;
+  if (!joins) absl::StrAppend(&out, last_in_group_.empty() ? "" : "</div>\n", "<div class=\"entry-group\">");
+  last_in_group_ = e.name();
+  std::string time_text = TimeText(e.occur_time());
+  AppendEntryHtml(out, e, time_text, correct_case_);
+  marks_.push_back(MarkOf(e, std::move(time_text)));
+  ++shown_;
+  return out;
+}
+
+std::string CaseFilePageStream::Tail(const std::string& error) {
+  std::string out = last_in_group_.empty() ? "" : "</div>\n";
+  if (!error.empty())
+    absl::StrAppend(&out, "<p class=\"error\" role=\"alert\">The case file could not be read whole: ",
+                    HtmlEscape(error), "</p>");
+  if (shown_ == 0) absl::StrAppend(&out, NoneShown(case_.version() > 0));
+  absl::StrAppend(&out, pager_, "</section>\n<section id=\"timeline\"><h2>Timeline</h2>", TimelineSvg(marks_),
+                  "</section>\n", kHtmlDocumentEnd);
+  return out;
+}
 
 std::string CaseReference(const v1::Case& c) {
   absl::string_view name = c.name();
@@ -185,28 +257,11 @@ std::vector<std::string> CaseFilePageBuilder::Finish(const v1::Case& c, CaseFile
     return ra.sort_key != rb.sort_key ? ra.sort_key < rb.sort_key : ra.number < rb.number;
   });
   const size_t shown_total = roots.size();
-  std::string pager;
-  if (view.page_size > 0 && roots.size() > static_cast<size_t>(view.page_size)) {
-    // Pages count back from the newest; the oldest page may be short.
-    const size_t size = static_cast<size_t>(view.page_size);
-    const int pages = static_cast<int>((roots.size() + size - 1) / size);
-    const int page = std::clamp(view.page, 0, pages - 1);
-    const size_t end = roots.size() - static_cast<size_t>(page) * size;
-    const size_t begin = end > size ? end - size : 0;
-    pager = absl::StrCat("<nav class=\"pager no-print\" aria-label=\"Pages of the chronology\"><p>Entries ", begin + 1,
-                         " to ", end, " of ", shown_total, " in time order (page ", page + 1, " of ", pages,
-                         ", counting from the newest).</p>");
-    if (view.page_link) {
-      absl::StrAppend(&pager, "<div class=\"actions\">");
-      if (page + 1 < pages) absl::StrAppend(&pager, view.page_link(page + 1, "Earlier entries"));
-      if (page > 0) absl::StrAppend(&pager, view.page_link(page - 1, "Later entries"));
-      absl::StrAppend(&pager, "</div>");
-    }
-    absl::StrAppend(&pager, "</nav>\n");
-    roots = std::vector<size_t>(roots.begin() + static_cast<std::ptrdiff_t>(begin),
-                                roots.begin() + static_cast<std::ptrdiff_t>(end));
-  }
-  parts.push_back(pager);
+  const Pager pager = PagerOf(view, shown_total);
+  if (!pager.html.empty())
+    roots = std::vector<size_t>(roots.begin() + static_cast<std::ptrdiff_t>(pager.begin),
+                                roots.begin() + static_cast<std::ptrdiff_t>(pager.end));
+  parts.push_back(pager.html);
   for (size_t root : roots) {
     parts.push_back("<div class=\"entry-group\">");
     size_t at = root;
@@ -219,10 +274,8 @@ std::vector<std::string> CaseFilePageBuilder::Finish(const v1::Case& c, CaseFile
     }
     parts.push_back("</div>\n");
   }
-  parts.push_back(absl::StrCat(rendered_.empty()   ? "<p>The chronology has no entries.</p>"
-                               : shown_total == 0 ? "<p id=\"none-shown\">No entry is of that kind and time.</p>"
-                                                  : "",
-                               pager, "</section>\n", kHtmlDocumentEnd));
+  parts.push_back(absl::StrCat(rendered_.empty() || shown_total == 0 ? NoneShown(!rendered_.empty()) : "",
+                               pager.html, "</section>\n", kHtmlDocumentEnd));
   rendered_.clear();
   marks_.clear();
   return parts;

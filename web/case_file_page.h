@@ -35,6 +35,10 @@ struct ChronologyView {
   // the newest, 1 the one before it, ...
   int page_size = 0;
   int page = 0;
+  // The chains of the whole case that pass the filters, when the entries
+  // given are only page `page` of them (casefiled filtered and paged:
+  // CaseFilePageStream); unset: the entries given are all there are.
+  std::optional<int> total;
   // Trusted HTML of the way to page `page` ("Earlier entries"), made by the
   // caller (casefile-web's forms); unset: no links.
   std::function<std::string(int page, const std::string& label)> page_link;
@@ -56,10 +60,10 @@ struct CaseFilePageOptions {
 // The case's reference as people say it: "CF-000001" for "cases/CF-000001".
 std::string CaseReference(const v1::Case& c);
 
-// Builds the page while the entries arrive: casefile-web renders each entry
-// of the GetCaseFile stream as it is read, so the rendering overlaps the
-// stream, and sends the parts without joining them. CaseFilePage is
-// Add(every entry) then Finish, joined.
+// Builds the page from entries in any order (each rendered as it is added),
+// put in time order, filtered and paged here: `casefile show --format html`
+// and tests. CaseFilePage is Add(every entry) then Finish, joined.
+// (casefile-web has casefiled order, filter and page: CaseFilePageStream.)
 //
 // Thread-compatible.
 class CaseFilePageBuilder {
@@ -83,6 +87,34 @@ class CaseFilePageBuilder {
   };
   std::string correct_case_;
   std::vector<Rendered> rendered_;
+  std::vector<TimelineMark> marks_;
+};
+
+// Sends the page while the entries arrive (casefile-web): entries come in
+// the page's order (GetCaseFile in time order, filtered and paged by
+// casefiled), so each is sent as soon as it is rendered, a correction inside
+// the group of the entry it corrects. The timeline strip, drawn from every
+// entry of the page, comes after the chronology.
+//
+// Thread-compatible.
+class CaseFilePageStream {
+ public:
+  // `correct_case` as CaseFilePageBuilder's.
+  CaseFilePageStream(const v1::Case& c, CaseFilePageOptions options, std::string correct_case);
+  // The page up to its first entry.
+  std::string Head();
+  // The entry's HTML, ready to send.
+  std::string Add(const v1::Entry& e);
+  // The rest of the page; `error` (shown, escaped) when the stream broke off.
+  std::string Tail(const std::string& error);
+
+ private:
+  v1::Case case_;
+  CaseFilePageOptions options_;
+  std::string correct_case_;
+  std::string pager_;
+  std::string last_in_group_;  // name of the last entry of the open group; "" when none is open
+  int shown_ = 0;
   std::vector<TimelineMark> marks_;
 };
 

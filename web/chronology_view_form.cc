@@ -1,12 +1,13 @@
 #include "web/chronology_view_form.h"
 
+#include <algorithm>
 #include <optional>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "absl/time/civil_time.h"
 #include "core/time/partial_time.h"
+#include "core/time/partial_time_proto.h"
 #include "web/form_html.h"
 #include "web/html_escape.h"
 #include "web/words.h"
@@ -24,34 +25,37 @@ std::optional<PartialTime> ReadWhen(const std::string& text) {
   return *parsed;
 }
 
-// The first time after the span `t` covers (the next year, month, day or minute).
-PartialTime NextSpan(const PartialTime& t) {
-  switch (t.precision) {
-    case TimePrecision::kYear: return {TimePrecision::kYear, t.year + 1};
-    case TimePrecision::kMonth:
-      return t.month == 12 ? PartialTime{TimePrecision::kMonth, t.year + 1, 1} : PartialTime{TimePrecision::kMonth, t.year, t.month + 1};
-    case TimePrecision::kDay: {
-      const absl::CivilDay next = absl::CivilDay(t.year, t.month, t.day) + 1;
-      return {TimePrecision::kDay, static_cast<int>(next.year()), next.month(), next.day()};
-    }
-    default: {
-      const absl::CivilMinute next = absl::CivilMinute(t.year, t.month, t.day, t.hour, t.minute) + 1;
-      return {TimePrecision::kMinute, static_cast<int>(next.year()), next.month(), next.day(), next.hour(), next.minute()};
-    }
-  }
+bool PlausiblePersonName(const std::string& name) {
+  if (name.rfind("persons/", 0) != 0 || name.size() == 8 || name.size() > 8 + 64) return false;
+  return std::all_of(name.begin() + 8, name.end(), [](char c) { return absl::ascii_isalnum(c); });
 }
 
 std::string Field(const std::string& name, const std::string& value) { return Hidden(name, value); }
 
 // The current filter as hidden fields (for page buttons).
 std::string FilterFields(const ViewFields& f) {
-  return absl::StrCat(Field("kind", f.kind), Field("from", f.from), Field("to", f.to));
+  return absl::StrCat(Field("kind", f.kind), Field("from", f.from), Field("to", f.to), Field("person", f.person));
+}
+
+// "Person": anyone, or one of `people` (and the one asked for, kept even if
+// the case no longer names them).
+std::string PersonSelect(std::vector<ViewPerson> people, const std::string& chosen) {
+  if (PlausiblePersonName(chosen) &&
+      std::none_of(people.begin(), people.end(), [&](const ViewPerson& p) { return p.name == chosen; }))
+    people.push_back({chosen, chosen});
+  if (people.empty()) return "";
+  std::string options = "<option value=\"\">anyone</option>";
+  for (const ViewPerson& p : people)
+    absl::StrAppend(&options, "<option value=\"", HtmlEscape(p.name), "\"", p.name == chosen ? " selected" : "", ">",
+                    HtmlEscape(p.label), "</option>");
+  return absl::StrCat("<label for=\"view-person\">Person</label><select id=\"view-person\" name=\"person\">", options,
+                      "</select>");
 }
 
 }  // namespace
 
 ViewFields ViewFieldsFromForm(absl::FunctionRef<std::string(const char*)> param) {
-  return {param("kind"), param("from"), param("to"), param("page"), param("whole")};
+  return {param("kind"), param("from"), param("to"), param("page"), param("whole"), param("person")};
 }
 
 ChronologyView ViewFromFields(const ViewFields& f, std::string& error) {
@@ -73,6 +77,7 @@ ChronologyView ViewFromFields(const ViewFields& f, std::string& error) {
     if (auto to = ReadWhen(f.to)) view.to = SortKey(NextSpan(*to)) - 1;
     else error = "To: give a year (2012), a month (Nov 2012) or a day (12/11/2012)";
   }
+  if (!f.person.empty() && !PlausiblePersonName(f.person)) error = "Person: not one of the people of the case";
   if (f.whole.empty()) {
     view.page_size = kChronologyPageSize;
     if (!absl::SimpleAtoi(f.page, &view.page) || view.page < 0) view.page = 0;
@@ -80,8 +85,28 @@ ChronologyView ViewFromFields(const ViewFields& f, std::string& error) {
   return view;
 }
 
+void AskForView(const ViewFields& f, const ChronologyView& view, v1::GetCaseFileRequest& request) {
+  request.set_order(v1::GetCaseFileRequest::ORDER_OCCURRED);
+  for (v1::EntryKind kind : view.kinds) request.add_kinds(kind);
+  if (view.from.has_value()) *request.mutable_occurred_from() = ToProto(*ReadWhen(f.from));
+  if (view.to.has_value()) *request.mutable_occurred_to() = ToProto(*ReadWhen(f.to));
+  if (PlausiblePersonName(f.person)) request.set_person(f.person);
+  request.set_page_size(view.page_size);
+  request.set_page(view.page_size > 0 ? view.page : 0);
+}
+
+std::vector<ViewPerson> ViewPeople(const v1::Case& c) {
+  std::vector<ViewPerson> people;
+  for (const v1::Subject& s : c.subjects()) {
+    if (!PlausiblePersonName(s.person())) continue;
+    const bool seen = std::any_of(people.begin(), people.end(), [&](const ViewPerson& p) { return p.name == s.person(); });
+    if (!seen) people.push_back({s.person(), s.display_name().empty() ? s.forename() + " " + s.surname() : s.display_name()});
+  }
+  return people;
+}
+
 std::string ViewFormHtml(const std::string& case_id, const std::string& hidden, const ViewFields& f,
-                         const std::string& error) {
+                         const std::string& error, const std::vector<ViewPerson>& people) {
   std::string kinds = "<option value=\"\">every kind</option>";
   for (int k = 1; k <= v1::EntryKind_MAX; ++k) {
     if (!v1::EntryKind_IsValid(k)) continue;
@@ -96,7 +121,8 @@ std::string ViewFormHtml(const std::string& case_id, const std::string& hidden, 
       "<label for=\"view-kind\">Kind</label><select id=\"view-kind\" name=\"kind\">", kinds, "</select>"
       "<label for=\"view-from\">Happened from</label><input type=\"text\" id=\"view-from\" name=\"from\" size=\"10\" value=\"",
       HtmlEscape(f.from), "\"><label for=\"view-to\">to</label><input type=\"text\" id=\"view-to\" name=\"to\" size=\"10\" "
-      "value=\"", HtmlEscape(f.to), "\"><button type=\"submit\" id=\"view-show\">Show</button>"
+      "value=\"", HtmlEscape(f.to), "\">", PersonSelect(people, f.person),
+      "<button type=\"submit\" id=\"view-show\">Show</button>"
       "<button type=\"submit\" name=\"whole\" value=\"1\" id=\"view-whole\">The whole file (to print)</button></form>\n");
 }
 

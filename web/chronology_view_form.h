@@ -9,8 +9,10 @@
 #define CASEFILE_WEB_CHRONOLOGY_VIEW_FORM_H_
 
 #include <string>
+#include <vector>
 
 #include "absl/functional/function_ref.h"
+#include "casefile/v1/case_service.pb.h"
 #include "web/case_file_page.h"
 
 namespace casefile::web {
@@ -18,9 +20,9 @@ namespace casefile::web {
 // Entries a page of the case page (when not asked for the whole file).
 inline constexpr int kChronologyPageSize = 500;
 
-// The view's fields as sent ("" when absent).
+// The view's fields as sent ("" when absent); `person` is "persons/P".
 struct ViewFields {
-  std::string kind, from, to, page, whole;
+  std::string kind, from, to, page, whole, person;
 };
 ViewFields ViewFieldsFromForm(absl::FunctionRef<std::string(const char*)> param);
 
@@ -28,10 +30,23 @@ ViewFields ViewFieldsFromForm(absl::FunctionRef<std::string(const char*)> param)
 // everything else and `error` saying which field and why.
 ChronologyView ViewFromFields(const ViewFields& fields, std::string& error);
 
+// Asks casefiled for the view (GetCaseFile in time order, filtered and
+// paged there, so that the newest page of a long case reads only its own
+// entries): the fields ViewFromFields could read, of `view` (which it made).
+void AskForView(const ViewFields& fields, const ChronologyView& view, v1::GetCaseFileRequest& request);
+
+// A person the chronology can be narrowed to: `persons/P` and how to name them.
+struct ViewPerson {
+  std::string name, label;
+};
+// The people of a case to offer: its subjects that are persons.
+std::vector<ViewPerson> ViewPeople(const v1::Case& c);
+
 // The filter form and the page buttons; `hidden` is the trusted HTML of the
-// case form's own fields (CSRF token and purpose).
+// case form's own fields (CSRF token and purpose); `people` those offered
+// for "Person".
 std::string ViewFormHtml(const std::string& case_id, const std::string& hidden, const ViewFields& fields,
-                         const std::string& error);
+                         const std::string& error, const std::vector<ViewPerson>& people = {});
 std::string PageButtonHtml(const std::string& case_id, const std::string& hidden, const ViewFields& fields, int page,
                            const std::string& label);
 

@@ -40,4 +40,22 @@ absl::StatusOr<int64_t> ScanCaseEntries(const storage::LmdbEnv& env, const std::
   return bytes;
 }
 
+absl::StatusOr<int64_t> ScanCaseEntriesInTime(const storage::LmdbEnv& env, const std::string& case_id,
+                                              uint64_t last, size_t chunk_bytes) {
+  int64_t bytes = 0;
+  storage::TimeRange range;
+  for (bool done = false; !done;) {
+    auto txn = storage::LmdbTxn::BeginRead(env);
+    if (!txn.ok()) return txn.status();
+    auto chunk = storage::LoadEncodedEntriesInTime(*txn, case_id, range, last, chunk_bytes,
+                                                   v1::GetCaseFileResponse::kEntriesFieldNumber, "",
+                                                   [](auto) -> absl::StatusOr<bool> { return true; });
+    if (!chunk.ok()) return chunk.status();
+    bytes += static_cast<int64_t>(chunk->message.size());
+    range.from = std::move(chunk->next_from);
+    done = chunk->done;
+  }
+  return bytes;
+}
+
 }  // namespace casefile::bench

@@ -39,6 +39,9 @@ class LmdbAppender {
 };
 
 // Reads entries 1..`last` of `case_id`; returns the message bytes built.
+// The same in time order (storage::LoadEncodedEntriesInTime, every chain kept).
+absl::StatusOr<int64_t> ScanCaseEntriesInTime(const storage::LmdbEnv& env, const std::string& case_id,
+                                              uint64_t last, size_t chunk_bytes);
 absl::StatusOr<int64_t> ScanCaseEntries(const storage::LmdbEnv& env, const std::string& case_id,
                                         uint64_t last, size_t chunk_bytes);
 

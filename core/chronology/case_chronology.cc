@@ -10,6 +10,7 @@
 #include "casefile/storage/v1/records.pb.h"
 #include "core/access/need_to_know.h"
 #include "core/chronology/case_listing.h"
+#include "core/chronology/entry_time_order.h"
 #include "core/chronology/subject_links.h"
 #include "core/chronology/validation.h"
 #include "core/input/resource_names.h"
@@ -107,7 +108,9 @@ absl::Status WriteNextEntry(LmdbTxn& txn, const Caller& caller, absl::string_vie
   entry.set_author(caller.user);
   entry.set_author_display_name(caller.display_name);
   entry.clear_superseded_by();
-  if (auto s = storage::SaveEntry(txn, case_id, entry); !s.ok()) return s;
+  auto place = PlaceInTime(txn, case_id, entry);
+  if (!place.ok()) return place.status();
+  if (auto s = storage::SaveEntry(txn, case_id, entry, *place); !s.ok()) return s;
   c.set_version(number);
   c.set_etag(Etag(case_id, number));
   if (auto s = storage::SaveCase(txn, case_id, c); !s.ok()) return s;
@@ -453,6 +456,7 @@ void CaseChronology::OpenCaseFile(const Caller& caller, const v1::GetCaseFileReq
   auto case_id = ParseCaseName(request.name(), "name");
   if (!case_id.ok()) return reply(case_id.status());
   if (auto s = ValidatePurpose(request.purpose(), "purpose"); !s.ok()) return reply(s);
+  if (auto s = ValidateCaseFileView(request); !s.ok()) return reply(s);
   RecordLook(caller, *case_id, method, request.purpose(), std::move(reply));
 }
 
@@ -508,6 +512,30 @@ absl::StatusOr<storage::EncodedEntryChunk> CaseChronology::ReadCaseFileStartUnch
   if (!c->has_value() || (*c)->version() == 0) return storage::EncodedEntryChunk{"", 1};
   return storage::LoadEncodedEntryChunk((*read)->txn(), case_id, 1, static_cast<uint64_t>((*c)->version()),
                                         max_bytes, field_number, "");
+}
+
+absl::StatusOr<CaseChronology::CaseFileViewStart> CaseChronology::StartCaseFileViewUnchecked(
+    const v1::GetCaseFileRequest& request, absl::string_view case_id, std::optional<uint64_t> version,
+    size_t max_bytes, int field_number) {
+  auto read = store_->BeginRead();
+  if (!read.ok()) return read.status();
+  if (!version.has_value()) {
+    auto c = storage::LoadCase((*read)->txn(), case_id);
+    if (!c.ok()) return c.status();
+    version = c->has_value() ? static_cast<uint64_t>((*c)->version()) : 0;
+  }
+  auto view = PlanCaseFileView((*read)->txn(), request, case_id, *version);
+  if (!view.ok()) return view.status();
+  auto first = casefile::ReadCaseFileView((*read)->txn(), *view, max_bytes, field_number, "");
+  if (!first.ok()) return first.status();
+  return CaseFileViewStart{*std::move(view), *std::move(first)};
+}
+
+absl::StatusOr<std::string> CaseChronology::ReadCaseFileView(CaseFileView& view, size_t max_bytes, int field_number,
+                                                             std::string message) {
+  auto read = store_->BeginRead();
+  if (!read.ok()) return read.status();
+  return casefile::ReadCaseFileView((*read)->txn(), view, max_bytes, field_number, std::move(message));
 }
 
 absl::StatusOr<int64_t> CaseChronology::CaseVersion(const Caller& caller, absl::string_view case_id) {

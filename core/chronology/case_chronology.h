@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "absl/functional/any_invocable.h"
@@ -24,6 +25,7 @@
 #include "casefile/v1/case_service.pb.h"
 #include "core/access/caller.h"
 #include "core/audit/audit_trail.h"
+#include "core/chronology/case_file_view.h"
 #include "core/chronology/change_feed.h"
 #include "core/persons/person_linker.h"
 #include "storage/case_tables.h"
@@ -84,6 +86,22 @@ class CaseChronology {
                                                                 uint64_t first, uint64_t last,
                                                                 size_t max_bytes, int field_number,
                                                                 std::string message);
+
+  // A case file in time order (core/chronology/case_file_view.h): the view
+  // `request` asks for, planned at `version` (the case's current one when
+  // nullopt), and its first chunk, WITHOUT any access check — as
+  // ReadCaseFileStartUnchecked, to send only once access is recorded.
+  struct CaseFileViewStart {
+    CaseFileView view;
+    std::string first;  // the first chunk's entries, encoded as field `field_number`
+  };
+  absl::StatusOr<CaseFileViewStart> StartCaseFileViewUnchecked(const v1::GetCaseFileRequest& request,
+                                                               absl::string_view case_id,
+                                                               std::optional<uint64_t> version, size_t max_bytes,
+                                                               int field_number);
+  // The next chunk of `view` appended to `message`. REQUIRES: as ReadEntries.
+  absl::StatusOr<std::string> ReadCaseFileView(CaseFileView& view, size_t max_bytes, int field_number,
+                                               std::string message);
 
   // The current version of a case; NotFound once it is gone (erased) or kept
   // from `caller` (restricted while they watch it).

@@ -11,6 +11,7 @@
 #include "core/access/need_to_know.h"
 #include "core/input/input_rules.h"
 #include "core/input/resource_names.h"
+#include "core/persons/child_links.h"
 #include "core/persons/person_directory.h"
 #include "core/persons/person_search.h"
 #include "core/time/partial_time.h"
@@ -22,27 +23,6 @@ namespace {
 
 // A case's entries read a chunk of about this many bytes at a time.
 constexpr size_t kChunkBytes = 1 << 20;
-
-// The children a structured record names (each a ChildRef).
-std::vector<const v1::ChildRef*> ChildrenOf(const v1::Entry& entry) {
-  std::vector<const v1::ChildRef*> children;
-  switch (entry.record_case()) {
-    case v1::Entry::kStrategyDiscussion:
-      for (const auto& c : entry.strategy_discussion().children()) children.push_back(&c);
-      break;
-    case v1::Entry::kReferral:
-      for (const auto& impact : entry.referral().child_impacts()) children.push_back(&impact.child());
-      break;
-    case v1::Entry::kSection47Enquiry:
-      for (const auto& c : entry.section47_enquiry().children()) children.push_back(&c);
-      break;
-    case v1::Entry::kMissingEpisode: children.push_back(&entry.missing_episode().child()); break;
-    case v1::Entry::kCustody: children.push_back(&entry.custody().child()); break;
-    case v1::Entry::kAssessment: children.push_back(&entry.assessment().child()); break;
-    default: break;
-  }
-  return children;
-}
 
 // Kinds an importer gives legacy records of a safeguarding event
 // (migration/entry_kind.cc); they carry no structured record.

@@ -52,6 +52,26 @@ absl::Status ForEachChild(v1::Entry& entry, ChildVisitor visit) {
 
 }  // namespace
 
+std::vector<const v1::ChildRef*> ChildrenOf(const v1::Entry& entry) {
+  std::vector<const v1::ChildRef*> children;
+  switch (entry.record_case()) {
+    case v1::Entry::kStrategyDiscussion:
+      for (const auto& c : entry.strategy_discussion().children()) children.push_back(&c);
+      break;
+    case v1::Entry::kReferral:
+      for (const auto& impact : entry.referral().child_impacts()) children.push_back(&impact.child());
+      break;
+    case v1::Entry::kSection47Enquiry:
+      for (const auto& c : entry.section47_enquiry().children()) children.push_back(&c);
+      break;
+    case v1::Entry::kMissingEpisode: children.push_back(&entry.missing_episode().child()); break;
+    case v1::Entry::kCustody: children.push_back(&entry.custody().child()); break;
+    case v1::Entry::kAssessment: children.push_back(&entry.assessment().child()); break;
+    default: break;
+  }
+  return children;
+}
+
 std::string ChildRecordLocator(absl::string_view entry_name, int k) {
   return absl::StrCat(entry_name, "#child=", k);
 }

@@ -15,6 +15,7 @@
 #define CASEFILE_CORE_PERSONS_CHILD_LINKS_H_
 
 #include <string>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
@@ -28,6 +29,9 @@ namespace casefile {
 // The person record locator of the `k`-th child (from 1, in the record's
 // order) of the entry `entry_name`: "cases/CF-000001/entries/4#child=1".
 std::string ChildRecordLocator(absl::string_view entry_name, int k);
+
+// The children a structured record names (each a ChildRef), in its order.
+std::vector<const v1::ChildRef*> ChildrenOf(const v1::Entry& entry);
 
 // For each child the record of `entry` names:
 // - a `person` must be one the caller may know of (persons of cases kept

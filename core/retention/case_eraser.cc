@@ -80,6 +80,9 @@ absl::StatusOr<v1::EraseCaseResponse> EraseCaseContent(LmdbTxn& txn, const Calle
     if (auto s = DeleteIfThere(txn, keys::Supersession(case_id, entry.number())); !s.ok()) return s;
   }
   out.set_entries(static_cast<int64_t>(entries.size()));
+  auto time_rows = DeleteWhere(txn, keys::EntryInTimePrefix(case_id),
+                               [](absl::string_view) -> absl::StatusOr<bool> { return true; });
+  if (!time_rows.ok()) return time_rows.status();
 
   // Legacy sources: their text goes; each record's place keeps only the
   // digest, marked erased (entry 0), so that no import brings it back.

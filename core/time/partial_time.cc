@@ -14,6 +14,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/time/civil_time.h"
 #include "core/time/partial_time_internal.h"
 
 namespace casefile {
@@ -307,6 +308,22 @@ bool CompatibleTimes(const PartialTime& a, const PartialTime& b) {
   if (p >= TimePrecision::kDay && a.day != b.day) return false;
   if (p == TimePrecision::kMinute && (a.hour != b.hour || a.minute != b.minute)) return false;
   return true;
+}
+
+PartialTime NextSpan(const PartialTime& t) {
+  switch (t.precision) {
+    case TimePrecision::kYear: return {TimePrecision::kYear, t.year + 1};
+    case TimePrecision::kMonth:
+      return t.month == 12 ? PartialTime{TimePrecision::kMonth, t.year + 1, 1} : PartialTime{TimePrecision::kMonth, t.year, t.month + 1};
+    case TimePrecision::kDay: {
+      const absl::CivilDay next = absl::CivilDay(t.year, t.month, t.day) + 1;
+      return {TimePrecision::kDay, static_cast<int>(next.year()), next.month(), next.day()};
+    }
+    default: {
+      const absl::CivilMinute next = absl::CivilMinute(t.year, t.month, t.day, t.hour, t.minute) + 1;
+      return {TimePrecision::kMinute, static_cast<int>(next.year()), next.month(), next.day(), next.hour(), next.minute()};
+    }
+  }
 }
 
 long long SortKey(const PartialTime& t) {

@@ -111,6 +111,12 @@ bool CompatibleTimes(const PartialTime& a, const PartialTime& b);
 // Unknown sorts last.
 long long SortKey(const PartialTime& t);
 
+// The first time after the span `t` covers, at its precision: the next
+// year, month, day or minute. SortKey(NextSpan(t)) - 1 is the greatest key
+// within `t`'s span (a range "to 2012" takes in all of 2012).
+// REQUIRES: t.precision is known.
+PartialTime NextSpan(const PartialTime& t);
+
 }  // namespace casefile
 
 #endif  // CASEFILE_CORE_TIME_PARTIAL_TIME_H_

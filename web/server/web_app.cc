@@ -32,6 +32,26 @@ bool PlausiblePersonId(absl::string_view id) {
   return std::all_of(id.begin(), id.end(), [](char c) { return absl::ascii_isalnum(c); });
 }
 
+// A GetCaseFile stream that outlives its handler (the page is sent while it
+// is read); one never read to the end is cancelled.
+struct CaseFileReading {
+  explicit CaseFileReading(std::unique_ptr<grpc::ClientContext> c) : context(std::move(c)) {}
+  CaseFileReading(const CaseFileReading&) = delete;
+  CaseFileReading& operator=(const CaseFileReading&) = delete;
+  ~CaseFileReading() {
+    if (finished) return;
+    context->TryCancel();
+    reader->Finish();
+  }
+  grpc::Status Finish() {
+    finished = true;
+    return reader->Finish();
+  }
+  std::unique_ptr<grpc::ClientContext> context;
+  std::unique_ptr<grpc::ClientReader<v1::GetCaseFileResponse>> reader;
+  bool finished = false;
+};
+
 }  // namespace
 
 WebApp::WebApp(std::shared_ptr<grpc::Channel> channel, std::string service_token, bool behind_proxy)
@@ -329,22 +349,26 @@ void WebApp::CaseFile(const httplib::Request& req, httplib::Response& res) {
   request.set_name(absl::StrCat("cases/", id));
   // casefiled decides whether the purpose will do (and records it).
   request.set_purpose(std::string(absl::StripAsciiWhitespace(req.get_param_value("purpose"))));
-  auto context = Context(s.token);
-  auto reader = v1::CaseService::NewStub(channel_)->GetCaseFile(context.get(), request);
-  v1::GetCaseFileResponse chunk;
-  v1::Case header;
-  // Each chunk's entries are rendered as they come, while the next chunks arrive.
-  CaseFilePageBuilder builder(s.MayWrite() ? id : "");
-  while (reader->Read(&chunk)) {
-    if (chunk.has_case_()) header = std::move(*chunk.mutable_case_());
-    for (const v1::Entry& e : chunk.entries()) builder.Add(e);
+  // The view asked for: a filter, a page (the newest first), or the whole
+  // file; casefiled filters and pages in time order, so the newest page of a
+  // long case reads no more than its own entries.
+  const ViewFields view_fields = ViewFieldsFromForm([&](const char* name) { return req.get_param_value(name); });
+  std::string view_error;
+  ChronologyView view = ViewFromFields(view_fields, view_error);
+  AskForView(view_fields, view, request);
+  auto reading = std::make_shared<CaseFileReading>(Context(s.token));
+  reading->reader = v1::CaseService::NewStub(channel_)->GetCaseFile(reading->context.get(), request);
+  // Nothing comes before the look is recorded: the first message, or the refusal.
+  auto first = std::make_shared<v1::GetCaseFileResponse>();
+  if (!reading->reader->Read(first.get())) {
+    grpc::Status status = reading->Finish();
+    if (status.error_code() == grpc::StatusCode::INVALID_ARGUMENT) {
+      // Refused (most often: no purpose given): the form again, with casefiled's words.
+      return PurposeForm(s, request.name(), status.error_message(), 400, res);
+    }
+    return Fail(status.ok() ? grpc::Status(grpc::StatusCode::INTERNAL, "no case file") : status, s, res);
   }
-  grpc::Status status = reader->Finish();
-  if (status.error_code() == grpc::StatusCode::INVALID_ARGUMENT) {
-    // Refused (most often: no purpose given): the form again, with casefiled's words.
-    return PurposeForm(s, request.name(), status.error_message(), 400, res);
-  }
-  if (!status.ok()) return Fail(status, s, res);
+  v1::Case header = first->case_();
   LinkSubjects(s, header);
   CaseFilePageOptions options;
   options.document.stylesheet_href = absl::StrCat(kStylesheetPath, "?case=", id);
@@ -354,45 +378,40 @@ void WebApp::CaseFile(const httplib::Request& req, httplib::Response& res) {
   if (s.MayWrite()) options.top_html += CaseWritingButtons(id, form_tokens_.TokenFor(s.token), request.purpose());
   options.reader = s.display_name;
   options.purpose = request.purpose();
-  // The view asked for: a filter, a page (the newest first), or the whole file.
-  const ViewFields view_fields = ViewFieldsFromForm([&](const char* name) { return req.get_param_value(name); });
-  std::string view_error;
-  options.view = ViewFromFields(view_fields, view_error);
   const std::string hidden = absl::StrCat("<input type=\"hidden\" name=\"csrf\" value=\"",
                                           HtmlEscape(form_tokens_.TokenFor(s.token)),
                                           "\"><input type=\"hidden\" name=\"purpose\" value=\"",
                                           HtmlEscape(request.purpose()), "\">");
-  options.view_html = ViewFormHtml(id, hidden, view_fields, view_error);
-  options.view.page_link = [&](int page, const std::string& label) {
+  options.view_html = ViewFormHtml(id, hidden, view_fields, view_error, ViewPeople(header));
+  options.view.page_size = view.page_size;
+  options.view.page = first->page();
+  options.view.total = first->total_size();
+  options.view.page_link = [id, hidden, view_fields](int page, const std::string& label) {
     return PageButtonHtml(id, hidden, view_fields, page, label);
   };
-  // A 2,000-entry file is megabytes: sent part by part as rendered, never
-  // joined whole; small parts are gathered into writes of up to 256 KiB (one
-  // send per entry would cost a system call each).
-  struct Parts {
-    std::vector<std::string> parts;
-    size_t index = 0, offset = 0;
-    std::string buffer;
-  };
-  auto page = std::make_shared<Parts>();
-  page->parts = builder.Finish(header, options);
-  size_t size = 0;
-  for (const std::string& p : page->parts) size += p.size();
-  res.set_content_provider(size, kHtml, [page](size_t, size_t length, httplib::DataSink& sink) {
-    std::string& buffer = page->buffer;
-    buffer.clear();
-    const size_t want = std::min<size_t>(length, 256 * 1024);
-    while (buffer.size() < want && page->index < page->parts.size()) {
-      const std::string& part = page->parts[page->index];
-      const size_t n = std::min(want - buffer.size(), part.size() - page->offset);
-      buffer.append(part, page->offset, n);
-      page->offset += n;
-      if (page->offset == part.size()) {
-        ++page->index;
-        page->offset = 0;
+  auto page = std::make_shared<CaseFilePageStream>(header, std::move(options), s.MayWrite() ? id : "");
+  // The page goes out as the stream arrives: each chunk's entries rendered
+  // and written at once (in writes of at least 64 KiB, but never held past
+  // the chunk), never the whole page joined.
+  res.set_chunked_content_provider(kHtml, [reading, first, page](size_t, httplib::DataSink& sink) {
+    std::string out = page->Head();
+    v1::GetCaseFileResponse& chunk = *first;
+    do {
+      for (const v1::Entry& e : chunk.entries()) {
+        out += page->Add(e);
+        if (out.size() >= (64 << 10)) {
+          if (!sink.write(out.data(), out.size())) return false;
+          out.clear();
+        }
       }
-    }
-    return !buffer.empty() && sink.write(buffer.data(), buffer.size());
+      if (!out.empty() && !sink.write(out.data(), out.size())) return false;
+      out.clear();
+    } while (reading->reader->Read(&chunk));
+    const grpc::Status status = reading->Finish();
+    out = page->Tail(status.ok() ? "" : status.error_message());
+    if (!sink.write(out.data(), out.size())) return false;
+    sink.done();
+    return true;
   });
 }
 
