@@ -95,6 +95,19 @@ absl::StatusOr<std::optional<v1::Entry>> EntryForRetry(const LmdbTxn& txn, const
   return entry;
 }
 
+// Loads case `id` as `caller` may know it into `out`; true when
+// `request_id` already made this request's entry (a retry: nothing more is
+// written, and the case is answered as it is now).
+absl::StatusOr<bool> LoadCaseForWrite(const LmdbTxn& txn, const Caller& caller, absl::string_view id,
+                                      absl::string_view request_id, absl::string_view fingerprint, v1::Case& out) {
+  auto c = LoadKnownCase(txn, caller, id);
+  if (!c.ok()) return c.status();
+  out = *std::move(c);
+  auto retry = EntryForRetry(txn, caller, request_id, fingerprint, id);
+  if (!retry.ok()) return retry.status();
+  return retry->has_value();
+}
+
 // Writes `entry` as the next entry of `c`, bumps the case version and
 // records the request id. REQUIRES: all checks passed.
 absl::Status WriteNextEntry(LmdbTxn& txn, const Caller& caller, absl::string_view request_id,
@@ -347,12 +360,8 @@ void CaseChronology::ReviewCase(const Caller& caller, v1::ReviewCaseRequest requ
   Write<v1::Case>(
       [caller, request = std::move(request), fingerprint = std::move(fingerprint), id, now](
           LmdbTxn& txn, v1::Case& out) -> absl::Status {
-        auto c = LoadKnownCase(txn, caller, id);
-        if (!c.ok()) return c.status();
-        out = *std::move(c);
-        auto retry = EntryForRetry(txn, caller, request.request_id(), fingerprint, id);
-        if (!retry.ok()) return retry.status();
-        if (retry->has_value()) return absl::OkStatus();  // the case as it is now
+        auto retry = LoadCaseForWrite(txn, caller, id, request.request_id(), fingerprint, out);
+        if (!retry.ok() || *retry) return retry.status();  // a retry: the case as it is now
         v1::RetentionReview& review = *out.mutable_last_review();
         review.set_decision(request.decision());
         review.set_reason(request.reason());
@@ -383,12 +392,8 @@ void CaseChronology::CorrectSubjects(const Caller& caller, v1::CorrectSubjectsRe
   Write<v1::Case>(
       [caller, request = std::move(request), fingerprint = std::move(fingerprint), id, now,
        persons = persons_](LmdbTxn& txn, v1::Case& out) -> absl::Status {
-        auto c = LoadKnownCase(txn, caller, id);
-        if (!c.ok()) return c.status();
-        out = *std::move(c);
-        auto retry = EntryForRetry(txn, caller, request.request_id(), fingerprint, id);
-        if (!retry.ok()) return retry.status();
-        if (retry->has_value()) return absl::OkStatus();  // the case as it is now
+        auto retry = LoadCaseForWrite(txn, caller, id, request.request_id(), fingerprint, out);
+        if (!retry.ok() || *retry) return retry.status();  // a retry: the case as it is now
         if (auto s = CheckVersion(out, request.has_expected_version(), request.expected_version()); !s.ok())
           return s;
         Subjects after = request.subjects();
@@ -424,12 +429,8 @@ void CaseChronology::AssignCase(const Caller& caller, v1::AssignCaseRequest requ
   Write<v1::Case>(
       [caller, request = std::move(request), fingerprint = std::move(fingerprint), id, now](
           LmdbTxn& txn, v1::Case& out) -> absl::Status {
-        auto c = LoadKnownCase(txn, caller, id);
-        if (!c.ok()) return c.status();
-        out = *std::move(c);
-        auto retry = EntryForRetry(txn, caller, request.request_id(), fingerprint, id);
-        if (!retry.ok()) return retry.status();
-        if (retry->has_value()) return absl::OkStatus();  // the case as it is now
+        auto retry = LoadCaseForWrite(txn, caller, id, request.request_id(), fingerprint, out);
+        if (!retry.ok() || *retry) return retry.status();  // a retry: the case as it is now
         if (auto s = MayAssign(caller, out); !s.ok()) return s;
         if (auto s = CheckVersion(out, request.has_expected_version(), request.expected_version()); !s.ok())
           return s;
