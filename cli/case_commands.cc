@@ -33,7 +33,7 @@ absl::StatusOr<v1::EntryKind> ParseKind(const std::string& word) {
       "ENTRY_KIND_", absl::AsciiStrToUpper(absl::StrReplaceAll(word, {{"-", "_"}, {" ", "_"}})));
   v1::EntryKind kind;
   if (!v1::EntryKind_Parse(name, &kind) || kind == v1::ENTRY_KIND_UNSPECIFIED ||
-      kind == v1::ENTRY_KIND_CORRECTION) {
+      kind == v1::ENTRY_KIND_CORRECTION || kind == v1::ENTRY_KIND_ASSIGNMENT) {
     return absl::InvalidArgumentError(absl::StrCat(
         "--kind '", word,
         "' is not one of: note, enquiry, contact, visit, strategy-discussion, referral, custody, "
@@ -105,6 +105,35 @@ int CaseCreate(const Args& args, const Connection& conn) {
   v1::Case response;
   auto stub = CaseService::NewStub(conn.channel());
   grpc::Status status = WithRetries([&] { return stub->CreateCase(conn.NewContext().get(), request, &response); });
+  if (!status.ok()) return ReportRpcError(status);
+  return Print(args, response, CaseBlock(response));
+}
+
+// --expected-version N into `request` when given; false when N is not a number.
+template <typename Request>
+bool ReadExpectedVersion(const Args& args, Request& request) {
+  if (!args.Has("expected-version")) return true;
+  int64_t v = 0;
+  if (!absl::SimpleAtoi(args.Get("expected-version"), &v)) return false;
+  request.set_expected_version(v);
+  return true;
+}
+
+int Assign(const Args& args, const Connection& conn) {
+  const std::string cmd = "assign";
+  v1::AssignCaseRequest request;
+  request.set_name(CaseNameArg(args.positional()[0]));
+  request.set_owner(args.Get("owner"));
+  request.set_team(args.Get("team"));
+  if (request.owner().empty() && request.team().empty())
+    return ReportUsageError(absl::InvalidArgumentError("give --owner and/or --team"), cmd);
+  request.set_reason(args.Get("reason"));
+  if (!ReadExpectedVersion(args, request))
+    return ReportUsageError(absl::InvalidArgumentError("--expected-version must be a number"), cmd);
+  request.set_request_id(args.Get("request-id", NewRequestId()));
+  v1::Case response;
+  auto stub = CaseService::NewStub(conn.channel());
+  grpc::Status status = WithRetries([&] { return stub->AssignCase(conn.NewContext().get(), request, &response); });
   if (!status.ok()) return ReportRpcError(status);
   return Print(args, response, CaseBlock(response));
 }
@@ -197,6 +226,8 @@ int Cases(const Args& args, const Connection& conn) {
     *request.mutable_subject_date_of_birth() = ToProto(*born);
   }
   if (args.Has("review-due")) request.set_review_due_by(ReviewDueBy(args.Get("review-due")));
+  request.set_owner(args.Get("owner"));
+  request.set_team(args.Get("team"));
   auto page_size = PageSizeOption(args);
   if (!page_size.ok()) return ReportUsageError(page_size.status(), "cases");
   request.set_page_size(*page_size);
@@ -255,11 +286,8 @@ int Log(const Args& args, const Connection& conn) {
   if (!subjects.ok()) return ReportUsageError(subjects.status(), cmd);
   for (auto& s : *subjects) *entry->add_subjects() = std::move(s);
   AddRefs(args.Get("ref"), entry->mutable_legacy_refs());
-  if (args.Has("expected-version")) {
-    int64_t v = 0;
-    if (!absl::SimpleAtoi(args.Get("expected-version"), &v))
-      return ReportUsageError(absl::InvalidArgumentError("--expected-version must be a number"), cmd);
-    request.set_expected_version(v);
+  if (!ReadExpectedVersion(args, request)) {
+    return ReportUsageError(absl::InvalidArgumentError("--expected-version must be a number"), cmd);
   }
   request.set_request_id(args.Get("request-id", NewRequestId()));
   v1::Entry response;
@@ -391,10 +419,21 @@ void AddCaseCommands(CommandLine& line) {
             "does not exist: it is left out of every list and search, and reading it is NOT_FOUND.\n"
             "You must stay named.");
 
+  c = line.Add("assign", "give a case to another owner and/or team", Assign);
+  AddWord(c, "CASE", kCase);
+  AddValueOption(c, "--owner", "USER", "the new owner's user id");
+  AddValueOption(c, "--team", "TEAM", "the new team");
+  AddValueOption(c, "--reason", "TEXT", "why")->required();
+  AddValueOption(c, "--expected-version", "N", "assign only if the case is at this version");
+  AddValueOption(c, "--request-id", "ID", kRequestId);
+  c->footer("Investigators of the case's team, and admins, may assign it. The assignment is an entry\n"
+            "of the chronology and an audit record; need to know is not changed.");
+
   c = line.Add("case get", "show a case header", CaseGet);
   AddWord(c, "CASE", kCase);
 
-  c = line.Add("cases", "list cases, by legacy reference, subject name or retention review date", Cases);
+  c = line.Add("cases", "list cases, by legacy reference, subject name, retention review date, owner or team",
+               Cases);
   AddValueOption(c, "--ref", "REF", "the cases with this legacy reference");
   AddValueOption(c, "--subject", "'NAME WORDS'",
                  "the cases of the persons of this name (typing slips, nicknames, sound-alikes;\n"
@@ -403,6 +442,8 @@ void AddCaseCommands(CommandLine& line) {
   AddValueOption(c, "--born", "dd/mm/yyyy",
                  "only persons born then (a day, or a month with --subject);\n"
                  "alone: the cases of everyone born that day");
+  AddValueOption(c, "--owner", "USER", "the cases of this owner, most recently written first");
+  AddValueOption(c, "--team", "TEAM", "the cases of this team, most recently written first");
   AddValueOption(c, "--review-due", "today|YYYY-MM-DD",
                  "the cases due for a retention review on or before the date, soonest first\n"
                  "(a case never reviewed is due a year after it was opened)");

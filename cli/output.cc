@@ -54,6 +54,8 @@ std::string RestrictionText(const v1::CaseRestriction& r) {
 std::string CaseLine(const v1::Case& c) {
   std::string line = absl::StrCat(TerminalSafe(c.name()), "  v", c.version(), "  ", TerminalSafe(c.title()));
   if (!c.legacy_refs().empty()) absl::StrAppend(&line, "  refs: ", TerminalSafe(absl::StrJoin(c.legacy_refs(), ", ")));
+  if (!c.owner().empty()) absl::StrAppend(&line, "  owner ", TerminalSafe(c.owner()));
+  if (!c.team().empty()) absl::StrAppend(&line, "  team ", TerminalSafe(c.team()));
   if (c.has_restriction()) absl::StrAppend(&line, "  [restricted]");
   if (!c.next_review_date().empty()) absl::StrAppend(&line, "  review due ", TerminalSafe(c.next_review_date()));
   return line;
@@ -64,6 +66,9 @@ std::string CaseBlock(const v1::Case& c) {
   if (!c.legacy_refs().empty())
     absl::StrAppend(&out, "  refs:     ", TerminalSafe(absl::StrJoin(c.legacy_refs(), ", ")), "\n");
   if (!c.subjects().empty()) absl::StrAppend(&out, "  subjects: ", SubjectList(c.subjects()), "\n");
+  if (!c.owner().empty() || !c.team().empty())
+    absl::StrAppend(&out, "  owner:    ", c.owner().empty() ? "(none)" : TerminalSafe(c.owner()), "   team: ",
+                    c.team().empty() ? "(none)" : TerminalSafe(c.team()), "\n");
   if (c.has_restriction()) absl::StrAppend(&out, "  restricted to: ", RestrictionText(c.restriction()), "\n");
   if (c.has_last_review()) {
     const v1::RetentionReview& r = c.last_review();
@@ -76,6 +81,8 @@ std::string CaseBlock(const v1::Case& c) {
     absl::StrAppend(&out, "  next review due: ", TerminalSafe(c.next_review_date()), "\n");
   absl::StrAppend(&out, "  entries:  ", c.version(), "   opened by ", TerminalSafe(c.creator()), " at ",
                   google::protobuf::util::TimeUtil::ToString(c.create_time()), "\n");
+  if (c.has_update_time())
+    absl::StrAppend(&out, "  last written at ", google::protobuf::util::TimeUtil::ToString(c.update_time()), "\n");
   return out;
 }
 

@@ -6,6 +6,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "core/chronology/entry_time_order.h"
+#include "core/chronology/case_ownership.h"
 #include "core/input/resource_names.h"
 #include "core/names/name_tokens.h"
 #include "core/retention/retention.h"
@@ -158,6 +159,11 @@ absl::Status WriteCaseUpdates(LmdbTxn& txn, absl::Span<CaseUpdate* const> update
         return s;
     }
     c->set_etag(absl::StrCat(c->name(), "@", c->version()));
+    // A live case the import adds to moves up its owner's and team's lists.
+    const bool created = c->create_time() == stamp;
+    if (created || !u->plan.new_entries.empty() || !u->plan.added_sources.empty()) {
+      if (auto s = MarkCaseWritten(txn, u->case_id, *c, now); !s.ok()) return s;
+    }
     if (auto s = storage::SaveCase(txn, u->case_id, *c); !s.ok()) return s;
   }
   return absl::OkStatus();

@@ -99,6 +99,16 @@ grpc::ServerUnaryReactor* CaseServiceImpl::CorrectSubjects(grpc::CallbackServerC
       });
 }
 
+grpc::ServerUnaryReactor* CaseServiceImpl::AssignCase(grpc::CallbackServerContext* context,
+                                                      const grpc::ByteBuffer* request,
+                                                      grpc::ByteBuffer* response) {
+  return RespondRawUnary<v1::AssignCaseRequest, v1::Case>(
+      *auth_, context, request, response,
+      [this](const Caller& caller, v1::AssignCaseRequest request, Reply<v1::Case> reply) {
+        chronology_->AssignCase(caller, std::move(request), std::move(reply));
+      });
+}
+
 grpc::ServerWriteReactor<grpc::ByteBuffer>* CaseServiceImpl::GetCaseFile(
     grpc::CallbackServerContext* context, const grpc::ByteBuffer* raw_request) {
   auto* reactor = new EntryStreamReactor(chronology_, feed_);

@@ -26,7 +26,8 @@ using CaseServiceBase = v1::CaseService::WithRawCallbackMethod_CreateCase<
                             v1::CaseService::WithRawCallbackMethod_SetCaseRestriction<
                                 v1::CaseService::WithRawCallbackMethod_ReviewCase<
                                     v1::CaseService::WithRawCallbackMethod_CorrectSubjects<
-                                        v1::CaseService::CallbackService>>>>>>>>>>;
+                                        v1::CaseService::WithRawCallbackMethod_AssignCase<
+                                            v1::CaseService::CallbackService>>>>>>>>>>>;
 
 class CaseServiceImpl final : public CaseServiceBase {
  public:
@@ -48,6 +49,8 @@ class CaseServiceImpl final : public CaseServiceBase {
   grpc::ServerUnaryReactor* ReviewCase(grpc::CallbackServerContext* context,
       const grpc::ByteBuffer* request, grpc::ByteBuffer* response) override;
   grpc::ServerUnaryReactor* CorrectSubjects(grpc::CallbackServerContext* context,
+      const grpc::ByteBuffer* request, grpc::ByteBuffer* response) override;
+  grpc::ServerUnaryReactor* AssignCase(grpc::CallbackServerContext* context,
       const grpc::ByteBuffer* request, grpc::ByteBuffer* response) override;
   grpc::ServerWriteReactor<grpc::ByteBuffer>* GetCaseFile(grpc::CallbackServerContext* context,
                                                           const grpc::ByteBuffer* request) override;

@@ -143,6 +143,22 @@ std::string ChildAttention(absl::string_view child_key) { return Tagged('K', Bou
 std::string ReviewDue(absl::string_view date, absl::string_view case_id) { return Tagged('R', date, case_id); }
 std::string ReviewDuePrefix() { return Tagged('R', ""); }
 
+namespace {
+// Newest first: the inverted biased time sorts later times first.
+std::string Written(int64_t micros, absl::string_view case_id) {
+  return absl::StrCat(EncodeBe64(~Biased(micros)), kSep, case_id);
+}
+}  // namespace
+
+std::string OwnerCase(absl::string_view owner, int64_t written_micros, absl::string_view case_id) {
+  return Tagged('O', owner, Written(written_micros, case_id));
+}
+std::string OwnerCasesPrefix(absl::string_view owner) { return Tagged('O', owner, ""); }
+std::string TeamCase(absl::string_view team, int64_t written_micros, absl::string_view case_id) {
+  return Tagged('T', team, Written(written_micros, case_id));
+}
+std::string TeamCasesPrefix(absl::string_view team) { return Tagged('T', team, ""); }
+
 uint64_t EntryNumber(absl::string_view entry_key) {
   return DecodeBe64(entry_key.substr(entry_key.size() - 8)).value_or(0);
 }

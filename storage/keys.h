@@ -42,6 +42,11 @@
 //                                   (casefile.storage.v1.StoredChildAttention); <child> is
 //                                   "persons/<id>" or "name:<lower-case name>|<date of birth>"
 //   R\0<YYYY-MM-DD>\0<case>         the case is due for a retention review on that date, value ""
+//   O\0<owner>\0<be64 ~written>\0<case>
+//   T\0<team>\0<be64 ~written>\0<case>
+//                                   the cases of an owner, of a team, most recently written
+//                                   first: <written> is Case.update_time in microseconds
+//                                   since 1970 + 2^63, bitwise inverted; value ""
 //   a\0<be64 seq>                   access record of stores from before the audit
 //                                   trail; no longer written or read
 //
@@ -128,6 +133,14 @@ std::string ChildAttention(absl::string_view child_key);
 // Retention (see the layout above): `date` is "YYYY-MM-DD".
 std::string ReviewDue(absl::string_view date, absl::string_view case_id);
 std::string ReviewDuePrefix();
+
+// The owner and team indexes (see the layout above).
+std::string OwnerCase(absl::string_view owner, int64_t written_micros, absl::string_view case_id);
+std::string OwnerCasesPrefix(absl::string_view owner);
+std::string TeamCase(absl::string_view team, int64_t written_micros, absl::string_view case_id);
+std::string TeamCasesPrefix(absl::string_view team);
+// What follows an owner or team prefix: "<be64 ~written>\0<case>".
+inline constexpr size_t kWrittenPartBytes = 9;
 
 // Big-endian 8-byte encoding.
 std::string EncodeBe64(uint64_t v);

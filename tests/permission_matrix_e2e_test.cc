@@ -74,6 +74,7 @@ const std::vector<Row>& Matrix() {
       {"casefile.v1.CaseService/SetCaseRestriction", "name: 'cases/NOPE'", {N, D, D, D, N}},
       {"casefile.v1.CaseService/ReviewCase", "name: 'cases/NOPE'", {I, D, D, D, I}},
       {"casefile.v1.CaseService/CorrectSubjects", "name: 'cases/NOPE'", {I, D, D, D, I}},
+      {"casefile.v1.CaseService/AssignCase", "name: 'cases/NOPE'", {I, D, D, D, I}},
       {"casefile.v1.PersonService/SearchPersons", "", {I, I, I, I, I}},
       {"casefile.v1.PersonService/GetPerson", "name: 'persons/P0000000000000000'", {N, N, N, N, N}},
       {"casefile.v1.PersonService/ListPersons", "page_size: -1", {I, I, I, I, I}},

@@ -340,7 +340,7 @@ TEST_F(RetentionE2eTest, TheCliReviewsListsWhatIsDueAndErases) {
 
   run = RunCasefileCli(*server_, "cases --review-due 2098-03-01", kInvestigatorToken);
   ASSERT_EQ(run.exit_code, 0) << run.out;
-  EXPECT_EQ(run.out, "cases/CF-CLI  v1  Concern for Ellie WATSON  review due 2098-03-01\n");
+  EXPECT_EQ(run.out, "cases/CF-CLI  v1  Concern for Ellie WATSON  owner inv1  team cait  review due 2098-03-01\n");
   run = RunCasefileCli(*server_, "cases --review-due today", kInvestigatorToken);
   ASSERT_EQ(run.exit_code, 0) << run.out;
   EXPECT_EQ(run.out, "");

@@ -294,7 +294,8 @@ class BrowserTest(unittest.TestCase):
         self.text_appears("wrong user name or password")
         self.assert_accessible("sign-in refused")
         self.sign_in("edt1")
-        self.assert_accessible("find")
+        self.text_appears("My cases")
+        self.assert_accessible("home (out-of-hours, no team)")
         d.get(f"{self.f.url}/search?q=Amelia+Preese")
         self.text_appears("Found for")
         self.assert_accessible("search results")
@@ -760,6 +761,45 @@ class BrowserTest(unittest.TestCase):
         self.assertEqual([(s["displayName"], s["dateOfBirth"]["precision"]) for s in case["subjects"]],
                          [("Zara QUINN (2015-04-03)", "PRECISION_DAY"), ("Ty QUINN (2009-11)", "PRECISION_MONTH")])
         self.assertEqual(case["restriction"]["teams"], ["cait"])
+        self.assertEqual((case["owner"], case["team"]), ("cait1", "cait"))
+        # Home: the case just opened is the first of "My cases" (most recently written first).
+        d.get(self.f.url + "/")
+        self.text_appears("My cases")
+        self.assert_accessible("home")
+        mine = d.find_elements(By.CSS_SELECTOR, "#my-cases tbody tr td:first-child a")
+        self.assertEqual(mine[0].text, opened[0])
+        self.assertIn(opened[0], [a.text for a in d.find_elements(By.CSS_SELECTOR, "#team-cases tbody a")])
+        # Its page shows who it is with and lets the team's investigator assign it.
+        mine[0].click()
+        self.text_appears("Why are you looking")
+        d.find_element(By.ID, "purpose").send_keys("assigning the case")
+        d.find_element(By.ID, "show").click()
+        self.text_appears("Chronology")
+        self.assertIn("With owner cait1 · team cait", self.body_text())
+        d.find_element(By.CSS_SELECTOR, "details.assign summary").click()
+        self.assert_accessible("case page with the assign form open")
+        owner = d.find_element(By.ID, "assign-owner")
+        owner.clear()
+        owner.send_keys("cait9")
+        d.find_element(By.ID, "assign").click()  # no reason: refused, what was typed kept
+        self.text_appears("There is a problem")
+        self.assert_accessible("assign refused")
+        self.assertEqual(d.find_element(By.ID, "assign-owner").get_attribute("value"), "cait9")
+        self.assertEqual(d.find_element(By.CSS_SELECTOR, ".error-summary a").get_attribute("href").rsplit("#", 1)[1],
+                         "assign-reason")
+        d.find_element(By.ID, "assign-reason").send_keys("cait9 takes the strategy discussion")
+        d.find_element(By.ID, "assign").click()
+        self.text_appears(f"Case {opened[0]} is assigned")
+        self.assert_accessible("assigned")
+        case = json.loads(self.f.cli("cait-token-0123456789", "case", "get", opened[0], "--json"))
+        self.assertEqual((case["owner"], case["team"], case["version"]), ("cait9", "cait", "1"))
+        shown = self.f.cli("cait-token-0123456789", "show", opened[0], "--purpose", "test: assignment", "--json")
+        last = [e for line in shown.splitlines() for e in json.loads(line).get("entries", [])][-1]
+        self.assertEqual((last["kind"], last["author"], last["correctionReason"]),
+                         ("ENTRY_KIND_ASSIGNMENT", "cait1", "cait9 takes the strategy discussion"))
+        d.get(self.f.url + "/")
+        self.text_appears("My cases")
+        self.assertNotIn(opened[0], [a.text for a in d.find_elements(By.CSS_SELECTOR, "#my-cases tbody a")])
 
     def test_largest_generated_case_prints_to_pdf_with_every_entry(self):
         case_id = self.f.largest_case()

@@ -24,6 +24,15 @@ std::string EscapedList(const google::protobuf::RepeatedPtrField<std::string>& i
   return absl::StrJoin(escaped, ", ");
 }
 
+}  // namespace
+
+std::string OwnerAndTeamHtml(const v1::Case& c) {
+  return absl::StrCat(c.owner().empty() ? "no owner" : absl::StrCat("owner <strong>", HtmlEscape(c.owner()), "</strong>"),
+                      " · ", c.team().empty() ? "no team" : absl::StrCat("team <strong>", HtmlEscape(c.team()), "</strong>"));
+}
+
+namespace {
+
 std::string Header(const v1::Case& c, const CaseFilePageOptions& options) {
   std::string out = absl::StrCat("<header class=\"case\"><p class=\"marking\">OFFICIAL-SENSITIVE</p><h1>",
                                  HtmlEscape(c.title()), "</h1><p>Case <strong>", HtmlEscape(CaseReference(c)),
@@ -31,6 +40,7 @@ std::string Header(const v1::Case& c, const CaseFilePageOptions& options) {
   if (!c.legacy_refs().empty()) absl::StrAppend(&out, " · legacy references ", EscapedList(c.legacy_refs()));
   absl::StrAppend(&out, "<br><span class=\"muted\">", c.version(), " entries · opened by ", HtmlEscape(c.creator()),
                   " at ", google::protobuf::util::TimeUtil::ToString(c.create_time()), "</span>");
+  if (!c.owner().empty() || !c.team().empty()) absl::StrAppend(&out, "<br>With ", OwnerAndTeamHtml(c));
   if (c.has_restriction()) {
     std::vector<std::string> named;
     if (!c.restriction().users().empty()) named.push_back("users " + EscapedList(c.restriction().users()));
@@ -187,7 +197,7 @@ CaseFilePageStream::CaseFilePageStream(const v1::Case& c, CaseFilePageOptions op
 
 std::string CaseFilePageStream::Head() {
   return absl::StrCat(HtmlDocumentHead(absl::StrCat(CaseReference(case_), " ", case_.title()), options_.document),
-                      options_.top_html, Header(case_, options_), People(case_),
+                      options_.top_html, Header(case_, options_), options_.header_html, People(case_),
                       "<p class=\"no-print\"><a href=\"#timeline\">The timeline of these entries</a> follows the "
                       "chronology.</p>\n<section class=\"chronology\"><h2>Chronology</h2>\n",
                       options_.view_html, pager_);
@@ -236,7 +246,7 @@ std::vector<std::string> CaseFilePageBuilder::Finish(const v1::Case& c, CaseFile
   options.document.running_header = absl::StrCat("Case ", CaseReference(c));
   std::vector<std::string> parts;
   parts.push_back(HtmlDocumentHead(absl::StrCat(CaseReference(c), " ", c.title()), options.document));
-  absl::StrAppend(&parts.back(), options.top_html, Header(c, options), People(c), "<section><h2>Timeline</h2>",
+  absl::StrAppend(&parts.back(), options.top_html, Header(c, options), options.header_html, People(c), "<section><h2>Timeline</h2>",
                   TimelineSvg(marks_), "</section>\n<section class=\"chronology\"><h2>Chronology</h2>\n",
                   options.view_html);
   // The chronology: entries that correct nothing in time order, each followed

@@ -51,6 +51,8 @@ struct CaseFilePageOptions {
   std::string view_html;
   // Trusted HTML put at the top of the body (casefile-web's navigation).
   std::string top_html;
+  // Trusted HTML put right after the header (casefile-web's assign form).
+  std::string header_html;
   // Who is reading and why, shown under the header ("Read by ... for ...");
   // stored strings, escaped. Empty: not shown.
   std::string reader;
@@ -59,6 +61,10 @@ struct CaseFilePageOptions {
 
 // The case's reference as people say it: "CF-000001" for "cases/CF-000001".
 std::string CaseReference(const v1::Case& c);
+
+// Who the case is with: "owner <strong>dc4471</strong> · team
+// <strong>cait</strong>" (escaped), "no owner" / "no team" for empty ones.
+std::string OwnerAndTeamHtml(const v1::Case& c);
 
 // Builds the page from entries in any order (each rendered as it is added),
 // put in time order, filtered and paged here: `casefile show --format html`

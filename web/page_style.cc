@@ -11,8 +11,9 @@ body { font: 15px/1.45 "DejaVu Sans", "Liberation Sans", sans-serif; color: #1b1
 .marking { font-weight: bold; letter-spacing: .08em; color: #8b0000; text-align: center; margin: .5rem 0; }
 header.case h1 { font-size: 1.5rem; margin: .3rem 0; }
 .ref, .muted { color: #555; font-size: .9em; }
-table.people { border-collapse: collapse; margin: .5rem 0 1rem; }
-table.people td, table.people th { border-bottom: 1px solid #ccc; padding: .2rem .6rem .2rem 0; text-align: left; }
+table.people, table.cases { border-collapse: collapse; margin: .5rem 0 1rem; }
+table.people td, table.people th, table.cases td, table.cases th { border-bottom: 1px solid #ccc; padding: .2rem .6rem .2rem 0; text-align: left; }
+a.button { display: inline-block; background: #00703c; color: #fff; padding: .4rem .9rem; text-decoration: none; font-weight: bold; }
 svg.timeline { width: 100%; height: auto; border: 1px solid #ddd; margin: .5rem 0; }
 svg.timeline .tl-label, svg.timeline .tl-year { font-size: 11px; fill: #333; }
 svg.timeline .tl-row { stroke: #eee; }

@@ -53,13 +53,16 @@ std::string SignInPage(const std::string& csrf, const std::string& error, const 
                            "<p><button type=\"submit\" id=\"signin\">Sign in</button></p></form>"));
 }
 
+std::string SearchFormHtml(const std::string& heading_tag, const std::string& query) {
+  return absl::StrCat("<", heading_tag, ">Find a child or a case</", heading_tag,
+                      "><form class=\"stack\" method=\"get\" action=\"/search\">"
+                      "<label for=\"q\">Name, date of birth (dd/mm/yyyy) or reference</label>"
+                      "<input type=\"text\" id=\"q\" name=\"q\" value=\"",
+                      HtmlEscape(query), "\" required><p><button type=\"submit\" id=\"find\">Find</button></p></form>");
+}
+
 std::string SearchPage(const std::string& nav, const std::string& query) {
-  return SitePage("Find — casefile",
-              absl::StrCat(nav, "<h1>Find a child or a case</h1>"
-                                "<form class=\"stack\" method=\"get\" action=\"/search\">"
-                                "<label for=\"q\">Name, date of birth (dd/mm/yyyy) or reference</label>"
-                                "<input type=\"text\" id=\"q\" name=\"q\" value=\"",
-                           HtmlEscape(query), "\" required><p><button type=\"submit\" id=\"find\">Find</button></p></form>"));
+  return SitePage("Find — casefile", absl::StrCat(nav, SearchFormHtml("h1", query)));
 }
 
 std::string SearchResultsPage(const std::string& nav, const std::string& query, const std::vector<SearchHit>& hits) {

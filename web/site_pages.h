@@ -30,6 +30,8 @@ std::string NavHtml(const std::string& display_name, const std::string& csrf, bo
 // entry, web/entry_form.h), announced above the form.
 std::string SignInPage(const std::string& csrf, const std::string& error, const std::string& kept_html = "");
 std::string SearchPage(const std::string& nav, const std::string& query);
+// The search box under its heading ("h1" on its own page, "h2" on the home page).
+std::string SearchFormHtml(const std::string& heading_tag, const std::string& query);
 
 // One line of search results.
 struct SearchHit {

@@ -19,6 +19,7 @@ absl::string_view ActionName(Action action) {
     case Action::kRestrictCase: return "restrict cases";
     case Action::kReviewRetention: return "review cases for retention";
     case Action::kEraseCase: return "erase cases";
+    case Action::kAssignCase: return "assign cases";
   }
   return "do that";
 }
@@ -34,7 +35,8 @@ bool Allowed(Role role, Action action) {
     case Role::kInvestigator:
       return action == Action::kReadCase || action == Action::kCreateCase ||
              action == Action::kWriteEntry || action == Action::kReadPersons ||
-             action == Action::kRestrictCase || action == Action::kReviewRetention;
+             action == Action::kRestrictCase || action == Action::kReviewRetention ||
+             action == Action::kAssignCase;
     case Role::kOutOfHours:
       return action == Action::kReadCase || action == Action::kReadPersons;
     case Role::kAuditor:
@@ -53,6 +55,16 @@ bool IsValidTeamName(absl::string_view name) {
   if (name.empty() || name.size() > 63) return false;
   for (char c : name) {
     if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) return false;
+  }
+  return true;
+}
+
+bool IsValidUserIdInRequest(absl::string_view user) {
+  if (user.empty() || user.size() > 63) return false;
+  for (char c : user) {
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+          c == '.' || c == '@'))
+      return false;
   }
   return true;
 }

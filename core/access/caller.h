@@ -30,6 +30,7 @@ enum class Action {
   kRestrictCase, // SetCaseRestriction (need to know)
   kReviewRetention,  // ReviewCase (retention review)
   kEraseCase,    // AdminService.EraseCase (admin only)
+  kAssignCase,   // AssignCase (then only for the case's team: core/chronology/case_ownership.h)
 };
 
 struct Caller {
@@ -50,6 +51,9 @@ std::optional<Role> ParseRole(absl::string_view name);
 
 // Team names: 1 to 63 of a-z, 0-9, '-', '_'.
 bool IsValidTeamName(absl::string_view name);
+// A user id as a request names one (a restriction's users, an owner): 1 to 63 of letters,
+// digits, '-', '_', '.', '@'.
+bool IsValidUserIdInRequest(absl::string_view user);
 
 // "<role>" or "<role>:<team>[,<team>...]" (a tokens or users file's role
 // column): the role and the teams. InvalidArgument saying what is wrong.

@@ -13,15 +13,6 @@ namespace {
 
 constexpr int kMaxNamed = 100;
 
-// User ids as the tokens and users files write them.
-bool IsValidUserId(absl::string_view user) {
-  if (user.empty() || user.size() > 63) return false;
-  return std::all_of(user.begin(), user.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '-' || c == '_' || c == '.' || c == '@';
-  });
-}
-
 }  // namespace
 
 bool MayKnow(const Caller& caller, const v1::Case& c) {
@@ -44,7 +35,7 @@ absl::Status ValidateRestriction(const v1::CaseRestriction& restriction, absl::s
   std::set<absl::string_view> seen;
   for (int i = 0; i < restriction.users_size(); ++i) {
     const std::string& user = restriction.users(i);
-    if (!IsValidUserId(user))
+    if (!IsValidUserIdInRequest(user))
       return absl::InvalidArgumentError(absl::StrCat(field, ".users[", i, "]: not a user id (letters, digits, '-', '_', '.', '@'; 1 to 63 characters)"));
     if (!seen.insert(user).second)
       return absl::InvalidArgumentError(absl::StrCat(field, ".users[", i, "]: named twice"));

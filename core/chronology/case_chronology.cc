@@ -11,6 +11,7 @@
 #include "core/access/need_to_know.h"
 #include "core/chronology/case_listing.h"
 #include "core/chronology/entry_time_order.h"
+#include "core/chronology/case_ownership.h"
 #include "core/chronology/subject_links.h"
 #include "core/chronology/validation.h"
 #include "core/input/resource_names.h"
@@ -95,6 +96,19 @@ absl::StatusOr<std::optional<v1::Entry>> EntryForRetry(const LmdbTxn& txn, const
   return entry;
 }
 
+// Loads case `id` as `caller` may know it into `out`; true when
+// `request_id` already made this request's entry (a retry: nothing more is
+// written, and the case is answered as it is now).
+absl::StatusOr<bool> LoadCaseForWrite(const LmdbTxn& txn, const Caller& caller, absl::string_view id,
+                                      absl::string_view request_id, absl::string_view fingerprint, v1::Case& out) {
+  auto c = LoadKnownCase(txn, caller, id);
+  if (!c.ok()) return c.status();
+  out = *std::move(c);
+  auto retry = EntryForRetry(txn, caller, request_id, fingerprint, id);
+  if (!retry.ok()) return retry.status();
+  return retry->has_value();
+}
+
 // Writes `entry` as the next entry of `c`, bumps the case version and
 // records the request id. REQUIRES: all checks passed.
 absl::Status WriteNextEntry(LmdbTxn& txn, const Caller& caller, absl::string_view request_id,
@@ -113,6 +127,7 @@ absl::Status WriteNextEntry(LmdbTxn& txn, const Caller& caller, absl::string_vie
   if (auto s = storage::SaveEntry(txn, case_id, entry, *place); !s.ok()) return s;
   c.set_version(number);
   c.set_etag(Etag(case_id, number));
+  if (auto s = MarkCaseWritten(txn, case_id, c, now); !s.ok()) return s;
   if (auto s = storage::SaveCase(txn, case_id, c); !s.ok()) return s;
   if (request_id.empty()) return absl::OkStatus();
   return storage::SaveRequest(txn, caller.user, request_id, entry.name(), fingerprint);
@@ -218,6 +233,9 @@ void CaseChronology::CreateCase(const Caller& caller, v1::CreateCaseRequest requ
         out.set_creator(caller.user);
         *out.mutable_create_time() = ToProto(now);
         out.clear_last_review();
+        out.clear_update_time();
+        SetFirstOwner(caller, out);
+        if (auto s = MarkCaseWritten(txn, id, out, now); !s.ok()) return s;
         // Each subject is a person record of the case ("cases/{case}#subject=N").
         std::vector<int> every(out.subjects_size());
         for (int i = 0; i < out.subjects_size(); ++i) every[i] = i;
@@ -347,12 +365,8 @@ void CaseChronology::ReviewCase(const Caller& caller, v1::ReviewCaseRequest requ
   Write<v1::Case>(
       [caller, request = std::move(request), fingerprint = std::move(fingerprint), id, now](
           LmdbTxn& txn, v1::Case& out) -> absl::Status {
-        auto c = LoadKnownCase(txn, caller, id);
-        if (!c.ok()) return c.status();
-        out = *std::move(c);
-        auto retry = EntryForRetry(txn, caller, request.request_id(), fingerprint, id);
-        if (!retry.ok()) return retry.status();
-        if (retry->has_value()) return absl::OkStatus();  // the case as it is now
+        auto retry = LoadCaseForWrite(txn, caller, id, request.request_id(), fingerprint, out);
+        if (!retry.ok() || *retry) return retry.status();  // a retry: the case as it is now
         if (auto s = CheckVersion(out, request.has_expected_version(), request.expected_version()); !s.ok())
           return s;
         v1::RetentionReview& review = *out.mutable_last_review();
@@ -385,12 +399,8 @@ void CaseChronology::CorrectSubjects(const Caller& caller, v1::CorrectSubjectsRe
   Write<v1::Case>(
       [caller, request = std::move(request), fingerprint = std::move(fingerprint), id, now,
        persons = persons_](LmdbTxn& txn, v1::Case& out) -> absl::Status {
-        auto c = LoadKnownCase(txn, caller, id);
-        if (!c.ok()) return c.status();
-        out = *std::move(c);
-        auto retry = EntryForRetry(txn, caller, request.request_id(), fingerprint, id);
-        if (!retry.ok()) return retry.status();
-        if (retry->has_value()) return absl::OkStatus();  // the case as it is now
+        auto retry = LoadCaseForWrite(txn, caller, id, request.request_id(), fingerprint, out);
+        if (!retry.ok() || *retry) return retry.status();  // a retry: the case as it is now
         if (auto s = CheckVersion(out, request.has_expected_version(), request.expected_version()); !s.ok())
           return s;
         Subjects after = request.subjects();
@@ -413,6 +423,33 @@ void CaseChronology::CorrectSubjects(const Caller& caller, v1::CorrectSubjectsRe
         return WriteNextEntry(txn, caller, request.request_id(), fingerprint, out, entry, now);
       },
       audit_.NewEvent(caller, "CorrectSubjects"), id, std::move(reply));
+}
+
+void CaseChronology::AssignCase(const Caller& caller, v1::AssignCaseRequest request, Reply<v1::Case> reply) {
+  if (auto s = Authorize(caller, Action::kAssignCase); !s.ok()) return reply(s);
+  auto case_id = ParseCaseName(request.name(), "name");
+  if (!case_id.ok()) return reply(case_id.status());
+  if (auto s = ValidateAssignment(request); !s.ok()) return reply(s);
+  const absl::Time now = clock_();
+  std::string id = *case_id;
+  std::string fingerprint = RequestFingerprint(request);
+  Write<v1::Case>(
+      [caller, request = std::move(request), fingerprint = std::move(fingerprint), id, now](
+          LmdbTxn& txn, v1::Case& out) -> absl::Status {
+        auto retry = LoadCaseForWrite(txn, caller, id, request.request_id(), fingerprint, out);
+        if (!retry.ok() || *retry) return retry.status();  // a retry: the case as it is now
+        if (auto s = MayAssign(caller, out); !s.ok()) return s;
+        if (auto s = CheckVersion(out, request.has_expected_version(), request.expected_version()); !s.ok())
+          return s;
+        auto text = Reassign(txn, id, out, request.owner(), request.team());
+        if (!text.ok()) return text.status();
+        v1::Entry entry;
+        entry.set_kind(v1::ENTRY_KIND_ASSIGNMENT);
+        entry.set_text(*std::move(text));
+        entry.set_correction_reason(request.reason());
+        return WriteNextEntry(txn, caller, request.request_id(), fingerprint, out, entry, now);
+      },
+      audit_.NewEvent(caller, "AssignCase"), id, std::move(reply));
 }
 
 void CaseChronology::SetCaseRestriction(const Caller& caller,

@@ -44,7 +44,8 @@ class CaseChronology {
 
   void CreateCase(const Caller& caller, v1::CreateCaseRequest request, Reply<v1::Case> reply);
   absl::StatusOr<v1::Case> GetCase(const Caller& caller, absl::string_view name);
-  // By legacy reference, subject (the persons' cases first) or review date;
+  // By legacy reference, subject (the persons' cases first), review date, or
+  // owner and team (most recently written first);
   // defined in case_listing.cc.
   absl::StatusOr<v1::ListCasesResponse> ListCases(const Caller& caller,
                                                   const v1::ListCasesRequest& request);
@@ -56,6 +57,9 @@ class CaseChronology {
   // Corrects a case's subjects (core/chronology/subject_links.h): an entry
   // of its chronology, the changed subjects linked again.
   void CorrectSubjects(const Caller& caller, v1::CorrectSubjectsRequest request, Reply<v1::Case> reply);
+  // Gives a case to another owner and/or team (core/chronology/case_ownership.h):
+  // an entry of its chronology.
+  void AssignCase(const Caller& caller, v1::AssignCaseRequest request, Reply<v1::Case> reply);
   void SetCaseRestriction(const Caller& caller, v1::SetCaseRestrictionRequest request,
                           Reply<v1::Case> reply);
 

@@ -27,6 +27,7 @@
 #include "core/time/partial_time.h"
 #include "core/time/partial_time_proto.h"
 #include "core/time/words_and_date.h"
+#include "storage/case_write_index.h"
 #include "storage/keys.h"
 
 namespace casefile {
@@ -36,9 +37,12 @@ constexpr int kDefaultPageSize = 50;
 constexpr int kMaxPageSize = 1000;
 // The persons a subject search lists the cases of (SearchPersons' most).
 constexpr int kMaxSubjectPersons = 200;
+constexpr char kByLastWrite[] = "update_time desc";
 
-// Page tokens are opaque to clients: "v1:<case id>", the last case id of the
-// page, resumes the index scan after it; "v2:<n>" resumes the cases found
+// Page tokens are opaque to clients: "v1:<key>", the last index key of the
+// page after its prefix (a case id; "<date>\0<case id>" by review date;
+// "<be64 ~written>\0<case id>" by owner or team), resumes the index scan
+// after it; "v2:<n>" resumes the cases found
 // through persons at the n-th (n may be their count: the index scan from its
 // start follows).
 struct PageToken {
@@ -182,6 +186,19 @@ absl::StatusOr<std::vector<v1::Case>> CasesOfPersons(const storage::LmdbTxn& txn
   return cases;
 }
 
+// Owner and team lists are read from their own index, in its order (most
+// recently written first); no other filter reads that index.
+absl::Status CheckListOrder(const v1::ListCasesRequest& request, bool by_subject, bool by_owner_or_team) {
+  if (!request.order_by().empty() && request.order_by() != kByLastWrite)
+    return absl::InvalidArgumentError(
+        absl::StrCat("order_by: \"", request.order_by(), "\" is not an order; give \"\" or \"", kByLastWrite, "\""));
+  if (!request.order_by().empty() && !by_owner_or_team)
+    return absl::InvalidArgumentError(absl::StrCat("order_by: \"", kByLastWrite, "\" needs owner or team"));
+  if (by_owner_or_team && (by_subject || !request.legacy_ref().empty() || !request.review_due_by().empty()))
+    return absl::InvalidArgumentError("owner: owner and team are not combined with legacy_ref, subject or review_due_by");
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 std::set<std::string> SubjectTokens(const v1::Case& c) {
@@ -226,8 +243,13 @@ absl::StatusOr<v1::ListCasesResponse> CaseChronology::ListCases(
           "review_due_by: not combined with legacy_ref, subject or subject_date_of_birth");
     due_by = FormatReviewDate(*day);
   }
+  const bool by_owner_or_team = !request.owner().empty() || !request.team().empty();
+  if (auto s = CheckListOrder(request, by_subject, by_owner_or_team); !s.ok()) return s;
   std::string index_prefix;
-  if (due_by) {
+  if (by_owner_or_team) {
+    index_prefix = request.owner().empty() ? storage::keys::TeamCasesPrefix(request.team())
+                                           : storage::keys::OwnerCasesPrefix(request.owner());
+  } else if (due_by) {
     index_prefix = storage::keys::ReviewDuePrefix();
   } else if (!request.legacy_ref().empty()) {
     index_prefix = storage::keys::RefIndexPrefix(request.legacy_ref());
@@ -267,6 +289,8 @@ absl::StatusOr<v1::ListCasesResponse> CaseChronology::ListCases(
     if (due_by) {  // "<date>\0<case id>", soonest first
       if (key.substr(0, 10) > *due_by) return false;
       id = key.substr(11);
+    } else if (by_owner_or_team) {  // "<be64 ~written>\0<case id>", most recently written first
+      id = storage::CaseIdOfWrittenRow(key);
     }
     if (listed_by_person.contains(id)) return true;
     auto c = storage::LoadCase(txn, id);
@@ -275,6 +299,7 @@ absl::StatusOr<v1::ListCasesResponse> CaseChronology::ListCases(
       return false;
     }
     if (!MayKnow(caller, **c)) return true;
+    if (!request.owner().empty() && !request.team().empty() && (*c)->team() != request.team()) return true;
     if (!wanted.empty()) {
       std::set<std::string> have = SubjectTokens(**c);
       for (const std::string& w : wanted) {

@@ -1,5 +1,7 @@
 // Listing cases (CaseChronology::ListCases, defined in case_listing.cc): all
-// of them, by legacy reference, by retention review date, or by subject —
+// of them, by legacy reference, by retention review date, by owner or team
+// (most recently written first, from the index kept on write:
+// storage/case_write_index.h), or by subject —
 // first the cases of the persons a search of the person index finds for the
 // subject's words (core/persons/person_search.h: typing slips, nicknames,
 // sound-alikes, a date of birth), best person first, then the other cases

@@ -16,6 +16,15 @@ absl::Status Invalid(absl::string_view field, absl::string_view what) {
   return absl::InvalidArgumentError(absl::StrCat(field, ": ", what));
 }
 
+// An owner and a team as a request names them; either may be empty.
+absl::Status ValidateOwnerAndTeam(absl::string_view owner, absl::string_view team) {
+  if (!owner.empty() && !IsValidUserIdInRequest(owner))
+    return Invalid("owner", "not a user id (letters, digits, '-', '_', '.', '@'; 1 to 63 characters)");
+  if (!team.empty() && !IsValidTeamName(team))
+    return Invalid("team", "not a team name (a-z, 0-9, '-', '_'; 1 to 63 characters)");
+  return absl::OkStatus();
+}
+
 absl::Status ValidateSubjects(const google::protobuf::RepeatedPtrField<v1::Subject>& subjects,
                               absl::string_view field) {
   for (int i = 0; i < subjects.size(); ++i) {
@@ -88,6 +97,8 @@ absl::Status ValidateNewEntry(const v1::Entry& entry, absl::string_view field) {
     return Invalid(absl::StrCat(field, ".kind"), "is required (e.g. ENTRY_KIND_VISIT)");
   if (entry.kind() == v1::ENTRY_KIND_CORRECTION)
     return Invalid(absl::StrCat(field, ".kind"), "corrections are made with CorrectEntry");
+  if (entry.kind() == v1::ENTRY_KIND_ASSIGNMENT)
+    return Invalid(absl::StrCat(field, ".kind"), "assignments are made with AssignCase");
   if (entry.sources_size() > 0)
     return Invalid(absl::StrCat(field, ".sources"), "set only by imports");
   if (auto s = ValidateMultilineText(entry.text(), absl::StrCat(field, ".text")); !s.ok()) return s;
@@ -119,7 +130,17 @@ absl::Status ValidateSubjectCorrection(const v1::CorrectSubjectsRequest& request
   return ValidateExpectedVersion(request.has_expected_version(), request.expected_version());
 }
 
+absl::Status ValidateAssignment(const v1::AssignCaseRequest& request) {
+  if (request.owner().empty() && request.team().empty())
+    return Invalid("owner", "give the new owner, the new team, or both");
+  if (auto s = ValidateOwnerAndTeam(request.owner(), request.team()); !s.ok()) return s;
+  if (auto s = ValidateLine(request.reason(), "reason", true); !s.ok()) return s;
+  if (auto s = ValidateRequestId(request.request_id(), "request_id"); !s.ok()) return s;
+  return ValidateExpectedVersion(request.has_expected_version(), request.expected_version());
+}
+
 absl::Status ValidateListFilters(const v1::ListCasesRequest& request) {
+  if (auto s = ValidateOwnerAndTeam(request.owner(), request.team()); !s.ok()) return s;
   if (auto s = ValidateLine(request.legacy_ref(), "legacy_ref", false, kMaxIndexedFieldBytes);
       !s.ok())
     return s;

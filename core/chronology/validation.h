@@ -27,6 +27,7 @@ absl::Status ValidateNewEntry(const v1::Entry& entry, absl::string_view field);
 absl::Status ValidateAppend(const v1::AppendEntryRequest& request);
 absl::Status ValidateCorrection(const v1::CorrectEntryRequest& request);
 absl::Status ValidateSubjectCorrection(const v1::CorrectSubjectsRequest& request);
+absl::Status ValidateAssignment(const v1::AssignCaseRequest& request);
 // The filters of ListCases, which are looked up in the index.
 absl::Status ValidateListFilters(const v1::ListCasesRequest& request);
 

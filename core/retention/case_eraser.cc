@@ -13,6 +13,7 @@
 #include "core/retention/retention.h"
 #include "core/safeguarding/attention_index.h"
 #include "storage/case_tables.h"
+#include "storage/case_write_index.h"
 #include "storage/keys.h"
 #include "storage/prefix_scan.h"
 
@@ -111,6 +112,7 @@ absl::StatusOr<v1::EraseCaseResponse> EraseCaseContent(LmdbTxn& txn, const Calle
     }
   }
   if (auto s = EndRetention(txn, case_id, *c); !s.ok()) return s;
+  if (auto s = storage::MoveCaseWritePlace(txn, case_id, storage::WritePlaceOf(*c), {}); !s.ok()) return s;
   auto attention = UnindexCase(txn, case_id, entries);
   if (!attention.ok()) return attention.status();
   out.set_attention_items(*attention);

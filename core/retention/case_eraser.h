@@ -25,7 +25,7 @@
 namespace casefile {
 
 // Removes the case's header, entries, supersessions, sources (their text),
-// reference, name and review-due index rows, attention items, the person
+// reference, name, review-due, owner and team index rows, attention items, the person
 // records of its subjects and the persons known only through them (the
 // person index is computed again), and the review items and operator
 // decisions that name its records. NotFound when there is no such case.

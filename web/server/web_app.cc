@@ -14,6 +14,7 @@
 #include "core/time/partial_time.h"
 #include "core/time/partial_time_proto.h"
 #include "core/time/words_and_date.h"
+#include "web/assign_form.h"
 #include "web/case_file_page.h"
 #include "web/chronology_view_form.h"
 #include "web/cookies.h"
@@ -138,17 +139,15 @@ void WebApp::Register(httplib::Server& server) {
   server.Get("/signin", [this](const httplib::Request& req, httplib::Response& res) { SignInForm(req, res, "", 200); });
   server.Post("/signin", [this](const httplib::Request& req, httplib::Response& res) { SignIn(req, res); });
   server.Post("/signout", [this](const httplib::Request& req, httplib::Response& res) { SignOut(req, res); });
-  server.Get("/", [this](const httplib::Request& req, httplib::Response& res) {
-    Signed s = SessionOf(req);
-    if (s.token.empty()) return res.set_redirect("/signin", 303);
-    res.set_content(SearchPage(Nav(s), ""), kHtml);
-  });
+  server.Get("/", [this](const httplib::Request& req, httplib::Response& res) { Home(req, res); });
   server.Get("/search", [this](const httplib::Request& req, httplib::Response& res) { Search(req, res); });
   // Before /cases/{id}: routes match in the order they are added.
   server.Get("/cases/new", [this](const httplib::Request& req, httplib::Response& res) { NewCaseForm(req, res); });
   server.Get(R"(/cases/([^/]+))", [this](const httplib::Request& req, httplib::Response& res) { CasePurpose(req, res); });
   server.Post(R"(/cases/([^/]+))", [this](const httplib::Request& req, httplib::Response& res) { CaseFile(req, res); });
   server.Post("/cases", [this](const httplib::Request& req, httplib::Response& res) { OpenCase(req, res); });
+  server.Post(R"(/cases/([^/]+)/assign)",
+              [this](const httplib::Request& req, httplib::Response& res) { AssignCase(req, res); });
   server.Post(R"(/cases/([^/]+)/entries/new)",
               [this](const httplib::Request& req, httplib::Response& res) { NewEntryForm(req, res); });
   server.Post(R"(/cases/([^/]+)/entries)",
@@ -210,7 +209,7 @@ void WebApp::SignIn(const httplib::Request& req, httplib::Response& res) {
     return SignInForm(req, res, status.error_message(), code, kept);
   }
   Signed signed_in{session.token(), session.display_name(), {session.teams().begin(), session.teams().end()},
-                   session.role()};
+                   session.role(), session.user()};
   {
     absl::MutexLock lock(&mu_);
     known_[session.token()] = signed_in;
@@ -376,6 +375,8 @@ void WebApp::CaseFile(const httplib::Request& req, httplib::Response& res) {
   // what others add meanwhile).
   options.top_html = Nav(s);
   if (s.MayWrite()) options.top_html += CaseWritingButtons(id, form_tokens_.TokenFor(s.token), request.purpose());
+  if (s.MayAssign(header))
+    options.header_html = AssignFormHtml(form_tokens_.TokenFor(s.token), id, AssignDraftFor(header, RandomHex32()));
   options.reader = s.display_name;
   options.purpose = request.purpose();
   const std::string hidden = absl::StrCat("<input type=\"hidden\" name=\"csrf\" value=\"",
@@ -449,10 +450,16 @@ void WebApp::LinkSubjects(const Signed& s, v1::Case& c) {
 void WebApp::Attention(const httplib::Request& req, httplib::Response& res) {
   Signed s = SessionOf(req);
   if (s.token.empty()) return res.set_redirect("/signin", 303);
+  std::vector<AttentionSection> sections;
+  grpc::Status status = AttentionSections(s, sections);
+  if (!status.ok()) return Fail(status, s, res);
+  res.set_content(AttentionPage(Nav(s), sections), kHtml);
+}
+
+grpc::Status WebApp::AttentionSections(const Signed& s, std::vector<AttentionSection>& sections) {
   auto stub = v1::AttentionService::NewStub(channel_);
   std::vector<std::string> teams = s.teams;
   if (teams.empty()) teams.push_back("");  // no team known: every item the user may see
-  std::vector<AttentionSection> sections;
   for (int list = 1; v1::AttentionList_IsValid(list); ++list) {
     AttentionSection section;
     section.list_name = EnumWord(v1::AttentionList_Name(static_cast<v1::AttentionList>(list)), "ATTENTION_LIST_");
@@ -463,7 +470,7 @@ void WebApp::Attention(const httplib::Request& req, httplib::Response& res) {
       request.set_page_size(200);
       v1::ListAttentionItemsResponse response;
       grpc::Status status = stub->ListAttentionItems(Context(s.token).get(), request, &response);
-      if (!status.ok()) return Fail(status, s, res);
+      if (!status.ok()) return status;
       for (v1::AttentionItem& item : *response.mutable_items()) {
         const bool seen = std::any_of(section.items.begin(), section.items.end(), [&](const v1::AttentionItem& i) {
           return i.entry() == item.entry() && i.action() == item.action();
@@ -473,7 +480,7 @@ void WebApp::Attention(const httplib::Request& req, httplib::Response& res) {
     }
     sections.push_back(std::move(section));
   }
-  res.set_content(AttentionPage(Nav(s), sections), kHtml);
+  return grpc::Status::OK;
 }
 
 void WebApp::PersonPurpose(const httplib::Request& req, httplib::Response& res) {

@@ -21,6 +21,7 @@
 #include "web/case_action_form.h"
 #include "web/entry_form.h"
 #include "web/form_token.h"
+#include "web/site_pages.h"
 
 namespace casefile::web {
 
@@ -43,9 +44,13 @@ class WebApp {
     std::string display_name;  // as SignIn gave it, while this process knows it
     std::vector<std::string> teams;
     std::string role;  // as SignIn gave it; "" when this process does not know
+    std::string user;  // the user id, as SignIn gave it; "" when this process does not know
     // Whether to offer writing (casefiled decides; this only hides what would
     // be refused): investigators and admins, or a role not known here.
     bool MayWrite() const { return role.empty() || role == "investigator" || role == "admin"; }
+    // Whether to offer assigning `c`: admins, and writers of its team (or
+    // whose teams are not known here).
+    bool MayAssign(const v1::Case& c) const;
   };
   Signed SessionOf(const httplib::Request& req);
   // The browser's address: the peer's, or behind the proxy the one it forwards.
@@ -79,6 +84,13 @@ class WebApp {
   // resolve subjects (issue 18 part 1), casefiled leaves `person` empty.
   void LinkSubjects(const Signed& s, v1::Case& c);
   void Attention(const httplib::Request& req, httplib::Response& res);
+  // The attention lists for the user's teams, each item once (/attention, /).
+  grpc::Status AttentionSections(const Signed& s, std::vector<AttentionSection>& sections);
+  // GET / (home_route.cc): the user's cases, their teams', attention, search.
+  void Home(const httplib::Request& req, httplib::Response& res);
+  // POST /cases/{id}/assign (case_assigning.cc): AssignCase from the case
+  // page's form; a refusal shows the form again as typed.
+  void AssignCase(const httplib::Request& req, httplib::Response& res);
   // Writing (entry_writing.cc): POST /cases/{id}/entries/new shows the form,
   // POST /cases/{id}/entries writes the entry; EntryForm draws the form with
   // `draft` as typed.
