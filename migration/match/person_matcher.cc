@@ -62,6 +62,12 @@ void ForEachBlockingKey(const PersonKey& key, Add add_key) {
   }
 }
 
+// Whether a record gives any part of an address.
+bool HasAddress(const PersonKey& k) {
+  return !k.house_number.empty() || !k.street.empty() || !k.address_2.empty() ||
+         !k.town.empty() || !k.postcode.empty();
+}
+
 }  // namespace
 
 absl::StatusOr<MatchResult> MatchPersons(absl::Span<const PersonRecord> records,
@@ -95,8 +101,10 @@ absl::StatusOr<MatchResult> MatchPersons(absl::Span<const PersonRecord> records,
         }
         const bool one_file =
             !keys[a].case_name.empty() && keys[a].case_name == keys[b].case_name;
-        const double review_score =
-            one_file ? options.review_score : options.review_score_across_files;
+        const bool addressed = HasAddress(keys[a]) && HasAddress(keys[b]);
+        const double review_score = !one_file && addressed
+                                        ? options.review_score_across_files
+                                        : options.review_score;
         if (c.score < review_score && !c.review_anyway) return;
         const bool merge = c.strong && c.score >= options.merge_score &&
                            (!c.missing_field || options.merge_with_missing_field) &&

@@ -57,15 +57,20 @@ struct PersonMatcherOptions {
   // slip or short form) and home, the swap is a form filled in the other
   // way round. Off: an operator confirms each.
   bool merge_day_month_swaps = true;
-  // Minimum score to put a pair before an operator when its two records were
-  // written in one case file, where two children alike are siblings far more
-  // often than one child written twice.
+  // Minimum score to put a pair before an operator; see below for pairs of
+  // records from different files that both give an address.
   double review_score = 16.0;
-  // The same for every other pair. On Febrl dataset3 and 4a+4b
-  // (bench/person_accuracy), 10 against 16 raises recall with review from
-  // 0.981 to 0.987 and 0.986 for review items from 3.6% to 3.9% and from 2.8%
-  // to 3.0% of records, every one still a true pair (12 gave 0.986 and 0.985;
-  // lower was not tried).
+  // The same for a pair of records from different case files that both give
+  // an address, whose score has weighed the addresses. On Febrl dataset3 and
+  // 4a+4b (bench/person_accuracy), 10 against 16 raises recall with review
+  // from 0.981 to 0.987 and 0.986 for review items from 3.6% to 3.9% and from
+  // 2.8% to 3.0% of records, every one still a true pair (12 gave 0.986 and
+  // 0.985; lower was not tried). Not for two records in one case file, where
+  // two children alike are siblings far more often than one child written
+  // twice (MatchPersons.SiblingsNeverMerge), nor for live subjects, which
+  // carry names and a date of birth only: at 10, 14.5% of the subjects of
+  // live_persons_accuracy's 50,000 children raised a review item, 1 in 9,065
+  // true.
   double review_score_across_files = 10.0;
   // Blocks with more records than this are not used (a common name in one
   // birth year); their records still meet through the other keys. Work grows
