@@ -576,8 +576,10 @@ class BrowserTest(unittest.TestCase):
         fourth = {"attendees-4-name": "Ms Green", "attendees-4-agency": "AGENCY_OTHER", "attendees-4-role": "Teacher"}
         self.type_into(fourth)
         typed.update(fourth)
-        d.find_element(By.ID, "add-entry").click()
+        # Enter in a field submits the entry (it does not add a row).
+        d.find_element(By.ID, "attendees-4-role").send_keys(Keys.ENTER)
         self.text_appears("There is a problem")
+        self.assertEqual(d.find_elements(By.ID, "attendees-5-name"), [])
         self.assertEqual(d.find_element(By.CSS_SELECTOR, ".error-summary a").get_attribute("href").rsplit("#", 1)[1],
                          "attendees-1-name")
         self.assertIn("no attendee from health", d.find_element(By.ID, "attendees-1-name-error").text)

@@ -174,6 +174,13 @@ std::string EntryFormPage(const EntryFormContext& c, const EntryDraft& d) {
   absl::StrAppend(&body, "<form class=\"stack\" method=\"post\" action=\"", HtmlEscape(FormAction(c.case_id, d)),
                   "\" novalidate>", Hidden("csrf", c.csrf), Hidden("request_id", d.request_id),
                   Hidden("seen_version", d.seen_version), Hidden("purpose", d.purpose));
+  // Enter in a field submits with the form's first submit button: in a record
+  // form that would be "Add another ...", so an unseen copy of "Add the
+  // entry" comes first (out of the tab order; the visible one is at the end).
+  if (form != nullptr) {
+    body += "<button type=\"submit\" class=\"visually-hidden\" tabindex=\"-1\" aria-hidden=\"true\">"
+            "Add the entry</button>";
+  }
   if (correcting) {
     absl::StrAppend(&body, Hidden("correcting", d.correcting), Hidden("kind", d.kind),
                     TextArea(c.errors, "reason", "Why is it corrected?", d.reason, 2));
