@@ -164,12 +164,8 @@ int CorrectSubjects(const Args& args, const Connection& conn) {
   auto reason = args.Require("reason");
   if (!reason.ok()) return ReportUsageError(reason.status(), cmd);
   request.set_reason(*reason);
-  if (args.Has("expected-version")) {
-    int64_t v;
-    if (!absl::SimpleAtoi(args.Get("expected-version"), &v))
-      return ReportUsageError(absl::InvalidArgumentError("--expected-version must be a number"), cmd);
-    request.set_expected_version(v);
-  }
+  if (!ReadExpectedVersion(args, request))
+    return ReportUsageError(absl::InvalidArgumentError("--expected-version must be a number"), cmd);
   request.set_request_id(args.Get("request-id", NewRequestId()));
   v1::Case response;
   auto stub = CaseService::NewStub(conn.channel());
