@@ -99,10 +99,8 @@ absl::StatusOr<MatchResult> MatchPersons(absl::Span<const PersonRecord> records,
           if (c.review_anyway) pairs.push_back({a, b, c.score, false});
           return;
         }
-        const bool one_file =
-            !keys[a].case_name.empty() && keys[a].case_name == keys[b].case_name;
         const bool addressed = HasAddress(keys[a]) && HasAddress(keys[b]);
-        const double review_score = !one_file && addressed
+        const double review_score = !SameCaseFile(keys[a], keys[b]) && addressed
                                         ? options.review_score_across_files
                                         : options.review_score;
         if (c.score < review_score && !c.review_anyway) return;
