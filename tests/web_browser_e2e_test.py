@@ -41,6 +41,18 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 sys.path.insert(0, os.path.join(SOURCE, "tests", "support"))
 from web_servers import WebStack  # noqa: E402
 PASSWORD = "correct horse battery staple"
+# A referral of two children, each with the incident's impact on them, as typed
+# into its form (the radios apart: fill_referral).
+REFERRAL = {
+    "referred_time-day": "13", "referred_time-month": "11", "referred_time-year": "2012",
+    "reason": "Disclosure at school",
+    "child_impacts-1-child-name": "Ellie WATSON", "child_impacts-1-child-date_of_birth-day": "3",
+    "child_impacts-1-child-date_of_birth-month": "4", "child_impacts-1-child-date_of_birth-year": "2008",
+    "child_impacts-1-impact": "Frightened to go home",
+    "child_impacts-2-child-name": "Sam WATSON", "child_impacts-2-child-date_of_birth-year": "2010",
+    "child_impacts-2-impact": "Witnessed the assault",
+    "text": "Referred to CSC.",
+}
 SCRIPT_TEXT = "<script>document.title='pwned'</script><b>not bold</b> \"quoted\" & <img src=x onerror=alert(1)>"
 
 
@@ -431,22 +443,17 @@ class BrowserTest(unittest.TestCase):
         self.assertEqual((first[0], second[0]), (200, 200))
         self.assertIn("Entry #2 is written", first[1])
         self.assertIn("Entry #2 is written", second[1])
-        # 4. Someone else writes while this investigator types: shown, nothing overwritten.
-        d.get(f"{self.f.url}/cases/{case_id}")
-        self.text_appears("Why are you looking")
-        d.find_element(By.ID, "purpose").send_keys("writing up today's enquiries")
-        d.find_element(By.ID, "show").click()
-        self.text_appears("Chronology")
-        d.find_element(By.ID, "add-entry-start").click()
-        self.text_appears("What kind of entry is it?")
-        self.fill_entry("contact", "14", "11", "2012", "", "Phoned mother; no answer.")
+        # 4. Someone else writes while this investigator types a referral: shown, nothing overwritten.
+        self.start_record(case_id, "writing up today's enquiries", "referral")
+        self.fill_referral(REFERRAL)
         self.f.cli("cait-token-0123456789", "log", case_id, "--kind", "note", "--occurred", "14/11/2012 10:00",
                    "--text", "Strategy discussion booked for Friday.")
         d.find_element(By.ID, "add-entry").click()
         self.text_appears("Written by others since you opened the form")
         self.assertIn("Strategy discussion booked for Friday.", d.find_element(By.ID, "written-meanwhile").text)
-        self.assertEqual(d.find_element(By.ID, "text").get_attribute("value"), "Phoned mother; no answer.")
-        self.assert_accessible("entry form after a conflict")
+        self.assertEqual(self.values_of(REFERRAL), REFERRAL)
+        self.assertTrue(d.find_element(By.ID, "significant_harm_suspected").is_selected())
+        self.assert_accessible("referral form after a conflict")
         d.find_element(By.ID, "add-entry").click()
         self.text_appears("Entry #4 is written")
         # 5. The session ends in the middle of a long note: kept through sign-in, then written.
@@ -454,20 +461,34 @@ class BrowserTest(unittest.TestCase):
         self.text_appears("What kind of entry is it?")
         long_note = "Long note. " * 300
         self.fill_entry("note", "15", "11", "2012", "16:40", long_note)
-        # The session ends on the server (as after 15 idle minutes; here signed
-        # out from another tab) while the page and its cookie stay.
-        nav_csrf = d.find_element(By.CSS_SELECTOR, "form[action='/signout'] input[name=csrf]").get_attribute("value")
-        self.assertEqual(self.post_form("/signout", {"csrf": nav_csrf})[0], 200)
+        self.sign_out_elsewhere()
         d.find_element(By.ID, "add-entry").click()
-        self.text_appears("Your entry is kept")
-        self.assert_accessible("sign-in keeping an entry")
-        d.find_element(By.ID, "user").send_keys("cait1")
-        d.find_element(By.ID, "password").send_keys(PASSWORD)
-        d.find_element(By.ID, "signin").click()
-        self.text_appears("Your entry is below, not written yet")
+        self.sign_in_again_keeping("sign-in keeping an entry")
         self.assertEqual(d.find_element(By.ID, "text").get_attribute("value"), long_note)
         d.find_element(By.ID, "add-entry").click()
         self.text_appears("Entry #5 is written")
+        # 5b. The strategy discussion: its decisions and actions, on its own form.
+        d.find_element(By.ID, "add-another").click()
+        self.text_appears("Or record")
+        d.find_element(By.ID, "record-strategy-discussion").click()
+        self.text_appears(f"Add an entry to {case_id}: strategy discussion")
+        self.type_into({
+            "held_time-day": "16", "held_time-month": "11", "held_time-year": "2012", "held_time-time": "14:00",
+            "attendees-1-name": "SW Jones", "attendees-1-agency": "AGENCY_CSC",
+            "attendees-2-name": "DS Patel", "attendees-2-agency": "AGENCY_POLICE",
+            "attendees-3-name": "Dr Rao", "attendees-3-agency": "AGENCY_HEALTH",
+            "information_shared": "School reports bruising to Ellie's arm.",
+            "decisions-1-text": "Section 47 enquiry to start",
+            "actions-1-owner": "DS Patel", "actions-1-description": "Visit school",
+            "actions-1-due-day": "17", "actions-1-due-month": "11", "actions-1-due-year": "2012",
+            "children-1-name": "Ellie WATSON", "children-1-date_of_birth-day": "3",
+            "children-1-date_of_birth-month": "4", "children-1-date_of_birth-year": "2008",
+            "text": "Strategy discussion held at the station.",
+        })
+        d.find_element(By.ID, "format").click()  # a meeting
+        d.find_element(By.ID, "section47_threshold").click()  # met
+        d.find_element(By.ID, "add-entry").click()
+        self.text_appears("Entry #6 is written")
         # 6. A correction from the case page: a reason is required; both entries stay.
         d.find_element(By.ID, "back-to-case").click()
         self.text_appears("Chronology")
@@ -489,7 +510,7 @@ class BrowserTest(unittest.TestCase):
         self.assert_accessible("correction form with errors")
         d.find_element(By.ID, "reason").send_keys("Brother was present too")
         d.find_element(By.ID, "add-entry").click()
-        self.text_appears("Entry #6 is written")
+        self.text_appears("Entry #7 is written")
         self.text_appears("It corrects #1")
         # The case file, entry by entry, and the audit trail.
         entries = self.f.case_file(case_id)
@@ -497,16 +518,24 @@ class BrowserTest(unittest.TestCase):
             ("ENTRY_KIND_VISIT", "cait1", "Home visit with SW Jones.\nEllie seen alone."),
             ("ENTRY_KIND_ENQUIRY", "cait1", "School contacted re attendance."),
             ("ENTRY_KIND_NOTE", "cait9", "Strategy discussion booked for Friday."),
-            ("ENTRY_KIND_CONTACT", "cait1", "Phoned mother; no answer."),
+            ("ENTRY_KIND_REFERRAL", "cait1", "Referred to CSC."),
             ("ENTRY_KIND_NOTE", "cait1", long_note),
+            ("ENTRY_KIND_STRATEGY_DISCUSSION", "cait1", "Strategy discussion held at the station."),
             ("ENTRY_KIND_VISIT", "cait1", "Home visit with SW Jones.\nEllie and her brother seen alone."),
         ])
-        self.assertEqual(entries[0]["supersededBy"], f"cases/{case_id}/entries/6")
-        self.assertEqual((entries[5]["supersedes"], entries[5]["correctionReason"]),
+        self.assertEqual(entries[0]["supersededBy"], f"cases/{case_id}/entries/7")
+        self.assertEqual((entries[6]["supersedes"], entries[6]["correctionReason"]),
                          (f"cases/{case_id}/entries/1", "Brother was present too"))
         self.assertEqual(entries[0]["occurTime"]["precision"], "PRECISION_MINUTE")
         self.assertEqual(entries[1]["occurTime"]["precision"], "PRECISION_MONTH")
         self.assertEqual(entries[3]["occurTime"]["precision"], "PRECISION_DAY")
+        self.assertEqual([(c["child"]["name"], c["impact"]) for c in entries[3]["referral"]["childImpacts"]], [
+            ("Ellie WATSON", "Frightened to go home"), ("Sam WATSON", "Witnessed the assault")])
+        sd = entries[5]["strategyDiscussion"]
+        self.assertEqual([a["agency"] for a in sd["attendees"]], ["AGENCY_CSC", "AGENCY_POLICE", "AGENCY_HEALTH"])
+        self.assertEqual(sd["decisions"], ["Section 47 enquiry to start"])
+        self.assertEqual([(a["owner"], a["description"], a["due"]["day"]) for a in sd["actions"]],
+                         [("DS Patel", "Visit school", 17)])
         audit = self.f.cli("audit-token-0123456789", "audit", "list", "--case", case_id, "--kind", "AppendEntry",
                            "--json")
         # Every write is in the trail, the double submit's retry too (it wrote nothing more).
@@ -518,6 +547,7 @@ class BrowserTest(unittest.TestCase):
             ("cait9", [f"cases/{case_id}/entries/3"], "OK"),
             ("cait1", [f"cases/{case_id}/entries/4"], "OK"),
             ("cait1", [f"cases/{case_id}/entries/5"], "OK"),
+            ("cait1", [f"cases/{case_id}/entries/6"], "OK"),
         ])
         corrections = json.loads(self.f.cli("audit-token-0123456789", "audit", "list", "--case", case_id, "--kind",
                                             "CorrectEntry", "--json"))["auditEvents"]
@@ -535,6 +565,28 @@ class BrowserTest(unittest.TestCase):
 
     def values_of(self, fields):
         return {field: self.driver.find_element(By.ID, field).get_attribute("value") for field in fields}
+
+    def fill_referral(self, typed):
+        """Types a referral's fields, and picks CSC, a high risk and significant harm suspected."""
+        self.type_into(typed)
+        self.driver.find_element(By.ID, "to_agency").click()  # children's social care
+        self.driver.find_element(By.ID, "risk_grade-3").click()  # high
+        self.driver.find_element(By.ID, "significant_harm_suspected").click()
+
+    def sign_in_again_keeping(self, page):
+        """On the sign-in page that keeps an unsent form: signs cait1 in, back to the form."""
+        self.text_appears("What you typed is kept")
+        self.assert_accessible(page)
+        self.driver.find_element(By.ID, "user").send_keys("cait1")
+        self.driver.find_element(By.ID, "password").send_keys(PASSWORD)
+        self.driver.find_element(By.ID, "signin").click()
+        self.text_appears("What you typed is below, not sent yet")
+
+    def sign_out_elsewhere(self):
+        """Ends the session on the server (as after 15 idle minutes; here signed
+        out from another tab) while the page and its cookie stay."""
+        nav_csrf = self.driver.find_element(By.CSS_SELECTOR, "form[action='/signout'] input[name=csrf]").get_attribute("value")
+        self.assertEqual(self.post_form("/signout", {"csrf": nav_csrf})[0], 200)
 
     def start_record(self, case_id, purpose, kind):
         """Opens the case and the form of record `kind` from its "Add an entry" page."""
@@ -598,19 +650,8 @@ class BrowserTest(unittest.TestCase):
         self.text_appears("Or record")
         d.find_element(By.ID, "record-referral").click()
         self.text_appears(f"Add an entry to {case_id}: referral")
-        referral = {
-            "referred_time-day": "13", "referred_time-month": "11", "referred_time-year": "2012",
-            "reason": "Disclosure at school",
-            "child_impacts-1-child-name": "Ellie WATSON", "child_impacts-1-child-date_of_birth-day": "3",
-            "child_impacts-1-child-date_of_birth-month": "4", "child_impacts-1-child-date_of_birth-year": "2008",
-            "child_impacts-1-impact": "Frightened to go home",
-            "child_impacts-2-impact": "Witnessed the assault",
-            "text": "Referred to CSC.",
-        }
-        self.type_into(referral)
-        d.find_element(By.ID, "to_agency").click()  # children's social care
-        d.find_element(By.ID, "risk_grade-3").click()  # high
-        d.find_element(By.ID, "significant_harm_suspected").click()
+        referral = {k: v for k, v in REFERRAL.items() if not k.startswith("child_impacts-2-child")}
+        self.fill_referral(referral)
         d.find_element(By.ID, "add-entry").click()
         self.text_appears("There is a problem")
         self.assertEqual(d.find_element(By.CSS_SELECTOR, ".error-summary a").get_attribute("href").rsplit("#", 1)[1],
@@ -697,7 +738,16 @@ class BrowserTest(unittest.TestCase):
         self.assertEqual([a.get_attribute("href").rsplit("#", 1)[1]
                           for a in d.find_elements(By.CSS_SELECTOR, ".error-summary a")], ["next-day", "reason"])
         self.assert_accessible("review form with errors")
-        self.type_into({"next-day": "1", "next-month": "2", "next-year": "2099", "reason": "Enquiry still open"})
+        review = {"next-day": "1", "next-month": "2", "next-year": "2099", "reason": "Enquiry still open"}
+        self.type_into(review)
+        # The session ends before it is sent: the review comes back as typed after signing in.
+        self.sign_out_elsewhere()
+        d.find_element(By.ID, "save-action").click()
+        self.sign_in_again_keeping("sign-in keeping a review")
+        self.text_appears(f"Review {case_id} for retention")
+        self.assertEqual(self.values_of(review), review)
+        self.assertTrue(d.find_element(By.ID, "decision").is_selected())
+        self.assert_accessible("review form kept through sign-in")
         d.find_element(By.ID, "save-action").click()
         self.text_appears(f"The review of {case_id} is recorded")
         self.assertIn("Next review due 2099-02-01.", d.find_element(By.ID, "done").text)

@@ -3,10 +3,13 @@
 #include "web/entry_form.h"
 
 #include <map>
+#include <optional>
 #include <string>
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "web/case_action_form.h"
+#include "web/kept_form.h"
 
 namespace casefile::web {
 namespace {
@@ -98,15 +101,9 @@ TEST(EntryFormTest, WhatWasTypedComesBackEscapedAndWhole) {
   EXPECT_THAT(page, HasSubstr("<title>Error: Add an entry to CF-000001"));
 }
 
-TEST(EntryFormTest, ADraftSurvivesTheSignInPage) {
-  EntryDraft d = Draft("3", "4", "2012", "09:00");
-  d.text = "A long note\nwith \"quotes\" & <tags>";
-  d.request_id = "r-1";
-  d.seen_version = "7";
-  d.purpose = "writing up";
-  // The hidden fields as a browser would send them back (values unescaped).
-  std::map<std::string, std::string> sent;
-  const std::string html = DraftHiddenFields("CF-000009", d);
+// The hidden fields as a browser sends them back (values unescaped).
+std::multimap<std::string, std::string> SentBack(const std::string& html) {
+  std::multimap<std::string, std::string> sent;
   size_t at = 0;
   while ((at = html.find("name=\"", at)) != std::string::npos) {
     const size_t name_end = html.find('"', at + 6);
@@ -116,20 +113,51 @@ TEST(EntryFormTest, ADraftSurvivesTheSignInPage) {
       for (size_t p; (p = value.find(from)) != std::string::npos;) value.replace(p, from.size(), to);
     }
     for (size_t p; (p = value.find("&amp;")) != std::string::npos;) value.replace(p, 5, "&");
-    sent[html.substr(at + 6, name_end - at - 6)] = value;
+    sent.emplace(html.substr(at + 6, name_end - at - 6), value);
     at = value_at;
   }
-  std::string case_id;
-  EntryDraft back;
-  ASSERT_TRUE(DraftFromSignIn([&](const char* name) { return sent[name]; }, case_id, back));
-  EXPECT_EQ(case_id, "CF-000009");
-  EXPECT_EQ(back.text, d.text);
-  EXPECT_EQ(back.request_id, "r-1");
-  EXPECT_EQ(back.seen_version, "7");
-  EXPECT_EQ(back.purpose, "writing up");
-  EXPECT_EQ(back.time, "09:00");
-  std::map<std::string, std::string> plain;  // a sign-in with no draft
-  EXPECT_FALSE(DraftFromSignIn([&](const char* name) { return plain[name]; }, case_id, back));
+  return sent;
+}
+
+TEST(KeptFormTest, AnEntrySentSignedOutComesBackWholeAfterSignIn) {
+  const std::multimap<std::string, std::string> sent = {
+      {"csrf", "old-token"}, {"kind", "note"}, {"when-day", "3"}, {"when-month", "4"}, {"when-year", "2012"},
+      {"when-time", "09:00"}, {"text", "A long note\nwith \"quotes\" & <tags>"}, {"request_id", "r-1"},
+      {"seen_version", "7"}, {"purpose", "writing up"}, {"text", "a second text is not the first"}};
+  const KeptForm kept = KeptFormOf("/cases/CF-000009/entries", sent);
+  // Through the sign-in page: its own fields beside the kept ones.
+  std::multimap<std::string, std::string> signin = SentBack(KeptFormHiddenFields(kept));
+  signin.emplace("user", "cait1");
+  signin.emplace("password", "secret");
+  const std::optional<KeptForm> back = KeptFormFromSignIn(signin);
+  ASSERT_TRUE(back.has_value());
+  EXPECT_EQ(back->path, "/cases/CF-000009/entries");
+  EXPECT_EQ(KeptField(*back, "csrf"), "");  // the old form's token is not carried
+  EXPECT_EQ(KeptField(*back, "password"), "");
+  const EntryDraft d = DraftFromForm([&](const char* name) { return KeptField(*back, name); });
+  EXPECT_EQ(d.text, "A long note\nwith \"quotes\" & <tags>");
+  EXPECT_EQ(d.kind, "note");
+  EXPECT_EQ(d.request_id, "r-1");
+  EXPECT_EQ(d.seen_version, "7");
+  EXPECT_EQ(d.purpose, "writing up");
+  EXPECT_EQ(d.time, "09:00");
+  // A sign-in with no kept form.
+  EXPECT_FALSE(KeptFormFromSignIn(std::multimap<std::string, std::string>{{"user", "cait1"}}).has_value());
+}
+
+TEST(KeptFormTest, ARestrictionSentSignedOutKeepsItsTeamsAndReason) {
+  const std::multimap<std::string, std::string> sent = {
+      {"csrf", "old-token"}, {"team-cait", "1"}, {"users", "cait9"},
+      {"reason", "A relative of the suspect works in pvp-east"}, {"seen_version", "4"}, {"purpose", "restricting"}};
+  const std::optional<KeptForm> back =
+      KeptFormFromSignIn(SentBack(KeptFormHiddenFields(KeptFormOf("/cases/CF-000009/restrict", sent))));
+  ASSERT_TRUE(back.has_value());
+  const CaseActionDraft d = CaseActionDraftFromForm(
+      CaseAction::kRestrict, [&](const std::string& name) { return KeptField(*back, name); }, {"cait", "pvp-east"});
+  EXPECT_THAT(d.teams, ElementsAre("cait"));
+  EXPECT_EQ(d.users, "cait9");
+  EXPECT_EQ(d.reason, "A relative of the suspect works in pvp-east");
+  EXPECT_EQ(d.seen_version, "4");
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include "web/record_forms/record_forms.h"
 
 #include <map>
+#include <optional>
 #include <regex>
 #include <string>
 
@@ -14,6 +15,7 @@
 #include "google/protobuf/util/message_differencer.h"
 #include "gtest/gtest.h"
 #include "web/entry_form.h"
+#include "web/kept_form.h"
 
 namespace casefile::web {
 namespace {
@@ -424,19 +426,22 @@ TEST(RecordFormsTest, AnEntryDraftWithARecordAsksWhenOnlyWhenTheRecordDoesNotSay
   EXPECT_THAT(EntryFormPage(c, d), HasSubstr("<input type=\"hidden\" name=\"record\" value=\"assessment\">"));
 }
 
-TEST(RecordFormsTest, ARecordDraftSurvivesTheSignInPageWithAllItsRows) {
+TEST(RecordFormsTest, ARecordSentSignedOutComesBackWithAllItsRowsAfterSignIn) {
   EntryDraft d;
   d.record = "strategy-discussion";
   d.record_fields = DraftOf(StrategyDiscussionForm(), StrategyParams());
   d.text = "Strategy discussion held.";
-  std::map<std::string, std::string> sent = Sent(DraftHiddenFields(kCase, d));
-  std::string case_id;
-  EntryDraft back;
-  ASSERT_TRUE(DraftFromSignIn([&](const char* name) { return sent[name]; }, case_id, back));
-  EXPECT_EQ(back.record, "strategy-discussion");
-  EXPECT_EQ(back.record_fields.values, d.record_fields.values);
-  EXPECT_EQ(back.record_fields.rows, d.record_fields.rows);
-  EXPECT_EQ(back.text, d.text);
+  EntryFormContext c;
+  c.case_id = kCase;
+  // The form as the browser sends it, through the sign-in page and back.
+  const KeptForm kept = KeptFormOf("/cases/CF-000042/entries", Sent(EntryFormPage(c, d)));
+  const std::optional<KeptForm> back = KeptFormFromSignIn(Sent(KeptFormHiddenFields(kept)));
+  ASSERT_TRUE(back.has_value());
+  const EntryDraft again = DraftFromForm([&](const char* name) { return KeptField(*back, name); });
+  EXPECT_EQ(again.record, "strategy-discussion");
+  EXPECT_EQ(again.record_fields.values, d.record_fields.values);
+  EXPECT_EQ(again.record_fields.rows, d.record_fields.rows);
+  EXPECT_EQ(again.text, d.text);
 }
 
 TEST(RecordFormsTest, TheEntryPageOffersEveryRecordForm) {

@@ -23,8 +23,7 @@ namespace {
 constexpr v1::EntryKind kFormKinds[] = {v1::ENTRY_KIND_NOTE, v1::ENTRY_KIND_ENQUIRY, v1::ENTRY_KIND_CONTACT,
                                         v1::ENTRY_KIND_VISIT, v1::ENTRY_KIND_INTERVIEW};
 
-// The draft's fields, by form name, in one place for the form, the hidden
-// sign-in copy and the reader of both.
+// The draft's fields, by form name, in one place for the form and its reader.
 struct DraftField {
   const char* name;
   std::string EntryDraft::*member;
@@ -223,27 +222,6 @@ std::string EntryWrittenPage(const std::string& nav, const std::string& csrf, co
                    "<button type=\"submit\" id=\"add-another\">Add another entry</button></form>"
                    "<form method=\"post\" action=\"", action, "\">", Hidden("csrf", csrf), Hidden("purpose", purpose),
                    "<button type=\"submit\" id=\"back-to-case\">Back to the case file</button></form></div>"));
-}
-
-std::string DraftHiddenFields(const std::string& case_id, const EntryDraft& draft) {
-  std::string out = Hidden("draft-case", case_id);
-  for (const DraftField& f : kDraftFields) {
-    out += Hidden(absl::StrCat("draft-", f.name), draft.*f.member);
-  }
-  if (const RecordForm* form = FindRecordForm(draft.record); form != nullptr)
-    out += RecordHiddenFields(*form, draft.record_fields, "draft-");
-  return out;
-}
-
-bool DraftFromSignIn(absl::FunctionRef<std::string(const char*)> param, std::string& case_id, EntryDraft& draft) {
-  case_id = param("draft-case");
-  if (case_id.empty()) return false;
-  for (const DraftField& f : kDraftFields) draft.*f.member = param(absl::StrCat("draft-", f.name).c_str());
-  if (const RecordForm* form = FindRecordForm(draft.record); form != nullptr) {
-    draft.record_fields = RecordDraftFromForm(
-        *form, [&](const std::string& name) { return param(absl::StrCat("draft-", name).c_str()); });
-  }
-  return true;
 }
 
 }  // namespace casefile::web

@@ -6,7 +6,7 @@
 // What the writer typed is never lost: a draft is the form's fields exactly
 // as typed, carried through every refusal (a mistake, someone else writing
 // first, casefiled restarting, a session that ended, which goes through the
-// sign-in page and back) and turned into an entry only to send it. The
+// sign-in page and back: web/kept_form.h) and turned into an entry only to send it. The
 // draft's request id is made when the form is first shown, so a double click
 // or a resubmit writes one entry; its seen version is the case's version the
 // writer saw, so someone else's entry in between is shown, never overwritten.
@@ -93,12 +93,6 @@ std::string FormAction(const std::string& case_id, const EntryDraft& draft);
 // The page after an entry was written: what was written, and the ways on.
 std::string EntryWrittenPage(const std::string& nav, const std::string& csrf, const std::string& case_id,
                              const std::string& purpose, const v1::Entry& entry);
-
-// The hidden fields that carry a draft through the sign-in page, and the
-// draft read back from them (the sign-in form's parameters, "draft-" names).
-std::string DraftHiddenFields(const std::string& case_id, const EntryDraft& draft);
-// True when the sign-in form carried a draft; `case_id` is then its case.
-bool DraftFromSignIn(absl::FunctionRef<std::string(const char*)> param, std::string& case_id, EntryDraft& draft);
 
 // The kinds the form offers, as their words ("note", ...).
 const std::vector<std::string>& FormKinds();

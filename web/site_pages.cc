@@ -43,8 +43,8 @@ std::string SignInPage(const std::string& csrf, const std::string& error, const 
   return SitePage("Sign in — casefile",
               absl::StrCat("<h1>Sign in to casefile</h1>", ErrorLine(error),
                            kept_html.empty() ? "" : "<p class=\"notice\" id=\"kept\">You were signed out while you were "
-                                                    "writing. Your entry is kept, not written yet: sign in and it is "
-                                                    "shown back to you to add.</p>",
+                                                    "writing. What you typed is kept, not sent yet: sign in and it is "
+                                                    "shown back to you to send.</p>",
                            "<form class=\"stack\" method=\"post\" action=\"/signin\">", CsrfField(csrf), kept_html,
                            "<label for=\"user\">User name</label><input type=\"text\" id=\"user\" name=\"user\" "
                            "autocomplete=\"username\" required autofocus>"

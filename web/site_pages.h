@@ -27,7 +27,7 @@ std::string SitePage(const std::string& title, const std::string& body);
 std::string NavHtml(const std::string& display_name, const std::string& csrf, bool may_write = false);
 
 // `kept_html`: trusted hidden fields carried through the sign-in (an unsent
-// entry, web/entry_form.h), announced above the form.
+// form, web/kept_form.h), announced above the form.
 std::string SignInPage(const std::string& csrf, const std::string& error, const std::string& kept_html = "");
 std::string SearchPage(const std::string& nav, const std::string& query);
 // The search box under its heading ("h1" on its own page, "h2" on the home page).

@@ -267,13 +267,6 @@ std::string RecordFieldsHtml(const RecordForm& form, const RecordDraft& draft, c
   return out;
 }
 
-std::string RecordHiddenFields(const RecordForm& form, const RecordDraft& draft, const std::string& prefix) {
-  std::string out;
-  for (const auto& [group, rows] : draft.rows) out += Hidden(absl::StrCat(prefix, group, "-rows"), absl::StrCat(rows));
-  for (const auto& [name, value] : draft.values) out += Hidden(prefix + name, value);
-  return out;
-}
-
 FieldError RecordServerError(const RecordForm& form, const RecordDraft& draft, const RowMap& rows,
                              const std::string& message) {
   const size_t colon = message.find(": ");

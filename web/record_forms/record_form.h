@@ -142,10 +142,6 @@ std::vector<FieldError> RecordToEntry(const RecordForm& form, const RecordDraft&
 // The form's fields as HTML (errors beside their fields, hidden row counts).
 std::string RecordFieldsHtml(const RecordForm& form, const RecordDraft& draft, const std::vector<FieldError>& errors);
 
-// Hidden fields holding every value of the draft and its row counts, each
-// name prefixed by `prefix` (the sign-in page's "draft-").
-std::string RecordHiddenFields(const RecordForm& form, const RecordDraft& draft, const std::string& prefix);
-
 // casefiled's INVALID_ARGUMENT message placed on the form: the field it names
 // ("entry.strategy_discussion.attendees[1].name: is required" → the name of
 // the form row behind attendees[1]), with the message put in the form's

@@ -14,20 +14,16 @@
 
 namespace casefile::web {
 
-bool WebApp::CaseActionContextOf(const Signed& s, const std::string& case_id, CaseActionContext& context,
-                                 httplib::Response& res) {
+grpc::Status WebApp::CaseActionContextOf(const Signed& s, const std::string& case_id, CaseActionContext& context) {
   v1::GetCaseRequest get;
   get.set_name(absl::StrCat("cases/", case_id));
   grpc::Status status = v1::CaseService::NewStub(channel_)->GetCase(Context(s.token).get(), get, &context.case_header);
-  if (!status.ok()) {
-    Fail(status, s, res);
-    return false;
-  }
+  if (!status.ok()) return status;
   context.nav = Nav(s);
   context.csrf = form_tokens_.TokenFor(s.token);
   context.case_id = case_id;
   context.offered_teams = OfferedTeams(s.teams, context.case_header);
-  return true;
+  return status;
 }
 
 void WebApp::CaseActionForm(const httplib::Request& req, httplib::Response& res, CaseAction action) {
@@ -36,7 +32,7 @@ void WebApp::CaseActionForm(const httplib::Request& req, httplib::Response& res,
   const std::string id = req.matches[1];
   if (!PlausibleCaseId(id)) return Fail(grpc::Status(grpc::StatusCode::NOT_FOUND, ""), s, res);
   CaseActionContext context;
-  if (!CaseActionContextOf(s, id, context, res)) return;
+  if (grpc::Status status = CaseActionContextOf(s, id, context); !status.ok()) return Fail(status, s, res);
   CaseActionDraft draft = NewCaseActionDraft(action, context.case_header);
   draft.request_id = RandomHex32();  // one review however often the form is sent
   draft.purpose = req.get_param_value("purpose");
@@ -45,11 +41,16 @@ void WebApp::CaseActionForm(const httplib::Request& req, httplib::Response& res,
 
 void WebApp::WriteCaseAction(const httplib::Request& req, httplib::Response& res, CaseAction action) {
   Signed s = SessionOf(req);
-  if (s.token.empty()) return res.set_redirect("/signin", 303);
+  // Signed out while the form was open: it goes through sign-in, kept.
+  const std::string signed_out = "Your session has ended; sign in again.";
+  if (s.token.empty()) return KeepThroughSignIn(req, res, s, signed_out);
   const std::string id = req.matches[1];
   if (!PlausibleCaseId(id)) return Fail(grpc::Status(grpc::StatusCode::NOT_FOUND, ""), s, res);
   CaseActionContext context;
-  if (!CaseActionContextOf(s, id, context, res)) return;
+  if (grpc::Status status = CaseActionContextOf(s, id, context); !status.ok()) {
+    if (status.error_code() == grpc::StatusCode::UNAUTHENTICATED) return KeepThroughSignIn(req, res, s, signed_out);
+    return Fail(status, s, res);
+  }
   auto stub = v1::CaseService::NewStub(channel_);
   grpc::Status status;
   CaseActionDraft draft = CaseActionDraftFromForm(
@@ -92,8 +93,9 @@ void WebApp::WriteCaseAction(const httplib::Request& req, httplib::Response& res
     case grpc::StatusCode::INVALID_ARGUMENT:
       context.errors.push_back(CaseActionServerError(action, status.error_message()));
       return again(400);
-    case grpc::StatusCode::NOT_FOUND:
     case grpc::StatusCode::UNAUTHENTICATED:
+      return KeepThroughSignIn(req, res, s, signed_out);
+    case grpc::StatusCode::NOT_FOUND:
       return Fail(status, s, res);
     default:
       context.errors.push_back(

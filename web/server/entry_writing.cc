@@ -10,7 +10,6 @@
 #include "absl/strings/str_cat.h"
 #include "casefile/v1/case_service.grpc.pb.h"
 #include "web/case_form.h"
-#include "web/cookies.h"
 #include "web/form_token.h"
 #include "web/record_forms/record_forms.h"
 #include "web/server/web_app.h"
@@ -120,15 +119,7 @@ void WebApp::WriteEntry(const httplib::Request& req, httplib::Response& res, con
   draft.correcting = correcting;  // the address says what is written, not a field
   if (!PlausibleCaseId(id)) return Fail(grpc::Status(grpc::StatusCode::NOT_FOUND, ""), s, res);
   // Signed out (or never signed in here): the draft goes through sign-in.
-  auto to_sign_in = [&](const std::string& why) {
-    {
-      absl::MutexLock lock(&mu_);
-      known_.erase(s.token);
-    }
-    SignInForm(req, res, why, 401, DraftHiddenFields(id, draft));
-    res.set_header("Set-Cookie", ClearCookie(kSessionCookie));
-  };
-  if (s.token.empty()) return to_sign_in("Your session has ended; sign in again.");
+  if (s.token.empty()) return KeepThroughSignIn(req, res, s, "Your session has ended; sign in again.");
   EntryFormContext context;
   if (!CsrfOk(req, s)) {
     context.errors.push_back({"", "The form had expired. Nothing was written: check your entry and add it again."});
@@ -168,7 +159,7 @@ void WebApp::WriteEntry(const httplib::Request& req, httplib::Response& res, con
   }
   switch (status.error_code()) {
     case grpc::StatusCode::UNAUTHENTICATED:
-      return to_sign_in("Your session ended while you were writing; sign in again.");
+      return KeepThroughSignIn(req, res, s, "Your session ended while you were writing; sign in again.");
     case grpc::StatusCode::ABORTED: {
       // Someone else wrote first: show what they wrote, and take their
       // entries as seen, so that the next submit adds this one after them.

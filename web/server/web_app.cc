@@ -2,6 +2,7 @@
 #include "web/server/web_responses.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -185,13 +186,9 @@ void WebApp::SignInForm(const httplib::Request& req, httplib::Response& res, con
 }
 
 void WebApp::SignIn(const httplib::Request& req, httplib::Response& res) {
-  // An entry whose writer was signed out travels through every answer here.
-  std::string draft_case;
-  EntryDraft draft;
-  const bool has_draft =
-      DraftFromSignIn([&](const char* name) { return req.get_param_value(name); }, draft_case, draft) &&
-      PlausibleCaseId(draft_case);
-  const std::string kept = has_draft ? DraftHiddenFields(draft_case, draft) : "";
+  // A form whose writer was signed out travels through every answer here.
+  const std::optional<KeptForm> kept_form = KeptFormFromSignIn(req.params);
+  const std::string kept = kept_form.has_value() ? KeptFormHiddenFields(*kept_form) : "";
   const std::string binding = CookieValue(req.get_header_value("Cookie"), kSignInCookie);
   if (binding.empty() || !form_tokens_.Matches(absl::StrCat("signin:", binding), req.get_param_value("csrf")))
     return SignInForm(req, res, "The form had expired; please sign in again.", 403, kept);
@@ -215,12 +212,18 @@ void WebApp::SignIn(const httplib::Request& req, httplib::Response& res) {
     known_[session.token()] = signed_in;
   }
   res.set_header("Set-Cookie", SetCookie(kSessionCookie, session.token()));
-  if (!has_draft) return res.set_redirect("/", 303);
-  // Back to the entry, ready to add: nothing is written without the writer.
-  EntryFormContext context;
-  context.notice = "You were signed out while you were writing. Your entry is below, not written yet: check it and "
-                   "add it.";
-  EntryForm(signed_in, draft_case, draft, std::move(context), 200, res);
+  if (!kept_form.has_value()) return res.set_redirect("/", 303);
+  ShowKeptForm(signed_in, *kept_form, res);
+}
+
+void WebApp::KeepThroughSignIn(const httplib::Request& req, httplib::Response& res, const Signed& s,
+                               const std::string& why) {
+  {
+    absl::MutexLock lock(&mu_);
+    known_.erase(s.token);
+  }
+  SignInForm(req, res, why, 401, KeptFormHiddenFields(KeptFormOf(req.path, req.params)));
+  res.set_header("Set-Cookie", ClearCookie(kSessionCookie));
 }
 
 bool WebApp::SignedForm(const httplib::Request& req, httplib::Response& res, Signed& s) {

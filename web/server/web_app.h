@@ -21,6 +21,7 @@
 #include "web/case_action_form.h"
 #include "web/entry_form.h"
 #include "web/form_token.h"
+#include "web/kept_form.h"
 #include "web/site_pages.h"
 
 namespace casefile::web {
@@ -65,10 +66,16 @@ class WebApp {
   // answered (to sign-in without a session, 403 for an expired form).
   bool SignedForm(const httplib::Request& req, httplib::Response& res, Signed& s);
 
-  // `kept_html`: hidden fields of an unsent entry carried through sign-in.
+  // `kept_html`: hidden fields of an unsent form carried through sign-in.
   void SignInForm(const httplib::Request& req, httplib::Response& res, const std::string& error, int code,
                   const std::string& kept_html = "");
   void SignIn(const httplib::Request& req, httplib::Response& res);
+  // A write whose session has ended (none here, or casefiled says so): the
+  // sign-in page, carrying the form as it was sent (web/kept_form.h).
+  void KeepThroughSignIn(const httplib::Request& req, httplib::Response& res, const Signed& s, const std::string& why);
+  // After signing in again (kept_forms.cc): the kept form shown back as
+  // typed, ready to send; nothing is written without the writer.
+  void ShowKeptForm(const Signed& s, const KeptForm& form, httplib::Response& res);
   void SignOut(const httplib::Request& req, httplib::Response& res);
   void Search(const httplib::Request& req, httplib::Response& res);
   void CasePurpose(const httplib::Request& req, httplib::Response& res);
@@ -113,10 +120,8 @@ class WebApp {
   // /review/new show the form, POST /cases/{id}/restrict and /review write.
   void CaseActionForm(const httplib::Request& req, httplib::Response& res, CaseAction action);
   void WriteCaseAction(const httplib::Request& req, httplib::Response& res, CaseAction action);
-  // The case as it stands (GetCase) and what both forms show with it; false
-  // once a refusal has answered.
-  bool CaseActionContextOf(const Signed& s, const std::string& case_id, CaseActionContext& context,
-                           httplib::Response& res);
+  // The case as it stands (GetCase) and what both forms show with it.
+  grpc::Status CaseActionContextOf(const Signed& s, const std::string& case_id, CaseActionContext& context);
   // GET /persons/{id}: the purpose form; POST: the person's file.
   void PersonPurpose(const httplib::Request& req, httplib::Response& res);
   void PersonPurposeForm(const Signed& s, const std::string& person_name, const std::string& error, int code,
