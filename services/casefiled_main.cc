@@ -20,6 +20,7 @@
 #include "core/audit/audit_trail.h"
 #include "core/chronology/case_chronology.h"
 #include "core/chronology/change_feed.h"
+#include "core/chronology/children_named.h"
 #include "core/chronology/entry_time_order.h"
 #include "core/persons/person_tables.h"
 #include "core/retention/retention.h"
@@ -168,6 +169,7 @@ int Serve() {
   if (absl::Status s = GiveOlderCasesAReviewDate(**store); !s.ok()) return Fail(s);
   if (absl::Status s = AddNewPersonTokens(**store); !s.ok()) return Fail(s);
   if (absl::Status s = IndexEntriesInTimeOrder(**store); !s.ok()) return Fail(s);
+  if (absl::Status s = NoteChildrenNamedInOlderCases(**store); !s.ok()) return Fail(s);
   if (absl::GetFlag(FLAGS_benchmark_only_disable_audit)) {
     if (!absl::GetFlag(FLAGS_benchmark_only_i_know_this_store_is_thrown_away))
       return Fail(absl::InvalidArgumentError(

@@ -395,6 +395,24 @@ absl::Status ScanCaseIds(const LmdbTxn& txn, absl::string_view index_prefix,
   }
 }
 
+absl::Status VisitStoredEntries(const LmdbTxn& txn,
+                                absl::FunctionRef<absl::Status(absl::string_view case_id, uint64_t number, const v1::Entry& entry)> visit) {
+  auto cursor = txn.OpenCursor();
+  if (!cursor.ok()) return cursor.status();
+  const std::string table = keys::Entry("", 0).substr(0, 2);  // "e\0"
+  for (auto at = cursor->Seek(table);; at = cursor->Next()) {
+    if (!at.ok()) return at.status();
+    if (!*at || cursor->key().substr(0, 2) != table) return absl::OkStatus();
+    const absl::string_view key = cursor->key();
+    if (key.size() < 2 + 1 + 8 || key[key.size() - 9] != '\0') continue;
+    const absl::string_view case_id = key.substr(2, key.size() - 2 - 9);
+    v1::Entry entry;
+    if (!entry.ParseFromArray(cursor->value().data(), static_cast<int>(cursor->value().size())))
+      return absl::DataLossError(absl::StrCat("corrupt entry of cases/", case_id));
+    if (absl::Status s = visit(case_id, keys::EntryNumber(key), entry); !s.ok()) return s;
+  }
+}
+
 absl::StatusOr<uint64_t> NextCounter(LmdbTxn& txn, absl::string_view name) {
   const std::string key = keys::Meta(name);
   auto found = txn.Get(key);

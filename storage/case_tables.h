@@ -113,6 +113,14 @@ absl::Status ScanCaseIds(const LmdbTxn& txn, absl::string_view index_prefix,
                          absl::string_view after,
                          absl::FunctionRef<bool(absl::string_view case_id)> visit);
 
+// Calls `visit` with every stored entry of the store and its number (as
+// stored, without `superseded_by`), case by case in id order, each case's in number order;
+// `visit` returns an error to stop with it. For passes over a whole store
+// (an index built once for stores written before it existed).
+absl::Status VisitStoredEntries(const LmdbTxn& txn,
+                                absl::FunctionRef<absl::Status(absl::string_view case_id, uint64_t number,
+                                                               const ::casefile::v1::Entry& entry)> visit);
+
 // Next value of a named counter (1, 2, ...), stored under keys::Meta(name).
 absl::StatusOr<uint64_t> NextCounter(LmdbTxn& txn, absl::string_view name);
 

@@ -185,6 +185,18 @@ TEST_F(CaseFileOrderTest, ThePersonFilterTakesExactlyTheEntriesNamingTheChild) {
   ASSERT_FALSE(person.empty());
   ASSERT_EQ(second.missing_episode().child().person(), person);
   ASSERT_NE(elsewhere.missing_episode().child().person(), person);
+  // The case keeps the children its records name, each once, as first written:
+  // the people a reader can narrow the chronology to.
+  v1::GetCaseRequest get;
+  get.set_name(c.name());
+  v1::Case header;
+  auto get_context = Context(kInvestigatorToken);
+  ASSERT_TRUE(cases_->GetCase(get_context.get(), get, &header).ok());
+  ASSERT_EQ(header.children_named_size(), 2);
+  EXPECT_EQ(header.children_named(0).person(), person);
+  EXPECT_EQ(header.children_named(0).name(), first.missing_episode().child().name());
+  EXPECT_EQ(header.children_named(1).person(), elsewhere.missing_episode().child().person());
+  EXPECT_EQ(header.children_named(1).name(), "Zed PAYNE");
 
   v1::GetCaseFileRequest request;
   request.set_name(c.name());

@@ -14,6 +14,7 @@
 #include "casefile/v1/case_service.pb.h"
 #include "core/chronology/case_chronology.h"
 #include "core/chronology/case_file_view.h"
+#include "core/chronology/children_named.h"
 #include "core/chronology/entry_time_order.h"
 #include "core/input/resource_names.h"
 #include "core/retention/case_eraser.h"
@@ -369,6 +370,34 @@ TEST_F(CaseTimeOrderTest, AStoreWrittenBeforeTheIndexGetsItOnceAtStart) {
                   .ok());
   ASSERT_TRUE(IndexEntriesInTimeOrder(*store_).ok());
   EXPECT_EQ(IndexRows().size(), 9u);
+}
+
+TEST_F(CaseTimeOrderTest, CasesOfAnOlderStoreGetTheChildrenTheirRecordsNameOnceAtStart) {
+  Write("CF-1", Day(2012, 3, 1), v1::ENTRY_KIND_NOTE, 0, "persons/PA");
+  Write("CF-1", Day(2012, 3, 2));
+  Write("CF-1", Day(2012, 3, 3), v1::ENTRY_KIND_NOTE, 0, "persons/PB");
+  Write("CF-1", Day(2012, 3, 4), v1::ENTRY_KIND_NOTE, 0, "persons/PA");
+  Write("CF-2", Day(2012, 3, 1));
+  auto named = [&](const std::string& case_id) {
+    std::vector<std::string> persons;
+    EXPECT_TRUE(store_->writer()
+                    .Run([&](storage::LmdbTxn& txn) -> absl::Status {
+                      auto c = storage::LoadCase(txn, case_id);
+                      if (!c.ok()) return c.status();
+                      for (const v1::ChildRef& child : (*c)->children_named()) persons.push_back(child.person());
+                      return absl::OkStatus();
+                    })
+                    .ok());
+    return persons;
+  };
+  ASSERT_THAT(named("CF-1"), ElementsAre());  // as an older casefiled left it
+  ASSERT_TRUE(NoteChildrenNamedInOlderCases(*store_).ok());
+  EXPECT_THAT(named("CF-1"), ElementsAre("persons/PA", "persons/PB"));
+  EXPECT_THAT(named("CF-2"), ElementsAre());
+  // Once: a child named after that is the writer's to note, not a second pass's.
+  Write("CF-2", Day(2012, 3, 2), v1::ENTRY_KIND_NOTE, 0, "persons/PC");
+  ASSERT_TRUE(NoteChildrenNamedInOlderCases(*store_).ok());
+  EXPECT_THAT(named("CF-2"), ElementsAre());
 }
 
 }  // namespace

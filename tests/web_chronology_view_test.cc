@@ -106,5 +106,26 @@ TEST(ChronologyViewTest, AFieldThatCannotBeReadSaysWhichAndTheRestStillApplies) 
   EXPECT_THAT(form, Not(HasSubstr("<b>")));
 }
 
+TEST(ChronologyViewTest, ThePersonFilterOffersSubjectsThenChildrenNamedOnlyInRecords) {
+  v1::Case c;
+  v1::Subject& ellie = *c.add_subjects();
+  ellie.set_forename("Ellie");
+  ellie.set_surname("WATSON");
+  ellie.set_person("persons/PE");
+  c.add_subjects()->set_forename("Unlinked");  // no person: nothing to narrow to
+  v1::ChildRef& again = *c.add_children_named();
+  again.set_person("persons/PE");  // a subject named in a record too: offered once
+  again.set_name("Ellie WATSON");
+  v1::ChildRef& sam = *c.add_children_named();
+  sam.set_person("persons/PS");
+  sam.set_name("Sam <WATSON>");
+  const std::vector<ViewPerson> people = ViewPeople(c);
+  ASSERT_EQ(people.size(), 2u);
+  EXPECT_EQ(people[0].name, "persons/PE");
+  EXPECT_EQ(people[1].name, "persons/PS");
+  const std::string html = ViewFormHtml("CF-000001", "", ViewFields{}, "", people);
+  EXPECT_THAT(html, HasSubstr(">Sam &lt;WATSON&gt;</option>"));
+}
+
 }  // namespace
 }  // namespace casefile::web

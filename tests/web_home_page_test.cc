@@ -123,6 +123,22 @@ TEST(AssignFormTest, KeepsWhatWasTypedAndNamesTheFieldRefused) {
   EXPECT_EQ(AssignErrorOf("only investigators of team cait").field, "");
 }
 
+TEST(AssignFormTest, AfterSomeoneWroteFirstShowsWhatTheyWroteAboveTheFormAsTyped) {
+  AssignDraft d;
+  d.owner = "dc5327";
+  d.reason = "Leave";
+  v1::Entry meanwhile;
+  meanwhile.set_number(3);
+  meanwhile.set_kind(v1::ENTRY_KIND_NOTE);
+  meanwhile.set_author_display_name("DC Other");
+  meanwhile.set_text("Mother phoned <the office>.");
+  const std::string page = AssignFormPage("", "csrf-1", MakeCase("CF-1", "Ellie WATSON", 1782900000), {}, d,
+                                          "Check who the case is with now", {meanwhile});
+  EXPECT_THAT(page, HasSubstr("<section id=\"written-meanwhile\">"));
+  EXPECT_THAT(page, HasSubstr("Mother phoned &lt;the office&gt;."));
+  EXPECT_LT(page.find("written-meanwhile"), page.find("value=\"dc5327\""));
+}
+
 TEST(AssignFormTest, TheCasePageShowsOwnerTeamAndTheFoldedForm) {
   v1::Case c = MakeCase("CF-1", "Ellie WATSON", 1782900000);
   c.set_version(4);

@@ -5,6 +5,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "web/case_file_page.h"
+#include "web/entry_form.h"
 #include "web/form_html.h"
 #include "web/html_escape.h"
 #include "web/site_pages.h"
@@ -65,14 +66,15 @@ std::string AssignFormHtml(const std::string& csrf, const std::string& case_id, 
 }
 
 std::string AssignFormPage(const std::string& nav, const std::string& csrf, const v1::Case& c,
-                           const std::vector<FieldError>& errors, const AssignDraft& d, const std::string& notice) {
+                           const std::vector<FieldError>& errors, const AssignDraft& d, const std::string& notice,
+                           const std::vector<v1::Entry>& written_meanwhile) {
   const std::string id = CaseIdOf(c.name());
   return SitePage(
       absl::StrCat(errors.empty() ? "" : "Error: ", "Assign ", id, " — casefile"),
       absl::StrCat(nav, ErrorSummary(errors), "<h1>Assign case ", HtmlEscape(id), "</h1><p>", HtmlEscape(c.title()),
                    "<br>Now with ", OwnerAndTeamHtml(c), "</p>",
                    notice.empty() ? "" : absl::StrCat("<p class=\"notice\" id=\"notice\">", HtmlEscape(notice), "</p>"),
-                   AssignForm(csrf, id, errors, d), "<p><a href=\"/cases/", HtmlEscape(id),
+                   WrittenMeanwhileHtml(written_meanwhile), AssignForm(csrf, id, errors, d), "<p><a href=\"/cases/", HtmlEscape(id),
                    "\">Back to the case</a></p>"));
 }
 

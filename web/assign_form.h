@@ -42,9 +42,11 @@ FieldError AssignErrorOf(const std::string& message);
 std::string AssignFormHtml(const std::string& csrf, const std::string& case_id, const AssignDraft& draft);
 
 // The form as a page, under the case's title, owner and team as they are now;
-// `notice` (e.g. someone wrote first) above it when not empty.
+// `notice` (e.g. someone wrote first) above it when not empty, then the
+// entries others wrote since the assigner's form was shown.
 std::string AssignFormPage(const std::string& nav, const std::string& csrf, const v1::Case& c,
-                           const std::vector<FieldError>& errors, const AssignDraft& draft, const std::string& notice);
+                           const std::vector<FieldError>& errors, const AssignDraft& draft, const std::string& notice,
+                           const std::vector<v1::Entry>& written_meanwhile = {});
 
 // After AssignCase: who the case is with now.
 std::string CaseAssignedPage(const std::string& nav, const v1::Case& c);

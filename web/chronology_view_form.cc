@@ -97,11 +97,14 @@ void AskForView(const ViewFields& f, const ChronologyView& view, v1::GetCaseFile
 
 std::vector<ViewPerson> ViewPeople(const v1::Case& c) {
   std::vector<ViewPerson> people;
-  for (const v1::Subject& s : c.subjects()) {
-    if (!PlausiblePersonName(s.person())) continue;
-    const bool seen = std::any_of(people.begin(), people.end(), [&](const ViewPerson& p) { return p.name == s.person(); });
-    if (!seen) people.push_back({s.person(), s.display_name().empty() ? s.forename() + " " + s.surname() : s.display_name()});
-  }
+  auto add = [&people](const std::string& person, const std::string& shown) {
+    if (!PlausiblePersonName(person)) return;
+    const bool seen = std::any_of(people.begin(), people.end(), [&](const ViewPerson& p) { return p.name == person; });
+    if (!seen) people.push_back({person, shown});
+  };
+  for (const v1::Subject& s : c.subjects())
+    add(s.person(), s.display_name().empty() ? s.forename() + " " + s.surname() : s.display_name());
+  for (const v1::ChildRef& child : c.children_named()) add(child.person(), child.name());
   return people;
 }
 

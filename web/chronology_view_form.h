@@ -39,7 +39,8 @@ void AskForView(const ViewFields& fields, const ChronologyView& view, v1::GetCas
 struct ViewPerson {
   std::string name, label;
 };
-// The people of a case to offer: its subjects that are persons.
+// The people of a case to offer: its subjects that are persons, then the
+// children its records name (Case.children_named), each once.
 std::vector<ViewPerson> ViewPeople(const v1::Case& c);
 
 // The filter form and the page buttons; `hidden` is the trusted HTML of the

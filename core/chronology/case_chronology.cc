@@ -10,6 +10,7 @@
 #include "casefile/storage/v1/records.pb.h"
 #include "core/access/need_to_know.h"
 #include "core/chronology/case_listing.h"
+#include "core/chronology/children_named.h"
 #include "core/chronology/entry_time_order.h"
 #include "core/chronology/case_ownership.h"
 #include "core/chronology/subject_links.h"
@@ -127,6 +128,7 @@ absl::Status WriteNextEntry(LmdbTxn& txn, const Caller& caller, absl::string_vie
   if (auto s = storage::SaveEntry(txn, case_id, entry, *place); !s.ok()) return s;
   c.set_version(number);
   c.set_etag(Etag(case_id, number));
+  NoteChildrenNamed(entry, c);
   if (auto s = MarkCaseWritten(txn, case_id, c, now); !s.ok()) return s;
   if (auto s = storage::SaveCase(txn, case_id, c); !s.ok()) return s;
   if (request_id.empty()) return absl::OkStatus();

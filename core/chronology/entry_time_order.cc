@@ -54,29 +54,19 @@ absl::Status IndexEntriesInTimeOrder(storage::Store& store) {
     // correction names is placed before the correction.
     absl::flat_hash_map<uint64_t, storage::EntryPlace> places;
     std::string places_of;
-    auto cursor = txn.OpenCursor();
-    if (!cursor.ok()) return cursor.status();
-    const std::string table = storage::keys::Entry("", 0).substr(0, 2);  // "e\0"
-    for (auto at = cursor->Seek(table);; at = cursor->Next()) {
-      if (!at.ok()) return at.status();
-      if (!*at || cursor->key().substr(0, 2) != table) break;
-      const absl::string_view key = cursor->key();
-      if (key.size() < 2 + 1 + 8 || key[key.size() - 9] != '\0') continue;
-      const std::string case_id(key.substr(2, key.size() - 2 - 9));
-      v1::Entry entry;
-      if (!entry.ParseFromArray(cursor->value().data(), static_cast<int>(cursor->value().size())))
-        return absl::DataLossError(absl::StrCat("corrupt entry of cases/", case_id));
+    absl::Status visited = storage::VisitStoredEntries(txn, [&](absl::string_view case_id, uint64_t number, const v1::Entry& entry) {
       if (case_id != places_of) {
         places.clear();
-        places_of = case_id;
+        places_of = std::string(case_id);
       }
-      const uint64_t number = storage::keys::EntryNumber(key);
       storage::EntryPlace place{TimeOrder(entry.occur_time()), number};
       if (uint64_t corrected = CorrectedNumber(case_id, entry); places.contains(corrected))
         place = places[corrected];
       places[number] = place;
-      rows.push_back({case_id, number, entry.kind(), place});
-    }
+      rows.push_back({std::string(case_id), number, entry.kind(), place});
+      return absl::OkStatus();
+    });
+    if (!visited.ok()) return visited;
     for (const Row& row : rows) {
       if (auto s = storage::PutEntryTimeRow(txn, row.case_id, row.place, row.number, row.kind); !s.ok()) return s;
     }

@@ -30,7 +30,8 @@ void WebApp::AssignCase(const httplib::Request& req, httplib::Response& res) {
   AssignDraft draft = AssignDraftFromForm([&](const std::string& name) { return req.get_param_value(name.c_str()); });
   auto stub = v1::CaseService::NewStub(channel_);
   // The form again, as typed, under the case as it is now.
-  auto again = [&](int code, const std::vector<FieldError>& errors, const std::string& notice) {
+  auto again = [&](int code, const std::vector<FieldError>& errors, const std::string& notice,
+                   const std::vector<v1::Entry>& written_meanwhile = {}) {
     v1::GetCaseRequest get;
     get.set_name(absl::StrCat("cases/", id));
     v1::Case now;
@@ -39,7 +40,8 @@ void WebApp::AssignCase(const httplib::Request& req, httplib::Response& res) {
     if (!status.ok()) return Fail(status, s, res);
     if (!notice.empty()) draft.seen_version = absl::StrCat(now.version());  // the next submit follows what was written
     res.status = code;
-    res.set_content(AssignFormPage(Nav(s), form_tokens_.TokenFor(s.token), now, errors, draft, notice), kHtml);
+    res.set_content(
+        AssignFormPage(Nav(s), form_tokens_.TokenFor(s.token), now, errors, draft, notice, written_meanwhile), kHtml);
   };
   if (!CsrfOk(req, s))
     return again(403, {{"", "The form had expired. Nothing was changed: check it and assign again."}}, "");
@@ -54,9 +56,14 @@ void WebApp::AssignCase(const httplib::Request& req, httplib::Response& res) {
       return KeepThroughSignIn(req, res, s, signed_out);
     case grpc::StatusCode::NOT_FOUND:
       return Fail(status, s, res);
-    case grpc::StatusCode::ABORTED:
+    case grpc::StatusCode::ABORTED: {
+      // Someone wrote first: show what (a look recorded like any other).
+      std::vector<v1::Entry> meanwhile;
+      EntriesAfter(s, id, request.expected_version(), "", meanwhile);
       return again(409, {{"", "Someone else wrote to this case since you opened it. Nothing was changed."}},
-                   "Check who the case is with now (above), then assign it again.");
+                   "Check who the case is with now (above) and what was written (below), then assign it again.",
+                   meanwhile);
+    }
     case grpc::StatusCode::INVALID_ARGUMENT:
       return again(400, {AssignErrorOf(status.error_message())}, "");
     case grpc::StatusCode::PERMISSION_DENIED:
