@@ -47,29 +47,30 @@ absl::Status ValidateApprovalRequest(const v1::RequestApprovalRequest& request) 
                       request.expected_version());
 }
 
-absl::Status ValidateApproval(const v1::ApproveRequestRequest& request) {
+namespace {
+
+// Approve and return: the request's entry and a comment.
+template <typename Request>
+absl::Status ValidateDecision(const Request& request) {
   if (auto s = ParseEntryName(request.name(), "name"); !s.ok()) return s.status();
   return ValidateStep(request.comment(), "comment", request.request_id(), request.has_expected_version(),
                       request.expected_version());
 }
 
-absl::Status ValidateReturn(const v1::ReturnRequestRequest& request) {
-  if (auto s = ParseEntryName(request.name(), "name"); !s.ok()) return s.status();
-  return ValidateStep(request.comment(), "comment", request.request_id(), request.has_expected_version(),
-                      request.expected_version());
-}
-
-absl::Status ValidateClose(const v1::CloseCaseRequest& request) {
+// Close and reopen: the case and a reason.
+template <typename Request>
+absl::Status ValidateStateChange(const Request& request) {
   if (auto s = ParseCaseName(request.name(), "name"); !s.ok()) return s.status();
   return ValidateStep(request.reason(), "reason", request.request_id(), request.has_expected_version(),
                       request.expected_version());
 }
 
-absl::Status ValidateReopen(const v1::ReopenCaseRequest& request) {
-  if (auto s = ParseCaseName(request.name(), "name"); !s.ok()) return s.status();
-  return ValidateStep(request.reason(), "reason", request.request_id(), request.has_expected_version(),
-                      request.expected_version());
-}
+}  // namespace
+
+absl::Status ValidateApproval(const v1::ApproveRequestRequest& request) { return ValidateDecision(request); }
+absl::Status ValidateReturn(const v1::ReturnRequestRequest& request) { return ValidateDecision(request); }
+absl::Status ValidateClose(const v1::CloseCaseRequest& request) { return ValidateStateChange(request); }
+absl::Status ValidateReopen(const v1::ReopenCaseRequest& request) { return ValidateStateChange(request); }
 
 absl::Status ValidateTaskingRequest(const v1::GetTaskingRequest& request) {
   if (request.team().empty()) return absl::InvalidArgumentError("team: is required");

@@ -47,7 +47,9 @@ class WebApp {
     std::string user;  // the user id, as SignIn gave it; "" when this process does not know
     // Whether to offer writing (casefiled decides; this only hides what would
     // be refused): investigators and admins, or a role not known here.
-    bool MayWrite() const { return role.empty() || role == "investigator" || role == "admin"; }
+    bool MayWrite() const { return role.empty() || role == "investigator" || role == "admin" || role == "supervisor"; }
+    // Whether to offer supervision (approvals, tasking): supervisors and admins.
+    bool MaySupervise() const { return role == "supervisor" || role == "admin"; }
     // Whether to offer assigning `c`: admins, and writers of its team (or
     // whose teams are not known here).
     bool MayAssign(const v1::Case& c) const;
@@ -117,6 +119,15 @@ class WebApp {
   // once a refusal has answered.
   bool CaseActionContextOf(const Signed& s, const std::string& case_id, CaseActionContext& context,
                            httplib::Response& res);
+  // Supervision (supervision_routes.cc): GET or POST
+  // /cases/{id}/supervision/new?step=ask|decide|close|reopen[&entry=N] shows
+  // the form, POST /cases/{id}/supervision writes the step.
+  void SupervisionForm(const httplib::Request& req, httplib::Response& res);
+  void WriteSupervisionStep(const httplib::Request& req, httplib::Response& res);
+  // GET /tasking?team=T[&since=YYYY-MM-DD][&quiet=N] (tasking_route.cc): the
+  // team's agenda; POST /tasking/held marks the meeting held.
+  void Tasking(const httplib::Request& req, httplib::Response& res);
+  void TaskingHeld(const httplib::Request& req, httplib::Response& res);
   // GET /persons/{id}: the purpose form; POST: the person's file.
   void PersonPurpose(const httplib::Request& req, httplib::Response& res);
   void PersonPurposeForm(const Signed& s, const std::string& person_name, const std::string& error, int code,
