@@ -742,6 +742,7 @@ class BrowserTest(unittest.TestCase):
         self.sign_in("cait1")
         self.open_case(case_id, "approvals test")
         self.text_appears("Chronology")
+        self.assert_accessible("case page with approval controls")
         d.find_element(By.CSS_SELECTOR, "a[aria-label='Ask for approval of entry 1']").click()
         self.text_appears("Ask for approval of entry #1")
         self.assert_accessible("ask for approval")
