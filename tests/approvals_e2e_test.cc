@@ -357,6 +357,7 @@ TEST_F(ApprovalsE2eTest, TheCommandLineAsksApprovesClosesReopensAndPrintsTheAgen
   EXPECT_THAT(run.out, HasSubstr("Approved: the closure of the case (asked in cases/CF-C1/entries/1)."));
   run = RunCasefileCli(*server_, "close CF-C1 --reason 'all done'", kInvestigatorToken);
   ASSERT_EQ(run.exit_code, 0) << run.out;
+  EXPECT_THAT(run.out, HasSubstr("\n  state:    closed\n"));
   run = RunCasefileCli(*server_, "reopen CF-C1 --reason 'new referral' --json", kInvestigatorToken);
   ASSERT_EQ(run.exit_code, 0) << run.out;
   EXPECT_THAT(run.out, HasSubstr("\"state\":\"CASE_STATE_REOPENED\""));

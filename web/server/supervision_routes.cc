@@ -84,6 +84,18 @@ void WebApp::WriteSupervisionStep(const httplib::Request& req, httplib::Response
   v1::Entry written;
   v1::Case after;
   grpc::Status status;
+  using Stub = v1::SupervisionService::Stub;
+  // A decision names the request's entry and a state change the case; both carry the text.
+  auto send = [&](auto request, auto rpc, auto& response) {
+    if constexpr (requires { request.set_comment(""); }) {
+      request.set_name(entry_name);
+      request.set_comment(draft.text);
+    } else {
+      request.set_name(case_name);
+      request.set_reason(draft.text);
+    }
+    return ((*stub).*rpc)(Context(s.token).get(), request, &response);
+  };
   switch (draft.step) {
     case SupervisionStep::kAsk: {
       auto request = StepRequest<v1::RequestApprovalRequest>(draft, seen);
@@ -94,32 +106,16 @@ void WebApp::WriteSupervisionStep(const httplib::Request& req, httplib::Response
       break;
     }
     case SupervisionStep::kDecide:
-      if (draft.decision == "approve") {
-        auto request = StepRequest<v1::ApproveRequestRequest>(draft, seen);
-        request.set_name(entry_name);
-        request.set_comment(draft.text);
-        status = stub->ApproveRequest(Context(s.token).get(), request, &written);
-      } else {
-        auto request = StepRequest<v1::ReturnRequestRequest>(draft, seen);
-        request.set_name(entry_name);
-        request.set_comment(draft.text);
-        status = stub->ReturnRequest(Context(s.token).get(), request, &written);
-      }
+      status = draft.decision == "approve"
+                   ? send(StepRequest<v1::ApproveRequestRequest>(draft, seen), &Stub::ApproveRequest, written)
+                   : send(StepRequest<v1::ReturnRequestRequest>(draft, seen), &Stub::ReturnRequest, written);
       break;
-    case SupervisionStep::kClose: {
-      auto request = StepRequest<v1::CloseCaseRequest>(draft, seen);
-      request.set_name(case_name);
-      request.set_reason(draft.text);
-      status = stub->CloseCase(Context(s.token).get(), request, &after);
+    case SupervisionStep::kClose:
+      status = send(StepRequest<v1::CloseCaseRequest>(draft, seen), &Stub::CloseCase, after);
       break;
-    }
-    case SupervisionStep::kReopen: {
-      auto request = StepRequest<v1::ReopenCaseRequest>(draft, seen);
-      request.set_name(case_name);
-      request.set_reason(draft.text);
-      status = stub->ReopenCase(Context(s.token).get(), request, &after);
+    case SupervisionStep::kReopen:
+      status = send(StepRequest<v1::ReopenCaseRequest>(draft, seen), &Stub::ReopenCase, after);
       break;
-    }
   }
   if (status.ok()) {
     if (!after.name().empty()) {
