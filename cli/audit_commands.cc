@@ -19,19 +19,6 @@ namespace {
 using v1::AuditService;
 using TimeUtil = google::protobuf::util::TimeUtil;
 
-// "2026-12-03T09:01:25Z" or "2026-12-03" (midnight UTC).
-absl::StatusOr<google::protobuf::Timestamp> ParseWhen(const std::string& text,
-                                                      absl::string_view option) {
-  absl::Time t;
-  std::string error;
-  if (!absl::ParseTime(absl::RFC3339_full, text, &t, &error) &&
-      !absl::ParseTime("%Y-%m-%d", text, &t, &error)) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "--", option, " must be a time such as 2026-12-03T09:00:00Z or a date such as 2026-12-03"));
-  }
-  return TimeUtil::NanosecondsToTimestamp(absl::ToUnixNanos(t));
-}
-
 // "#12  2026-12-03T09:01:25Z  GetCaseFile  OK  inv01 (investigator) ipv4:…
 //        cases/CF-1  purpose: strategy meeting"
 std::string EventLine(const v1::AuditEvent& e) {

@@ -6,8 +6,11 @@
 #include <thread>
 
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/time/time.h"
 #include "cli/terminal_safe.h"
+#include "google/protobuf/util/time_util.h"
 
 namespace casefile::cli {
 
@@ -48,6 +51,16 @@ grpc::Status WithRetries(const std::function<grpc::Status()>& call) {
     std::this_thread::sleep_for(std::chrono::milliseconds(200 << attempt));
   }
   return status;
+}
+
+absl::StatusOr<google::protobuf::Timestamp> ParseWhen(const std::string& text, absl::string_view option) {
+  absl::Time t;
+  std::string error;
+  if (!absl::ParseTime(absl::RFC3339_full, text, &t, &error) && !absl::ParseTime("%Y-%m-%d", text, &t, &error)) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "--", option, " must be a time such as 2026-12-03T09:00:00Z or a date such as 2026-12-03"));
+  }
+  return google::protobuf::util::TimeUtil::NanosecondsToTimestamp(absl::ToUnixNanos(t));
 }
 
 }  // namespace casefile::cli

@@ -11,6 +11,8 @@
 #include <grpcpp/support/status.h>
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "google/protobuf/timestamp.pb.h"
 #include "cli/command_line.h"
 #include "cli/connection.h"
 
@@ -25,6 +27,7 @@ void AddAdminCommands(CommandLine& line);
 void AddAuditCommands(CommandLine& line);
 void AddAttentionCommands(CommandLine& line);
 void AddSessionCommands(CommandLine& line);
+void AddSupervisionCommands(CommandLine& line);
 
 // Exit codes: 0 success, 1 the server refused or failed, 2 bad usage.
 inline constexpr int kExitOk = 0;
@@ -42,6 +45,9 @@ int ReportUsageError(const absl::Status& status, const std::string& command);
 std::string CaseNameArg(const std::string& arg);
 // A fresh idempotency key for one logical write (kept across its retries).
 std::string NewRequestId();
+// "2026-12-03T09:01:25Z" or "2026-12-03" (midnight UTC); InvalidArgument
+// naming `--option` otherwise.
+absl::StatusOr<google::protobuf::Timestamp> ParseWhen(const std::string& text, absl::string_view option);
 // Runs `call` until it is not UNAVAILABLE, at most 3 times; safe because
 // every write carries the same request id on each try.
 grpc::Status WithRetries(const std::function<grpc::Status()>& call);

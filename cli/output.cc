@@ -70,6 +70,10 @@ std::string CaseBlock(const v1::Case& c) {
     absl::StrAppend(&out, "  owner:    ", c.owner().empty() ? "(none)" : TerminalSafe(c.owner()), "   team: ",
                     c.team().empty() ? "(none)" : TerminalSafe(c.team()), "\n");
   if (c.has_restriction()) absl::StrAppend(&out, "  restricted to: ", RestrictionText(c.restriction()), "\n");
+  if (c.state() == v1::CASE_STATE_CLOSED || c.state() == v1::CASE_STATE_REOPENED)
+    absl::StrAppend(&out, "  state:    ", c.state() == v1::CASE_STATE_CLOSED ? "closed" : "reopened", "\n");
+  if (!c.closure_approval().empty())
+    absl::StrAppend(&out, "  closure approved in ", TerminalSafe(c.closure_approval()), "\n");
   if (c.has_last_review()) {
     const v1::RetentionReview& r = c.last_review();
     absl::StrAppend(&out, "  reviewed: ",

@@ -39,6 +39,7 @@
 #include "services/refusal_log.h"
 #include "services/server_log.h"
 #include "services/session_service.h"
+#include "services/supervision_service.h"
 #include "services/token_authenticator.h"
 #include "services/transport_security.h"
 #include "storage/store.h"
@@ -199,6 +200,8 @@ int Serve() {
                                   .specialist_team = absl::GetFlag(FLAGS_specialist_team)});
   AttentionServiceImpl attention_service(&*auth, &attention_lists, &feed, &audit_trail);
   PersonServiceImpl person_service(&*auth, store->get(), &attention_lists);
+  TaskingAgenda tasking(store->get(), clock, &attention_lists);
+  SupervisionServiceImpl supervision_service(&*auth, &chronology, &tasking);
   SessionTable sessions(session_options, clock);
   SignInThrottle throttle(throttle_options, clock);
   auth->AcceptSessions(&sessions);
@@ -230,6 +233,7 @@ int Serve() {
   builder.RegisterService(&audit_service);
   builder.RegisterService(&attention_service);
   builder.RegisterService(&session_service);
+  builder.RegisterService(&supervision_service);
   // Imports upload whole files in chunks of about 1 MiB.
   builder.SetMaxReceiveMessageSize(8 << 20);
   std::unique_ptr<grpc::Server> server = builder.BuildAndStart();

@@ -31,6 +31,7 @@
 #include "casefile/v1/import.grpc.pb.h"
 #include "casefile/v1/person.grpc.pb.h"
 #include "casefile/v1/session.grpc.pb.h"
+#include "casefile/v1/supervision_service.grpc.pb.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/dynamic_message.h"
 #include "google/protobuf/text_format.h"
@@ -47,7 +48,7 @@ constexpr Code kNoCredentials = Code::UNAUTHENTICATED;
 // The callers, in the column order of BUILD.md's table.
 const std::vector<std::pair<std::string, std::string>> kCallers = {
     {"investigator", kInvestigatorToken}, {"out_of_hours", kOutOfHoursToken}, {"operator", kOperatorToken},
-    {"auditor", kAuditorToken},           {"admin", kAdminToken},
+    {"auditor", kAuditorToken},           {"admin", kAdminToken},           {"supervisor", kSupervisorToken},
 };
 
 // One RPC: its request (text format) and what each caller gets, in kCallers
@@ -63,41 +64,49 @@ const Code I = Code::INVALID_ARGUMENT, N = Code::NOT_FOUND, D = kDenied, F = Cod
 
 const std::vector<Row>& Matrix() {
   static const std::vector<Row> rows = {
-      // inv, ooh, op, aud, admin
-      {"casefile.v1.CaseService/CreateCase", "", {I, D, D, D, I}},
-      {"casefile.v1.CaseService/GetCase", "name: 'cases/NOPE'", {N, N, N, N, N}},
-      {"casefile.v1.CaseService/ListCases", "page_size: -1", {I, I, I, I, I}},
-      {"casefile.v1.CaseService/AppendEntry", "parent: 'cases/NOPE'", {I, D, D, D, I}},
-      {"casefile.v1.CaseService/CorrectEntry", "name: 'cases/NOPE/entries/1'", {I, D, D, D, I}},
-      {"casefile.v1.CaseService/GetCaseFile", "name: 'cases/NOPE' purpose: 'matrix'", {N, N, N, N, N}},
-      {"casefile.v1.CaseService/WatchCase", "name: 'cases/NOPE' purpose: 'matrix'", {N, N, N, N, N}},
-      {"casefile.v1.CaseService/SetCaseRestriction", "name: 'cases/NOPE'", {N, D, D, D, N}},
-      {"casefile.v1.CaseService/ReviewCase", "name: 'cases/NOPE'", {I, D, D, D, I}},
-      {"casefile.v1.CaseService/CorrectSubjects", "name: 'cases/NOPE'", {I, D, D, D, I}},
-      {"casefile.v1.CaseService/AssignCase", "name: 'cases/NOPE'", {I, D, D, D, I}},
-      {"casefile.v1.PersonService/SearchPersons", "", {I, I, I, I, I}},
-      {"casefile.v1.PersonService/GetPerson", "name: 'persons/P0000000000000000'", {N, N, N, N, N}},
-      {"casefile.v1.PersonService/ListPersons", "page_size: -1", {I, I, I, I, I}},
+      // inv, ooh, op, aud, admin, supervisor
+      {"casefile.v1.CaseService/CreateCase", "", {I, D, D, D, I, I}},
+      {"casefile.v1.CaseService/GetCase", "name: 'cases/NOPE'", {N, N, N, N, N, N}},
+      {"casefile.v1.CaseService/ListCases", "page_size: -1", {I, I, I, I, I, I}},
+      {"casefile.v1.CaseService/AppendEntry", "parent: 'cases/NOPE'", {I, D, D, D, I, I}},
+      {"casefile.v1.CaseService/CorrectEntry", "name: 'cases/NOPE/entries/1'", {I, D, D, D, I, I}},
+      {"casefile.v1.CaseService/GetCaseFile", "name: 'cases/NOPE' purpose: 'matrix'", {N, N, N, N, N, N}},
+      {"casefile.v1.CaseService/WatchCase", "name: 'cases/NOPE' purpose: 'matrix'", {N, N, N, N, N, N}},
+      {"casefile.v1.CaseService/SetCaseRestriction", "name: 'cases/NOPE'", {N, D, D, D, N, N}},
+      {"casefile.v1.CaseService/ReviewCase", "name: 'cases/NOPE'", {I, D, D, D, I, I}},
+      {"casefile.v1.CaseService/CorrectSubjects", "name: 'cases/NOPE'", {I, D, D, D, I, I}},
+      {"casefile.v1.CaseService/AssignCase", "name: 'cases/NOPE'", {I, D, D, D, I, I}},
+      {"casefile.v1.PersonService/SearchPersons", "", {I, I, I, I, I, I}},
+      {"casefile.v1.PersonService/GetPerson", "name: 'persons/P0000000000000000'", {N, N, N, N, N, N}},
+      {"casefile.v1.PersonService/ListPersons", "page_size: -1", {I, I, I, I, I, I}},
       {"casefile.v1.PersonService/GetPersonFile", "name: 'persons/P0000000000000000' purpose: 'matrix'",
-       {N, N, N, N, N}},
-      {"casefile.v1.ImportService/ImportFolder", "", {D, D, I, D, I}},
-      {"casefile.v1.ImportService/GetImport", "name: 'imports/imp-999999'", {D, D, N, D, N}},
-      {"casefile.v1.ImportService/ListReviewItems", "page_size: -1", {D, D, I, D, I}},
-      {"casefile.v1.ImportService/GetReviewItem", "name: 'reviewItems/nope'", {D, D, N, D, N}},
-      {"casefile.v1.ImportService/ResolveReviewItem", "name: 'reviewItems/nope'", {D, D, I, D, I}},
-      {"casefile.v1.ImportService/SeparateRecord", "", {D, D, I, D, I}},
-      {"casefile.v1.ImportService/ListRejectedRecords", "parent: 'imports/imp-999999'", {D, D, N, D, N}},
-      {"casefile.v1.AttentionService/ListAttentionItems", "", {I, I, I, I, I}},
-      {"casefile.v1.AttentionService/WatchAttention", "lists: 99", {I, I, I, I, I}},
-      {"casefile.v1.AuditService/ListAuditEvents", "page_size: -1", {D, D, D, I, I}},
-      {"casefile.v1.AuditService/VerifyAuditLog", "", {D, D, D, Code::OK, Code::OK}},
-      {"casefile.v1.AdminService/Backup", "", {D, D, D, D, I}},
-      {"casefile.v1.AdminService/EraseCase", "name: 'cases/NOPE' reason: 'matrix'", {D, D, D, D, N}},
+       {N, N, N, N, N, N}},
+      {"casefile.v1.ImportService/ImportFolder", "", {D, D, I, D, I, D}},
+      {"casefile.v1.ImportService/GetImport", "name: 'imports/imp-999999'", {D, D, N, D, N, D}},
+      {"casefile.v1.ImportService/ListReviewItems", "page_size: -1", {D, D, I, D, I, D}},
+      {"casefile.v1.ImportService/GetReviewItem", "name: 'reviewItems/nope'", {D, D, N, D, N, D}},
+      {"casefile.v1.ImportService/ResolveReviewItem", "name: 'reviewItems/nope'", {D, D, I, D, I, D}},
+      {"casefile.v1.ImportService/SeparateRecord", "", {D, D, I, D, I, D}},
+      {"casefile.v1.ImportService/ListRejectedRecords", "parent: 'imports/imp-999999'", {D, D, N, D, N, D}},
+      {"casefile.v1.AttentionService/ListAttentionItems", "", {I, I, I, I, I, I}},
+      {"casefile.v1.AttentionService/WatchAttention", "lists: 99", {I, I, I, I, I, I}},
+      {"casefile.v1.AuditService/ListAuditEvents", "page_size: -1", {D, D, D, I, I, D}},
+      {"casefile.v1.AuditService/VerifyAuditLog", "", {D, D, D, Code::OK, Code::OK, D}},
+      // Supervisors decide their teams' approvals and hold their tasking meetings.
+      {"casefile.v1.SupervisionService/RequestApproval", "parent: 'cases/NOPE'", {I, D, D, D, I, I}},
+      {"casefile.v1.SupervisionService/ApproveRequest", "name: 'cases/NOPE/entries/1'", {D, D, D, D, I, I}},
+      {"casefile.v1.SupervisionService/ReturnRequest", "name: 'cases/NOPE/entries/1'", {D, D, D, D, I, I}},
+      {"casefile.v1.SupervisionService/CloseCase", "name: 'cases/NOPE'", {I, D, D, D, I, I}},
+      {"casefile.v1.SupervisionService/ReopenCase", "name: 'cases/NOPE'", {I, D, D, D, I, I}},
+      {"casefile.v1.SupervisionService/GetTasking", "", {D, D, D, D, I, I}},
+      {"casefile.v1.SupervisionService/MarkTaskingHeld", "", {D, D, D, D, I, I}},
+      {"casefile.v1.AdminService/Backup", "", {D, D, D, D, I, D}},
+      {"casefile.v1.AdminService/EraseCase", "name: 'cases/NOPE' reason: 'matrix'", {D, D, D, D, N, D}},
       // The way in needs no credentials; this casefiled has no users file, so
       // every sign-in is FAILED_PRECONDITION (session_e2e_test signs in for
       // real). A service token has no session to end.
-      {"casefile.v1.SessionService/SignIn", "user: 'nobody' password: 'x'", {F, F, F, F, F}, F},
-      {"casefile.v1.SessionService/SignOut", "", {F, F, F, F, F}},
+      {"casefile.v1.SessionService/SignIn", "user: 'nobody' password: 'x'", {F, F, F, F, F, F}, F},
+      {"casefile.v1.SessionService/SignOut", "", {F, F, F, F, F, F}},
   };
   return rows;
 }
@@ -109,7 +118,7 @@ std::vector<const google::protobuf::FileDescriptor*> ContractFiles() {
   return {v1::CreateCaseRequest::descriptor()->file(),     v1::SearchPersonsRequest::descriptor()->file(),
           v1::GetImportRequest::descriptor()->file(),      v1::ListAttentionItemsRequest::descriptor()->file(),
           v1::ListAuditEventsRequest::descriptor()->file(), v1::BackupRequest::descriptor()->file(),
-          v1::SignInRequest::descriptor()->file()};
+          v1::SignInRequest::descriptor()->file(),        v1::GetTaskingRequest::descriptor()->file()};
 }
 
 // The serialized request of `method` from its text format.

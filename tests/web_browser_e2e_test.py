@@ -67,6 +67,7 @@ class Fixture:
             f"edt1 {hashed} out_of_hours EDT Officer One",
             f"cait1 {hashed} investigator:cait DC Cait One",
             f"east1 {hashed} investigator:pvp-east DC East One",
+            f"sup1 {hashed} supervisor:cait DS Sup One",
         ]) + "\n")
         self.write_private("tokens", "\n".join([
             "op-token-0123456789 op1 operator Operator One",
@@ -573,11 +574,11 @@ class BrowserTest(unittest.TestCase):
         self.driver.find_element(By.ID, "risk_grade-3").click()  # high
         self.driver.find_element(By.ID, "significant_harm_suspected").click()
 
-    def sign_in_again_keeping(self, page):
-        """On the sign-in page that keeps an unsent form: signs cait1 in, back to the form."""
+    def sign_in_again_keeping(self, page, user="cait1"):
+        """On the sign-in page that keeps an unsent form: signs `user` in, back to the form."""
         self.text_appears("What you typed is kept")
         self.assert_accessible(page)
-        self.driver.find_element(By.ID, "user").send_keys("cait1")
+        self.driver.find_element(By.ID, "user").send_keys(user)
         self.driver.find_element(By.ID, "password").send_keys(PASSWORD)
         self.driver.find_element(By.ID, "signin").click()
         self.text_appears("What you typed is below, not sent yet")
@@ -774,6 +775,109 @@ class BrowserTest(unittest.TestCase):
             d.find_element(By.ID, "add-entry").click()
             self.text_appears("There is a problem")
             self.assert_accessible(f"{kind} form with errors")
+
+    def test_approvals_close_and_the_tasking_agenda_in_the_browser(self):
+        d = self.driver
+        d.set_script_timeout(60)
+        case_id = self.f.create_case("Approvals in the browser", "Ivy MARSH (01/05/2012)")
+        record = f"{self.f.dir}/referral.json"
+        with open(record, "w") as f:
+            json.dump({"referral": {"toAgency": "AGENCY_CSC", "reason": "DA incident", "riskGrade": "RISK_GRADE_HIGH",
+                                    "childImpacts": [{"child": {"name": "Ivy MARSH", "dateOfBirth": {
+                                        "precision": "PRECISION_DAY", "year": 2012, "month": 5, "day": 1}},
+                                        "impact": "Frightened, not sleeping"}]}}, f)
+        self.f.cli("cait-token-0123456789", "log", case_id, "--kind", "referral", "--text", "Referral to CSC",
+                   "--record", record)
+        # The investigator asks approval of the referral, then of the closure.
+        self.sign_in("cait1")
+        self.open_case(case_id, "approvals test")
+        self.text_appears("Chronology")
+        self.assert_accessible("case page with approval controls")
+        d.find_element(By.CSS_SELECTOR, "a[aria-label='Ask for approval of entry 1']").click()
+        self.text_appears("Ask for approval of entry #1")
+        self.assert_accessible("ask for approval")
+        d.find_element(By.ID, "save-step").click()
+        self.text_appears("There is a problem")
+        self.assert_accessible("ask for approval with errors")
+        d.find_element(By.ID, "text").send_keys("Impact recorded; please sign off.")
+        d.find_element(By.ID, "save-step").click()
+        self.text_appears(f"Recorded as entry #2 of {case_id}")
+        self.assert_accessible("approval asked")
+        # The entry's link carries no purpose: the way back asks for one.
+        d.find_element(By.ID, "back-to-case").click()
+        self.text_appears("Why are you looking")
+        self.open_case(case_id, "approvals test")
+        self.text_appears("Chronology")
+        d.find_element(By.ID, "close-start").click()
+        d.find_element(By.ID, "text").send_keys("No further action")
+        d.find_element(By.ID, "save-step").click()
+        self.text_appears("cannot be closed without an approved closure")
+        self.assertEqual(d.find_element(By.ID, "text").get_attribute("value"), "No further action")  # kept
+        self.assert_accessible("close refused")
+        self.open_case(case_id, "approvals test")
+        self.text_appears("Chronology")
+        d.find_element(By.ID, "ask-closure-start").click()
+        self.text_appears(f"Ask approval to close {case_id}")
+        d.find_element(By.ID, "text").send_keys("All actions done")
+        fields = {e.get_attribute("name"): e.get_attribute("value")
+                  for e in d.find_elements(By.CSS_SELECTOR, "form.stack input")}
+        fields["text"] = "All actions done"
+        # A double submit asks once.
+        first, second = (self.post_form(f"/cases/{case_id}/supervision", fields) for _ in range(2))
+        self.assertIn(f"Recorded as entry #3 of {case_id}", first[1])
+        self.assertIn(f"Recorded as entry #3 of {case_id}", second[1])
+        # The supervisor: approvals waiting on the home page, the agenda, the decisions.
+        d.delete_all_cookies()
+        self.sign_in("sup1")
+        self.text_appears("Approvals waiting")
+        self.assert_accessible("supervisor's home page")
+        d.get(f"{self.f.url}/tasking?team=cait")
+        self.text_appears("Approvals waiting (2)")
+        self.assertIn(case_id, d.find_element(By.ID, "came-in").find_element(By.XPATH, "..").text)
+        self.assert_accessible("tasking agenda")
+        d.get(self.f.url + "/")
+        d.find_element(By.ID, f"decide-{case_id}-3").click()
+        self.text_appears("Approve or return request #3")
+        d.find_element(By.ID, "save-step").click()
+        self.text_appears("There is a problem")
+        self.assert_accessible("decision with errors")
+        d.find_element(By.ID, "decision").click()  # approve
+        d.find_element(By.ID, "text").send_keys("Agreed, close it.")
+        d.find_element(By.ID, "save-step").click()
+        self.text_appears(f"Recorded as entry #4 of {case_id}")
+        d.get(self.f.url + "/")
+        d.find_element(By.ID, f"decide-{case_id}-2").click()
+        self.text_appears("Approve or return request #2")
+        d.find_elements(By.CSS_SELECTOR, "input[name='decision']")[1].click()  # return
+        d.find_element(By.ID, "text").send_keys("Add the school's view.")
+        # The session ends before it is sent: the decision comes back as typed after signing in.
+        self.sign_out_elsewhere()
+        d.find_element(By.ID, "save-step").click()
+        self.sign_in_again_keeping("sign-in keeping a decision", "sup1")
+        self.text_appears("Approve or return request #2")
+        self.assertEqual(d.find_element(By.ID, "text").get_attribute("value"), "Add the school's view.")
+        self.assertTrue(d.find_elements(By.CSS_SELECTOR, "input[name='decision']")[1].is_selected())
+        d.find_element(By.ID, "save-step").click()
+        self.text_appears(f"Recorded as entry #5 of {case_id}")
+        d.get(f"{self.f.url}/tasking?team=cait")
+        self.text_appears("Approvals waiting (0)")
+        d.find_element(By.ID, "mark-held").click()
+        self.text_appears("(the last meeting)")
+        # The investigator closes the case now.
+        d.delete_all_cookies()
+        self.sign_in("cait1")
+        self.open_case(case_id, "approvals test")
+        self.text_appears("Chronology")
+        d.find_element(By.ID, "close-start").click()
+        d.find_element(By.ID, "text").send_keys("No further action")
+        d.find_element(By.ID, "save-step").click()
+        self.text_appears(f"{case_id} is now closed.")
+        case = json.loads(self.f.cli("cait-token-0123456789", "case", "get", case_id, "--json"))
+        self.assertEqual(case["state"], "CASE_STATE_CLOSED")
+        self.assertEqual([(e["kind"], e["author"]) for e in self.f.case_file(case_id, "cait-token-0123456789")],
+                         [("ENTRY_KIND_REFERRAL", "cait9"), ("ENTRY_KIND_APPROVAL_REQUEST", "cait1"),
+                          ("ENTRY_KIND_APPROVAL_REQUEST", "cait1"), ("ENTRY_KIND_APPROVAL_DECISION", "sup1"),
+                          ("ENTRY_KIND_APPROVAL_DECISION", "sup1"), ("ENTRY_KIND_CASE_STATE", "cait1")])
 
     def test_open_a_case_in_the_browser_with_subjects_and_need_to_know(self):
         d = self.driver

@@ -10,6 +10,7 @@
 #include "gtest/gtest.h"
 #include "web/case_action_form.h"
 #include "web/kept_form.h"
+#include "web/supervision_form.h"
 
 namespace casefile::web {
 namespace {
@@ -157,6 +158,23 @@ TEST(KeptFormTest, ARestrictionSentSignedOutKeepsItsTeamsAndReason) {
   EXPECT_THAT(d.teams, ElementsAre("cait"));
   EXPECT_EQ(d.users, "cait9");
   EXPECT_EQ(d.reason, "A relative of the suspect works in pvp-east");
+  EXPECT_EQ(d.seen_version, "4");
+}
+
+TEST(KeptFormTest, ASupervisorsDecisionSentSignedOutComesBackAsTyped) {
+  const std::multimap<std::string, std::string> sent = {
+      {"csrf", "old-token"}, {"step", "decide"}, {"entry", "2"}, {"decision", "return"},
+      {"text", "Add the school's view."}, {"request_id", "r-9"}, {"seen_version", "4"}};
+  const std::optional<KeptForm> back =
+      KeptFormFromSignIn(SentBack(KeptFormHiddenFields(KeptFormOf("/cases/CF-000009/supervision", sent))));
+  ASSERT_TRUE(back.has_value());
+  SupervisionDraft d;
+  ASSERT_TRUE(SupervisionDraftFromParams([&](const std::string& name) { return KeptField(*back, name); }, d));
+  EXPECT_EQ(d.step, SupervisionStep::kDecide);
+  EXPECT_EQ(d.entry, "2");
+  EXPECT_EQ(d.decision, "return");
+  EXPECT_EQ(d.text, "Add the school's view.");
+  EXPECT_EQ(d.request_id, "r-9");
   EXPECT_EQ(d.seen_version, "4");
 }
 

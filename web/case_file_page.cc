@@ -129,6 +129,11 @@ void AppendEntryHtml(std::string& out, const v1::Entry& e, absl::string_view tim
   if (!correct_case.empty() && e.superseded_by().empty()) {
     absl::StrAppend(&out, " <a class=\"correct no-print\" href=\"/cases/", HtmlEscape(correct_case), "/entries/",
                     e.number(), "/correct\" aria-label=\"Correct entry ", e.number(), "\">Correct</a>");
+    if (e.record_case() == v1::Entry::kStrategyDiscussion || e.record_case() == v1::Entry::kReferral ||
+        e.record_case() == v1::Entry::kSection47Enquiry)
+      absl::StrAppend(&out, " <a class=\"correct no-print\" href=\"/cases/", HtmlEscape(correct_case),
+                      "/supervision/new?step=ask&amp;entry=", e.number(), "\" aria-label=\"Ask for approval of entry ",
+                      e.number(), "\">Ask for approval</a>");
   }
   out.append("</div>");
   if (!e.supersedes().empty())

@@ -43,6 +43,37 @@ std::string AttentionSummary(const std::vector<AttentionSection>& sections) {
   return absl::StrCat(out, "<p><a href=\"/attention\">All attention lists</a></p></section>");
 }
 
+// The approvals waiting for the reader's teams, each linking to its form.
+std::string ApprovalsSection(const HomePageData& data) {
+  std::string out = "<section id=\"approvals\" aria-labelledby=\"approvals-title\"><h2 id=\"approvals-title\">"
+                    "Approvals waiting</h2>";
+  std::vector<std::string> rows;
+  for (const AttentionSection& s : data.attention) {
+    for (const v1::AttentionItem& item : s.items) {
+      if (item.list() != v1::ATTENTION_LIST_APPROVALS_WAITING) continue;
+      const std::string case_id = CaseIdOf(item.case_());
+      const std::string request = item.entry().substr(item.entry().rfind('/') + 1);
+      rows.push_back(absl::StrCat(
+          "<tr><td><a href=\"/cases/", HtmlEscape(case_id), "\">", HtmlEscape(case_id), "</a></td><td>",
+          HtmlEscape(item.summary()), "</td><td><a href=\"/cases/", HtmlEscape(case_id),
+          "/supervision/new?step=decide&amp;entry=", HtmlEscape(request), "\" id=\"decide-", HtmlEscape(case_id), "-",
+          HtmlEscape(request), "\">Approve or return<span class=\"visually-hidden\"> request ", HtmlEscape(request),
+          " of ", HtmlEscape(case_id), "</span></a></td></tr>"));
+    }
+  }
+  if (rows.empty()) {
+    absl::StrAppend(&out, "<p class=\"muted\">No approval waits for your teams.</p>");
+  } else {
+    absl::StrAppend(&out, "<table><thead><tr><th scope=\"col\">Case</th><th scope=\"col\">Asked</th>"
+                          "<th scope=\"col\">Decision</th></tr></thead><tbody>",
+                    absl::StrJoin(rows, ""), "</tbody></table>");
+  }
+  for (const std::string& team : data.teams)
+    absl::StrAppend(&out, "<p><a href=\"/tasking?team=", HtmlEscape(team), "\">Tasking agenda of ", HtmlEscape(team),
+                    "</a></p>");
+  return absl::StrCat(out, "</section>");
+}
+
 }  // namespace
 
 std::string LastWrittenText(const v1::Case& c) {
@@ -66,6 +97,7 @@ std::string HomePage(const std::string& nav, const HomePageData& data) {
                                  data.team_cases, data.more_team,
                                  data.teams.empty() ? "You are in no team." : "No case is with your team."));
   }
+  if (data.supervises) absl::StrAppend(&body, ApprovalsSection(data));
   absl::StrAppend(&body, AttentionSummary(data.attention));
   return SitePage("Home — casefile", body);
 }

@@ -27,6 +27,9 @@ struct HomePageData {
   std::vector<v1::Case> team_cases;         // team = one of theirs, most recently written first
   bool more_mine = false, more_team = false;  // lists cut at their page
   std::vector<AttentionSection> attention;  // as /attention shows them
+  // A supervisor (or admin): "Approvals waiting" from the attention list of
+  // that name, each with its approve-or-return form, and the teams' tasking.
+  bool supervises = false;
 };
 
 std::string HomePage(const std::string& nav, const HomePageData& data);

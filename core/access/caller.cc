@@ -20,6 +20,7 @@ absl::string_view ActionName(Action action) {
     case Action::kReviewRetention: return "review cases for retention";
     case Action::kEraseCase: return "erase cases";
     case Action::kAssignCase: return "assign cases";
+    case Action::kSupervise: return "supervise teams";
   }
   return "do that";
 }
@@ -27,11 +28,14 @@ absl::string_view ActionName(Action action) {
 // The whole permission model. Out-of-hours staff and auditors only read;
 // operators migrate and review but do not write live entries. Only auditors
 // (and admins) read the audit trail; only admins back up the store and erase
-// cases.
+// cases. Supervisors do what investigators do, and supervise their teams.
 bool Allowed(Role role, Action action) {
   switch (role) {
     case Role::kAdmin:
       return true;
+    case Role::kSupervisor:
+      if (action == Action::kSupervise) return true;
+      [[fallthrough]];
     case Role::kInvestigator:
       return action == Action::kReadCase || action == Action::kCreateCase ||
              action == Action::kWriteEntry || action == Action::kReadPersons ||
@@ -76,13 +80,14 @@ absl::string_view RoleName(Role role) {
     case Role::kOperator: return "operator";
     case Role::kAuditor: return "auditor";
     case Role::kAdmin: return "admin";
+    case Role::kSupervisor: return "supervisor";
   }
   return "unknown";
 }
 
 std::optional<Role> ParseRole(absl::string_view name) {
   for (Role r : {Role::kInvestigator, Role::kOutOfHours, Role::kOperator, Role::kAuditor,
-                 Role::kAdmin}) {
+                 Role::kAdmin, Role::kSupervisor}) {
     if (RoleName(r) == name) return r;
   }
   return std::nullopt;

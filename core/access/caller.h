@@ -15,7 +15,10 @@
 
 namespace casefile {
 
-enum class Role { kInvestigator, kOutOfHours, kOperator, kAuditor, kAdmin };
+// A supervisor (a detective sergeant or inspector) is over the teams of their
+// role column: an investigator there, who also decides approvals and holds the
+// tasking meeting (core/access/supervision.h).
+enum class Role { kInvestigator, kOutOfHours, kOperator, kAuditor, kAdmin, kSupervisor };
 
 // Everything a request can ask for; each RPC maps to exactly one.
 enum class Action {
@@ -31,6 +34,7 @@ enum class Action {
   kReviewRetention,  // ReviewCase (retention review)
   kEraseCase,    // AdminService.EraseCase (admin only)
   kAssignCase,   // AssignCase (then only for the case's team: core/chronology/case_ownership.h)
+  kSupervise,    // approvals, tasking, reports (then only for their teams: core/access/supervision.h)
 };
 
 struct Caller {
@@ -45,7 +49,7 @@ struct Caller {
   std::vector<std::string> teams = {};
 };
 
-// "investigator", "out_of_hours", "operator", "auditor", "admin".
+// "investigator", "out_of_hours", "operator", "auditor", "admin", "supervisor".
 absl::string_view RoleName(Role role);
 std::optional<Role> ParseRole(absl::string_view name);
 

@@ -12,7 +12,10 @@
 #include "core/chronology/case_listing.h"
 #include "core/chronology/children_named.h"
 #include "core/chronology/entry_time_order.h"
+#include "core/chronology/approvals.h"
 #include "core/chronology/case_ownership.h"
+#include "core/chronology/case_state.h"
+#include "core/chronology/supervision_validation.h"
 #include "core/chronology/subject_links.h"
 #include "core/chronology/validation.h"
 #include "core/input/resource_names.h"
@@ -236,6 +239,8 @@ void CaseChronology::CreateCase(const Caller& caller, v1::CreateCaseRequest requ
         *out.mutable_create_time() = ToProto(now);
         out.clear_last_review();
         out.clear_update_time();
+        out.set_state(v1::CASE_STATE_OPEN);
+        out.clear_closure_approval();
         SetFirstOwner(caller, out);
         if (auto s = MarkCaseWritten(txn, id, out, now); !s.ok()) return s;
         // Each subject is a person record of the case ("cases/{case}#subject=N").
@@ -487,6 +492,108 @@ void CaseChronology::SetCaseRestriction(const Caller& caller,
         return storage::SaveCase(txn, id, out);
       },
       std::move(event), id, std::move(reply));  // watchers check again
+}
+
+template <typename T>
+void CaseChronology::WriteStep(const Caller& caller, absl::string_view method, Step step,
+                               std::function<T(const v1::Case&, const v1::Entry&)> pick, Reply<T> reply) {
+  const absl::Time now = clock_();
+  const std::string id = step.case_id;
+  Write<T>(
+      [caller, step = std::move(step), pick = std::move(pick), now](LmdbTxn& txn, T& out) -> absl::Status {
+        v1::Case c;
+        auto retry = LoadCaseForWrite(txn, caller, step.case_id, step.request_id, step.fingerprint, c);
+        if (!retry.ok()) return retry.status();
+        if (*retry) {  // the step was written: answer it as it is now
+          auto earlier = EntryForRetry(txn, caller, step.request_id, step.fingerprint, step.case_id);
+          if (!earlier.ok()) return earlier.status();
+          out = pick(c, **earlier);
+          return absl::OkStatus();
+        }
+        if (auto s = CheckVersion(c, step.expected_version.has_value(), step.expected_version.value_or(0)); !s.ok())
+          return s;
+        auto entry = step.make(txn, c);
+        if (!entry.ok()) return entry.status();
+        if (auto s = WriteNextEntry(txn, caller, step.request_id, step.fingerprint, c, *entry, now); !s.ok()) return s;
+        if (step.after) {
+          if (auto s = step.after(txn, c, *entry); !s.ok()) return s;
+        }
+        out = pick(c, *entry);
+        return absl::OkStatus();
+      },
+      audit_.NewEvent(caller, method), id, std::move(reply));
+}
+
+namespace {
+
+v1::Entry PickEntry(const v1::Case&, const v1::Entry& entry) { return entry; }
+v1::Case PickCase(const v1::Case& c, const v1::Entry&) { return c; }
+
+template <typename Request>
+std::optional<int64_t> ExpectedVersion(const Request& request) {
+  if (!request.has_expected_version()) return std::nullopt;
+  return request.expected_version();
+}
+
+}  // namespace
+
+void CaseChronology::RequestApproval(const Caller& caller, v1::RequestApprovalRequest request,
+                                     Reply<v1::Entry> reply) {
+  if (auto s = Authorize(caller, Action::kWriteEntry); !s.ok()) return reply(s);
+  if (auto s = ValidateApprovalRequest(request); !s.ok()) return reply(s);
+  Step step{ParseCaseName(request.parent(), "parent").value(), request.request_id(), RequestFingerprint(request),
+            ExpectedVersion(request)};
+  step.make = [subject = request.subject(), note = request.note()](LmdbTxn& txn, v1::Case& c) {
+    return ApprovalRequestEntry(txn, c, subject, note);
+  };
+  step.after = PutOnApprovalList;
+  WriteStep<v1::Entry>(caller, "RequestApproval", std::move(step), PickEntry, std::move(reply));
+}
+
+template <typename Request>
+void CaseChronology::DecideRequest(const Caller& caller, absl::string_view method, const Request& request,
+                                   v1::ApprovalDecision::Outcome outcome, Reply<v1::Entry> reply) {
+  auto target = ParseEntryName(request.name(), "name");
+  Step step{target->case_id, request.request_id(), RequestFingerprint(request), ExpectedVersion(request)};
+  step.make = [caller, target = *target, outcome, comment = request.comment()](LmdbTxn& txn, v1::Case& c) {
+    return DecideApproval(txn, caller, c, target, outcome, comment,
+                          EntryResourceName(target.case_id, c.version() + 1));
+  };
+  WriteStep<v1::Entry>(caller, method, std::move(step), PickEntry, std::move(reply));
+}
+
+void CaseChronology::ApproveRequest(const Caller& caller, v1::ApproveRequestRequest request,
+                                    Reply<v1::Entry> reply) {
+  // The team the caller supervises is checked once the case is loaded (DecideApproval).
+  if (auto s = Authorize(caller, Action::kSupervise); !s.ok()) return reply(s);
+  if (auto s = ValidateApproval(request); !s.ok()) return reply(s);
+  DecideRequest(caller, "ApproveRequest", request, v1::ApprovalDecision::OUTCOME_APPROVED, std::move(reply));
+}
+
+void CaseChronology::ReturnRequest(const Caller& caller, v1::ReturnRequestRequest request,
+                                   Reply<v1::Entry> reply) {
+  // The team the caller supervises is checked once the case is loaded (DecideApproval).
+  if (auto s = Authorize(caller, Action::kSupervise); !s.ok()) return reply(s);
+  if (auto s = ValidateReturn(request); !s.ok()) return reply(s);
+  DecideRequest(caller, "ReturnRequest", request, v1::ApprovalDecision::OUTCOME_RETURNED, std::move(reply));
+}
+
+void CaseChronology::CloseCase(const Caller& caller, v1::CloseCaseRequest request, Reply<v1::Case> reply) {
+  if (auto s = Authorize(caller, Action::kWriteEntry); !s.ok()) return reply(s);
+  if (auto s = ValidateClose(request); !s.ok()) return reply(s);
+  Step step{ParseCaseName(request.name(), "name").value(), request.request_id(), RequestFingerprint(request),
+            ExpectedVersion(request)};
+  step.make = [reason = request.reason()](LmdbTxn&, v1::Case& c) { return CloseWith(c, reason); };
+  WriteStep<v1::Case>(caller, "CloseCase", std::move(step), PickCase, std::move(reply));
+}
+
+void CaseChronology::ReopenCase(const Caller& caller, v1::ReopenCaseRequest request, Reply<v1::Case> reply) {
+  if (auto s = Authorize(caller, Action::kWriteEntry); !s.ok()) return reply(s);
+  if (auto s = ValidateReopen(request); !s.ok()) return reply(s);
+  Step step{ParseCaseName(request.name(), "name").value(), request.request_id(), RequestFingerprint(request),
+            ExpectedVersion(request)};
+  step.make = [reason = request.reason()](LmdbTxn&, v1::Case& c) { return ReopenWith(c, reason); };
+  WriteStep<v1::Case>(caller, "ReopenCase", std::move(step), PickCase, std::move(reply));
 }
 
 void CaseChronology::OpenCaseFile(const Caller& caller, const v1::GetCaseFileRequest& request,

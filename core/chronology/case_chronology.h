@@ -23,6 +23,7 @@
 #include "absl/time/time.h"
 #include "casefile/v1/case.pb.h"
 #include "casefile/v1/case_service.pb.h"
+#include "casefile/v1/supervision_service.pb.h"
 #include "core/access/caller.h"
 #include "core/audit/audit_trail.h"
 #include "core/chronology/case_file_view.h"
@@ -62,6 +63,14 @@ class CaseChronology {
   void AssignCase(const Caller& caller, v1::AssignCaseRequest request, Reply<v1::Case> reply);
   void SetCaseRestriction(const Caller& caller, v1::SetCaseRestrictionRequest request,
                           Reply<v1::Case> reply);
+
+  // Supervision (core/chronology/approvals.h, case_state.h): each step an
+  // entry of the chronology, once per request id, at the version given.
+  void RequestApproval(const Caller& caller, v1::RequestApprovalRequest request, Reply<v1::Entry> reply);
+  void ApproveRequest(const Caller& caller, v1::ApproveRequestRequest request, Reply<v1::Entry> reply);
+  void ReturnRequest(const Caller& caller, v1::ReturnRequestRequest request, Reply<v1::Entry> reply);
+  void CloseCase(const Caller& caller, v1::CloseCaseRequest request, Reply<v1::Case> reply);
+  void ReopenCase(const Caller& caller, v1::ReopenCaseRequest request, Reply<v1::Case> reply);
 
   // Authorizes, checks the purpose, records the access durably, then replies
   // with the case header. `method` names the RPC in the audit record.
@@ -121,6 +130,26 @@ class CaseChronology {
   template <typename T>
   void Write(std::function<absl::Status(storage::LmdbTxn&, T&)> op, v1::AuditEvent event,
              std::string publish_case_id, Reply<T> reply);
+  // One step of supervision on case `case_id`: on a retry, `pick` of the
+  // case and entry as they are; else the case at the expected version, the
+  // entry `make` builds from it (which may change the case), written as its
+  // next entry, then `after` in the same transaction.
+  struct Step {
+    std::string case_id;
+    std::string request_id;
+    std::string fingerprint;
+    std::optional<int64_t> expected_version;
+    std::function<absl::StatusOr<v1::Entry>(storage::LmdbTxn&, v1::Case&)> make;
+    std::function<absl::Status(storage::LmdbTxn&, const v1::Case&, const v1::Entry&)> after;
+  };
+  template <typename T>
+  void WriteStep(const Caller& caller, absl::string_view method, Step step,
+                 std::function<T(const v1::Case&, const v1::Entry&)> pick, Reply<T> reply);
+  // Approve or return: the decision step on the request `request.name()`.
+  // REQUIRES: authorized and validated.
+  template <typename Request>
+  void DecideRequest(const Caller& caller, absl::string_view method, const Request& request,
+                     v1::ApprovalDecision::Outcome outcome, Reply<v1::Entry> reply);
   // Records a look at a case (`method`, with its purpose) durably, then
   // replies with the case header; NotFound records nothing here.
   void RecordLook(const Caller& caller, absl::string_view case_id, absl::string_view method,

@@ -99,6 +99,9 @@ absl::Status ValidateNewEntry(const v1::Entry& entry, absl::string_view field) {
     return Invalid(absl::StrCat(field, ".kind"), "corrections are made with CorrectEntry");
   if (entry.kind() == v1::ENTRY_KIND_ASSIGNMENT)
     return Invalid(absl::StrCat(field, ".kind"), "assignments are made with AssignCase");
+  if (entry.kind() == v1::ENTRY_KIND_APPROVAL_REQUEST || entry.kind() == v1::ENTRY_KIND_APPROVAL_DECISION ||
+      entry.kind() == v1::ENTRY_KIND_CASE_STATE || entry.supervision_case() != v1::Entry::SUPERVISION_NOT_SET)
+    return Invalid(absl::StrCat(field, ".kind"), "approvals and a case's state are written by SupervisionService");
   if (entry.sources_size() > 0)
     return Invalid(absl::StrCat(field, ".sources"), "set only by imports");
   if (auto s = ValidateMultilineText(entry.text(), absl::StrCat(field, ".text")); !s.ok()) return s;

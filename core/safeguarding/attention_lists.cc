@@ -75,6 +75,10 @@ class ItemViewer {
     *item.mutable_due_time() = TimeUtil::MicrosecondsToTimestamp(
         TimeUtil::TimestampToMicroseconds(item.since_time()) + absl::ToInt64Microseconds(rule.threshold));
     for (const std::string& t : (**c)->restriction().teams()) item.add_teams(t);
+    // An approval waits for the supervisors of the case's team.
+    if (list == v1::ATTENTION_LIST_APPROVALS_WAITING && !(**c)->team().empty() &&
+        std::find(item.teams().begin(), item.teams().end(), (**c)->team()) == item.teams().end())
+      item.add_teams((**c)->team());
     if (rule.for_specialists && !options_.specialist_team.empty())
       item.add_teams(options_.specialist_team);
     if (!team.empty() && std::find(item.teams().begin(), item.teams().end(), team) == item.teams().end())

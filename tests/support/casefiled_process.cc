@@ -34,7 +34,9 @@ absl::StatusOr<std::unique_ptr<CasefiledProcess>> CasefiledProcess::Start(
                         << kOutOfHoursToken << " ooh1 out_of_hours EDT Officer\n"
                         << kOperatorToken << " op1 operator Migration Operator\n"
                         << kAuditorToken << " aud1 auditor Auditor\n"
-                        << kAdminToken << " adm1 admin Administrator\n";
+                        << kAdminToken << " adm1 admin Administrator\n"
+                        << kSupervisorToken << " sup1 supervisor:cait DS Supervisor One\n"
+                        << kOtherSupervisorToken << " sup2 supervisor:pvp-east DS Supervisor Two\n";
   // casefiled refuses a tokens file that others can read.
   std::filesystem::permissions(tokens, std::filesystem::perms::owner_read |
                                            std::filesystem::perms::owner_write);

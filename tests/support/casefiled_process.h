@@ -25,6 +25,9 @@ inline constexpr char kOutOfHoursToken[] = "out-of-hours-token-0001";
 inline constexpr char kOperatorToken[] = "operator-token-000000001";
 inline constexpr char kAuditorToken[] = "auditor-token-0000000001";
 inline constexpr char kAdminToken[] = "admin-token-000000000001";
+// sup1 supervises team cait; sup2 supervises pvp-east.
+inline constexpr char kSupervisorToken[] = "supervisor-token-0000001";
+inline constexpr char kOtherSupervisorToken[] = "supervisor-token-0000002";
 
 // A fresh directory under the test temp dir, removed on destruction.
 class TempDir {

@@ -31,6 +31,7 @@ void WebApp::Home(const httplib::Request& req, httplib::Response& res) {
   data.may_open_cases = s.MayWrite();
   data.teams = s.teams;
   data.user_known = !s.user.empty();
+  data.supervises = s.MaySupervise();
   auto stub = v1::CaseService::NewStub(channel_);
   // One page of the owner's or a team's cases, newest write first.
   auto list = [&](const std::string& owner, const std::string& team, std::vector<v1::Case>& into, bool& more) {

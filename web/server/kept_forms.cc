@@ -12,6 +12,7 @@
 #include "web/server/web_app.h"
 #include "web/server/web_responses.h"
 #include "web/site_pages.h"
+#include "web/supervision_form.h"
 
 namespace casefile::web {
 namespace {
@@ -24,6 +25,7 @@ constexpr char kKeptNotice[] =
 void WebApp::ShowKeptForm(const Signed& s, const KeptForm& form, httplib::Response& res) {
   static const std::regex kEntry(R"(/cases/([^/]+)/entries(?:/([0-9]{1,18})/correct)?)");
   static const std::regex kCaseForm(R"(/cases/([^/]+)/(restrict|review|assign))");
+  static const std::regex kSupervision(R"(/cases/([^/]+)/supervision)");
   auto field = [&form](const std::string& name) { return KeptField(form, name); };
   std::smatch m;
   if (std::regex_match(form.path, m, kEntry) && PlausibleCaseId(m[1].str())) {
@@ -33,6 +35,10 @@ void WebApp::ShowKeptForm(const Signed& s, const KeptForm& form, httplib::Respon
     context.notice = kKeptNotice;
     return EntryForm(s, m[1].str(), draft, std::move(context), 200, res);
   }
+  SupervisionDraft step;
+  if (std::regex_match(form.path, m, kSupervision) && PlausibleCaseId(m[1].str()) &&
+      SupervisionDraftFromParams(field, step))
+    return SupervisionFormWithCase(s, m[1].str(), step, kKeptNotice, res);
   if (!std::regex_match(form.path, m, kCaseForm) || !PlausibleCaseId(m[1].str())) return res.set_redirect("/", 303);
   const std::string id = m[1];
   if (m[2] == "assign") {

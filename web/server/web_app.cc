@@ -23,6 +23,7 @@
 #include "web/page_style.h"
 #include "web/person_file_page.h"
 #include "web/site_pages.h"
+#include "web/supervision_form.h"
 #include "web/words.h"
 
 namespace casefile::web {
@@ -163,6 +164,16 @@ void WebApp::Register(httplib::Server& server) {
     server.Post(absl::StrCat(R"(/cases/([^/]+)/)", word),
                 [this, action](const httplib::Request& req, httplib::Response& res) { WriteCaseAction(req, res, action); });
   }
+  // Supervision (supervision_routes.cc): the form from the case page (POST,
+  // with its purpose) or from an entry's or a waiting request's link (GET).
+  for (const auto* route : {R"(/cases/([^/]+)/supervision/new)"}) {
+    server.Get(route, [this](const httplib::Request& req, httplib::Response& res) { SupervisionForm(req, res); });
+    server.Post(route, [this](const httplib::Request& req, httplib::Response& res) { SupervisionForm(req, res); });
+  }
+  server.Post(R"(/cases/([^/]+)/supervision)",
+              [this](const httplib::Request& req, httplib::Response& res) { WriteSupervisionStep(req, res); });
+  server.Get("/tasking", [this](const httplib::Request& req, httplib::Response& res) { Tasking(req, res); });
+  server.Post("/tasking/held", [this](const httplib::Request& req, httplib::Response& res) { TaskingHeld(req, res); });
   server.Get("/attention", [this](const httplib::Request& req, httplib::Response& res) { Attention(req, res); });
   server.Get(R"(/persons/([^/]+))",
              [this](const httplib::Request& req, httplib::Response& res) { PersonPurpose(req, res); });
@@ -377,7 +388,10 @@ void WebApp::CaseFile(const httplib::Request& req, httplib::Response& res) {
   // Writing starts here, carrying the purpose just given (to show the writer
   // what others add meanwhile).
   options.top_html = Nav(s);
-  if (s.MayWrite()) options.top_html += CaseWritingButtons(id, form_tokens_.TokenFor(s.token), request.purpose());
+  if (s.MayWrite()) {
+    options.top_html += CaseWritingButtons(id, form_tokens_.TokenFor(s.token), request.purpose());
+    options.top_html += CaseStateButtons(header, form_tokens_.TokenFor(s.token), request.purpose());
+  }
   if (s.MayAssign(header))
     options.header_html = AssignFormHtml(form_tokens_.TokenFor(s.token), id, AssignDraftFor(header, RandomHex32()));
   options.reader = s.display_name;

@@ -23,6 +23,7 @@
 #include "web/form_token.h"
 #include "web/kept_form.h"
 #include "web/site_pages.h"
+#include "web/supervision_form.h"
 
 namespace casefile::web {
 
@@ -48,7 +49,9 @@ class WebApp {
     std::string user;  // the user id, as SignIn gave it; "" when this process does not know
     // Whether to offer writing (casefiled decides; this only hides what would
     // be refused): investigators and admins, or a role not known here.
-    bool MayWrite() const { return role.empty() || role == "investigator" || role == "admin"; }
+    bool MayWrite() const { return role.empty() || role == "investigator" || role == "admin" || role == "supervisor"; }
+    // Whether to offer supervision (approvals, tasking): supervisors and admins.
+    bool MaySupervise() const { return role == "supervisor" || role == "admin"; }
     // Whether to offer assigning `c`: admins, and writers of its team (or
     // whose teams are not known here).
     bool MayAssign(const v1::Case& c) const;
@@ -122,6 +125,19 @@ class WebApp {
   void WriteCaseAction(const httplib::Request& req, httplib::Response& res, CaseAction action);
   // The case as it stands (GetCase) and what both forms show with it.
   grpc::Status CaseActionContextOf(const Signed& s, const std::string& case_id, CaseActionContext& context);
+  // Supervision (supervision_routes.cc): GET or POST
+  // /cases/{id}/supervision/new?step=ask|decide|close|reopen[&entry=N] shows
+  // the form, POST /cases/{id}/supervision writes the step.
+  void SupervisionForm(const httplib::Request& req, httplib::Response& res);
+  void WriteSupervisionStep(const httplib::Request& req, httplib::Response& res);
+  // The supervision form for `draft` under the case as it stands (its version
+  // as seen when the draft has none), `notice` above it when not empty.
+  void SupervisionFormWithCase(const Signed& s, const std::string& case_id, SupervisionDraft draft,
+                               const std::string& notice, httplib::Response& res);
+  // GET /tasking?team=T[&since=YYYY-MM-DD][&quiet=N] (tasking_route.cc): the
+  // team's agenda; POST /tasking/held marks the meeting held.
+  void Tasking(const httplib::Request& req, httplib::Response& res);
+  void TaskingHeld(const httplib::Request& req, httplib::Response& res);
   // GET /persons/{id}: the purpose form; POST: the person's file.
   void PersonPurpose(const httplib::Request& req, httplib::Response& res);
   void PersonPurposeForm(const Signed& s, const std::string& person_name, const std::string& error, int code,
