@@ -20,6 +20,7 @@ int Main(int argc, char** argv) {
   AddAuditCommands(line);
   AddAttentionCommands(line);
   AddSessionCommands(line);
+  AddDocumentCommands(line);
   CommandLine::Parsed parsed = line.Parse(std::vector<std::string>(argv + 1, argv + argc));
   if (parsed.help) {
     std::cout << line.Help(parsed.command);

@@ -25,6 +25,7 @@ void AddAdminCommands(CommandLine& line);
 void AddAuditCommands(CommandLine& line);
 void AddAttentionCommands(CommandLine& line);
 void AddSessionCommands(CommandLine& line);
+void AddDocumentCommands(CommandLine& line);
 
 // Exit codes: 0 success, 1 the server refused or failed, 2 bad usage.
 inline constexpr int kExitOk = 0;
