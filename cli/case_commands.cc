@@ -359,8 +359,7 @@ int Show(const Args& args, const Connection& conn) {
     if (!status.ok()) return ReportRpcError(status);
     web::CaseFilePageOptions options;
     options.purpose = *purpose;
-    options.entry_extra_html = [all = std::vector<v1::Document>(documents.documents().begin(),
-                                                                documents.documents().end())](const v1::Entry& e) {
+    options.entry_extra_html = [all = web::GroupByEntry(documents.documents())](const v1::Entry& e) {
       return web::EntryDocumentsHtml(e.number(), all, {});
     };
     std::cout << web::CaseFilePage(header, entries, options);

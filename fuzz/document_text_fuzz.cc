@@ -17,7 +17,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
   const size_t limit = 1 + data[0] * 16;
   std::string_view bytes(reinterpret_cast<const char*>(data) + 1, size - 1);
-  const std::string text = casefile::migration::DocxText(bytes, limit);
+  const std::string text = casefile::migration::DocxText(absl::string_view(bytes.data(), bytes.size()), limit);
   FuzzCheck(text.size() <= limit);
   FuzzCheck(casefile::migration::IsValidUtf8(text));
   return 0;

@@ -17,7 +17,10 @@ namespace {
 
 absl::StatusOr<std::string> TypeInChunks(std::string_view bytes, size_t chunk, bool docx) {
   casefile::ContentProbe probe;
-  for (size_t at = 0; at < bytes.size(); at += chunk) probe.Add(bytes.substr(at, chunk));
+  for (size_t at = 0; at < bytes.size(); at += chunk) {
+    const std::string_view part = bytes.substr(at, chunk);
+    probe.Add(absl::string_view(part.data(), part.size()));
+  }
   probe.Finish();
   return casefile::DecideMediaType(probe, docx);
 }
@@ -29,7 +32,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
   const size_t chunk = 1 + data[0] % 7;
   std::string_view bytes(reinterpret_cast<const char*>(data) + 1, size - 1);
-  const bool docx = casefile::ZipHoldsWordDocument(bytes);
+  const bool docx = casefile::ZipHoldsWordDocument(absl::string_view(bytes.data(), bytes.size()));
   const absl::StatusOr<std::string> whole = TypeInChunks(bytes, bytes.size() + 1, docx);
   const absl::StatusOr<std::string> cut = TypeInChunks(bytes, chunk, docx);
   FuzzCheck(whole.ok() == cut.ok());
@@ -44,7 +47,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
             type == casefile::kDocx || type == casefile::kPlainText);
   if (type == casefile::kPlainText) {
     FuzzCheck(casefile::migration::IsValidUtf8(bytes) && bytes.find('\0') == std::string_view::npos);
-    std::string_view start = bytes.substr(absl::StartsWith(bytes, "\xEF\xBB\xBF") ? 3 : 0);
+    // As browsers sniff: the first bytes only (ContentProbe::kHeadBytes).
+    std::string_view start = bytes.substr(0, casefile::ContentProbe::kHeadBytes);
+    start.remove_prefix(start.starts_with("\xEF\xBB\xBF") ? 3 : 0);
     while (!start.empty() && (start[0] == ' ' || start[0] == '\t' || start[0] == '\n' || start[0] == '\r' ||
                               start[0] == '\f' || start[0] == '\v'))
       start.remove_prefix(1);

@@ -214,7 +214,7 @@ TEST_F(DocumentE2eTest, ContentPastTheLimitIsRefusedAsSoonAsItPassesWithNothingS
       },
       &document);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
-  EXPECT_EQ(status.error_message(), "content: more than 1048576 bytes; documents are limited to 1048576 bytes");
+  EXPECT_EQ(status.error_message(), "content: larger than the limit of 1048576 bytes; nothing was stored");
   EXPECT_LT(chunks, 64) << "the refusal came only after " << chunks << " MiB";
   EXPECT_THAT(ContentFiles(), SizeIs(0));
   EXPECT_TRUE(MustAttach(entry, "small.txt", std::string(1 << 20, 'b')).name().size() > 0);  // exactly the limit

@@ -65,12 +65,18 @@ std::string QueryEscape(const std::string& value) {
 
 std::string DocumentPath(const std::string& document_name) { return "/" + document_name; }
 
-std::string EntryDocumentsHtml(int64_t entry, const std::vector<v1::Document>& documents, const DocumentLinks& links) {
+DocumentsByEntry GroupByEntry(const google::protobuf::RepeatedPtrField<v1::Document>& documents) {
+  DocumentsByEntry by_entry;
+  for (const v1::Document& d : documents) by_entry[EntryOf(d.name())].push_back(d);
+  return by_entry;
+}
+
+std::string EntryDocumentsHtml(int64_t entry, const DocumentsByEntry& documents, const DocumentLinks& links) {
+  static const std::vector<v1::Document> kNone;
+  auto found = documents.find(entry);
+  const std::vector<v1::Document>& of_entry = found == documents.end() ? kNone : found->second;
   std::string items;
-  int count = 0;
-  for (const v1::Document& d : documents) {
-    if (EntryOf(d.name()) != entry) continue;
-    ++count;
+  for (const v1::Document& d : of_entry) {
     const std::string name = HtmlEscape(d.file_name());
     absl::StrAppend(&items, "<li>",
                     links.case_id.empty()
@@ -81,9 +87,9 @@ std::string EntryDocumentsHtml(int64_t entry, const std::vector<v1::Document>& d
                     " · <span class=\"sha\">SHA-256 ", HtmlEscape(d.sha256()), "</span></li>");
   }
   std::string out;
-  if (count > 0)
-    absl::StrAppend(&out, "<div class=\"documents\"><div class=\"muted\">", count,
-                    count == 1 ? " document" : " documents", ":</div><ul>", items, "</ul></div>");
+  if (!of_entry.empty())
+    absl::StrAppend(&out, "<div class=\"documents\"><div class=\"muted\">", of_entry.size(),
+                    of_entry.size() == 1 ? " document" : " documents", ":</div><ul>", items, "</ul></div>");
   if (links.may_attach && !links.case_id.empty())
     absl::StrAppend(&out, "<a class=\"no-print\" href=\"/cases/", HtmlEscape(links.case_id), "/entries/", entry,
                     "/attach\" aria-label=\"Attach a document to entry ", entry, "\">Attach a document</a>");

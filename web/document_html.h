@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "casefile/v1/document_service.pb.h"
 #include "web/form_html.h"
 
@@ -31,9 +32,12 @@ std::string QueryEscape(const std::string& value);
 // `/cases/X/entries/N/documents/K` for the document named so.
 std::string DocumentPath(const std::string& document_name);
 
-// The documents of entry `entry` (those of `documents` under it), or "".
-std::string EntryDocumentsHtml(int64_t entry, const std::vector<v1::Document>& documents,
-                               const DocumentLinks& links);
+// A case's documents (ListDocuments) by the number of their entry.
+using DocumentsByEntry = absl::flat_hash_map<int64_t, std::vector<v1::Document>>;
+DocumentsByEntry GroupByEntry(const google::protobuf::RepeatedPtrField<v1::Document>& documents);
+
+// The documents of entry `entry`, and for writers the way to attach one; or "".
+std::string EntryDocumentsHtml(int64_t entry, const DocumentsByEntry& documents, const DocumentLinks& links);
 
 // The page asking why the reader opens document `name`.
 std::string DocumentPurposePage(const std::string& nav, const std::string& name, const std::string& error);

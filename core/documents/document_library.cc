@@ -85,10 +85,9 @@ std::string ContextAround(absl::string_view text, size_t at) {
 absl::Status DocumentLibrary::Upload::Append(absl::string_view chunk) {
   if (!placement_.has_value()) return absl::FailedPreconditionError("content: the upload was already refused");
   if (placement_->size() + chunk.size() > max_bytes_) {
-    const uint64_t so_far = placement_->size() + chunk.size();
     placement_.reset();  // nothing stored: the temporary file goes now
-    return absl::InvalidArgumentError(absl::StrCat("content: more than ", so_far - chunk.size(),
-                                                   " bytes; documents are limited to ", max_bytes_, " bytes"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("content: larger than the limit of ", max_bytes_, " bytes; nothing was stored"));
   }
   probe_.Add(chunk);
   return placement_->Append(chunk);
@@ -184,11 +183,15 @@ absl::StatusOr<v1::Document> DocumentLibrary::Attach(const Caller& caller, Uploa
 }
 
 absl::Status DocumentLibrary::RecordedRead(
-    const Caller& caller, absl::string_view kind, absl::string_view purpose,
-    absl::FunctionRef<absl::Status(LmdbTxn&, v1::AuditEvent&)> read) {
+    const Caller& caller, absl::string_view kind, const absl::StatusOr<std::string>& case_id,
+    absl::string_view purpose, absl::FunctionRef<absl::Status(LmdbTxn&, v1::AuditEvent&)> read) {
+  if (auto s = Authorize(caller, Action::kReadCase); !s.ok()) return s;
+  if (!case_id.ok()) return case_id.status();
+  if (auto s = ValidatePurpose(purpose, "purpose"); !s.ok()) return s;
   v1::AuditEvent event = NewAuditEvent(caller, kind, clock_());
   event.set_purpose(std::string(purpose));
   return store_->writer().Run([&](LmdbTxn& txn) -> absl::Status {
+    if (auto c = LoadKnownCase(txn, caller, *case_id); !c.ok()) return c.status();
     v1::AuditEvent recorded = event;
     if (auto s = read(txn, recorded); !s.ok()) return s;
     return AppendAuditEvent(txn, std::move(recorded));
@@ -197,13 +200,10 @@ absl::Status DocumentLibrary::RecordedRead(
 
 absl::StatusOr<DocumentLibrary::Opened> DocumentLibrary::Open(const Caller& caller,
                                                               const v1::GetDocumentRequest& request) {
-  if (auto s = Authorize(caller, Action::kReadCase); !s.ok()) return s;
   auto name = ParseDocumentName(request.name(), "name");
-  if (!name.ok()) return name.status();
-  if (auto s = ValidatePurpose(request.purpose(), "purpose"); !s.ok()) return s;
+  const absl::StatusOr<std::string> case_id = name.ok() ? absl::StatusOr<std::string>(name->entry.case_id) : name.status();
   Opened opened;
-  absl::Status s = RecordedRead(caller, "GetDocument", request.purpose(), [&](LmdbTxn& txn, v1::AuditEvent& event) {
-    if (auto c = LoadKnownCase(txn, caller, name->entry.case_id); !c.ok()) return c.status();
+  absl::Status s = RecordedRead(caller, "GetDocument", case_id, request.purpose(), [&](LmdbTxn& txn, v1::AuditEvent& event) {
     auto document = storage::LoadDocument(txn, {name->entry.case_id, name->entry.number, name->number});
     if (!document.ok()) return document.status();
     if (!document->has_value()) return NotFound(request.name());
@@ -219,13 +219,9 @@ absl::StatusOr<DocumentLibrary::Opened> DocumentLibrary::Open(const Caller& call
 
 absl::StatusOr<v1::ListDocumentsResponse> DocumentLibrary::List(const Caller& caller,
                                                                 const v1::ListDocumentsRequest& request) {
-  if (auto s = Authorize(caller, Action::kReadCase); !s.ok()) return s;
-  auto case_id = ParseCaseName(request.parent(), "parent");
-  if (!case_id.ok()) return case_id.status();
-  if (auto s = ValidatePurpose(request.purpose(), "purpose"); !s.ok()) return s;
+  const absl::StatusOr<std::string> case_id = ParseCaseName(request.parent(), "parent");
   v1::ListDocumentsResponse response;
-  absl::Status s = RecordedRead(caller, "ListDocuments", request.purpose(), [&](LmdbTxn& txn, v1::AuditEvent& event) {
-    if (auto c = LoadKnownCase(txn, caller, *case_id); !c.ok()) return c.status();
+  absl::Status s = RecordedRead(caller, "ListDocuments", case_id, request.purpose(), [&](LmdbTxn& txn, v1::AuditEvent& event) {
     auto documents = storage::LoadCaseDocuments(txn, *case_id);
     if (!documents.ok()) return documents.status();
     response.clear_documents();
@@ -240,16 +236,12 @@ absl::StatusOr<v1::ListDocumentsResponse> DocumentLibrary::List(const Caller& ca
 
 absl::StatusOr<v1::SearchDocumentsResponse> DocumentLibrary::Search(const Caller& caller,
                                                                     const v1::SearchDocumentsRequest& request) {
-  if (auto s = Authorize(caller, Action::kReadCase); !s.ok()) return s;
-  auto case_id = ParseCaseName(request.parent(), "parent");
-  if (!case_id.ok()) return case_id.status();
+  const absl::StatusOr<std::string> case_id = ParseCaseName(request.parent(), "parent");
   if (auto s = ValidateLine(request.query(), "query", true, kMaxQueryBytes); !s.ok()) return s;
-  if (auto s = ValidatePurpose(request.purpose(), "purpose"); !s.ok()) return s;
   const std::vector<std::string> words =
       absl::StrSplit(absl::AsciiStrToLower(request.query()), absl::ByAnyChar(" \t"), absl::SkipEmpty());
   v1::SearchDocumentsResponse response;
-  absl::Status s = RecordedRead(caller, "SearchDocuments", request.purpose(), [&](LmdbTxn& txn, v1::AuditEvent& event) {
-    if (auto c = LoadKnownCase(txn, caller, *case_id); !c.ok()) return c.status();
+  absl::Status s = RecordedRead(caller, "SearchDocuments", case_id, request.purpose(), [&](LmdbTxn& txn, v1::AuditEvent& event) {
     response.clear_matches();
     absl::Status scanned = storage::ScanCaseDocumentTexts(
         txn, *case_id, [&](uint64_t entry, uint64_t k, absl::string_view text) -> absl::Status {

@@ -45,7 +45,7 @@ class DocumentLibrary {
   // An attach under way: the checked first message, and the content as it arrives.
   class Upload {
    public:
-    // InvalidArgument "content: more than N bytes ..." once past the limit;
+    // InvalidArgument "content: larger than the limit of N bytes; ..." once past it;
     // the temporary file is then already gone.
     absl::Status Append(absl::string_view chunk);
     // The content has ended: decides its type (InvalidArgument for a type not kept).
@@ -103,9 +103,12 @@ class DocumentLibrary {
   absl::Status BackUp(const std::string& dir, absl::FunctionRef<absl::Status()> copy_store);
 
  private:
-  // Runs `read(txn, event)` in one write of the store, which appends `event`
-  // (kind, caller, the purpose) when it succeeds and answers once durable.
-  absl::Status RecordedRead(const Caller& caller, absl::string_view kind, absl::string_view purpose,
+  // A read of case `case_id` (or why its name is wrong): checks the role and
+  // the purpose, then runs `read(txn, event)` in one write of the store once
+  // need to know allows the case, appends `event` (kind, caller, purpose) when
+  // it succeeds, and answers once that is durable.
+  absl::Status RecordedRead(const Caller& caller, absl::string_view kind, const absl::StatusOr<std::string>& case_id,
+                            absl::string_view purpose,
                             absl::FunctionRef<absl::Status(storage::LmdbTxn&, v1::AuditEvent&)> read);
 
   storage::Store* const store_;

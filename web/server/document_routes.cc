@@ -48,14 +48,13 @@ bool ShownInline(const std::string& media_type) {
 
 }  // namespace
 
-std::vector<v1::Document> WebApp::CaseDocuments(const Signed& s, const std::string& case_id,
-                                                const std::string& purpose) {
+DocumentsByEntry WebApp::CaseDocuments(const Signed& s, const std::string& case_id, const std::string& purpose) {
   v1::ListDocumentsRequest request;
   request.set_parent(absl::StrCat("cases/", case_id));
   request.set_purpose(purpose);
   v1::ListDocumentsResponse response;
   if (!v1::DocumentService::NewStub(channel_)->ListDocuments(Context(s.token).get(), request, &response).ok()) return {};
-  return {response.documents().begin(), response.documents().end()};
+  return GroupByEntry(response.documents());
 }
 
 void WebApp::AttachForm(const httplib::Request& req, httplib::Response& res) {

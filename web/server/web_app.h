@@ -18,8 +18,8 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/synchronization/mutex.h"
 #include "casefile/v1/case.pb.h"
-#include "casefile/v1/document_service.pb.h"
 #include "web/case_action_form.h"
+#include "web/document_html.h"
 #include "web/entry_form.h"
 #include "web/form_token.h"
 #include "web/site_pages.h"
@@ -133,7 +133,7 @@ class WebApp {
   void DocumentView(const httplib::Request& req, httplib::Response& res);
   void DocumentContent(const httplib::Request& req, httplib::Response& res, bool inline_view);
   // The case's documents (ListDocuments with the reader's purpose); none when refused.
-  std::vector<v1::Document> CaseDocuments(const Signed& s, const std::string& case_id, const std::string& purpose);
+  DocumentsByEntry CaseDocuments(const Signed& s, const std::string& case_id, const std::string& purpose);
 
   std::shared_ptr<grpc::Channel> channel_;
   std::string service_token_;
