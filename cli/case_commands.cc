@@ -13,6 +13,7 @@
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "casefile/v1/case_service.grpc.pb.h"
+#include "casefile/v1/document_service.grpc.pb.h"
 #include "cli/command.h"
 #include "cli/list_pages.h"
 #include "cli/output.h"
@@ -22,6 +23,7 @@
 #include "core/time/uk_instant.h"
 #include "google/protobuf/util/json_util.h"
 #include "web/case_file_page.h"
+#include "web/document_html.h"
 
 namespace casefile::cli {
 namespace {
@@ -348,8 +350,18 @@ int Show(const Args& args, const Connection& conn) {
     }
     grpc::Status status = reader->Finish();
     if (!status.ok()) return ReportRpcError(status);
+    // Each entry's documents, on paper with their SHA-256 (one more recorded look).
+    v1::ListDocumentsRequest list;
+    list.set_parent(request.name());
+    list.set_purpose(*purpose);
+    v1::ListDocumentsResponse documents;
+    status = v1::DocumentService::NewStub(conn.channel())->ListDocuments(conn.NewContext().get(), list, &documents);
+    if (!status.ok()) return ReportRpcError(status);
     web::CaseFilePageOptions options;
     options.purpose = *purpose;
+    options.entry_extra_html = [all = web::GroupByEntry(documents.documents())](const v1::Entry& e) {
+      return web::EntryDocumentsHtml(e.number(), all, {});
+    };
     std::cout << web::CaseFilePage(header, entries, options);
     return kExitOk;
   }

@@ -21,6 +21,7 @@ int Main(int argc, char** argv) {
   AddAttentionCommands(line);
   AddSessionCommands(line);
   AddSupervisionCommands(line);
+  AddDocumentCommands(line);
   CommandLine::Parsed parsed = line.Parse(std::vector<std::string>(argv + 1, argv + argc));
   if (parsed.help) {
     std::cout << line.Help(parsed.command);

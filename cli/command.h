@@ -28,6 +28,7 @@ void AddAuditCommands(CommandLine& line);
 void AddAttentionCommands(CommandLine& line);
 void AddSessionCommands(CommandLine& line);
 void AddSupervisionCommands(CommandLine& line);
+void AddDocumentCommands(CommandLine& line);
 
 // Exit codes: 0 success, 1 the server refused or failed, 2 bad usage.
 inline constexpr int kExitOk = 0;

@@ -60,10 +60,11 @@ grpc::Status AdminServiceImpl::Backup(grpc::ServerContext* context, const v1::Ba
   const std::string& path = *folder;
   const std::string file = path + "/data.mdb";
   const absl::Time start = absl::Now();
-  if (absl::Status s = store_->Backup(path); !s.ok()) {
+  if (absl::Status s = documents_->BackUp(path, [&] { return store_->Backup(path); }); !s.ok()) {
     // Leave nothing half-written behind to be mistaken for a backup.
     std::error_code ec;
     fs::remove(file, ec);
+    fs::remove_all(path + "/documents", ec);
     if (created) fs::remove(path, ec);
     ServerLog("backup by %s to %s failed: %s", caller->user, path, s.ToString());
     return ToGrpcStatus(s);
@@ -89,6 +90,9 @@ grpc::Status AdminServiceImpl::EraseCase(grpc::ServerContext* context, const v1:
   if (!caller.ok()) return ToGrpcStatus(caller.status());
   auto erased = imports_->EraseCase(*caller, *request);
   if (!erased.ok()) return ToGrpcStatus(erased.status());
+  // The content of its documents that no other case links (casefiled retries at start).
+  if (absl::Status s = documents_->RemoveUnlinkedFiles(); !s.ok())
+    ServerLog("erasure of %s: documents' files not removed yet: %s", request->name(), s.ToString());
   *response = *std::move(erased);
   return grpc::Status::OK;
 }

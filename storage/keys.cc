@@ -163,4 +163,19 @@ uint64_t EntryNumber(absl::string_view entry_key) {
   return DecodeBe64(entry_key.substr(entry_key.size() - 8)).value_or(0);
 }
 
+std::string Document(absl::string_view case_id, uint64_t entry, uint64_t k) {
+  return absl::StrCat(EntryDocumentPrefix(case_id, entry), EncodeBe64(k));
+}
+std::string EntryDocumentPrefix(absl::string_view case_id, uint64_t entry) {
+  return absl::StrCat(Tagged('d', case_id, EncodeBe64(entry)), kSep);
+}
+std::string DocumentPrefix(absl::string_view case_id) { return Tagged('d', case_id, ""); }
+std::string DocumentText(absl::string_view case_id, uint64_t entry, uint64_t k) {
+  return absl::StrCat(Tagged('t', case_id, EncodeBe64(entry)), kSep, EncodeBe64(k));
+}
+std::string DocumentTextPrefix(absl::string_view case_id) { return Tagged('t', case_id, ""); }
+std::string ContentLinks(absl::string_view sha256) { return Tagged('H', sha256); }
+std::string UnlinkedContent(absl::string_view sha256) { return Tagged('G', sha256); }
+std::string UnlinkedContentPrefix() { return Tagged('G', ""); }
+
 }  // namespace casefile::storage::keys

@@ -47,6 +47,15 @@
 //                                   the cases of an owner, of a team, most recently written
 //                                   first: <written> is Case.update_time in microseconds
 //                                   since 1970 + 2^63, bitwise inverted; value ""
+//   d\0<case>\0<be64 entry>\0<be64 k>
+//                                   document k of an entry (serialized casefile.v1.Document);
+//                                   its content is a file named by its SHA-256
+//                                   (storage/document_files.h)
+//   t\0<case>\0<be64 entry>\0<be64 k>
+//                                   the document's extracted text (UTF-8, for SearchDocuments)
+//   H\0<32-byte SHA-256>             be64 number of documents linking that content
+//   G\0<32-byte SHA-256>             "" : content whose last link went (erasure): its file is
+//                                   removed once no link names it again
 //   a\0<be64 seq>                   access record of stores from before the audit
 //                                   trail; no longer written or read
 //
@@ -141,6 +150,16 @@ std::string TeamCase(absl::string_view team, int64_t written_micros, absl::strin
 std::string TeamCasesPrefix(absl::string_view team);
 // What follows an owner or team prefix: "<be64 ~written>\0<case>".
 inline constexpr size_t kWrittenPartBytes = 9;
+
+// Documents (see the layout above).
+std::string Document(absl::string_view case_id, uint64_t entry, uint64_t k);
+std::string EntryDocumentPrefix(absl::string_view case_id, uint64_t entry);
+std::string DocumentPrefix(absl::string_view case_id);
+std::string DocumentText(absl::string_view case_id, uint64_t entry, uint64_t k);
+std::string DocumentTextPrefix(absl::string_view case_id);
+std::string ContentLinks(absl::string_view sha256);
+std::string UnlinkedContent(absl::string_view sha256);
+std::string UnlinkedContentPrefix();
 
 // Big-endian 8-byte encoding.
 std::string EncodeBe64(uint64_t v);

@@ -28,6 +28,7 @@
 #include "casefile/v1/attention.grpc.pb.h"
 #include "casefile/v1/audit.grpc.pb.h"
 #include "casefile/v1/case_service.grpc.pb.h"
+#include "casefile/v1/document_service.grpc.pb.h"
 #include "casefile/v1/import.grpc.pb.h"
 #include "casefile/v1/person.grpc.pb.h"
 #include "casefile/v1/session.grpc.pb.h"
@@ -76,6 +77,13 @@ const std::vector<Row>& Matrix() {
       {"casefile.v1.CaseService/ReviewCase", "name: 'cases/NOPE'", {I, D, D, D, I, I}},
       {"casefile.v1.CaseService/CorrectSubjects", "name: 'cases/NOPE'", {I, D, D, D, I, I}},
       {"casefile.v1.CaseService/AssignCase", "name: 'cases/NOPE'", {I, D, D, D, I, I}},
+      {"casefile.v1.DocumentService/AttachDocument",
+       "start { entry: 'cases/NOPE/entries/1' file_name: 'x.txt' purpose: 'matrix' }", {N, D, D, D, N, N}},
+      {"casefile.v1.DocumentService/GetDocument", "name: 'cases/NOPE/entries/1/documents/1' purpose: 'matrix'",
+       {N, N, N, N, N, N}},
+      {"casefile.v1.DocumentService/ListDocuments", "parent: 'cases/NOPE' purpose: 'matrix'", {N, N, N, N, N, N}},
+      {"casefile.v1.DocumentService/SearchDocuments", "parent: 'cases/NOPE' query: 'x' purpose: 'matrix'",
+       {N, N, N, N, N, N}},
       {"casefile.v1.PersonService/SearchPersons", "", {I, I, I, I, I, I}},
       {"casefile.v1.PersonService/GetPerson", "name: 'persons/P0000000000000000'", {N, N, N, N, N, N}},
       {"casefile.v1.PersonService/ListPersons", "page_size: -1", {I, I, I, I, I, I}},
@@ -118,7 +126,8 @@ std::vector<const google::protobuf::FileDescriptor*> ContractFiles() {
   return {v1::CreateCaseRequest::descriptor()->file(),     v1::SearchPersonsRequest::descriptor()->file(),
           v1::GetImportRequest::descriptor()->file(),      v1::ListAttentionItemsRequest::descriptor()->file(),
           v1::ListAuditEventsRequest::descriptor()->file(), v1::BackupRequest::descriptor()->file(),
-          v1::SignInRequest::descriptor()->file(),        v1::GetTaskingRequest::descriptor()->file()};
+          v1::SignInRequest::descriptor()->file(),        v1::GetTaskingRequest::descriptor()->file(),
+          v1::GetDocumentRequest::descriptor()->file()};
 }
 
 // The serialized request of `method` from its text format.

@@ -1051,6 +1051,102 @@ class BrowserTest(unittest.TestCase):
         self.assertEqual(refused.exception.code, 404)
         self.assertNotIn(b"Chronology", refused.exception.read())
 
+    def fetch(self, path, session):
+        """GET `path` with the session cookie: (status, headers, body)."""
+        context = ssl.create_default_context()
+        context.check_hostname = False
+        context.verify_mode = ssl.CERT_NONE
+        request = urllib.request.Request(self.f.url + path, headers={"Cookie": f"cf_session={session}"})
+        try:
+            with urllib.request.urlopen(request, context=context) as r:
+                return r.status, r.headers, r.read()
+        except urllib.error.HTTPError as refused:
+            return refused.code, refused.headers, refused.read()
+
+    def attach(self, path):
+        self.driver.find_element(By.ID, "file").send_keys(path)
+        self.driver.find_element(By.ID, "attach").click()
+
+    def test_documents_attach_list_view_download_and_refuse_active_content(self):
+        d = self.driver
+        d.set_script_timeout(60)
+        case_id = self.f.live_restricted  # kept to team cait
+        self.f.cli("cait-token-0123456789", "log", case_id, "--text", "School nurse's referral received")
+        files = tempfile.mkdtemp(dir=self.f.dir)
+        html_as_pdf, svg, png = f"{files}/referral.pdf", f"{files}/body-map.svg", f"{files}/bruise.png"
+        with open(html_as_pdf, "w") as f:
+            f.write("<!DOCTYPE html><html><body><script>alert(document.cookie)</script>Referral</body></html>\n")
+        with open(svg, "w") as f:
+            f.write('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script><circle r="4"/></svg>\n')
+        import struct
+        import zlib
+
+        def chunk(kind, data):
+            return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        png_bytes = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 8, 8, 8, 2, 0, 0, 0))
+                     + chunk(b"IDAT", zlib.compress(b"".join(b"\x00" + b"\xc0\x30\x30" * 8 for _ in range(8))))
+                     + chunk(b"IEND", b""))
+        with open(png, "wb") as f:
+            f.write(png_bytes)
+
+        self.sign_in("cait1")
+        self.open_case(case_id, "adding the referral")
+        self.text_appears("Chronology")
+        d.find_element(By.CSS_SELECTOR, "a[aria-label='Attach a document to entry 1']").click()
+        self.text_appears("Attach a document to entry #1")
+        self.assert_accessible("attach form")
+        # An HTML file named .pdf, and an SVG with a script: refused, naming what they are.
+        self.attach(html_as_pdf)
+        self.text_appears("HTML is not a document type casefile keeps")
+        self.assertIn("There is a problem", self.body_text())
+        self.assert_accessible("attach refused")
+        self.attach(svg)
+        self.text_appears("SVG is not a document type casefile keeps")
+        # A PNG is kept.
+        self.attach(png)
+        self.text_appears("Document attached")
+        self.assert_accessible("document attached")
+        self.assertIn("bruise.png", self.body_text())
+        # Listed under its entry, with type, size and SHA-256.
+        self.open_case(case_id, "reading the referral")
+        self.text_appears("1 document:")
+        import hashlib
+        listed = normalised(d.find_element(By.CSS_SELECTOR, "#entry-1 .documents").text)
+        self.assertIn(f"bruise.png · PNG · {len(png_bytes)} bytes", listed)
+        self.assertIn(hashlib.sha256(png_bytes).hexdigest(), listed)
+        # Its page shows it in a sandboxed frame, with a download link.
+        d.find_element(By.LINK_TEXT, "bruise.png").click()
+        self.text_appears("SHA-256")
+        frame = d.find_element(By.ID, "document-frame")
+        self.assertEqual(frame.get_attribute("sandbox"), "")
+        self.assert_accessible("document page")
+        download = d.find_element(By.ID, "download").get_attribute("href")
+        path = download[len(self.f.url):]
+        session = d.get_cookie("cf_session")["value"]
+        status, headers, body = self.fetch(path, session)
+        self.assertEqual(status, 200)
+        self.assertEqual(body, png_bytes)
+        self.assertTrue(headers["Content-Disposition"].startswith('attachment; filename="bruise.png"'))
+        self.assertEqual(headers["X-Content-Type-Options"], "nosniff")
+        self.assertIn("sandbox", headers["Content-Security-Policy"])
+        self.assertIn("default-src 'none'", headers["Content-Security-Policy"])
+        inline = frame.get_attribute("src")[len(self.f.url):]
+        status, headers, body = self.fetch(inline, session)
+        self.assertEqual((status, body), (200, png_bytes))
+        self.assertTrue(headers["Content-Disposition"].startswith("inline"))
+        self.assertIn("sandbox", headers["Content-Security-Policy"])
+        # Another team's user gets a plain not found from every URL of it.
+        d.delete_all_cookies()
+        self.sign_in("east1")
+        other = d.get_cookie("cf_session")["value"]
+        for url in (path, inline, path.split("/download")[0] + "?purpose=curious"):
+            status, _, body = self.fetch(url, other)
+            self.assertEqual(status, 404, url)
+            self.assertNotIn(png_bytes, body)
+        d.get(self.f.url + path.split("/download")[0])
+        self.text_appears("Why are you opening this document")
+        self.assert_accessible("document purpose form")
+
     def test_headers_forbid_script_caching_and_framing(self):
         context = ssl.create_default_context()
         context.check_hostname = False

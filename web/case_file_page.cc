@@ -117,8 +117,10 @@ std::string EntryLink(absl::string_view name) {
 
 // `time_text` is TimeText(e.occur_time()), which the caller also needs.
 // `correct_case`: the case id when entries get a "Correct" link (casefile-web).
+// `extra_html`: trusted HTML of what goes with the entry (its documents), or unset.
 void AppendEntryHtml(std::string& out, const v1::Entry& e, absl::string_view time_text,
-                     absl::string_view correct_case) {
+                     absl::string_view correct_case,
+                     const std::function<std::string(const v1::Entry&)>& extra_html) {
   absl::StrAppend(&out, "<article class=\"entry", e.superseded_by().empty() ? "" : " superseded",
                   e.supersedes().empty() ? "" : " correction", "\" id=\"entry-", e.number(),
                   "\"><div class=\"entry-head\">#", e.number(), " ", time_text, " <span class=\"precision\">(",
@@ -155,6 +157,7 @@ void AppendEntryHtml(std::string& out, const v1::Entry& e, absl::string_view tim
     for (const v1::Source& s : e.sources()) absl::StrAppend(&out, SourceHtml(s));
     absl::StrAppend(&out, "</div>");
   }
+  if (extra_html) out.append(extra_html(e));
   out.append("</article>");
 }
 
@@ -215,7 +218,7 @@ std::string CaseFilePageStream::Add(const v1::Entry& e) {
   if (!joins) absl::StrAppend(&out, last_in_group_.empty() ? "" : "</div>\n", "<div class=\"entry-group\">");
   last_in_group_ = e.name();
   std::string time_text = TimeText(e.occur_time());
-  AppendEntryHtml(out, e, time_text, correct_case_);
+  AppendEntryHtml(out, e, time_text, correct_case_, options_.entry_extra_html);
   marks_.push_back(MarkOf(e, std::move(time_text)));
   ++shown_;
   return out;
@@ -242,7 +245,7 @@ void CaseFilePageBuilder::Add(const v1::Entry& e) {
   Rendered r{e.name(), e.supersedes(), e.superseded_by(), SortKey(FromProto(e.occur_time())), e.number(), e.kind(), {}};
   r.html.reserve(e.text().size() + 600);
   std::string time_text = TimeText(e.occur_time());
-  AppendEntryHtml(r.html, e, time_text, correct_case_);
+  AppendEntryHtml(r.html, e, time_text, correct_case_, entry_extra_html_);
   rendered_.push_back(std::move(r));
   marks_.push_back(MarkOf(e, std::move(time_text)));
 }
@@ -297,7 +300,7 @@ std::vector<std::string> CaseFilePageBuilder::Finish(const v1::Case& c, CaseFile
 }
 
 std::string CaseFilePage(const v1::Case& c, const std::vector<v1::Entry>& entries, CaseFilePageOptions options) {
-  CaseFilePageBuilder builder;
+  CaseFilePageBuilder builder("", options.entry_extra_html);
   for (const v1::Entry& e : entries) builder.Add(e);
   std::vector<std::string> parts = builder.Finish(c, std::move(options));
   size_t size = 0;

@@ -57,6 +57,8 @@ struct CaseFilePageOptions {
   // stored strings, escaped. Empty: not shown.
   std::string reader;
   std::string purpose;
+  // Trusted HTML put at the end of each entry (its documents); unset: nothing.
+  std::function<std::string(const v1::Entry&)> entry_extra_html;
 };
 
 // The case's reference as people say it: "CF-000001" for "cases/CF-000001".
@@ -76,7 +78,10 @@ class CaseFilePageBuilder {
  public:
   // `correct_case`: a case id to give each current entry a "Correct" link
   // (casefile-web, for writers); empty for none (paper, `casefile show`).
-  explicit CaseFilePageBuilder(std::string correct_case = "") : correct_case_(std::move(correct_case)) {}
+  // `entry_extra_html` as CaseFilePageOptions'.
+  explicit CaseFilePageBuilder(std::string correct_case = "",
+                               std::function<std::string(const v1::Entry&)> entry_extra_html = {})
+      : correct_case_(std::move(correct_case)), entry_extra_html_(std::move(entry_extra_html)) {}
 
   // Renders the entry's article now.
   void Add(const v1::Entry& e);
@@ -92,6 +97,7 @@ class CaseFilePageBuilder {
     std::string html;
   };
   std::string correct_case_;
+  std::function<std::string(const v1::Entry&)> entry_extra_html_;
   std::vector<Rendered> rendered_;
   std::vector<TimelineMark> marks_;
 };

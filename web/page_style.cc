@@ -33,6 +33,10 @@ article.correction { border-left: 4px solid #b9770e; padding-left: .6rem; }
 .record dl { display: grid; grid-template-columns: max-content 1fr; gap: .1rem .8rem; margin: 0; }
 .record dt { color: #555; } .record dd { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
 .sources { font-size: .88em; margin: .3rem 0 0 1rem; }
+.documents { font-size: .9em; margin: .3rem 0; } .documents ul { margin: .1rem 0; padding-left: 1.2rem; }
+.sha { font-family: "DejaVu Sans Mono", monospace; font-size: .85em; overflow-wrap: anywhere; }
+dl.details { display: grid; grid-template-columns: max-content 1fr; gap: .1rem .8rem; } dl.details dd { margin: 0; }
+.document-frame { width: 100%; height: 70vh; border: 1px solid #b1b4b6; }
 .source { border-left: 2px solid #ccc; padding-left: .5rem; margin: .3rem 0; }
 .source .text { font-family: "DejaVu Sans Mono", monospace; font-size: .95em; }
 nav.top { display: flex; gap: 1rem; align-items: center; border-bottom: 1px solid #ccc; padding: .4rem 0; }

@@ -32,15 +32,23 @@ absl::StatusOr<std::string> ParseCaseName(absl::string_view name, absl::string_v
   return std::string(name);
 }
 
+namespace {
+
+// Only the canonical spelling (SimpleAtoi alone takes " 1", "+1", "01"):
+// stored links such as `supersedes` must equal the entry's own name.
+bool ParseCanonicalNumber(absl::string_view digits, uint64_t& number) {
+  return !digits.empty() && digits[0] != '0' &&
+         std::all_of(digits.begin(), digits.end(), [](char c) { return absl::ascii_isdigit(c); }) &&
+         absl::SimpleAtoi(digits, &number);
+}
+
+}  // namespace
+
 absl::StatusOr<EntryName> ParseEntryName(absl::string_view name, absl::string_view field) {
   size_t slash = name.find("/entries/");
   absl::string_view digits = slash == absl::string_view::npos ? "" : name.substr(slash + 9);
   uint64_t number = 0;
-  // Only the canonical spelling (SimpleAtoi alone takes " 1", "+1", "01"):
-  // stored links such as `supersedes` must equal the entry's own name.
-  if (digits.empty() || digits[0] == '0' ||
-      !std::all_of(digits.begin(), digits.end(), [](char c) { return absl::ascii_isdigit(c); }) ||
-      !absl::SimpleAtoi(digits, &number)) {
+  if (!ParseCanonicalNumber(digits, number)) {
     return absl::InvalidArgumentError(
         absl::StrCat(field, ": expected cases/{case}/entries/{number}"));
   }
@@ -49,10 +57,29 @@ absl::StatusOr<EntryName> ParseEntryName(absl::string_view name, absl::string_vi
   return EntryName{*std::move(case_id), number};
 }
 
+absl::StatusOr<DocumentName> ParseDocumentName(absl::string_view name, absl::string_view field) {
+  size_t slash = name.rfind("/documents/");
+  uint64_t number = 0;
+  if (slash == absl::string_view::npos || !ParseCanonicalNumber(name.substr(slash + 11), number)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(field, ": expected cases/{case}/entries/{number}/documents/{number}"));
+  }
+  auto entry = ParseEntryName(name.substr(0, slash), field);
+  if (!entry.ok()) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(field, ": expected cases/{case}/entries/{number}/documents/{number}"));
+  }
+  return DocumentName{*std::move(entry), number};
+}
+
 std::string CaseName(absl::string_view case_id) { return absl::StrCat("cases/", case_id); }
 
 std::string EntryResourceName(absl::string_view case_id, uint64_t number) {
   return absl::StrCat("cases/", case_id, "/entries/", number);
+}
+
+std::string DocumentResourceName(absl::string_view case_id, uint64_t entry, uint64_t number) {
+  return absl::StrCat("cases/", case_id, "/entries/", entry, "/documents/", number);
 }
 
 }  // namespace casefile

@@ -14,6 +14,7 @@
 #include "core/safeguarding/attention_index.h"
 #include "storage/case_tables.h"
 #include "storage/case_write_index.h"
+#include "storage/document_tables.h"
 #include "storage/keys.h"
 #include "storage/prefix_scan.h"
 
@@ -84,6 +85,13 @@ absl::StatusOr<v1::EraseCaseResponse> EraseCaseContent(LmdbTxn& txn, const Calle
   auto time_rows = DeleteWhere(txn, keys::EntryInTimePrefix(case_id),
                                [](absl::string_view) -> absl::StatusOr<bool> { return true; });
   if (!time_rows.ok()) return time_rows.status();
+
+  // Documents: their rows go; content no other case links is marked for
+  // removal (DocumentLibrary::RemoveUnlinkedFiles removes the files after
+  // this commit).
+  auto documents = storage::EraseCaseDocuments(txn, case_id);
+  if (!documents.ok()) return documents.status();
+  out.set_documents(static_cast<int64_t>(*documents));
 
   // Legacy sources: their text goes; each record's place keeps only the
   // digest, marked erased (entry 0), so that no import brings it back.

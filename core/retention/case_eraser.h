@@ -24,7 +24,8 @@
 
 namespace casefile {
 
-// Removes the case's header, entries, supersessions, sources (their text),
+// Removes the case's header, entries, supersessions, documents (their
+// content is marked for removal unless another case links it), sources (their text),
 // reference, name, review-due, owner and team index rows, attention items, the person
 // records of its subjects and the persons known only through them (the
 // person index is computed again), and the review items and operator

@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
 #include "migration/readers/text_decoding.h"
 #include "pugixml.hpp"
 
@@ -28,22 +29,8 @@ struct ZipFileClose {
   void operator()(zip_file_t* f) const { zip_fclose(f); }
 };
 
-absl::StatusOr<std::string> ReadDocumentXml(std::string_view bytes) {
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-  if (source == nullptr) {
-    zip_error_fini(&error);
-    return absl::InvalidArgumentError("not a readable zip archive");
-  }
-  std::unique_ptr<zip_t, ZipDiscard> archive(zip_open_from_source(source, ZIP_RDONLY, &error));
-  if (archive == nullptr) {
-    zip_source_free(source);  // not taken over by a failed open
-    std::string reason = std::string("not a readable zip archive (") + zip_error_strerror(&error) + ")";
-    zip_error_fini(&error);
-    return absl::InvalidArgumentError(reason);
-  }
-  zip_error_fini(&error);
+// word/document.xml of an opened archive, up to `max_bytes`.
+absl::StatusOr<std::string> ReadDocumentXml(std::unique_ptr<zip_t, ZipDiscard> archive, size_t max_bytes) {
   const zip_int64_t index = zip_name_locate(archive.get(), "word/document.xml", ZIP_FL_NOCASE);
   if (index < 0) return absl::InvalidArgumentError("a zip archive without word/document.xml");
   std::unique_ptr<zip_file_t, ZipFileClose> part(zip_fopen_index(archive.get(), index, 0));
@@ -61,12 +48,31 @@ absl::StatusOr<std::string> ReadDocumentXml(std::string_view bytes) {
                                         zip_file_strerror(part.get()) + ")");
     }
     if (n == 0) break;
-    if (xml.size() + static_cast<zip_uint64_t>(n) > kMaxDocumentBytes) {
-      return absl::InvalidArgumentError("word/document.xml is larger than 64 MiB");
+    if (xml.size() + static_cast<zip_uint64_t>(n) > max_bytes) {
+      return absl::InvalidArgumentError(absl::StrCat("word/document.xml is larger than ", max_bytes, " bytes"));
     }
     xml.append(buffer, static_cast<size_t>(n));
   }
   return xml;
+}
+
+absl::StatusOr<std::string> ReadDocumentXml(std::string_view bytes) {
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+  if (source == nullptr) {
+    zip_error_fini(&error);
+    return absl::InvalidArgumentError("not a readable zip archive");
+  }
+  std::unique_ptr<zip_t, ZipDiscard> archive(zip_open_from_source(source, ZIP_RDONLY, &error));
+  if (archive == nullptr) {
+    zip_source_free(source);  // not taken over by a failed open
+    std::string reason = std::string("not a readable zip archive (") + zip_error_strerror(&error) + ")";
+    zip_error_fini(&error);
+    return absl::InvalidArgumentError(reason);
+  }
+  zip_error_fini(&error);
+  return ReadDocumentXml(std::move(archive), kMaxDocumentBytes);
 }
 
 std::string_view LocalName(const pugi::xml_node& node) {
@@ -168,6 +174,15 @@ void ReadBlocks(const pugi::xml_node& container, int depth, std::vector<DocxBloc
 
 absl::StatusOr<std::vector<DocxBlock>> ReadDocxBody(std::string_view bytes) {
   absl::StatusOr<std::string> xml = ReadDocumentXml(bytes);
+  if (!xml.ok()) return xml.status();
+  return ParseDocumentXml(*std::move(xml));
+}
+
+absl::StatusOr<std::vector<DocxBlock>> ReadDocxFileBody(const std::string& path, size_t max_xml_bytes) {
+  int error = 0;
+  std::unique_ptr<zip_t, ZipDiscard> archive(zip_open(path.c_str(), ZIP_RDONLY, &error));
+  if (archive == nullptr) return absl::InvalidArgumentError("not a readable zip archive");
+  absl::StatusOr<std::string> xml = ReadDocumentXml(std::move(archive), max_xml_bytes);
   if (!xml.ok()) return xml.status();
   return ParseDocumentXml(*std::move(xml));
 }

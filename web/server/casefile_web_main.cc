@@ -17,6 +17,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/strip.h"
 #include "web/server/web_app.h"
+#include "web/server/web_responses.h"
 
 ABSL_FLAG(std::string, listen, "127.0.0.1:8443", "host:port to serve on; port 0 picks a free one.");
 ABSL_FLAG(std::string, port_file, "", "Write the bound port here once serving.");
@@ -111,7 +112,9 @@ int main(int argc, char** argv) {
   } else {
     server = std::make_unique<httplib::Server>();
   }
-  server->set_payload_max_length(64 * 1024);  // forms only: a purpose, a password
+  // Forms, and the attach form's document (nginx lets only that route's bodies
+  // past 1 MB; BUILD.md "Deployment").
+  server->set_payload_max_length(static_cast<size_t>(casefile::web::kMaxUploadBytes) + (1 << 20));
   casefile::web::WebApp app(channel, service_token, behind_proxy);
   app.Register(*server);
 

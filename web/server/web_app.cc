@@ -19,6 +19,7 @@
 #include "web/case_file_page.h"
 #include "web/chronology_view_form.h"
 #include "web/cookies.h"
+#include "web/document_html.h"
 #include "web/html_escape.h"
 #include "web/page_style.h"
 #include "web/person_file_page.h"
@@ -129,9 +130,10 @@ void WebApp::Register(httplib::Server& server) {
     // the back button has nothing to show.
     res.set_header("Cache-Control", "no-store");
     res.set_header("Pragma", "no-cache");
-    res.set_header("Content-Security-Policy", kContentSecurityPolicy);
+    // A route may set its own policy and framing (a document's page and content).
+    if (!res.has_header("Content-Security-Policy")) res.set_header("Content-Security-Policy", kContentSecurityPolicy);
     res.set_header("X-Content-Type-Options", "nosniff");
-    res.set_header("X-Frame-Options", "DENY");
+    if (!res.has_header("X-Frame-Options")) res.set_header("X-Frame-Options", "DENY");
     res.set_header("Referrer-Policy", "no-referrer");
   });
   server.Get("/style.css", [](const httplib::Request& req, httplib::Response& res) {
@@ -174,6 +176,16 @@ void WebApp::Register(httplib::Server& server) {
               [this](const httplib::Request& req, httplib::Response& res) { WriteSupervisionStep(req, res); });
   server.Get("/tasking", [this](const httplib::Request& req, httplib::Response& res) { Tasking(req, res); });
   server.Post("/tasking/held", [this](const httplib::Request& req, httplib::Response& res) { TaskingHeld(req, res); });
+  server.Get(R"(/cases/([^/]+)/entries/([0-9]{1,18})/attach)",
+             [this](const httplib::Request& req, httplib::Response& res) { AttachForm(req, res); });
+  server.Post(R"(/cases/([^/]+)/entries/([0-9]{1,18})/attach)",
+              [this](const httplib::Request& req, httplib::Response& res) { AttachDocument(req, res); });
+  server.Get(R"(/cases/([^/]+)/entries/([0-9]{1,18})/documents/([0-9]{1,18}))",
+             [this](const httplib::Request& req, httplib::Response& res) { DocumentView(req, res); });
+  server.Get(R"(/cases/([^/]+)/entries/([0-9]{1,18})/documents/([0-9]{1,18})/download)",
+             [this](const httplib::Request& req, httplib::Response& res) { DocumentContent(req, res, false); });
+  server.Get(R"(/cases/([^/]+)/entries/([0-9]{1,18})/documents/([0-9]{1,18})/content)",
+             [this](const httplib::Request& req, httplib::Response& res) { DocumentContent(req, res, true); });
   server.Get("/attention", [this](const httplib::Request& req, httplib::Response& res) { Attention(req, res); });
   server.Get(R"(/persons/([^/]+))",
              [this](const httplib::Request& req, httplib::Response& res) { PersonPurpose(req, res); });
@@ -396,6 +408,11 @@ void WebApp::CaseFile(const httplib::Request& req, httplib::Response& res) {
     options.header_html = AssignFormHtml(form_tokens_.TokenFor(s.token), id, AssignDraftFor(header, RandomHex32()));
   options.reader = s.display_name;
   options.purpose = request.purpose();
+  // Each entry lists its documents (read with the same purpose, recorded as ListDocuments).
+  options.entry_extra_html = [documents = CaseDocuments(s, id, request.purpose()),
+                              links = DocumentLinks{id, request.purpose(), s.MayWrite()}](const v1::Entry& e) {
+    return EntryDocumentsHtml(e.number(), documents, links);
+  };
   const std::string hidden = absl::StrCat("<input type=\"hidden\" name=\"csrf\" value=\"",
                                           HtmlEscape(form_tokens_.TokenFor(s.token)),
                                           "\"><input type=\"hidden\" name=\"purpose\" value=\"",

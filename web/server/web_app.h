@@ -19,6 +19,7 @@
 #include "absl/synchronization/mutex.h"
 #include "casefile/v1/case.pb.h"
 #include "web/case_action_form.h"
+#include "web/document_html.h"
 #include "web/entry_form.h"
 #include "web/form_token.h"
 #include "web/kept_form.h"
@@ -143,6 +144,17 @@ class WebApp {
   void PersonPurposeForm(const Signed& s, const std::string& person_name, const std::string& error, int code,
                          httplib::Response& res);
   void PersonFile(const httplib::Request& req, httplib::Response& res);
+  // Documents (document_routes.cc): GET /cases/{id}/entries/{n}/attach the
+  // form, POST it (multipart) to AttachDocument; GET
+  // /cases/{id}/entries/{n}/documents/{k} the purpose form or, with
+  // ?purpose=, the document's page; .../download and .../content its bytes
+  // (attachment; inline only for the page's sandboxed frame).
+  void AttachForm(const httplib::Request& req, httplib::Response& res);
+  void AttachDocument(const httplib::Request& req, httplib::Response& res);
+  void DocumentView(const httplib::Request& req, httplib::Response& res);
+  void DocumentContent(const httplib::Request& req, httplib::Response& res, bool inline_view);
+  // The case's documents (ListDocuments with the reader's purpose); none when refused.
+  DocumentsByEntry CaseDocuments(const Signed& s, const std::string& case_id, const std::string& purpose);
 
   std::shared_ptr<grpc::Channel> channel_;
   std::string service_token_;

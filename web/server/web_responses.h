@@ -4,6 +4,7 @@
 #define CASEFILE_WEB_SERVER_WEB_RESPONSES_H_
 
 #include <algorithm>
+#include <cstdint>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/string_view.h"
@@ -15,6 +16,10 @@ inline constexpr char kHtml[] = "text/html; charset=utf-8";
 inline constexpr char kContentSecurityPolicy[] =
     "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
     "frame-ancestors 'none'; base-uri 'none'";
+
+// The largest document the attach form takes (casefiled's --document_max_mb
+// default); the upload route's body may be this plus the form around it.
+inline constexpr int64_t kMaxUploadBytes = int64_t{50} << 20;
 
 // A case id as casefiled makes or takes them: letters, digits, '-', '_', '.'.
 inline bool PlausibleCaseId(absl::string_view id) {

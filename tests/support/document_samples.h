@@ -1,0 +1,28 @@
+// Test support: small documents of each kind casefile keeps, and of kinds it
+// refuses, made in memory (no fixtures to keep in step).
+//
+// Thread-safe: pure functions.
+#ifndef CASEFILE_TESTS_SUPPORT_DOCUMENT_SAMPLES_H_
+#define CASEFILE_TESTS_SUPPORT_DOCUMENT_SAMPLES_H_
+
+#include <string>
+
+namespace casefile::testing {
+
+// A one-page PDF whose text layer is `line` (ASCII), with a correct xref.
+std::string PdfWithText(const std::string& line);
+// A DOCX (zip holding word/document.xml) of one paragraph, `paragraph` (XML-safe text).
+std::string DocxWithText(const std::string& paragraph);
+// A zip archive that is not a DOCX.
+std::string PlainZip();
+// A valid 1x1 PNG.
+std::string TinyPng();
+// An HTML page with a script, and an SVG with a script.
+std::string HtmlWithScript();
+std::string SvgWithScript();
+// Lower-case hex SHA-256 of `bytes`.
+std::string Sha256Hex(const std::string& bytes);
+
+}  // namespace casefile::testing
+
+#endif  // CASEFILE_TESTS_SUPPORT_DOCUMENT_SAMPLES_H_
