@@ -19,6 +19,7 @@ int Main(int argc, char** argv) {
   AddAdminCommands(line);
   AddAuditCommands(line);
   AddAttentionCommands(line);
+  AddReportCommands(line);
   AddSessionCommands(line);
   CommandLine::Parsed parsed = line.Parse(std::vector<std::string>(argv + 1, argv + argc));
   if (parsed.help) {

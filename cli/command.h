@@ -24,6 +24,7 @@ void AddImportCommands(CommandLine& line);
 void AddAdminCommands(CommandLine& line);
 void AddAuditCommands(CommandLine& line);
 void AddAttentionCommands(CommandLine& line);
+void AddReportCommands(CommandLine& line);
 void AddSessionCommands(CommandLine& line);
 
 // Exit codes: 0 success, 1 the server refused or failed, 2 bad usage.

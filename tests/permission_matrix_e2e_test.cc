@@ -30,6 +30,7 @@
 #include "casefile/v1/case_service.grpc.pb.h"
 #include "casefile/v1/import.grpc.pb.h"
 #include "casefile/v1/person.grpc.pb.h"
+#include "casefile/v1/report.grpc.pb.h"
 #include "casefile/v1/session.grpc.pb.h"
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/dynamic_message.h"
@@ -89,6 +90,8 @@ const std::vector<Row>& Matrix() {
       {"casefile.v1.ImportService/ListRejectedRecords", "parent: 'imports/imp-999999'", {D, D, N, D, N}},
       {"casefile.v1.AttentionService/ListAttentionItems", "", {I, I, I, I, I}},
       {"casefile.v1.AttentionService/WatchAttention", "lists: 99", {I, I, I, I, I}},
+      {"casefile.v1.ReportService/GetInspectionReport", "", {D, D, D, D, I}},
+      {"casefile.v1.ReportService/ListReportCases", "", {D, D, D, D, I}},
       {"casefile.v1.AuditService/ListAuditEvents", "page_size: -1", {D, D, D, I, I}},
       {"casefile.v1.AuditService/VerifyAuditLog", "", {D, D, D, Code::OK, Code::OK}},
       {"casefile.v1.AdminService/Backup", "", {D, D, D, D, I}},
@@ -109,7 +112,7 @@ std::vector<const google::protobuf::FileDescriptor*> ContractFiles() {
   return {v1::CreateCaseRequest::descriptor()->file(),     v1::SearchPersonsRequest::descriptor()->file(),
           v1::GetImportRequest::descriptor()->file(),      v1::ListAttentionItemsRequest::descriptor()->file(),
           v1::ListAuditEventsRequest::descriptor()->file(), v1::BackupRequest::descriptor()->file(),
-          v1::SignInRequest::descriptor()->file()};
+          v1::SignInRequest::descriptor()->file(),         v1::GetInspectionReportRequest::descriptor()->file()};
 }
 
 // The serialized request of `method` from its text format.

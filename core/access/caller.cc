@@ -20,14 +20,16 @@ absl::string_view ActionName(Action action) {
     case Action::kReviewRetention: return "review cases for retention";
     case Action::kEraseCase: return "erase cases";
     case Action::kAssignCase: return "assign cases";
+    case Action::kReadReports: return "read inspection reports";
   }
   return "do that";
 }
 
 // The whole permission model. Out-of-hours staff and auditors only read;
 // operators migrate and review but do not write live entries. Only auditors
-// (and admins) read the audit trail; only admins back up the store and erase
-// cases.
+// (and admins) read the audit trail; only admins back up the store, erase
+// cases and read inspection reports (kReadReports: supervisors too, once
+// that role exists).
 bool Allowed(Role role, Action action) {
   switch (role) {
     case Role::kAdmin:

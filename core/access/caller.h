@@ -31,6 +31,7 @@ enum class Action {
   kReviewRetention,  // ReviewCase (retention review)
   kEraseCase,    // AdminService.EraseCase (admin only)
   kAssignCase,   // AssignCase (then only for the case's team: core/chronology/case_ownership.h)
+  kReadReports,  // ReportService: the inspection report and the cases behind it
 };
 
 struct Caller {

@@ -163,6 +163,16 @@ void WebApp::Register(httplib::Server& server) {
                 [this, action](const httplib::Request& req, httplib::Response& res) { WriteCaseAction(req, res, action); });
   }
   server.Get("/attention", [this](const httplib::Request& req, httplib::Response& res) { Attention(req, res); });
+  server.Get("/report", [this](const httplib::Request& req, httplib::Response& res) {
+    Report(req, res, ReportFormat::kPage);
+  });
+  server.Get("/report.csv", [this](const httplib::Request& req, httplib::Response& res) {
+    Report(req, res, ReportFormat::kCsv);
+  });
+  server.Get("/report.html", [this](const httplib::Request& req, httplib::Response& res) {
+    Report(req, res, ReportFormat::kFile);
+  });
+  server.Get("/report/cases", [this](const httplib::Request& req, httplib::Response& res) { ReportCases(req, res); });
   server.Get(R"(/persons/([^/]+))",
              [this](const httplib::Request& req, httplib::Response& res) { PersonPurpose(req, res); });
   server.Post(R"(/persons/([^/]+))",

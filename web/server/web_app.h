@@ -122,6 +122,12 @@ class WebApp {
   void PersonPurposeForm(const Signed& s, const std::string& person_name, const std::string& error, int code,
                          httplib::Response& res);
   void PersonFile(const httplib::Request& req, httplib::Response& res);
+  // The inspection report (report_route.cc): GET /report as a page (the
+  // form alone until a period is given), /report.csv, /report.html (one
+  // printable file); GET /report/cases, the cases behind a figure.
+  enum class ReportFormat { kPage, kCsv, kFile };
+  void Report(const httplib::Request& req, httplib::Response& res, ReportFormat format);
+  void ReportCases(const httplib::Request& req, httplib::Response& res);
 
   std::shared_ptr<grpc::Channel> channel_;
   std::string service_token_;
