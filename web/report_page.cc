@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "core/safeguarding/report_words.h"
 #include "web/html_document.h"
 #include "web/html_escape.h"
@@ -19,7 +20,7 @@ std::string QueryValue(const std::string& v) {
     if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
       out += static_cast<char>(c);
     } else {
-      absl::StrAppend(&out, "%", absl::Hex(c, absl::kZeroPad2));
+      absl::StrAppend(&out, absl::StrFormat("%%%02X", c));
     }
   }
   return out;

@@ -107,6 +107,12 @@ absl::Status ValidateStrategyDiscussion(const v1::StrategyDiscussion& sd, const 
   return absl::OkStatus();
 }
 
+absl::Status Grade(v1::RiskGrade grade, const std::string& path) {
+  if (grade == v1::RISK_GRADE_UNSPECIFIED || !v1::RiskGrade_IsValid(grade))
+    return Invalid(path, "is required (standard, medium or high)");
+  return absl::OkStatus();
+}
+
 absl::Status ValidateReferral(const v1::Referral& r, const std::string& at) {
   if (auto s = Agency(r.to_agency(), at + ".to_agency"); !s.ok()) return s;
   if (auto s = ValidateMultilineText(r.reason(), at + ".reason"); !s.ok()) return s;
@@ -118,8 +124,7 @@ absl::Status ValidateReferral(const v1::Referral& r, const std::string& at) {
     if (auto s = Child(r.child_impacts(i).child(), c + ".child"); !s.ok()) return s;
     if (auto s = ValidateMultilineText(r.child_impacts(i).impact(), c + ".impact"); !s.ok()) return s;
   }
-  if (r.risk_grade() == v1::RISK_GRADE_UNSPECIFIED || !v1::RiskGrade_IsValid(r.risk_grade()))
-    return Invalid(at + ".risk_grade", "is required (standard, medium or high)");
+  if (auto s = Grade(r.risk_grade(), at + ".risk_grade"); !s.ok()) return s;
   return Time(r.referred_time(), at + ".referred_time", TimePrecision::kDay, false);
 }
 
@@ -193,12 +198,6 @@ absl::Status ValidateActionCompleted(const v1::ActionCompleted& a, const std::st
   if (auto s = EntryReference(a.strategy_discussion(), at + ".strategy_discussion"); !s.ok()) return s;
   if (a.action() < 1) return Invalid(at + ".action", "is required: the action's 1-based position");
   return ValidateLine(a.outcome(), at + ".outcome", true);
-}
-
-absl::Status Grade(v1::RiskGrade grade, const std::string& path) {
-  if (grade == v1::RISK_GRADE_UNSPECIFIED || !v1::RiskGrade_IsValid(grade))
-    return Invalid(path, "is required (standard, medium or high)");
-  return absl::OkStatus();
 }
 
 absl::Status UserId(const std::string& user, const std::string& path) {
