@@ -12,8 +12,10 @@
 #include "core/safeguarding/dash_questions.h"
 #include "core/time/uk_instant.h"
 #include "google/protobuf/util/time_util.h"
+#include "storage/case_tables.h"
 #include "storage/keys.h"
 #include "storage/measure_tables.h"
+#include "storage/prefix_scan.h"
 
 namespace casefile {
 namespace {
@@ -305,25 +307,24 @@ absl::Status UnindexCaseMeasures(LmdbTxn& txn, absl::string_view case_id, absl::
 
 absl::Status IndexMeasuresOfOlderStore(storage::Store& store) {
   return store.RunOnce("measures_indexed", [](LmdbTxn& txn) -> absl::Status {
-    // Entries in key order: a case's in number order, so what a record names
-    // is indexed before it. Collected first: the cursor must not see writes.
-    std::vector<std::pair<std::string, v1::Entry>> records;
-    auto cursor = txn.OpenCursor();
-    if (!cursor.ok()) return cursor.status();
-    const std::string table = storage::keys::Entry("", 0).substr(0, 2);  // "e\0"
-    for (auto at = cursor->Seek(table);; at = cursor->Next()) {
-      if (!at.ok()) return at.status();
-      if (!*at || cursor->key().substr(0, 2) != table) break;
-      const absl::string_view key = cursor->key();
-      if (key.size() < 2 + 1 + 8 || key[key.size() - 9] != '\0') continue;
-      v1::Entry entry;
-      if (!entry.ParseFromArray(cursor->value().data(), static_cast<int>(cursor->value().size())))
-        return absl::DataLossError("corrupt entry");
-      if (entry.record_case() == v1::Entry::RECORD_NOT_SET || !entry.supersedes().empty()) continue;
-      records.emplace_back(std::string(key.substr(2, key.size() - 2 - 9)), std::move(entry));
-    }
-    for (const auto& [case_id, entry] : records) {
-      if (auto s = IndexMeasures(txn, case_id, entry); !s.ok()) return s;
+    std::vector<std::string> case_ids;
+    if (auto s = storage::ScanPrefix(txn, storage::keys::CasePrefix(),
+                                     [&](absl::string_view id, absl::string_view) {
+                                       case_ids.emplace_back(id);
+                                       return absl::OkStatus();
+                                     });
+        !s.ok())
+      return s;
+    for (const std::string& id : case_ids) {
+      auto c = storage::LoadCase(txn, id);
+      if (!c.ok()) return c.status();
+      // In number order: what a record names is indexed before it.
+      for (int64_t n = 1; c->has_value() && n <= (*c)->version(); ++n) {
+        auto entry = storage::LoadBareEntry(txn, id, static_cast<uint64_t>(n));
+        if (!entry.ok()) return entry.status();
+        if (!entry->has_value() || !(*entry)->supersedes().empty()) continue;  // erased, or a correction
+        if (auto s = IndexMeasures(txn, id, **entry); !s.ok()) return s;
+      }
     }
     return absl::OkStatus();
   });

@@ -89,7 +89,8 @@ WebApp::Signed WebApp::SessionOf(const httplib::Request& req) {
 }
 
 std::string WebApp::Nav(const Signed& s) const {
-  return NavHtml(s.display_name.empty() ? "signed in" : s.display_name, form_tokens_.TokenFor(s.token), s.MayWrite());
+  return NavHtml(s.display_name.empty() ? "signed in" : s.display_name, form_tokens_.TokenFor(s.token), s.MayWrite(),
+                 s.role == "admin");
 }
 
 bool WebApp::CsrfOk(const httplib::Request& req, const Signed& s) const {
