@@ -70,7 +70,8 @@ std::string StrategyDiscussion(const v1::StrategyDiscussion& sd) {
 std::string Referral(const v1::Referral& r) {
   std::string out = absl::StrCat("    referral to ", Word(v1::Agency_Name(r.to_agency()), "AGENCY_"), ", risk ",
                                  Word(v1::RiskGrade_Name(r.risk_grade()), "RISK_GRADE_"),
-                                 r.significant_harm_suspected() ? ", SIGNIFICANT HARM SUSPECTED" : "", "\n");
+                                 r.significant_harm_suspected() ? ", SIGNIFICANT HARM SUSPECTED" : "",
+                                 r.domestic_abuse() ? ", domestic abuse" : "", "\n");
   TimeLine(out, "referred", r.referred_time());
   TextLines(out, "reason", r.reason());
   for (const v1::ChildImpact& c : r.child_impacts())

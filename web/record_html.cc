@@ -62,7 +62,8 @@ std::string StrategyDiscussion(const v1::StrategyDiscussion& sd) {
 std::string Referral(const v1::Referral& ref) {
   RecordBuilder r(absl::StrCat("Referral to ", Agency(ref.to_agency()), ", risk ",
                                EnumWord(v1::RiskGrade_Name(ref.risk_grade()), "RISK_GRADE_"),
-                               ref.significant_harm_suspected() ? ", <strong>significant harm suspected</strong>" : ""));
+                               ref.significant_harm_suspected() ? ", <strong>significant harm suspected</strong>" : "",
+                               ref.domestic_abuse() ? ", domestic abuse" : ""));
   r.Time("referred", ref.referred_time());
   r.Text("reason", ref.reason());
   for (const v1::ChildImpact& c : ref.child_impacts()) r.Row(absl::StrCat("impact on ", Child(c.child())), HtmlEscape(c.impact()));
