@@ -19,6 +19,7 @@ int Main(int argc, char** argv) {
   AddAdminCommands(line);
   AddAuditCommands(line);
   AddAttentionCommands(line);
+  AddReportCommands(line);
   AddSessionCommands(line);
   AddSupervisionCommands(line);
   AddDocumentCommands(line);

@@ -26,6 +26,7 @@ void AddImportCommands(CommandLine& line);
 void AddAdminCommands(CommandLine& line);
 void AddAuditCommands(CommandLine& line);
 void AddAttentionCommands(CommandLine& line);
+void AddReportCommands(CommandLine& line);
 void AddSessionCommands(CommandLine& line);
 void AddSupervisionCommands(CommandLine& line);
 void AddDocumentCommands(CommandLine& line);

@@ -8,6 +8,7 @@
 #include "absl/strings/str_replace.h"
 #include "cli/output.h"
 #include "cli/terminal_safe.h"
+#include "core/safeguarding/dash_questions.h"
 #include "core/time/partial_time.h"
 #include "core/time/partial_time_proto.h"
 #include "google/protobuf/util/time_util.h"
@@ -69,7 +70,8 @@ std::string StrategyDiscussion(const v1::StrategyDiscussion& sd) {
 std::string Referral(const v1::Referral& r) {
   std::string out = absl::StrCat("    referral to ", Word(v1::Agency_Name(r.to_agency()), "AGENCY_"), ", risk ",
                                  Word(v1::RiskGrade_Name(r.risk_grade()), "RISK_GRADE_"),
-                                 r.significant_harm_suspected() ? ", SIGNIFICANT HARM SUSPECTED" : "", "\n");
+                                 r.significant_harm_suspected() ? ", SIGNIFICANT HARM SUSPECTED" : "",
+                                 r.domestic_abuse() ? ", domestic abuse" : "", "\n");
   TimeLine(out, "referred", r.referred_time());
   TextLines(out, "reason", r.reason());
   for (const v1::ChildImpact& c : r.child_impacts())
@@ -111,6 +113,30 @@ std::string Custody(const v1::Custody& c) {
   return out;
 }
 
+void DashReview(std::string& out, const v1::DashReview& r) {
+  Line(out, "review", absl::StrCat("by ", TerminalSafe(r.reviewer()), ", ", When(r.reviewed_time()), ", agreed grade ",
+                                   Word(v1::RiskGrade_Name(r.agreed_grade()), "RISK_GRADE_")));
+  if (!r.comment().empty()) TextLines(out, "comment", r.comment());
+}
+
+std::string Dash(const v1::DashRiskAssessment& d) {
+  std::string out = absl::StrCat("    DASH risk assessment, ", When(d.assessed_time()), ", by ",
+                                 TerminalSafe(d.officer()), ": ", Word(v1::RiskGrade_Name(d.grade()), "RISK_GRADE_"),
+                                 " risk\n");
+  int yes = 0;
+  std::vector<std::string> not_known;
+  for (const DashQuestion& q : DashQuestions()) {
+    auto a = d.answers().find(q.id);
+    if (a == d.answers().end()) continue;
+    yes += a->second == v1::DASH_ANSWER_YES;
+    if (a->second == v1::DASH_ANSWER_NOT_KNOWN) not_known.push_back(q.id);
+  }
+  Line(out, "answers", absl::StrCat(yes, " yes of ", DashQuestions().size(), ", ", not_known.size(), " not known"));
+  Line(out, "not known", absl::StrJoin(not_known, ", "));
+  if (d.has_review()) DashReview(out, d.review());
+  return out;
+}
+
 }  // namespace
 
 std::string RecordBlock(const v1::Entry& e) {
@@ -135,6 +161,12 @@ std::string RecordBlock(const v1::Entry& e) {
       return absl::StrCat("    action ", e.action_completed().action(), " of ",
                           TerminalSafe(e.action_completed().strategy_discussion()), " done: ",
                           TerminalSafe(e.action_completed().outcome()), "\n");
+    case v1::Entry::kDashRiskAssessment: return Dash(e.dash_risk_assessment());
+    case v1::Entry::kDashReview: {
+      std::string out = absl::StrCat("    review of DASH risk assessment ", TerminalSafe(e.dash_review().assessment()), "\n");
+      DashReview(out, e.dash_review().review());
+      return out;
+    }
     case v1::Entry::RECORD_NOT_SET: break;
   }
   return "";

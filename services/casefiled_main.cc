@@ -25,6 +25,8 @@
 #include "core/persons/person_tables.h"
 #include "core/retention/retention.h"
 #include "core/safeguarding/attention_lists.h"
+#include "core/safeguarding/inspection_report.h"
+#include "core/safeguarding/measure_index.h"
 #include "grpc/health/v1/health.pb.h"
 #include "migration/event_clusterer.h"
 #include "migration/import_engine.h"
@@ -38,6 +40,7 @@
 #include "services/import_service.h"
 #include "services/person_service.h"
 #include "services/refusal_log.h"
+#include "services/report_service.h"
 #include "services/server_log.h"
 #include "services/session_service.h"
 #include "services/supervision_service.h"
@@ -177,6 +180,7 @@ int Serve() {
   if (absl::Status s = AddNewPersonTokens(**store); !s.ok()) return Fail(s);
   if (absl::Status s = IndexEntriesInTimeOrder(**store); !s.ok()) return Fail(s);
   if (absl::Status s = NoteChildrenNamedInOlderCases(**store); !s.ok()) return Fail(s);
+  if (absl::Status s = IndexMeasuresOfOlderStore(**store); !s.ok()) return Fail(s);
   if (absl::GetFlag(FLAGS_benchmark_only_disable_audit)) {
     if (!absl::GetFlag(FLAGS_benchmark_only_i_know_this_store_is_thrown_away))
       return Fail(absl::InvalidArgumentError(
@@ -212,6 +216,8 @@ int Serve() {
                                   .appropriate_adult_within = absl::GetFlag(FLAGS_appropriate_adult_within),
                                   .specialist_team = absl::GetFlag(FLAGS_specialist_team)});
   AttentionServiceImpl attention_service(&*auth, &attention_lists, &feed, &audit_trail);
+  InspectionReports reports(store->get(), clock, absl::GetFlag(FLAGS_strategy_discussion_within));
+  ReportServiceImpl report_service(&*auth, &reports, &audit_trail);
   PersonServiceImpl person_service(&*auth, store->get(), &attention_lists);
   TaskingAgenda tasking(store->get(), clock, &attention_lists);
   SupervisionServiceImpl supervision_service(&*auth, &chronology, &tasking);
@@ -245,6 +251,7 @@ int Serve() {
   builder.RegisterService(&admin_service);
   builder.RegisterService(&audit_service);
   builder.RegisterService(&attention_service);
+  builder.RegisterService(&report_service);
   builder.RegisterService(&session_service);
   builder.RegisterService(&supervision_service);
   builder.RegisterService(&document_service);

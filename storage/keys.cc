@@ -159,6 +159,37 @@ std::string TeamCase(absl::string_view team, int64_t written_micros, absl::strin
 }
 std::string TeamCasesPrefix(absl::string_view team) { return Tagged('T', team, ""); }
 
+namespace {
+std::string MeasureTable(char table) { return absl::StrCat("M", kSep, std::string(1, table), kSep); }
+}  // namespace
+
+std::string MeasureRowsFrom(int measure, int64_t micros) {
+  return absl::StrCat(MeasureTable('r'), ListTag(measure), kSep, EncodeBe64(Biased(micros)));
+}
+std::string MeasureRow(int measure, int64_t micros, absl::string_view unit) {
+  return absl::StrCat(MeasureRowsFrom(measure, micros), kSep, unit);
+}
+int64_t MeasureRowMicros(absl::string_view row_key) {
+  const size_t at = MeasureTable('r').size() + 3;  // the measure's two digits and \0
+  if (row_key.size() < at + 8) return 0;
+  return static_cast<int64_t>(Biased(static_cast<int64_t>(DecodeBe64(row_key.substr(at, 8)).value_or(0))));
+}
+std::string MeasureUnit(absl::string_view case_id, uint64_t entry) {
+  return absl::StrCat(case_id, kSep, EncodeBe64(entry));
+}
+std::string MeasureChildUnit(absl::string_view child_key, absl::string_view case_id, uint64_t entry) {
+  return absl::StrCat(Bounded(child_key), kSep, MeasureUnit(case_id, entry));
+}
+std::string MeasureCaseRecordPrefix(absl::string_view case_id, int measure) {
+  return absl::StrCat(MeasureCasePrefix(case_id), ListTag(measure), kSep);
+}
+std::string MeasureCaseRecord(absl::string_view case_id, int measure, uint64_t entry) {
+  return absl::StrCat(MeasureCaseRecordPrefix(case_id, measure), EncodeBe64(entry));
+}
+std::string MeasureCasePrefix(absl::string_view case_id) { return absl::StrCat(MeasureTable('u'), case_id, kSep); }
+std::string MeasureCaseFacts(absl::string_view case_id) { return absl::StrCat(MeasureTable('f'), case_id); }
+std::string MeasureChild(absl::string_view child_key) { return absl::StrCat(MeasureTable('k'), Bounded(child_key)); }
+
 uint64_t EntryNumber(absl::string_view entry_key) {
   return DecodeBe64(entry_key.substr(entry_key.size() - 8)).value_or(0);
 }

@@ -56,6 +56,20 @@
 //   H\0<32-byte SHA-256>             be64 number of documents linking that content
 //   G\0<32-byte SHA-256>             "" : content whose last link went (erasure): its file is
 //                                   removed once no link names it again
+//   M\0r\0<measure>\0<be64 time>\0<unit>
+//                                   a unit of an inspection measure (serialized
+//                                   casefile.storage.v1.StoredMeasureRow): <measure> two
+//                                   decimal digits (casefile.v1.ReportMeasure), <time> when
+//                                   the unit is dated, microseconds since 1970 + 2^63, <unit>
+//                                   "<case>\0<be64 entry>", or for a child
+//                                   "<child>\0<case>\0<be64 entry>" (the episode)
+//   M\0u\0<case>\0<measure>\0<be64 entry>
+//                                   a record of the case → the M\0r key of the unit it
+//                                   counts in (a custody update: its first record's)
+//   M\0f\0<case>                    what the case's measures need of its other records
+//                                   (casefile.storage.v1.StoredCaseMeasureFacts)
+//   M\0k\0<child>                   a child's missing episodes and assessments
+//                                   (casefile.storage.v1.StoredChildMeasure)
 //   a\0<be64 seq>                   access record of stores from before the audit
 //                                   trail; no longer written or read
 //
@@ -160,6 +174,20 @@ std::string DocumentTextPrefix(absl::string_view case_id);
 std::string ContentLinks(absl::string_view sha256);
 std::string UnlinkedContent(absl::string_view sha256);
 std::string UnlinkedContentPrefix();
+// The measure index (see the layout above); `measure` is a ReportMeasure number.
+std::string MeasureRow(int measure, int64_t micros, absl::string_view unit);
+// The first row key of `measure` dated at or after `micros`.
+std::string MeasureRowsFrom(int measure, int64_t micros);
+// The time of a row key (the micros it was built with).
+int64_t MeasureRowMicros(absl::string_view row_key);
+// A unit "<case>\0<be64 entry>", or a child's "<child>\0<case>\0<be64 entry>".
+std::string MeasureUnit(absl::string_view case_id, uint64_t entry);
+std::string MeasureChildUnit(absl::string_view child_key, absl::string_view case_id, uint64_t entry);
+std::string MeasureCaseRecord(absl::string_view case_id, int measure, uint64_t entry);
+std::string MeasureCaseRecordPrefix(absl::string_view case_id, int measure);
+std::string MeasureCasePrefix(absl::string_view case_id);
+std::string MeasureCaseFacts(absl::string_view case_id);
+std::string MeasureChild(absl::string_view child_key);
 
 // Big-endian 8-byte encoding.
 std::string EncodeBe64(uint64_t v);

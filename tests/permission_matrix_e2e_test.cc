@@ -31,6 +31,7 @@
 #include "casefile/v1/document_service.grpc.pb.h"
 #include "casefile/v1/import.grpc.pb.h"
 #include "casefile/v1/person.grpc.pb.h"
+#include "casefile/v1/report.grpc.pb.h"
 #include "casefile/v1/session.grpc.pb.h"
 #include "casefile/v1/supervision_service.grpc.pb.h"
 #include "google/protobuf/descriptor.h"
@@ -98,6 +99,9 @@ const std::vector<Row>& Matrix() {
       {"casefile.v1.ImportService/ListRejectedRecords", "parent: 'imports/imp-999999'", {D, D, N, D, N, D}},
       {"casefile.v1.AttentionService/ListAttentionItems", "", {I, I, I, I, I, I}},
       {"casefile.v1.AttentionService/WatchAttention", "lists: 99", {I, I, I, I, I, I}},
+      // Supervisors read their teams' reports; the whole unit's is admins' alone.
+      {"casefile.v1.ReportService/GetInspectionReport", "", {D, D, D, D, I, D}},
+      {"casefile.v1.ReportService/ListReportCases", "", {D, D, D, D, I, D}},
       {"casefile.v1.AuditService/ListAuditEvents", "page_size: -1", {D, D, D, I, I, D}},
       {"casefile.v1.AuditService/VerifyAuditLog", "", {D, D, D, Code::OK, Code::OK, D}},
       // Supervisors decide their teams' approvals and hold their tasking meetings.
@@ -127,7 +131,7 @@ std::vector<const google::protobuf::FileDescriptor*> ContractFiles() {
           v1::GetImportRequest::descriptor()->file(),      v1::ListAttentionItemsRequest::descriptor()->file(),
           v1::ListAuditEventsRequest::descriptor()->file(), v1::BackupRequest::descriptor()->file(),
           v1::SignInRequest::descriptor()->file(),        v1::GetTaskingRequest::descriptor()->file(),
-          v1::GetDocumentRequest::descriptor()->file()};
+          v1::GetDocumentRequest::descriptor()->file(),    v1::GetInspectionReportRequest::descriptor()->file()};
 }
 
 // The serialized request of `method` from its text format.

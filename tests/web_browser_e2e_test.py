@@ -68,6 +68,7 @@ class Fixture:
             f"cait1 {hashed} investigator:cait DC Cait One",
             f"east1 {hashed} investigator:pvp-east DC East One",
             f"sup1 {hashed} supervisor:cait DS Sup One",
+            f"admin1 {hashed} admin Admin One",
         ]) + "\n")
         self.write_private("tokens", "\n".join([
             "op-token-0123456789 op1 operator Operator One",
@@ -99,6 +100,16 @@ class Fixture:
         self.live = self.create_case("William NORTHCOTT", "William NORTHCOTT (14/03/2011)")
         self.live_restricted = self.create_case("Tobias QUENNELL", "Tobias QUENNELL (09/10/2012)", "--restrict-teams",
                                                 "cait")
+        # A referral to CSC of 12/11/2026 in the live case: the inspection report counts it.
+        self.write_private("referral.json", json.dumps({"referral": {
+            "toAgency": "AGENCY_CSC", "reason": "Domestic abuse at home", "riskGrade": "RISK_GRADE_HIGH",
+            "significantHarmSuspected": True, "domesticAbuse": True,
+            "referredTime": {"precision": "PRECISION_MINUTE", "year": 2026, "month": 11, "day": 12, "hour": 9,
+                             "minute": 30},
+            "childImpacts": [{"impact": "Frightened", "child": {"name": "William NORTHCOTT", "dateOfBirth": {
+                "precision": "PRECISION_DAY", "year": 2011, "month": 3, "day": 14}}}]}}))
+        self.cli("cait-token-0123456789", "log", self.live, "--kind", "referral", "--text", "Referral to CSC",
+                 "--record", f"{d}/referral.json")
 
     def log(self, name):
         f = open(f"{self.dir}/{name}", "w")
@@ -769,7 +780,7 @@ class BrowserTest(unittest.TestCase):
         case_id = self.f.create_case("Accessibility of record forms", "Ada LOVELACE (10/12/2010)")
         self.sign_in("cait1")
         for kind in ("strategy-discussion", "referral", "referral-feedback", "section-47", "missing-episode", "custody", "assessment",
-                     "action-completed"):
+                     "action-completed", "dash", "dash-review"):
             self.start_record(case_id, "accessibility check", kind)
             self.assert_accessible(f"{kind} form")
             d.find_element(By.ID, "add-entry").click()
@@ -878,6 +889,41 @@ class BrowserTest(unittest.TestCase):
                          [("ENTRY_KIND_REFERRAL", "cait9"), ("ENTRY_KIND_APPROVAL_REQUEST", "cait1"),
                           ("ENTRY_KIND_APPROVAL_REQUEST", "cait1"), ("ENTRY_KIND_APPROVAL_DECISION", "sup1"),
                           ("ENTRY_KIND_APPROVAL_DECISION", "sup1"), ("ENTRY_KIND_CASE_STATE", "cait1")])
+    def test_inspection_report_with_charts_and_the_cases_behind_each_figure(self):
+        d = self.driver
+        d.set_script_timeout(60)
+        self.sign_in("cait1")
+        d.get(f"{self.f.url}/report?from=2026-11-01&to=2026-11-30")
+        self.text_appears("Not allowed")  # admins, and supervisors for their teams
+        d.find_element(By.ID, "signout").click()
+        self.sign_in("sup1")  # supervises cait
+        d.find_element(By.ID, "report").click()
+        self.text_appears("Show the report")
+        d.get(f"{self.f.url}/report?from=2026-11-01&to=2026-11-30&team=pvp-east")
+        self.text_appears("Not allowed")
+        d.get(f"{self.f.url}/report?from=2026-11-01&to=2026-11-30&team=cait")
+        self.text_appears("Significant-harm referrals with a strategy discussion within 24 hours")
+        d.find_element(By.ID, "signout").click()
+        self.sign_in("admin1")
+        d.find_element(By.ID, "report").click()  # admins are offered the report in the bar at the top
+        self.text_appears("Show the report")
+        self.assert_accessible("report form")
+        d.get(f"{self.f.url}/report?from=2026-11-31&to=2026-11-30")
+        self.text_appears("There is a problem")
+        self.assertEqual(d.find_element(By.ID, "to").get_attribute("value"), "2026-11-30")  # kept as typed
+        self.assert_accessible("report refused")
+        d.get(f"{self.f.url}/report?from=2026-11-01&to=2026-11-30&team=")
+        self.text_appears("Significant-harm referrals with a strategy discussion within 24 hours")
+        self.assertEqual(len(d.find_elements(By.CSS_SELECTOR, "svg.chart")), 7)
+        self.assertIn("0 of 1 referrals with feedback (0%)", d.find_element(By.ID, "measure-4").text)
+        self.assert_accessible("report")
+        d.find_elements(By.CSS_SELECTOR, "#measure-4 > p a")[1].click()  # the 1 referral counted
+        self.text_appears("1 counted")
+        self.assertEqual([a.text for a in d.find_elements(By.CSS_SELECTOR, "#report-cases a")],
+                         [f"{self.f.live} William NORTHCOTT"])
+        self.assert_accessible("cases behind a figure")
+        d.find_element(By.CSS_SELECTOR, "#report-cases a").click()
+        self.text_appears("Why are you looking")  # the case asks its purpose as always
 
     def test_open_a_case_in_the_browser_with_subjects_and_need_to_know(self):
         d = self.driver

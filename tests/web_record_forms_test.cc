@@ -444,6 +444,54 @@ TEST(RecordFormsTest, ARecordSentSignedOutComesBackWithAllItsRowsAfterSignIn) {
   EXPECT_EQ(again.text, d.text);
 }
 
+TEST(RecordFormsTest, ADashAssessmentAnswersEveryQuestionAndPlacesAnUnansweredOne) {
+  const RecordForm& form = DashForm();
+  std::map<std::string, std::string> params = {{"assessed_time-day", "13"}, {"assessed_time-month", "11"},
+                                               {"assessed_time-year", "2026"}, {"grade", "RISK_GRADE_HIGH"},
+                                               {"answers-injury", "DASH_ANSWER_YES"},
+                                               {"answers-weapons", "DASH_ANSWER_NOT_KNOWN"}};
+  v1::Entry entry;
+  RowMap rows;
+  const RecordDraft draft = DraftOf(form, params);
+  EXPECT_THAT(RecordToEntry(form, draft, kCase, entry, &rows), ElementsAre());
+  EXPECT_EQ(entry.kind(), v1::ENTRY_KIND_RISK_ASSESSMENT);
+  EXPECT_EQ(entry.dash_risk_assessment().answers().size(), 2u);  // the rest unanswered: casefiled says so
+  EXPECT_EQ(entry.dash_risk_assessment().answers().at("weapons"), v1::DASH_ANSWER_NOT_KNOWN);
+  EXPECT_FALSE(entry.dash_risk_assessment().has_review());  // left blank, not sent
+  const FieldError e = RecordServerError(form, draft, rows, "entry.dash_risk_assessment.answers.frightened: is not answered");
+  EXPECT_EQ(e.field, "answers-frightened");
+  EXPECT_EQ(e.message, "Are you very frightened?: is not answered");
+  // Every question is on the form as radios, kept as typed.
+  const std::string html = RecordFieldsHtml(form, draft, {});
+  EXPECT_THAT(html, HasSubstr("Has the current incident resulted in injury?"));
+  EXPECT_EQ(Sent(html)["answers-weapons"], "DASH_ANSWER_NOT_KNOWN");
+}
+
+TEST(RecordFormsTest, ADashReviewNamesItsAssessment) {
+  const RecordForm& form = DashReviewForm();
+  v1::Entry entry;
+  EXPECT_THAT(RecordToEntry(form,
+                            DraftOf(form, {{"assessment", "4"},
+                                           {"review-reviewed_time-day", "14"},
+                                           {"review-reviewed_time-month", "11"},
+                                           {"review-reviewed_time-year", "2026"},
+                                           {"review-agreed_grade", "RISK_GRADE_MEDIUM"},
+                                           {"review-comment", "Agreed"}}),
+                            kCase, entry),
+              ElementsAre());
+  ExpectSame(entry, Expected(R"pb(
+    kind: ENTRY_KIND_RISK_ASSESSMENT
+    occur_time { precision: PRECISION_DAY year: 2026 month: 11 day: 14 }
+    dash_review {
+      assessment: "cases/CF-000042/entries/4"
+      review {
+        reviewed_time { precision: PRECISION_DAY year: 2026 month: 11 day: 14 }
+        agreed_grade: RISK_GRADE_MEDIUM
+        comment: "Agreed"
+      }
+    })pb"));
+}
+
 TEST(RecordFormsTest, TheEntryPageOffersEveryRecordForm) {
   EntryFormContext c;
   c.case_id = kCase;
@@ -452,7 +500,7 @@ TEST(RecordFormsTest, TheEntryPageOffersEveryRecordForm) {
     EXPECT_THAT(page, HasSubstr(absl::StrCat("name=\"record\" value=\"", form->kind, "\"")));
     EXPECT_EQ(FindRecordForm(form->kind), form);
   }
-  EXPECT_EQ(RecordForms().size(), 8u);
+  EXPECT_EQ(RecordForms().size(), 10u);
   EXPECT_EQ(FindRecordForm("note"), nullptr);
 }
 

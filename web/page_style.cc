@@ -18,6 +18,7 @@ svg.timeline { width: 100%; height: auto; border: 1px solid #ddd; margin: .5rem 
 svg.timeline .tl-label, svg.timeline .tl-year { font-size: 11px; fill: #333; }
 svg.timeline .tl-row { stroke: #eee; }
 svg.timeline .tl-tick { stroke: #ccc; stroke-dasharray: 2 2; }
+section.measure { break-inside: avoid-page; } svg.chart { max-width: 100%; height: auto; display: block; }
 .entry-group { display: flex; gap: .8rem; border-top: 1px solid #bbb; padding: .5rem 0; break-inside: avoid-page; }
 .entry-group > article { flex: 1 1 0; min-width: 0; }
 article.superseded { color: #555; }

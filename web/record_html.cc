@@ -1,6 +1,7 @@
 #include "web/record_html.h"
 
 #include "absl/strings/str_cat.h"
+#include "core/safeguarding/dash_questions.h"
 #include "web/html_escape.h"
 #include "web/words.h"
 
@@ -61,7 +62,8 @@ std::string StrategyDiscussion(const v1::StrategyDiscussion& sd) {
 std::string Referral(const v1::Referral& ref) {
   RecordBuilder r(absl::StrCat("Referral to ", Agency(ref.to_agency()), ", risk ",
                                EnumWord(v1::RiskGrade_Name(ref.risk_grade()), "RISK_GRADE_"),
-                               ref.significant_harm_suspected() ? ", <strong>significant harm suspected</strong>" : ""));
+                               ref.significant_harm_suspected() ? ", <strong>significant harm suspected</strong>" : "",
+                               ref.domestic_abuse() ? ", domestic abuse" : ""));
   r.Time("referred", ref.referred_time());
   r.Text("reason", ref.reason());
   for (const v1::ChildImpact& c : ref.child_impacts()) r.Row(absl::StrCat("impact on ", Child(c.child())), HtmlEscape(c.impact()));
@@ -101,6 +103,29 @@ std::string Custody(const v1::Custody& c) {
   return r.Done();
 }
 
+void DashReview(RecordBuilder& r, const v1::DashReview& review) {
+  r.Row("reviewed", absl::StrCat("by ", HtmlEscape(review.reviewer()), ", ", TimeText(review.reviewed_time()),
+                                 ", agreed grade ", EnumWord(v1::RiskGrade_Name(review.agreed_grade()), "RISK_GRADE_")));
+  if (!review.comment().empty()) r.Text("review comment", review.comment());
+}
+
+std::string Dash(const v1::DashRiskAssessment& d) {
+  RecordBuilder r(absl::StrCat("DASH risk assessment, ", TimeText(d.assessed_time()), ", by ", HtmlEscape(d.officer()),
+                               ": ", EnumWord(v1::RiskGrade_Name(d.grade()), "RISK_GRADE_"), " risk"));
+  std::string yes, not_known;
+  for (const DashQuestion& q : DashQuestions()) {
+    auto a = d.answers().find(q.id);
+    if (a == d.answers().end()) continue;
+    const std::string item = absl::StrCat("<li>", HtmlEscape(q.text), "</li>");
+    if (a->second == v1::DASH_ANSWER_YES) yes += item;
+    if (a->second == v1::DASH_ANSWER_NOT_KNOWN) not_known += item;
+  }
+  if (!yes.empty()) r.Row("yes to", absl::StrCat("<ul>", yes, "</ul>"));
+  if (!not_known.empty()) r.Row("not known", absl::StrCat("<ul>", not_known, "</ul>"));
+  if (d.has_review()) DashReview(r, d.review());
+  return r.Done();
+}
+
 }  // namespace
 
 std::string RecordHtml(const v1::Entry& e) {
@@ -125,6 +150,12 @@ std::string RecordHtml(const v1::Entry& e) {
       RecordBuilder r(absl::StrCat("Action ", e.action_completed().action(), " of ",
                                    HtmlEscape(e.action_completed().strategy_discussion()), " done"));
       r.Text("outcome", e.action_completed().outcome());
+      return r.Done();
+    }
+    case v1::Entry::kDashRiskAssessment: return Dash(e.dash_risk_assessment());
+    case v1::Entry::kDashReview: {
+      RecordBuilder r(absl::StrCat("Review of DASH risk assessment ", HtmlEscape(e.dash_review().assessment())));
+      DashReview(r, e.dash_review().review());
       return r.Done();
     }
     case v1::Entry::RECORD_NOT_SET: break;

@@ -21,6 +21,7 @@ absl::string_view ActionName(Action action) {
     case Action::kEraseCase: return "erase cases";
     case Action::kAssignCase: return "assign cases";
     case Action::kSupervise: return "supervise teams";
+    case Action::kReadReports: return "read inspection reports";
   }
   return "do that";
 }
@@ -28,13 +29,15 @@ absl::string_view ActionName(Action action) {
 // The whole permission model. Out-of-hours staff and auditors only read;
 // operators migrate and review but do not write live entries. Only auditors
 // (and admins) read the audit trail; only admins back up the store and erase
-// cases. Supervisors do what investigators do, and supervise their teams.
+// cases. Supervisors do what investigators do, supervise their teams and
+// read the inspection report of those teams (kReadReports; the team rule is
+// MaySupervise, core/access/supervision.h).
 bool Allowed(Role role, Action action) {
   switch (role) {
     case Role::kAdmin:
       return true;
     case Role::kSupervisor:
-      if (action == Action::kSupervise) return true;
+      if (action == Action::kSupervise || action == Action::kReadReports) return true;
       [[fallthrough]];
     case Role::kInvestigator:
       return action == Action::kReadCase || action == Action::kCreateCase ||

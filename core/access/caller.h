@@ -35,6 +35,7 @@ enum class Action {
   kEraseCase,    // AdminService.EraseCase (admin only)
   kAssignCase,   // AssignCase (then only for the case's team: core/chronology/case_ownership.h)
   kSupervise,    // approvals, tasking, reports (then only for their teams: core/access/supervision.h)
+  kReadReports,  // ReportService: the inspection report and the cases behind it
 };
 
 struct Caller {

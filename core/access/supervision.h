@@ -18,6 +18,10 @@ namespace casefile {
 // unit) is supervised by admins only.
 absl::Status MaySupervise(const Caller& caller, absl::string_view team);
 
+// OK when `caller` may read the inspection report of `team` (empty: the
+// whole unit): admins for any, supervisors for the teams they supervise.
+absl::Status MayReadReports(const Caller& caller, absl::string_view team);
+
 }  // namespace casefile
 
 #endif  // CASEFILE_CORE_ACCESS_SUPERVISION_H_

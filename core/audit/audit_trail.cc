@@ -110,6 +110,15 @@ void DescribeResult(const v1::ListAttentionItemsResponse& response, v1::AuditEve
 void DescribeResult(const v1::WatchAttentionResponse& response, v1::AuditEvent& event) {
   DescribeAttentionItems(response.items(), event);
 }
+void DescribeResult(const v1::InspectionReport& report, v1::AuditEvent& event) {
+  int64_t units = 0;
+  for (const v1::MeasureResult& m : report.measures()) units += m.period().count();
+  event.set_count(units);
+}
+void DescribeResult(const v1::ListReportCasesResponse& response, v1::AuditEvent& event) {
+  for (const v1::ReportCase& c : response.cases()) event.add_resources(c.entry());
+  event.set_count(response.cases_size());
+}
 void DescribeAttentionItems(const google::protobuf::RepeatedPtrField<v1::AttentionItem>& items,
                             v1::AuditEvent& event) {
   for (const v1::AttentionItem& item : items) {

@@ -32,6 +32,7 @@
 #include "casefile/v1/case_service.pb.h"
 #include "casefile/v1/import.pb.h"
 #include "casefile/v1/person.pb.h"
+#include "casefile/v1/report.pb.h"
 #include "core/access/caller.h"
 #include "storage/lmdb.h"
 #include "storage/store.h"
@@ -65,6 +66,10 @@ void DescribeResult(const v1::ListAttentionItemsResponse& response, v1::AuditEve
 void DescribeResult(const v1::WatchAttentionResponse& response, v1::AuditEvent& event);
 void DescribeAttentionItems(const google::protobuf::RepeatedPtrField<v1::AttentionItem>& items,
                             v1::AuditEvent& event);
+// A report: the units it counts (it names no case); the cases behind a
+// figure: each entry listed.
+void DescribeResult(const v1::InspectionReport& report, v1::AuditEvent& event);
+void DescribeResult(const v1::ListReportCasesResponse& response, v1::AuditEvent& event);
 
 // A record of `kind` (the RPC's name) by `caller` at `now`, outcome OK.
 v1::AuditEvent NewAuditEvent(const Caller& caller, absl::string_view kind, absl::Time now);

@@ -22,6 +22,7 @@
 #include "core/persons/child_links.h"
 #include "core/retention/retention.h"
 #include "core/safeguarding/attention_index.h"
+#include "core/safeguarding/measure_index.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "google/protobuf/util/time_util.h"
@@ -300,11 +301,13 @@ void CaseChronology::AppendEntry(const Caller& caller, v1::AppendEntryRequest re
         out.clear_supersedes();
         out.clear_correction_reason();
         out.set_name(EntryResourceName(id, c->version() + 1));  // its children's records name it
+        FillRecordAuthors(out, caller.user);
         if (auto s = LinkChildrenToPersons(txn, caller, persons, out); !s.ok()) return s;
         if (auto s = WriteNextEntry(txn, caller, request.request_id(), fingerprint, *c, out, now);
             !s.ok())
           return s;
-        return IndexSafeguardingRecord(txn, id, out);
+        if (auto s = IndexSafeguardingRecord(txn, id, out); !s.ok()) return s;
+        return IndexMeasures(txn, id, out);
       },
       audit_.NewEvent(caller, "AppendEntry"), id, std::move(reply));
 }

@@ -12,6 +12,7 @@
 #include "core/names/name_tokens.h"
 #include "core/retention/retention.h"
 #include "core/safeguarding/attention_index.h"
+#include "core/safeguarding/measure_index.h"
 #include "storage/case_tables.h"
 #include "storage/case_write_index.h"
 #include "storage/document_tables.h"
@@ -124,6 +125,7 @@ absl::StatusOr<v1::EraseCaseResponse> EraseCaseContent(LmdbTxn& txn, const Calle
   auto attention = UnindexCase(txn, case_id, entries);
   if (!attention.ok()) return attention.status();
   out.set_attention_items(*attention);
+  if (auto s = UnindexCaseMeasures(txn, case_id, entries); !s.ok()) return s;
 
   // The people the case's records name, and what an operator was asked or
   // decided about its records.

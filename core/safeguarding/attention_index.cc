@@ -51,14 +51,6 @@ std::string ChildLabel(const v1::ChildRef& child) {
   return absl::StrCat(child.name(), " (", FormatPartialTime(casefile::FromProto(child.date_of_birth())), ")");
 }
 
-// One child across all cases: the person when named, else name and date of birth.
-std::string ChildKey(const v1::ChildRef& child) {
-  if (!child.person().empty()) return child.person();
-  std::vector<std::string> words = absl::StrSplit(absl::AsciiStrToLower(child.name()), ' ', absl::SkipWhitespace());
-  return absl::StrCat("name:", absl::StrJoin(words, " "), "|",
-                      FormatPartialTime(casefile::FromProto(child.date_of_birth())));
-}
-
 // The item an entry raises; the caller sets what is particular to its list.
 v1::AttentionItem NewItem(v1::AttentionList list, const v1::Entry& entry, absl::string_view case_id,
                           absl::Time since) {
@@ -306,6 +298,13 @@ absl::Status OnCustody(LmdbTxn& txn, absl::string_view case_id, const v1::Entry&
 }
 
 }  // namespace
+
+std::string ChildKey(const v1::ChildRef& child) {
+  if (!child.person().empty()) return child.person();
+  std::vector<std::string> words = absl::StrSplit(absl::AsciiStrToLower(child.name()), ' ', absl::SkipWhitespace());
+  return absl::StrCat("name:", absl::StrJoin(words, " "), "|",
+                      FormatPartialTime(casefile::FromProto(child.date_of_birth())));
+}
 
 absl::Status IndexSafeguardingRecord(LmdbTxn& txn, absl::string_view case_id, const v1::Entry& entry) {
   switch (entry.record_case()) {

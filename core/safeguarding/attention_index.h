@@ -39,6 +39,8 @@
 #ifndef CASEFILE_CORE_SAFEGUARDING_ATTENTION_INDEX_H_
 #define CASEFILE_CORE_SAFEGUARDING_ATTENTION_INDEX_H_
 
+#include <string>
+
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
@@ -47,6 +49,10 @@
 #include "storage/lmdb.h"
 
 namespace casefile {
+
+// One child across all cases: the person when named, else "name:<lower-case
+// name>|<date of birth>" (the measure index counts children by it too).
+std::string ChildKey(const v1::ChildRef& child);
 
 // REQUIRES: `entry` passed ValidateNewEntry and has its name, number and
 // record_time; `txn` is the write transaction that saves it.

@@ -1,11 +1,15 @@
 #include "core/safeguarding/safeguarding_validation.h"
 
 #include <string>
+#include <vector>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "core/access/caller.h"
 #include "core/input/input_rules.h"
 #include "core/input/resource_names.h"
+#include "core/safeguarding/dash_questions.h"
 #include "core/time/partial_time_proto.h"
 
 namespace casefile {
@@ -103,6 +107,12 @@ absl::Status ValidateStrategyDiscussion(const v1::StrategyDiscussion& sd, const 
   return absl::OkStatus();
 }
 
+absl::Status Grade(v1::RiskGrade grade, const std::string& path) {
+  if (grade == v1::RISK_GRADE_UNSPECIFIED || !v1::RiskGrade_IsValid(grade))
+    return Invalid(path, "is required (standard, medium or high)");
+  return absl::OkStatus();
+}
+
 absl::Status ValidateReferral(const v1::Referral& r, const std::string& at) {
   if (auto s = Agency(r.to_agency(), at + ".to_agency"); !s.ok()) return s;
   if (auto s = ValidateMultilineText(r.reason(), at + ".reason"); !s.ok()) return s;
@@ -114,8 +124,7 @@ absl::Status ValidateReferral(const v1::Referral& r, const std::string& at) {
     if (auto s = Child(r.child_impacts(i).child(), c + ".child"); !s.ok()) return s;
     if (auto s = ValidateMultilineText(r.child_impacts(i).impact(), c + ".impact"); !s.ok()) return s;
   }
-  if (r.risk_grade() == v1::RISK_GRADE_UNSPECIFIED || !v1::RiskGrade_IsValid(r.risk_grade()))
-    return Invalid(at + ".risk_grade", "is required (standard, medium or high)");
+  if (auto s = Grade(r.risk_grade(), at + ".risk_grade"); !s.ok()) return s;
   return Time(r.referred_time(), at + ".referred_time", TimePrecision::kDay, false);
 }
 
@@ -191,6 +200,56 @@ absl::Status ValidateActionCompleted(const v1::ActionCompleted& a, const std::st
   return ValidateLine(a.outcome(), at + ".outcome", true);
 }
 
+absl::Status UserId(const std::string& user, const std::string& path) {
+  if (!IsValidUserIdInRequest(user)) return Invalid(path, "must be a user id (letters, digits, '-', '_', '.', '@')");
+  return absl::OkStatus();
+}
+
+// A review's reviewer is checked by the caller: required in an assessment,
+// the author's in a review entry.
+absl::Status ValidateDashReview(const v1::DashReview& r, const std::string& at) {
+  if (auto s = Time(r.reviewed_time(), at + ".reviewed_time", TimePrecision::kDay, true); !s.ok()) return s;
+  if (auto s = Grade(r.agreed_grade(), at + ".agreed_grade"); !s.ok()) return s;
+  if (r.comment().empty()) return absl::OkStatus();
+  return ValidateMultilineText(r.comment(), at + ".comment");
+}
+
+absl::Status ValidateDashRiskAssessment(const v1::DashRiskAssessment& d, const std::string& at) {
+  std::vector<std::string> unanswered;
+  for (const DashQuestion& q : DashQuestions()) {
+    auto answer = d.answers().find(q.id);
+    if (answer == d.answers().end() || answer->second == v1::DASH_ANSWER_UNSPECIFIED) unanswered.push_back(q.id);
+    else if (!v1::DashAnswer_IsValid(answer->second)) return Invalid(absl::StrCat(at, ".answers.", q.id), "unknown answer");
+  }
+  if (unanswered.size() == 1) return Invalid(absl::StrCat(at, ".answers.", unanswered[0]), "is not answered");
+  if (!unanswered.empty()) {
+    return Invalid(absl::StrCat(at, ".answers.", unanswered[0]),
+                   absl::StrCat("is not answered (", unanswered.size(), " questions are not: ",
+                                absl::StrJoin(unanswered, ", "), ")"));
+  }
+  if (static_cast<size_t>(d.answers_size()) != DashQuestions().size()) {
+    for (const auto& [id, answer] : d.answers()) {
+      bool known = false;
+      for (const DashQuestion& q : DashQuestions()) known |= id == q.id;
+      if (!known) return Invalid(absl::StrCat(at, ".answers"), "names a question the checklist does not have");
+    }
+  }
+  if (auto s = Grade(d.grade(), at + ".grade"); !s.ok()) return s;
+  if (!d.officer().empty()) {
+    if (auto s = UserId(d.officer(), at + ".officer"); !s.ok()) return s;
+  }
+  if (auto s = Time(d.assessed_time(), at + ".assessed_time", TimePrecision::kDay, true); !s.ok()) return s;
+  if (!d.has_review()) return absl::OkStatus();
+  if (auto s = UserId(d.review().reviewer(), at + ".review.reviewer"); !s.ok()) return s;
+  return ValidateDashReview(d.review(), at + ".review");
+}
+
+absl::Status ValidateDashReviewRecord(const v1::DashReviewRecord& r, const std::string& at) {
+  if (auto s = EntryReference(r.assessment(), at + ".assessment"); !s.ok()) return s;
+  if (!r.has_review()) return Invalid(at + ".review", "is required");
+  return ValidateDashReview(r.review(), at + ".review");
+}
+
 // The record field a kind needs, "" when a kind needs none.
 absl::string_view RequiredRecord(v1::EntryKind kind) {
   switch (kind) {
@@ -199,6 +258,7 @@ absl::string_view RequiredRecord(v1::EntryKind kind) {
     case v1::ENTRY_KIND_MISSING_EPISODE: return "missing_episode";
     case v1::ENTRY_KIND_CUSTODY: return "custody";
     case v1::ENTRY_KIND_ASSESSMENT: return "assessment";
+    case v1::ENTRY_KIND_RISK_ASSESSMENT: return "dash_risk_assessment";
     default: return "";
   }
 }
@@ -214,6 +274,8 @@ v1::EntryKind KindOf(Entry::RecordCase record) {
     case Entry::kSection47Enquiry: return v1::ENTRY_KIND_ENQUIRY;
     case Entry::kAssessment: return v1::ENTRY_KIND_ASSESSMENT;
     case Entry::kActionCompleted: return v1::ENTRY_KIND_NOTE;
+    case Entry::kDashRiskAssessment:
+    case Entry::kDashReview: return v1::ENTRY_KIND_RISK_ASSESSMENT;
     case Entry::RECORD_NOT_SET: break;
   }
   return v1::ENTRY_KIND_UNSPECIFIED;
@@ -244,6 +306,8 @@ absl::Status ValidateSafeguardingRecord(const Entry& entry, absl::string_view fi
     case Entry::kSection47Enquiry: return ValidateSection47Enquiry(entry.section47_enquiry(), at);
     case Entry::kAssessment: return ValidateAssessment(entry.assessment(), at);
     case Entry::kActionCompleted: return ValidateActionCompleted(entry.action_completed(), at);
+    case Entry::kDashRiskAssessment: return ValidateDashRiskAssessment(entry.dash_risk_assessment(), at);
+    case Entry::kDashReview: return ValidateDashReviewRecord(entry.dash_review(), at);
     case Entry::RECORD_NOT_SET: break;
   }
   return absl::OkStatus();

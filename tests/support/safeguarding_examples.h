@@ -122,6 +122,41 @@ inline v1::Entry ActionCompletedExample(const std::string& strategy_discussion, 
   return entry;
 }
 
+// A complete DASH risk assessment of 13/11/2026 graded high: every question
+// answered no, but for `not_known` questions (the first ones) answered "not
+// known" and "injury" answered yes.
+inline v1::Entry DashExample(int not_known = 0) {
+  v1::Entry entry = ParseExampleEntry(R"(
+    kind: ENTRY_KIND_RISK_ASSESSMENT
+    text: "DASH completed with the victim at home."
+    dash_risk_assessment {
+      grade: RISK_GRADE_HIGH
+      assessed_time { precision: PRECISION_DAY year: 2026 month: 11 day: 13 }
+    })");
+  static constexpr const char* kIds[] = {
+      "injury",        "frightened",     "afraid_of",       "isolated",      "depressed",   "separated",
+      "child_contact", "stalking",       "pregnancy",       "other_children", "hurt_children", "threatened_children",
+      "more_often",    "getting_worse",  "controlling",     "weapons",       "threats_to_kill", "strangulation",
+      "sexual_abuse",  "other_person",   "hurt_others",     "animals",       "financial", "substances_mental_health",
+      "suicide",       "breach",         "criminal_history"};
+  auto& answers = *entry.mutable_dash_risk_assessment()->mutable_answers();
+  for (const char* id : kIds) answers[id] = v1::DASH_ANSWER_NO;
+  answers["injury"] = v1::DASH_ANSWER_YES;
+  for (int i = 0; i < not_known; ++i) answers[kIds[26 - i]] = v1::DASH_ANSWER_NOT_KNOWN;
+  return entry;
+}
+
+// A supervisor's review of the DASH risk assessment `assessment`.
+inline v1::Entry DashReviewExample(const std::string& assessment) {
+  v1::Entry entry = ParseExampleEntry(R"(
+    kind: ENTRY_KIND_RISK_ASSESSMENT
+    text: "DASH reviewed."
+    dash_review { review { reviewed_time { precision: PRECISION_DAY year: 2026 month: 11 day: 14 }
+                           agreed_grade: RISK_GRADE_HIGH comment: "Agreed; MARAC referral" } })");
+  entry.mutable_dash_review()->set_assessment(assessment);
+  return entry;
+}
+
 }  // namespace casefile::testing
 
 #endif  // CASEFILE_TESTS_SUPPORT_SAFEGUARDING_EXAMPLES_H_

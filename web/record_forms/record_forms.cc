@@ -7,7 +7,8 @@ namespace casefile::web {
 const std::vector<const RecordForm*>& RecordForms() {
   static const auto* const forms = new std::vector<const RecordForm*>{
       &StrategyDiscussionForm(), &ReferralForm(), &ReferralFeedbackForm(), &Section47Form(),
-      &MissingEpisodeForm(),     &CustodyForm(),  &AssessmentForm(),       &ActionCompletedForm()};
+      &MissingEpisodeForm(),     &CustodyForm(),  &AssessmentForm(),       &ActionCompletedForm(),
+      &DashForm(),               &DashReviewForm()};
   return *forms;
 }
 

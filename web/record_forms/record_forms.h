@@ -25,6 +25,8 @@ const RecordForm& MissingEpisodeForm();
 const RecordForm& CustodyForm();
 const RecordForm& AssessmentForm();
 const RecordForm& ActionCompletedForm();
+const RecordForm& DashForm();
+const RecordForm& DashReviewForm();
 
 // Shared parts.
 const std::vector<Choice>& AgencyChoices();
@@ -32,6 +34,13 @@ const std::vector<Choice>& AgencyChoices();
 FormField ChildField(const std::string& name, const std::string& label);
 // The rows of a record's `children` (ChildRef): a name and a date of birth each.
 FormPart ChildrenPart(const std::string& heading);
+// Standard, medium, high (RiskGrade).
+const std::vector<Choice>& RiskGradeChoices();
+// A supervisor's review of a DASH risk assessment (ids "review-..."); the
+// reviewer is asked only in the assessment's own form (a review entry's is
+// its writer).
+FormPart DashReviewPart(bool with_reviewer);
+void FillDashReview(RecordReader& in, v1::DashReview& review);
 // An earlier entry of this same episode or custody that this record brings up to date.
 FormField UpdatesField(const std::string& what);
 

@@ -18,6 +18,7 @@ void Fill(RecordReader& in, v1::Entry& entry) {
   }
   r.set_risk_grade(ChosenEnum(in.Choice("risk_grade"), &v1::RiskGrade_Parse));
   r.set_significant_harm_suspected(in.Checked("significant_harm_suspected"));
+  r.set_domestic_abuse(in.Checked("domestic_abuse"));
 }
 
 }  // namespace
@@ -47,14 +48,13 @@ const RecordForm& ReferralForm() {
                                "Risk (DASH)",
                                FieldType::kChoice,
                                "",
-                               {{"RISK_GRADE_STANDARD", "Standard"},
-                                {"RISK_GRADE_MEDIUM", "Medium"},
-                                {"RISK_GRADE_HIGH", "High"}}},
+                               RiskGradeChoices()},
                               {"significant_harm_suspected",
                                "Significant harm is suspected (the specialist team is told at once)",
                                FieldType::kCheck,
                                "",
-                               {}}})},
+                               {}},
+                              {"domestic_abuse", "It is about domestic abuse", FieldType::kCheck, "", {}}})},
       .fill = &Fill};
   return *form;
 }

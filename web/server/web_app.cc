@@ -92,7 +92,8 @@ WebApp::Signed WebApp::SessionOf(const httplib::Request& req) {
 }
 
 std::string WebApp::Nav(const Signed& s) const {
-  return NavHtml(s.display_name.empty() ? "signed in" : s.display_name, form_tokens_.TokenFor(s.token), s.MayWrite());
+  return NavHtml(s.display_name.empty() ? "signed in" : s.display_name, form_tokens_.TokenFor(s.token), s.MayWrite(),
+                 s.MaySupervise());  // supervisors read their teams' reports
 }
 
 bool WebApp::CsrfOk(const httplib::Request& req, const Signed& s) const {
@@ -187,6 +188,16 @@ void WebApp::Register(httplib::Server& server) {
   server.Get(R"(/cases/([^/]+)/entries/([0-9]{1,18})/documents/([0-9]{1,18})/content)",
              [this](const httplib::Request& req, httplib::Response& res) { DocumentContent(req, res, true); });
   server.Get("/attention", [this](const httplib::Request& req, httplib::Response& res) { Attention(req, res); });
+  server.Get("/report", [this](const httplib::Request& req, httplib::Response& res) {
+    Report(req, res, ReportFormat::kPage);
+  });
+  server.Get("/report.csv", [this](const httplib::Request& req, httplib::Response& res) {
+    Report(req, res, ReportFormat::kCsv);
+  });
+  server.Get("/report.html", [this](const httplib::Request& req, httplib::Response& res) {
+    Report(req, res, ReportFormat::kFile);
+  });
+  server.Get("/report/cases", [this](const httplib::Request& req, httplib::Response& res) { ReportCases(req, res); });
   server.Get(R"(/persons/([^/]+))",
              [this](const httplib::Request& req, httplib::Response& res) { PersonPurpose(req, res); });
   server.Post(R"(/persons/([^/]+))",

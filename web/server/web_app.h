@@ -155,6 +155,12 @@ class WebApp {
   void DocumentContent(const httplib::Request& req, httplib::Response& res, bool inline_view);
   // The case's documents (ListDocuments with the reader's purpose); none when refused.
   DocumentsByEntry CaseDocuments(const Signed& s, const std::string& case_id, const std::string& purpose);
+  // The inspection report (report_route.cc): GET /report as a page (the
+  // form alone until a period is given), /report.csv, /report.html (one
+  // printable file); GET /report/cases, the cases behind a figure.
+  enum class ReportFormat { kPage, kCsv, kFile };
+  void Report(const httplib::Request& req, httplib::Response& res, ReportFormat format);
+  void ReportCases(const httplib::Request& req, httplib::Response& res);
 
   std::shared_ptr<grpc::Channel> channel_;
   std::string service_token_;
