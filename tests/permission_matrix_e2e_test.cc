@@ -99,9 +99,10 @@ const std::vector<Row>& Matrix() {
       {"casefile.v1.ImportService/ListRejectedRecords", "parent: 'imports/imp-999999'", {D, D, N, D, N, D}},
       {"casefile.v1.AttentionService/ListAttentionItems", "", {I, I, I, I, I, I}},
       {"casefile.v1.AttentionService/WatchAttention", "lists: 99", {I, I, I, I, I, I}},
-      // Supervisors read their teams' reports; the whole unit's is admins' alone.
-      {"casefile.v1.ReportService/GetInspectionReport", "", {D, D, D, D, I, D}},
-      {"casefile.v1.ReportService/ListReportCases", "", {D, D, D, D, I, D}},
+      // Supervisors read their teams' reports (sup1 supervises cait); the whole
+      // unit's is admins' alone (ReportE2eTest).
+      {"casefile.v1.ReportService/GetInspectionReport", "team: 'cait'", {D, D, D, D, I, I}},
+      {"casefile.v1.ReportService/ListReportCases", "team: 'cait'", {D, D, D, D, I, I}},
       {"casefile.v1.AuditService/ListAuditEvents", "page_size: -1", {D, D, D, I, I, D}},
       {"casefile.v1.AuditService/VerifyAuditLog", "", {D, D, D, Code::OK, Code::OK, D}},
       // Supervisors decide their teams' approvals and hold their tasking meetings.

@@ -173,6 +173,18 @@ TEST_F(ReportE2eTest, AdminsReadTheReportItsCasesAndEachIsAudited) {
   EXPECT_EQ(events.audit_events(2).count(), 1);  // one unit counted: the referral to CSC
 }
 
+TEST_F(ReportE2eTest, SupervisorsReadTheirOwnTeamsReportAndNoOther) {
+  Append(case_, ReferralExample(false));
+  v1::InspectionReport report;
+  ASSERT_TRUE(TryReport(&report, kSupervisorToken, "cait").ok());  // sup1 supervises cait
+  EXPECT_EQ(report.team(), "cait");
+  EXPECT_EQ(TryReport(&report, kSupervisorToken, "pvp-east").error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  const grpc::Status unit = TryReport(&report, kSupervisorToken, "");
+  EXPECT_EQ(unit.error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(unit.error_message(), "only admins read the whole unit's report: name a team");
+  EXPECT_EQ(TryReport(&report, kOtherSupervisorToken, "cait").error_code(), grpc::StatusCode::PERMISSION_DENIED);
+}
+
 TEST_F(ReportE2eTest, TheCliPrintsTheReportAsTextAndCsv) {
   Append(case_, ReferralExample(false));
   CliRun text = RunCasefileCli(*server_, "report --from 2026-11-01 --to 2026-11-30", kAdminToken);

@@ -110,7 +110,7 @@ std::multimap<std::string, std::string> SentBack(const std::string& html) {
     const size_t name_end = html.find('"', at + 6);
     const size_t value_at = html.find("value=\"", name_end) + 7;
     std::string value = html.substr(value_at, html.find('"', value_at) - value_at);
-    for (const auto& [from, to] : std::map<std::string, std::string>{{"&quot;", "\""}, {"&lt;", "<"}, {"&gt;", ">"}, {"&#10;", "\n"}}) {
+    for (const auto& [from, to] : std::map<std::string, std::string>{{"&quot;", "\""}, {"&lt;", "<"}, {"&gt;", ">"}, {"&#10;", "\n"}, {"&#39;", "'"}}) {
       for (size_t p; (p = value.find(from)) != std::string::npos;) value.replace(p, from.size(), to);
     }
     for (size_t p; (p = value.find("&amp;")) != std::string::npos;) value.replace(p, 5, "&");
