@@ -1,7 +1,8 @@
 // A form sent while its writer was signed out (a 15-minute idle timeout, a
 // sign-out in another tab, casefiled restarting), carried through the
 // sign-in page as hidden fields and shown back after it, ready to send: an
-// entry, a correction, a restriction, a review or an assignment alike. What
+// entry, a correction, a restriction, a review, an assignment or a
+// supervision step alike (kept_forms.cc tells them by their path). What
 // was typed is never discarded, and nothing is written without the writer
 // seeing it again.
 //

@@ -14,17 +14,14 @@ constexpr char kNotedStep[] = "children_named_on_cases";
 
 }  // namespace
 
-bool NoteChildrenNamed(const v1::Entry& entry, v1::Case& c) {
-  bool added = false;
+void NoteChildrenNamed(const v1::Entry& entry, v1::Case& c) {
   for (const v1::ChildRef* child : ChildrenOf(entry)) {
     if (child->person().empty()) continue;  // known by name alone: no person to narrow to
     const auto& named = c.children_named();
     if (std::any_of(named.begin(), named.end(), [&](const v1::ChildRef& n) { return n.person() == child->person(); }))
       continue;
     *c.add_children_named() = *child;
-    added = true;
   }
-  return added;
 }
 
 absl::Status NoteChildrenNamedInOlderCases(storage::Store& store) {

@@ -15,8 +15,8 @@
 namespace casefile {
 
 // Adds to `c` each child of `entry`'s record that is a person not yet among
-// `c`'s children named; true when one was added.
-bool NoteChildrenNamed(const v1::Entry& entry, v1::Case& c);
+// `c`'s children named.
+void NoteChildrenNamed(const v1::Entry& entry, v1::Case& c);
 
 // Notes the children named by the entries of a store written before cases
 // kept them, once (Store::RunOnce), at start.

@@ -42,13 +42,12 @@ void WebApp::CaseActionForm(const httplib::Request& req, httplib::Response& res,
 void WebApp::WriteCaseAction(const httplib::Request& req, httplib::Response& res, CaseAction action) {
   Signed s = SessionOf(req);
   // Signed out while the form was open: it goes through sign-in, kept.
-  const std::string signed_out = "Your session has ended; sign in again.";
-  if (s.token.empty()) return KeepThroughSignIn(req, res, s, signed_out);
+  if (s.token.empty()) return KeepThroughSignIn(req, res, s);
   const std::string id = req.matches[1];
   if (!PlausibleCaseId(id)) return Fail(grpc::Status(grpc::StatusCode::NOT_FOUND, ""), s, res);
   CaseActionContext context;
   if (grpc::Status status = CaseActionContextOf(s, id, context); !status.ok()) {
-    if (status.error_code() == grpc::StatusCode::UNAUTHENTICATED) return KeepThroughSignIn(req, res, s, signed_out);
+    if (status.error_code() == grpc::StatusCode::UNAUTHENTICATED) return KeepThroughSignIn(req, res, s);
     return Fail(status, s, res);
   }
   auto stub = v1::CaseService::NewStub(channel_);
@@ -94,7 +93,7 @@ void WebApp::WriteCaseAction(const httplib::Request& req, httplib::Response& res
       context.errors.push_back(CaseActionServerError(action, status.error_message()));
       return again(400);
     case grpc::StatusCode::UNAUTHENTICATED:
-      return KeepThroughSignIn(req, res, s, signed_out);
+      return KeepThroughSignIn(req, res, s);
     case grpc::StatusCode::NOT_FOUND:
       return Fail(status, s, res);
     default:

@@ -23,8 +23,7 @@ bool WebApp::Signed::MayAssign(const v1::Case& c) const {
 void WebApp::AssignCase(const httplib::Request& req, httplib::Response& res) {
   Signed s = SessionOf(req);
   // Signed out while the form was open: it goes through sign-in, kept.
-  const std::string signed_out = "Your session has ended; sign in again.";
-  if (s.token.empty()) return KeepThroughSignIn(req, res, s, signed_out);
+  if (s.token.empty()) return KeepThroughSignIn(req, res, s);
   const std::string id = req.matches[1];
   if (!PlausibleCaseId(id)) return Fail(grpc::Status(grpc::StatusCode::NOT_FOUND, ""), s, res);
   AssignDraft draft = AssignDraftFromForm([&](const std::string& name) { return req.get_param_value(name.c_str()); });
@@ -36,7 +35,7 @@ void WebApp::AssignCase(const httplib::Request& req, httplib::Response& res) {
     get.set_name(absl::StrCat("cases/", id));
     v1::Case now;
     grpc::Status status = stub->GetCase(Context(s.token).get(), get, &now);
-    if (status.error_code() == grpc::StatusCode::UNAUTHENTICATED) return KeepThroughSignIn(req, res, s, signed_out);
+    if (status.error_code() == grpc::StatusCode::UNAUTHENTICATED) return KeepThroughSignIn(req, res, s);
     if (!status.ok()) return Fail(status, s, res);
     if (!notice.empty()) draft.seen_version = absl::StrCat(now.version());  // the next submit follows what was written
     res.status = code;
@@ -53,7 +52,7 @@ void WebApp::AssignCase(const httplib::Request& req, httplib::Response& res) {
   if (status.ok()) return res.set_content(CaseAssignedPage(Nav(s), assigned), kHtml);
   switch (status.error_code()) {
     case grpc::StatusCode::UNAUTHENTICATED:
-      return KeepThroughSignIn(req, res, s, signed_out);
+      return KeepThroughSignIn(req, res, s);
     case grpc::StatusCode::NOT_FOUND:
       return Fail(status, s, res);
     case grpc::StatusCode::ABORTED: {

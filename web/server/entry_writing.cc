@@ -119,7 +119,7 @@ void WebApp::WriteEntry(const httplib::Request& req, httplib::Response& res, con
   draft.correcting = correcting;  // the address says what is written, not a field
   if (!PlausibleCaseId(id)) return Fail(grpc::Status(grpc::StatusCode::NOT_FOUND, ""), s, res);
   // Signed out (or never signed in here): the draft goes through sign-in.
-  if (s.token.empty()) return KeepThroughSignIn(req, res, s, "Your session has ended; sign in again.");
+  if (s.token.empty()) return KeepThroughSignIn(req, res, s);
   EntryFormContext context;
   if (!CsrfOk(req, s)) {
     context.errors.push_back({"", "The form had expired. Nothing was written: check your entry and add it again."});

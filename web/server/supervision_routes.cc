@@ -63,8 +63,7 @@ void WebApp::SupervisionFormWithCase(const Signed& s, const std::string& case_id
 void WebApp::WriteSupervisionStep(const httplib::Request& req, httplib::Response& res) {
   Signed s = SessionOf(req);
   // Signed out while the form was open: it goes through sign-in, kept.
-  const std::string signed_out = "Your session has ended; sign in again.";
-  if (s.token.empty()) return KeepThroughSignIn(req, res, s, signed_out);
+  if (s.token.empty()) return KeepThroughSignIn(req, res, s);
   const std::string id = req.matches[1];
   SupervisionDraft draft;
   if (!PlausibleCaseId(id) ||
@@ -150,7 +149,7 @@ void WebApp::WriteSupervisionStep(const httplib::Request& req, httplib::Response
       context.errors.push_back(SupervisionServerError(status.error_message()));
       return again(status.error_code() == grpc::StatusCode::PERMISSION_DENIED ? 403 : 400);
     case grpc::StatusCode::UNAUTHENTICATED:
-      return KeepThroughSignIn(req, res, s, signed_out);
+      return KeepThroughSignIn(req, res, s);
     case grpc::StatusCode::NOT_FOUND:
       return Fail(status, s, res);
     default:

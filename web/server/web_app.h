@@ -76,7 +76,8 @@ class WebApp {
   void SignIn(const httplib::Request& req, httplib::Response& res);
   // A write whose session has ended (none here, or casefiled says so): the
   // sign-in page, carrying the form as it was sent (web/kept_form.h).
-  void KeepThroughSignIn(const httplib::Request& req, httplib::Response& res, const Signed& s, const std::string& why);
+  void KeepThroughSignIn(const httplib::Request& req, httplib::Response& res, const Signed& s,
+                         const std::string& why = "Your session has ended; sign in again.");
   // After signing in again (kept_forms.cc): the kept form shown back as
   // typed, ready to send; nothing is written without the writer.
   void ShowKeptForm(const Signed& s, const KeptForm& form, httplib::Response& res);
