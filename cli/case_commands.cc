@@ -23,6 +23,7 @@
 #include "core/time/uk_instant.h"
 #include "google/protobuf/util/json_util.h"
 #include "web/case_file_page.h"
+#include "web/document_appendix.h"
 #include "web/document_html.h"
 
 namespace casefile::cli {
@@ -324,6 +325,8 @@ int Show(const Args& args, const Connection& conn) {
   auto purpose = args.Require("purpose");
   if (!purpose.ok()) return ReportUsageError(purpose.status(), "show");
   const std::string format = args.Get("format", args.Has("json") ? "json" : "text");
+  if (args.Has("with-documents") && format != "html")
+    return ReportUsageError(absl::InvalidArgumentError("--with-documents needs --format html"), "show");
   if (format != "text" && format != "json" && format != "html")
     return ReportUsageError(absl::InvalidArgumentError(absl::StrCat("--format '", format, "' is not one of: text, json, html")),
                             "show");
@@ -357,13 +360,23 @@ int Show(const Args& args, const Connection& conn) {
     v1::ListDocumentsResponse documents;
     status = v1::DocumentService::NewStub(conn.channel())->ListDocuments(conn.NewContext().get(), list, &documents);
     if (!status.ok()) return ReportRpcError(status);
+    const web::DocumentsByEntry by_entry = web::GroupByEntry(documents.documents());
     web::CaseFilePageOptions options;
     options.purpose = *purpose;
-    options.entry_extra_html = [all = web::GroupByEntry(documents.documents())](const v1::Entry& e) {
-      return web::EntryDocumentsHtml(e.number(), all, {});
-    };
+    options.entry_extra_html = [&by_entry](const v1::Entry& e) { return web::EntryDocumentsHtml(e.number(), by_entry, {}); };
+    options.body_left_open = args.Has("with-documents");
     std::cout << web::CaseFilePage(header, entries, options);
-    return kExitOk;
+    if (!options.body_left_open) return kExitOk;
+    // Then each document itself, each read recorded with the same purpose.
+    std::vector<int64_t> numbers;
+    for (const v1::Entry& e : entries) numbers.push_back(e.number());
+    status = web::WriteDocumentAppendix(
+        *v1::DocumentService::NewStub(conn.channel()), [&conn] { return conn.NewContext(); },
+        web::DocumentsOfEntries(by_entry, numbers), *purpose, [](absl::string_view html) {
+          return static_cast<bool>(std::cout.write(html.data(), static_cast<std::streamsize>(html.size())));
+        });
+    std::cout << web::kHtmlDocumentEnd << std::flush;
+    return status.ok() ? kExitOk : ReportRpcError(status);
   }
   while (reader->Read(&chunk)) {
     if (format == "json") {
@@ -511,8 +524,13 @@ void AddCaseCommands(CommandLine& line) {
   AddValueOption(c, "--format", "text|json|html", "text by default (json with --json)");
   AddValueOption(c, "--order", "occurred|recorded",
                  "time order (by when each entry happened; text and html by default)\nor entry number order (json by default)");
+  AddSwitch(c, "--with-documents",
+            "with --format html: after the chronology, each entry's documents themselves\n"
+            "(images, PDF pages, text; each read recorded with the purpose)");
   c->footer("--format html writes one self-contained page (no outside assets) that prints on A4\n"
-            "with page numbers, the case reference and OFFICIAL-SENSITIVE on every page.");
+            "with page numbers, the case reference and OFFICIAL-SENSITIVE on every page.\n"
+            "--with-documents appends PNG and JPEG images up to 20 MiB, the first 30 pages of each\n"
+            "PDF (drawn by pdftoppm) and text up to 1 MiB; TIFF and Word documents are named only.");
 
   c = line.Add("watch", "follow a case's new entries live (the watch is recorded)", Watch);
   AddWord(c, "CASE", kCase);

@@ -207,6 +207,12 @@ int Serve() {
                             {.max_bytes = static_cast<uint64_t>(absl::GetFlag(FLAGS_document_max_mb)) << 20});
   // An erasure cut off before it removed its documents' files.
   if (absl::Status s = documents.RemoveUnlinkedFiles(); !s.ok()) return Fail(s);
+  // An upload's file placed before a crash whose commit never came: no record names it.
+  if (absl::StatusOr<int> orphans = documents.RemoveOrphanedFiles(); !orphans.ok()) {
+    return Fail(orphans.status());
+  } else if (*orphans > 0) {
+    ServerLog("removed %d document files that no record names (uploads cut off before their commit)", *orphans);
+  }
   DocumentServiceImpl document_service(&*auth, &documents);
   AdminServiceImpl admin_service(&*auth, store->get(), &audit_trail, &import_engine, &documents);
   AuditServiceImpl audit_service(&*auth, &audit_trail);

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "absl/random/random.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 
@@ -134,6 +136,26 @@ absl::Status DocumentFiles::CopyTo(const std::string& dir) const {
   if (ec) return absl::InternalError(absl::StrCat("cannot list ", dir_, ": ", ec.message()));
   if (auto s = SyncFolder(target); !s.ok()) return s;
   return SyncFolder(dir);
+}
+
+absl::StatusOr<std::vector<std::string>> DocumentFiles::StoredContent() const {
+  std::vector<std::string> stored;
+  std::error_code ec;
+  for (const fs::directory_entry& folder : fs::directory_iterator(dir_, ec)) {
+    const std::string prefix = folder.path().filename().string();
+    if (prefix == kIncoming || !folder.is_directory(ec) || folder.is_symlink(ec)) continue;
+    for (const fs::directory_entry& file : fs::directory_iterator(folder.path(), ec)) {
+      const std::string hex = file.path().filename().string();
+      // symlink_status: a link is not content, whatever it points at.
+      if (!fs::is_regular_file(file.symlink_status(ec)) || hex.size() != 64 || hex.compare(0, 2, prefix) != 0 ||
+          !std::all_of(hex.begin(), hex.end(), [](char c) { return absl::ascii_isxdigit(c) && !absl::ascii_isupper(c); }))
+        continue;
+      stored.push_back(absl::HexStringToBytes(hex));
+    }
+    if (ec) break;
+  }
+  if (ec) return absl::InternalError(absl::StrCat("cannot list ", dir_, ": ", ec.message()));
+  return stored;
 }
 
 DocumentFiles::Placement::Placement(const DocumentFiles* files, std::string temp_path, int fd)

@@ -21,6 +21,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
@@ -73,6 +74,10 @@ class DocumentFiles {
   // Removes that file if it is there.
   // REQUIRES: links_mu() held exclusively, and no committed link names it.
   absl::Status Remove(absl::string_view sha256) const;
+  // The 32-byte SHA-256 of every content file stored: each regular file
+  // (never a link) named by its address, `<2 hex>/<64 hex>` with the folder
+  // its name's first two digits. Anything else there is not listed.
+  absl::StatusOr<std::vector<std::string>> StoredContent() const;
   // Copies every stored file into `dir`/documents (same layout), each made
   // durable. REQUIRES: links_mu() held shared.
   absl::Status CopyTo(const std::string& dir) const;

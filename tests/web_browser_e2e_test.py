@@ -814,11 +814,10 @@ class BrowserTest(unittest.TestCase):
         d.find_element(By.ID, "save-step").click()
         self.text_appears(f"Recorded as entry #2 of {case_id}")
         self.assert_accessible("approval asked")
-        # The entry's link carries no purpose: the way back asks for one.
+        # The entry's link carried the purpose given: the way back keeps it.
         d.find_element(By.ID, "back-to-case").click()
-        self.text_appears("Why are you looking")
-        self.open_case(case_id, "approvals test")
         self.text_appears("Chronology")
+        self.assertIn("for: approvals test", self.body_text())
         d.find_element(By.ID, "close-start").click()
         d.find_element(By.ID, "text").send_keys("No further action")
         d.find_element(By.ID, "save-step").click()
@@ -849,8 +848,11 @@ class BrowserTest(unittest.TestCase):
         d.get(self.f.url + "/")
         d.find_element(By.ID, f"decide-{case_id}-3").click()
         self.text_appears("Approve or return request #3")
+        # What is asked is on the form, and stays through a refusal.
+        self.assertIn("All actions done", d.find_element(By.ID, "request").text)
         d.find_element(By.ID, "save-step").click()
         self.text_appears("There is a problem")
+        self.assertIn("All actions done", d.find_element(By.ID, "request").text)
         self.assert_accessible("decision with errors")
         d.find_element(By.ID, "decision").click()  # approve
         d.find_element(By.ID, "text").send_keys("Agreed, close it.")
@@ -1160,6 +1162,25 @@ class BrowserTest(unittest.TestCase):
         listed = normalised(d.find_element(By.CSS_SELECTOR, "#entry-1 .documents").text)
         self.assertIn(f"bruise.png · PNG · {len(png_bytes)} bytes", listed)
         self.assertIn(hashlib.sha256(png_bytes).hexdigest(), listed)
+        # The whole file with its documents: the image itself after the chronology, and on paper.
+        d.find_element(By.ID, "view-whole-documents").click()
+        self.text_appears("The 1 document of the entries above")
+        appended = d.find_element(By.CSS_SELECTOR, "#documents #document-1-1")
+        self.assertIn("Entry #1 · bruise.png", appended.text)
+        self.assertIn(hashlib.sha256(png_bytes).hexdigest(), appended.text)
+        image = appended.find_element(By.CSS_SELECTOR, "img.document-image")
+        self.assertEqual(image.get_attribute("src"), "data:image/png;base64," + base64.b64encode(png_bytes).decode())
+        self.assertEqual(d.execute_script("return arguments[0].complete && arguments[0].naturalWidth", image), 8)
+        self.assert_accessible("case file with its documents")
+        printed = os.path.join(files, "with-documents.pdf")
+        with open(printed, "wb") as out:
+            out.write(base64.b64decode(d.print_page()))
+        paper = normalised(subprocess.run(["pdftotext", "-layout", printed, "-"], capture_output=True, text=True,
+                                          check=True).stdout)
+        self.assertIn("Entry #1 · bruise.png", paper)
+        self.assertIn(hashlib.sha256(png_bytes).hexdigest(), paper.replace(" ", ""))
+        self.open_case(case_id, "reading the referral")
+        self.text_appears("1 document:")
         # Its page shows it in a sandboxed frame, with a download link.
         d.find_element(By.LINK_TEXT, "bruise.png").click()
         self.text_appears("SHA-256")

@@ -4,7 +4,9 @@ BUILD.md "Deployment" run it: the real casefiled, casefile-web --behind_proxy
 and nginx, started here in a temporary folder. Checks that idle and slow
 clients cannot keep others out, TLS with HTTP/2 and HSTS, and that the
 browser's address casefiled records is the one nginx saw, whatever the
-browser claims.
+browser claims; and that a document limit other than 50 MB
+(--document_max_mb of all three) is the one the attach form states and the
+one that holds.
 
 Usage: web_proxy_e2e_test.py CASEFILED CASEFILE_CLI CASEFILE_WEB SOURCE_DIR
 """
@@ -19,6 +21,7 @@ import sys
 import tempfile
 import time
 import unittest
+import urllib.error
 import urllib.parse
 import urllib.request
 
@@ -40,11 +43,13 @@ class ProxyTest(unittest.TestCase):
         cls.logs = []
         hashed = subprocess.run([CLI, "admin", "hash-password"], input=PASSWORD + "\n", capture_output=True,
                                 text=True, check=True).stdout.strip()
-        cls.write_private("users", f"edt1 {hashed} out_of_hours EDT Officer One\n")
+        cls.write_private("users", f"edt1 {hashed} out_of_hours EDT Officer One\n"
+                                   f"inv1 {hashed} investigator Investigator One\n")
         cls.write_private("tokens", "aud-token-0123456789 aud1 auditor Auditor One\n"
+                                    "inv-token-0123456789 inv2 investigator Investigator Two\n"
                                     "web-token-0123456789 casefile-web operator casefile-web\n")
         cls.write_private("web-token", "web-token-0123456789\n")
-        cls.stack = WebStack(CASEFILED, WEB, SOURCE, d, cls.log)
+        cls.stack = WebStack(CASEFILED, WEB, SOURCE, d, cls.log, document_max_mb=2)
         cls.server, cls.proxy = cls.stack.server, cls.stack.proxy
         cls.tls = ssl.create_default_context(cafile=f"{d}/web.pem")
 
@@ -132,6 +137,38 @@ class ProxyTest(unittest.TestCase):
                                capture_output=True, text=True, check=True).stdout
         self.assertRegex(audit, r"SignIn\s+OK\s+edt1 \(out_of_hours\)\s+127\.0\.0\.1 via ipv4:127\.0\.0\.1:\d+")
         self.assertNotIn("203.0.113.9", audit)
+
+    def test_the_attach_form_states_the_document_limit_that_holds(self):
+        env = dict(os.environ, CASEFILE_SERVER=self.server, CASEFILE_TOKEN="inv-token-0123456789")
+        env.pop("CASEFILE_CA", None)
+        subprocess.run([CLI, "case", "create", "--title", "Limit test", "--id", "CF-L1"], env=env, check=True,
+                       capture_output=True)
+        subprocess.run([CLI, "log", "CF-L1", "--text", "Referral received"], env=env, check=True, capture_output=True)
+        opener = self.opener()
+        with opener.open(self.proxy.url + "/signin", timeout=ANSWER_WITHIN_S) as r:
+            csrf = re.search(r'name="csrf" value="([^"]+)"', r.read().decode()).group(1)
+        form = urllib.parse.urlencode({"csrf": csrf, "user": "inv1", "password": PASSWORD}).encode()
+        opener.open(urllib.request.Request(self.proxy.url + "/signin", data=form), timeout=ANSWER_WITHIN_S).close()
+        with opener.open(self.proxy.url + "/cases/CF-L1/entries/1/attach", timeout=ANSWER_WITHIN_S) as r:
+            page = r.read().decode()
+        self.assertIn("plain text file, up to 2.1 MB (2,097,152 bytes).", page)
+        # 2.5 MiB passes nginx and casefile-web (the limit and the form around
+        # it) and is refused by casefiled at its limit, in the same words.
+        fields = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', page))
+        boundary = "casefile-limit-test"
+        body = b"".join(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
+            for name, value in fields.items())
+        body += (f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.txt"\r\n'
+                 f"Content-Type: text/plain\r\n\r\n").encode() + b"a" * (5 << 19) + f"\r\n--{boundary}--\r\n".encode()
+        request = urllib.request.Request(self.proxy.url + "/cases/CF-L1/entries/1/attach", data=body,
+                                         headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})
+        with self.assertRaises(urllib.error.HTTPError) as refused:
+            opener.open(request, timeout=ANSWER_WITHIN_S)
+        self.assertEqual(refused.exception.code, 400)
+        self.assertIn("Larger than the limit of 2097152 bytes; nothing was stored", refused.exception.read().decode())
+        with open(f"{self.dir}/proxy/nginx.conf") as f:
+            self.assertIn("client_max_body_size 3m;", f.read())
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@
 #include "core/time/partial_time.h"
 #include "core/time/partial_time_proto.h"
 #include "google/protobuf/util/time_util.h"
+#include "web/document_html.h"
 #include "web/html_escape.h"
 #include "web/record_html.h"
 #include "web/timeline_svg.h"
@@ -118,8 +119,10 @@ std::string EntryLink(absl::string_view name) {
 // `time_text` is TimeText(e.occur_time()), which the caller also needs.
 // `correct_case`: the case id when entries get a "Correct" link (casefile-web).
 // `extra_html`: trusted HTML of what goes with the entry (its documents), or unset.
+// `purpose`: the reader's, carried by the "Ask for approval" link so the way
+// back to the case keeps it.
 void AppendEntryHtml(std::string& out, const v1::Entry& e, absl::string_view time_text,
-                     absl::string_view correct_case,
+                     absl::string_view correct_case, const std::string& purpose,
                      const std::function<std::string(const v1::Entry&)>& extra_html) {
   absl::StrAppend(&out, "<article class=\"entry", e.superseded_by().empty() ? "" : " superseded",
                   e.supersedes().empty() ? "" : " correction", "\" id=\"entry-", e.number(),
@@ -134,7 +137,9 @@ void AppendEntryHtml(std::string& out, const v1::Entry& e, absl::string_view tim
     if (e.record_case() == v1::Entry::kStrategyDiscussion || e.record_case() == v1::Entry::kReferral ||
         e.record_case() == v1::Entry::kSection47Enquiry)
       absl::StrAppend(&out, " <a class=\"correct no-print\" href=\"/cases/", HtmlEscape(correct_case),
-                      "/supervision/new?step=ask&amp;entry=", e.number(), "\" aria-label=\"Ask for approval of entry ",
+                      "/supervision/new?step=ask&amp;entry=", e.number(),
+                      purpose.empty() ? "" : absl::StrCat("&amp;purpose=", HtmlEscape(QueryEscape(purpose))),
+                      "\" aria-label=\"Ask for approval of entry ",
                       e.number(), "\">Ask for approval</a>");
   }
   out.append("</div>");
@@ -218,7 +223,7 @@ std::string CaseFilePageStream::Add(const v1::Entry& e) {
   if (!joins) absl::StrAppend(&out, last_in_group_.empty() ? "" : "</div>\n", "<div class=\"entry-group\">");
   last_in_group_ = e.name();
   std::string time_text = TimeText(e.occur_time());
-  AppendEntryHtml(out, e, time_text, correct_case_, options_.entry_extra_html);
+  AppendEntryHtml(out, e, time_text, correct_case_, options_.purpose, options_.entry_extra_html);
   marks_.push_back(MarkOf(e, std::move(time_text)));
   ++shown_;
   return out;
@@ -231,7 +236,7 @@ std::string CaseFilePageStream::Tail(const std::string& error) {
                     HtmlEscape(error), "</p>");
   if (shown_ == 0) absl::StrAppend(&out, NoneShown(case_.version() > 0));
   absl::StrAppend(&out, pager_, "</section>\n<section id=\"timeline\"><h2>Timeline</h2>", TimelineSvg(marks_),
-                  "</section>\n", kHtmlDocumentEnd);
+                  "</section>\n", options_.body_left_open ? "" : kHtmlDocumentEnd);
   return out;
 }
 
@@ -245,7 +250,7 @@ void CaseFilePageBuilder::Add(const v1::Entry& e) {
   Rendered r{e.name(), e.supersedes(), e.superseded_by(), SortKey(FromProto(e.occur_time())), e.number(), e.kind(), {}};
   r.html.reserve(e.text().size() + 600);
   std::string time_text = TimeText(e.occur_time());
-  AppendEntryHtml(r.html, e, time_text, correct_case_, entry_extra_html_);
+  AppendEntryHtml(r.html, e, time_text, correct_case_, "", entry_extra_html_);
   rendered_.push_back(std::move(r));
   marks_.push_back(MarkOf(e, std::move(time_text)));
 }
@@ -293,7 +298,7 @@ std::vector<std::string> CaseFilePageBuilder::Finish(const v1::Case& c, CaseFile
     parts.push_back("</div>\n");
   }
   parts.push_back(absl::StrCat(rendered_.empty() || shown_total == 0 ? NoneShown(!rendered_.empty()) : "",
-                               pager.html, "</section>\n", kHtmlDocumentEnd));
+                               pager.html, "</section>\n", options.body_left_open ? "" : kHtmlDocumentEnd));
   rendered_.clear();
   marks_.clear();
   return parts;

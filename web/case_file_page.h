@@ -59,6 +59,9 @@ struct CaseFilePageOptions {
   std::string purpose;
   // Trusted HTML put at the end of each entry (its documents); unset: nothing.
   std::function<std::string(const v1::Entry&)> entry_extra_html;
+  // The page ends without closing its body: the caller appends more (the
+  // documents, web/document_appendix.h) and then kHtmlDocumentEnd.
+  bool body_left_open = false;
 };
 
 // The case's reference as people say it: "CF-000001" for "cases/CF-000001".

@@ -126,7 +126,9 @@ std::string ViewFormHtml(const std::string& case_id, const std::string& hidden, 
       HtmlEscape(f.from), "\"><label for=\"view-to\">to</label><input type=\"text\" id=\"view-to\" name=\"to\" size=\"10\" "
       "value=\"", HtmlEscape(f.to), "\">", PersonSelect(people, f.person),
       "<button type=\"submit\" id=\"view-show\">Show</button>"
-      "<button type=\"submit\" name=\"whole\" value=\"1\" id=\"view-whole\">The whole file (to print)</button></form>\n");
+      "<button type=\"submit\" name=\"whole\" value=\"1\" id=\"view-whole\">The whole file (to print)</button>"
+      "<button type=\"submit\" name=\"whole\" value=\"", kWholeWithDocuments,
+      "\" id=\"view-whole-documents\">The whole file with its documents (to print)</button></form>\n");
 }
 
 std::string PageButtonHtml(const std::string& case_id, const std::string& hidden, const ViewFields& f, int page,

@@ -20,6 +20,10 @@ namespace casefile::web {
 // Entries a page of the case page (when not asked for the whole file).
 inline constexpr int kChronologyPageSize = 500;
 
+// `whole`'s value for the whole file followed by its entries' documents
+// (web/document_appendix.h); any other value: the whole file alone.
+inline constexpr char kWholeWithDocuments[] = "documents";
+
 // The view's fields as sent ("" when absent); `person` is "persons/P".
 struct ViewFields {
   std::string kind, from, to, page, whole, person;

@@ -38,6 +38,11 @@ article.correction { border-left: 4px solid #b9770e; padding-left: .6rem; }
 .sha { font-family: "DejaVu Sans Mono", monospace; font-size: .85em; overflow-wrap: anywhere; }
 dl.details { display: grid; grid-template-columns: max-content 1fr; gap: .1rem .8rem; } dl.details dd { margin: 0; }
 .document-frame { width: 100%; height: 70vh; border: 1px solid #b1b4b6; }
+section.appendix, section.appended-document { break-before: page; } section.appendix > p + section.appended-document { break-before: auto; }
+figure.document-page { margin: .6rem 0; break-inside: avoid; } figure.document-page + figure.document-page { break-before: page; }
+img.document-image { display: block; max-width: 100%; max-height: 225mm; height: auto; border: 1px solid #ccc; }
+pre.document-text { white-space: pre-wrap; overflow-wrap: anywhere; font: .9em "DejaVu Sans Mono", monospace; }
+.note { border-left: 4px solid #b1b4b6; padding-left: .6rem; }
 .source { border-left: 2px solid #ccc; padding-left: .5rem; margin: .3rem 0; }
 .source .text { font-family: "DejaVu Sans Mono", monospace; font-size: .95em; }
 nav.top { display: flex; gap: 1rem; align-items: center; border-bottom: 1px solid #ccc; padding: .4rem 0; }

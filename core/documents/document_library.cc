@@ -297,6 +297,23 @@ absl::Status DocumentLibrary::RemoveUnlinkedFiles() {
   });
 }
 
+absl::StatusOr<int> DocumentLibrary::RemoveOrphanedFiles() {
+  absl::MutexLock no_placement(&files_->links_mu());
+  auto stored = files_->StoredContent();
+  if (!stored.ok()) return stored.status();
+  auto read = store_->BeginRead();
+  if (!read.ok()) return read.status();
+  int removed = 0;
+  for (const std::string& sha256 : *stored) {
+    auto linked = storage::IsContentLinked((*read)->txn(), sha256);
+    if (!linked.ok()) return linked.status();
+    if (*linked) continue;
+    if (auto s = files_->Remove(sha256); !s.ok()) return s;
+    ++removed;
+  }
+  return removed;
+}
+
 absl::Status DocumentLibrary::BackUp(const std::string& dir, absl::FunctionRef<absl::Status()> copy_store) {
   absl::ReaderMutexLock no_removal(&files_->links_mu());
   if (auto s = copy_store(); !s.ok()) return s;

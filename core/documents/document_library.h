@@ -98,6 +98,11 @@ class DocumentLibrary {
   // Removes the files of content that no document links any more (after an
   // erasure; and at start, for an erasure cut off before it got there).
   absl::Status RemoveUnlinkedFiles();
+  // Removes every content file no committed document links: a file placed
+  // for an upload whose commit never came (a crash between the two). Only
+  // at start, before any upload runs; a linked file is never touched. The
+  // number of files removed.
+  absl::StatusOr<int> RemoveOrphanedFiles();
   // Runs `copy_store` and then copies every content file into `dir`, with no
   // file removed meanwhile: the files hold all the copied store links.
   absl::Status BackUp(const std::string& dir, absl::FunctionRef<absl::Status()> copy_store);

@@ -36,12 +36,12 @@ class WebProxy:
     """nginx on a free loopback port with TLS, in front of casefile-web
     (--behind_proxy) at `upstream_port`."""
 
-    def __init__(self, source_dir, directory, upstream_port, cert, key):
+    def __init__(self, source_dir, directory, upstream_port, cert, key, more_args=()):
         self.script = f"{source_dir}/scripts/web-proxy"
         self.dir = directory
         self.port = free_port()
         subprocess.run([self.script, "start", "--dir", directory, "--listen", f"127.0.0.1:{self.port}",
-                        "--upstream", f"127.0.0.1:{upstream_port}", "--cert", cert, "--key", key],
+                        "--upstream", f"127.0.0.1:{upstream_port}", "--cert", cert, "--key", key, *more_args],
                        check=True, capture_output=True)
         self.url = f"https://127.0.0.1:{self.port}"
 
@@ -54,9 +54,11 @@ class WebStack:
     deployed. The caller has written `users`, `tokens` and `web-token` there
     (casefile-web's own token, a user in casefiled's tokens file); a
     self-signed certificate for 127.0.0.1 is made as web.pem / web.key.
-    `log(name)` opens a log file for a process's output."""
+    `log(name)` opens a log file for a process's output; `document_max_mb`,
+    when given, is the document limit of all three."""
 
-    def __init__(self, casefiled, web, source_dir, directory, log):
+    def __init__(self, casefiled, web, source_dir, directory, log, document_max_mb=None):
+        limit = [f"--document_max_mb={document_max_mb}"] if document_max_mb else []
         d = directory
         subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj",
                         "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", f"{d}/web.key",
@@ -65,15 +67,15 @@ class WebStack:
         self.cert = f"{d}/web.pem"
         self.casefiled = subprocess.Popen(
             [casefiled, f"--data_dir={d}/data", "--listen=127.0.0.1:0", f"--port_file={d}/port",
-             f"--tokens_file={d}/tokens", f"--users={d}/users", "--trusted_frontend_users=casefile-web"],
+             f"--tokens_file={d}/tokens", f"--users={d}/users", "--trusted_frontend_users=casefile-web", *limit],
             stdout=log("casefiled.log"), stderr=subprocess.STDOUT)
         self.server = f"127.0.0.1:{wait_for_file(f'{d}/port', self.casefiled)}"
         self.web = subprocess.Popen(
             [web, "--listen=127.0.0.1:0", f"--port_file={d}/web-port", f"--casefiled={self.server}",
-             "--behind_proxy", f"--service_token_file={d}/web-token"],
+             "--behind_proxy", f"--service_token_file={d}/web-token", *limit],
             stdout=log("web.log"), stderr=subprocess.STDOUT)
         self.proxy = WebProxy(source_dir, f"{d}/proxy", wait_for_file(f"{d}/web-port", self.web), f"{d}/web.pem",
-                              f"{d}/web.key")
+                              f"{d}/web.key", ["--document-max-mb", str(document_max_mb)] if document_max_mb else [])
         self.url = self.proxy.url
 
     def close(self):

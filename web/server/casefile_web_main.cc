@@ -35,6 +35,9 @@ ABSL_FLAG(bool, behind_proxy, false,
           "Serve plain HTTP on a loopback address to a reverse proxy on this machine (nginx: scripts/web-proxy, "
           "BUILD.md \"Deployment\"), which terminates TLS, holds slow clients and sets X-Forwarded-For to the "
           "browser's address; that address is relayed with sign-ins.");
+ABSL_FLAG(int64_t, document_max_mb, casefile::web::kMaxUploadBytes >> 20,
+          "The largest document the attach form takes, in MiB: give casefiled's --document_max_mb (and "
+          "scripts/web-proxy's --document-max-mb), so that the form's hint says the limit that holds.");
 
 namespace {
 
@@ -114,8 +117,11 @@ int main(int argc, char** argv) {
   }
   // Forms, and the attach form's document (nginx lets only that route's bodies
   // past 1 MB; BUILD.md "Deployment").
-  server->set_payload_max_length(static_cast<size_t>(casefile::web::kMaxUploadBytes) + (1 << 20));
+  const int64_t document_max_mb = absl::GetFlag(FLAGS_document_max_mb);
+  if (document_max_mb < 1 || document_max_mb > (int64_t{1} << 20)) return Fail("--document_max_mb must be 1 or more");
+  server->set_payload_max_length(static_cast<size_t>(document_max_mb << 20) + (1 << 20));
   casefile::web::WebApp app(channel, service_token, behind_proxy);
+  app.set_document_max_bytes(document_max_mb << 20);
   app.Register(*server);
 
   if (host.size() > 2 && host.front() == '[') host = host.substr(1, host.size() - 2);

@@ -63,7 +63,7 @@ void WebApp::AttachForm(const httplib::Request& req, httplib::Response& res) {
   const std::string id = req.matches[1];
   if (!PlausibleCaseId(id)) return Fail(grpc::Status(grpc::StatusCode::NOT_FOUND, ""), s, res);
   AttachDraft draft{id, std::stoll(req.matches[2]), RandomHex32()};
-  res.set_content(AttachFormPage(Nav(s), form_tokens_.TokenFor(s.token), draft, {}, kMaxUploadBytes), kHtml);
+  res.set_content(AttachFormPage(Nav(s), form_tokens_.TokenFor(s.token), draft, {}, document_max_bytes_), kHtml);
 }
 
 void WebApp::AttachDocument(const httplib::Request& req, httplib::Response& res) {
@@ -82,7 +82,7 @@ void WebApp::AttachDocument(const httplib::Request& req, httplib::Response& res)
   const httplib::MultipartFormData file = req.get_file_value("file");
   auto refuse = [&](const std::string& message) {
     res.status = 400;
-    res.set_content(AttachFormPage(Nav(s), form_tokens_.TokenFor(s.token), draft, {{"file", message}}, kMaxUploadBytes),
+    res.set_content(AttachFormPage(Nav(s), form_tokens_.TokenFor(s.token), draft, {{"file", message}}, document_max_bytes_),
                     kHtml);
   };
   if (file.filename.empty()) return refuse("Choose the document to attach");

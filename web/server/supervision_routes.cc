@@ -25,6 +25,26 @@ Request StepRequest(const SupervisionDraft& d, int64_t seen) {
   return request;
 }
 
+// The text of approval request #`entry` of case `case_name` (what the
+// supervisor decides on), read as any look is: recorded, with the reader's
+// purpose or, from a waiting request's link, "deciding approval request #N".
+// Only the case's approval requests are read. "" when it cannot be read.
+std::string RequestText(v1::CaseService::Stub& stub, std::unique_ptr<grpc::ClientContext> context,
+                        const std::string& case_name, const SupervisionDraft& draft) {
+  v1::GetCaseFileRequest request;
+  request.set_name(case_name);
+  request.set_purpose(draft.purpose.empty() ? absl::StrCat("deciding approval request #", draft.entry) : draft.purpose);
+  request.add_kinds(v1::ENTRY_KIND_APPROVAL_REQUEST);
+  auto reader = stub.GetCaseFile(context.get(), request);
+  v1::GetCaseFileResponse chunk;
+  std::string text;
+  while (reader->Read(&chunk)) {
+    for (v1::Entry& e : *chunk.mutable_entries())
+      if (absl::StrCat(e.number()) == draft.entry) text = std::move(*e.mutable_text());
+  }
+  return reader->Finish().ok() ? text : "";
+}
+
 }  // namespace
 
 void WebApp::SupervisionForm(const httplib::Request& req, httplib::Response& res) {
@@ -57,6 +77,8 @@ void WebApp::SupervisionFormWithCase(const Signed& s, const std::string& case_id
   context.case_id = case_id;
   context.notice = notice;
   if (draft.seen_version.empty()) draft.seen_version = absl::StrCat(context.case_header.version());
+  if (draft.step == SupervisionStep::kDecide)
+    context.request_text = RequestText(*v1::CaseService::NewStub(channel_), Context(s.token), get.name(), draft);
   res.set_content(SupervisionFormPage(context, draft), kHtml);
 }
 
@@ -75,6 +97,10 @@ void WebApp::WriteSupervisionStep(const httplib::Request& req, httplib::Response
   context.case_id = id;
   context.case_header.set_name(absl::StrCat("cases/", id));
   auto again = [&](int code) {
+    // The request decided on stays in sight through every refusal.
+    if (draft.step == SupervisionStep::kDecide)
+      context.request_text = RequestText(*v1::CaseService::NewStub(channel_), Context(s.token),
+                                         context.case_header.name(), draft);
     res.status = code;
     res.set_content(SupervisionFormPage(context, draft), kHtml);
   };

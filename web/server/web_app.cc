@@ -10,6 +10,7 @@
 #include "absl/strings/str_join.h"
 #include "casefile/v1/attention.grpc.pb.h"
 #include "casefile/v1/case_service.grpc.pb.h"
+#include "casefile/v1/document_service.grpc.pb.h"
 #include "casefile/v1/person.grpc.pb.h"
 #include "casefile/v1/session.grpc.pb.h"
 #include "core/time/partial_time.h"
@@ -19,6 +20,7 @@
 #include "web/case_file_page.h"
 #include "web/chronology_view_form.h"
 #include "web/cookies.h"
+#include "web/document_appendix.h"
 #include "web/document_html.h"
 #include "web/html_escape.h"
 #include "web/page_style.h"
@@ -420,10 +422,13 @@ void WebApp::CaseFile(const httplib::Request& req, httplib::Response& res) {
   options.reader = s.display_name;
   options.purpose = request.purpose();
   // Each entry lists its documents (read with the same purpose, recorded as ListDocuments).
-  options.entry_extra_html = [documents = CaseDocuments(s, id, request.purpose()),
-                              links = DocumentLinks{id, request.purpose(), s.MayWrite()}](const v1::Entry& e) {
-    return EntryDocumentsHtml(e.number(), documents, links);
+  auto documents = std::make_shared<const DocumentsByEntry>(CaseDocuments(s, id, request.purpose()));
+  options.entry_extra_html = [documents, links = DocumentLinks{id, request.purpose(), s.MayWrite()}](const v1::Entry& e) {
+    return EntryDocumentsHtml(e.number(), *documents, links);
   };
+  // The whole file with its documents: they follow the chronology (each read recorded with the purpose).
+  const bool with_documents = view_fields.whole == kWholeWithDocuments;
+  options.body_left_open = with_documents;
   const std::string hidden = absl::StrCat("<input type=\"hidden\" name=\"csrf\" value=\"",
                                           HtmlEscape(form_tokens_.TokenFor(s.token)),
                                           "\"><input type=\"hidden\" name=\"purpose\" value=\"",
@@ -439,11 +444,27 @@ void WebApp::CaseFile(const httplib::Request& req, httplib::Response& res) {
   // The page goes out as the stream arrives: each chunk's entries rendered
   // and written at once (in writes of at least 64 KiB, but never held past
   // the chunk), never the whole page joined.
-  res.set_chunked_content_provider(kHtml, [reading, first, page](size_t, httplib::DataSink& sink) {
+  auto appendix = [this, token = s.token, purpose = request.purpose(), documents,
+                   with_documents](const std::vector<int64_t>& shown, httplib::DataSink& sink) {
+    if (!with_documents) return true;
+    const grpc::Status status = WriteDocumentAppendix(
+        *v1::DocumentService::NewStub(channel_), [this, &token] { return Context(token); },
+        DocumentsOfEntries(*documents, shown), purpose,
+        [&sink](absl::string_view html) { return sink.write(html.data(), html.size()); });
+    if (status.error_code() == grpc::StatusCode::CANCELLED) return false;  // the browser went
+    const std::string end = absl::StrCat(
+        status.ok() ? "" : absl::StrCat("<p class=\"error\" role=\"alert\">The documents could not all be read: ",
+                                        HtmlEscape(status.error_message()), "</p>"),
+        kHtmlDocumentEnd);
+    return sink.write(end.data(), end.size());
+  };
+  res.set_chunked_content_provider(kHtml, [reading, first, page, appendix](size_t, httplib::DataSink& sink) {
     std::string out = page->Head();
+    std::vector<int64_t> shown;  // the entries on the page, whose documents may follow
     v1::GetCaseFileResponse& chunk = *first;
     do {
       for (const v1::Entry& e : chunk.entries()) {
+        shown.push_back(e.number());
         out += page->Add(e);
         if (out.size() >= (64 << 10)) {
           if (!sink.write(out.data(), out.size())) return false;
@@ -455,7 +476,7 @@ void WebApp::CaseFile(const httplib::Request& req, httplib::Response& res) {
     } while (reading->reader->Read(&chunk));
     const grpc::Status status = reading->Finish();
     out = page->Tail(status.ok() ? "" : status.error_message());
-    if (!sink.write(out.data(), out.size())) return false;
+    if (!sink.write(out.data(), out.size()) || !appendix(shown, sink)) return false;
     sink.done();
     return true;
   });

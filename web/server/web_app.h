@@ -23,6 +23,7 @@
 #include "web/entry_form.h"
 #include "web/form_token.h"
 #include "web/kept_form.h"
+#include "web/server/web_responses.h"
 #include "web/site_pages.h"
 #include "web/supervision_form.h"
 
@@ -40,6 +41,10 @@ class WebApp {
 
   // Adds the routes and the headers every response carries.
   void Register(httplib::Server& server);
+
+  // The largest document the attach form offers to take (casefile-web's
+  // --document_max_mb, casefiled's own); before Register.
+  void set_document_max_bytes(int64_t bytes) { document_max_bytes_ = bytes; }
 
  private:
   struct Signed {
@@ -166,6 +171,7 @@ class WebApp {
   std::shared_ptr<grpc::Channel> channel_;
   std::string service_token_;
   bool behind_proxy_;
+  int64_t document_max_bytes_ = kMaxUploadBytes;
   FormTokens form_tokens_;
   absl::Mutex mu_;
   // Display name and teams per session token, for the page header and the

@@ -17,8 +17,9 @@ inline constexpr char kContentSecurityPolicy[] =
     "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
     "frame-ancestors 'none'; base-uri 'none'";
 
-// The largest document the attach form takes (casefiled's --document_max_mb
-// default); the upload route's body may be this plus the form around it.
+// The largest document the attach form takes unless casefile-web's
+// --document_max_mb says otherwise (casefiled's --document_max_mb default);
+// the upload route's body may be the limit plus the form around it.
 inline constexpr int64_t kMaxUploadBytes = int64_t{50} << 20;
 
 // A case id as casefiled makes or takes them: letters, digits, '-', '_', '.'.
