@@ -20,6 +20,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
+#include "bench/support/attention_mix.h"
 #include "bench/support/temp_dir.h"
 #include "core/chronology/entry_time_order.h"
 #include "core/input/resource_names.h"
@@ -28,7 +29,6 @@
 #include "google/protobuf/util/time_util.h"
 #include "storage/case_tables.h"
 #include "storage/store.h"
-#include "tests/support/safeguarding_examples.h"
 
 ABSL_FLAG(int, cases, 100000, "Cases in the store.");
 ABSL_FLAG(int, repeats, 200, "Answers timed per list.");
@@ -37,42 +37,6 @@ ABSL_FLAG(int, cases_per_write, 1000, "Cases written per writer operation while 
 namespace casefile {
 namespace {
 
-using testing::CustodyExample;
-using testing::MissingEpisodeExample;
-using testing::ReferralExample;
-using testing::Section47EnquiryExample;
-using testing::StrategyDiscussionExample;
-
-// The entries of case number `i` (deterministic).
-std::vector<v1::Entry> EntriesOf(int i) {
-  std::vector<v1::Entry> entries;
-  v1::Entry referral = ReferralExample(i % 10 == 1);  // never a case with a strategy discussion
-  referral.mutable_referral()->mutable_referred_time()->set_day(1 + i % 28);
-  entries.push_back(referral);
-  if (i % 5 == 0) {
-    v1::Entry sd = StrategyDiscussionExample();
-    *sd.mutable_strategy_discussion()->add_actions() = sd.strategy_discussion().actions(0);
-    sd.mutable_strategy_discussion()->mutable_actions(1)->mutable_due()->set_year(2099);
-    entries.push_back(sd);
-  }
-  if (i % 20 == 3) entries.push_back(Section47EnquiryExample());
-  if (i % 10 == 7) {  // a child shared by three neighbouring such cases
-    v1::Entry missing = MissingEpisodeExample(1 + (i / 10) % 3 * 9);
-    missing.mutable_missing_episode()->mutable_child()->set_name(absl::StrCat("Child ", i / 30));
-    entries.push_back(missing);
-  }
-  if (i % 20 == 9) {
-    v1::Entry custody = CustodyExample();
-    if (i % 40 == 9) {
-      custody.mutable_custody()->set_charge("Robbery");
-      custody.mutable_custody()->set_decision(v1::Custody::DECISION_DETAINED);
-      custody.mutable_custody()->set_accommodated_at("Custody suite");
-    }
-    entries.push_back(custody);
-  }
-  return entries;
-}
-
 absl::Status WriteCase(storage::LmdbTxn& txn, int i, bool index) {
   const std::string id = absl::StrFormat("CF-%06d", i);
   v1::Case c;
@@ -80,7 +44,7 @@ absl::Status WriteCase(storage::LmdbTxn& txn, int i, bool index) {
   c.set_title(absl::StrCat("Case ", i));
   if (i % 50 == 0) c.mutable_restriction()->add_teams("eds");
   int64_t n = 0;
-  for (v1::Entry& e : EntriesOf(i)) {
+  for (v1::Entry& e : bench::AttentionMixEntries(i)) {
     e.set_number(++n);
     e.set_name(EntryResourceName(id, n));
     *e.mutable_record_time() = google::protobuf::util::TimeUtil::GetCurrentTime();

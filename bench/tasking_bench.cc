@@ -6,8 +6,9 @@
 // casefiled's writes do: `--cases` cases over `--teams` teams (team "cait"
 // one of them, so 100,000 cases over 20 teams give it 5,000), each with a
 // referral to CSC (feedback never recorded: on referral-feedback-overdue),
-// and some with a strategy discussion with an overdue action, a Section 47
-// enquiry, missing episodes, custody records (attention_bench's mix), last
+// and some a strategy discussion with an overdue action, a Section 47
+// enquiry, missing episodes, custody records (bench/support/attention_mix.h,
+// as attention_bench), last
 // written over the past 60 days (some quiet for the agenda's 14 days), and
 // every `--approval_every`th case of cait asking approval of its closure. The
 // attention index, the team index and the approvals list are kept as the
@@ -28,6 +29,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
+#include "bench/support/attention_mix.h"
 #include "bench/support/child_server.h"
 #include "bench/support/temp_dir.h"
 #include "casefile/v1/supervision_service.grpc.pb.h"
@@ -40,7 +42,6 @@
 #include "storage/case_tables.h"
 #include "storage/case_write_index.h"
 #include "storage/store.h"
-#include "tests/support/safeguarding_examples.h"
 
 #ifndef CASEFILED_PATH
 #define CASEFILED_PATH ""
@@ -57,37 +58,10 @@ namespace casefile {
 namespace {
 
 using google::protobuf::util::TimeUtil;
-using testing::CustodyExample;
-using testing::MissingEpisodeExample;
-using testing::ReferralExample;
-using testing::Section47EnquiryExample;
-using testing::StrategyDiscussionExample;
 
 constexpr char kToken[] = "bench-supervisor-token-0001";
 
 std::string TeamOf(int i, int teams) { return i % teams == 0 ? "cait" : absl::StrFormat("team-%02d", i % teams); }
-
-// attention_bench's mix of records (deterministic).
-std::vector<v1::Entry> EntriesOf(int i) {
-  std::vector<v1::Entry> entries;
-  v1::Entry referral = ReferralExample(i % 10 == 1);
-  referral.mutable_referral()->mutable_referred_time()->set_day(1 + i % 28);
-  entries.push_back(referral);
-  if (i % 5 == 0) {
-    v1::Entry sd = StrategyDiscussionExample();
-    *sd.mutable_strategy_discussion()->add_actions() = sd.strategy_discussion().actions(0);
-    sd.mutable_strategy_discussion()->mutable_actions(1)->mutable_due()->set_year(2099);
-    entries.push_back(sd);
-  }
-  if (i % 20 == 3) entries.push_back(Section47EnquiryExample());
-  if (i % 10 == 7) {
-    v1::Entry missing = MissingEpisodeExample(1 + (i / 10) % 3 * 9);
-    missing.mutable_missing_episode()->mutable_child()->set_name(absl::StrCat("Child ", i / 30));
-    entries.push_back(missing);
-  }
-  if (i % 20 == 9) entries.push_back(CustodyExample());
-  return entries;
-}
 
 absl::Status WriteCase(storage::LmdbTxn& txn, int i, absl::Time now) {
   const int teams = absl::GetFlag(FLAGS_teams);
@@ -103,7 +77,7 @@ absl::Status WriteCase(storage::LmdbTxn& txn, int i, absl::Time now) {
   *c.mutable_create_time() = written;
   *c.mutable_update_time() = written;
   int64_t n = 0;
-  for (v1::Entry& e : EntriesOf(i)) {
+  for (v1::Entry& e : bench::AttentionMixEntries(i)) {
     e.set_number(++n);
     e.set_name(EntryResourceName(id, n));
     e.set_author("dc1");

@@ -4,11 +4,9 @@
 // each headed by its entry, name and SHA-256; every document printed is one
 // GetDocument audit record with the reader's purpose, and nothing is left in
 // the temporary folder.
-#include <sys/wait.h>
+#include <stdlib.h>
 
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
@@ -17,6 +15,7 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "tests/support/casefiled_fixture.h"
+#include "tests/support/cli_runner.h"
 #include "tests/support/document_samples.h"
 
 namespace casefile::testing {
@@ -47,17 +46,6 @@ class DocumentPrintE2eTest : public CasefiledTest {
     EXPECT_TRUE(status.ok()) << status.error_message();
     return document;
   }
-
-  // `casefile ARGS` as the investigator with TMPDIR set to `tmp`: exit code and stdout.
-  std::pair<int, std::string> Cli(const std::string& args, const std::string& tmp) {
-    const std::string command = absl::StrCat("TMPDIR='", tmp, "' ", CASEFILE_CLI_PATH, " ", args, " --server ",
-                                             server_->address(), " --token ", kInvestigatorToken);
-    FILE* pipe = popen(command.c_str(), "r");
-    std::string out;
-    char buffer[65536];
-    for (size_t n; (n = fread(buffer, 1, sizeof(buffer), pipe)) > 0;) out.append(buffer, n);
-    return {WEXITSTATUS(pclose(pipe)), out};
-  }
 };
 
 TEST_F(DocumentPrintE2eTest, PrintWithDocumentsAppendsEachImagePdfPageAndTextAuditedWithThePurpose) {
@@ -79,10 +67,14 @@ TEST_F(DocumentPrintE2eTest, PrintWithDocumentsAppendsEachImagePdfPageAndTextAud
   ASSERT_EQ(tiff_doc.media_type(), "image/tiff");
   ASSERT_LT(pdf.size(), 1000u);  // shown as "N bytes"
 
+  // The CLI's scratch folder goes under TMPDIR (inherited from this process).
   const std::string tmp = dir_.path() + "/tmp";
   fs::create_directory(tmp);
-  auto [exit_code, page] = Cli("show CF-P1 --purpose 'printing for the court bundle' --format html --with-documents", tmp);
-  ASSERT_EQ(exit_code, 0) << page;
+  ASSERT_EQ(setenv("TMPDIR", tmp.c_str(), 1), 0);
+  const CliRun printed = RunCasefileCli(
+      *server_, "show CF-P1 --purpose 'printing for the court bundle' --format html --with-documents", kInvestigatorToken);
+  ASSERT_EQ(printed.exit_code, 0) << printed.out;
+  const std::string& page = printed.out;
   const size_t start = page.find("<section class=\"appendix\"");
   ASSERT_NE(start, std::string::npos) << page;
   std::string appendix = page.substr(start);
@@ -151,13 +143,13 @@ TEST_F(DocumentPrintE2eTest, WithDocumentsNeedsHtmlAndACaseWithoutDocumentsSaysS
   note.set_kind(v1::ENTRY_KIND_NOTE);
   note.set_text("Referral received");
   Append(c.name(), note);
-  const std::string tmp = dir_.path();
-  auto [text_exit, text_out] = Cli("show CF-P2 --purpose 'printing' --with-documents 2>&1", tmp);
-  EXPECT_EQ(text_exit, 2);
-  EXPECT_THAT(text_out, HasSubstr("--with-documents needs --format html"));
-  auto [exit_code, page] = Cli("show CF-P2 --purpose 'printing' --format html --with-documents", tmp);
-  ASSERT_EQ(exit_code, 0);
-  EXPECT_THAT(page, ::testing::EndsWith("<section class=\"appendix\" id=\"documents\"><h2>Documents</h2><p>No entry "
+  const CliRun text = RunCasefileCli(*server_, "show CF-P2 --purpose 'printing' --with-documents", kInvestigatorToken);
+  EXPECT_EQ(text.exit_code, 2);
+  EXPECT_THAT(text.out, HasSubstr("--with-documents needs --format html"));
+  const CliRun html =
+      RunCasefileCli(*server_, "show CF-P2 --purpose 'printing' --format html --with-documents", kInvestigatorToken);
+  ASSERT_EQ(html.exit_code, 0);
+  EXPECT_THAT(html.out, ::testing::EndsWith("<section class=\"appendix\" id=\"documents\"><h2>Documents</h2><p>No entry "
                                         "printed here has a document.</p></section>\n\n</body></html>\n"));
 }
 

@@ -34,6 +34,7 @@ std::string RequestText(v1::CaseService::Stub& stub, std::unique_ptr<grpc::Clien
   v1::GetCaseFileRequest request;
   request.set_name(case_name);
   request.set_purpose(draft.purpose.empty() ? absl::StrCat("deciding approval request #", draft.entry) : draft.purpose);
+  request.set_order(v1::GetCaseFileRequest::ORDER_OCCURRED);  // which the kind filter needs
   request.add_kinds(v1::ENTRY_KIND_APPROVAL_REQUEST);
   auto reader = stub.GetCaseFile(context.get(), request);
   v1::GetCaseFileResponse chunk;
