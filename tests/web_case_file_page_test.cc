@@ -160,5 +160,28 @@ TEST(CaseFilePageTest, TimelineHasARowPerKindAndAMarkPerDatedEntry) {
   EXPECT_THAT(page, HasSubstr(">2014</text>"));
 }
 
+TEST(CaseFilePageTest, AskForApprovalCarriesThePurposeSoTheWayBackKeepsIt) {
+  v1::Entry e = MakeEntry(1, v1::ENTRY_KIND_REFERRAL, Day(2012, 11, 12), "referred");
+  e.mutable_referral()->set_to_agency(v1::AGENCY_CSC);
+  CaseFilePageOptions options;
+  options.purpose = "strategy meeting & <notes>";
+  CaseFilePageStream page(MakeCase(), options, "CF-1");
+  EXPECT_THAT(page.Add(e), HasSubstr("<a class=\"correct no-print\" href=\"/cases/CF-1/supervision/new?step=ask&amp;"
+                                     "entry=1&amp;purpose=strategy%20meeting%20%26%20%3Cnotes%3E\" aria-label=\"Ask "
+                                     "for approval of entry 1\">Ask for approval</a>"));
+}
+
+TEST(CaseFilePageTest, ABodyLeftOpenEndsWithoutClosingItForTheDocumentsThatFollow) {
+  const std::vector<v1::Entry> entries = {MakeEntry(1, v1::ENTRY_KIND_NOTE, Day(2012, 11, 12), "seen")};
+  CaseFilePageOptions options;
+  EXPECT_THAT(CaseFilePage(MakeCase(), entries, options), ::testing::EndsWith("</body></html>\n"));
+  options.body_left_open = true;
+  const std::string open = CaseFilePage(MakeCase(), entries, options);
+  EXPECT_THAT(open, Not(HasSubstr("</body>")));
+  EXPECT_THAT(open, ::testing::EndsWith("</section>\n"));
+  CaseFilePageStream stream(MakeCase(), options, "");
+  EXPECT_THAT(stream.Tail(""), Not(HasSubstr("</body>")));
+}
+
 }  // namespace
 }  // namespace casefile::web
