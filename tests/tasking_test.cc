@@ -4,12 +4,14 @@
 // team's index.
 #include "core/chronology/tasking.h"
 
+#include <atomic>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/blocking_counter.h"
 #include "absl/synchronization/notification.h"
 #include "absl/time/time.h"
 #include "core/chronology/case_chronology.h"
@@ -18,6 +20,7 @@
 #include "gtest/gtest.h"
 #include "storage/store.h"
 #include "tests/scratch_dir.h"
+#include "tests/support/safeguarding_examples.h"
 
 namespace casefile {
 namespace {
@@ -121,6 +124,41 @@ TEST_F(TaskingTest, WhatCameInSinceAndTheCasesQuietForTheDaysGiven) {
   // Seven days quiet: A, the longest first.
   now_ += absl::Hours(24 * 8);
   EXPECT_THAT(Cases(Agenda(now_, 7).quiet()), ElementsAre("cases/A:0", "cases/C:0", "cases/B:0"));
+}
+
+TEST_F(TaskingTest, TheTeamsItemsAreOnTheAgendaHoweverManyOtherTeamsItemsComeFirst) {
+  // 1,001 referrals waiting for CSC's feedback in another team's case, all due
+  // before the one in cait's case: more than a page of the unit's list.
+  const Caller east{"dc9", "DC 9 Khan", Role::kInvestigator, "", {"pvp-east"}};
+  v1::CreateCaseRequest create;
+  create.mutable_case_()->set_title("East");
+  create.set_case_id("E");
+  ASSERT_TRUE(Await<v1::Case>([&](Reply<v1::Case> r) { chronology_->CreateCase(east, create, std::move(r)); }).ok());
+  v1::AppendEntryRequest earlier;
+  earlier.set_parent("cases/E");
+  *earlier.mutable_entry() = testing::ReferralExample(false);
+  earlier.mutable_entry()->mutable_referral()->mutable_referred_time()->set_day(2);
+  absl::BlockingCounter written(1001);
+  std::atomic<int> refused = 0;
+  for (int i = 0; i < 1001; ++i) {  // sent at once: the writer commits them in groups
+    chronology_->AppendEntry(east, earlier, [&](absl::StatusOr<v1::Entry> e) {
+      if (!e.ok()) ++refused;
+      written.DecrementCount();
+    });
+  }
+  written.Wait();
+  ASSERT_EQ(refused, 0);
+  Create("C");
+  v1::AppendEntryRequest later;
+  later.set_parent("cases/C");
+  *later.mutable_entry() = testing::ReferralExample(false);  // referred 12 Nov
+  ASSERT_TRUE(Await<v1::Entry>([&](Reply<v1::Entry> r) { chronology_->AppendEntry(kInvestigator, later, std::move(r)); }).ok());
+  now_ = absl::FromCivil(absl::CivilSecond(2026, 11, 20, 9, 0, 0), absl::UTCTimeZone());
+
+  const v1::Tasking t = Agenda(now_ - absl::Hours(24), 14);
+  ASSERT_EQ(t.needs_attention_size(), 1);
+  EXPECT_EQ(t.needs_attention(0).list(), "referral feedback overdue");
+  EXPECT_EQ(t.needs_attention(0).entry(), "cases/C/entries/1");
 }
 
 }  // namespace

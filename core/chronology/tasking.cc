@@ -93,86 +93,92 @@ absl::StatusOr<v1::Tasking> TaskingAgenda::Read(const Caller& caller, const v1::
   tasking.set_team(request.team());
   tasking.set_quiet_days(request.quiet_days() == 0 ? kDefaultQuietDays : request.quiet_days());
   *tasking.mutable_read_time() = ToProto(now);
-  // Every list's items due now, read (in their own transactions) before this one begins.
-  std::vector<v1::AttentionItem> due;
-  for (int list = 1; v1::AttentionList_IsValid(list); ++list) {
-    v1::ListAttentionItemsRequest page;
-    page.set_list(static_cast<v1::AttentionList>(list));
-    page.set_page_size(1000);
-    auto items = attention_->List(caller, page);
-    if (!items.ok()) return items.status();
-    for (v1::AttentionItem& item : *items->mutable_items()) due.push_back(std::move(item));
+  absl::flat_hash_map<std::string, bool> of_team;  // cases/X → the caller may know it
+  {
+    auto read = store_->BeginRead();
+    if (!read.ok()) return read.status();
+    const storage::LmdbTxn& txn = (*read)->txn();
+    auto held = LoadHeld(txn, request.team());
+    if (!held.ok()) return held.status();
+    if (held->has_value()) *tasking.mutable_last_held_time() = ToProto(**held);
+    const absl::Time since = request.has_since_time() ? FromProto(request.since_time())
+                                                      : held->value_or(now - kDefaultSince);
+    *tasking.mutable_since_time() = ToProto(since);
+    const absl::Time quiet_before = now - absl::Hours(24) * tasking.quiet_days();
+
+    // The team's cases, most recently written first: those written since, then
+    // (skipping the rest) those quiet for the days given.
+    auto scan = storage::ScanPrefix(
+        txn, storage::keys::TeamCasesPrefix(request.team()), [&](absl::string_view row, absl::string_view) {
+          const std::string id(storage::CaseIdOfWrittenRow(row));
+          auto c = storage::LoadCase(txn, id);
+          if (!c.ok()) return c.status();
+          if (!c->has_value()) return absl::InternalError("team index names a missing case");
+          const bool known = MayKnow(caller, **c);
+          of_team[(*c)->name()] = known;
+          if (!known) return absl::OkStatus();
+          const absl::Time written = FromProto((*c)->update_time());
+          if (written >= since && tasking.written_since_size() < kMaxLinesPerPart) {
+            v1::Tasking::TaskingCase line = Line(**c);
+            auto count = EntriesSince(txn, **c, since);
+            if (!count.ok()) return count.status();
+            line.set_new_entries(*count);
+            line.set_opened_since(FromProto((*c)->create_time()) >= since);
+            *tasking.add_written_since() = std::move(line);
+          } else if (written < quiet_before && !IsClosed(**c) && tasking.quiet_size() < kMaxLinesPerPart) {
+            *tasking.add_quiet() = Line(**c);
+          }
+          return absl::OkStatus();
+        });
+    if (!scan.ok()) return scan;
+    std::reverse(tasking.mutable_quiet()->begin(), tasking.mutable_quiet()->end());  // longest quiet first
   }
+
+  // Every list's items due now in the team's cases: each case's own rows of
+  // the attention index (one seek a case, in a transaction of its own: never
+  // nested in another), not the whole unit's lists — whose first items are
+  // mostly other teams' at a big store. List by list, the earliest due first.
+  std::vector<v1::AttentionItem> due;
+  for (const auto& [case_name, known] : of_team) {
+    if (!known) continue;
+    auto items = attention_->DueInCase(caller, absl::string_view(case_name).substr(6), v1::WatchAttentionRequest());
+    if (!items.ok()) return items.status();
+    for (v1::AttentionItem& item : *items) due.push_back(std::move(item));
+  }
+  std::sort(due.begin(), due.end(), [](const v1::AttentionItem& a, const v1::AttentionItem& b) {
+    if (a.list() != b.list()) return a.list() < b.list();
+    if (a.due_time() != b.due_time()) return a.due_time() < b.due_time();
+    return a.entry() != b.entry() ? a.entry() < b.entry() : a.action() < b.action();
+  });
   auto read = store_->BeginRead();
   if (!read.ok()) return read.status();
   const storage::LmdbTxn& txn = (*read)->txn();
-  auto held = LoadHeld(txn, request.team());
-  if (!held.ok()) return held.status();
-  if (held->has_value()) *tasking.mutable_last_held_time() = ToProto(**held);
-  const absl::Time since = request.has_since_time() ? FromProto(request.since_time())
-                                                    : held->value_or(now - kDefaultSince);
-  *tasking.mutable_since_time() = ToProto(since);
-  const absl::Time quiet_before = now - absl::Hours(24) * tasking.quiet_days();
-
-  // The team's cases, most recently written first: those written since, then
-  // (skipping the rest) those quiet for the days given.
-  absl::flat_hash_map<std::string, bool> of_team;  // cases/X → the caller may know it
-  absl::Status failure;
-  auto scan = storage::ScanPrefix(
-      txn, storage::keys::TeamCasesPrefix(request.team()), [&](absl::string_view row, absl::string_view) {
-        const std::string id(storage::CaseIdOfWrittenRow(row));
-        auto c = storage::LoadCase(txn, id);
-        if (!c.ok()) return c.status();
-        if (!c->has_value()) return absl::InternalError("team index names a missing case");
-        const bool known = MayKnow(caller, **c);
-        of_team[(*c)->name()] = known;
-        if (!known) return absl::OkStatus();
-        const absl::Time written = FromProto((*c)->update_time());
-        if (written >= since && tasking.written_since_size() < kMaxLinesPerPart) {
-          v1::Tasking::TaskingCase line = Line(**c);
-          auto count = EntriesSince(txn, **c, since);
-          if (!count.ok()) return count.status();
-          line.set_new_entries(*count);
-          line.set_opened_since(FromProto((*c)->create_time()) >= since);
-          *tasking.add_written_since() = std::move(line);
-        } else if (written < quiet_before && !IsClosed(**c) && tasking.quiet_size() < kMaxLinesPerPart) {
-          *tasking.add_quiet() = Line(**c);
-        }
-        return absl::OkStatus();
-      });
-  if (!scan.ok()) return scan;
-  std::reverse(tasking.mutable_quiet()->begin(), tasking.mutable_quiet()->end());  // longest quiet first
-
   // What needs attention, and approvals, in the team's cases.
   for (const v1::AttentionItem& item : due) {
-    {
-      auto it = of_team.find(item.case_());
-      if (it == of_team.end() || !it->second) continue;
-      if (item.list() == v1::ATTENTION_LIST_APPROVALS_WAITING) {
-        if (tasking.approvals_waiting_size() == kMaxLinesPerPart) continue;
-        auto name = ParseEntryName(item.entry(), "entry");
-        if (!name.ok()) return name.status();
-        auto asked = storage::LoadEntry(txn, name->case_id, name->number);
-        if (!asked.ok()) return asked.status();
-        if (!asked->has_value()) continue;
-        v1::Tasking::WaitingApproval& line = *tasking.add_approvals_waiting();
-        line.set_request(item.entry());
-        line.set_subject((*asked)->approval_request().subject());
-        line.set_requester((*asked)->author_display_name().empty() ? (*asked)->author()
-                                                                     : (*asked)->author_display_name());
-        *line.mutable_request_time() = (*asked)->record_time();
-        line.set_text((*asked)->text());
-        auto c = storage::LoadCase(txn, name->case_id);
-        if (c.ok() && c->has_value()) line.set_case_title((*c)->title());
-      } else if (tasking.needs_attention_size() < kMaxLinesPerPart) {
-        v1::Tasking::AttentionLine& line = *tasking.add_needs_attention();
-        line.set_list(absl::AsciiStrToLower(v1::AttentionList_Name(item.list()).substr(15)));
-        std::replace(line.mutable_list()->begin(), line.mutable_list()->end(), '_', ' ');
-        line.set_case_(item.case_());
-        line.set_entry(item.entry());
-        line.set_summary(item.summary());
-        *line.mutable_due_time() = item.due_time();
-      }
+    if (item.list() == v1::ATTENTION_LIST_APPROVALS_WAITING) {
+      if (tasking.approvals_waiting_size() == kMaxLinesPerPart) continue;
+      auto name = ParseEntryName(item.entry(), "entry");
+      if (!name.ok()) return name.status();
+      auto asked = storage::LoadEntry(txn, name->case_id, name->number);
+      if (!asked.ok()) return asked.status();
+      if (!asked->has_value()) continue;
+      v1::Tasking::WaitingApproval& line = *tasking.add_approvals_waiting();
+      line.set_request(item.entry());
+      line.set_subject((*asked)->approval_request().subject());
+      line.set_requester((*asked)->author_display_name().empty() ? (*asked)->author()
+                                                                   : (*asked)->author_display_name());
+      *line.mutable_request_time() = (*asked)->record_time();
+      line.set_text((*asked)->text());
+      auto c = storage::LoadCase(txn, name->case_id);
+      if (c.ok() && c->has_value()) line.set_case_title((*c)->title());
+    } else if (tasking.needs_attention_size() < kMaxLinesPerPart) {
+      v1::Tasking::AttentionLine& line = *tasking.add_needs_attention();
+      line.set_list(absl::AsciiStrToLower(v1::AttentionList_Name(item.list()).substr(15)));
+      std::replace(line.mutable_list()->begin(), line.mutable_list()->end(), '_', ' ');
+      line.set_case_(item.case_());
+      line.set_entry(item.entry());
+      line.set_summary(item.summary());
+      *line.mutable_due_time() = item.due_time();
     }
   }
   return tasking;
