@@ -13,37 +13,17 @@
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
 #include "client/scratch_folder.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/support/document_samples.h"
 
 namespace casefile::client {
 namespace {
 
-namespace fs = std::filesystem;
+using testing::PdfWithBlankPages;
 
-// A PDF of `pages` empty A4 pages (595 x 842 points), with a correct xref.
-std::string BlankPdf(int pages) {
-  std::vector<std::string> objects = {"<< /Type /Catalog /Pages 2 0 R >>", ""};
-  std::string kids;
-  for (int p = 0; p < pages; ++p) {
-    absl::StrAppend(&kids, 3 + p, " 0 R ");
-    objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>");
-  }
-  objects[1] = absl::StrCat("<< /Type /Pages /Kids [", kids, "] /Count ", pages, " >>");
-  std::string pdf = "%PDF-1.4\n";
-  std::vector<size_t> offsets;
-  for (size_t i = 0; i < objects.size(); ++i) {
-    offsets.push_back(pdf.size());
-    absl::StrAppend(&pdf, i + 1, " 0 obj\n", objects[i], "\nendobj\n");
-  }
-  const size_t xref = pdf.size();
-  absl::StrAppend(&pdf, "xref\n0 ", objects.size() + 1, "\n0000000000 65535 f \n");
-  for (size_t offset : offsets) absl::StrAppend(&pdf, absl::StrFormat("%010d 00000 n \n", offset));
-  absl::StrAppend(&pdf, "trailer\n<< /Size ", objects.size() + 1, " /Root 1 0 R >>\nstartxref\n", xref, "\n%%EOF\n");
-  return pdf;
-}
+namespace fs = std::filesystem;
 
 std::string Read(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -62,7 +42,7 @@ class PdfPageImagesTest : public ::testing::Test {
 };
 
 TEST_F(PdfPageImagesTest, DrawsTheFirstPagesUpToTheCapAndSaysThereAreMore) {
-  const std::string pdf = Write("three.pdf", BlankPdf(3));
+  const std::string pdf = Write("three.pdf", PdfWithBlankPages(3));
   PdfPageImageOptions options;
   options.max_pages = 2;
   options.long_side_pixels = 600;
@@ -79,7 +59,7 @@ TEST_F(PdfPageImagesTest, DrawsTheFirstPagesUpToTheCapAndSaysThereAreMore) {
 
   options.max_pages = 3;
   scratch_.Empty();
-  const std::string again = Write("three.pdf", BlankPdf(3));
+  const std::string again = Write("three.pdf", PdfWithBlankPages(3));
   pages = DrawPdfPages(again, scratch_.path(), options);
   ASSERT_TRUE(pages.ok()) << pages.status();
   EXPECT_EQ(pages->paths.size(), 3u);
@@ -92,7 +72,7 @@ TEST_F(PdfPageImagesTest, WhatCannotBeDrawnSaysWhy) {
 
   PdfPageImageOptions missing;
   missing.pdftoppm = scratch_.path() + "/no-such-program";
-  EXPECT_EQ(DrawPdfPages(Write("one.pdf", BlankPdf(1)), scratch_.path(), missing).status(),
+  EXPECT_EQ(DrawPdfPages(Write("one.pdf", PdfWithBlankPages(1)), scratch_.path(), missing).status(),
             absl::InternalError(absl::StrCat("cannot run ", missing.pdftoppm)));
 
   // A program that never ends is stopped at the time limit.
@@ -100,7 +80,7 @@ TEST_F(PdfPageImagesTest, WhatCannotBeDrawnSaysWhy) {
   stuck.pdftoppm = Write("stuck", "#!/bin/sh\nexec tail -f /dev/null\n");
   ASSERT_EQ(::chmod(stuck.pdftoppm.c_str(), 0700), 0);
   stuck.timeout = absl::Milliseconds(200);
-  EXPECT_EQ(DrawPdfPages(Write("one.pdf", BlankPdf(1)), scratch_.path(), stuck).status(),
+  EXPECT_EQ(DrawPdfPages(Write("one.pdf", PdfWithBlankPages(1)), scratch_.path(), stuck).status(),
             absl::DeadlineExceededError("pdftoppm took longer than 200ms"));
 }
 

@@ -36,18 +36,8 @@ std::string ZipOf(const std::vector<std::pair<std::string, std::string>>& parts)
   return bytes;
 }
 
-}  // namespace
-
-std::string PdfWithText(const std::string& line) {
-  const std::string stream = absl::StrCat("BT /F1 12 Tf 72 720 Td (", line, ") Tj ET");
-  const std::vector<std::string> objects = {
-      "<< /Type /Catalog /Pages 2 0 R >>",
-      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> "
-      "/Contents 4 0 R >>",
-      absl::StrCat("<< /Length ", stream.size(), " >>\nstream\n", stream, "\nendstream"),
-      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-  };
+// A PDF of these objects (1 the catalog), with a correct xref.
+std::string PdfOf(const std::vector<std::string>& objects) {
   std::string pdf = "%PDF-1.4\n";
   std::vector<size_t> offsets;
   for (size_t i = 0; i < objects.size(); ++i) {
@@ -59,6 +49,31 @@ std::string PdfWithText(const std::string& line) {
   for (size_t offset : offsets) absl::StrAppend(&pdf, absl::StrFormat("%010d 00000 n \n", offset));
   absl::StrAppend(&pdf, "trailer\n<< /Size ", objects.size() + 1, " /Root 1 0 R >>\nstartxref\n", xref, "\n%%EOF\n");
   return pdf;
+}
+
+}  // namespace
+
+std::string PdfWithText(const std::string& line) {
+  const std::string stream = absl::StrCat("BT /F1 12 Tf 72 720 Td (", line, ") Tj ET");
+  return PdfOf({
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> "
+      "/Contents 4 0 R >>",
+      absl::StrCat("<< /Length ", stream.size(), " >>\nstream\n", stream, "\nendstream"),
+      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+  });
+}
+
+std::string PdfWithBlankPages(int pages) {
+  std::vector<std::string> objects = {"<< /Type /Catalog /Pages 2 0 R >>", ""};
+  std::string kids;
+  for (int p = 0; p < pages; ++p) {
+    absl::StrAppend(&kids, 3 + p, " 0 R ");
+    objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>");
+  }
+  objects[1] = absl::StrCat("<< /Type /Pages /Kids [", kids, "] /Count ", pages, " >>");
+  return PdfOf(objects);
 }
 
 std::string DocxWithText(const std::string& paragraph) {

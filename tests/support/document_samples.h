@@ -11,6 +11,8 @@ namespace casefile::testing {
 
 // A one-page PDF whose text layer is `line` (ASCII), with a correct xref.
 std::string PdfWithText(const std::string& line);
+// A PDF of `pages` blank A4 pages (595 x 842 points).
+std::string PdfWithBlankPages(int pages);
 // A DOCX (zip holding word/document.xml) of one paragraph, `paragraph` (XML-safe text).
 std::string DocxWithText(const std::string& paragraph);
 // A zip archive that is not a DOCX.
