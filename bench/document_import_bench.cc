@@ -12,6 +12,7 @@
 #include <iostream>
 #include <map>
 #include <set>
+#include <cstring>
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
@@ -34,6 +35,7 @@
 ABSL_FLAG(int, cases, 200, "Cases of the generated folder.");
 ABSL_FLAG(int, documents_per_case, 5, "Scanned documents per case (plus repeats and bad ones).");
 ABSL_FLAG(uint64_t, seed, 7, "Generator seed.");
+ABSL_FLAG(int, large_mb, 50, "Size of the one large document (a TIFF) whose upload speed is measured both ways.");
 
 namespace casefile::bench {
 namespace {
@@ -244,6 +246,39 @@ int Run() {
   }
   const double plain_seconds = absl::ToDoubleSeconds(absl::Now() - plain_start);
 
+  // Upload speed of one large document: an import of just it, then AttachDocument of the same file.
+  const std::string large_folder = work.path() + "/large";
+  const std::string large_path = "documents/" + expected.begin()->first + "/scan.tif";
+  fs::create_directories((fs::path(large_folder) / large_path).parent_path());
+  {
+    std::ofstream out(fs::path(large_folder) / large_path, std::ios::binary);
+    std::string block(1 << 20, '\0');
+    uint64_t x = 88172645463325252ull;
+    for (int mb = 0; mb < absl::GetFlag(FLAGS_large_mb); ++mb) {
+      for (size_t i = 0; i < block.size(); i += 8) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        std::memcpy(&block[i], &x, 8);
+      }
+      if (mb == 0) std::memcpy(block.data(), "II*\0", 4);
+      out.write(block.data(), block.size());
+    }
+  }
+  const double large_mb = fs::file_size(fs::path(large_folder) / large_path) / double(1 << 20);
+  auto large = ImportBatch(**server, large_folder, {});
+  if (!large.ok()) return std::cerr << large.status() << "\n", 1;
+  const absl::Time large_plain_start = absl::Now();
+  {
+    v1::AttachDocumentStart start;
+    start.set_entry(entry.name());
+    start.set_file_name("scan.tif");
+    start.set_purpose(kPurpose);
+    v1::Document attached;
+    grpc::Status s = client::AttachDocumentFile(*plain_documents, *Context(), start, large_folder + "/" + large_path,
+                                                &attached);
+    if (!s.ok()) return std::cerr << "large: " << s.error_message() << "\n", 1;
+  }
+  const double large_plain_seconds = absl::ToDoubleSeconds(absl::Now() - large_plain_start);
+
   std::cout << absl::StrFormat("folder: %d cases, %d records, %d documents (%d bad files and manifest rows)\n",
                                summary->cases, summary->records(), truth_documents, reject_locators.size());
   PrintBatch("batch 1", *first);
@@ -263,6 +298,10 @@ int Run() {
       "(%d files, %.1f MB, %.1f documents/s, %.2f MB/s): ratio %.2f\n",
       import_ms, plain_ms, plain_files.size(), plain_bytes / 1e6, plain_files.size() / plain_seconds,
       plain_bytes / 1e6 / plain_seconds, import_ms / plain_ms);
+  std::cout << absl::StrFormat(
+      "one %.0f MiB document: import %.2f s = %.0f MiB/s (attached %d), plain AttachDocument %.2f s = %.0f MiB/s\n",
+      large_mb, large->seconds, large_mb / large->seconds, large->report.counts().documents_attached(),
+      large_plain_seconds, large_mb / large_plain_seconds);
   const bool ok = missing == 0 && twice == 0 && wrong_case == 0 && unexpected == 0 &&
                   rejects_found == static_cast<int64_t>(reject_locators.size());
   std::cout << (ok ? "every document attached once to the right case: OK\n" : "MISMATCH against the truth\n");

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "migration/readers/ascii.h"
+#include "migration/readers/reader_options.h"
 
 namespace casefile::migration {
 namespace {
@@ -15,7 +16,7 @@ bool EndsWithCsv(std::string_view name) {
 }
 
 absl::Status BadFile(std::string_view file, std::string_view why) {
-  return absl::InvalidArgumentError(std::string("file '").append(file.substr(0, 80)).append("' ").append(why));
+  return absl::InvalidArgumentError(std::string("file '").append(Utf8Prefix(file, 80)).append("' ").append(why));
 }
 
 }  // namespace

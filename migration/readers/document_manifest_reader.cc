@@ -23,7 +23,7 @@ std::string ReadRow(std::string_view manifest_path, const CsvRecord& r, Document
   listing.kind.assign(TrimAscii(r[kKind]));
   const std::string_view date = TrimAscii(r[kDate]);
   auto parsed = ParsePartialTime(date);
-  const std::string quoted = std::string("date '").append(date.substr(0, 40)).append("' ");
+  const std::string quoted = std::string("date '").append(Utf8Prefix(date, 40)).append("' ");
   if (!parsed.ok()) return quoted + "is not a date (day/month/year)";
   if (parsed->precision != TimePrecision::kUnknown && parsed->precision < TimePrecision::kDay)
     return quoted + "is not a whole day (day/month/year)";
