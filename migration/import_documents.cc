@@ -2,7 +2,6 @@
 
 #include <utility>
 
-#include "absl/algorithm/container.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/escaping.h"
@@ -273,8 +272,7 @@ class DocumentStage {
     if (!attached.ok()) return attached.status();
     if (!attached->has_value()) return Note(d, held_by, how);
     counts().set_documents_attached(counts().documents_attached() + 1);
-    parts_.feed->Publish(case_id);
-    if (!absl::c_linear_search(report_.cases(), CaseName(case_id))) report_.add_cases(CaseName(case_id));
+    parts_.feed->Publish(case_id);  // each attach has its own audit record, naming the document
     return Note(d, (*attached)->name(), how);
   }
 

@@ -233,5 +233,38 @@ TEST_F(ImportDocumentsE2eTest, AttachesEachDocumentOnceAndRejectsWhatCannotBeKep
   EXPECT_EQ(files, 4);
 }
 
+// An import killed while it attaches documents completes on re-run, each
+// document once (wherever the kill fell: the rule is by content, per case).
+TEST_F(ImportDocumentsE2eTest, AnImportKilledWhileAttachingCompletesOnRerun) {
+  std::set<std::string> contents;
+  for (int i = 0; i < 24; ++i) {
+    const std::string pdf = PdfWithText(absl::StrCat("Scanned page ", i));
+    contents.insert(Sha256Hex(pdf));
+    Write(fs::path(folder_) / "documents" / (i % 2 == 0 ? "HPVP_2011_8859" : "HPVP_2012_2491") /
+              absl::StrCat("page-", i, ".pdf"),
+          pdf);
+  }
+  ImportOutcome killed = UploadFolder(server_->channel(), kOperatorToken, folder_, false, {},
+                                      [&](const v1::ImportProgress& p) {
+                                        if (!p.stage().starts_with("attaching documents")) return true;
+                                        server_->Kill();
+                                        return false;
+                                      });
+  EXPECT_FALSE(killed.status.ok());
+  ASSERT_TRUE(StartServer().ok());
+  documents_ = v1::DocumentService::NewStub(server_->channel());
+  const v1::Import rerun = Import(folder_);
+  EXPECT_EQ(rerun.counts().documents_attached() + rerun.counts().documents_already_attached(), 24);
+  std::multiset<std::string> linked;
+  for (const char* case_id : {"HFD-PVP-000001", "HFD-PVP-000002"}) {
+    for (const auto& [entry, documents] : DocumentsOf(case_id)) {
+      for (const auto& [name, sha256] : documents) linked.insert(sha256);
+    }
+  }
+  EXPECT_EQ(linked, std::multiset<std::string>(contents.begin(), contents.end()));
+  // Nothing left of the cut-off upload's temporary files.
+  EXPECT_TRUE(fs::is_empty(dir_.path() + "/data/documents/incoming"));
+}
+
 }  // namespace
 }  // namespace casefile::testing

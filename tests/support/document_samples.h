@@ -9,7 +9,8 @@
 
 namespace casefile::testing {
 
-// A one-page PDF whose text layer is `line` (ASCII), with a correct xref.
+// A one-page PDF whose text layer is `line` (ASCII), with a correct xref
+// (the generator's, tools/legacy_generator/minimal_files.h).
 std::string PdfWithText(const std::string& line);
 // A DOCX (zip holding word/document.xml) of one paragraph, `paragraph` (XML-safe text).
 std::string DocxWithText(const std::string& paragraph);
