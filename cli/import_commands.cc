@@ -48,6 +48,12 @@ std::string ReportText(const v1::Import& r) {
       TerminalSafe(r.label()), c.files(), c.files_unrecognised(), c.records_read(), c.records_already_imported(),
       c.records_changed(), c.new_entries(), c.exact_duplicates_merged(), c.near_duplicates_merged(),
       c.sent_to_review(), c.rejected(), c.nominal_records(), c.persons(), r.cases_size());
+  if (c.documents_read() > 0) {
+    absl::StrAppend(&out, absl::StrFormat("  documents          %d read: %d attached, %d already attached (the same "
+                                          "content in the case), %d rejected\n",
+                                          c.documents_read(), c.documents_attached(), c.documents_already_attached(),
+                                          c.documents_rejected()));
+  }
   if (!r.rejections().empty()) absl::StrAppend(&out, "\nNot imported:\n");
   for (const v1::Rejection& x : r.rejections())
     absl::StrAppend(&out, "  ", TerminalSafe(x.locator()), ": ", TerminalSafe(x.reason()), "\n");

@@ -12,6 +12,7 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
 
 namespace casefile::client {
 namespace {
@@ -150,6 +151,14 @@ ssize_t ReadFull(int fd, std::vector<char>& buffer) {
 
 bool ByPath(const SkippedPath& a, const SkippedPath& b) { return a.path < b.path; }
 
+// A scanned document of the folder: the rule of migration/document_paths.h,
+// which a client cannot include.
+bool IsScannedDocument(absl::string_view path) {
+  if (!absl::ConsumePrefix(&path, "documents/") || path.empty()) return false;
+  const bool manifest = !absl::StrContains(path, "/") && path.size() > 4 && absl::EndsWithIgnoreCase(path, ".csv");
+  return !manifest;
+}
+
 }  // namespace
 
 absl::StatusOr<FolderListing> ListFolder(const std::string& root,
@@ -160,6 +169,8 @@ absl::StatusOr<FolderListing> ListFolder(const std::string& root,
   listing.root = root;
   Walk(root, "", include, &listing);
   std::sort(listing.paths.begin(), listing.paths.end());
+  std::stable_partition(listing.paths.begin(), listing.paths.end(),
+                        [](const std::string& path) { return !IsScannedDocument(path); });
   std::sort(listing.skipped.begin(), listing.skipped.end(), ByPath);
   return listing;
 }

@@ -39,7 +39,10 @@ struct SkippedPath {
 
 struct FolderListing {
   std::string root;
-  std::vector<std::string> paths;    // regular files: relative, '/'-separated, sorted
+  // Regular files: relative, '/'-separated, sorted, except that the scanned
+  // documents (under the top-level documents/, its *.csv manifests aside)
+  // come last, as ImportFolder wants them (migration/document_paths.h).
+  std::vector<std::string> paths;
   uint64_t bytes = 0;
   std::vector<SkippedPath> skipped;  // sorted by path
 };

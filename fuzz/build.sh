@@ -10,7 +10,7 @@ SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined"
 CXXFLAGS="-std=c++20 -g -O1 -I. $(pkg-config --cflags absl_status absl_statusor absl_strings absl_str_format absl_time libzip pugixml)"
 LIBS="$(pkg-config --libs absl_status absl_statusor absl_strings absl_str_format absl_time libzip pugixml)"
 SRCS=(core/time/partial_time*.cc core/time/lenient_tokens.cc core/documents/media_type.cc migration/legacy_reader.cc
-      migration/readers/*.cc migration/document_text.cc)
+      migration/readers/*.cc migration/document_text.cc migration/document_paths.cc)
 OBJS=()
 for src in "${SRCS[@]}"; do
   obj="$OUT/obj/$(echo "$src" | tr / _).o"

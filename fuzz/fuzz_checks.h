@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "migration/document_paths.h"
 #include "migration/legacy_record.h"
 #include "migration/readers/reader_options.h"
 #include "migration/readers/text_decoding.h"
@@ -46,6 +47,16 @@ inline void CheckLegacyFile(const LegacyFile& f, std::string_view path) {
   for (const CaseXref& x : f.xrefs) {
     check_locator(x.locator);
     FuzzCheck(IsValidUtf8(x.case_key) && IsValidUtf8(x.legacy_ref));
+  }
+  for (const DocumentListing& d : f.documents) {
+    check_locator(d.locator);
+    FuzzCheck(IsValidUtf8(d.file) && IsValidUtf8(d.reference) && IsValidUtf8(d.kind));
+    // Canonical, inside the folder's documents/: no "", "." or ".." component.
+    const std::string bounded = "/" + d.file + "/";
+    FuzzCheck(IsScannedDocumentPath(d.file) && bounded.find("/../") == std::string::npos &&
+              bounded.find("/./") == std::string::npos && bounded.find("//") == std::string::npos);
+    FuzzCheck(!d.reference.empty());
+    FuzzCheck(d.date.precision == TimePrecision::kUnknown || d.date.precision == TimePrecision::kDay);
   }
   for (const ReadProblem& p : f.problems) {
     FuzzCheck(p.locator.compare(0, path.size(), path) == 0);

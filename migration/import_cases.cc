@@ -15,17 +15,6 @@ namespace {
 
 using storage::LmdbTxn;
 
-// The case an earlier import filed `ref` (normalised) under, if any.
-absl::StatusOr<std::optional<std::string>> FiledCase(const LmdbTxn& txn, const std::string& ref) {
-  std::optional<std::string> found;
-  absl::Status s = storage::ScanCaseIds(txn, storage::keys::RefIndexPrefix(ref), "", [&](absl::string_view id) {
-    found = std::string(id);
-    return false;
-  });
-  if (!s.ok()) return s;
-  return found;
-}
-
 absl::StatusOr<CaseAssignment> AssignCases(const LmdbTxn& txn, const ReadRecords& read) {
   absl::Status lookup_error;
   const std::vector<const LegacyEvent*> events(read.events.begin(), read.events.end());
@@ -111,6 +100,16 @@ std::map<std::string, CaseUpdate> GroupByCase(std::vector<LegacyFile>& files, co
 }
 
 }  // namespace
+
+absl::StatusOr<std::optional<std::string>> FiledCase(const LmdbTxn& txn, const std::string& ref) {
+  std::optional<std::string> found;
+  absl::Status s = storage::ScanCaseIds(txn, storage::keys::RefIndexPrefix(ref), "", [&](absl::string_view id) {
+    found = std::string(id);
+    return false;
+  });
+  if (!s.ok()) return s;
+  return found;
+}
 
 absl::StatusOr<ResolvedCases> ResolveImportCases(storage::Store& store, std::vector<LegacyFile>& files,
                                                  ReadRecords& read, v1::Import& report) {

@@ -38,6 +38,9 @@ struct ResolvedCases {
 absl::StatusOr<ResolvedCases> ResolveImportCases(storage::Store& store, std::vector<LegacyFile>& files,
                                                  ReadRecords& read, v1::Import& report);
 
+// The case an earlier import filed `ref` (normalised, case_resolver.h) under, if any.
+absl::StatusOr<std::optional<std::string>> FiledCase(const storage::LmdbTxn& txn, const std::string& ref);
+
 }  // namespace casefile::migration
 
 #endif  // CASEFILE_MIGRATION_IMPORT_CASES_H_

@@ -32,6 +32,7 @@ absl::string_view FormatName(LegacyFormat f) {
     case LegacyFormat::kCrimeExport: return "crime export";
     case LegacyFormat::kNominalIndex: return "nominal index";
     case LegacyFormat::kCaseXref: return "case cross-reference";
+    case LegacyFormat::kDocumentManifest: return "document manifest";
     case LegacyFormat::kUnrecognised: return "unrecognised";
   }
   return "unknown";

@@ -40,7 +40,7 @@ ImportEngine::~ImportEngine() {
 
 absl::StatusOr<v1::Import> ImportEngine::Run(const Caller& caller, const v1::ImportOptions& options,
                                              std::vector<LegacyFile> files,
-                                             const ImportProgressFn& progress) {
+                                             const ImportProgressFn& progress, ImportedDocuments* documents) {
   if (auto s = Authorize(caller, Action::kImport); !s.ok()) return s;
   absl::MutexLock one_at_a_time(&one_import_at_a_time_);
   const bool dry_run = options.dry_run();
@@ -78,12 +78,20 @@ absl::StatusOr<v1::Import> ImportEngine::Run(const Caller& caller, const v1::Imp
                           report);
   AddSubjectRecords(cases->updates, person_records);
 
-  // 5. Persons: every person record, old and new, clustered again.
+  // 5. The scanned documents, which follow the records in the upload.
+  stages.Enter(dry_run ? "attaching documents (dry run)" : "attaching documents");
+  ImportedDocuments none;
+  if (auto s = AttachImportedDocuments({store_, feed_, &clock_}, caller, cases->updates, std::move(read.documents),
+                                       documents != nullptr ? *documents : none, report, read.rejected);
+      !s.ok())
+    return s;
+
+  // 6. Persons: every person record, old and new, clustered again.
   stages.Enter("matching persons");
   if (auto s = MatchPersons(*store_, person_records, options_.records_per_write, dry_run, report); !s.ok())
     return s;
 
-  // 6. The report, durable last: an import with a report is complete.
+  // 7. The report, durable last: an import with a report is complete.
   if (auto s = SaveImportReport(*store_, caller, clock_(), report, read.rejected); !s.ok()) return s;
   stages.Enter("done");
   if (reclaimer_.joinable()) reclaimer_.join();

@@ -3,8 +3,9 @@
 // the person index, review items and the import report. Run drives the
 // stages it reports, each in a file of its own: reading (import_reading.h),
 // resolving cases (import_cases.h), consolidating and writing
-// (import_consolidation.h), matching persons (import_persons.h), then the
-// report (import_report.h).
+// (import_consolidation.h), attaching the folder's scanned documents
+// (import_documents.h), matching persons (import_persons.h), then the report
+// (import_report.h).
 //
 // Safe to re-run: a legacy record is known by its place and content (see
 // record_id.h), and a record already imported is skipped. Each case's new entries, sources and record
@@ -28,6 +29,7 @@
 #include "core/chronology/case_chronology.h"
 #include "core/chronology/change_feed.h"
 #include "migration/case_consolidator.h"
+#include "migration/import_documents.h"
 #include "migration/import_progress.h"
 #include "migration/import_writes.h"
 #include "migration/legacy_record.h"
@@ -48,8 +50,11 @@ class ImportEngine {
                ImportEngineOptions options = {});
   ~ImportEngine();
 
+  // `documents` gives the folder's scanned documents once the records are
+  // written (none when null); they are attached before the report is saved.
   absl::StatusOr<v1::Import> Run(const Caller& caller, const v1::ImportOptions& options,
-                                 std::vector<LegacyFile> files, const ImportProgressFn& progress);
+                                 std::vector<LegacyFile> files, const ImportProgressFn& progress,
+                                 ImportedDocuments* documents = nullptr);
 
   // The report of an earlier import: `imports/{import}`.
   absl::StatusOr<v1::Import> GetImport(const Caller& caller, absl::string_view name);

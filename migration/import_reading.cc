@@ -14,6 +14,8 @@ ReadRecords TakeStock(std::vector<LegacyFile>& files, v1::Import& report) {
   for (LegacyFile& f : files) {
     counts.set_files(counts.files() + 1);
     if (f.format == LegacyFormat::kUnrecognised) counts.set_files_unrecognised(counts.files_unrecognised() + 1);
+    if (f.format == LegacyFormat::kDocumentManifest)
+      counts.set_documents_rejected(counts.documents_rejected() + f.problems.size());
     for (ReadProblem& p : f.problems) {
       v1::Rejection& r = read.rejected.emplace_back();
       r.set_locator(std::move(p.locator));
@@ -31,8 +33,9 @@ ReadRecords TakeStock(std::vector<LegacyFile>& files, v1::Import& report) {
       if (!n.date_note.empty()) NotePartlyReadDate(report, n.locator, n.date_of_birth_raw, n.date_note);
     }
     read.xrefs.insert(read.xrefs.end(), f.xrefs.begin(), f.xrefs.end());
+    for (DocumentListing& d : f.documents) read.documents.push_back(std::move(d));
   }
-  counts.set_records_read(read.events.size() + read.nominals.size() + read.xrefs.size());
+  counts.set_records_read(read.events.size() + read.nominals.size() + read.xrefs.size() + read.documents.size());
   // Listed without their content, which only ListRejectedRecords returns.
   for (size_t i = 0; i < read.rejected.size() && i < kMaxListed; ++i) {
     v1::Rejection& listed = *report.add_rejections();

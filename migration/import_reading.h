@@ -21,6 +21,7 @@ struct ReadRecords {
   std::vector<LegacyEvent*> events;
   std::vector<NominalRecord*> nominals;
   std::vector<CaseXref> xrefs;
+  std::vector<DocumentListing> documents;  // the manifests' rows
   std::vector<v1::Rejection> rejected;  // records and files not read, verbatim
 };
 

@@ -5,6 +5,7 @@
 
 #include "migration/readers/case_xref_reader.h"
 #include "migration/readers/crime_export_reader.h"
+#include "migration/readers/document_manifest_reader.h"
 #include "migration/readers/docx_investigation_log.h"
 #include "migration/readers/format_detection.h"
 #include "migration/readers/investigation_log.h"
@@ -43,6 +44,8 @@ LegacyFile Read(std::string_view path, std::string_view bytes, const ReaderOptio
       return ReadCrimeExport(path, std::move(text), options);
     case LegacyFormat::kNominalIndex:
       return ReadNominalIndex(path, std::move(text), options);
+    case LegacyFormat::kDocumentManifest:
+      return ReadDocumentManifest(path, std::move(text), options);
     case LegacyFormat::kInvestigationLog:
       return ReadTextInvestigationLog(path, text, options);
     case LegacyFormat::kUnrecognised:

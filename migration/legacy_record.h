@@ -18,6 +18,7 @@ enum class LegacyFormat {
   kInvestigationLog,  // .txt or .docx investigation log
   kCrimeExport,       // crime / non-crime chronology export CSV
   kNominalIndex,      // legacy nominal index CSV
+  kDocumentManifest,  // documents/*.csv: the scanned documents of the folder
 };
 
 // A person named by a legacy record: "Ellie WATSON (03/04/2008)".
@@ -74,6 +75,17 @@ struct CaseXref {
   std::string ref_kind;  // PAPER_FILE, CRIME, NON_CRIME
 };
 
+// One row of a document manifest (documents/*.csv): a scanned document of
+// the folder, the case reference it belongs to, and, when known, the day and
+// kind of the event it documents.
+struct DocumentListing {
+  std::string locator;    // "documents/manifest.csv#row=N"
+  std::string file;       // the document's path in the import folder, canonical
+  std::string reference;  // a legacy reference or a case id, as written (trimmed)
+  PartialTime date;       // a whole day, or kUnknown when not given
+  std::string kind;       // as written, e.g. "Referral", "strategy discussion"; may be empty
+};
+
 // A record (or a whole file) that could not be read.
 struct ReadProblem {
   std::string locator;  // "<path>#row=N", "<path>#entry=N", or "<path>" for the file
@@ -91,6 +103,7 @@ struct LegacyFile {
   std::vector<LegacyEvent> events;
   std::vector<NominalRecord> nominals;
   std::vector<CaseXref> xrefs;
+  std::vector<DocumentListing> documents;
   std::vector<ReadProblem> problems;
   // Log header fields (investigation logs only).
   std::string officer;

@@ -199,12 +199,12 @@ int Serve() {
       {.records_per_write = static_cast<size_t>(absl::GetFlag(FLAGS_import_batch_records))});
   migration::ReviewQueue review_queue(store->get(), clock);
   AuditTrail audit_trail(store->get(), clock);
-  ImportServiceImpl import_service(&*auth, &import_engine, &review_queue, &audit_trail,
-                                   static_cast<size_t>(absl::GetFlag(FLAGS_import_max_file_mb)) << 20);
   auto document_files = storage::DocumentFiles::Open(data_dir + "/documents");
   if (!document_files.ok()) return Fail(document_files.status());
   DocumentLibrary documents(store->get(), document_files->get(), clock,
                             {.max_bytes = static_cast<uint64_t>(absl::GetFlag(FLAGS_document_max_mb)) << 20});
+  ImportServiceImpl import_service(&*auth, &import_engine, &review_queue, &audit_trail,
+                                   static_cast<size_t>(absl::GetFlag(FLAGS_import_max_file_mb)) << 20, &documents);
   // An erasure cut off before it removed its documents' files.
   if (absl::Status s = documents.RemoveUnlinkedFiles(); !s.ok()) return Fail(s);
   // An upload's file placed before a crash whose commit never came: no record names it.

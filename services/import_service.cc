@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
+#include <set>
 #include <thread>
 
 #include "absl/strings/match.h"
@@ -9,6 +11,8 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
+#include "absl/strings/strip.h"
+#include "migration/document_paths.h"
 #include "migration/legacy_reader_pool.h"
 #include "migration/readers/reader_options.h"
 #include "migration/readers/text_decoding.h"
@@ -55,6 +59,72 @@ migration::LegacyFile OversizedFileRejection(const std::string& path, const Over
   return rejected;
 }
 
+// The scanned documents of an upload, which follow its other files: each
+// read from the stream to a temporary file as its chunks arrive.
+class DocumentArrivals {
+ public:
+  using Stream = grpc::ServerReaderWriter<v1::ImportFolderResponse, v1::ImportFolderRequest>;
+  DocumentArrivals(Stream* stream, DocumentLibrary* library, std::optional<v1::ImportFolderRequest> first,
+                   std::set<std::string> done)
+      : stream_(stream), library_(library), pending_(std::move(first)), done_(std::move(done)) {}
+
+  absl::StatusOr<std::optional<migration::ArrivedDocument>> Next() {
+    v1::ImportFolderRequest request;
+    if (pending_.has_value()) {
+      request = *std::move(pending_);
+      pending_.reset();
+    } else if (!stream_->Read(&request)) {
+      return std::nullopt;
+    }
+    if (!request.has_chunk())
+      return absl::InvalidArgumentError("options: only the first message may carry options");
+    auto path = CanonicalPath(request.chunk().path());
+    if (!path.ok()) return path.status();
+    if (!migration::IsScannedDocumentPath(*path))
+      return absl::InvalidArgumentError(absl::StrCat(
+          "chunk.path: '", *path, "' comes after the scanned documents (documents/...), which must come last"));
+    if (!done_.insert(*path).second)
+      return absl::InvalidArgumentError(absl::StrCat("chunk.path: '", *path, "' sent twice"));
+    if (library_ == nullptr) return absl::FailedPreconditionError("this server takes no documents in imports");
+    auto upload = library_->BeginImported();
+    if (!upload.ok()) return upload.status();
+    migration::ArrivedDocument arrived;
+    arrived.path = *path;
+    std::string head;
+    absl::Status refused;
+    while (true) {
+      const std::string& data = request.chunk().data();
+      bytes_ += data.size();
+      if (head.size() < migration::kOversizedRawBytes)
+        head.append(data.substr(0, migration::kOversizedRawBytes - head.size()));
+      if (refused.ok()) refused = upload->Append(data);
+      if (request.chunk().last()) break;
+      if (!stream_->Read(&request) || !request.has_chunk() || CanonicalPath(request.chunk().path()).value_or("") != *path)
+        return absl::InvalidArgumentError(absl::StrCat("chunk.last: file '", *path, "' never got its last chunk"));
+    }
+    if (refused.ok()) refused = upload->Finish();
+    if (refused.ok()) {
+      arrived.upload.emplace(*std::move(upload));
+    } else {
+      arrived.refusal = std::string(absl::StripPrefix(refused.message(), "content: "));
+    }
+    arrived.head = std::string(migration::Utf8Prefix(migration::DecodeLegacyText(head).text, migration::kOversizedRawBytes));
+    ++documents_;
+    return arrived;
+  }
+
+  int64_t documents() const { return documents_; }
+  int64_t bytes() const { return bytes_; }
+
+ private:
+  Stream* const stream_;
+  DocumentLibrary* const library_;
+  std::optional<v1::ImportFolderRequest> pending_;
+  std::set<std::string> done_;
+  int64_t documents_ = 0;
+  int64_t bytes_ = 0;
+};
+
 // `kind` names the call in its audit record; empty when the domain call
 // records itself (in the transaction of its write).
 // `resource` is named first in that record (for a result that does not name
@@ -75,8 +145,14 @@ grpc::Status Unary(const TokenAuthenticator& auth, AuditTrail& audit, absl::stri
 }  // namespace
 
 ImportServiceImpl::ImportServiceImpl(const TokenAuthenticator* auth, migration::ImportEngine* engine,
-                                     migration::ReviewQueue* review, AuditTrail* audit, size_t max_file_bytes)
-    : auth_(auth), engine_(engine), review_(review), max_file_bytes_(max_file_bytes), audit_(audit) {}
+                                     migration::ReviewQueue* review, AuditTrail* audit, size_t max_file_bytes,
+                                     DocumentLibrary* documents)
+    : auth_(auth),
+      engine_(engine),
+      review_(review),
+      max_file_bytes_(max_file_bytes),
+      audit_(audit),
+      documents_(documents) {}
 
 grpc::Status ImportServiceImpl::ImportFolder(
     grpc::ServerContext* context,
@@ -99,6 +175,7 @@ grpc::Status ImportServiceImpl::ImportFolder(
   v1::ImportProgress progress;
   progress.set_stage("reading");
   absl::Time last_progress = absl::Now();
+  std::optional<v1::ImportFolderRequest> first_document;  // its first chunk, once the records are in
   while (stream->Read(&request)) {
     if (!request.has_chunk())
       return ToGrpcStatus(absl::InvalidArgumentError("options: only the first message may carry options"));
@@ -106,6 +183,10 @@ grpc::Status ImportServiceImpl::ImportFolder(
     auto canonical = CanonicalPath(chunk.path());
     if (!canonical.ok()) return ToGrpcStatus(canonical.status());
     const std::string& path = *canonical;
+    if (migration::IsScannedDocumentPath(path)) {
+      first_document = std::move(request);
+      break;
+    }
     if (done.contains(path))
       return ToGrpcStatus(absl::InvalidArgumentError(absl::StrCat("chunk.path: '", path, "' sent twice")));
     progress.set_bytes_read(progress.bytes_read() + chunk.data().size());
@@ -156,14 +237,19 @@ grpc::Status ImportServiceImpl::ImportFolder(
   progress.set_records_read(reader.records_read());
   ServerLog("import by %s: %d files received%s", caller->user, files.size(),
             options.dry_run() ? " (dry run)" : "");
-  auto report = engine_->Run(*caller, options, std::move(files), [&](const v1::ImportProgress& p) {
-    v1::ImportFolderResponse update;
-    *update.mutable_progress() = p;
-    update.mutable_progress()->set_files_read(progress.files_read());
-    update.mutable_progress()->set_records_read(progress.records_read());
-    update.mutable_progress()->set_bytes_read(progress.bytes_read());
-    stream->Write(update);
-  });
+  DocumentArrivals arrivals(stream, documents_, std::move(first_document), std::move(done));
+  migration::ImportedDocuments documents{documents_, [&] { return arrivals.Next(); }};
+  auto report = engine_->Run(
+      *caller, options, std::move(files),
+      [&](const v1::ImportProgress& p) {
+        v1::ImportFolderResponse update;
+        *update.mutable_progress() = p;
+        update.mutable_progress()->set_files_read(progress.files_read() + arrivals.documents());
+        update.mutable_progress()->set_records_read(progress.records_read());
+        update.mutable_progress()->set_bytes_read(progress.bytes_read() + arrivals.bytes());
+        stream->Write(update);
+      },
+      &documents);
   if (!report.ok()) {
     ServerLog("import by %s failed: %s", caller->user, report.status().ToString());
     return ToGrpcStatus(report.status());

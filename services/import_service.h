@@ -1,7 +1,11 @@
 // ImportServiceImpl: the gRPC adapter of casefile.v1.ImportService. The
 // upload is a bidirectional stream: files arrive in chunks, each is read as
 // soon as it is complete (so only one file's bytes are held at a time), and
-// progress goes back while the import runs. Reads are recorded in the audit
+// progress goes back while the import runs. The folder's scanned documents
+// come last (ImportFolderRequest.chunk): the import runs on the records
+// received before them, and each document streams to disk
+// (DocumentLibrary::BeginImported: never held whole, the same size limit and
+// types as AttachDocument) and is attached as it arrives. Reads are recorded in the audit
 // trail before they answer; imports and decisions record themselves. Uses the synchronous API: an
 // import is long, and holding one thread for it is the simple choice.
 //
@@ -11,6 +15,7 @@
 
 #include "casefile/v1/import.grpc.pb.h"
 #include "core/audit/audit_trail.h"
+#include "core/documents/document_library.h"
 #include "migration/import_engine.h"
 #include "migration/review_queue.h"
 #include "services/token_authenticator.h"
@@ -28,7 +33,7 @@ class ImportServiceImpl final : public v1::ImportService::Service {
   // goes on with the others.
   ImportServiceImpl(const TokenAuthenticator* auth, migration::ImportEngine* engine,
                     migration::ReviewQueue* review, AuditTrail* audit,
-                    size_t max_file_bytes = kDefaultMaxImportFileBytes);
+                    size_t max_file_bytes = kDefaultMaxImportFileBytes, DocumentLibrary* documents = nullptr);
 
   grpc::Status ImportFolder(
       grpc::ServerContext* context,
@@ -53,6 +58,7 @@ class ImportServiceImpl final : public v1::ImportService::Service {
   migration::ReviewQueue* const review_;
   const size_t max_file_bytes_;
   AuditTrail* const audit_;
+  DocumentLibrary* const documents_;  // null: a folder's documents are refused
 };
 
 }  // namespace casefile

@@ -88,6 +88,19 @@ absl::Status ScanCaseDocumentTexts(
   });
 }
 
+absl::StatusOr<uint64_t> LoadImportedDocumentsEntry(const LmdbTxn& txn, absl::string_view case_id) {
+  auto found = txn.Get(keys::ImportedDocumentsEntry(case_id));
+  if (!found.ok()) return found.status();
+  if (!found->has_value()) return 0;
+  auto entry = keys::DecodeBe64(**found);
+  if (!entry.has_value()) return absl::DataLossError("corrupt imported documents entry");
+  return *entry;
+}
+
+absl::Status SaveImportedDocumentsEntry(LmdbTxn& txn, absl::string_view case_id, uint64_t entry) {
+  return txn.Put(keys::ImportedDocumentsEntry(case_id), keys::EncodeBe64(entry));
+}
+
 absl::StatusOr<uint64_t> EraseCaseDocuments(LmdbTxn& txn, absl::string_view case_id) {
   auto documents = LoadCaseDocuments(txn, case_id);
   if (!documents.ok()) return documents.status();
@@ -103,6 +116,7 @@ absl::StatusOr<uint64_t> EraseCaseDocuments(LmdbTxn& txn, absl::string_view case
   for (const std::string& key : keys_to_erase) {
     if (auto s = txn.Delete(key); !s.ok()) return s;
   }
+  if (auto s = txn.Delete(keys::ImportedDocumentsEntry(case_id)); !s.ok() && !absl::IsNotFound(s)) return s;
   for (const Document& document : *documents) {
     if (auto s = AddLinks(txn, ContentOf(document), -1); !s.ok()) return s;
   }

@@ -38,6 +38,10 @@ absl::Status SaveDocument(LmdbTxn& txn, const DocumentPlace& place, const ::case
 absl::StatusOr<std::optional<::casefile::v1::Document>> LoadDocument(const LmdbTxn& txn,
                                                                      const DocumentPlace& place);
 
+// The case's entry "documents from the paper file" (keys::ImportedDocumentsEntry): 0 when none.
+absl::StatusOr<uint64_t> LoadImportedDocumentsEntry(const LmdbTxn& txn, absl::string_view case_id);
+absl::Status SaveImportedDocumentsEntry(LmdbTxn& txn, absl::string_view case_id, uint64_t entry);
+
 // Every document of the case, in entry order then document order.
 absl::StatusOr<std::vector<::casefile::v1::Document>> LoadCaseDocuments(const LmdbTxn& txn,
                                                                        absl::string_view case_id);

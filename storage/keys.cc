@@ -205,6 +205,7 @@ std::string DocumentText(absl::string_view case_id, uint64_t entry, uint64_t k) 
   return absl::StrCat(Tagged('t', case_id, EncodeBe64(entry)), kSep, EncodeBe64(k));
 }
 std::string DocumentTextPrefix(absl::string_view case_id) { return Tagged('t', case_id, ""); }
+std::string ImportedDocumentsEntry(absl::string_view case_id) { return Tagged('b', case_id); }
 std::string ContentLinks(absl::string_view sha256) { return Tagged('H', sha256); }
 std::string UnlinkedContent(absl::string_view sha256) { return Tagged('G', sha256); }
 std::string UnlinkedContentPrefix() { return Tagged('G', ""); }

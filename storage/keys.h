@@ -53,6 +53,9 @@
 //                                   (storage/document_files.h)
 //   t\0<case>\0<be64 entry>\0<be64 k>
 //                                   the document's extracted text (UTF-8, for SearchDocuments)
+//   b\0<case>                       be64 number of the case's entry "documents from the paper
+//                                   file": the scanned documents a legacy import attached to
+//                                   the case with no single entry of their day and kind
 //   H\0<32-byte SHA-256>             be64 number of documents linking that content
 //   G\0<32-byte SHA-256>             "" : content whose last link went (erasure): its file is
 //                                   removed once no link names it again
@@ -171,6 +174,7 @@ std::string EntryDocumentPrefix(absl::string_view case_id, uint64_t entry);
 std::string DocumentPrefix(absl::string_view case_id);
 std::string DocumentText(absl::string_view case_id, uint64_t entry, uint64_t k);
 std::string DocumentTextPrefix(absl::string_view case_id);
+std::string ImportedDocumentsEntry(absl::string_view case_id);
 std::string ContentLinks(absl::string_view sha256);
 std::string UnlinkedContent(absl::string_view sha256);
 std::string UnlinkedContentPrefix();

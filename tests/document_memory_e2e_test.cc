@@ -4,6 +4,7 @@
 // Measured with the kernel's peak resident size (VmHWM), reset just before
 // each transfer (/proc/PID/clear_refs, "5"), so the figure is the transfer's
 // own high-water mark over what casefiled held when it began.
+#include <filesystem>
 #include <fstream>
 #include <string>
 
@@ -14,6 +15,7 @@
 #include "client/document_transfer.h"
 #include "gtest/gtest.h"
 #include "tests/support/casefiled_fixture.h"
+#include "tests/support/import_client.h"
 
 namespace casefile::testing {
 namespace {
@@ -98,6 +100,40 @@ TEST_F(DocumentMemoryE2eTest, FiftyMegabytesUpAndDownGrowResidentMemoryBy16MbAtM
               upload_growth / 1048576.0, download_growth / 1048576.0);
   EXPECT_LE(upload_growth, kMaxGrowthBytes);
   EXPECT_LE(download_growth, kMaxGrowthBytes);
+}
+
+// An import's documents stream to disk one at a time: a batch of two 50 MB
+// documents grows casefiled's resident memory by no more than one would.
+TEST_F(DocumentMemoryE2eTest, ImportOfTwoFiftyMegabyteDocumentsGrowsResidentMemoryBy16MbAtMost) {
+  CreateCase(NewCase("Large scanned bundles", "HFD-PVP-000900"));
+  auto write_text = [](const std::filesystem::path& file, int64_t bytes) {
+    std::filesystem::create_directories(file.parent_path());
+    std::ofstream out(file, std::ios::binary);
+    std::string line;
+    for (int64_t written = 0; written < bytes; written += static_cast<int64_t>(line.size())) {
+      line = absl::StrCat("page ", written, " of the scanned bundle\n");
+      if (written + static_cast<int64_t>(line.size()) > bytes) line.resize(static_cast<size_t>(bytes - written));
+      out << line;
+    }
+  };
+  const std::string warm_up = dir_.path() + "/warm-up";
+  write_text(warm_up + "/documents/HFD-PVP-000900/first.txt", 3 << 20);
+  ImportOutcome first = UploadFolder(server_->channel(), kOperatorToken, warm_up, false);
+  ASSERT_TRUE(first.status.ok()) << first.status.error_message();
+  ASSERT_EQ(first.report.counts().documents_attached(), 1);
+
+  const std::string folder = dir_.path() + "/bundles";
+  write_text(folder + "/documents/HFD-PVP-000900/bundle-1.txt", kDocumentBytes);
+  write_text(folder + "/documents/HFD-PVP-000900/bundle-2.txt", kDocumentBytes - 1);
+  const int64_t before = ResetPeak(server_->pid());
+  ImportOutcome outcome = UploadFolder(server_->channel(), kOperatorToken, folder, false);
+  ASSERT_TRUE(outcome.status.ok()) << outcome.status.error_message();
+  const int64_t growth = StatusBytes(server_->pid(), "VmHWM") - before;
+  EXPECT_EQ(outcome.report.counts().documents_attached(), 2);
+  std::filesystem::remove_all(folder);
+
+  std::printf("casefiled resident growth for an import of 2 x 50 MB: %.1f MiB (limit 16 MiB)\n", growth / 1048576.0);
+  EXPECT_LE(growth, kMaxGrowthBytes);
 }
 
 }  // namespace

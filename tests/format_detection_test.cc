@@ -39,7 +39,7 @@ TEST(DetectLegacyFormat, UnrecognisedSaysWhy) {
   EXPECT_EQ(d.format, LegacyFormat::kUnrecognised);
   EXPECT_EQ(d.reason,
             "not a legacy format: not a .docx, no INVESTIGATION LOG title, and the first row is not "
-            "the header of a case cross-reference, paper file, crime export or nominal index");
+            "the header of a case cross-reference, paper file, crime export, nominal index or document manifest");
   d = DetectLegacyFormat("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 rest");
   EXPECT_EQ(d.format, LegacyFormat::kUnrecognised);
   EXPECT_EQ(d.reason, "a Word 97-2003 document or an encrypted Office file: save it as an unprotected .docx");

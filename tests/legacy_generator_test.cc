@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <zip.h>
 
+#include <array>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -89,6 +90,8 @@ struct Truth {
   std::map<std::string, std::string> record_events;  // locator → "<case>/e<n>"
   std::map<std::string, std::string> nominals;       // locator → "<case>/<role>"
   std::map<std::string, std::vector<std::string>> cases;
+  // locator → {case, event, content, outcome}
+  std::map<std::string, std::array<std::string, 4>> documents;
 };
 
 // truth.json as TruthWriter lays it out: one entry per line, sections in
@@ -99,6 +102,8 @@ Truth ReadTruth(const fs::path& folder) {
   static const std::regex kNominal(R"re(^  "([^"]+)": "([^"]+)",?$)re");
   static const std::regex kCase(R"re(^  "([^"]+)": \{"refs": \[(.*)\]\},?$)re");
   static const std::regex kRef(R"re("([^"]+)")re");
+  static const std::regex kDocument(
+      R"re(^  "([^"]+)": \{"case": "([^"]+)", "event": "([^"]*)", "content": "([^"]+)", "outcome": "(attach|reject)"\},?$)re");
   Truth truth;
   std::istringstream in(ReadBytes(folder / "truth.json"));
   std::string line;
@@ -109,7 +114,7 @@ Truth ReadTruth(const fs::path& folder) {
       if (line == " \"records\": {") section = "records";
       continue;
     }
-    if (line == " \"nominals\": {" || line == " \"cases\": {") {
+    if (line == " \"nominals\": {" || line == " \"cases\": {" || line == " \"documents\": {") {
       section = line.substr(2, line.find('"', 2) - 2);
       continue;
     }
@@ -125,6 +130,9 @@ Truth ReadTruth(const fs::path& folder) {
         refs.push_back((*it)[1]);
       }
       truth.cases[m[1]] = refs;
+    } else if (section == "documents" && std::regex_match(line, m, kDocument)) {
+      EXPECT_TRUE(truth.documents.emplace(m[1], std::array<std::string, 4>{m[2], m[3], m[4], m[5]}).second)
+          << "twice: " << line;
     } else {
       ADD_FAILURE() << "unreadable truth.json line in section '" << section << "': " << line;
     }

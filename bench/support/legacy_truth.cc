@@ -19,9 +19,10 @@ class TruthScanner {
     while (true) {
       std::string key;
       if (!String(key) || !Expect(':')) return false;
-      const bool ok = key == "records"    ? Records(out)
-                      : key == "nominals" ? Nominals(out)
-                                          : SkipValue();
+      const bool ok = key == "records"     ? Records(out)
+                      : key == "nominals"  ? Nominals(out)
+                      : key == "documents" ? Documents(out)
+                                           : SkipValue();
       if (!ok) return false;
       if (Peek() != ',') return Expect('}');
       Expect(',');
@@ -29,27 +30,45 @@ class TruthScanner {
   }
 
  private:
-  // locator → {"case": ..., "event": ...}
-  bool Records(LegacyTruth& out) {
+  // locator → {"field": "value", ...}, each field given to `field(locator, name, value)`.
+  template <typename Fn>
+  bool ObjectsOfStrings(Fn field) {
     if (!Expect('{')) return false;
     if (Peek() == '}') return Expect('}');
     while (true) {
       std::string locator;
       if (!String(locator) || !Expect(':') || !Expect('{')) return false;
-      LegacyTruth::Record r;
       while (true) {
-        std::string field, value;
-        if (!String(field) || !Expect(':') || !String(value)) return false;
-        if (field == "case") r.case_key = value;
-        if (field == "event") r.event = value;
+        std::string name, value;
+        if (!String(name) || !Expect(':') || !String(value)) return false;
+        field(locator, name, std::move(value));
         if (Peek() != ',') break;
         Expect(',');
       }
       if (!Expect('}')) return false;
-      out.records[locator] = std::move(r);
       if (Peek() != ',') return Expect('}');
       Expect(',');
     }
+  }
+
+  // locator → {"case": ..., "event": ...}
+  bool Records(LegacyTruth& out) {
+    return ObjectsOfStrings([&](const std::string& locator, const std::string& name, std::string value) {
+      LegacyTruth::Record& r = out.records[locator];
+      if (name == "case") r.case_key = std::move(value);
+      if (name == "event") r.event = std::move(value);
+    });
+  }
+
+  // locator → {"case": ..., "event": ..., "content": ..., "outcome": "attach" | "reject"}
+  bool Documents(LegacyTruth& out) {
+    return ObjectsOfStrings([&](const std::string& locator, const std::string& name, std::string value) {
+      LegacyTruth::Document& d = out.documents[locator];
+      if (name == "case") d.case_key = std::move(value);
+      if (name == "event") d.event = std::move(value);
+      if (name == "content") d.content = std::move(value);
+      if (name == "outcome") d.rejected = value == "reject";
+    });
   }
 
   // locator → person

@@ -21,6 +21,14 @@ struct LegacyTruth {
   };
   absl::flat_hash_map<std::string, Record> records;        // "records": locator → case, event
   absl::flat_hash_map<std::string, std::string> nominals;  // "nominals": locator → person
+  // "documents": a scanned document's path (or a bad manifest row) → where it lands.
+  struct Document {
+    std::string case_key;
+    std::string event;    // "" when no day and kind is given
+    std::string content;  // the same for the same bytes
+    bool rejected = false;
+  };
+  absl::flat_hash_map<std::string, Document> documents;
 };
 
 // Read with a small scanner for the subset of JSON truth.json uses (objects,

@@ -128,7 +128,7 @@ absl::StatusOr<DocumentLibrary::Begun> DocumentLibrary::Begin(const Caller& call
   return Begun{Upload(start, *std::move(entry), *std::move(placement), options_.max_bytes), std::nullopt};
 }
 
-absl::StatusOr<v1::Document> DocumentLibrary::Attach(const Caller& caller, Upload upload, std::string text) {
+v1::Document DocumentLibrary::Describe(const Caller& caller, const Upload& upload, std::string& text) const {
   if (text.size() > kMaxDocumentTextBytes) {
     size_t cut = kMaxDocumentTextBytes;
     while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
@@ -142,6 +142,49 @@ absl::StatusOr<v1::Document> DocumentLibrary::Attach(const Caller& caller, Uploa
   described.set_author(caller.user);
   *described.mutable_create_time() = google::protobuf::util::TimeUtil::NanosecondsToTimestamp(absl::ToUnixNanos(clock_()));
   described.set_text_searchable(!text.empty());
+  return described;
+}
+
+absl::StatusOr<DocumentLibrary::Upload> DocumentLibrary::BeginImported() const {
+  auto placement = files_->BeginPlacement();
+  if (!placement.ok()) return placement.status();
+  return Upload({}, {}, *std::move(placement), options_.max_bytes);
+}
+
+absl::StatusOr<std::optional<v1::Document>> DocumentLibrary::AttachImported(
+    const Caller& caller, Upload& upload, std::string text, absl::string_view import,
+    absl::string_view legacy_locator, ImportedPlace place) {
+  v1::Document described = Describe(caller, upload, text);
+  const size_t slash = legacy_locator.rfind('/');
+  described.set_file_name(std::string(slash == absl::string_view::npos ? legacy_locator : legacy_locator.substr(slash + 1)));
+  described.set_import(std::string(import));
+  described.set_legacy_locator(std::string(legacy_locator));
+  v1::AuditEvent event = NewAuditEvent(caller, "AttachDocument", clock_());
+  event.set_purpose(absl::StrCat("legacy import ", import));
+
+  absl::ReaderMutexLock no_removal(&files_->links_mu());
+  if (auto s = upload.placement_->Place(); !s.ok()) return s;
+  std::optional<v1::Document> out;
+  absl::Status s = store_->writer().Run([&](LmdbTxn& txn) -> absl::Status {
+    out.reset();
+    auto at = place(txn);
+    if (!at.ok()) return at.status();
+    if (!at->has_value()) return absl::OkStatus();
+    const DocumentPlace& where = **at;
+    out = described;
+    out->set_name(DocumentResourceName(where.case_id, where.entry, where.k));
+    if (auto s = storage::SaveDocument(txn, where, *out, upload.sha256_, text); !s.ok()) return s;
+    v1::AuditEvent recorded = event;
+    recorded.add_resources(out->name());
+    recorded.set_count(1);
+    return AppendAuditEvent(txn, std::move(recorded));
+  });
+  if (!s.ok()) return s;
+  return out;
+}
+
+absl::StatusOr<v1::Document> DocumentLibrary::Attach(const Caller& caller, Upload upload, std::string text) {
+  v1::Document described = Describe(caller, upload, text);
   v1::AuditEvent event = NewAuditEvent(caller, "AttachDocument", clock_());
   event.set_purpose(upload.start_.purpose());
 

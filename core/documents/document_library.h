@@ -27,6 +27,7 @@
 #include "core/documents/media_type.h"
 #include "core/input/resource_names.h"
 #include "storage/document_files.h"
+#include "storage/document_tables.h"
 #include "storage/store.h"
 
 namespace casefile {
@@ -53,6 +54,9 @@ class DocumentLibrary {
     const std::string& media_type() const { return media_type_; }
     // The content as received, readable until the Upload is attached or dropped.
     const std::string& content_path() const { return placement_->path(); }
+    // The 32-byte SHA-256 and the size, once finished.
+    const std::string& sha256() const { return sha256_; }
+    uint64_t size() const { return placement_->size(); }
 
    private:
     friend class DocumentLibrary;
@@ -83,6 +87,20 @@ class DocumentLibrary {
   // Stores a finished upload with `text` (its extracted text, cut to
   // kMaxDocumentTextBytes; may be empty), and its audit record.
   absl::StatusOr<v1::Document> Attach(const Caller& caller, Upload upload, std::string text);
+
+  // The content of a document a legacy import brings (ImportService), which
+  // has no entry until the import decides it: the same limit and types.
+  absl::StatusOr<Upload> BeginImported() const;
+  // Where an imported document goes, decided inside the write that links it:
+  // nullopt when it is not to be linked (its case holds the content already).
+  using ImportedPlace = absl::FunctionRef<absl::StatusOr<std::optional<storage::DocumentPlace>>(storage::LmdbTxn&)>;
+  // Links a finished imported upload where `place` says, as Attach does (its
+  // description naming `import` and `legacy_locator`, file name the path's
+  // last part, the audit record's purpose the import), in the write that
+  // `place` runs in. nullopt when `place` said not to link it.
+  absl::StatusOr<std::optional<v1::Document>> AttachImported(const Caller& caller, Upload& upload, std::string text,
+                                                             absl::string_view import, absl::string_view legacy_locator,
+                                                             ImportedPlace place);
 
   // A document to read: its description and its content's file. The look is
   // recorded (kind "GetDocument", the purpose) before this returns.
@@ -115,6 +133,9 @@ class DocumentLibrary {
   absl::Status RecordedRead(const Caller& caller, absl::string_view kind, const absl::StatusOr<std::string>& case_id,
                             absl::string_view purpose,
                             absl::FunctionRef<absl::Status(storage::LmdbTxn&, v1::AuditEvent&)> read);
+
+  // The description of a finished upload (without its name).
+  v1::Document Describe(const Caller& caller, const Upload& upload, std::string& text) const;
 
   storage::Store* const store_;
   const storage::DocumentFiles* const files_;

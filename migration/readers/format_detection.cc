@@ -4,6 +4,7 @@
 #include "migration/readers/case_xref_reader.h"
 #include "migration/readers/crime_export_reader.h"
 #include "migration/readers/csv_records.h"
+#include "migration/readers/document_manifest_reader.h"
 #include "migration/readers/investigation_log.h"
 #include "migration/readers/nominal_index_reader.h"
 #include "migration/readers/paper_file_reader.h"
@@ -27,6 +28,7 @@ LegacyFormat DetectCsvFormat(std::span<const std::string> header) {
       {LegacyFormat::kPaperFile, PaperFileColumns()},
       {LegacyFormat::kCrimeExport, CrimeExportColumns()},
       {LegacyFormat::kNominalIndex, NominalIndexColumns()},
+      {LegacyFormat::kDocumentManifest, DocumentManifestColumns()},
   };
   LegacyFormat best = LegacyFormat::kUnrecognised;
   int best_count = 1;  // two matching columns at least
@@ -53,7 +55,7 @@ DetectedFormat DetectDecodedFormat(std::string_view text) {
   if (csv != LegacyFormat::kUnrecognised) return {csv, ""};
   return {LegacyFormat::kUnrecognised,
           "not a legacy format: not a .docx, no INVESTIGATION LOG title, and the first row is "
-          "not the header of a case cross-reference, paper file, crime export or nominal index"};
+          "not the header of a case cross-reference, paper file, crime export, nominal index or document manifest"};
 }
 
 std::optional<DetectedFormat> DetectBinaryFormat(std::string_view bytes) {

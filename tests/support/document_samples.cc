@@ -7,7 +7,7 @@
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
+#include "tools/legacy_generator/minimal_files.h"
 
 namespace casefile::testing {
 namespace {
@@ -36,26 +36,11 @@ std::string ZipOf(const std::vector<std::pair<std::string, std::string>>& parts)
   return bytes;
 }
 
-// A PDF of these objects (1 the catalog), with a correct xref.
-std::string PdfOf(const std::vector<std::string>& objects) {
-  std::string pdf = "%PDF-1.4\n";
-  std::vector<size_t> offsets;
-  for (size_t i = 0; i < objects.size(); ++i) {
-    offsets.push_back(pdf.size());
-    absl::StrAppend(&pdf, i + 1, " 0 obj\n", objects[i], "\nendobj\n");
-  }
-  const size_t xref = pdf.size();
-  absl::StrAppend(&pdf, "xref\n0 ", objects.size() + 1, "\n0000000000 65535 f \n");
-  for (size_t offset : offsets) absl::StrAppend(&pdf, absl::StrFormat("%010d 00000 n \n", offset));
-  absl::StrAppend(&pdf, "trailer\n<< /Size ", objects.size() + 1, " /Root 1 0 R >>\nstartxref\n", xref, "\n%%EOF\n");
-  return pdf;
-}
-
 }  // namespace
 
 std::string PdfWithText(const std::string& line) {
   const std::string stream = absl::StrCat("BT /F1 12 Tf 72 720 Td (", line, ") Tj ET");
-  return PdfOf({
+  return legacy_generator::PdfOf({
       "<< /Type /Catalog /Pages 2 0 R >>",
       "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> "
@@ -73,7 +58,7 @@ std::string PdfWithBlankPages(int pages) {
     objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>");
   }
   objects[1] = absl::StrCat("<< /Type /Pages /Kids [", kids, "] /Count ", pages, " >>");
-  return PdfOf(objects);
+  return legacy_generator::PdfOf(objects);
 }
 
 std::string DocxWithText(const std::string& paragraph) {

@@ -9,7 +9,8 @@
 
 namespace casefile::testing {
 
-// A one-page PDF whose text layer is `line` (ASCII), with a correct xref.
+// A one-page PDF whose text layer is `line` (ASCII), with a correct xref
+// (the generator's, tools/legacy_generator/minimal_files.h).
 std::string PdfWithText(const std::string& line);
 // A PDF of `pages` blank A4 pages (595 x 842 points).
 std::string PdfWithBlankPages(int pages);

@@ -22,6 +22,9 @@ ABSL_FLAG(uint64_t, seed, 1, "Random seed: the same seed gives the same folder, 
 ABSL_FLAG(bool, clean, false,
           "Turn every variation off: no typos, encodings, duplicates, traps or lookalikes.");
 ABSL_FLAG(int64_t, export_rows, 50000, "Rows per crime export file (split at a case boundary).");
+ABSL_FLAG(int, documents_per_case, 0,
+          "Scanned documents per case under documents/ (a folder per reference, or manifest.csv), "
+          "with repeats and some bad ones; 0: none.");
 
 namespace {
 
@@ -59,6 +62,7 @@ int main(int argc, char** argv) {
   options.target_records = absl::GetFlag(FLAGS_records);
   options.seed = absl::GetFlag(FLAGS_seed);
   options.export_rows_per_file = absl::GetFlag(FLAGS_export_rows);
+  options.documents_per_case = absl::GetFlag(FLAGS_documents_per_case);
   if (absl::GetFlag(FLAGS_clean)) {
     options.variations = legacy_generator::Variations::None();
   }

@@ -69,6 +69,7 @@ struct GenerationSummary {
   int64_t nominal_rows = 0;
   int64_t xref_rows = 0;
   int64_t files = 0;  // legacy files; truth.json not counted
+  int64_t documents = 0;  // scanned documents written under documents/ (bad ones included)
 
   // Chronology records: paper rows, log entries and crime-export rows.
   int64_t records() const { return paper_rows + log_entries + crime_rows; }
@@ -86,6 +87,8 @@ struct GeneratorOptions {
   // A crime export file is closed at the first case boundary after it holds
   // this many rows, and the next chronology_export_NN.csv begins.
   int64_t export_rows_per_file = 50000;
+  // Scanned documents per case (documents/, document_writer.h); 0: none.
+  int documents_per_case = 0;
   // When set, called with the counts so far every progress_every_cases cases
   // and once at the end.
   std::function<void(const GenerationSummary&)> progress;

@@ -1,6 +1,7 @@
 #include "tools/legacy_generator/legacy_generator.h"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <system_error>
 #include <vector>
@@ -9,6 +10,7 @@
 #include "tools/legacy_generator/case_model.h"
 #include "tools/legacy_generator/crime_export_writer.h"
 #include "tools/legacy_generator/csv_row.h"
+#include "tools/legacy_generator/document_writer.h"
 #include "tools/legacy_generator/file_sink.h"
 #include "tools/legacy_generator/investigation_log_writer.h"
 #include "tools/legacy_generator/nominal_index_writer.h"
@@ -70,16 +72,19 @@ absl::Status PrepareFolder(const std::filesystem::path& out) {
 
 // case_xref.csv rows for the case. When asked to be incomplete it leaves out
 // some references, but never all of a case's: the others must still lead
-// there.
-void AppendXrefRows(const SyntheticCase& c, bool incomplete, Random& random, std::string& out,
-                    int64_t& rows) {
+// there. Returns the references it listed.
+std::vector<LegacyReference> AppendXrefRows(const SyntheticCase& c, bool incomplete, Random& random, std::string& out,
+                                            int64_t& rows) {
   const std::vector<LegacyReference> refs = c.AllRefs();
   const size_t keep_anyway = random.Below(refs.size());
+  std::vector<LegacyReference> listed;
   for (size_t i = 0; i < refs.size(); ++i) {
     if (incomplete && i != keep_anyway && random.Chance(0.15)) continue;
     AppendCsvRow(out, {c.key, refs[i].ref, XrefKindName(refs[i].kind)});
+    listed.push_back(refs[i]);
     ++rows;
   }
+  return listed;
 }
 
 }  // namespace
@@ -109,6 +114,12 @@ absl::StatusOr<GenerationSummary> GenerateLegacyFolder(const GeneratorOptions& o
       NominalIndexWriter::Open(sink, Random(options.seed, kNominalStream));
   if (!nominals.ok()) return nominals.status();
   CrimeExportWriter crime(options.export_rows_per_file, Random(options.seed, kCrimeExportStream));
+  std::optional<DocumentWriter> documents;
+  if (options.documents_per_case > 0) {
+    absl::StatusOr<DocumentWriter> opened = DocumentWriter::Open(sink);
+    if (!opened.ok()) return opened.status();
+    documents.emplace(*std::move(opened));
+  }
 
   const bool by_records = options.target_records > 0;
   const std::vector<Officer> officers = OfficerPool(
@@ -129,8 +140,13 @@ absl::StatusOr<GenerationSummary> GenerateLegacyFolder(const GeneratorOptions& o
     if (absl::Status s = crime.AppendCase(c, sink, random); !s.ok()) return s;
     if (absl::Status s = nominals->AddCase(c, sink, random); !s.ok()) return s;
     xref_rows.clear();
-    AppendXrefRows(c, v.incomplete_xref, random, xref_rows, sink.counts.xref_rows);
+    const std::vector<LegacyReference> listed =
+        AppendXrefRows(c, v.incomplete_xref, random, xref_rows, sink.counts.xref_rows);
     xref->Write(xref_rows);
+    if (documents.has_value()) {
+      if (absl::Status s = documents->AddCase(c, listed.back(), options.documents_per_case, sink, random); !s.ok())
+        return s;
+    }
     std::vector<std::string> all_refs;
     for (const LegacyReference& r : c.AllRefs()) all_refs.push_back(r.ref);
     truth->Case(c.key, all_refs);
@@ -139,6 +155,9 @@ absl::StatusOr<GenerationSummary> GenerateLegacyFolder(const GeneratorOptions& o
   if (absl::Status s = crime.Close(); !s.ok()) return s;
   if (absl::Status s = nominals->Close(sink); !s.ok()) return s;
   if (absl::Status s = xref->Close(); !s.ok()) return s;
+  if (documents.has_value()) {
+    if (absl::Status s = documents->Close(); !s.ok()) return s;
+  }
   if (absl::Status s = truth->Finish(); !s.ok()) return s;
   report();
   return sink.counts;

@@ -13,6 +13,7 @@ namespace {
 constexpr char kTruthFile[] = "truth.json";
 constexpr char kNominalsPart[] = ".truth-nominals.part";
 constexpr char kCasesPart[] = ".truth-cases.part";
+constexpr char kDocumentsPart[] = ".truth-documents.part";
 
 void AppendJsonString(std::string& out, std::string_view s) {
   out.push_back('"');
@@ -45,17 +46,35 @@ absl::StatusOr<TruthWriter> TruthWriter::Open(const std::filesystem::path& folde
   if (!nominals.ok()) return nominals.status();
   absl::StatusOr<FileSink> cases = FileSink::Open(folder / kCasesPart, FileStyle{});
   if (!cases.ok()) return cases.status();
+  absl::StatusOr<FileSink> documents = FileSink::Open(folder / kDocumentsPart, FileStyle{});
+  if (!documents.ok()) return documents.status();
   records->Write("{\n \"records\": {");
-  return TruthWriter(folder, Section{std::move(*records), true, ""},
-                     Section{std::move(*nominals), true, ""}, Section{std::move(*cases), true, ""});
+  return TruthWriter(folder, Section{std::move(*records), true, ""}, Section{std::move(*nominals), true, ""},
+                     Section{std::move(*cases), true, ""}, Section{std::move(*documents), true, ""});
 }
 
-TruthWriter::TruthWriter(std::filesystem::path folder, Section records, Section nominals,
-                         Section cases)
+TruthWriter::TruthWriter(std::filesystem::path folder, Section records, Section nominals, Section cases,
+                         Section documents)
     : folder_(std::move(folder)),
       records_(std::move(records)),
       nominals_(std::move(nominals)),
-      cases_(std::move(cases)) {}
+      cases_(std::move(cases)),
+      documents_(std::move(documents)) {}
+
+void TruthWriter::Document(std::string_view locator, std::string_view case_key, int event_number,
+                           std::string_view content, bool rejected) {
+  BeginEntry(documents_);
+  std::string& line = documents_.line;
+  AppendJsonString(line, locator);
+  line += ": {\"case\": ";
+  AppendJsonString(line, case_key);
+  line += ", \"event\": ";
+  AppendJsonString(line, event_number > 0 ? absl::StrCat(Av(case_key), "/e", event_number) : "");
+  line += ", \"content\": ";
+  AppendJsonString(line, content);
+  line += rejected ? ", \"outcome\": \"reject\"}" : ", \"outcome\": \"attach\"}";
+  documents_.sink.Write(line);
+}
 
 void TruthWriter::BeginEntry(Section& section) {
   section.line.assign(section.empty ? "\n  " : ",\n  ");
@@ -99,19 +118,21 @@ void TruthWriter::Case(std::string_view case_key, const std::vector<std::string>
 absl::Status TruthWriter::Finish() {
   records_.sink.Write("\n },\n \"nominals\": {");
   nominals_.sink.Write("\n },\n \"cases\": {");
-  cases_.sink.Write("\n }\n}\n");
-  for (Section* section : {&records_, &nominals_, &cases_}) {
+  cases_.sink.Write("\n },\n \"documents\": {");
+  documents_.sink.Write("\n }\n}\n");
+  for (Section* section : {&records_, &nominals_, &cases_, &documents_}) {
     if (absl::Status s = section->sink.Close(); !s.ok()) return s;
   }
   {
     std::ofstream out(folder_ / kTruthFile, std::ios::binary | std::ios::app);
-    for (const char* part : {kNominalsPart, kCasesPart}) {
+    for (const char* part : {kNominalsPart, kCasesPart, kDocumentsPart}) {
       if (absl::Status s = AppendFile(folder_ / part, out); !s.ok()) return s;
     }
   }
   std::error_code ignored;
   std::filesystem::remove(folder_ / kNominalsPart, ignored);
   std::filesystem::remove(folder_ / kCasesPart, ignored);
+  std::filesystem::remove(folder_ / kDocumentsPart, ignored);
   return absl::OkStatus();
 }
 
