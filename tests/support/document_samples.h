@@ -9,8 +9,8 @@
 
 namespace casefile::testing {
 
-// A one-page PDF whose text layer is `line` (ASCII), with a correct xref
-// (the generator's, tools/legacy_generator/minimal_files.h).
+// A one-page US Letter PDF whose text layer is `line` (ASCII), written by
+// the generator's PdfOf (tools/legacy_generator/minimal_files.h).
 std::string PdfWithText(const std::string& line);
 // A PDF of `pages` blank A4 pages (595 x 842 points).
 std::string PdfWithBlankPages(int pages);
