@@ -885,7 +885,8 @@ class BrowserTest(unittest.TestCase):
         self.open_case(case_id, "approvals test")
         self.text_appears("Chronology")
         d.find_element(By.ID, "close-start").click()
-        d.find_element(By.ID, "text").send_keys("No further action")
+        # The form is a new page: wait for it (under load the case page may still be shown).
+        self.wait.until(EC.presence_of_element_located((By.ID, "text"))).send_keys("No further action")
         d.find_element(By.ID, "save-step").click()
         self.text_appears(f"{case_id} is now closed.")
         case = json.loads(self.f.cli("cait-token-0123456789", "case", "get", case_id, "--json"))
