@@ -1,4 +1,4 @@
-// The migration operator's commands: import, imports show, review.
+// The migration operator's commands: import, imports list|show, review.
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -172,6 +172,26 @@ int ImportsShow(const Args& args, const Connection& conn) {
   return kExitOk;
 }
 
+// Every import, newest first: one line each with its counts.
+int ImportsList(const Args& args, const Connection& conn) {
+  v1::ListImportsRequest request;
+  auto page_size = PageSizeOption(args);
+  if (!page_size.ok()) return ReportUsageError(page_size.status(), "imports list");
+  request.set_page_size(*page_size);
+  request.set_page_token(args.Get("page-token"));
+  auto stub = ImportService::NewStub(conn.channel());
+  return ListPages<v1::ListImportsRequest, v1::ListImportsResponse>(
+      request, args.Has("all"), args.Has("json"),
+      [&](const auto& r, auto* page) { return stub->ListImports(conn.NewContext().get(), r, page); },
+      [](const auto& page) {
+        for (const v1::Import& i : page.imports())
+          std::cout << absl::StrFormat("%s  %s  by %s  %d records read, %d new entries, %d sent to review, %d rejected\n",
+                                       TerminalSafe(i.name()), TerminalSafe(i.label()), TerminalSafe(i.operator_()),
+                                       i.counts().records_read(), i.counts().new_entries(),
+                                       i.counts().sent_to_review(), i.counts().rejected());
+      });
+}
+
 std::string SideText(const v1::ReviewSide& side) {
   const bool versioned = !side.record().empty() && side.record() != side.locator();
   return absl::StrCat("    ", TerminalSafe(side.locator()), "  ", FormatPartialTime(FromProto(side.occurred())),
@@ -276,6 +296,11 @@ void AddImportCommands(CommandLine& line) {
   AddWord(c, "IMPORT", "the import, e.g. imp-000001 or imports/imp-000001");
   AddSwitch(c, "--rejected",
             "every record that could not be read, with its reason and its content as read");
+
+  c = line.Add("imports list", "every import, newest first, with its counts", ImportsList);
+  AddSwitch(c, "--all", "every page");
+  AddValueOption(c, "--page-size", "N", "imports a page (the server's default without it)");
+  AddValueOption(c, "--page-token", "T", "the page that an earlier one said is next");
 
   c = line.Add("review list", "uncertain matches waiting for an operator, strongest first", ReviewList);
   AddSwitch(c, "--all", "decided items too");

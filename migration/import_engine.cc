@@ -12,6 +12,7 @@
 #include "core/retention/retention.h"
 #include "migration/import_cases.h"
 #include "migration/import_consolidation.h"
+#include "migration/import_list.h"
 #include "migration/import_persons.h"
 #include "migration/import_reading.h"
 #include "migration/import_report.h"
@@ -149,6 +150,14 @@ absl::StatusOr<v1::Import> ImportEngine::GetImport(const Caller& caller, absl::s
   CaseVisibility cases((*read)->txn(), caller);
   if (auto s = HideUnknownCases(cases, report); !s.ok()) return s;
   return report;
+}
+
+absl::StatusOr<v1::ListImportsResponse> ImportEngine::ListImports(const Caller& caller,
+                                                                   const v1::ListImportsRequest& request) {
+  if (auto s = Authorize(caller, Action::kImport); !s.ok()) return s;
+  auto read = store_->BeginRead();
+  if (!read.ok()) return read.status();
+  return migration::ListImports((*read)->txn(), request);
 }
 
 absl::StatusOr<v1::ListRejectedRecordsResponse> ImportEngine::ListRejectedRecords(

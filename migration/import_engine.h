@@ -58,6 +58,8 @@ class ImportEngine {
 
   // The report of an earlier import: `imports/{import}`.
   absl::StatusOr<v1::Import> GetImport(const Caller& caller, absl::string_view name);
+  // Every import's heading and counts, the newest first (import_list.h).
+  absl::StatusOr<v1::ListImportsResponse> ListImports(const Caller& caller, const v1::ListImportsRequest& request);
   // Its rejected records with their content, a page at a time.
   absl::StatusOr<v1::ListRejectedRecordsResponse> ListRejectedRecords(const Caller& caller,
                                                                       const v1::ListRejectedRecordsRequest& request);

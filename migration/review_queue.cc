@@ -10,6 +10,7 @@
 #include "casefile/storage/v1/records.pb.h"
 #include "core/access/need_to_know.h"
 #include "core/audit/audit_trail.h"
+#include "core/input/input_rules.h"
 #include "google/protobuf/util/time_util.h"
 #include "migration/person_index.h"
 #include "migration/record_id.h"
@@ -80,6 +81,23 @@ absl::StatusOr<bool> Settled(const LmdbTxn& txn, const v1::ReviewItem& item) {
   auto b = storage::LoadRecordPlace(txn, RecordId(item.right()));
   if (!b.ok()) return b.status();
   return a->has_value() && b->has_value() && (*a)->case_id == (*b)->case_id && (*a)->entry == (*b)->entry;
+}
+
+// Whether decided `item` was decided by the request `request_id` (a retry).
+absl::StatusOr<bool> DecidedByRequest(const LmdbTxn& txn, const v1::ReviewItem& item, absl::string_view request_id) {
+  if (request_id.empty()) return false;
+  auto stored = txn.Get(storage::keys::Decision(RecordId(item.left()), RecordId(item.right())));
+  if (!stored.ok()) return stored.status();
+  if (!stored->has_value()) return false;
+  storage::v1::StoredDecision decision;
+  if (!decision.ParseFromArray((*stored)->data(), (*stored)->size())) return absl::DataLossError("corrupt decision");
+  return decision.review_item() == item.name() && decision.request_id() == request_id;
+}
+
+// "merged by op1 at 2026-12-07T17:40:00Z": who decided what, for a refusal.
+std::string DecisionWords(const v1::ReviewItem& item) {
+  return absl::StrCat(item.decision() == v1::ReviewItem::DECISION_MERGE ? "merged" : "kept apart", " by ",
+                      item.decided_by(), " at ", google::protobuf::util::TimeUtil::ToString(item.decide_time()));
 }
 
 // Need to know: an event item belongs to its case; a person item names no
@@ -158,6 +176,9 @@ absl::StatusOr<v1::ReviewItem> ReviewQueue::Resolve(const Caller& caller,
   if (auto s = Authorize(caller, Action::kReview); !s.ok()) return s;
   auto id = ItemId(request.name());
   if (!id.ok()) return id.status();
+  if (!request.request_id().empty()) {
+    if (auto s = ValidateRequestId(request.request_id(), "request_id"); !s.ok()) return s;
+  }
   if (request.decision() != v1::ReviewItem::DECISION_MERGE &&
       request.decision() != v1::ReviewItem::DECISION_SEPARATE)
     return absl::InvalidArgumentError("decision: must be DECISION_MERGE or DECISION_SEPARATE");
@@ -175,10 +196,14 @@ absl::StatusOr<v1::ReviewItem> ReviewQueue::Resolve(const Caller& caller,
     if (!*known) return absl::NotFoundError(absl::StrCat(request.name(), " not found"));
     v1::ReviewItem item = **loaded;
     if (item.decision() != v1::ReviewItem::DECISION_UNSPECIFIED) {
-      if (item.decision() != request.decision())
+      auto retried = DecidedByRequest(txn, item, request.request_id());
+      if (!retried.ok()) return retried.status();
+      if (request.expect_open() && !*retried)
+        return absl::AbortedError(absl::StrCat(request.name(), " was decided meanwhile: ", DecisionWords(item)));
+      if (!*retried && item.decision() != request.decision())
         return absl::FailedPreconditionError(absl::StrCat(
             request.name(), " was already decided by ", item.decided_by(), " the other way"));
-      *result = item;  // the same decision again: nothing more to do
+      *result = item;  // the same decision again, or a retry of the one that made it: nothing more to do
       DescribeResult(item, audit);
       return AppendAuditEvent(txn, audit);
     }
@@ -191,6 +216,7 @@ absl::StatusOr<v1::ReviewItem> ReviewQueue::Resolve(const Caller& caller,
     decision.set_decided_by(caller.user);
     decision.set_locator_a(std::min(RecordId(item.left()), RecordId(item.right())));
     decision.set_locator_b(std::max(RecordId(item.left()), RecordId(item.right())));
+    decision.set_request_id(request.request_id());
     if (auto st = txn.Put(storage::keys::Decision(RecordId(item.left()), RecordId(item.right())),
                           decision.SerializeAsString());
         !st.ok())

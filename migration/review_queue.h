@@ -1,7 +1,9 @@
 // ReviewQueue: the operator's view of uncertain matches — list them strongest
-// first, show one, and decide it. A decision is durable, applied at once
-// (events: the later entry is superseded by the earlier, which takes its
-// sources; persons: the index is rebuilt), and honoured by every later import.
+// first, show one, and decide it (once per request id; with `expect_open`,
+// only while nobody has decided it: the browser's two operators at once). A
+// decision is durable, applied at once (events: the later entry is superseded
+// by the earlier, which takes its sources; persons: the index is rebuilt), and
+// honoured by every later import.
 //
 // Thread-safe; decisions go through the store's single writer.
 #ifndef CASEFILE_MIGRATION_REVIEW_QUEUE_H_

@@ -305,4 +305,10 @@ grpc::Status ImportServiceImpl::ListRejectedRecords(grpc::ServerContext* context
                request->parent());
 }
 
+grpc::Status ImportServiceImpl::ListImports(grpc::ServerContext* context, const v1::ListImportsRequest* request,
+                                            v1::ListImportsResponse* response) {
+  return Unary(*auth_, *audit_, "ListImports", context, response,
+               [&](const Caller& caller) { return engine_->ListImports(caller, *request); });
+}
+
 }  // namespace casefile

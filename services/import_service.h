@@ -51,6 +51,8 @@ class ImportServiceImpl final : public v1::ImportService::Service {
                               v1::SeparateRecordResponse* response) override;
   grpc::Status ListRejectedRecords(grpc::ServerContext* context, const v1::ListRejectedRecordsRequest* request,
                                    v1::ListRejectedRecordsResponse* response) override;
+  grpc::Status ListImports(grpc::ServerContext* context, const v1::ListImportsRequest* request,
+                           v1::ListImportsResponse* response) override;
 
  private:
   const TokenAuthenticator* const auth_;

@@ -106,6 +106,7 @@ std::string Decision(absl::string_view locator_a, absl::string_view locator_b) {
 }
 std::string DecisionPrefix() { return Tagged('D', ""); }
 std::string Import(absl::string_view import_id) { return Tagged('I', import_id); }
+std::string ImportPrefix() { return Tagged('I', ""); }
 std::string Rejected(absl::string_view import_id, absl::string_view locator) {
   return absl::StrCat(Tagged('J', import_id), kSep, Bounded(locator));
 }

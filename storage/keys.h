@@ -141,6 +141,7 @@ std::string ReviewItemPrefix();
 std::string Decision(absl::string_view locator_a, absl::string_view locator_b);
 std::string DecisionPrefix();
 std::string Import(absl::string_view import_id);
+std::string ImportPrefix();
 std::string Rejected(absl::string_view import_id, absl::string_view locator);
 std::string RejectedPrefix(absl::string_view import_id);
 

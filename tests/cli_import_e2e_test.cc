@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -55,6 +56,28 @@ TEST_F(CliImportE2eTest, SkipsLinksAndEscapesNames) {
   EXPECT_THAT(out, HasSubstr("logs/notes\\x1b[31m\\n.txt"));
   EXPECT_EQ(out.find('\x1b'), std::string::npos) << out;
   EXPECT_EQ(err.find('\x1b'), std::string::npos) << err;
+}
+
+// `casefile imports list`: each import on a line with its counts, newest first.
+TEST_F(CliImportE2eTest, ListsImportsNewestFirst) {
+  const std::string folder = dir_.path() + "/legacy";
+  fs::create_directories(folder);
+  std::ofstream(folder + "/notes.txt") << "hello\n";
+  for (const char* label : {"first", "second"}) {
+    const std::string import = absl::StrCat(CASEFILE_CLI_PATH, " import '", folder, "' --label ", label, " --server ",
+                                            server_->address(), " --token ", kOperatorToken, " >/dev/null 2>&1");
+    ASSERT_EQ(WEXITSTATUS(std::system(import.c_str())), 0);
+  }
+  const std::string command = absl::StrCat(CASEFILE_CLI_PATH, " imports list --server ", server_->address(),
+                                           " --token ", kOperatorToken);
+  FILE* pipe = popen(command.c_str(), "r");
+  std::string out;
+  char buffer[4096];
+  for (size_t n; (n = fread(buffer, 1, sizeof(buffer), pipe)) > 0;) out.append(buffer, n);
+  EXPECT_EQ(WEXITSTATUS(pclose(pipe)), 0);
+  EXPECT_EQ(out,
+            "imports/imp-000002  second  by op1  0 records read, 0 new entries, 0 sent to review, 0 rejected\n"
+            "imports/imp-000001  first  by op1  0 records read, 0 new entries, 0 sent to review, 0 rejected\n");
 }
 
 }  // namespace

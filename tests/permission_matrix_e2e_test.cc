@@ -97,6 +97,7 @@ const std::vector<Row>& Matrix() {
       {"casefile.v1.ImportService/ResolveReviewItem", "name: 'reviewItems/nope'", {D, D, I, D, I, D}},
       {"casefile.v1.ImportService/SeparateRecord", "", {D, D, I, D, I, D}},
       {"casefile.v1.ImportService/ListRejectedRecords", "parent: 'imports/imp-999999'", {D, D, N, D, N, D}},
+      {"casefile.v1.ImportService/ListImports", "page_size: -1", {D, D, I, D, I, D}},
       {"casefile.v1.AttentionService/ListAttentionItems", "", {I, I, I, I, I, I}},
       {"casefile.v1.AttentionService/WatchAttention", "lists: 99", {I, I, I, I, I, I}},
       // Supervisors read their teams' reports (sup1 supervises cait); the whole

@@ -54,6 +54,7 @@ REFERRAL = {
     "text": "Referred to CSC.",
 }
 SCRIPT_TEXT = "<script>document.title='pwned'</script><b>not bold</b> \"quoted\" & <img src=x onerror=alert(1)>"
+REJECTED_TEXT = SCRIPT_TEXT + " rejected " + "long legacy text " * 40
 
 
 class Fixture:
@@ -69,6 +70,7 @@ class Fixture:
             f"east1 {hashed} investigator:pvp-east DC East One",
             f"sup1 {hashed} supervisor:cait DS Sup One",
             f"admin1 {hashed} admin Admin One",
+            f"op2 {hashed} operator Operator Two",
         ]) + "\n")
         self.write_private("tokens", "\n".join([
             "op-token-0123456789 op1 operator Operator One",
@@ -86,6 +88,9 @@ class Fixture:
             f.write("file_ref,page,doc_type,entry_date,author,subjects,text\n")
             f.write('HPVP/2014/0001,1,Case note,03/03/2014,PC 1 SMITH,Xavier SCRIPTON (01/02/2009),"'
                     + SCRIPT_TEXT.replace('"', '""') + '"\n')
+            # A row with no file reference: rejected, its hostile (and long) text kept as read.
+            f.write(',2,Case note,04/03/2014,PC 1 SMITH,Xavier SCRIPTON (01/02/2009),"'
+                    + REJECTED_TEXT.replace('"', '""') + '"\n')
         self.cli("op-token-0123456789", "import", f"{d}/legacy")
         # A folder from the project's own generator, as the benchmarks use: its
         # largest case is printed whole.
@@ -882,7 +887,8 @@ class BrowserTest(unittest.TestCase):
         self.open_case(case_id, "approvals test")
         self.text_appears("Chronology")
         d.find_element(By.ID, "close-start").click()
-        d.find_element(By.ID, "text").send_keys("No further action")
+        # The form is a new page: wait for it (under load the case page may still be shown).
+        self.wait.until(EC.presence_of_element_located((By.ID, "text"))).send_keys("No further action")
         d.find_element(By.ID, "save-step").click()
         self.text_appears(f"{case_id} is now closed.")
         case = json.loads(self.f.cli("cait-token-0123456789", "case", "get", case_id, "--json"))
@@ -926,6 +932,137 @@ class BrowserTest(unittest.TestCase):
         self.assert_accessible("cases behind a figure")
         d.find_element(By.CSS_SELECTOR, "#report-cases a").click()
         self.text_appears("Why are you looking")  # the case asks its purpose as always
+
+    def review_item_ids(self):
+        """The items of the review queue page shown, in its order."""
+        return [a.text for a in self.driver.find_elements(By.CSS_SELECTOR, "#review-items tbody tr td:first-child a")]
+
+    def decide_in_browser(self, radio_id):
+        """Chooses on the item page shown and saves; the page the operator moves on to."""
+        item = self.driver.find_element(By.TAG_NAME, "h1").text.split()[-1]
+        self.driver.find_element(By.ID, radio_id).click()
+        self.driver.find_element(By.ID, "save-decision").click()
+        self.text_appears(f"Item {item}: ")  # the banner of the page moved on to (not the one left)
+        return item
+
+    def test_an_operator_reviews_uncertain_matches_and_reads_import_reports(self):
+        d = self.driver
+        d.set_script_timeout(60)
+        # An investigator is refused the review queue and the imports.
+        self.sign_in("cait1")
+        session = d.get_cookie("cf_session")["value"]
+        for path in ("/review", "/imports", "/imports/imp-000001", "/imports/imp-000001/rejected"):
+            status, _, body = self.fetch(path, session)
+            self.assertEqual(status, 403, path)
+            self.assertIn(b"Not allowed", body)
+        self.assertEqual(d.find_elements(By.ID, "review"), [])  # not offered in the bar
+        d.delete_all_cookies()
+        # The operator: offered both on the home page and in the bar.
+        self.sign_in("op2")
+        self.text_appears("Imports and review")
+        self.assert_accessible("operator's home page")
+        d.find_element(By.ID, "home-review").click()
+        self.text_appears("Review queue")
+        self.assert_accessible("review queue")
+        queue = self.review_item_ids()
+        self.assertGreaterEqual(len(queue), 4, "the generated lookalikes must give the operator work")
+        scores = [float(td.text) for td in d.find_elements(By.CSS_SELECTOR, "#review-items tbody tr td:nth-child(3)")]
+        self.assertEqual(scores, sorted(scores, reverse=True))  # strongest evidence first
+        d.find_element(By.LINK_TEXT, queue[0]).click()
+        self.text_appears(f"Review item {queue[0]}")
+        sides = d.find_element(By.ID, "sides").text
+        self.assertIn("First record", sides)
+        self.assertIn("Second record", sides)
+        self.assertIn("Read from", sides)
+        item = json.loads(self.f.cli("op-token-0123456789", "review", "show", queue[0], "--json"))
+        for side in ("left", "right"):  # both sides, every field
+            self.assertIn(item[side]["locator"], sides)
+            self.assertIn(normalised(item[side]["text"])[:40], normalised(sides))
+        self.assertEqual(d.find_element(By.ID, "evidence").text, item["reason"])
+        self.assert_accessible("review item")
+        d.find_element(By.ID, "save-decision").click()
+        self.text_appears("There is a problem")
+        self.assert_accessible("review item with errors")
+        # Merge the first; the operator is taken on to the next item waiting, and separates it.
+        self.assertEqual(self.decide_in_browser("decision"), queue[0])
+        self.assertIn(f"{queue[0]}: merged by op2", d.find_element(By.ID, "just-decided").text)
+        self.assert_accessible("next review item after a decision")
+        second = self.decide_in_browser("decision-2")
+        self.assertNotEqual(second, queue[0])
+        self.assertIn(f"{second}: kept apart by op2", d.find_element(By.ID, "just-decided").text)
+        # A double submit decides once.
+        third = d.find_element(By.TAG_NAME, "h1").text.split()[-1]
+        fields = {e.get_attribute("name"): e.get_attribute("value")
+                  for e in d.find_elements(By.CSS_SELECTOR, "form.stack input[type=hidden]")}
+        fields["decision"] = "separate"
+        first_post, second_post = (self.post_form(f"/review/{third}", fields) for _ in range(2))
+        self.assertEqual((first_post[0], second_post[0]), (200, 200))  # each taken on to the next item
+        self.assertIn(f"{third}</a>: kept apart by op2", first_post[1])
+        decided = json.loads(self.f.cli("op-token-0123456789", "review", "show", third, "--json"))
+        self.assertEqual((decided["decision"], decided["decidedBy"]), ("DECISION_SEPARATE", "op2"))
+        # Two operators at once: the form drawn while the item was open; op1 decides first (the CLI).
+        d.get(f"{self.f.url}/review")
+        fourth = self.review_item_ids()[0]
+        d.find_element(By.LINK_TEXT, fourth).click()
+        self.text_appears(f"Review item {fourth}")
+        self.f.cli("op-token-0123456789", "review", "merge", fourth)
+        d.find_element(By.ID, "decision-2").click()
+        d.find_element(By.ID, "save-decision").click()
+        self.text_appears("Someone else decided this item while you had it open")
+        self.assertIn("Decided: merged by op1", d.find_element(By.ID, "decided").text)
+        self.assertEqual(d.find_elements(By.ID, "save-decision"), [])  # their decision stands
+        self.assert_accessible("review item decided by someone else meanwhile")
+        # The session ends before a choice is sent: it comes back after signing in, unsent.
+        d.get(f"{self.f.url}/review")
+        fifth = self.review_item_ids()[0]
+        d.find_element(By.LINK_TEXT, fifth).click()
+        self.text_appears(f"Review item {fifth}")
+        d.find_element(By.ID, "decision-2").click()
+        self.sign_out_elsewhere()
+        d.find_element(By.ID, "save-decision").click()
+        self.sign_in_again_keeping("sign-in keeping a review decision", "op2")
+        self.text_appears(f"Review item {fifth}")
+        self.assertTrue(d.find_element(By.ID, "decision-2").is_selected())
+        self.assertEqual(json.loads(self.f.cli("op-token-0123456789", "review", "show", fifth, "--json")).get(
+            "decision", "DECISION_UNSPECIFIED"), "DECISION_UNSPECIFIED")  # nothing sent yet
+        # Decisions are remembered: after a re-import and a reload, each says who decided what.
+        self.f.cli("op-token-0123456789", "import", f"{self.f.dir}/generated")
+        for item_id, words in ((queue[0], "Decided: merged by op2"), (second, "Decided: kept apart by op2"),
+                               (third, "Decided: kept apart by op2"), (fourth, "Decided: merged by op1")):
+            d.get(f"{self.f.url}/review/{item_id}")
+            self.text_appears(words)
+            self.assertEqual(d.find_elements(By.ID, "save-decision"), [])
+        d.refresh()
+        self.text_appears("Importing them again does not ask again")
+        self.assert_accessible("decided review item")
+        d.get(f"{self.f.url}/review")
+        self.text_appears("Review queue")
+        self.assertFalse({queue[0], second, third, fourth} & set(self.review_item_ids()))
+        # The imports: the list, a report, its rejected records with the hostile text inert.
+        d.find_element(By.ID, "imports").click()
+        self.text_appears("Records read")
+        self.assert_accessible("imports")
+        d.find_element(By.LINK_TEXT, "imp-000001").click()
+        self.text_appears("Import imp-000001")
+        self.assertIn("complete", d.find_element(By.ID, "import-state").text)
+        self.assertIn("file_ref is empty", d.find_element(By.ID, "rejected").find_element(By.XPATH, "..").text)
+        self.assert_accessible("import report")
+        d.find_element(By.ID, "rejected-records").click()
+        self.text_appears("Rejected records of import imp-000001")
+        rejected = d.find_element(By.ID, "rejections")
+        self.assertIn("file_ref is empty", rejected.text)
+        summary = rejected.find_element(By.TAG_NAME, "summary")
+        self.assertIn("show all", summary.text)
+        self.assert_accessible("rejected records, folded")
+        summary.click()
+        self.assertIn(normalised(REJECTED_TEXT.replace('"', '""')), normalised(rejected.text))  # the row as read
+        self.assertEqual(rejected.find_elements(By.CSS_SELECTOR, "script, img, b"), [])
+        self.assertNotEqual(d.title, "pwned")
+        self.assert_accessible("rejected records, unfolded")
+        audit = self.f.cli("audit-token-0123456789", "audit", "list", "--user", "op2", "--all", "--json")
+        for kind in ("ListReviewItems", "GetReviewItem", "ResolveReviewItem", "ListImports", "GetImport",
+                     "ListRejectedRecords"):
+            self.assertIn(f'"{kind}"', audit)
 
     def test_open_a_case_in_the_browser_with_subjects_and_need_to_know(self):
         d = self.driver

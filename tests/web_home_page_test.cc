@@ -91,6 +91,19 @@ TEST(HomePageTest, StoredMarkupIsText) {
   EXPECT_THAT(page, HasSubstr("&lt;script&gt;alert(1)&lt;/script&gt;"));
 }
 
+TEST(HomePageTest, OperatorsAreOfferedTheReviewQueueAndTheImportsAndOthersNot) {
+  HomePageData data;
+  data.operates = true;
+  const std::string page = HomePage(NavHtml("Op", "csrf", false, false, true), data);
+  EXPECT_THAT(page, HasSubstr("<a href=\"/review\" id=\"home-review\">The review queue</a>"));
+  EXPECT_THAT(page, HasSubstr("<a href=\"/imports\" id=\"home-imports\">Imports</a>"));
+  EXPECT_THAT(page, HasSubstr("<a href=\"/review\" id=\"review\">Review</a><a href=\"/imports\" id=\"imports\">"));
+  data.operates = false;
+  const std::string other = HomePage(NavHtml("Inv", "csrf", true), data);
+  EXPECT_THAT(other, Not(HasSubstr("/review")));
+  EXPECT_THAT(other, Not(HasSubstr("/imports")));
+}
+
 TEST(HomePageTest, LastWrittenFallsBackToCreationForCasesOfOlderStores) {
   v1::Case c = MakeCase("CF-1", "x", 1782900000);
   c.clear_update_time();

@@ -51,17 +51,7 @@ std::string SizeText(int64_t bytes) {
   return absl::StrCat(scaled, " (", WithThousands(bytes), " bytes)");
 }
 
-std::string QueryEscape(const std::string& value) {
-  std::string out;
-  for (unsigned char c : value) {
-    if (absl::ascii_isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      absl::StrAppend(&out, absl::StrFormat("%%%02X", c));
-    }
-  }
-  return out;
-}
+std::string QueryEscape(const std::string& value) { return QueryValue(value); }
 
 std::string DocumentPath(const std::string& document_name) { return "/" + document_name; }
 

@@ -74,6 +74,14 @@ std::string ApprovalsSection(const HomePageData& data) {
   return absl::StrCat(out, "</section>");
 }
 
+// An operator's work: the review queue and the imports' reports.
+std::string MigrationSection() {
+  return "<section id=\"migration\" aria-labelledby=\"migration-title\"><h2 id=\"migration-title\">Imports and "
+         "review</h2><ul><li><a href=\"/review\" id=\"home-review\">The review queue</a>: uncertain matches "
+         "waiting for a decision, the strongest evidence first</li><li><a href=\"/imports\" id=\"home-imports\">"
+         "Imports</a>: each import's report and the records it could not read</li></ul></section>";
+}
+
 }  // namespace
 
 std::string LastWrittenText(const v1::Case& c) {
@@ -97,6 +105,7 @@ std::string HomePage(const std::string& nav, const HomePageData& data) {
                                  data.team_cases, data.more_team,
                                  data.teams.empty() ? "You are in no team." : "No case is with your team."));
   }
+  if (data.operates) absl::StrAppend(&body, MigrationSection());
   if (data.supervises) absl::StrAppend(&body, ApprovalsSection(data));
   absl::StrAppend(&body, AttentionSummary(data.attention));
   return SitePage("Home — casefile", body);

@@ -30,6 +30,8 @@ struct HomePageData {
   // A supervisor (or admin): "Approvals waiting" from the attention list of
   // that name, each with its approve-or-return form, and the teams' tasking.
   bool supervises = false;
+  // An operator (or admin): the review queue and the imports.
+  bool operates = false;
 };
 
 std::string HomePage(const std::string& nav, const HomePageData& data);

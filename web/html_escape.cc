@@ -3,6 +3,8 @@
 #include <array>
 #include <cstdint>
 
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 
 namespace casefile::web {
@@ -112,6 +114,18 @@ std::string CssString(absl::string_view text) {
     }
   }
   out.push_back('"');
+  return out;
+}
+
+std::string QueryValue(absl::string_view value) {
+  std::string out;
+  for (unsigned char c : value) {
+    if (absl::ascii_isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      absl::StrAppend(&out, absl::StrFormat("%%%02X", c));
+    }
+  }
   return out;
 }
 

@@ -27,6 +27,10 @@ void AppendHtmlEscaped(std::string& out, absl::string_view text);
 // e.g. the case reference in a page's running header. Never closes a <style>.
 std::string CssString(absl::string_view text);
 
+// A query parameter's value: every byte but RFC 3986's unreserved characters
+// percent-encoded (then HtmlEscape it into an attribute like any URL).
+std::string QueryValue(absl::string_view value);
+
 }  // namespace casefile::web
 
 #endif  // CASEFILE_WEB_HTML_ESCAPE_H_

@@ -1,10 +1,10 @@
 // A form sent while its writer was signed out (a 15-minute idle timeout, a
 // sign-out in another tab, casefiled restarting), carried through the
 // sign-in page as hidden fields and shown back after it, ready to send: an
-// entry, a correction, a restriction, a review, an assignment or a
-// supervision step alike (kept_forms.cc tells them by their path). What
-// was typed is never discarded, and nothing is written without the writer
-// seeing it again.
+// entry, a correction, a restriction, a review, an assignment, a
+// supervision step or a review item's decision alike (kept_forms.cc tells
+// them by their path). What was typed is never discarded, and nothing is
+// written without the writer seeing it again.
 //
 // Thread-safe: pure functions.
 #ifndef CASEFILE_WEB_KEPT_FORM_H_

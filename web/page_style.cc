@@ -69,6 +69,10 @@ fieldset.group { border-left: 4px solid #b1b4b6; padding-left: .8rem; } fieldset
 button.link { background: none; border: none; padding: 0; min-height: 0; color: #1d70b8; text-decoration: underline; cursor: pointer; font: inherit; }
 form.view { display: flex; flex-wrap: wrap; gap: .4rem .8rem; align-items: center; margin: .4rem 0 .8rem; }
 nav.pager { margin: .6rem 0; }
+table.sides { width: 100%; table-layout: fixed; border-collapse: collapse; margin: .6rem 0; }
+table.sides caption { text-align: left; font-weight: bold; }
+table.sides th, table.sides td { vertical-align: top; text-align: left; border-bottom: 1px solid #ccc; padding: .3rem .6rem .3rem 0; overflow-wrap: anywhere; }
+table.sides th[scope=row] { width: 9rem; }
 :focus { outline: 3px solid #fd0; outline-offset: 0; }
 @media print {
   nav.top, form, .no-print { display: none; }

@@ -13,19 +13,6 @@
 namespace casefile::web {
 namespace {
 
-// Percent-encodes all but unreserved characters (RFC 3986).
-std::string QueryValue(const std::string& v) {
-  std::string out;
-  for (unsigned char c : v) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      absl::StrAppend(&out, absl::StrFormat("%%%02X", c));
-    }
-  }
-  return out;
-}
-
 std::string PeriodQuery(const ReportQuery& q) {
   return absl::StrCat("from=", QueryValue(q.from), "&to=", QueryValue(q.to), "&team=", QueryValue(q.team));
 }

@@ -32,10 +32,15 @@ std::string CaseIdOf(const std::string& name) {
   return id.find('/') == std::string::npos ? id : "";
 }
 
-std::string NavHtml(const std::string& display_name, const std::string& csrf, bool may_write, bool may_report) {
+std::string NavHtml(const std::string& display_name, const std::string& csrf, bool may_write, bool may_report,
+                    bool may_operate) {
   return absl::StrCat("<nav class=\"top\"><a href=\"/\">Find</a><a href=\"/attention\">Attention</a>",
                       may_write ? "<a href=\"/cases/new\" id=\"open-a-case\">Open a case</a>" : "",
-                      may_report ? "<a href=\"/report\" id=\"report\">Report</a>" : "", "<span>",
+                      may_report ? "<a href=\"/report\" id=\"report\">Report</a>" : "",
+                      may_operate ? "<a href=\"/review\" id=\"review\">Review</a><a href=\"/imports\" "
+                                    "id=\"imports\">Imports</a>"
+                                  : "",
+                      "<span>",
                       HtmlEscape(display_name), "</span><form method=\"post\" action=\"/signout\">", CsrfField(csrf),
                       "<button type=\"submit\" id=\"signout\">Sign out</button></form></nav>");
 }

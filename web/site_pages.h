@@ -23,9 +23,10 @@ inline constexpr char kStylesheetPath[] = "/style.css";
 std::string SitePage(const std::string& title, const std::string& body);
 
 // The bar at the top of a signed-in page: who, links, the sign-out form.
-// `may_write`: offer "Open a case"; `may_report`: offer the inspection report.
+// `may_write`: offer "Open a case"; `may_report`: offer the inspection report;
+// `may_operate`: offer the review queue and the imports.
 std::string NavHtml(const std::string& display_name, const std::string& csrf, bool may_write = false,
-                    bool may_report = false);
+                    bool may_report = false, bool may_operate = false);
 
 // `kept_html`: trusted hidden fields carried through the sign-in (an unsent
 // form, web/kept_form.h), announced above the form.

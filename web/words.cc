@@ -5,8 +5,10 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_replace.h"
 #include "absl/time/civil_time.h"
+#include "absl/time/time.h"
 #include "core/time/partial_time.h"
 #include "core/time/partial_time_proto.h"
+#include "core/time/uk_instant.h"
 
 namespace casefile::web {
 
@@ -49,6 +51,10 @@ const std::string& KindClass(v1::EntryKind kind) {
 }
 
 std::string TimeText(const v1::PartialTime& t) { return FormatPartialTime(FromProto(t)); }
+
+std::string UkTimeText(const google::protobuf::Timestamp& t) {
+  return absl::FormatTime("%d/%m/%Y %H:%M", absl::FromUnixSeconds(t.seconds()), UkTimeZone());
+}
 
 absl::string_view PrecisionWord(const v1::PartialTime& t) {
   switch (FromProto(t).precision) {

@@ -9,6 +9,7 @@
 
 #include "absl/strings/string_view.h"
 #include "casefile/v1/case.pb.h"
+#include "google/protobuf/timestamp.pb.h"
 
 namespace casefile::web {
 
@@ -20,6 +21,8 @@ const std::string& KindWord(v1::EntryKind kind);
 const std::string& KindClass(v1::EntryKind kind);
 // "2012-11-12 14:30", "2012-11", "unknown".
 std::string TimeText(const v1::PartialTime& t);
+// "07/12/2026 17:40": an instant in UK time, to the minute.
+std::string UkTimeText(const google::protobuf::Timestamp& t);
 // "to the minute", "to the day", "to the month", "year only", "undated".
 absl::string_view PrecisionWord(const v1::PartialTime& t);
 // Days since 1970-01-01 of the earliest moment the time can be; false when undated.

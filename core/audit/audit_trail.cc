@@ -96,6 +96,10 @@ void DescribeResult(const v1::ListAuditEventsResponse& response, v1::AuditEvent&
 void DescribeResult(const v1::VerifyAuditLogResponse& response, v1::AuditEvent& event) {
   event.set_count(response.records_checked());
 }
+void DescribeResult(const v1::ListImportsResponse& response, v1::AuditEvent& event) {
+  for (const v1::Import& i : response.imports()) event.add_resources(i.name());
+  event.set_count(response.imports_size());
+}
 void DescribeResult(const v1::ListRejectedRecordsResponse& response, v1::AuditEvent& event) {
   event.set_count(response.rejections_size());
 }

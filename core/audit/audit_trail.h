@@ -57,6 +57,8 @@ void DescribeResult(const v1::Import& import, v1::AuditEvent& event);
 void DescribeResult(const v1::ReviewItem& item, v1::AuditEvent& event);
 void DescribeResult(const v1::ListReviewItemsResponse& response, v1::AuditEvent& event);
 void DescribeResult(const v1::ListRejectedRecordsResponse& response, v1::AuditEvent& event);
+// The imports listed (names and counts only: they name no case).
+void DescribeResult(const v1::ListImportsResponse& response, v1::AuditEvent& event);
 void DescribeResult(const v1::SeparateRecordResponse& response, v1::AuditEvent& event);
 // Auditors' own reads are records too (a count, never what they read).
 void DescribeResult(const v1::ListAuditEventsResponse& response, v1::AuditEvent& event);

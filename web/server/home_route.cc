@@ -32,6 +32,7 @@ void WebApp::Home(const httplib::Request& req, httplib::Response& res) {
   data.teams = s.teams;
   data.user_known = !s.user.empty();
   data.supervises = s.MaySupervise();
+  data.operates = s.MayOperate();
   auto stub = v1::CaseService::NewStub(channel_);
   // One page of the owner's or a team's cases, newest write first.
   auto list = [&](const std::string& owner, const std::string& team, std::vector<v1::Case>& into, bool& more) {

@@ -26,6 +26,7 @@ void WebApp::ShowKeptForm(const Signed& s, const KeptForm& form, httplib::Respon
   static const std::regex kEntry(R"(/cases/([^/]+)/entries(?:/([0-9]{1,18})/correct)?)");
   static const std::regex kCaseForm(R"(/cases/([^/]+)/(restrict|review|assign))");
   static const std::regex kSupervision(R"(/cases/([^/]+)/supervision)");
+  static const std::regex kReviewDecision(R"(/review/([^/]+))");
   auto field = [&form](const std::string& name) { return KeptField(form, name); };
   std::smatch m;
   if (std::regex_match(form.path, m, kEntry) && PlausibleCaseId(m[1].str())) {
@@ -39,6 +40,11 @@ void WebApp::ShowKeptForm(const Signed& s, const KeptForm& form, httplib::Respon
   if (std::regex_match(form.path, m, kSupervision) && PlausibleCaseId(m[1].str()) &&
       SupervisionDraftFromParams(field, step))
     return SupervisionFormWithCase(s, m[1].str(), step, kKeptNotice, res);
+  if (std::regex_match(form.path, m, kReviewDecision) && PlausibleCaseId(m[1].str())) {
+    ReviewItemPageContext context;
+    context.notice = kKeptNotice;
+    return ReviewItemWithDraft(s, m[1].str(), std::move(context), ReviewDraftFromParams(field), 200, res);
+  }
   if (!std::regex_match(form.path, m, kCaseForm) || !PlausibleCaseId(m[1].str())) return res.set_redirect("/", 303);
   const std::string id = m[1];
   if (m[2] == "assign") {

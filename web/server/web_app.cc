@@ -95,7 +95,8 @@ WebApp::Signed WebApp::SessionOf(const httplib::Request& req) {
 
 std::string WebApp::Nav(const Signed& s) const {
   return NavHtml(s.display_name.empty() ? "signed in" : s.display_name, form_tokens_.TokenFor(s.token), s.MayWrite(),
-                 s.MaySupervise());  // supervisors read their teams' reports
+                 s.MaySupervise(),  // supervisors read their teams' reports
+                 s.MayOperate());
 }
 
 bool WebApp::CsrfOk(const httplib::Request& req, const Signed& s) const {
@@ -200,6 +201,14 @@ void WebApp::Register(httplib::Server& server) {
     Report(req, res, ReportFormat::kFile);
   });
   server.Get("/report/cases", [this](const httplib::Request& req, httplib::Response& res) { ReportCases(req, res); });
+  server.Get("/review", [this](const httplib::Request& req, httplib::Response& res) { ReviewQueue(req, res); });
+  server.Get(R"(/review/([^/]+))", [this](const httplib::Request& req, httplib::Response& res) { ReviewItem(req, res); });
+  server.Post(R"(/review/([^/]+))",
+              [this](const httplib::Request& req, httplib::Response& res) { DecideReviewItem(req, res); });
+  server.Get("/imports", [this](const httplib::Request& req, httplib::Response& res) { Imports(req, res); });
+  server.Get(R"(/imports/([^/]+))", [this](const httplib::Request& req, httplib::Response& res) { ImportReport(req, res); });
+  server.Get(R"(/imports/([^/]+)/rejected)",
+             [this](const httplib::Request& req, httplib::Response& res) { RejectedRecords(req, res); });
   server.Get(R"(/persons/([^/]+))",
              [this](const httplib::Request& req, httplib::Response& res) { PersonPurpose(req, res); });
   server.Post(R"(/persons/([^/]+))",

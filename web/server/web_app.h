@@ -23,6 +23,7 @@
 #include "web/entry_form.h"
 #include "web/form_token.h"
 #include "web/kept_form.h"
+#include "web/review_pages.h"
 #include "web/server/web_responses.h"
 #include "web/site_pages.h"
 #include "web/supervision_form.h"
@@ -58,6 +59,8 @@ class WebApp {
     bool MayWrite() const { return role.empty() || role == "investigator" || role == "admin" || role == "supervisor"; }
     // Whether to offer supervision (approvals, tasking): supervisors and admins.
     bool MaySupervise() const { return role == "supervisor" || role == "admin"; }
+    // Whether to offer the review queue and the imports: operators and admins.
+    bool MayOperate() const { return role == "operator" || role == "admin"; }
     // Whether to offer assigning `c`: admins, and writers of its team (or
     // whose teams are not known here).
     bool MayAssign(const v1::Case& c) const;
@@ -167,6 +170,20 @@ class WebApp {
   enum class ReportFormat { kPage, kCsv, kFile };
   void Report(const httplib::Request& req, httplib::Response& res, ReportFormat format);
   void ReportCases(const httplib::Request& req, httplib::Response& res);
+  // The review queue (review_routes.cc): GET /review lists the items waiting
+  // (?all=1 decided too), GET /review/{item} shows one with its decision
+  // form, POST /review/{item} decides it and moves on to the next item.
+  void ReviewQueue(const httplib::Request& req, httplib::Response& res);
+  void ReviewItem(const httplib::Request& req, httplib::Response& res);
+  void DecideReviewItem(const httplib::Request& req, httplib::Response& res);
+  // The item's page for `draft` as the item stands now (GetReviewItem).
+  void ReviewItemWithDraft(const Signed& s, const std::string& item_id, ReviewItemPageContext context,
+                           const ReviewDraft& draft, int code, httplib::Response& res);
+  // Imports (import_routes.cc): GET /imports, /imports/{id} (the report),
+  // /imports/{id}/rejected (its rejected records, ?page=).
+  void Imports(const httplib::Request& req, httplib::Response& res);
+  void ImportReport(const httplib::Request& req, httplib::Response& res);
+  void RejectedRecords(const httplib::Request& req, httplib::Response& res);
 
   std::shared_ptr<grpc::Channel> channel_;
   std::string service_token_;
