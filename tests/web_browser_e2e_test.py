@@ -824,7 +824,7 @@ class BrowserTest(unittest.TestCase):
         self.text_appears("Chronology")
         self.assertIn("for: approvals test", self.body_text())
         d.find_element(By.ID, "close-start").click()
-        d.find_element(By.ID, "text").send_keys("No further action")
+        self.wait.until(EC.presence_of_element_located((By.ID, "text"))).send_keys("No further action")
         d.find_element(By.ID, "save-step").click()
         self.text_appears("cannot be closed without an approved closure")
         self.assertEqual(d.find_element(By.ID, "text").get_attribute("value"), "No further action")  # kept
