@@ -960,6 +960,15 @@ class BrowserTest(unittest.TestCase):
         # The operator: offered both on the home page and in the bar.
         self.sign_in("op2")
         self.text_appears("Imports and review")
+        # A page link edited by hand is a 400 naming what is wrong, not "casefiled did not answer".
+        op_session = d.get_cookie("cf_session")["value"]
+        for path, wrong in (("/review?page=x", b"page_token: not a token from a previous ListReviewItems"),
+                            ("/imports?page=x", b"page_token: not a token from a previous ListImports"),
+                            ("/imports/imp-000001/rejected?page=x",
+                             b"page_token: not a token from a previous ListRejectedRecords")):
+            status, _, body = self.fetch(path, op_session)
+            self.assertEqual(status, 400, path)
+            self.assertIn(wrong, body)
         self.assert_accessible("operator's home page")
         d.find_element(By.ID, "home-review").click()
         self.text_appears("Review queue")

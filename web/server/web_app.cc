@@ -122,6 +122,11 @@ void WebApp::Fail(const grpc::Status& status, const Signed& s, httplib::Response
       res.status = 403;
       res.set_content(MessagePage(Nav(s), "Not allowed", status.error_message()), kHtml);
       return;
+    case grpc::StatusCode::INVALID_ARGUMENT:
+      // A link edited by hand (a page token, a filter): casefiled names what is wrong.
+      res.status = 400;
+      res.set_content(MessagePage(Nav(s), "This link is not right", status.error_message()), kHtml);
+      return;
     default:
       res.status = 502;
       res.set_content(MessagePage(Nav(s), "casefiled did not answer", status.error_message()), kHtml);
