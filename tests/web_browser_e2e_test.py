@@ -850,6 +850,18 @@ class BrowserTest(unittest.TestCase):
         self.text_appears("Approvals waiting (2)")
         self.assertIn(case_id, d.find_element(By.ID, "came-in").find_element(By.XPATH, "..").text)
         self.assert_accessible("tasking agenda")
+        # On paper, the meeting's agenda: every part, none of the forms, marked and numbered.
+        pdf = os.path.join(self.f.dir, "tasking.pdf")
+        with open(pdf, "wb") as out:
+            out.write(base64.b64decode(d.print_page()))
+        agenda = normalised(subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True,
+                                           check=True).stdout)
+        for part in ("Tasking: team cait", "Came in since", "Approvals waiting (2)", "Needs attention", case_id,
+                     "OFFICIAL-SENSITIVE"):
+            self.assertIn(part, agenda)
+        for form in ("Show the agenda", "Mark the meeting held now", "Approve or return"):
+            self.assertNotIn(form, agenda)
+        self.assertRegex(agenda, r"Page 1 of \d+")
         d.get(self.f.url + "/")
         d.find_element(By.ID, f"decide-{case_id}-3").click()
         self.text_appears("Approve or return request #3")
