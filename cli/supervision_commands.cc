@@ -91,24 +91,32 @@ int Reopen(const Args& args, const Connection& conn) {
 
 std::string When(const google::protobuf::Timestamp& t) { return TimeUtil::ToString(t); }
 
+// The line under a part's heading when casefiled left some of it off.
+std::string Cut(int shown, int64_t total) {
+  return total > shown ? absl::StrCat("  (the first ", shown, " of ", total, " are shown)\n") : "";
+}
+
 // The agenda as text, a part at a time.
 std::string AgendaText(const v1::Tasking& t) {
   std::string out = absl::StrCat("Tasking, team ", TerminalSafe(t.team()), ": since ", When(t.since_time()),
                                  t.has_last_held_time() ? " (the last meeting)" : "", "\n\nCame in (",
-                                 t.written_since_size(), " cases)\n");
+                                 t.written_since_size(), " cases)\n", Cut(t.written_since_size(), t.written_since_total()));
   for (const auto& c : t.written_since())
     absl::StrAppend(&out, "  ", TerminalSafe(c.case_()), "  ", TerminalSafe(c.title()), "  ", c.new_entries(),
                     " new entries", c.opened_since() ? ", opened" : "", "  owner ", TerminalSafe(c.owner()), "\n");
-  absl::StrAppend(&out, "\nApprovals waiting (", t.approvals_waiting_size(), ")\n");
+  absl::StrAppend(&out, "\nApprovals waiting (", t.approvals_waiting_size(), ")\n",
+                  Cut(t.approvals_waiting_size(), t.approvals_waiting_total()));
   for (const auto& a : t.approvals_waiting())
     absl::StrAppend(&out, "  ", TerminalSafe(a.request()), "  ", TerminalSafe(a.case_title()), "  asked by ",
                     TerminalSafe(a.requester()), " at ", When(a.request_time()), "\n    ",
                     TerminalSafe(a.subject()), "\n");
-  absl::StrAppend(&out, "\nNeeds attention (", t.needs_attention_size(), ")\n");
+  absl::StrAppend(&out, "\nNeeds attention (", t.needs_attention_size(), ")\n",
+                  Cut(t.needs_attention_size(), t.needs_attention_total()));
   for (const auto& a : t.needs_attention())
     absl::StrAppend(&out, "  ", TerminalSafe(a.list()), ": ", TerminalSafe(a.entry()), "  ", TerminalSafe(a.summary()),
                     "\n");
-  absl::StrAppend(&out, "\nNo entry for ", t.quiet_days(), " days (", t.quiet_size(), ")\n");
+  absl::StrAppend(&out, "\nNo entry for ", t.quiet_days(), " days (", t.quiet_size(), ")\n",
+                  Cut(t.quiet_size(), t.quiet_total()));
   for (const auto& c : t.quiet())
     absl::StrAppend(&out, "  ", TerminalSafe(c.case_()), "  ", TerminalSafe(c.title()), "  last written ",
                     When(c.update_time()), "  owner ", TerminalSafe(c.owner()), "\n");

@@ -114,6 +114,8 @@ TEST_F(TaskingTest, WhatCameInSinceAndTheCasesQuietForTheDaysGiven) {
 
   const v1::Tasking t = Agenda(meeting, 14);
   EXPECT_THAT(Cases(t.written_since()), ElementsAre("cases/B:1", "cases/C:2"));
+  EXPECT_EQ(t.written_since_total(), 2);
+  EXPECT_EQ(t.quiet_total(), 1);
   EXPECT_FALSE(t.written_since(0).opened_since());
   EXPECT_TRUE(t.written_since(1).opened_since());
   EXPECT_THAT(Cases(t.quiet()), ElementsAre("cases/A:0"));  // 20 days; B was written today
@@ -157,8 +159,32 @@ TEST_F(TaskingTest, TheTeamsItemsAreOnTheAgendaHoweverManyOtherTeamsItemsComeFir
 
   const v1::Tasking t = Agenda(now_ - absl::Hours(24), 14);
   ASSERT_EQ(t.needs_attention_size(), 1);
+  EXPECT_EQ(t.needs_attention_total(), 1);
   EXPECT_EQ(t.needs_attention(0).list(), "referral feedback overdue");
   EXPECT_EQ(t.needs_attention(0).entry(), "cases/C/entries/1");
+}
+
+TEST_F(TaskingTest, APartLongerThanAnAgendaShowsTheFirst500AndCountsTheRest) {
+  Create("C");
+  v1::AppendEntryRequest referral;
+  referral.set_parent("cases/C");
+  *referral.mutable_entry() = testing::ReferralExample(false);  // waits for CSC's feedback
+  absl::BlockingCounter written(501);
+  std::atomic<int> refused = 0;
+  for (int i = 0; i < 501; ++i) {  // sent at once: the writer commits them in groups
+    chronology_->AppendEntry(kInvestigator, referral, [&](absl::StatusOr<v1::Entry> e) {
+      if (!e.ok()) ++refused;
+      written.DecrementCount();
+    });
+  }
+  written.Wait();
+  ASSERT_EQ(refused, 0);
+  now_ = absl::FromCivil(absl::CivilSecond(2026, 11, 20, 9, 0, 0), absl::UTCTimeZone());
+
+  const v1::Tasking t = Agenda(now_ - absl::Hours(24), 14);
+  EXPECT_EQ(t.needs_attention_size(), 500);
+  EXPECT_EQ(t.needs_attention_total(), 501);
+  EXPECT_EQ(t.written_since_total(), 0);
 }
 
 }  // namespace

@@ -20,11 +20,15 @@ std::string CaseLink(const std::string& name) {
   return absl::StrCat("<a href=\"/cases/", HtmlEscape(id), "\">", HtmlEscape(id), "</a>");
 }
 
-// A part of the agenda: its heading, and a table or the words for none.
+// A part of the agenda: its heading, and a table or the words for none. A
+// part longer than casefiled sends says so (`total` its lines in all).
 std::string Part(const std::string& id, const std::string& heading, const std::vector<std::string>& columns,
-                 const std::vector<std::string>& rows, const std::string& none) {
+                 const std::vector<std::string>& rows, int64_t total, const std::string& none) {
   std::string out = absl::StrCat("<section aria-labelledby=\"", id, "\"><h2 id=\"", id, "\">", HtmlEscape(heading),
                                  " (", rows.size(), ")</h2>");
+  if (total > static_cast<int64_t>(rows.size()))
+    absl::StrAppend(&out, "<p class=\"notice\" id=\"", id, "-cut\">The first ", rows.size(), " of ", total,
+                    " are shown.</p>");
   if (rows.empty()) return absl::StrCat(out, "<p class=\"muted\">", HtmlEscape(none), "</p></section>");
   absl::StrAppend(&out, "<table><thead><tr>");
   for (const std::string& c : columns) absl::StrAppend(&out, "<th scope=\"col\">", HtmlEscape(c), "</th>");
@@ -56,12 +60,13 @@ std::string Agenda(const v1::Tasking& t) {
       "<p id=\"agenda-since\">Since ", UkTime(t.since_time()),
       t.has_last_held_time() ? " (the last meeting)" : "", "; printed ", UkTime(t.read_time()), ".</p>",
       Part("came-in", "Came in since", {"Case", "Title", "New entries", "Owner"}, came_in,
-           "No case of the team was written since."),
+           t.written_since_total(), "No case of the team was written since."),
       Part("approvals-waiting", "Approvals waiting", {"Case", "Asked", "By", "Decision"}, approvals,
-           "No approval waits."),
-      Part("needs-attention", "Needs attention", {"Case", "List", "What", "Due"}, attention, "Nothing is due."),
+           t.approvals_waiting_total(), "No approval waits."),
+      Part("needs-attention", "Needs attention", {"Case", "List", "What", "Due"}, attention, t.needs_attention_total(),
+           "Nothing is due."),
       Part("quiet", absl::StrCat("No entry for ", t.quiet_days(), " days"), {"Case", "Title", "Last written", "Owner"},
-           quiet, "Every open case was written to recently."));
+           quiet, t.quiet_total(), "Every open case was written to recently."));
 }
 
 }  // namespace

@@ -118,15 +118,18 @@ absl::StatusOr<v1::Tasking> TaskingAgenda::Read(const Caller& caller, const v1::
           of_team[(*c)->name()] = known;
           if (!known) return absl::OkStatus();
           const absl::Time written = FromProto((*c)->update_time());
-          if (written >= since && tasking.written_since_size() < kMaxLinesPerPart) {
+          if (written >= since) {
+            tasking.set_written_since_total(tasking.written_since_total() + 1);
+            if (tasking.written_since_size() == kMaxLinesPerPart) return absl::OkStatus();
             v1::Tasking::TaskingCase line = Line(**c);
             auto count = EntriesSince(txn, **c, since);
             if (!count.ok()) return count.status();
             line.set_new_entries(*count);
             line.set_opened_since(FromProto((*c)->create_time()) >= since);
             *tasking.add_written_since() = std::move(line);
-          } else if (written < quiet_before && !IsClosed(**c) && tasking.quiet_size() < kMaxLinesPerPart) {
-            *tasking.add_quiet() = Line(**c);
+          } else if (written < quiet_before && !IsClosed(**c)) {
+            tasking.set_quiet_total(tasking.quiet_total() + 1);
+            if (tasking.quiet_size() < kMaxLinesPerPart) *tasking.add_quiet() = Line(**c);
           }
           return absl::OkStatus();
         });
@@ -156,6 +159,7 @@ absl::StatusOr<v1::Tasking> TaskingAgenda::Read(const Caller& caller, const v1::
   // What needs attention, and approvals, in the team's cases.
   for (const v1::AttentionItem& item : due) {
     if (item.list() == v1::ATTENTION_LIST_APPROVALS_WAITING) {
+      tasking.set_approvals_waiting_total(tasking.approvals_waiting_total() + 1);
       if (tasking.approvals_waiting_size() == kMaxLinesPerPart) continue;
       auto name = ParseEntryName(item.entry(), "entry");
       if (!name.ok()) return name.status();
@@ -171,7 +175,9 @@ absl::StatusOr<v1::Tasking> TaskingAgenda::Read(const Caller& caller, const v1::
       line.set_text((*asked)->text());
       auto c = storage::LoadCase(txn, name->case_id);
       if (c.ok() && c->has_value()) line.set_case_title((*c)->title());
-    } else if (tasking.needs_attention_size() < kMaxLinesPerPart) {
+    } else {
+      tasking.set_needs_attention_total(tasking.needs_attention_total() + 1);
+      if (tasking.needs_attention_size() == kMaxLinesPerPart) continue;
       v1::Tasking::AttentionLine& line = *tasking.add_needs_attention();
       line.set_list(absl::AsciiStrToLower(v1::AttentionList_Name(item.list()).substr(15)));
       std::replace(line.mutable_list()->begin(), line.mutable_list()->end(), '_', ' ');
