@@ -75,6 +75,24 @@ class TaskingTest : public ::testing::Test {
     auto e = Await<v1::Entry>([&](Reply<v1::Entry> r) { chronology_->AppendEntry(kInvestigator, request, std::move(r)); });
     EXPECT_TRUE(e.ok()) << e.status();
   }
+  // `n` referrals waiting for CSC's feedback in case `id`, written by
+  // `writer`; sent at once, so the writer commits them in groups.
+  void Referrals(const Caller& writer, const std::string& id, int n, int referred_day) {
+    v1::AppendEntryRequest request;
+    request.set_parent("cases/" + id);
+    *request.mutable_entry() = testing::ReferralExample(false);
+    request.mutable_entry()->mutable_referral()->mutable_referred_time()->set_day(referred_day);
+    absl::BlockingCounter written(n);
+    std::atomic<int> refused = 0;
+    for (int i = 0; i < n; ++i) {
+      chronology_->AppendEntry(writer, request, [&](absl::StatusOr<v1::Entry> e) {
+        if (!e.ok()) ++refused;
+        written.DecrementCount();
+      });
+    }
+    written.Wait();
+    EXPECT_EQ(refused, 0);
+  }
   v1::Tasking Agenda(absl::Time since, int quiet_days) {
     v1::GetTaskingRequest request;
     request.set_team("cait");
@@ -136,25 +154,9 @@ TEST_F(TaskingTest, TheTeamsItemsAreOnTheAgendaHoweverManyOtherTeamsItemsComeFir
   create.mutable_case_()->set_title("East");
   create.set_case_id("E");
   ASSERT_TRUE(Await<v1::Case>([&](Reply<v1::Case> r) { chronology_->CreateCase(east, create, std::move(r)); }).ok());
-  v1::AppendEntryRequest earlier;
-  earlier.set_parent("cases/E");
-  *earlier.mutable_entry() = testing::ReferralExample(false);
-  earlier.mutable_entry()->mutable_referral()->mutable_referred_time()->set_day(2);
-  absl::BlockingCounter written(1001);
-  std::atomic<int> refused = 0;
-  for (int i = 0; i < 1001; ++i) {  // sent at once: the writer commits them in groups
-    chronology_->AppendEntry(east, earlier, [&](absl::StatusOr<v1::Entry> e) {
-      if (!e.ok()) ++refused;
-      written.DecrementCount();
-    });
-  }
-  written.Wait();
-  ASSERT_EQ(refused, 0);
+  Referrals(east, "E", 1001, 2);
   Create("C");
-  v1::AppendEntryRequest later;
-  later.set_parent("cases/C");
-  *later.mutable_entry() = testing::ReferralExample(false);  // referred 12 Nov
-  ASSERT_TRUE(Await<v1::Entry>([&](Reply<v1::Entry> r) { chronology_->AppendEntry(kInvestigator, later, std::move(r)); }).ok());
+  Referrals(kInvestigator, "C", 1, 12);
   now_ = absl::FromCivil(absl::CivilSecond(2026, 11, 20, 9, 0, 0), absl::UTCTimeZone());
 
   const v1::Tasking t = Agenda(now_ - absl::Hours(24), 14);
@@ -166,19 +168,7 @@ TEST_F(TaskingTest, TheTeamsItemsAreOnTheAgendaHoweverManyOtherTeamsItemsComeFir
 
 TEST_F(TaskingTest, APartLongerThanAnAgendaShowsTheFirst500AndCountsTheRest) {
   Create("C");
-  v1::AppendEntryRequest referral;
-  referral.set_parent("cases/C");
-  *referral.mutable_entry() = testing::ReferralExample(false);  // waits for CSC's feedback
-  absl::BlockingCounter written(501);
-  std::atomic<int> refused = 0;
-  for (int i = 0; i < 501; ++i) {  // sent at once: the writer commits them in groups
-    chronology_->AppendEntry(kInvestigator, referral, [&](absl::StatusOr<v1::Entry> e) {
-      if (!e.ok()) ++refused;
-      written.DecrementCount();
-    });
-  }
-  written.Wait();
-  ASSERT_EQ(refused, 0);
+  Referrals(kInvestigator, "C", 501, 12);
   now_ = absl::FromCivil(absl::CivilSecond(2026, 11, 20, 9, 0, 0), absl::UTCTimeZone());
 
   const v1::Tasking t = Agenda(now_ - absl::Hours(24), 14);
